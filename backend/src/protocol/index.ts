@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './errors.js';
+export * from './frames.js';
+export * from './parse.js';
