@@ -1,0 +1,76 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+
+export interface VerifiedUser {
+  sub: string;
+  email?: string;
+  name?: string;
+  scope: string[];
+  expiresAt: number;
+}
+
+export class AuthError extends Error {
+  readonly code = 'UNAUTHENTICATED' as const;
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+export interface AccessTokenVerifierOptions {
+  issuer: string;
+  audience: string;
+  clockToleranceSeconds?: number;
+  /** Injected for tests; defaults to the issuer's JWKS, fetched remotely and cached by jose. */
+  jwks?: JWTVerifyGetKey;
+  jwksUri?: string;
+}
+
+/**
+ * Verifies Auth0 access tokens: RS256 only (refusing `none` and HS256-with-the-public-key), signed
+ * by a key from the tenant's JWKS (jose caches it and refetches on an unknown `kid`, rate-limited
+ * by its cooldown), with issuer, audience and `exp`/`nbf` checked under a small clock skew.
+ */
+export function createAccessTokenVerifier(opts: AccessTokenVerifierOptions) {
+  const jwks =
+    opts.jwks ??
+    createRemoteJWKSet(new URL(opts.jwksUri ?? new URL('.well-known/jwks.json', opts.issuer).href), {
+      cooldownDuration: 30_000,
+      cacheMaxAge: 10 * 60_000,
+      timeoutDuration: 5_000,
+    });
+  return async function verifyAccessToken(token: string): Promise<VerifiedUser> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 16 * 1024) throw new AuthError('token missing or too long');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, jwks, {
+        issuer: opts.issuer,
+        audience: opts.audience,
+        algorithms: ['RS256'],
+        clockTolerance: opts.clockToleranceSeconds ?? 30,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      }));
+    } catch (err) {
+      throw new AuthError(describeJoseError(err));
+    }
+    if (typeof payload.sub !== 'string' || !payload.sub) throw new AuthError('token has no subject');
+    return {
+      sub: payload.sub,
+      email: typeof payload.email === 'string' ? payload.email : undefined,
+      name: typeof payload.name === 'string' ? payload.name : undefined,
+      scope: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
+      expiresAt: (payload.exp ?? 0) * 1000,
+    };
+  };
+}
+
+function describeJoseError(err: unknown): string {
+  if (err instanceof errors.JWTExpired) return 'token expired';
+  if (err instanceof errors.JWTClaimValidationFailed) return `claim check failed: ${err.claim}`;
+  if (err instanceof errors.JWKSNoMatchingKey) return 'no signing key matches the token';
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'signature invalid';
+  if (err instanceof errors.JOSEAlgNotAllowed) return 'algorithm not allowed';
+  if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) return 'token malformed';
+  if (err instanceof errors.JWKSTimeout) return 'signing keys unavailable';
+  return 'token invalid';
+}
+
+export type AccessTokenVerifier = ReturnType<typeof createAccessTokenVerifier>;

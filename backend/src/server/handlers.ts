@@ -1,0 +1,25 @@
+import type { VerifiedUser } from '../auth/jwt.js';
+import type { AppFrameOf, ServerFrame } from '../protocol/index.js';
+
+/** What a frame handler knows about the socket it came from. */
+export interface SessionContext {
+  readonly id: string;
+  readonly user: VerifiedUser;
+  /** The user's current Auth0 access token: the Token Vault subject token. Never sent anywhere else. */
+  readonly accessToken: string;
+  readonly timezone: string;
+  /** Sends to this socket only. */
+  send(frame: ServerFrame): void;
+}
+
+/** The agent pipeline's entry points; the server validates, authenticates and routes to them. */
+export interface ConversationHandler {
+  onSessionStarted?(ctx: SessionContext): Promise<void>;
+  onTranscript(ctx: SessionContext, f: AppFrameOf<'transcript'>): Promise<void>;
+  onAccountConnected(ctx: SessionContext, f: AppFrameOf<'account_connected'>): Promise<void>;
+  onActionConfirmed(ctx: SessionContext, f: AppFrameOf<'action_confirmed'>): Promise<void>;
+  onActionCancelled(ctx: SessionContext, f: AppFrameOf<'action_cancelled'>): Promise<void>;
+  onApprovalDecision(ctx: SessionContext, f: AppFrameOf<'approval_decision'>): Promise<void>;
+  onRevoke?(ctx: SessionContext, f: AppFrameOf<'revoke_provider'>): Promise<void>;
+  onLogout?(ctx: SessionContext): Promise<void>;
+}

@@ -1,0 +1,93 @@
+import WebSocket from 'ws';
+import { parseServerFrame, type ServerFrame } from '../../src/protocol/index.js';
+
+/**
+ * A test-side app connection: records every frame the backend sends and lets a test await the
+ * next frame matching a predicate, so nothing in the suite sleeps to synchronize.
+ */
+export class TestClient {
+  readonly frames: ServerFrame[] = [];
+  readonly raw: string[] = [];
+  private waiters: Array<{ pred: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void; from: number }> = [];
+  private closed = false;
+  private closeWaiters: Array<() => void> = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      const text = data.toString();
+      this.raw.push(text);
+      const parsed = parseServerFrame(text);
+      if (!parsed.ok) throw new Error(`backend sent an invalid frame: ${parsed.message}: ${text.slice(0, 200)}`);
+      this.frames.push(parsed.frame);
+      const idx = this.frames.length - 1;
+      this.waiters = this.waiters.filter((w) => {
+        if (idx >= w.from && w.pred(parsed.frame)) {
+          w.resolve(parsed.frame);
+          return false;
+        }
+        return true;
+      });
+    });
+    ws.on('close', () => {
+      this.closed = true;
+      this.closeWaiters.forEach((r) => r());
+    });
+  }
+
+  static async connect(url: string): Promise<TestClient> {
+    const ws = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new TestClient(ws);
+  }
+
+  send(frame: unknown): void {
+    this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+
+  sendRaw(data: string | Buffer, binary = false): void {
+    this.ws.send(data, { binary });
+  }
+
+  /** Resolves with the first frame at index ≥ `from` (default: the next one) that matches. */
+  next<T extends ServerFrame['type']>(type: T, pred: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true, from = this.frames.length): Promise<Extract<ServerFrame, { type: T }>> {
+    const match = (f: ServerFrame) => f.type === type && pred(f as Extract<ServerFrame, { type: T }>);
+    const existing = this.frames.slice(from).find(match);
+    if (existing) return Promise.resolve(existing as Extract<ServerFrame, { type: T }>);
+    return new Promise((resolve) => this.waiters.push({ pred: match, resolve: resolve as (f: ServerFrame) => void, from }));
+  }
+
+  /** Resolves once at least `count` frames have arrived in total. */
+  waitForCount(count: number): Promise<void> {
+    if (this.frames.length >= count) return Promise.resolve();
+    return new Promise((resolve) => {
+      const from = count - 1;
+      this.waiters.push({ pred: () => this.frames.length >= count, resolve: () => resolve(), from });
+    });
+  }
+
+  /** Sends `session_auth` and waits for the answer (session_ready or an error). */
+  async auth(accessToken: string, timezone = 'America/New_York'): Promise<ServerFrame> {
+    const from = this.frames.length;
+    this.send({ type: 'session_auth', access_token: accessToken, timezone });
+    return new Promise((resolve) => {
+      const done = (f: ServerFrame) => resolve(f);
+      const existing = this.frames.slice(from).find((f) => f.type === 'session_ready' || f.type === 'error');
+      if (existing) return done(existing);
+      this.waiters.push({ pred: (f) => f.type === 'session_ready' || f.type === 'error', resolve: done, from });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    const p = new Promise<void>((r) => this.closeWaiters.push(r));
+    this.ws.close();
+    await p;
+  }
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+}
