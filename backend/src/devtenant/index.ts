@@ -402,7 +402,7 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
         delete body.audience;
       }
       if (url.pathname === '/oauth/token' && body.grant_type === CIBA_GRANT && typeof body.auth_req_id === 'string') {
-        const poll = cibaRequests.checkPoll(body.auth_req_id, Date.now(), cibaInterval);
+        const poll = cibaRequests.checkPoll(body.auth_req_id, now(), cibaInterval);
         if (!poll.ok) {
           sendJson(res, 400, { error: 'slow_down', error_description: `You are polling faster than allowed. Try again in ${poll.interval} seconds.`, interval: poll.interval }, { 'retry-after': String(poll.interval) });
           return true;

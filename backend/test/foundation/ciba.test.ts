@@ -1,0 +1,108 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CibaClient } from '../../src/auth/ciba.js';
+import { startDevTenant, type DevTenant } from '../../src/devtenant/index.js';
+import { tempDir } from '../helpers/system.js';
+
+let tenant: DevTenant;
+let clock = Date.now();
+const sleeps: number[] = [];
+
+beforeAll(async () => {
+  tenant = await startDevTenant({ dataDir: tempDir(), now: () => clock });
+});
+afterAll(async () => {
+  await tenant.close();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  tenant.ciba.events.removeAllListeners();
+  sleeps.length = 0;
+});
+
+function ciba(overrides: Partial<ConstructorParameters<typeof CibaClient>[0]> = {}) {
+  return new CibaClient({
+    issuer: tenant.issuer,
+    clientId: tenant.apiClient.clientId,
+    clientSecret: tenant.apiClient.clientSecret,
+    now: () => clock,
+    // Fake time: "sleeping" advances the shared clock the tenant polices polling with.
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      clock += ms;
+    },
+    ...overrides,
+  });
+}
+
+describe('CIBA step-up against the dev tenant', () => {
+  it('starts with a binding message the phone sees and resolves approved after the person approves', async () => {
+    const client = ciba();
+    tenant.ciba.events.once('request', (p) => {
+      expect(p.bindingMessage).toBe('Send email to dana northwind.io: NDA');
+      expect(p.sub).toBe('auth0|alex');
+      void tenant.ciba.approve(p.authReqId);
+    });
+    const start = await client.start({ sub: 'auth0|alex', bindingMessage: 'Send email to dana northwind.io: NDA' });
+    expect(start.intervalMs).toBe(5000);
+    expect(await client.waitForDecision(start)).toBe('approved');
+    expect(sleeps).toEqual([5000]);
+    // auth_req_id is single use.
+    clock += 5000;
+    expect((await client.poll(start.authReqId)).status).toBe('expired');
+  });
+
+  it('resolves denied when the person denies', async () => {
+    const client = ciba();
+    const start = await client.start({ sub: 'auth0|alex', bindingMessage: 'Post to #general' });
+    expect((await client.poll(start.authReqId)).status).toBe('pending');
+    await tenant.ciba.deny(start.authReqId);
+    expect(await client.waitForDecision(start)).toBe('denied');
+  });
+
+  it('answers slow_down with a longer interval when polled too fast, and the client honours it', async () => {
+    const client = ciba();
+    const start = await client.start({ sub: 'auth0|alex', bindingMessage: 'Create event with 12 people' });
+    expect((await client.poll(start.authReqId)).status).toBe('pending');
+    const fast = await client.poll(start.authReqId);
+    expect(fast).toEqual({ status: 'slow_down', intervalMs: 10_000 });
+    let polls = 0;
+    const decided = client.waitForDecision({ ...start, intervalMs: 10_000 }, {
+      onPoll: (r) => {
+        polls++;
+        if (r.status === 'pending') void tenant.ciba.approve(start.authReqId);
+      },
+    });
+    expect(await decided).toBe('approved');
+    expect(sleeps.every((ms) => ms >= 10_000)).toBe(true);
+    expect(polls).toBe(2);
+  });
+
+  it('ends as expired when the request outlives its lifetime (tenant answers access_denied, as Auth0 does)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const client = ciba({ now: () => Date.now(), sleep: async () => {} });
+    const start = await client.start({ sub: 'auth0|alex', bindingMessage: 'Send payroll file', requestedExpirySeconds: 60 });
+    expect((await client.poll(start.authReqId)).status).toBe('pending');
+    vi.setSystemTime(Date.now() + 61_000);
+    clock += 61_000;
+    expect((await client.poll(start.authReqId)).status).toBe('denied');
+    expect(await client.waitForDecision(start)).toBe('expired');
+  });
+
+  it('ends as expired locally without polling once the lifetime has passed', async () => {
+    const client = ciba();
+    const start = await client.start({ sub: 'auth0|alex', bindingMessage: 'Approve' });
+    clock = start.expiresAt + 1;
+    expect(await client.waitForDecision(start)).toBe('expired');
+    expect(sleeps).toEqual([]);
+  });
+
+  it('refuses binding messages Auth0 would refuse, before any request', async () => {
+    await expect(ciba().start({ sub: 'auth0|alex', bindingMessage: 'Émail ✉️' })).rejects.toMatchObject({ kind: 'invalid_request' });
+    await expect(ciba().start({ sub: 'auth0|alex', bindingMessage: 'x'.repeat(65) })).rejects.toMatchObject({ kind: 'invalid_request' });
+  });
+
+  it('surfaces tenant refusals as typed errors', async () => {
+    await expect(ciba().start({ sub: 'auth0|nobody', bindingMessage: 'Hello' })).rejects.toMatchObject({ name: 'CibaError' });
+    await expect(ciba({ clientSecret: 'wrong' }).start({ sub: 'auth0|alex', bindingMessage: 'Hello' })).rejects.toMatchObject({ kind: 'unauthorized' });
+  });
+});
