@@ -1,0 +1,80 @@
+/**
+ * `npm run demo`: the whole system on embedded defaults: dev tenant, provider sandbox and backend
+ * on fixed local ports, plus the popover served in a browser (the same React renderer the desktop
+ * app shows) already signed in as the demo user. No account or key is needed.
+ */
+import { createServer as createHttpServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import * as oidc from 'openid-client';
+import { startVouchSystem } from './system.js';
+
+const dataDir = resolve(process.env.DATA_DIR ?? '.data/demo');
+const ports = {
+  backend: Number(process.env.PORT ?? 8787),
+  tenant: Number(process.env.VOUCH_TENANT_PORT ?? 8788),
+  sandbox: Number(process.env.VOUCH_SANDBOX_PORT ?? 8789),
+  launcher: Number(process.env.VOUCH_LAUNCHER_PORT ?? 8790),
+  popover: Number(process.env.VOUCH_POPOVER_PORT ?? 8791),
+};
+
+const system = await startVouchSystem({ dataDir, ports, env: pickEnv(process.env) });
+
+// The popover in a browser: Vite serves the renderer with same-origin proxies to the backend and tenant.
+process.env.VOUCH_BACKEND_URL = system.backendUrl;
+process.env.VOUCH_TENANT_URL = system.tenantUrl;
+const { createServer: createVite } = await import('vite');
+const vite = await createVite({ configFile: join(import.meta.dirname, '../../renderer/vite.config.ts'), server: { port: ports.popover, strictPort: true } });
+await vite.listen();
+const popoverUrl = `http://127.0.0.1:${ports.popover}/`;
+
+// The launcher signs the demo user in (PKCE, as the desktop app does) and hands the popover its
+// tokens in the redirect, so no token is ever printed to the console.
+const launcher = createHttpServer((req, res) => {
+  void (async () => {
+    try {
+      const user = new URL(req.url ?? '/', 'http://x').searchParams.get('user') ?? 'alex';
+      const session = await system.login(user);
+      const me = await oidc.refreshTokenGrant(session.config, session.refresh_token!, {
+        audience: system.tenant.meAudience,
+        scope: 'create:me:connected_accounts read:me:connected_accounts delete:me:connected_accounts',
+      });
+      const target = new URL(popoverUrl);
+      target.searchParams.set('ws', system.wsUrl);
+      target.searchParams.set('token', session.access_token);
+      target.searchParams.set('me_token', me.access_token);
+      res.writeHead(302, { location: target.href, 'cache-control': 'no-store' });
+      res.end();
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`sign-in failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  })();
+});
+await new Promise<void>((r) => launcher.listen(ports.launcher, '127.0.0.1', () => r()));
+
+console.log(`
+Vouch is running on embedded defaults (data in ${dataDir}).
+
+  Open the popover, signed in as Alex:  http://127.0.0.1:${ports.launcher}/
+  The "phone" for step-up approvals:     ${system.tenantUrl}/dev/phone
+  Backend (HTTP + WebSocket /ws):        ${system.backendUrl}
+  Dev tenant (Auth0-compatible):         ${system.tenantUrl}
+  Provider sandbox (Gmail/Calendar/Slack): ${system.sandboxUrl}
+
+Try: "what's on my calendar tomorrow", "summarize my last emails from Dana",
+     "reply to Dana that Thursday works", "post to #deals that the NDA is signed".
+Press Ctrl+C to stop.`);
+
+const stop = async () => {
+  launcher.close();
+  await vite.close();
+  await system.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+function pickEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const keys = ['GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'CARTESIA_API_KEY', 'CARTESIA_BASE_URL', 'CARTESIA_VOICE_ID', 'OPENFGA_API_URL', 'OPENFGA_STORE_ID', 'OPENFGA_MODEL_ID', 'LOG_LEVEL'];
+  return Object.fromEntries(keys.filter((k) => env[k]).map((k) => [k, env[k]!]));
+}
