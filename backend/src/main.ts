@@ -1,0 +1,16 @@
+/**
+ * Starts the backend alone against the services the environment names (a real Auth0 tenant and
+ * the real provider APIs, or any stand-in). See .env.example for every variable.
+ */
+import { startBackend } from './backend.js';
+import { loadBackendEnv } from './config.js';
+import { createVouchHandler, vouchRoutes } from './vouch.js';
+
+const env = loadBackendEnv();
+const backend = await startBackend(env, { handler: (core) => createVouchHandler(core), routes: (core) => vouchRoutes(core) });
+const stop = async () => {
+  await backend.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

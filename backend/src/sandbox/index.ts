@@ -1,0 +1,3 @@
+export { startSandbox, type Sandbox, type SandboxOptions, type SandboxFault, type SandboxLogger, type RecordedRequest } from './server.js';
+export type { SandboxClient } from './oauth.js';
+export { SANDBOX_ACCOUNT } from './account.js';
