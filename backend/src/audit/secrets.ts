@@ -1,0 +1,100 @@
+/**
+ * The audit log must never hold a credential. Data is refused (not scrubbed) when a key names a secret
+ * or a string looks like a bearer token, JWT or a known provider token, so the bug that tried to log it
+ * surfaces instead of being hidden. The error names the path, never the value.
+ */
+export class AuditSecretError extends Error {
+  override name = 'AuditSecretError';
+  constructor(readonly path: string, readonly reason: string) {
+    super(`audit data at ${path} ${reason}; tokens and secrets are never logged`);
+  }
+}
+
+/** Key names (lower-cased, '-' and ' ' read as '_') that always hold secrets. */
+const SECRET_KEYS = new Set([
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'subject_token',
+  'actor_token',
+  'client_secret',
+  'client_assertion',
+  'code_verifier',
+  'authorization',
+  'password',
+  'passwd',
+  'secret',
+  'token',
+  'api_key',
+  'apikey',
+  'private_key',
+  'cookie',
+  'set_cookie',
+  'session_token',
+  'bearer',
+  'hmac_key',
+]);
+
+/** Any key ending like this is a secret too (federated_access_token, slack_bot_token, app_secret). */
+const SECRET_KEY_SUFFIXES = ['_token', '_secret', '_password', '_api_key', '_private_key'];
+
+/** Key names that end in _token but only describe one. */
+const ALLOWED_KEYS = new Set(['token_type', 'requested_token_type', 'subject_token_type', 'issued_token_type']);
+
+const VALUE_PATTERNS: readonly { re: RegExp; what: string }[] = [
+  { re: /\bbearer\s+[A-Za-z0-9\-._~+/]{8,}=*/i, what: 'looks like a bearer token' },
+  { re: /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/, what: 'looks like a JWT' },
+  { re: /\bya29\.[A-Za-z0-9_-]{10,}/, what: 'looks like a Google access token' },
+  { re: /(^|[^A-Za-z0-9])1\/\/[A-Za-z0-9_-]{20,}/, what: 'looks like a Google refresh token' },
+  { re: /\bxox[abeoprs]-[A-Za-z0-9-]{10,}/, what: 'looks like a Slack token' },
+  { re: /\bxapp-[A-Za-z0-9-]{10,}/, what: 'looks like a Slack app token' },
+  { re: /\bgh[pousr]_[A-Za-z0-9]{20,}/, what: 'looks like a GitHub token' },
+  { re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: 'looks like a private key' },
+];
+
+function normalizeKey(k: string): string {
+  return k.trim().toLowerCase().replace(/[-\s]+/g, '_');
+}
+
+/** Audit data reuses a small set of key names, so the verdict per name is memoised (bounded). */
+const keyVerdicts = new Map<string, boolean>();
+
+export function isSecretKey(key: string): boolean {
+  const cached = keyVerdicts.get(key);
+  if (cached !== undefined) return cached;
+  // camelCase → snake_case before lower-casing so accessToken is caught too.
+  const k = normalizeKey(key.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
+  const verdict = !ALLOWED_KEYS.has(k) && (SECRET_KEYS.has(k) || SECRET_KEY_SUFFIXES.some((s) => k.endsWith(s)));
+  if (keyVerdicts.size < 10_000) keyVerdicts.set(key, verdict);
+  return verdict;
+}
+
+/** One cheap pass that every pattern above needs to match; most strings stop here. */
+const PREFILTER = /bearer|eyJ|ya29\.|1\/\/|xox|xapp-|gh[pousr]_|PRIVATE KEY/i;
+
+export function secretValueReason(value: string): string | null {
+  if (value.length < 10 || !PREFILTER.test(value)) return null;
+  for (const p of VALUE_PATTERNS) if (p.re.test(value)) return p.what;
+  return null;
+}
+
+/** Throws AuditSecretError at the first secret-looking key or value. */
+export function assertNoSecrets(value: unknown, path = 'data'): void {
+  if (typeof value === 'string') {
+    const why = secretValueReason(value);
+    if (why) throw new AuditSecretError(path, why);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertNoSecrets(v, `${path}[${i}]`));
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (isSecretKey(k)) throw new AuditSecretError(`${path}.${k}`, 'has a key that names a secret');
+      const why = secretValueReason(k);
+      if (why) throw new AuditSecretError(`${path}.<key>`, why);
+      assertNoSecrets(v, `${path}.${k}`);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { Tool } from '../protocol/index.js';
+import type { Draft } from '../protocol/index.js';
+
+/**
+ * What the agent proposes to do, reduced to the facts the risk policy scores. The pipeline builds one
+ * from a draft (see `actionFromDraft`) or from a read request; the policy never sees provider tokens.
+ */
+export const ActionKind = z.enum(['read', 'summarize', 'draft', 'send', 'reply', 'schedule', 'update', 'cancel', 'post']);
+export type ActionKind = z.infer<typeof ActionKind>;
+
+/** Set by the caller when it already knows the action moves money or touches credentials. */
+export const ActionCategory = z.enum(['financial', 'auth']);
+export type ActionCategory = z.infer<typeof ActionCategory>;
+
+export const ProposedAction = z.object({
+  tool: Tool,
+  action: ActionKind,
+  /** Email To / Cc addresses. */
+  recipients: z.array(z.string().max(320)).max(500).default([]),
+  cc: z.array(z.string().max(320)).max(500).default([]),
+  /** Calendar attendees. */
+  attendees: z.array(z.string().max(320)).max(500).default([]),
+  /** Slack channel name, with or without the leading '#'. */
+  channel: z.string().max(80).optional(),
+  /** Slack channel size, when the provider told us; unknown counts as one reader. */
+  channel_member_count: z.number().int().min(0).max(10_000_000).optional(),
+  subject: z.string().max(100_000).optional(),
+  body: z.string().max(200_000).optional(),
+  title: z.string().max(100_000).optional(),
+  /** Gmail labels on the thread being replied to or summarised, e.g. CONFIDENTIAL. */
+  labels: z.array(z.string().max(128)).max(100).default([]),
+  category: ActionCategory.optional(),
+});
+export type ProposedAction = z.infer<typeof ProposedAction>;
+export type ProposedActionInput = z.input<typeof ProposedAction>;
+
+/** Everyone the action reaches: To + Cc for email, attendees for events. */
+export function addressesOf(a: ProposedAction): string[] {
+  return [...a.recipients, ...a.cc, ...a.attendees];
+}
+
+/** All free text of the action, for keyword matching. */
+export function textOf(a: ProposedAction): string {
+  return [a.subject, a.title, a.body].filter((s): s is string => typeof s === 'string').join('\n');
+}
+
+export function normalizeChannel(channel: string): string {
+  return channel.trim().replace(/^#/, '').toLowerCase();
+}
+
+export function domainOf(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? '' : address.slice(at + 1).trim().toLowerCase();
+}
+
+/** True when the address is not in `domain` or one of its subdomains (mail.example.com is inside). */
+export function isOutsideDomain(address: string, domain: string): boolean {
+  const d = domainOf(address);
+  const home = domain.trim().toLowerCase().replace(/^@/, '');
+  if (!d || !home) return true;
+  return !(d === home || d.endsWith(`.${home}`));
+}
+
+/**
+ * Maps a confirmed draft onto the action the policy scores. Email drafts with `in_reply_to` are
+ * replies; event drafts with an `event_id` update an existing event.
+ */
+export function actionFromDraft(
+  draft: Draft,
+  extra: { labels?: string[]; channel_member_count?: number } = {},
+): ProposedAction {
+  switch (draft.kind) {
+    case 'email':
+      return ProposedAction.parse({
+        tool: 'gmail',
+        action: draft.fields.in_reply_to || draft.fields.thread_id ? 'reply' : 'send',
+        recipients: draft.fields.to,
+        cc: draft.fields.cc,
+        subject: draft.fields.subject,
+        body: draft.fields.body,
+        labels: extra.labels ?? [],
+      });
+    case 'event':
+      return ProposedAction.parse({
+        tool: 'calendar',
+        action: draft.fields.event_id ? 'update' : 'schedule',
+        attendees: draft.fields.attendees,
+        title: draft.fields.title,
+        body: draft.fields.description,
+      });
+    case 'slack_message':
+      return ProposedAction.parse({
+        tool: 'slack',
+        action: 'post',
+        channel: draft.fields.channel,
+        channel_member_count: extra.channel_member_count,
+        body: draft.fields.text,
+      });
+  }
+}

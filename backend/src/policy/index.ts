@@ -1,0 +1,18 @@
+export * from './action.js';
+export * from './factors.js';
+export * from './levels.js';
+export * from './score.js';
+export * from './rules.js';
+export * from './preauth.js';
+export * from './engine.js';
+export * from './bindingMessage.js';
+export * from './ruleStore.js';
+export { SqliteRuleStore } from './sqliteRuleStore.js';
+export * from './preauthStore.js';
+export { SqlitePreauthStore } from './sqlitePreauthStore.js';
+export * from './authorization.js';
+export * from './authzModel.js';
+export * from './embeddedChecker.js';
+export * from './openfgaChecker.js';
+export * from './authzSetup.js';
+export * from './auditView.js';

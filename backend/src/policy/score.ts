@@ -1,0 +1,109 @@
+import { addressesOf, isOutsideDomain, textOf, type ProposedAction } from './action.js';
+import {
+  ACTION_TABLE,
+  AUDIENCE_TIERS,
+  BLAST_RADIUS_CAP,
+  FINANCIAL_AUTH_POINTS,
+  FINANCIAL_AUTH_TERMS,
+  OUTSIDE_CAP,
+  OUTSIDE_EACH,
+  OUTSIDE_FIRST,
+  SENSITIVE_LABELS,
+  SENSITIVE_TERMS,
+  SENSITIVITY_CAP,
+} from './factors.js';
+
+export interface RiskFactor {
+  name: string;
+  points: number;
+  detail: string;
+}
+
+export const FACTOR_NAMES = {
+  actionType: 'Action type',
+  reversibility: 'Reversibility',
+  blastRadius: 'Blast radius',
+  sensitivity: 'Sensitivity',
+} as const;
+
+export interface ScoreResult {
+  score: number;
+  /** Always the four factors in a fixed order, zeros included, so the explanation is complete. */
+  factors: RiskFactor[];
+}
+
+/** Scores an action from the tables in factors.ts. Pure and deterministic. */
+export function scoreAction(action: ProposedAction, userDomain: string): ScoreResult {
+  const factors = [actionType(action), reversibility(action), blastRadius(action, userDomain), sensitivity(action)];
+  const score = Math.min(100, factors.reduce((sum, f) => sum + f.points, 0));
+  return { score, factors };
+}
+
+function actionType(a: ProposedAction): RiskFactor {
+  const row = ACTION_TABLE[a.action];
+  if (row.carriesMessage) {
+    if (a.category) {
+      return { name: FACTOR_NAMES.actionType, points: FINANCIAL_AUTH_POINTS, detail: `${a.category === 'financial' ? 'financial' : 'credential'} action: ${row.detail}` };
+    }
+    const text = textOf(a);
+    const hit = FINANCIAL_AUTH_TERMS.find((t) => t.pattern.test(text));
+    if (hit) {
+      return {
+        name: FACTOR_NAMES.actionType,
+        points: FINANCIAL_AUTH_POINTS,
+        detail: `${hit.category === 'financial' ? 'financial' : 'credential'} content (${hit.term}): ${row.detail}`,
+      };
+    }
+  }
+  return { name: FACTOR_NAMES.actionType, points: row.points, detail: `${a.action}: ${row.detail}` };
+}
+
+function reversibility(a: ProposedAction): RiskFactor {
+  const row = ACTION_TABLE[a.action];
+  return { name: FACTOR_NAMES.reversibility, points: row.reversibility, detail: row.reversibilityDetail };
+}
+
+function audiencePoints(n: number): number {
+  return AUDIENCE_TIERS.find((t) => n >= t.min)?.points ?? 0;
+}
+
+function blastRadius(a: ProposedAction, userDomain: string): RiskFactor {
+  const name = FACTOR_NAMES.blastRadius;
+  if (!ACTION_TABLE[a.action].delivers) return { name, points: 0, detail: 'reaches no one else' };
+  if (a.tool === 'slack') {
+    // An unknown channel size counts as one reader: the pipeline should pass the real count.
+    const members = a.channel_member_count ?? 1;
+    const where = a.channel ? `#${a.channel.replace(/^#/, '')}` : 'the channel';
+    return { name, points: Math.min(BLAST_RADIUS_CAP, audiencePoints(members)), detail: `${where} has ${members} member${members === 1 ? '' : 's'}` };
+  }
+  const unique = [...new Set(addressesOf(a).map((s) => s.trim().toLowerCase()))];
+  const outside = unique.filter((addr) => isOutsideDomain(addr, userDomain));
+  const audience = audiencePoints(unique.length);
+  const outsidePts = outside.length === 0 ? 0 : Math.min(OUTSIDE_CAP, OUTSIDE_FIRST + OUTSIDE_EACH * (outside.length - 1));
+  const who = a.tool === 'calendar' ? 'attendee' : 'recipient';
+  const detail =
+    `${unique.length} ${who}${unique.length === 1 ? '' : 's'}` +
+    (outside.length ? `, ${outside.length} outside ${userDomain || 'your domain'} (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''})` : '');
+  return { name, points: Math.min(BLAST_RADIUS_CAP, audience + outsidePts), detail };
+}
+
+function sensitivity(a: ProposedAction): RiskFactor {
+  const text = textOf(a);
+  const hits: { term: string; points: number }[] = [];
+  for (const row of SENSITIVE_TERMS) if (row.pattern.test(text)) hits.push({ term: row.term, points: row.points });
+  const seenLabels = new Set<string>();
+  for (const label of a.labels) {
+    const key = label.trim().toLowerCase();
+    const pts = SENSITIVE_LABELS[key];
+    if (pts !== undefined && !seenLabels.has(key)) {
+      seenLabels.add(key);
+      hits.push({ term: `label ${label.trim().toUpperCase()}`, points: pts });
+    }
+  }
+  const raw = hits.reduce((s, h) => s + h.points, 0);
+  return {
+    name: FACTOR_NAMES.sensitivity,
+    points: Math.min(SENSITIVITY_CAP, raw),
+    detail: hits.length ? hits.map((h) => h.term).join(', ') : 'nothing sensitive found',
+  };
+}
