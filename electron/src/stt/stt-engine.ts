@@ -1,0 +1,32 @@
+/** The contract between the app and any speech-to-text implementation (in-thread or in a worker). */
+
+export type ModelLoadStage = 'resolving' | 'tokenizer' | 'encoder' | 'decoder' | 'ready';
+
+export interface ModelLoadProgress {
+  stage: ModelLoadStage;
+  /** 0..1, monotonic over one load. */
+  fraction: number;
+}
+
+export interface Transcription {
+  text: string;
+  /** Wall time spent on this transcription (features + inference + decoding), in milliseconds. */
+  durationMs: number;
+  /** Length of the audio handed in, and of what remained after silence trimming, in milliseconds. */
+  audioMs: number;
+  speechMs: number;
+}
+
+export interface SttEngine {
+  load(onProgress?: (progress: ModelLoadProgress) => void): Promise<void>;
+  /** 16 kHz mono PCM, float in [-1, 1] or int16. */
+  transcribe(pcm16k: Float32Array | Int16Array): Promise<Transcription>;
+  dispose(): Promise<void>;
+}
+
+export class SttNotLoadedError extends Error {
+  override name = 'SttNotLoadedError';
+  constructor() {
+    super('speech-to-text model is not loaded; call load() first');
+  }
+}

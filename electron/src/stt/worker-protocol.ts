@@ -1,0 +1,53 @@
+/**
+ * Messages between the app and the STT worker. Both directions are validated: the worker must not act
+ * on a malformed request, and the app must not trust a malformed reply (e.g. after a version skew
+ * between main and a utility-process build).
+ */
+import { z } from 'zod';
+
+export const whisperWorkerConfigSchema = z.object({
+  engine: z.literal('whisper-onnx'),
+  modelDir: z.string().min(1),
+  variant: z.string().min(1).optional(),
+  intraOpNumThreads: z.number().int().positive().optional(),
+  maxNewTokens: z.number().int().positive().optional(),
+  vad: z.union([
+    z.literal(false),
+    z.object({
+      frameMs: z.number().positive().optional(),
+      thresholdDb: z.number().optional(),
+      minSpeechDbfs: z.number().optional(),
+      peakMarginDb: z.number().nonnegative().optional(),
+      padMs: z.number().nonnegative().optional(),
+    }),
+  ]).optional(),
+});
+export type SttWorkerConfig = z.infer<typeof whisperWorkerConfigSchema>;
+
+const requestId = z.number().int().nonnegative();
+
+export const workerRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('load'), id: requestId }),
+  z.object({ type: z.literal('transcribe'), id: requestId, pcm: z.instanceof(Float32Array) }),
+  z.object({ type: z.literal('dispose'), id: requestId }),
+]);
+export type WorkerRequest = z.infer<typeof workerRequestSchema>;
+
+const progressSchema = z.object({
+  stage: z.enum(['resolving', 'tokenizer', 'encoder', 'decoder', 'ready']),
+  fraction: z.number().min(0).max(1),
+});
+
+export const workerReplySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('progress'), id: requestId, progress: progressSchema }),
+  z.object({ type: z.literal('loaded'), id: requestId }),
+  z.object({
+    type: z.literal('transcription'),
+    id: requestId,
+    result: z.object({ text: z.string(), durationMs: z.number(), audioMs: z.number(), speechMs: z.number() }),
+  }),
+  z.object({ type: z.literal('disposed'), id: requestId }),
+  // id is null when the request itself could not be parsed.
+  z.object({ type: z.literal('error'), id: requestId.nullable(), name: z.string(), message: z.string() }),
+]);
+export type WorkerReply = z.infer<typeof workerReplySchema>;
