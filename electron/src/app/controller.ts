@@ -1,0 +1,180 @@
+import type { Provider } from '../../../backend/src/protocol/index.js';
+import type { AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../../../renderer/src/bridge/api.js';
+import { RecordingBuffer } from '../audio/recording.js';
+import type { AuthSession } from '../auth/session.js';
+import { PttMachine, type PttMode, type PttTimers } from '../hotkey/pttMachine.js';
+import type { MainHandlers } from '../ipc/bridgeRegistry.js';
+import { BridgeError } from '../ipc/bridgeRegistry.js';
+import type { LinkClient } from '../link/linkClient.js';
+import { type SttEngineLike, transcriptText } from './sttPort.js';
+
+/**
+ * The main process's application logic, free of Electron: it owns the session, the link, the
+ * push-to-talk machine, the recording buffer and the STT engine, implements the bridge handlers,
+ * and turns everything that happens into `BridgeEvent`s for the renderer. Electron wiring
+ * (main.ts) only injects OS pieces: the browser opener, the event sink, the hotkey source.
+ * Nothing secret is ever put in an event: the renderer sees states, frames and transcripts only.
+ */
+export interface ControllerDeps {
+  session: AuthSession;
+  /** Built by the caller with `getAccessToken` bound to the session and `onFrame/onState` bound here. */
+  link: LinkClient;
+  stt?: SttEngineLike | undefined;
+  /** Runs the Connected Accounts flow (My Account token, connect, browser, complete). */
+  connect(provider: Provider, onProgress: (p: ConnectProgress) => void): Promise<void>;
+  getAudit(q?: { cursor?: string; limit?: number }): Promise<AuditPage>;
+  emit(event: BridgeEvent): void;
+  newId(): string;
+  timers: PttTimers;
+  pttMode?: PttMode;
+  maxRecordingMs?: number;
+  log?: { warn(obj: Record<string, unknown>, msg: string): void };
+}
+
+export class AppController {
+  readonly ptt: PttMachine;
+  readonly recording = new RecordingBuffer();
+  private sttReady = false;
+  private readonly log: NonNullable<ControllerDeps['log']>;
+
+  constructor(private readonly deps: ControllerDeps) {
+    this.log = deps.log ?? { warn() {} };
+    this.ptt = new PttMachine(
+      { mode: deps.pttMode ?? 'toggle', timers: deps.timers, ...(deps.maxRecordingMs ? { maxRecordingMs: deps.maxRecordingMs } : {}) },
+      {
+        onStart: () => this.recording.start(),
+        onStop: () => void this.transcribeRecording(),
+        onState: (state) => deps.emit({ type: 'recording', state }),
+      },
+    );
+    deps.session.onChange((state) => deps.emit({ type: 'auth', state }));
+  }
+
+  /** Called once at start-up: restore the stored session, connect, load the model. */
+  async start(): Promise<void> {
+    this.deps.emit({ type: 'auth', state: this.deps.session.state });
+    const restored = await this.deps.session.restore().catch(() => false);
+    if (restored) this.deps.link.start();
+    void this.loadModel();
+  }
+
+  /** Link callbacks (wired by the caller). */
+  onLinkState = (state: LinkState): void => this.deps.emit({ type: 'link', state });
+  onFrame = (frame: Extract<BridgeEvent, { type: 'frame' }>['frame']): void => this.deps.emit({ type: 'frame', frame });
+  onUnauthenticated = (): void => {
+    this.deps.session
+      .refreshNow()
+      .then(() => this.deps.link.restart())
+      .catch(() => this.deps.link.stop());
+  };
+
+  async loadModel(): Promise<void> {
+    const stt = this.deps.stt;
+    if (!stt) {
+      this.deps.emit({ type: 'stt_model', state: 'failed', message: 'Speech recognition is not available; type your request instead.' });
+      return;
+    }
+    this.deps.emit({ type: 'stt_model', state: 'loading', progress: 0 });
+    try {
+      await stt.load((p) => this.deps.emit({ type: 'stt_model', state: 'loading', progress: p.fraction }));
+      this.sttReady = true;
+      this.deps.emit({ type: 'stt_model', state: 'ready', progress: 1 });
+    } catch (err) {
+      this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model failed to load');
+      this.deps.emit({ type: 'stt_model', state: 'failed', message: 'The speech model could not be loaded.' });
+    }
+  }
+
+  /** The global hotkey fired (toggle) / was pressed or released (hold). */
+  hotkeyDown = (): void => this.ptt.keyDown();
+  hotkeyUp = (): void => this.ptt.keyUp();
+
+  private async transcribeRecording(): Promise<void> {
+    const samples = this.recording.finish();
+    try {
+      if (!this.sttReady || !this.deps.stt || samples.length === 0) return;
+      const text = transcriptText(await this.deps.stt.transcribe(samples));
+      if (!text) return;
+      const id = this.deps.newId();
+      this.deps.emit({ type: 'transcript', id, text });
+      this.deps.link.send({ type: 'transcript', id, text });
+    } catch (err) {
+      this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'transcription failed');
+    } finally {
+      this.ptt.transcriptionDone();
+    }
+  }
+
+  readonly handlers: MainHandlers = {
+    signIn: async () => {
+      try {
+        await this.deps.session.signIn();
+      } catch {
+        throw new BridgeError('Sign-in did not complete. Try again.');
+      }
+      this.deps.link.restart();
+    },
+    signOut: async () => {
+      this.deps.link.send({ type: 'logout' });
+      this.deps.link.stop();
+      this.ptt.reset();
+      this.recording.discard();
+      await this.deps.session.signOut();
+    },
+    sendTranscript: (text) => {
+      this.requireSignedIn();
+      const id = this.deps.newId();
+      this.deps.link.send({ type: 'transcript', id, text });
+      return { id };
+    },
+    startListening: () => {
+      this.ptt.uiStart();
+    },
+    stopListening: () => {
+      this.ptt.uiStop();
+    },
+    pushAudio: (chunk) => {
+      this.recording.push(chunk);
+    },
+    confirmDraft: (draftId, edits) => {
+      this.requireSignedIn();
+      this.deps.link.send(edits ? { type: 'action_confirmed', draft_id: draftId, edits } : { type: 'action_confirmed', draft_id: draftId });
+    },
+    cancelDraft: (draftId) => {
+      this.requireSignedIn();
+      this.deps.link.send({ type: 'action_cancelled', draft_id: draftId });
+    },
+    decideApproval: (id, approve) => {
+      this.requireSignedIn();
+      this.deps.link.send({ type: 'approval_decision', id, approve });
+    },
+    connectProvider: async (provider) => {
+      this.requireSignedIn();
+      const progress = (p: ConnectProgress) => this.deps.emit({ type: 'connect_progress', progress: p });
+      try {
+        await this.deps.connect(provider, progress);
+      } catch (err) {
+        this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'connect failed');
+        progress({ provider, state: 'failed', message: 'The account was not connected. Try again.' });
+        throw new BridgeError('The account was not connected.');
+      }
+      this.deps.link.send({ type: 'account_connected', provider });
+    },
+    listScopes: () => {
+      this.requireSignedIn();
+      this.deps.link.send({ type: 'list_scopes' });
+    },
+    revokeProvider: (provider) => {
+      this.requireSignedIn();
+      this.deps.link.send({ type: 'revoke_provider', provider });
+    },
+    getAudit: async (q) => {
+      this.requireSignedIn();
+      return this.deps.getAudit(q);
+    },
+  };
+
+  private requireSignedIn(): void {
+    if (!this.deps.session.state.signedIn) throw new BridgeError('Sign in first.');
+  }
+}

@@ -1,0 +1,59 @@
+import type * as oidc from 'openid-client';
+import { MY_ACCOUNT_SCOPES } from './myAccount.js';
+import { signInWithBrowser } from './oidc.js';
+import type { AuthSession } from './session.js';
+
+/**
+ * A My Account API access token. First choice: Auth0 multi-resource refresh (refresh_token grant
+ * with `audience=https://{tenant}/me/`), silent and browser-free. If the tenant's refresh-token
+ * policy does not cover the My Account API (an OAuth error such as `access_denied` or
+ * `invalid_request`), fall back to one PKCE round trip in the system browser for that audience.
+ * The token is only used for the connect/complete pair and is not stored.
+ */
+export interface MyAccountTokenDeps {
+  session: Pick<AuthSession, 'tokenForAudience' | 'hasRefreshToken'>;
+  audience: string;
+  scope?: string;
+  /** The PKCE fallback; the app passes a closure over signInWithBrowser. */
+  browserFallback(): Promise<string>;
+  onFallback?(reason: string): void;
+}
+
+export async function getMyAccountToken(deps: MyAccountTokenDeps): Promise<string> {
+  const scope = deps.scope ?? MY_ACCOUNT_SCOPES;
+  if (deps.session.hasRefreshToken) {
+    try {
+      return await deps.session.tokenForAudience(deps.audience, scope);
+    } catch (err) {
+      const code = oauthErrorCode(err);
+      // Network failures are not a policy problem; a browser round trip would not help.
+      if (!code || code === 'invalid_grant') throw err;
+      deps.onFallback?.(code);
+    }
+  } else {
+    deps.onFallback?.('no_refresh_token');
+  }
+  return deps.browserFallback();
+}
+
+export function browserFallbackFor(opts: {
+  config: oidc.Configuration;
+  audience: string;
+  scope?: string;
+  openExternal(url: string): Promise<void>;
+}): () => Promise<string> {
+  return async () => {
+    const t = await signInWithBrowser({
+      config: opts.config,
+      openExternal: opts.openExternal,
+      audience: opts.audience,
+      scope: `openid ${opts.scope ?? MY_ACCOUNT_SCOPES}`,
+    });
+    return t.access_token;
+  };
+}
+
+function oauthErrorCode(err: unknown): string | undefined {
+  if (err && typeof err === 'object' && typeof (err as { error?: unknown }).error === 'string') return (err as { error: string }).error;
+  return undefined;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { BRIDGE_METHODS, BridgeArgs, type BridgeMethod, type VouchBridge } from '../../../renderer/src/bridge/api.js';
+import { channelFor, SEND_METHODS } from './channels.js';
+import type { IpcEventLike, SenderCheck } from './senderPolicy.js';
+
+/**
+ * Main-side IPC registry: exactly one handler per bridge method. Each call is checked twice before
+ * any app code runs: the sender (see senderPolicy) and the payload (the zod `BridgeArgs` tuple of the
+ * method, or "no arguments" for methods without one). Refusals throw a fixed message and log only
+ * the method and reason, never the payload, which may contain the user's words.
+ */
+export type InvokeMethod = Exclude<BridgeMethod, 'onEvent'>;
+
+export type MainHandlers = {
+  [K in InvokeMethod]: (...args: Parameters<VouchBridge[K]>) => ReturnType<VouchBridge[K]> | Awaited<ReturnType<VouchBridge[K]>>;
+};
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+  on(channel: string, listener: (event: IpcEventLike, ...args: unknown[]) => void): unknown;
+  removeAllListeners(channel: string): unknown;
+}
+
+export interface RegistryLog {
+  warn(obj: Record<string, unknown>, msg: string): void;
+}
+
+/** Thrown to the renderer as-is; anything else becomes a generic message. */
+export class BridgeError extends Error {
+  override name = 'BridgeError';
+}
+
+export const REFUSED_SENDER = 'vouch: refused: unexpected sender';
+export const REFUSED_PAYLOAD = 'vouch: refused: invalid arguments';
+
+const NO_ARGS = z.tuple([]);
+
+function schemaFor(method: InvokeMethod): z.ZodType<unknown[]> {
+  const s = (BridgeArgs as Record<string, z.ZodType<unknown[]> | undefined>)[method];
+  return s ?? (NO_ARGS as unknown as z.ZodType<unknown[]>);
+}
+
+export function registerBridgeHandlers(opts: {
+  ipcMain: IpcMainLike;
+  isTrustedSender: SenderCheck;
+  handlers: MainHandlers;
+  log: RegistryLog;
+}): () => void {
+  const { ipcMain, isTrustedSender, handlers, log } = opts;
+  const methods = BRIDGE_METHODS.filter((m): m is InvokeMethod => m !== 'onEvent');
+
+  for (const method of methods) {
+    const channel = channelFor(method);
+    const schema = schemaFor(method);
+    const check = (event: IpcEventLike, args: unknown[]): unknown[] => {
+      if (!isTrustedSender(event)) {
+        log.warn({ method, reason: 'sender', url: safeOrigin(event.senderFrame?.url) }, 'ipc call refused');
+        throw new BridgeError(REFUSED_SENDER);
+      }
+      const parsed = schema.safeParse(args);
+      if (!parsed.success) {
+        log.warn({ method, reason: 'payload', issue: parsed.error.issues[0]?.message }, 'ipc call refused');
+        throw new BridgeError(REFUSED_PAYLOAD);
+      }
+      return parsed.data;
+    };
+    const call = handlers[method] as (...a: unknown[]) => unknown;
+
+    if (SEND_METHODS.has(method)) {
+      ipcMain.on(channel, (event, ...args) => {
+        try {
+          call(...check(event, args));
+        } catch {
+          // fire-and-forget: the refusal is logged; there is nobody to answer
+        }
+      });
+    } else {
+      ipcMain.handle(channel, async (event, ...args) => {
+        const valid = check(event, args);
+        try {
+          return await call(...valid);
+        } catch (err) {
+          if (err instanceof BridgeError) throw err;
+          log.warn({ method, reason: 'handler', error: err instanceof Error ? err.name : typeof err }, 'ipc handler failed');
+          throw new BridgeError(`vouch: ${method} failed`);
+        }
+      });
+    }
+  }
+
+  return () => {
+    for (const method of methods) {
+      const channel = channelFor(method);
+      if (SEND_METHODS.has(method)) ipcMain.removeAllListeners(channel);
+      else ipcMain.removeHandler(channel);
+    }
+  };
+}
+
+/** Logs only the origin of a refused frame: its path or query could carry something private. */
+function safeOrigin(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return 'unparseable';
+  }
+}

@@ -1,0 +1,49 @@
+// Types only: the preload bundle must stay tiny (no zod / protocol schemas in the renderer process).
+import type { BridgeEvent, VouchBridge } from '../../../renderer/src/bridge/api.js';
+import { channelFor, EVENT_CHANNEL } from './channels.js';
+
+/**
+ * The preload's half of the bridge, as a factory over an `ipcRenderer`-like object so tests can run
+ * it without Electron. It returns a frozen object with exactly the `VouchBridge` functions: no
+ * generic `invoke(channel)`, no `ipcRenderer`, and event listeners receive only the payload (the
+ * Electron event object carries `sender`, which must not reach the page).
+ */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  send(channel: string, ...args: unknown[]): void;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+export function createBridge(ipc: IpcRendererLike): VouchBridge {
+  const invoke = <T>(method: Parameters<typeof channelFor>[0], ...args: unknown[]) =>
+    ipc.invoke(channelFor(method), ...args) as Promise<T>;
+
+  const bridge: VouchBridge = {
+    signIn: () => invoke('signIn'),
+    signOut: () => invoke('signOut'),
+    sendTranscript: (text) => invoke('sendTranscript', text),
+    startListening: () => invoke('startListening'),
+    stopListening: () => invoke('stopListening'),
+    pushAudio: (chunk) => ipc.send(channelFor('pushAudio'), chunk),
+    confirmDraft: (draftId, edits) => (edits === undefined ? invoke('confirmDraft', draftId) : invoke('confirmDraft', draftId, edits)),
+    cancelDraft: (draftId) => invoke('cancelDraft', draftId),
+    decideApproval: (id, approve) => invoke('decideApproval', id, approve),
+    connectProvider: (provider) => invoke('connectProvider', provider),
+    listScopes: () => invoke('listScopes'),
+    revokeProvider: (provider) => invoke('revokeProvider', provider),
+    getAudit: (opts) => (opts === undefined ? invoke('getAudit') : invoke('getAudit', opts)),
+    onEvent: (listener) => {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);
+      ipc.on(EVENT_CHANNEL, wrapped);
+      return () => {
+        ipc.removeListener(EVENT_CHANNEL, wrapped);
+      };
+    },
+  };
+
+  // The `VouchBridge` annotation makes a missing method a compile error and an extra one an
+  // excess-property error; bridge.test.ts also checks the key set against BRIDGE_METHODS.
+  return Object.freeze(bridge);
+}

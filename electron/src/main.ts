@@ -1,0 +1,216 @@
+/**
+ * Electron main entry: thin wiring of OS pieces (tray, popover, hotkey, safeStorage, shell, IPC)
+ * onto the plain, tested modules. Owns the token store, the session, the backend link and the STT
+ * engine; the renderer only displays what it is sent through the bridge.
+ */
+import { app, BrowserWindow, globalShortcut, ipcMain, net, protocol, safeStorage, session as electronSession, shell, type WebContents } from 'electron';
+import Store from 'electron-store';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BridgeEvent, AuthState, LinkState, RecordingState } from '../../renderer/src/bridge/api.js';
+import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
+import { createAuditClient } from './app/auditClient.js';
+import { createConnectFlow } from './app/connectFlow.js';
+import { AppController } from './app/controller.js';
+import type { SttEngineLike } from './app/sttPort.js';
+import { createOidcAuthClient, discover } from './auth/oidc.js';
+import { AuthSession } from './auth/session.js';
+import { TokenStore } from './auth/tokenStore.js';
+import { loadConfig } from './config.js';
+import { globalShortcutSource } from './hotkey/globalShortcutSource.js';
+import { registerBridgeHandlers } from './ipc/bridgeRegistry.js';
+import { EVENT_CHANNEL } from './ipc/channels.js';
+import { createSenderPolicy } from './ipc/senderPolicy.js';
+import { LinkClient } from './link/linkClient.js';
+import { createPopover, showPopoverUnder } from './popover.js';
+import { contentTypeFor, rendererFileFor } from './rendererFiles.js';
+import { contentSecurityPolicy, externalUrlToOpen } from './security.js';
+import { hardenSession, hardenWebContents } from './securityWiring.js';
+import { createTray } from './tray.js';
+import type { TrayAction } from './trayMenu.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const log = {
+  // Structured, content-free logging: objects carry kinds and codes, never tokens or transcripts.
+  info: (o: Record<string, unknown>, m: string) => console.info(m, JSON.stringify(o)),
+  warn: (o: Record<string, unknown>, m: string) => console.warn(m, JSON.stringify(o)),
+};
+
+// Must run before `ready`: a standard, secure scheme gives the renderer a real origin (getUserMedia
+// requires a secure context; `file://` has an opaque origin we could not check senders against).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+// Development and e2e runs may point at a throwaway profile (never honoured in packaged builds).
+if (!app.isPackaged && process.env.VOUCH_USER_DATA_DIR) app.setPath('userData', process.env.VOUCH_USER_DATA_DIR);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start).catch((err: unknown) => {
+    log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'start-up failed');
+    app.quit();
+  });
+}
+
+async function start(): Promise<void> {
+  const cfg = loadConfig(process.env, app.isPackaged);
+  const rendererDir = join(here, '../renderer');
+  const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
+  const dev = cfg.rendererDevUrl ? devOrigin(cfg.rendererDevUrl) : undefined;
+  const origin: AppOrigin = dev ?? PACKAGED_ORIGIN;
+  const entryUrl = dev ? cfg.rendererDevUrl! : PACKAGED_ENTRY;
+  const csp = contentSecurityPolicy([]);
+  if (process.platform === 'darwin') app.dock?.hide(); // menu-bar app (LSUIElement in the bundle too)
+
+  // Serve the built renderer from vouch://app/ with path confinement.
+  protocol.handle(APP_SCHEME, async (req) => {
+    const file = rendererFileFor(req.url, rendererDir, PACKAGED_ORIGIN);
+    if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).href);
+    return new Response(res.body, { status: 200, headers: { 'content-type': contentTypeFor(file), 'content-security-policy': csp } });
+  });
+
+  const openExternal = async (url: string) => {
+    const safe = externalUrlToOpen(url);
+    if (!safe) throw new Error('refused to open a non-http(s) URL');
+    await shell.openExternal(safe);
+  };
+
+  let popover: BrowserWindow | undefined;
+  const isPopover = (wc: WebContents | null) => !!wc && !!popover && !popover.isDestroyed() && wc.id === popover.webContents.id;
+  hardenSession(electronSession.defaultSession, { origin, isPopover, csp, isRendererUrl: (u) => isAppUrl(u, origin) });
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, openExternal));
+
+  // Token store: refresh token sealed by the OS keystore, in electron-store's JSON file.
+  const store = new Store<Record<string, unknown>>({ name: 'vouch-auth' });
+  const tokenStore = new TokenStore(safeStorage, { get: (k) => store.get(k), set: (k, v) => store.set(k, v), delete: (k) => store.delete(k) });
+  const realTimers = {
+    now: () => Date.now(),
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+    clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
+  };
+  const oidcConfig = await discover({ issuer: cfg.issuer, clientId: cfg.clientId, audience: cfg.audience, allowHttp: cfg.allowHttp });
+  const session = new AuthSession(createOidcAuthClient({ config: oidcConfig, audience: cfg.audience, openExternal }), tokenStore, realTimers, { log });
+
+  // What the renderer last saw, replayed when it (re)loads.
+  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent } = {};
+  let trayUpdate: ((s: Parameters<ReturnType<typeof createTray>['update']>[0]) => void) | undefined;
+  const refreshTray = () =>
+    trayUpdate?.({
+      auth: last.auth ?? { signedIn: false },
+      link: last.link ?? 'offline',
+      recording: last.recording ?? 'idle',
+      launchAtLogin: app.getLoginItemSettings().openAtLogin,
+      hotkey: cfg.hotkey,
+    });
+  const emit = (event: BridgeEvent) => {
+    if (event.type === 'auth') last.auth = event.state;
+    if (event.type === 'link') last.link = event.state;
+    if (event.type === 'recording') last.recording = event.state;
+    if (event.type === 'stt_model') last.stt = event;
+    if (event.type === 'auth' || event.type === 'link' || event.type === 'recording') refreshTray();
+    if (popover && !popover.isDestroyed()) popover.webContents.send(EVENT_CHANNEL, event);
+  };
+
+  let controller!: AppController;
+  const link = new LinkClient({
+    url: cfg.wsUrl,
+    getAccessToken: () => (session.state.signedIn ? session.getAccessToken() : Promise.resolve(undefined)),
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    onFrame: (f) => controller.onFrame(f),
+    onState: (s) => controller.onLinkState(s),
+    onUnauthenticated: () => controller.onUnauthenticated(),
+    log,
+  });
+  const hotkey = globalShortcutSource(globalShortcut, cfg.hotkey);
+  controller = new AppController({
+    session,
+    link,
+    stt: await loadSttEngine(cfg.whisperModelDir, resourcesDir),
+    connect: createConnectFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, allowHttp: cfg.allowHttp }),
+    getAudit: createAuditClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
+    emit,
+    newId: () => `t-${randomUUID()}`,
+    timers: realTimers,
+    pttMode: hotkey.mode,
+    log,
+  });
+
+  registerBridgeHandlers({
+    ipcMain,
+    isTrustedSender: createSenderPolicy({ origin, trustedWebContentsId: () => (popover && !popover.isDestroyed() ? popover.webContents.id : undefined) }),
+    handlers: controller.handlers,
+    log,
+  });
+
+  popover = createPopover({ preload: join(here, 'preload.cjs'), entryUrl });
+  popover.webContents.on('did-finish-load', () => {
+    for (const e of [
+      last.auth && { type: 'auth', state: last.auth },
+      last.link && { type: 'link', state: last.link },
+      last.recording && { type: 'recording', state: last.recording },
+      last.stt,
+    ]) if (e) popover!.webContents.send(EVENT_CHANNEL, e);
+  });
+
+  const { tray, update } = createTray({
+    resourcesDir,
+    onClick: () => togglePopover(),
+    onAction: (a) => void onTrayAction(a),
+  });
+  trayUpdate = update;
+  refreshTray();
+
+  const togglePopover = () => {
+    if (!popover) return;
+    if (popover.isVisible()) popover.hide();
+    else showPopoverUnder(popover, tray.getBounds());
+  };
+  const onTrayAction = async (action: TrayAction) => {
+    switch (action) {
+      case 'open':
+      case 'connectedAccounts':
+      case 'audit':
+        // The renderer decides which sheet to show; main only opens the popover.
+        if (popover && !popover.isVisible()) showPopoverUnder(popover, tray.getBounds());
+        return;
+      case 'signIn':
+        return Promise.resolve(controller.handlers.signIn()).catch(() => {});
+      case 'signOut':
+        return controller.handlers.signOut();
+      case 'toggleLaunchAtLogin':
+        app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin });
+        return refreshTray();
+      case 'quit':
+        return app.quit();
+    }
+  };
+
+  if (!hotkey.start({ onDown: () => controller.hotkeyDown() })) log.warn({ accelerator: cfg.hotkey }, 'push-to-talk shortcut is taken by another app');
+  app.on('second-instance', () => popover && showPopoverUnder(popover, tray.getBounds()));
+  app.on('will-quit', () => {
+    hotkey.stop();
+    link.stop({ keepOutbox: true });
+  });
+  app.on('window-all-closed', () => {
+    /* tray app: keep running */
+  });
+
+  await controller.start();
+}
+
+/** The Whisper engine in a worker thread, if a model is available (never downloaded at run time). */
+async function loadSttEngine(modelDirOverride: string | undefined, resourcesDir: string): Promise<SttEngineLike | undefined> {
+  try {
+    const { locateWhisperModelDir } = await import('./stt/model-location.js');
+    const modelDir = locateWhisperModelDir({ userSelectedDir: modelDirOverride, resourcesDir });
+    if (!modelDir) return undefined;
+    const { WorkerSttEngine } = await import('./stt/worker-stt-engine.js');
+    return new WorkerSttEngine({ engine: 'whisper-onnx', modelDir });
+  } catch (err) {
+    log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech engine unavailable');
+    return undefined;
+  }
+}

@@ -1,0 +1,152 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VouchSystem } from '../../../backend/src/system.js';
+import type { BridgeEvent } from '../../../renderer/src/bridge/api.js';
+import { AppController } from '../../src/app/controller.js';
+import { createConnectFlow } from '../../src/app/connectFlow.js';
+import { createOidcAuthClient, discover } from '../../src/auth/oidc.js';
+import { AuthSession } from '../../src/auth/session.js';
+import { TokenStore } from '../../src/auth/tokenStore.js';
+import { Backoff } from '../../src/link/backoff.js';
+import { LinkClient } from '../../src/link/linkClient.js';
+import { MemoryKv, StandInSafeStorage } from './helpers/standIns.js';
+import { systemBrowser } from './helpers/systemBrowser.js';
+import { ManualTimers } from './helpers/timers.js';
+
+/**
+ * The main process's logic (controller + session + link + connect flow) against the whole running
+ * system: dev tenant, provider sandbox and the real backend, over real sockets. Only Electron and
+ * the person are stand-ins (the headless "system browser" clicks through login and consent).
+ */
+let system: VouchSystem;
+
+beforeAll(async () => {
+  const { startVouchSystem } = await import('../../../backend/src/system.js');
+  system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')) });
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+/** A deterministic engine: "heard N samples", so the test can see the recorded audio got through. */
+const countingStt = {
+  load: async (onProgress?: (p: { fraction: number }) => void) => onProgress?.({ fraction: 1 }),
+  transcribe: async (pcm: Float32Array) => ({ text: `  what is on my calendar ${pcm.length} ` }),
+};
+
+async function app() {
+  const tenantHost = new URL(system.tenant.issuer).host;
+  const sys = systemBrowser({ tenantHost });
+  const config = await discover({ issuer: system.tenant.issuer, clientId: system.tenant.desktopClientId, audience: system.tenant.apiAudience, allowHttp: true });
+  const timers = new ManualTimers();
+  timers.current = Date.now();
+  const session = new AuthSession(createOidcAuthClient({ config, audience: system.tenant.apiAudience, openExternal: sys.openExternal }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), timers);
+  const linkTimers = new ManualTimers(); // separate from the session's refresh timer
+  const events: BridgeEvent[] = [];
+  let n = 0;
+  let controller!: AppController;
+  const link = new LinkClient({
+    url: system.wsUrl,
+    getAccessToken: () => (session.state.signedIn ? session.getAccessToken() : Promise.resolve(undefined)),
+    timezone: 'Europe/Paris',
+    onFrame: (f) => controller.onFrame(f),
+    onState: (s) => controller.onLinkState(s),
+    onUnauthenticated: () => controller.onUnauthenticated(),
+    timers: linkTimers,
+    backoff: new Backoff({ baseMs: 100, capMs: 1000, random: () => 0.5 }),
+  });
+  controller = new AppController({
+    session,
+    link,
+    stt: countingStt,
+    connect: createConnectFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal, allowHttp: true }),
+    getAudit: async () => ({ entries: [], verified: { ok: true, count: 0 } }),
+    emit: (e) => events.push(e),
+    newId: () => `t-${Date.now().toString(36)}-${++n}`,
+    timers,
+  });
+  return { controller, link, session, events, timers: linkTimers, sys };
+}
+
+const frames = (events: BridgeEvent[]) => events.flatMap((e) => (e.type === 'frame' ? [e.frame] : []));
+
+describe('main process logic against the running Vouch system', { timeout: 20_000 }, () => {
+  it('signs in through the system browser, goes online with session_auth, and the backend knows the user', async () => {
+    const { controller, link, events } = await app();
+    await controller.handlers.signIn();
+    await expect.poll(() => link.state).toBe('online');
+    const ready = frames(events).find((f) => f.type === 'session_ready');
+    expect(ready).toMatchObject({ type: 'session_ready', user: { sub: 'auth0|alex' } });
+    expect(events.filter((e) => e.type === 'link').map((e) => (e as { state: string }).state)).toEqual(['connecting', 'online']);
+    expect(events.some((e) => e.type === 'auth' && e.state.signedIn)).toBe(true);
+    // Nothing secret reaches the renderer.
+    expect(JSON.stringify(events)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
+    link.stop();
+  });
+
+  it('reconnects after the backend restarts and resends the frame that was never acknowledged', async () => {
+    const { controller, link, events, timers } = await app();
+    await controller.handlers.signIn();
+    await expect.poll(() => link.state).toBe('online');
+    await system.backend.close();
+    await timers.untilScheduled(); // the link noticed and scheduled a reconnect
+    expect(link.state).toBe('offline');
+    controller.handlers.listScopes(); // queued while the backend is down: not acknowledged
+    expect(link.pendingCount).toBe(1);
+    await system.restartBackend();
+    timers.fireAll();
+    await expect.poll(() => link.state).toBe('online');
+    await expect.poll(() => frames(events).some((f) => f.type === 'scopes')).toBe(true);
+    await expect.poll(() => link.pendingCount).toBe(0);
+    expect(frames(events).filter((f) => f.type === 'session_ready')).toHaveLength(2);
+    link.stop();
+  });
+
+  it('connects Google through Connected Accounts and tells the backend, which then lists the link', async () => {
+    const { controller, link, events } = await app();
+    await controller.handlers.signIn();
+    await expect.poll(() => link.state).toBe('online');
+    await controller.handlers.connectProvider('google');
+    const progress = events.flatMap((e) => (e.type === 'connect_progress' ? [e.progress.state] : []));
+    expect(progress).toEqual(['browser_open', 'completing', 'done']);
+    await expect.poll(() => link.pendingCount).toBe(0); // account_connected acknowledged
+    controller.handlers.listScopes();
+    await expect
+      .poll(() => frames(events).some((f) => (f.type === 'scopes' || f.type === 'providers_updated') && f.providers.some((p) => p.provider === 'google')))
+      .toBe(true);
+    expect(JSON.stringify(events)).not.toMatch(/refresh_token|access_token/);
+    link.stop();
+  });
+
+  it('push-to-talk: hotkey toggles a recording, the audio is transcribed on device and sent as a transcript', async () => {
+    const { controller, link, events, session } = await app();
+    await controller.handlers.signIn();
+    await expect.poll(() => link.state).toBe('online');
+    await controller.loadModel();
+    controller.hotkeyDown(); // globalShortcut press: start
+    controller.handlers.pushAudio(new Int16Array(1600).fill(1000).buffer);
+    controller.handlers.pushAudio(new Int16Array(320).fill(-1000).buffer);
+    (controller as unknown as { deps: { timers: ManualTimers } }).deps.timers.advance(1000);
+    controller.hotkeyDown(); // second press: stop
+    await expect.poll(() => events.some((e) => e.type === 'transcript')).toBe(true);
+    const t = events.find((e) => e.type === 'transcript') as { id: string; text: string };
+    expect(t.text).toBe('what is on my calendar 1920');
+    expect(events.filter((e) => e.type === 'recording').map((e) => (e as { state: string }).state)).toEqual(['listening', 'transcribing', 'idle']);
+    await expect.poll(() => link.pendingCount).toBe(0); // the backend acknowledged the transcript
+    void session;
+    link.stop();
+  });
+
+  it('signs out: logout sent, link offline, nothing left in the store', async () => {
+    const { controller, link, events, session } = await app();
+    await controller.handlers.signIn();
+    await expect.poll(() => link.state).toBe('online');
+    await controller.handlers.signOut();
+    expect(link.state).toBe('offline');
+    expect(session.state).toEqual({ signedIn: false });
+    expect(events.at(-1)).toEqual({ type: 'auth', state: { signedIn: false } });
+    expect(() => controller.handlers.sendTranscript('hello')).toThrow('Sign in first');
+  });
+});
