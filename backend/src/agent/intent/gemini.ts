@@ -1,0 +1,148 @@
+import { type GoogleGenAI, type Schema, Type } from '@google/genai';
+import { Tool } from '../../protocol/common.js';
+import { OfflineIntentEngine } from './offline.js';
+import { contactFor } from './people.js';
+import {
+  type AnalyzedIntent,
+  Intent,
+  IntentAction,
+  type IntentContext,
+  type IntentEngine,
+  WRITE_ACTIONS,
+} from './schema.js';
+import { isValidTimeZone, toRfc3339, zonedParts } from './zonedTime.js';
+
+/**
+ * Intent through Gemini structured output. The model only proposes: its JSON is parsed with the same
+ * zod schema as the offline engine's, `needs_write` is recomputed from the action (a model that says
+ * "send" but "no write" must not skip confirmation), and any error or invalid output falls back to the
+ * offline parser with the reason recorded.
+ */
+
+const str = (description?: string): Schema => ({ type: Type.STRING, ...(description ? { description } : {}) });
+
+export const INTENT_RESPONSE_SCHEMA: Schema = {
+  type: Type.OBJECT,
+  properties: {
+    tools: { type: Type.ARRAY, items: { type: Type.STRING, enum: [...Tool.options] } },
+    action: { type: Type.STRING, enum: [...IntentAction.options] },
+    entities: {
+      type: Type.OBJECT,
+      properties: {
+        people: { type: Type.ARRAY, items: str(), description: 'Names as the user said them; pronouns resolved from the conversation' },
+        emails: { type: Type.ARRAY, items: str() },
+        time_range: {
+          type: Type.OBJECT,
+          properties: { start: str('RFC 3339 with offset'), end: str('RFC 3339 with offset') },
+          required: ['start', 'end'],
+        },
+        start: str('RFC 3339 with offset, for scheduling'),
+        duration_minutes: { type: Type.INTEGER },
+        subject: str(),
+        message: str('What to say or post, in the user’s words'),
+        channel: str('Slack channel name without #'),
+        query: str('Search words'),
+        count: { type: Type.INTEGER },
+      },
+      required: ['people', 'emails'],
+    },
+    needs_write: { type: Type.BOOLEAN },
+  },
+  required: ['tools', 'action', 'entities', 'needs_write'],
+  propertyOrdering: ['tools', 'action', 'entities', 'needs_write'],
+};
+
+const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function intentSystemInstruction(ctx: IntentContext): string {
+  const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
+  const p = zonedParts(ctx.now, tz);
+  const contacts = (ctx.contacts ?? []).map((c) => `${c.name} <${c.email}>`).join(', ');
+  const history = ctx.history
+    .slice(-8)
+    .map((t) => `${t.role}: ${t.text}`)
+    .join('\n');
+  return [
+    'You classify one spoken request to Vouch, an assistant for Gmail, Google Calendar and Slack.',
+    `Now: ${toRfc3339(ctx.now, tz)} (${WEEKDAY[p.weekday]}), user time zone ${tz}.`,
+    'Resolve relative dates ("tomorrow", "Friday afternoon", "next Tuesday at 10") in that zone and write them as RFC 3339 with the offset.',
+    'tools: every service needed. action: read | summarize | draft | reply | send | schedule | post | unknown.',
+    'A meeting to create is "schedule" with start and duration_minutes (30 when not said); reading a day is time_range.',
+    'Replying to or sending mail is gmail; posting to a channel or messaging on Slack is slack with action post (or reply).',
+    'message is only the content to send, in the user’s words ("reply to Dana that Thursday works" → "Thursday works").',
+    'needs_write is true exactly for draft, reply, send, schedule and post. Requests outside these services: tools [] and action unknown.',
+    contacts ? `Contacts: ${contacts}.` : '',
+    history ? `Conversation so far (resolve her/him/them from it):\n${history}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+export interface GeminiIntentOptions {
+  client: GoogleGenAI;
+  model: string;
+  fallback?: IntentEngine;
+}
+
+export class GeminiIntentEngine implements IntentEngine {
+  readonly name = 'gemini' as const;
+  private readonly fallback: IntentEngine;
+
+  constructor(private readonly opts: GeminiIntentOptions) {
+    this.fallback = opts.fallback ?? new OfflineIntentEngine();
+  }
+
+  async analyze(text: string, ctx: IntentContext): Promise<AnalyzedIntent> {
+    let raw: string | undefined;
+    try {
+      const res = await this.opts.client.models.generateContent({
+        model: this.opts.model,
+        contents: [{ role: 'user', parts: [{ text }] }],
+        config: {
+          systemInstruction: intentSystemInstruction(ctx),
+          temperature: 0,
+          responseMimeType: 'application/json',
+          responseSchema: INTENT_RESPONSE_SCHEMA,
+        },
+      });
+      raw = res.text;
+    } catch (err) {
+      return this.fallBack(text, ctx, `gemini request failed: ${(err as Error).message}`);
+    }
+    if (!raw) return this.fallBack(text, ctx, 'gemini returned no text');
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return this.fallBack(text, ctx, 'gemini output is not JSON');
+    }
+    const parsed = Intent.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return this.fallBack(text, ctx, `gemini output invalid: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim());
+    }
+    return { ...normalize(parsed.data, ctx), engine: 'gemini' };
+  }
+
+  private async fallBack(text: string, ctx: IntentContext, reason: string): Promise<AnalyzedIntent> {
+    const offline = await this.fallback.analyze(text, ctx);
+    return { ...offline, engine: 'offline', fallback_reason: reason };
+  }
+}
+
+/** Consistency the pipeline relies on, whatever the model said. */
+function normalize(intent: Intent, ctx: IntentContext): Intent {
+  const emails = new Set(intent.entities.emails.map((e) => e.toLowerCase()));
+  for (const p of intent.entities.people) {
+    const c = contactFor(p, ctx.contacts);
+    if (c) emails.add(c.email.toLowerCase());
+  }
+  const tools = [...new Set(intent.tools)];
+  const action = tools.length === 0 ? 'unknown' : intent.action;
+  return {
+    tools,
+    action,
+    entities: { ...intent.entities, emails: [...emails] },
+    needs_write: WRITE_ACTIONS.has(action),
+  };
+}

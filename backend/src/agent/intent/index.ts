@@ -1,0 +1,19 @@
+import { GeminiIntentEngine } from './gemini.js';
+import { createGeminiClient } from './geminiClient.js';
+import { OfflineIntentEngine } from './offline.js';
+import type { IntentEngine } from './schema.js';
+
+export * from './schema.js';
+export { OfflineIntentEngine, parseIntent } from './offline.js';
+export { GeminiIntentEngine, INTENT_RESPONSE_SCHEMA, intentSystemInstruction } from './gemini.js';
+export { createGeminiClient, type GeminiSettings } from './geminiClient.js';
+export { findPeople, lastMentionedPerson, contactFor } from './people.js';
+export { resolveWhen, parseDuration, parseTime } from './when.js';
+export { toRfc3339, zonedParts, zonedTimeToInstant, offsetMinutes } from './zonedTime.js';
+
+/** Gemini when a key is configured (falling back to offline per request), otherwise offline. */
+export function createIntentEngine(cfg: { geminiApiKey?: string; geminiBaseUrl?: string; geminiModel?: string } = {}): IntentEngine {
+  if (!cfg.geminiApiKey) return new OfflineIntentEngine();
+  const client = createGeminiClient({ apiKey: cfg.geminiApiKey, ...(cfg.geminiBaseUrl ? { baseUrl: cfg.geminiBaseUrl } : {}), timeoutMs: 8_000 });
+  return new GeminiIntentEngine({ client, model: cfg.geminiModel ?? 'gemini-2.5-flash' });
+}

@@ -1,0 +1,3 @@
+export { ConversationBuffer, ConversationStore } from './conversation.js';
+export { type Embedder, GeminiEmbedder, LocalEmbedder } from './embedder.js';
+export { LongTermMemory, type LongTermMemoryOptions, type MemoryItem, type MemoryMeta, type RecalledMemory } from './longTerm.js';

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { OfflineIntentEngine, parseIntent } from '../../src/agent/intent/offline.js';
+import { Intent } from '../../src/agent/intent/schema.js';
+import { parseDuration, resolveWhen } from '../../src/agent/intent/when.js';
+import { offsetMinutes, toRfc3339, zonedTimeToInstant } from '../../src/agent/intent/zonedTime.js';
+import { CASE_CONTACTS, INTENT_CASES, caseContext, scoreCase } from './intentCases.js';
+
+describe('offline intent accuracy table', () => {
+  it('has at least 60 phrasings and matches tools exactly on at least 95 % of them', async () => {
+    expect(INTENT_CASES.length).toBeGreaterThanOrEqual(60);
+    const engine = new OfflineIntentEngine();
+    let tools = 0;
+    let all = 0;
+    const misses: string[] = [];
+    for (const c of INTENT_CASES) {
+      const got = await engine.analyze(c.text, caseContext(c));
+      expect(got.engine).toBe('offline');
+      // Every result must satisfy the same schema Gemini's output is held to.
+      expect(Intent.safeParse(got).success).toBe(true);
+      const s = scoreCase(c, got);
+      tools += Number(s.toolsOk);
+      if (s.toolsOk && s.actionOk && s.entitiesOk) all++;
+      else misses.push(`${c.text}: ${s.mismatches.join('; ')}`);
+    }
+    expect(tools / INTENT_CASES.length, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(all / INTENT_CASES.length, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('dates in the user time zone', () => {
+  const berlin = 'Europe/Berlin';
+  // Saturday 29 March 2025, 22:00 in Berlin (CET, +01:00); clocks go to CEST (+02:00) that night.
+  const now = new Date('2025-03-29T22:00:00+01:00');
+  const ctx = { now, timezone: berlin, history: [], contacts: CASE_CONTACTS };
+
+  it('writes offsets from the zone at that instant, across a DST change', () => {
+    expect(offsetMinutes(now, berlin)).toBe(60);
+    const tomorrow10 = zonedTimeToInstant({ year: 2025, month: 3, day: 30 }, 10, 0, berlin);
+    expect(toRfc3339(tomorrow10, berlin)).toBe('2025-03-30T10:00:00+02:00');
+    expect(toRfc3339(new Date('2025-07-01T12:00:00Z'), 'America/Los_Angeles')).toBe('2025-07-01T05:00:00-07:00');
+    expect(toRfc3339(new Date('2025-07-01T12:00:00Z'), 'Asia/Kolkata')).toBe('2025-07-01T17:30:00+05:30');
+  });
+
+  it('"tomorrow" is the next civil day in Berlin even though it is already Sunday in UTC+14', () => {
+    const i = parseIntent("what's on my calendar tomorrow", ctx);
+    expect(i.entities.time_range).toEqual({ start: '2025-03-30T00:00:00+01:00', end: '2025-03-31T00:00:00+02:00' });
+  });
+
+  it('schedules "Monday at 10" in local wall time with the summer offset', () => {
+    const i = parseIntent('schedule 30 minutes with Sam on Monday at 10', ctx);
+    expect(i.action).toBe('schedule');
+    expect(i.entities.start).toBe('2025-03-31T10:00:00+02:00');
+    expect(i.entities.duration_minutes).toBe(30);
+    expect(i.entities.emails).toEqual(['sam@example.com']);
+  });
+
+  it('rolls a plain weekday whose slot has passed to next week, and "at 2pm" said at 3pm to tomorrow', () => {
+    const friday3pm = new Date('2025-06-13T15:00:00-07:00');
+    const la = { now: friday3pm, timezone: 'America/Los_Angeles', history: [] };
+    expect(parseIntent('schedule a call with Sam on Friday at 2pm', la).entities.start).toBe('2025-06-20T14:00:00-07:00');
+    expect(parseIntent('book a meeting with Sam at 2pm', la).entities.start).toBe('2025-06-14T14:00:00-07:00');
+    // A read about "Friday" on a Friday means today.
+    expect(parseIntent('am I free Friday', la).entities.time_range?.start).toBe('2025-06-13T00:00:00-07:00');
+  });
+
+  it('reads durations and bare hours the way people mean them', () => {
+    expect(parseDuration('an hour')).toBe(60);
+    expect(parseDuration('half an hour')).toBe(30);
+    expect(parseDuration('a 90-minute review')).toBe(90);
+    expect(parseDuration('1.5 hours')).toBe(90);
+    expect(parseDuration('in 2 hours')).toBeUndefined();
+    const w = resolveWhen('tomorrow at 10', now, berlin);
+    expect(w.start && toRfc3339(w.start, berlin)).toBe('2025-03-30T10:00:00+02:00');
+    const pm = resolveWhen('tomorrow at 3', now, berlin);
+    expect(pm.start && toRfc3339(pm.start, berlin)).toBe('2025-03-30T15:00:00+02:00');
+    const evening = resolveWhen('tomorrow evening at 8', now, berlin);
+    expect(evening.start && toRfc3339(evening.start, berlin)).toBe('2025-03-30T20:00:00+02:00');
+  });
+
+  it('falls back to UTC for an unknown zone instead of throwing', () => {
+    const i = parseIntent('what do I have today', { now: new Date('2025-06-11T09:30:00Z'), timezone: 'Mars/Olympus', history: [] });
+    expect(i.entities.time_range?.start).toBe('2025-06-11T00:00:00+00:00');
+  });
+});
+
+describe('pronouns from the conversation', () => {
+  const base = { now: new Date('2025-06-11T09:30:00-07:00'), timezone: 'America/Los_Angeles', contacts: CASE_CONTACTS };
+
+  it('"reply to her" is the last person mentioned, from either side of the conversation', () => {
+    const history = [
+      { role: 'user' as const, text: 'any new email from Sam?' },
+      { role: 'assistant' as const, text: 'Dana Whitfield asked if Thursday works.' },
+    ];
+    const i = parseIntent('reply to her that Thursday works', { ...base, history });
+    expect(i.entities.people).toEqual(['Dana Whitfield']);
+    expect(i.entities.emails).toEqual(['dana@northwind.io']);
+    expect(i.entities.message).toBe('Thursday works');
+  });
+
+  it('leaves people empty when nobody was mentioned (the pipeline then asks)', () => {
+    const i = parseIntent('reply to her that Thursday works', { ...base, history: [] });
+    expect(i.entities.people).toEqual([]);
+    expect(i.action).toBe('reply');
+  });
+
+  it('does not treat names inside the message as recipients', () => {
+    const i = parseIntent('tell Sam that Dana signed the NDA', { ...base, history: [] });
+    expect(i.entities.people).toEqual(['Sam']);
+    expect(i.entities.message).toBe('Dana signed the NDA');
+  });
+});
