@@ -25,6 +25,8 @@ export interface BackendCore {
   links: LinkService;
   channels: UserChannels;
   now: () => number;
+  /** Observes every Token Vault exchange (never the token), e.g. to audit it. */
+  onTokenExchange(fn: (e: TokenVaultExchangeEvent) => void): void;
 }
 
 export interface StartBackendOptions {
@@ -63,7 +65,25 @@ export async function startBackend(env: BackendEnv, opts: StartBackendOptions): 
   const connections: Record<Provider, string> = { google: env.GOOGLE_CONNECTION, slack: env.SLACK_CONNECTION };
   const links = new LinkService(store, tokenVault, connections, now);
   const channels = new UserChannels();
-  const core: BackendCore = { env, logger, store, db, verify, tokenVault, tokens: tokenVault, links, channels, now };
+  const core: BackendCore = {
+    env,
+    logger,
+    store,
+    db,
+    verify,
+    tokenVault,
+    tokens: tokenVault,
+    links,
+    channels,
+    now,
+    onTokenExchange: (fn) => {
+      const previous = exchangeObserver;
+      exchangeObserver = (e) => {
+        previous?.(e);
+        fn(e);
+      };
+    },
+  };
   const handler = await opts.handler(core);
   const app = await createBackendServer({
     verify,

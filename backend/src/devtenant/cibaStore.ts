@@ -17,7 +17,17 @@ export class CibaRequests extends EventEmitter<{ request: [PendingCiba] }> {
   private readonly pending = new Map<string, PendingCiba>();
   private readonly lastPoll = new Map<string, { at: number; interval: number }>();
 
-  add(p: PendingCiba): void {
+  private readonly staged = new Map<string, PendingCiba>();
+
+  /** Holds a request until its auth_req_id has been handed to the client. */
+  stage(p: PendingCiba): void {
+    this.staged.set(p.authReqId, p);
+  }
+
+  publish(authReqId: string): void {
+    const p = this.staged.get(authReqId);
+    if (!p) return;
+    this.staged.delete(authReqId);
     this.pending.set(p.authReqId, p);
     this.emit('request', p);
   }

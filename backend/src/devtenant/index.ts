@@ -127,6 +127,8 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     scopes: ['openid', 'profile', 'email', 'offline_access'],
     pkce: { required: () => true },
+    // Token Vault requires refresh-token rotation off at Auth0; the dev tenant behaves the same.
+    rotateRefreshToken: false,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['vouch-dev-tenant-cookie-key'] },
     routes: {
@@ -196,7 +198,7 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
         validateRequestContext: async () => {},
         verifyUserCode: async () => {},
         triggerAuthenticationDevice: async (_ctx, request, account, client) => {
-          cibaRequests.add({
+          cibaRequests.stage({
             authReqId: request.jti,
             sub: account.accountId,
             clientId: client.clientId,
@@ -249,7 +251,10 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
   provider.use(async (ctx: KoaContextWithOIDC, next) => {
     await next();
     if (ctx.path === '/bc-authorize' && ctx.status === 200 && ctx.body && typeof ctx.body === 'object') {
-      (ctx.body as Record<string, unknown>).interval = cibaInterval;
+      const body = ctx.body as Record<string, unknown>;
+      body.interval = cibaInterval;
+      // The "phone" learns of the request only once it is stored and answered, as with a real push.
+      cibaRequests.publish(String(body.auth_req_id));
     }
     if (ctx.path === '/oauth/token' && ctx.body && typeof ctx.body === 'object' && (ctx.body as { error?: string }).error === 'expired_token') {
       ctx.status = 400;

@@ -57,6 +57,8 @@ export interface VouchStore {
   createDraft(d: DraftRecord): void;
   getDraft(id: string): DraftRecord | undefined;
   setDraftStatus(id: string, status: DraftStatus): void;
+  /** Stores the fields as the person confirmed them (edits applied), before anything runs. */
+  updateDraftFields(id: string, fields: Draft['fields']): void;
   /**
    * Atomically moves a draft from `ready`/`awaiting_approval` to `executing`. Exactly one caller
    * ever wins, across sockets and restarts; that is what makes a confirmed write happen at most once.
@@ -155,6 +157,10 @@ export class SqliteVouchStore implements VouchStore {
 
   setDraftStatus(id: string, status: DraftStatus): void {
     this.db.prepare('UPDATE drafts SET status = ? WHERE id = ?').run(status, id);
+  }
+
+  updateDraftFields(id: string, fields: Draft['fields']): void {
+    this.db.prepare('UPDATE drafts SET fields = ? WHERE id = ?').run(JSON.stringify(fields), id);
   }
 
   claimDraft(id: string, sub: string, now: number, from: DraftStatus[] = ['ready']): ClaimOutcome {

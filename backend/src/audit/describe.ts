@@ -1,0 +1,32 @@
+import type { AuditEntry } from './chain.js';
+
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+
+/** One plain sentence per audit entry for the Activity panel; the signed entry itself is unchanged. */
+export function describeAuditEntry(e: Pick<AuditEntry, 'kind' | 'data'>): string {
+  const d = e.data as Record<string, unknown>;
+  switch (e.kind) {
+    case 'intent':
+      return `Understood a request (${str(d.action) ?? 'unknown'}${Array.isArray(d.tools) && d.tools.length ? ` with ${d.tools.join(', ')}` : ''})`;
+    case 'token_exchange':
+      return `${d.outcome === 'issued' ? 'Got a short-lived token' : `Token request failed (${str(d.outcome)})`} for ${str(d.connection) ?? str(d.provider) ?? 'a provider'}`;
+    case 'policy_decision':
+      return `Risk ${str(d.score) ?? '?'}: ${str(d.level) ?? 'decided'}`;
+    case 'approval':
+      return `Phone approval ${str(d.outcome) ?? 'updated'}${d.purpose ? ` (${str(d.purpose)})` : ''}`;
+    case 'write':
+      return d.status === 'failed' ? `A ${str(d.kind) ?? 'write'} failed (${str(d.code) ?? 'error'})` : `${str(d.kind) === 'email' ? 'Email' : str(d.kind) === 'event' ? 'Event' : 'Slack message'} ${str(d.status)}`;
+    case 'error':
+      return `Error ${str(d.code) ?? ''} from ${str(d.provider) ?? 'a provider'}`.trim();
+    case 'revoke':
+      return `Disconnected ${str(d.provider) ?? 'an account'}`;
+    case 'preauthorization':
+      return `Pre-authorization ${str(d.change) === 'revoke' ? 'revoked' : 'granted'}${d.tool ? ` for ${str(d.tool)}` : ''}`;
+    case 'rule_change':
+      return `Rules changed (${str(d.change) ?? 'update'})`;
+    case 'session':
+      return `Session ${str(d.event) ?? 'event'}`;
+    default:
+      return e.kind;
+  }
+}
