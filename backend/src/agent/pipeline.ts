@@ -182,9 +182,12 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
       send: ctx.send,
       speech: deps.speech,
       logger: log,
+      // Remembered before agent_done, so "what did I ask" right after already finds it.
+      beforeDone: async (full) => {
+        if (deps.memory) await deps.memory.remember(sub, `Asked: ${text}\nAnswered: ${full}`, { request_id: requestId });
+      },
     });
     deps.shortTerm.add(ctx.id, { role: 'assistant', text: answer });
-    if (deps.memory) void deps.memory.remember(sub, `Asked: ${text}\nAnswered: ${answer}`, { request_id: requestId }).catch(() => undefined);
   }
 
   async function decide(sub: string, draft: Draft) {

@@ -32,7 +32,8 @@ export async function speakAndStream(opts: {
   speech?: SpeechOutput;
   logger: Logger;
   signal?: AbortSignal;
-  onText?: (fullText: string) => void;
+  /** Runs after the last delta and before `agent_done`, e.g. to remember the exchange. */
+  beforeDone?: (fullText: string) => Promise<void>;
 }): Promise<{ text: string; speech: Promise<void> }> {
   const { requestId, send } = opts;
   const ttsInput = new AsyncQueue<string>();
@@ -67,8 +68,8 @@ export async function speakAndStream(opts: {
   } finally {
     ttsInput.end();
   }
+  await opts.beforeDone?.(text).catch((err: unknown) => opts.logger.warn({ err: err instanceof Error ? err.message : String(err), requestId }, 'after-reply step failed'));
   send({ type: 'agent_done', request_id: requestId });
-  opts.onText?.(text);
   return { text, speech };
 }
 

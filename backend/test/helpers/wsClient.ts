@@ -10,6 +10,8 @@ export class TestClient {
   readonly raw: string[] = [];
   private waiters: Array<{ pred: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void; from: number }> = [];
   private closed = false;
+  /** Frames from here on answer what was sent last; `next()` looks from this point by default. */
+  private mark = 0;
   private closeWaiters: Array<() => void> = [];
 
   private constructor(readonly ws: WebSocket) {
@@ -44,15 +46,17 @@ export class TestClient {
   }
 
   send(frame: unknown): void {
+    this.mark = this.frames.length;
     this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 
   sendRaw(data: string | Buffer, binary = false): void {
+    this.mark = this.frames.length;
     this.ws.send(data, { binary });
   }
 
-  /** Resolves with the first frame at index ≥ `from` (default: the next one) that matches. */
-  next<T extends ServerFrame['type']>(type: T, pred: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true, from = this.frames.length): Promise<Extract<ServerFrame, { type: T }>> {
+  /** Resolves with the first matching frame at index ≥ `from` (default: since the last send). */
+  next<T extends ServerFrame['type']>(type: T, pred: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true, from = this.mark): Promise<Extract<ServerFrame, { type: T }>> {
     const match = (f: ServerFrame) => f.type === type && pred(f as Extract<ServerFrame, { type: T }>);
     const existing = this.frames.slice(from).find(match);
     if (existing) return Promise.resolve(existing as Extract<ServerFrame, { type: T }>);

@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeadlessSession } from '../../src/devtenant/signInHeadless.js';
+import type { VouchSystem } from '../../src/system.js';
+import { linkAccount, startTestSystem } from '../helpers/system.js';
+import { TestClient } from '../helpers/wsClient.js';
+import { observer } from './helpers.js';
+
+let system: VouchSystem;
+let alex: HeadlessSession;
+
+beforeAll(async () => {
+  system = await startTestSystem({ cibaIntervalSeconds: 0.05 });
+  alex = await system.login('alex');
+  await linkAccount(system, alex, 'google');
+  await linkAccount(system, alex, 'slack');
+});
+afterAll(async () => {
+  await system.stop();
+});
+
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${system.backendUrl}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${alex.access_token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers ?? {}) },
+  });
+
+async function session(): Promise<TestClient> {
+  const c = await TestClient.connect(system.wsUrl);
+  await c.auth(alex.access_token);
+  return c;
+}
+
+async function slackHistory(): Promise<string[]> {
+  const r = await observer(system).slack.readChannel({ userId: 'auth0|alex', subjectToken: alex.access_token }, { channel: 'general', limit: 50 });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.messages.map((m) => m.text);
+}
+
+describe('step-up, rules and the audit chain', () => {
+  it('lets a person add rules over HTTP, validated', async () => {
+    const bad = await api('/rules', { method: 'PUT', body: JSON.stringify({ rules: [{ id: 'x', effect: 'deny', when: {}, description: 'empty' }] }) });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+    const ok = await api('/rules', {
+      method: 'PUT',
+      body: JSON.stringify({
+        rules: [
+          { id: 'general-needs-phone', effect: 'require_step_up', when: { tool: 'slack', channel: '#general' }, description: 'Posting to #general needs my phone' },
+          { id: 'no-payroll', effect: 'deny', when: { keyword_any: ['payroll'] }, description: 'Never send anything about payroll' },
+        ],
+      }),
+    });
+    expect(ok.status).toBe(200);
+    expect((await (await api('/rules')).json()).rules).toHaveLength(2);
+  });
+
+  it('never runs a step-up write without approval: denied on the phone means nothing is posted', async () => {
+    const c = await session();
+    system.tenant.ciba.events.once('request', (p) => void system.tenant.ciba.deny(p.authReqId));
+    c.send({ type: 'transcript', id: 'gen-1', text: 'post to #general that lunch is here' });
+    const draft = await c.next('draft_ready');
+    expect(draft.risk?.level).toBe('step_up');
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
+    const required = await c.next('approval_required');
+    expect(required.binding_message).toMatch(/general/i);
+    expect(await c.next('approval_update', (f) => f.id === required.id && f.status !== 'pending')).toMatchObject({ status: 'denied' });
+    expect(await c.next('action_result', (f) => f.status === 'denied')).toMatchObject({ code: 'APPROVAL_DENIED' });
+    expect(await slackHistory()).not.toContain('Lunch is here.');
+    await c.close();
+  });
+
+  it('cancelling while the phone is asked stops the write too', async () => {
+    const c = await session();
+    c.send({ type: 'transcript', id: 'gen-2', text: 'post to #general that the build is green' });
+    const draft = await c.next('draft_ready');
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
+    const required = await c.next('approval_required');
+    c.send({ type: 'approval_decision', id: required.id, approve: false });
+    expect(await c.next('approval_update', (f) => f.id === required.id)).toMatchObject({ status: 'cancelled' });
+    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({ status: 'cancelled' });
+    expect(system.tenant.ciba.pending().length).toBeGreaterThanOrEqual(0);
+    expect(await slackHistory()).not.toContain('The build is green.');
+    await c.close();
+  });
+
+  it('posts once the phone approves', async () => {
+    const c = await session();
+    system.tenant.ciba.events.once('request', (p) => void system.tenant.ciba.approve(p.authReqId));
+    c.send({ type: 'transcript', id: 'gen-3', text: 'post to #general that the demo is at noon' });
+    const draft = await c.next('draft_ready');
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
+    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({ status: 'posted' });
+    expect(await slackHistory()).toContain('The demo is at noon.');
+    await c.close();
+  });
+
+  it('deny rules win over everything', async () => {
+    const c = await session();
+    c.send({ type: 'transcript', id: 'pay-1', text: 'post to #deals that payroll is late' });
+    const draft = await c.next('draft_ready');
+    expect(draft.risk?.level).toBe('deny');
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
+    expect(await c.next('action_result')).toMatchObject({ status: 'denied', code: 'POLICY_DENIED' });
+    await c.close();
+  });
+
+  it('keeps a verifiable audit chain of all of it, without tokens, pageable and exportable', async () => {
+    const page = await (await api('/audit?limit=200')).json();
+    const kinds = new Set(page.entries.map((e: { kind: string }) => e.kind));
+    for (const k of ['intent', 'token_exchange', 'policy_decision', 'approval', 'write', 'rule_change']) expect(kinds).toContain(k);
+    expect(page.entries.every((e: { summary: string }) => e.summary.length > 3)).toBe(true);
+    expect(await (await api('/audit/verify')).json()).toMatchObject({ ok: true });
+    const exported = await (await api('/audit/export')).text();
+    const lines = exported.trim().split('\n');
+    expect(lines.length).toBe(page.entries.length);
+    expect(exported).not.toContain(alex.access_token);
+    expect(exported).not.toContain(system.tenant.apiClient.clientSecret);
+    const first = await (await api('/audit?limit=2&order=asc')).json();
+    expect(first.entries.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
+    const next = await (await api(`/audit?limit=2&order=asc&cursor=${first.next_cursor}`)).json();
+    expect(next.entries[0].seq).toBe(3);
+  });
+
+  it('lists linked providers with plain-language scopes and revokes one', async () => {
+    const c = await session();
+    c.send({ type: 'list_scopes' });
+    const scopes = await c.next('scopes');
+    const slack = scopes.providers.find((p) => p.provider === 'slack');
+    expect(slack?.scopes.map((s) => s.description)).toContain('Post messages as you, only after you confirm');
+    c.send({ type: 'revoke_provider', provider: 'slack' });
+    const updated = await c.next('providers_updated');
+    expect(updated.providers.map((p) => p.provider)).not.toContain('slack');
+    const entries = (await (await api('/audit?limit=5')).json()).entries;
+    expect(entries.some((e: { kind: string }) => e.kind === 'revoke')).toBe(true);
+    await c.close();
+  });
+
+  it('remembers answered questions and lets the person list and delete them', async () => {
+    const c = await session();
+    c.send({ type: 'transcript', id: 'mem-1', text: 'summarize my last emails from Dana' });
+    await c.next('agent_done', (f) => f.request_id === 'mem-1');
+    await c.close();
+    const items: Array<{ id: string; text: string }> = (await (await api('/memory')).json()).items;
+    expect(items.some((m) => m.text.includes('Dana'))).toBe(true);
+    expect((await api(`/memory/${items[0]!.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api('/memory', { method: 'DELETE' })).status).toBe(204);
+    expect((await (await api('/memory')).json()).items).toEqual([]);
+  });
+});
