@@ -22,6 +22,8 @@ export interface VouchSystemOptions {
   env?: Record<string, string>;
   now?: () => number;
   sandboxNow?: () => number;
+  /** The dev tenant's clock for stored provider-token expiry (tests move it with the sandbox's). */
+  tenantNow?: () => number;
   sandboxAccessTokenTtlSeconds?: number;
   cibaIntervalSeconds?: number;
   handler?: StartBackendOptions['handler'];
@@ -57,6 +59,7 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     port: opts.ports?.tenant ?? 0,
     host,
     cibaIntervalSeconds: opts.cibaIntervalSeconds,
+    now: opts.tenantNow,
   });
   const sandbox = await startSandbox({
     dataDir: join(opts.dataDir, 'sandbox'),
