@@ -13,6 +13,7 @@ import type { BridgeEvent, AuthState, LinkState, RecordingState } from '../../re
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { createAuditClient } from './app/auditClient.js';
 import { createConnectFlow } from './app/connectFlow.js';
+import { createUnlinkFlow } from './app/unlinkFlow.js';
 import { AppController } from './app/controller.js';
 import type { SttEngineLike } from './app/sttPort.js';
 import { createOidcAuthClient, discover } from './auth/oidc.js';
@@ -130,6 +131,7 @@ async function start(): Promise<void> {
     link,
     stt: await loadSttEngine(cfg.whisperModelDir, resourcesDir),
     connect: createConnectFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, allowHttp: cfg.allowHttp }),
+    unlink: createUnlinkFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal }),
     getAudit: createAuditClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
     emit,
     newId: () => `t-${randomUUID()}`,

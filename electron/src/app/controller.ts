@@ -22,6 +22,8 @@ export interface ControllerDeps {
   stt?: SttEngineLike | undefined;
   /** Runs the Connected Accounts flow (My Account token, connect, browser, complete). */
   connect(provider: Provider, onProgress: (p: ConnectProgress) => void): Promise<void>;
+  /** Removes the provider's connected accounts from Token Vault (My Account API). */
+  unlink?(provider: Provider): Promise<unknown>;
   getAudit(q?: { cursor?: string; limit?: number }): Promise<AuditPage>;
   emit(event: BridgeEvent): void;
   newId(): string;
@@ -164,8 +166,17 @@ export class AppController {
       this.requireSignedIn();
       this.deps.link.send({ type: 'list_scopes' });
     },
-    revokeProvider: (provider) => {
+    revokeProvider: async (provider) => {
       this.requireSignedIn();
+      if (this.deps.unlink) {
+        try {
+          await this.deps.unlink(provider);
+        } catch (err) {
+          this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'unlink failed');
+          throw new BridgeError('The account could not be disconnected. Try again.');
+        }
+      }
+      // The backend forgets the link, clears cached tokens and records it in the audit log.
       this.deps.link.send({ type: 'revoke_provider', provider });
     },
     getAudit: async (q) => {

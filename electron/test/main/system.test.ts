@@ -6,6 +6,7 @@ import type { VouchSystem } from '../../../backend/src/system.js';
 import type { BridgeEvent } from '../../../renderer/src/bridge/api.js';
 import { AppController } from '../../src/app/controller.js';
 import { createConnectFlow } from '../../src/app/connectFlow.js';
+import { createUnlinkFlow } from '../../src/app/unlinkFlow.js';
 import { createOidcAuthClient, discover } from '../../src/auth/oidc.js';
 import { AuthSession } from '../../src/auth/session.js';
 import { TokenStore } from '../../src/auth/tokenStore.js';
@@ -62,6 +63,7 @@ async function app() {
     link,
     stt: countingStt,
     connect: createConnectFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal, allowHttp: true }),
+    unlink: createUnlinkFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal }),
     getAudit: async () => ({ entries: [], verified: { ok: true, count: 0 } }),
     emit: (e) => events.push(e),
     newId: () => `t-${Date.now().toString(36)}-${++n}`,
@@ -117,6 +119,14 @@ describe('main process logic against the running Vouch system', { timeout: 20_00
       .poll(() => frames(events).some((f) => (f.type === 'scopes' || f.type === 'providers_updated') && f.providers.some((p) => p.provider === 'google')))
       .toBe(true);
     expect(JSON.stringify(events)).not.toMatch(/refresh_token|access_token/);
+
+    // Disconnecting removes the account from Token Vault, not just from the backend's list.
+    const before = system.tenant.stats.byOutcome.not_found ?? 0;
+    await controller.handlers.revokeProvider('google');
+    await expect.poll(() => frames(events).some((f) => f.type === 'providers_updated' && !f.providers.some((p) => p.provider === 'google'))).toBe(true);
+    controller.handlers.sendTranscript("what's on my calendar tomorrow");
+    await expect.poll(() => frames(events).some((f) => f.type === 'connections_required')).toBe(true);
+    expect(system.tenant.stats.byOutcome.not_found).toBeGreaterThan(before);
     link.stop();
   });
 
