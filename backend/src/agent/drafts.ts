@@ -4,7 +4,7 @@ import type { ProviderFailure, ProviderTools } from '../providers/index.js';
 import type { ProviderCallContext } from '../providers/result.js';
 import type { ProviderContext } from './providerContext.js';
 import type { Intent } from './intent/schema.js';
-import { toRfc3339 } from './intent/zonedTime.js';
+import { toRfc3339 } from '../time/zonedTime.js';
 
 export type DraftBuild = { ok: true; draft: Draft; spoken: string } | { ok: false; reason: string };
 

@@ -2,7 +2,7 @@ import type { ProviderFailure, ProviderTools } from '../providers/index.js';
 import type { ChannelSummary, EventSummary, Interval, SlackMessage, ThreadDetail, ThreadSummary } from '../providers/index.js';
 import type { ProviderCallContext } from '../providers/result.js';
 import type { Intent } from './intent/schema.js';
-import { todayIn, addDays, zonedTimeToInstant, toRfc3339 } from './intent/zonedTime.js';
+import { todayIn, addDays, zonedTimeToInstant, toRfc3339 } from '../time/zonedTime.js';
 
 /**
  * What the agent read from the user's accounts for one request: compact summaries with ids, never a

@@ -36,9 +36,12 @@ export type ConnectedAccount = z.infer<typeof ConnectedAccount>;
 const AccountsPage = z.object({ accounts: z.array(ConnectedAccount), next: z.string().optional() });
 
 export interface MyAccountClientOptions {
-  /** The tenant domain base, e.g. `https://tenant.us.auth0.com/`. */
-  issuer: string;
-  accessToken: string;
+  /** The tenant domain base, e.g. `https://tenant.us.auth0.com/` … */
+  issuer?: string;
+  /** … or the API base itself, e.g. `https://tenant.us.auth0.com/me/v1/`. */
+  apiBase?: string;
+  /** A My Account API token, or a function that fetches one when a call needs it. */
+  accessToken: string | (() => Promise<string>);
   fetch?: typeof fetch;
 }
 
@@ -47,14 +50,17 @@ export function myAccountAudience(issuer: string): string {
 }
 
 export function createMyAccountClient(opts: MyAccountClientOptions) {
-  const base = new URL('me/v1/connected-accounts/', opts.issuer.endsWith('/') ? opts.issuer : `${opts.issuer}/`);
+  const slash = (u: string) => (u.endsWith('/') ? u : `${u}/`);
+  if (!opts.apiBase && !opts.issuer) throw new TypeError('createMyAccountClient needs issuer or apiBase');
+  const base = opts.apiBase ? new URL('connected-accounts/', slash(opts.apiBase)) : new URL('me/v1/connected-accounts/', slash(opts.issuer!));
   const f = opts.fetch ?? fetch;
+  const token = typeof opts.accessToken === 'string' ? () => Promise.resolve(opts.accessToken as string) : opts.accessToken;
 
   async function call<T>(method: string, path: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
     const res = await f(new URL(path, base), {
       method,
       headers: {
-        authorization: `Bearer ${opts.accessToken}`,
+        authorization: `Bearer ${await token()}`,
         accept: 'application/json',
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OfflineIntentEngine, parseIntent } from '../../src/agent/intent/offline.js';
 import { Intent } from '../../src/agent/intent/schema.js';
 import { parseDuration, resolveWhen } from '../../src/agent/intent/when.js';
-import { offsetMinutes, toRfc3339, zonedTimeToInstant } from '../../src/agent/intent/zonedTime.js';
+import { offsetMinutes, toRfc3339, zonedTimeToInstant } from '../../src/time/zonedTime.js';
 import { CASE_CONTACTS, INTENT_CASES, caseContext, scoreCase } from './intentCases.js';
 
 describe('offline intent accuracy table', () => {

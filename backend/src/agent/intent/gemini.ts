@@ -10,7 +10,7 @@ import {
   type IntentEngine,
   WRITE_ACTIONS,
 } from './schema.js';
-import { isValidTimeZone, toRfc3339, zonedParts } from './zonedTime.js';
+import { isValidTimeZone, toRfc3339, zonedParts } from '../../time/zonedTime.js';
 
 /**
  * Intent through Gemini structured output. The model only proposes: its JSON is parsed with the same

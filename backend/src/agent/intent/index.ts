@@ -9,7 +9,7 @@ export { GeminiIntentEngine, INTENT_RESPONSE_SCHEMA, intentSystemInstruction } f
 export { createGeminiClient, type GeminiSettings } from './geminiClient.js';
 export { findPeople, lastMentionedPerson, contactFor } from './people.js';
 export { resolveWhen, parseDuration, parseTime } from './when.js';
-export { toRfc3339, zonedParts, zonedTimeToInstant, offsetMinutes } from './zonedTime.js';
+export { toRfc3339, zonedParts, zonedTimeToInstant, offsetMinutes } from '../../time/zonedTime.js';
 
 /** Gemini when a key is configured (falling back to offline per request), otherwise offline. */
 export function createIntentEngine(cfg: { geminiApiKey?: string; geminiBaseUrl?: string; geminiModel?: string } = {}): IntentEngine {

@@ -9,7 +9,7 @@ import {
   WRITE_ACTIONS,
 } from './schema.js';
 import { parseNumber, resolveWhen } from './when.js';
-import { isValidTimeZone, toRfc3339 } from './zonedTime.js';
+import { isValidTimeZone, toRfc3339 } from '../../time/zonedTime.js';
 
 /**
  * The embedded intent engine: a deterministic parser for the requests people actually make of a

@@ -4,7 +4,7 @@ import {
   todayIn,
   weekdayOf,
   zonedTimeToInstant,
-} from './zonedTime.js';
+} from '../../time/zonedTime.js';
 
 /**
  * Pure resolution of the time words people say ("tomorrow", "Friday afternoon", "next Tuesday at 10",

@@ -1,5 +1,5 @@
 import type { GoogleGenAI } from '@google/genai';
-import { toRfc3339 } from '../intent/zonedTime.js';
+import { toRfc3339 } from '../../time/zonedTime.js';
 import { type ReplyInput, type ReplyWriter, contextForPrompt } from './context.js';
 import { OfflineReplyWriter } from './offline.js';
 import { zoneOr } from './speech.js';

@@ -1,4 +1,4 @@
-import { type CivilDate, isValidTimeZone, todayIn, zonedParts } from '../intent/zonedTime.js';
+import { type CivilDate, isValidTimeZone, todayIn, zonedParts } from '../../time/zonedTime.js';
 
 /** Small helpers that turn data into words people say: "2 PM", "tomorrow", "Dana, Sam and Priya". */
 
