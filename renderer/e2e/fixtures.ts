@@ -1,0 +1,49 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import type { AuditPage, BridgeEvent } from '../src/bridge/api.js';
+import { installFakeBridge, type FakeControl } from './fakeBridge.js';
+import { startHarness, type Harness } from './harness.js';
+
+export const AUDIT: AuditPage = {
+  entries: [
+    { seq: 3, at: '2030-05-01T09:14:00Z', kind: 'email_sent', summary: 'Sent “Thursday works” to dana@example.com' },
+    { seq: 2, at: '2030-05-01T09:13:30Z', kind: 'policy_decision', summary: 'Confirm in the app (risk 30)' },
+    { seq: 1, at: '2030-05-01T09:13:00Z', kind: 'intent', summary: 'Reply to Dana' },
+  ],
+  verified: { ok: true, count: 3 },
+};
+
+export interface FakePopover {
+  page: Page;
+  emit(event: BridgeEvent): Promise<void>;
+  calls(method?: string): Promise<FakeControl['calls']>;
+}
+
+/** The popover over a scripted bridge, served by a per-worker Vite harness. */
+export const test = base.extend<{ popover: FakePopover }, { harness: Harness }>({
+  harness: [
+    async ({}, use) => {
+      const h = await startHarness();
+      await use(h);
+      await h.close();
+    },
+    { scope: 'worker' },
+  ],
+  popover: async ({ page, harness }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // CSP violations surface as console errors; the renderer must not cause any.
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.addInitScript(installFakeBridge, AUDIT);
+    await page.goto(`${harness.url}/index.html`);
+    await expect(page.getByTestId('status')).toBeVisible();
+    const emit = (event: BridgeEvent) => page.evaluate((e) => window.__vouchFake.emit(e), event);
+    const calls = async (method?: string) => {
+      const all = await page.evaluate(() => window.__vouchFake.calls);
+      return method ? all.filter((c) => c.method === method) : all;
+    };
+    await use({ page, emit, calls });
+    expect(errors).toEqual([]);
+  },
+});
+
+export { expect };

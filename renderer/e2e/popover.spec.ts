@@ -1,0 +1,275 @@
+import type { ServerFrame } from '../../backend/src/protocol/index.js';
+import { expectAccessible, screenshot } from './checks.js';
+import { expect, test, type FakePopover } from './fixtures.js';
+
+/**
+ * Every popover state in real Chromium over a scripted bridge: what a person sees, in light and
+ * dark, with axe-core on each sheet and the keyboard paths that matter.
+ */
+const google = {
+  provider: 'google' as const,
+  connection: 'google-oauth2',
+  scopes: [
+    { scope: 'https://www.googleapis.com/auth/gmail.readonly', description: 'Read your email messages and threads' },
+    { scope: 'https://www.googleapis.com/auth/calendar.readonly', description: 'See your calendar events and when you are free' },
+  ],
+};
+const ready: ServerFrame = { type: 'session_ready', user: { sub: 'auth0|alex', name: 'Alex Rivera', email: 'alex@example.com' }, providers: [] };
+const frame = (p: FakePopover, f: ServerFrame) => p.emit({ type: 'frame', frame: f });
+
+/** 0.3 s of a 440 Hz tone as base64 Int16 PCM at 24 kHz, in 0.1 s chunks. */
+function toneChunks(): string[] {
+  const rate = 24_000;
+  return [0, 1, 2].map((c) => {
+    const s = new Int16Array(rate / 10);
+    for (let i = 0; i < s.length; i++) s[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * (c * s.length + i)) / rate));
+    return Buffer.from(s.buffer).toString('base64');
+  });
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test('idle, then a typed request streams its answer', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'idle');
+      await expect(page.getByText('Online')).toBeVisible();
+      await screenshot(page, testInfo, 'idle');
+      await expectAccessible(page);
+
+      await page.getByLabel('Type a request').fill("what's on my calendar tomorrow");
+      await page.keyboard.press('Enter');
+      expect(await popover.calls('sendTranscript')).toEqual([{ method: 'sendTranscript', args: ["what's on my calendar tomorrow"] }]);
+      await expect(page.getByTestId('turn-user')).toHaveText("You said: what's on my calendar tomorrow");
+      await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'thinking');
+      await frame(popover, { type: 'agent_stream', request_id: 't-1', delta: 'Tomorrow you have ' });
+      await frame(popover, { type: 'agent_stream', request_id: 't-1', delta: 'a design review at 10:00 and lunch with Dana at 12:30.' });
+      await expect(page.getByTestId('turn-assistant')).toContainText('a design review at 10:00 and lunch with Dana at 12:30.');
+      await screenshot(page, testInfo, 'streaming');
+      await frame(popover, { type: 'agent_done', request_id: 't-1' });
+      await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'idle');
+      await expect(page.getByTestId('turn-assistant')).not.toHaveClass(/streaming/);
+    });
+
+    test('connect sheet: reason and scopes, Connect shows progress, closes when linked and the request resumes', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await frame(popover, {
+        type: 'connections_required',
+        request_id: 't-1',
+        providers: ['google'],
+        reason: 'To see your calendar, Vouch needs access to your Google account.',
+        scopes: google.scopes.map((s) => ({ provider: 'google' as const, ...s })),
+      });
+      const sheet = page.getByRole('dialog', { name: 'Connect Google' });
+      await expect(sheet).toBeVisible();
+      await expect(sheet.getByText('See your calendar events and when you are free')).toBeVisible();
+      await expect(sheet.getByRole('button', { name: 'Connect Google' })).toBeFocused();
+      await screenshot(page, testInfo, 'connect-sheet');
+      await expectAccessible(page);
+      await page.keyboard.press('Enter');
+      expect(await popover.calls('connectProvider')).toEqual([{ method: 'connectProvider', args: ['google'] }]);
+      await expect(sheet.getByText('Finish in your browser, then come back here.')).toBeVisible();
+      await screenshot(page, testInfo, 'connect-progress');
+      await frame(popover, { type: 'providers_updated', providers: [google] });
+      await expect(sheet).toBeHidden();
+      await frame(popover, { type: 'agent_stream', request_id: 't-1', delta: 'Tomorrow is free.' });
+      await expect(page.getByTestId('turn-assistant')).toHaveText('Vouch: Tomorrow is free.');
+    });
+
+    test('draft sheet: edit the subject, Send sends only that edit, then Sent', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await frame(popover, {
+        type: 'draft_ready',
+        draft_id: 'd-1',
+        request_id: 't-1',
+        kind: 'email',
+        fields: { to: ['dana@example.com'], cc: [], subject: 'Re: Thursday', body: 'Hi Dana,\n\nThursday works for me.\n\nAlex' },
+        risk: { score: 30, level: 'confirm', factors: [{ name: 'write', points: 20, detail: 'Sends an email as you' }, { name: 'reversible', points: 10, detail: 'Cannot be unsent' }] },
+      });
+      const sheet = page.getByRole('dialog', { name: 'Review the email' });
+      await expect(sheet).toBeVisible();
+      await expect(sheet.getByLabel('To')).toBeFocused();
+      await screenshot(page, testInfo, 'draft-sheet');
+      await expectAccessible(page);
+      await sheet.getByLabel('To').fill('dana@example.com, bob@');
+      await sheet.getByRole('button', { name: 'Send' }).click();
+      await expect(sheet.getByText('“bob@” is not a valid email address.')).toBeVisible();
+      await screenshot(page, testInfo, 'draft-invalid');
+      await expectAccessible(page);
+      expect(await popover.calls('confirmDraft')).toEqual([]);
+      await sheet.getByLabel('To').fill('dana@example.com');
+      await sheet.getByLabel('Subject').fill('Thursday works');
+      await sheet.getByLabel('Subject').press('Enter');
+      expect(await popover.calls('confirmDraft')).toEqual([{ method: 'confirmDraft', args: ['d-1', { subject: 'Thursday works' }] }]);
+      await frame(popover, { type: 'action_result', draft_id: 'd-1', kind: 'email', status: 'sent', ref: 'msg-1' });
+      await expect(sheet.getByText('Sent ✓')).toBeVisible();
+      await screenshot(page, testInfo, 'draft-sent');
+      await page.keyboard.press('Escape');
+      await expect(sheet).toBeHidden();
+    });
+
+    test('event draft: times edited in the event’s zone; an end before the start is refused', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, {
+        type: 'draft_ready',
+        draft_id: 'd-2',
+        kind: 'event',
+        fields: { title: 'Planning', start: '2030-05-02T15:00:00-07:00', end: '2030-05-02T15:30:00-07:00', timezone: 'America/Los_Angeles', attendees: ['dana@example.com'] },
+      });
+      const sheet = page.getByRole('dialog', { name: 'Review the event' });
+      await expect(sheet.getByLabel('Starts')).toHaveValue('2030-05-02T15:00');
+      await screenshot(page, testInfo, 'event-sheet');
+      await expectAccessible(page);
+      await sheet.getByLabel('Ends').fill('2030-05-02T14:00');
+      await sheet.getByRole('button', { name: 'Create' }).click();
+      await expect(sheet.getByText('The end must be after the start.')).toBeVisible();
+      await sheet.getByLabel('Ends').fill('2030-05-02T16:00');
+      await sheet.getByRole('button', { name: 'Create' }).click();
+      expect(await popover.calls('confirmDraft')).toEqual([{ method: 'confirmDraft', args: ['d-2', { end: '2030-05-02T16:00:00-07:00' }] }]);
+    });
+
+    test('cancel a draft with Esc: nothing is confirmed', async ({ popover }) => {
+      const { page } = popover;
+      await frame(popover, { type: 'draft_ready', draft_id: 'd-3', kind: 'slack_message', fields: { channel: '#team', text: 'Shipping today' } });
+      await expect(page.getByRole('dialog', { name: 'Review the Slack message' })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toBeHidden();
+      expect(await popover.calls('cancelDraft')).toEqual([{ method: 'cancelDraft', args: ['d-3'] }]);
+      expect(await popover.calls('confirmDraft')).toEqual([]);
+      // Focus is not lost: the keyboard user lands on the request box.
+      await expect(page.getByLabel('Type a request')).toBeFocused();
+    });
+
+    test('approval card: risk, binding message, countdown, phone state; Cancel denies', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      const expires = new Date(Date.now() + 125_000).toISOString();
+      await frame(popover, {
+        type: 'approval_required',
+        id: 'a-1',
+        risk: { score: 72, level: 'step_up', factors: [{ name: 'external', points: 20, detail: 'Goes outside your domain' }, { name: 'irreversible', points: 25, detail: 'Cannot be unsent' }], rule: 'Email outside example.com needs approval' },
+        binding_message: 'Send email to partner.org 4821',
+        expires_at: expires,
+      });
+      const card = page.getByTestId('approval-card');
+      await expect(card.getByText('Send email to partner.org 4821')).toBeVisible();
+      await expect(card.getByText('High risk')).toBeVisible();
+      await expect(card.getByText(/· 2:0\d left/)).toBeVisible();
+      await screenshot(page, testInfo, 'approval-card');
+      await expectAccessible(page);
+      await frame(popover, { type: 'approval_update', id: 'a-1', status: 'approved' });
+      await expect(card.getByText('Approved on your phone')).toBeVisible();
+      await frame(popover, { ...{ type: 'approval_required' as const, id: 'a-2', risk: { score: 60, level: 'step_up' as const, factors: [] }, binding_message: 'Post to general 1234', expires_at: expires } });
+      await page.getByRole('button', { name: 'Cancel request' }).click();
+      expect(await popover.calls('decideApproval')).toEqual([{ method: 'decideApproval', args: ['a-2', false] }]);
+      await frame(popover, { type: 'approval_update', id: 'a-2', status: 'denied' });
+      await expect(page.getByText('Declined on your phone. Nothing was done.')).toBeVisible();
+    });
+
+    test('scopes panel: linked accounts in plain language; revoke asks first', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, { ...ready, providers: [google] });
+      await page.getByRole('button', { name: 'Accounts' }).click();
+      await expect(page.getByTestId('scopes-panel').getByText('Read your email messages and threads')).toBeVisible();
+      // React's StrictMode runs the mount effect twice in dev; once or twice is fine, never zero.
+      expect((await popover.calls('listScopes')).length).toBeGreaterThanOrEqual(1);
+      await screenshot(page, testInfo, 'scopes');
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Revoke Google' }).click();
+      await page.getByRole('button', { name: 'Revoke', exact: true }).click();
+      expect(await popover.calls('revokeProvider')).toEqual([{ method: 'revokeProvider', args: ['google'] }]);
+    });
+
+    test('activity panel: recent entries and the verified chain', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await page.getByRole('button', { name: 'Activity' }).click();
+      await expect(page.getByText('Record intact: 3 entries verified')).toBeVisible();
+      await expect(page.getByText('Sent “Thursday works” to dana@example.com')).toBeVisible();
+      await screenshot(page, testInfo, 'activity');
+      await expectAccessible(page);
+    });
+
+    test('error: a sentence and the action to take (Reconnect Google)', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await frame(popover, { type: 'error', code: 'FEDERATED_TOKEN_NOT_IN_VAULT', message: '', provider: 'google', request_id: 't-1' });
+      await expect(page.getByText('Vouch is not connected to this account. Connect it to continue.')).toBeVisible();
+      await screenshot(page, testInfo, 'error');
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Reconnect Google' }).click();
+      expect(await popover.calls('connectProvider')).toEqual([{ method: 'connectProvider', args: ['google'] }]);
+    });
+  });
+}
+
+test('reply audio plays through Web Audio, shows Speaking, and Esc stops it', async ({ popover }) => {
+  const { page } = popover;
+  await frame(popover, ready);
+  for (const [seq, pcm_b64] of toneChunks().entries()) {
+    await frame(popover, { type: 'tts_audio', request_id: 't-1', seq, pcm_b64, sample_rate: 24_000 });
+  }
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'speaking');
+  await expect(page.getByRole('button', { name: 'Stop speaking' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'idle');
+  // Chunks of the stopped reply that arrive late stay silent.
+  await frame(popover, { type: 'tts_audio', request_id: 't-1', seq: 3, pcm_b64: toneChunks()[0]!, sample_rate: 24_000 });
+  await expect(page.getByRole('button', { name: 'Stop speaking' })).toBeHidden();
+});
+
+test('the microphone streams 16 kHz Int16 chunks through the AudioWorklet under the CSP while listening', async ({ popover }) => {
+  const { page } = popover;
+  await frame(popover, ready);
+  await page.getByRole('button', { name: 'Talk' }).click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'listening');
+  // 100 ms of 16 kHz mono Int16 = 3200 bytes per chunk; wait until a few have arrived.
+  await expect.poll(async () => (await popover.calls('pushAudio')).length).toBeGreaterThanOrEqual(3);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'idle');
+  const sizes = (await popover.calls('pushAudio')).map((c) => c.args[0] as number);
+  expect(sizes.slice(0, -1).every((s) => s === 3200)).toBe(true);
+  expect(sizes.every((s) => s % 2 === 0 && s <= 3200)).toBe(true);
+});
+
+test('keyboard only: Tab order is tabs then the request box, with visible focus; Enter sends', async ({ popover }) => {
+  const { page } = popover;
+  await frame(popover, ready);
+  const order: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return el.id || el.textContent?.trim() || el.tagName;
+    }));
+  }
+  expect(order).toEqual(['Conversation', 'Accounts', 'Activity', 'request']);
+  const outline = await page.getByLabel('Type a request').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).toBe('solid');
+  await page.keyboard.type('hello');
+  await page.keyboard.press('Enter');
+  expect(await popover.calls('sendTranscript')).toEqual([{ method: 'sendTranscript', args: ['hello'] }]);
+});
+
+test.describe('reduced motion', () => {
+  test.use({ reducedMotion: 'reduce' });
+  test('no animation on the status light', async ({ popover }) => {
+    const { page } = popover;
+    await page.getByLabel('Type a request').fill('hello');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'thinking');
+    expect(await page.locator('.status-dot').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+  });
+});
+
+test('without reduced motion the status light pulses while thinking', async ({ popover }) => {
+  const { page } = popover;
+  await page.getByLabel('Type a request').fill('hello');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'thinking');
+  expect(await page.locator('.status-dot').evaluate((el) => getComputedStyle(el).animationName)).toBe('pulse');
+});

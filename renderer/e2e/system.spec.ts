@@ -1,0 +1,155 @@
+import { screenshot } from './checks.js';
+import { expect, test, type SystemWorld, type VouchPage } from './systemFixtures.js';
+
+/**
+ * The flows a person drives, in Chromium, over the browser bridge against the real backend, dev
+ * tenant and sandbox. They share one system and run in order: the first links Google.
+ */
+test.describe.configure({ mode: 'serial' });
+
+/** How many messages the sandbox holds in a thread, read through the Gmail API with a Token Vault token. */
+async function threadSize(world: SystemWorld, threadId: string): Promise<number> {
+  const r = await world.observer.gmail.readThread({ userId: world.tokens.sub, subjectToken: world.tokens.access_token }, { threadId });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.messages.length;
+}
+
+/** The thread of the newest email draft the page received. */
+async function draftThread(vouch: VouchPage): Promise<{ draft_id: string; thread_id: string }> {
+  const d = (await vouch.frames()).findLast((f) => f.type === 'draft_ready');
+  if (!d || d.kind !== 'email' || !d.fields.thread_id) throw new Error('no email reply draft');
+  return { draft_id: d.draft_id, thread_id: d.fields.thread_id };
+}
+
+async function ask(vouch: VouchPage, text: string) {
+  await vouch.page.getByLabel('Type a request').fill(text);
+  await vouch.page.getByLabel('Type a request').press('Enter');
+}
+
+test('calendar question → connect sheet → consent page Allow → the request resumes and streams its answer', async ({ vouch, context }, testInfo) => {
+  const { page } = vouch;
+  await ask(vouch, "what's on my calendar tomorrow");
+  const sheet = page.getByRole('dialog', { name: 'Connect Google' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByText('See your calendar events and when you are free')).toBeVisible();
+  await screenshot(page, testInfo, 'system-connect-sheet');
+
+  const popupPromise = context.waitForEvent('page');
+  await sheet.getByRole('button', { name: 'Connect Google' }).click();
+  const consent = await popupPromise;
+  await expect(sheet.getByText('Finish in your browser, then come back here.')).toBeVisible();
+  // The dev tenant's connect_uri?ticket=… leads to the sandbox's consent page.
+  await consent.getByRole('button', { name: 'Allow' }).click();
+
+  await expect(sheet).toBeHidden({ timeout: 20_000 });
+  const reply = page.getByTestId('turn-assistant').last();
+  await expect(reply).not.toHaveClass(/streaming/, { timeout: 30_000 });
+  await expect(reply).not.toHaveText('Vouch: ');
+  const frames = await vouch.frames();
+  const user = frames.find((f) => f.type === 'connections_required');
+  const streamed = frames.filter((f) => f.type === 'agent_stream' && f.request_id === (user as { request_id: string }).request_id);
+  expect(streamed.length).toBeGreaterThan(0);
+  await screenshot(page, testInfo, 'system-answer');
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  await expect(page.getByTestId('scopes-panel').getByText('Connected', { exact: true })).toBeVisible();
+});
+
+test('a second question streams straight away, text growing while it arrives', async ({ vouch }) => {
+  const { page } = vouch;
+  await ask(vouch, "what's on my calendar tomorrow");
+  await expect(page.getByRole('dialog')).toBeHidden();
+  const reply = page.getByTestId('turn-assistant').last();
+  await expect(reply).not.toHaveClass(/streaming/, { timeout: 30_000 });
+  const frames = await vouch.frames();
+  expect(frames.filter((f) => f.type === 'agent_stream').length).toBeGreaterThan(1);
+  expect(frames.some((f) => f.type === 'connections_required')).toBe(false);
+});
+
+test('reply to Dana → draft → edit the subject → Send → the email is in the sandbox with the new subject', async ({ vouch, world }, testInfo) => {
+  const { page } = vouch;
+  // The edited subject drops the NDA thread's wording, so the policy re-scores it below step-up;
+  // approve any phone request anyway so this test is about the edit, not the policy.
+  const onRequest = (p: { authReqId: string }) => void world.system.tenant.ciba.approve(p.authReqId);
+  world.system.tenant.ciba.events.on('request', onRequest);
+  try {
+    await ask(vouch, 'reply to Dana that Thursday works');
+    const sheet = page.getByRole('dialog', { name: 'Review the email' });
+    await expect(sheet).toBeVisible({ timeout: 30_000 });
+    await expect(sheet.getByLabel('To')).toHaveValue(/dana@/);
+    const subject = `Thursday works (e2e ${Date.now().toString(36)})`;
+    await sheet.getByLabel('Subject').fill(subject);
+    await screenshot(page, testInfo, 'system-draft');
+    await sheet.getByRole('button', { name: 'Send' }).click();
+    await expect(sheet.getByText('Sent ✓')).toBeVisible({ timeout: 30_000 });
+
+    const ctx = { userId: world.tokens.sub, subjectToken: world.tokens.access_token };
+    const found = await world.observer.gmail.searchThreads(ctx, { query: `in:sent subject:"${subject}"` });
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.threads.map((t) => t.subject)).toContain(subject);
+  } finally {
+    world.system.tenant.ciba.events.off('request', onRequest);
+  }
+});
+
+test('approve a step-up on the "phone": the card shows the binding message, then Approved, and the email is sent', async ({ vouch, world }, testInfo) => {
+  const { page } = vouch;
+  await ask(vouch, 'reply to Dana that Thursday works for the NDA review');
+  const sheet = page.getByRole('dialog', { name: 'Review the email' });
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  const { thread_id } = await draftThread(vouch);
+  const before = await threadSize(world, thread_id);
+  await expect(sheet.getByText('High risk')).toBeVisible();
+  const requested = new Promise<{ authReqId: string; bindingMessage: string }>((resolve) => world.system.tenant.ciba.events.once('request', resolve));
+  await sheet.getByRole('button', { name: 'Send' }).click();
+  const card = sheet.getByTestId('approval-card');
+  const { authReqId, bindingMessage } = await requested;
+  await expect(card.getByText(bindingMessage)).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByText(/left$/)).toBeVisible();
+  await screenshot(page, testInfo, 'system-approval');
+  expect(await threadSize(world, thread_id)).toBe(before);
+  await world.system.tenant.ciba.approve(authReqId);
+  await expect(card.getByText('Approved on your phone')).toBeVisible({ timeout: 30_000 });
+  await expect(sheet.getByText('Sent ✓')).toBeVisible({ timeout: 30_000 });
+  expect(await threadSize(world, thread_id)).toBe(before + 1);
+});
+
+test('cancel a draft: nothing is sent', async ({ vouch, world }) => {
+  const { page } = vouch;
+  await ask(vouch, 'reply to Dana that Friday is better');
+  const sheet = page.getByRole('dialog', { name: 'Review the email' });
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  const { draft_id, thread_id } = await draftThread(vouch);
+  const before = await threadSize(world, thread_id);
+  await sheet.getByRole('button', { name: 'Cancel' }).click();
+  await expect(sheet).toBeHidden();
+  await page.evaluate((id) => window.vouch.confirmDraft(id), draft_id);
+  // The backend answers the late confirm (refused, or reported as cancelled) without sending anything.
+  const answered = async () =>
+    (await vouch.frames()).some((f) => (f.type === 'error' && f.code.startsWith('DRAFT_')) || (f.type === 'action_result' && f.draft_id === draft_id && f.status === 'cancelled'));
+  await expect.poll(answered).toBe(true);
+  expect(await threadSize(world, thread_id)).toBe(before);
+});
+
+test('deny a step-up on the "phone": the card says declined and nothing is sent', async ({ vouch, world }) => {
+  const { page } = vouch;
+  await ask(vouch, 'reply to Dana that Thursday works for the NDA review');
+  const sheet = page.getByRole('dialog', { name: 'Review the email' });
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  const { thread_id } = await draftThread(vouch);
+  const before = await threadSize(world, thread_id);
+  const requested = new Promise<string>((resolve) => world.system.tenant.ciba.events.once('request', (p: { authReqId: string }) => resolve(p.authReqId)));
+  await sheet.getByRole('button', { name: 'Send' }).click();
+  const card = sheet.getByTestId('approval-card');
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(card.getByText(/left$/)).toBeVisible();
+  await world.system.tenant.ciba.deny(await requested);
+  await expect(card.getByText('Declined on your phone. Nothing was done.')).toBeVisible({ timeout: 30_000 });
+  expect(await threadSize(world, thread_id)).toBe(before);
+});
+
+test('activity shows the audit chain verified', async ({ vouch }) => {
+  const { page } = vouch;
+  await page.getByRole('button', { name: 'Activity' }).click();
+  await expect(page.getByText(/Record intact: \d+ entries verified/)).toBeVisible();
+  await expect(page.locator('.audit li').first()).toBeVisible();
+});

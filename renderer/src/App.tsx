@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { useBridge } from './bridge/context.js';
+import { ActivityPanel } from './components/ActivityPanel.js';
+import { ApprovalCard } from './components/ApprovalCard.js';
+import { Composer } from './components/Composer.js';
+import { ConnectSheet } from './components/ConnectSheet.js';
+import { Conversation } from './components/Conversation.js';
+import { DraftSheet } from './components/DraftSheet.js';
+import { ErrorBanner } from './components/ErrorBanner.js';
+import { ScopesPanel } from './components/ScopesPanel.js';
+import { StatusBar } from './components/StatusBar.js';
+import { useApprovals } from './stores/approvals.js';
+import { useAudio } from './stores/audio.js';
+import { useConversation } from './stores/conversation.js';
+import { useDrafts } from './stores/drafts.js';
+import { useSession } from './stores/session.js';
+
+type Tab = 'conversation' | 'accounts' | 'activity';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'conversation', label: 'Conversation' },
+  { id: 'accounts', label: 'Accounts' },
+  { id: 'activity', label: 'Activity' },
+];
+
+/** The popover: status, the conversation or a panel, and at most one sheet on top. */
+export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
+  const bridge = useBridge();
+  const [tab, setTab] = useState<Tab>('conversation');
+  const auth = useSession((s) => s.auth);
+  const connectOpen = useSession((s) => s.connect !== null);
+  const activeDraft = useDrafts((s) => s.activeId);
+  const approvalOrder = useApprovals((s) => s.order);
+  const approvals = useApprovals((s) => s.byId);
+  // Approvals tied to the open draft show inside the draft sheet; the rest show here.
+  const looseApprovals = approvalOrder.filter((id) => !(activeDraft !== null && approvals[id]?.request.draft_id === activeDraft));
+
+  useEffect(() => {
+    // Esc with no sheet open silences the reply; a sheet handles its own Esc first.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && useAudio.getState().speaking) stopSpeaking();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [stopSpeaking]);
+
+  const retry = (requestId: string | undefined) => {
+    const turn = useConversation.getState().turns.findLast((t) => t.role === 'user' && (requestId === undefined || t.id === requestId));
+    if (turn) void bridge.sendTranscript(turn.text).then(({ id }) => useConversation.getState().addUserTurn(id, turn.text), () => undefined);
+  };
+
+  return (
+    <div className="popover">
+      <StatusBar onStop={stopSpeaking} />
+      <nav className="tabs" aria-label="Views">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" className="tab" aria-current={tab === t.id ? 'page' : undefined} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <ErrorBanner onRetry={retry} />
+      <main className="content">
+        {auth?.signedIn === false ? (
+          <div className="empty">
+            <p>Sign in to let Vouch help with your email, calendar and Slack.</p>
+            <button type="button" className="primary" onClick={() => void bridge.signIn().catch(() => undefined)}>
+              Sign in
+            </button>
+          </div>
+        ) : tab === 'conversation' ? (
+          <>
+            <Conversation />
+            {looseApprovals.map((id) => (
+              <ApprovalCard key={id} id={id} />
+            ))}
+          </>
+        ) : tab === 'accounts' ? (
+          <ScopesPanel />
+        ) : (
+          <ActivityPanel />
+        )}
+      </main>
+      {tab === 'conversation' && auth?.signedIn !== false && <Composer />}
+      {connectOpen ? <ConnectSheet /> : <DraftSheet />}
+    </div>
+  );
+}

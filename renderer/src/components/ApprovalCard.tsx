@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { useBridge } from '../bridge/context.js';
+import { useApprovals, type ApprovalStatus } from '../stores/approvals.js';
+import { RiskBadge } from './RiskBadge.js';
+
+const STATUS_TEXT: Record<ApprovalStatus, string> = {
+  pending: 'Waiting for you to approve on your phone',
+  approved: 'Approved on your phone',
+  denied: 'Declined on your phone. Nothing was done.',
+  expired: 'The approval request expired. Nothing was done.',
+  cancelled: 'Cancelled. Nothing was done.',
+  failed: 'Vouch could not ask for approval.',
+};
+
+export function formatRemaining(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** A step-up in progress: why, the code to match on the phone, time left, and a way to call it off. */
+export function ApprovalCard({ id }: { id: string }) {
+  const bridge = useBridge();
+  const entry = useApprovals((s) => s.byId[id]);
+  const [now, setNow] = useState(() => Date.now());
+  const pending = entry?.status === 'pending';
+
+  useEffect(() => {
+    if (!pending) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [pending]);
+
+  if (!entry) return null;
+  const { request, status } = entry;
+  const left = Date.parse(request.expires_at) - now;
+  const cancel = () => {
+    useApprovals.getState().markCancelled(id);
+    void bridge.decideApproval(id, false);
+  };
+
+  return (
+    <section className={`approval approval-${status}`} aria-labelledby={`approval-${id}-title`} data-testid="approval-card">
+      <h3 id={`approval-${id}-title`}>Approval needed</h3>
+      <RiskBadge risk={request.risk} open />
+      <p>
+        Check that your phone shows: <strong className="binding">{request.binding_message}</strong>
+      </p>
+      <p className="approval-status">
+        {/* Only the status is live: announcing the countdown every second would drown everything else. */}
+        <span role="status">{STATUS_TEXT[status]}</span>
+        {pending && Number.isFinite(left) && <span className="countdown"> · {formatRemaining(left)} left</span>}
+      </p>
+      {pending ? (
+        <button type="button" onClick={cancel}>
+          Cancel request
+        </button>
+      ) : (
+        <button type="button" onClick={() => useApprovals.getState().dismiss(id)}>
+          Dismiss
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { useBridge } from '../bridge/context.js';
+import { useConversation } from '../stores/conversation.js';
+
+/** Typing instead of speaking: same path as a spoken request once it is text. */
+export function Composer() {
+  const bridge = useBridge();
+  const [text, setText] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const recording = useConversation((s) => s.recording);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const request = text.trim();
+    if (!request) return;
+    setFailure(null);
+    try {
+      const { id } = await bridge.sendTranscript(request);
+      useConversation.getState().addUserTurn(id, request);
+      setText('');
+    } catch {
+      setFailure('Vouch could not send that. Check the connection and try again.');
+    }
+  };
+
+  const listening = recording === 'listening';
+  return (
+    <form className="composer" onSubmit={(e) => void submit(e)}>
+      <label htmlFor="request" className="visually-hidden">
+        Type a request
+      </label>
+      <input id="request" name="request" type="text" value={text} onChange={(e) => setText(e.target.value)} placeholder="Ask Vouch…" autoComplete="off" maxLength={4000} data-focus-home />
+      <button type="submit" className="primary" disabled={!text.trim()}>
+        Send
+      </button>
+      <button
+        type="button"
+        className={listening ? 'mic on' : 'mic'}
+        aria-pressed={listening}
+        onClick={() => void (listening ? bridge.stopListening() : bridge.startListening()).catch(() => undefined)}
+      >
+        {listening ? 'Stop' : 'Talk'}
+      </button>
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { Provider } from '../../../backend/src/protocol/index.js';
+import { useBridge } from '../bridge/context.js';
+import { useSession } from '../stores/session.js';
+import { PROVIDER_NAME, PROVIDER_SERVICES } from './labels.js';
+import { Sheet } from './Sheet.js';
+
+const PROGRESS_TEXT = {
+  browser_open: 'Finish in your browser, then come back here.',
+  completing: 'Finishing the connection…',
+  done: 'Connected. Picking up where you left off…',
+  failed: 'Connecting did not finish.',
+} as const;
+
+/** Asks to link the account(s) a request needs, says why and what Vouch will be allowed to do. */
+export function ConnectSheet() {
+  const bridge = useBridge();
+  const connect = useSession((s) => s.connect);
+  const progress = useSession((s) => s.progress);
+  const dismiss = useSession((s) => s.dismissConnect);
+  const [failure, setFailure] = useState<string | null>(null);
+  if (!connect) return null;
+
+  const names = connect.providers.map((p) => PROVIDER_NAME[p]).join(' and ');
+  const busy = connect.providers.some((p) => progress[p] && progress[p].state !== 'failed');
+  const run = async (provider: Provider) => {
+    setFailure(null);
+    try {
+      await bridge.connectProvider(provider);
+    } catch (err) {
+      setFailure(err instanceof Error && err.message ? err.message : 'Connecting did not finish. Try again.');
+    }
+  };
+
+  return (
+    <Sheet title={`Connect ${names}`} onClose={dismiss} testId="connect-sheet">
+      <p className="lead">{connect.reason}</p>
+      {connect.providers.map((provider) => {
+        const scopes = connect.scopes.filter((s) => s.provider === provider);
+        const state = progress[provider];
+        return (
+          <section key={provider} className="provider-block" aria-label={PROVIDER_NAME[provider]}>
+            <h3>In {PROVIDER_SERVICES[provider]}, Vouch will be able to:</h3>
+            <ul className="scope-list">
+              {scopes.map((s) => (
+                <li key={s.scope}>{s.description}</li>
+              ))}
+            </ul>
+            {state && (
+              <p className={`progress progress-${state.state}`} role="status">
+                {state.state !== 'failed' && state.state !== 'done' && <span className="spinner" aria-hidden="true" />}
+                {state.message ?? PROGRESS_TEXT[state.state]}
+              </p>
+            )}
+            <button
+              type="button"
+              className="primary"
+              data-autofocus={provider === connect.providers[0] ? true : undefined}
+              disabled={Boolean(state && state.state !== 'failed')}
+              onClick={() => void run(provider)}
+            >
+              {state?.state === 'failed' ? `Try connecting ${PROVIDER_NAME[provider]} again` : `Connect ${PROVIDER_NAME[provider]}`}
+            </button>
+          </section>
+        );
+      })}
+      <p className="fine">Your passwords and keys stay with {names}; Vouch never sees them.</p>
+      {failure && (
+        <p className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={dismiss}>
+          {busy ? 'Close' : 'Not now'}
+        </button>
+      </div>
+    </Sheet>
+  );
+}

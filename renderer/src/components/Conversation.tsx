@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'react';
+import { useConversation } from '../stores/conversation.js';
+
+/** The transcript and the reply as it streams in. */
+export function Conversation() {
+  const turns = useConversation((s) => s.turns);
+  const end = useRef<HTMLDivElement>(null);
+  const last = turns[turns.length - 1];
+
+  useEffect(() => {
+    end.current?.scrollIntoView?.({ block: 'end' });
+  }, [turns.length, last?.text]);
+
+  if (turns.length === 0) {
+    return (
+      <div className="empty">
+        <p>Hold the hotkey and speak, or type below.</p>
+        <p className="hint">Try “What’s on my calendar tomorrow?”</p>
+      </div>
+    );
+  }
+  return (
+    <div className="conversation" role="log" aria-label="Conversation" aria-live="polite" data-testid="conversation">
+      {turns.map((t) => (
+        <div key={`${t.role}:${t.id}`} className={`turn turn-${t.role}${t.done ? '' : ' streaming'}`} data-testid={`turn-${t.role}`}>
+          <span className="visually-hidden">{t.role === 'user' ? 'You said: ' : 'Vouch: '}</span>
+          {t.text}
+        </div>
+      ))}
+      <div ref={end} />
+    </div>
+  );
+}

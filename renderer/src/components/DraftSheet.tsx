@@ -1,0 +1,152 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { DEFAULT_ERROR_MESSAGES } from '../../../backend/src/protocol/index.js';
+import { useBridge } from '../bridge/context.js';
+import { useApprovals } from '../stores/approvals.js';
+import { useDrafts, type DraftEntry } from '../stores/drafts.js';
+import { ApprovalCard } from './ApprovalCard.js';
+import { CONFIRM_LABEL, DRAFT_TITLE, FIELD_SPECS, toFormValues, validateDraft, type FieldErrors } from './draftForm.js';
+import { RESULT_LABEL } from './labels.js';
+import { RiskBadge } from './RiskBadge.js';
+import { Sheet } from './Sheet.js';
+
+/** The open draft, editable, with Send/Create/Post and Cancel. */
+export function DraftSheet() {
+  const activeId = useDrafts((s) => s.activeId);
+  const entry = useDrafts((s) => (s.activeId ? s.byId[s.activeId] : undefined));
+  if (!activeId || !entry) return null;
+  // Keyed by draft so a new draft starts from its own fields, not the previous draft's edits.
+  return <DraftForm key={activeId} entry={entry} />;
+}
+
+function DraftForm({ entry }: { entry: DraftEntry }) {
+  const bridge = useBridge();
+  const { draft, phase, result } = entry;
+  const initial = useMemo(() => toFormValues(draft), [draft]);
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [sendError, setSendError] = useState<string | null>(null);
+  const approvalId = useApprovals((s) => s.order.find((id) => s.byId[id]?.request.draft_id === draft.draft_id));
+  const { markSubmitting, markFailed, markCancelled, close } = useDrafts.getState();
+
+  const finished = phase === 'done' || phase === 'cancelled';
+  const locked = phase === 'submitting' || phase === 'awaiting_approval' || finished;
+  const specs = FIELD_SPECS[draft.kind];
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (locked) return;
+    const v = validateDraft(draft, initial, values);
+    if (!v.ok) {
+      setErrors(v.errors);
+      // Put the person on the first field to fix.
+      const first = specs.find((s) => v.errors[s.name]);
+      if (first) document.getElementById(fieldId(draft.draft_id, first.name))?.focus();
+      return;
+    }
+    setErrors({});
+    setSendError(null);
+    markSubmitting(draft.draft_id);
+    try {
+      await bridge.confirmDraft(draft.draft_id, Object.keys(v.edits).length ? v.edits : undefined);
+    } catch (err) {
+      setSendError(err instanceof Error ? err.message : 'Vouch could not send this. Try again.');
+      markFailed(draft.draft_id);
+    }
+  };
+
+  const cancel = () => {
+    if (finished) return close();
+    if (phase === 'submitting') return;
+    void bridge.cancelDraft(draft.draft_id);
+    markCancelled(draft.draft_id);
+  };
+
+  const failure =
+    phase === 'failed' && result
+      ? (result.detail ?? (result.code ? DEFAULT_ERROR_MESSAGES[result.code].message : 'That did not go through.'))
+      : sendError;
+
+  return (
+    <Sheet title={DRAFT_TITLE[draft.kind]} onClose={cancel} testId="draft-sheet">
+      {/* While the phone approval is pending it is what matters, so it goes first (it shows the risk too). */}
+      {approvalId ? <ApprovalCard id={approvalId} /> : draft.risk && <RiskBadge risk={draft.risk} />}
+      <form className="draft-form" onSubmit={(e) => void submit(e)} noValidate>
+        {specs.map((spec, i) => {
+          const id = fieldId(draft.draft_id, spec.name);
+          const err = errors[spec.name];
+          const describedBy = [err ? `${id}-err` : '', spec.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+          const common = {
+            id,
+            name: spec.name,
+            value: values[spec.name] ?? '',
+            readOnly: locked,
+            'aria-invalid': err ? true : undefined,
+            'aria-describedby': describedBy,
+            'data-autofocus': i === 0 ? true : undefined,
+          } as const;
+          const onChange = (e: { target: { value: string } }) => setValues((prev) => ({ ...prev, [spec.name]: e.target.value }));
+          return (
+            <div key={spec.name} className={`field field-${spec.kind}`}>
+              <label htmlFor={id}>{spec.label}</label>
+              {spec.kind === 'textarea' ? (
+                <textarea
+                  {...common}
+                  rows={5}
+                  onChange={onChange}
+                  // Enter makes a new line in a message; Ctrl/Cmd+Enter confirms from here.
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+                  }}
+                />
+              ) : (
+                <input {...common} type={spec.kind === 'datetime' ? 'datetime-local' : 'text'} inputMode={spec.kind === 'addresses' ? 'email' : undefined} autoComplete="off" onChange={onChange} />
+              )}
+              {spec.hint && (
+                <span id={`${id}-hint`} className="hint">
+                  {spec.hint}
+                </span>
+              )}
+              {err && (
+                <span id={`${id}-err`} className="field-error">
+                  {err}
+                </span>
+              )}
+            </div>
+          );
+        })}
+        {draft.kind === 'event' && <p className="hint">Times are in {draft.fields.timezone}.</p>}
+        <div className="draft-state" role="status" aria-live="polite">
+          {phase === 'submitting' && 'Sending…'}
+          {phase === 'awaiting_approval' && 'Waiting for your approval on your phone.'}
+          {phase === 'done' && result && `${RESULT_LABEL[result.status] ?? 'Done'} ✓`}
+          {phase === 'cancelled' && 'Cancelled. Nothing was sent.'}
+        </div>
+        {failure && (
+          <p className="field-error" role="alert">
+            {failure}
+          </p>
+        )}
+        <div className="actions">
+          {finished ? (
+            <button type="button" className="primary" onClick={close}>
+              Close
+            </button>
+          ) : (
+            <>
+              <button type="button" onClick={cancel} disabled={phase === 'submitting'}>
+                Cancel
+              </button>
+              <button type="submit" className="primary" disabled={locked}>
+                {phase === 'failed' ? `${CONFIRM_LABEL[draft.kind]} again` : CONFIRM_LABEL[draft.kind]}
+              </button>
+            </>
+          )}
+        </div>
+      </form>
+    </Sheet>
+  );
+}
+
+function fieldId(draftId: string, name: string): string {
+  return `draft-${draftId.replace(/[^A-Za-z0-9_-]/g, '_')}-${name}`;
+}

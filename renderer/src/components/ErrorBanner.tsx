@@ -1,0 +1,55 @@
+import type { Provider } from '../../../backend/src/protocol/index.js';
+import { useBridge } from '../bridge/context.js';
+import { useConversation, type ShownError } from '../stores/conversation.js';
+import { PROVIDER_NAME } from './labels.js';
+
+/** Backend errors as sentences, each with the one thing to do about it. */
+export function ErrorBanner({ onRetry }: { onRetry: (requestId: string | undefined) => void }) {
+  const errors = useConversation((s) => s.errors);
+  if (errors.length === 0) return null;
+  return (
+    <div className="errors" data-testid="errors">
+      {errors.map((e) => (
+        <ErrorItem key={e.key} error={e} onRetry={onRetry} />
+      ))}
+    </div>
+  );
+}
+
+function ErrorItem({ error, onRetry }: { error: ShownError; onRetry: (requestId: string | undefined) => void }) {
+  const bridge = useBridge();
+  const dismiss = () => useConversation.getState().dismissError(error.key);
+  const provider: Provider = error.provider ?? 'google';
+  return (
+    <div className="error" role="alert">
+      <p>{error.message}</p>
+      <div className="actions">
+        {error.action === 'sign_in' && (
+          <button type="button" className="primary" onClick={() => void bridge.signIn().then(dismiss, () => undefined)}>
+            Sign in
+          </button>
+        )}
+        {error.action === 'reconnect' && (
+          <button type="button" className="primary" onClick={() => void bridge.connectProvider(provider).then(dismiss, () => undefined)}>
+            Reconnect {PROVIDER_NAME[provider]}
+          </button>
+        )}
+        {error.action === 'retry' && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              dismiss();
+              onRetry(error.request_id);
+            }}
+          >
+            Try again
+          </button>
+        )}
+        <button type="button" onClick={dismiss} aria-label={`Dismiss: ${error.message}`}>
+          Dismiss
+        </button>
+      </div>
+    </div>
+  );
+}

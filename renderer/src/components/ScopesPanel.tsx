@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { Provider } from '../../../backend/src/protocol/index.js';
+import { useBridge } from '../bridge/context.js';
+import { useSession } from '../stores/session.js';
+import { PROVIDER_NAME, PROVIDER_SERVICES } from './labels.js';
+
+/** What Vouch may do in each linked account, in plain words, with Revoke next to it. */
+export function ScopesPanel() {
+  const bridge = useBridge();
+  const providers = useSession((s) => s.providers);
+  const [confirming, setConfirming] = useState<Provider | null>(null);
+
+  useEffect(() => {
+    void bridge.listScopes().catch(() => undefined);
+  }, [bridge]);
+
+  return (
+    <section className="panel" aria-labelledby="scopes-title" data-testid="scopes-panel">
+      <h2 id="scopes-title">Connected accounts</h2>
+      <ul className="accounts">
+        {Provider.options.map((p) => {
+          const linked = providers.find((l) => l.provider === p);
+          return (
+            <li key={p} className="account">
+              <div className="account-head">
+                <h3>{PROVIDER_NAME[p]}</h3>
+                <span className={linked ? 'badge ok' : 'badge'}>{linked ? 'Connected' : 'Not connected'}</span>
+              </div>
+              {linked ? (
+                <>
+                  <p className="hint">In {PROVIDER_SERVICES[p]}, Vouch can:</p>
+                  <ul className="scope-list">
+                    {linked.scopes.map((s) => (
+                      <li key={s.scope}>{s.description}</li>
+                    ))}
+                  </ul>
+                  {confirming === p ? (
+                    <div className="actions" role="group" aria-label={`Revoke ${PROVIDER_NAME[p]}?`}>
+                      <span>Remove Vouch’s access to {PROVIDER_NAME[p]}?</span>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        Keep
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => {
+                          setConfirming(null);
+                          void bridge.revokeProvider(p);
+                        }}
+                      >
+                        Revoke
+                      </button>
+                    </div>
+                  ) : (
+                    <button type="button" className="danger-outline" onClick={() => setConfirming(p)}>
+                      Revoke {PROVIDER_NAME[p]}
+                    </button>
+                  )}
+                </>
+              ) : (
+                <button type="button" onClick={() => void bridge.connectProvider(p).catch(() => undefined)}>
+                  Connect {PROVIDER_NAME[p]}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

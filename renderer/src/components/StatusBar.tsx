@@ -1,0 +1,36 @@
+import { useAudio } from '../stores/audio.js';
+import { deriveStatus, useConversation } from '../stores/conversation.js';
+import { useSession } from '../stores/session.js';
+import { STATUS_LABEL } from './labels.js';
+
+const LINK_TEXT = { connecting: 'Connecting…', online: 'Online', offline: 'Offline, reconnecting…' } as const;
+
+/** The at-a-glance line: what Vouch is doing, whether it is reachable, and Stop while it talks. */
+export function StatusBar({ onStop }: { onStop: () => void }) {
+  const recording = useConversation((s) => s.recording);
+  const pending = useConversation((s) => s.pending);
+  const speaking = useAudio((s) => s.speaking);
+  const link = useSession((s) => s.link);
+  const auth = useSession((s) => s.auth);
+  const stt = useSession((s) => s.sttModel);
+  const status = deriveStatus(recording, pending, speaking);
+
+  return (
+    <header className="statusbar">
+      <div className={`status status-${status}`} data-testid="status" data-status={status} role="status" aria-live="polite">
+        <span className="status-dot" aria-hidden="true" />
+        <span className="status-label">{STATUS_LABEL[status]}</span>
+      </div>
+      {speaking && (
+        <button type="button" className="stop" onClick={onStop}>
+          Stop speaking
+        </button>
+      )}
+      <div className="meta">
+        {stt?.state === 'loading' && <span className="hint">Preparing speech recognition{stt.progress !== undefined ? ` ${Math.round(stt.progress * 100)}%` : ''}…</span>}
+        <span className={`link link-${link}`}>{LINK_TEXT[link]}</span>
+        {auth?.signedIn && <span className="user">{auth.user.name ?? auth.user.email ?? ''}</span>}
+      </div>
+    </header>
+  );
+}

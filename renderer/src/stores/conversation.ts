@@ -1,0 +1,123 @@
+import { create } from 'zustand';
+import {
+  DEFAULT_ERROR_MESSAGES,
+  type ErrorAction,
+  type ErrorCode,
+  type Provider,
+  type ServerFrame,
+} from '../../../backend/src/protocol/index.js';
+import type { RecordingState } from '../bridge/api.js';
+
+export interface Turn {
+  /** Transcript id for the person's turn; request id for Vouch's reply (the backend reuses the transcript id). */
+  id: string;
+  role: 'user' | 'assistant';
+  text: string;
+  done: boolean;
+}
+
+export interface ShownError {
+  key: number;
+  code: ErrorCode;
+  message: string;
+  action: ErrorAction;
+  provider?: Provider;
+  request_id?: string;
+}
+
+export type Status = 'idle' | 'listening' | 'transcribing' | 'thinking' | 'speaking';
+
+export interface ConversationState {
+  turns: Turn[];
+  recording: RecordingState;
+  /** Requests sent and not yet answered in full. */
+  pending: string[];
+  errors: ShownError[];
+  setRecording(state: RecordingState): void;
+  addUserTurn(id: string, text: string): void;
+  dismissError(key: number): void;
+  applyFrame(frame: ServerFrame): void;
+  reset(): void;
+}
+
+/** Keeps the popover light: older turns scroll away anyway. */
+const MAX_TURNS = 50;
+let errorKey = 0;
+
+const initial = { turns: [] as Turn[], recording: 'idle' as RecordingState, pending: [] as string[], errors: [] as ShownError[] };
+
+const without = (list: string[], id: string) => list.filter((x) => x !== id);
+
+export const useConversation = create<ConversationState>()((set, get) => ({
+  ...initial,
+  setRecording: (recording) => set({ recording }),
+  addUserTurn: (id, text) => {
+    const { turns, pending } = get();
+    if (turns.some((t) => t.role === 'user' && t.id === id)) return;
+    set({
+      turns: [...turns, { id, role: 'user' as const, text, done: true }].slice(-MAX_TURNS),
+      pending: pending.includes(id) ? pending : [...pending, id],
+    });
+  },
+  dismissError: (key) => set({ errors: get().errors.filter((e) => e.key !== key) }),
+  applyFrame: (frame) => {
+    const { turns, pending, errors } = get();
+    switch (frame.type) {
+      case 'agent_stream': {
+        const i = turns.findIndex((t) => t.role === 'assistant' && t.id === frame.request_id);
+        const next =
+          i === -1
+            ? [...turns, { id: frame.request_id, role: 'assistant' as const, text: frame.delta, done: false }].slice(-MAX_TURNS)
+            : turns.map((t, j) => (j === i ? { ...t, text: t.text + frame.delta } : t));
+        set({ turns: next, pending: pending.includes(frame.request_id) ? pending : [...pending, frame.request_id] });
+        return;
+      }
+      case 'agent_done':
+        set({
+          turns: turns.map((t) => (t.role === 'assistant' && t.id === frame.request_id ? { ...t, done: true } : t)),
+          pending: without(pending, frame.request_id),
+        });
+        return;
+      case 'connections_required':
+        // The request waits for the person, not for Vouch: stop showing "thinking".
+        set({ pending: without(pending, frame.request_id) });
+        return;
+      case 'error': {
+        const fallback = DEFAULT_ERROR_MESSAGES[frame.code];
+        const shown: ShownError = {
+          key: ++errorKey,
+          code: frame.code,
+          // The backend's sentence may be more specific; an empty one falls back to the stable copy.
+          message: frame.message.trim() || fallback.message,
+          action: frame.action ?? fallback.action,
+          ...(frame.provider ? { provider: frame.provider } : {}),
+          ...(frame.request_id ? { request_id: frame.request_id } : {}),
+        };
+        set({
+          errors: [...errors.filter((e) => e.code !== frame.code || e.request_id !== frame.request_id), shown].slice(-3),
+          pending: frame.request_id ? without(pending, frame.request_id) : pending,
+          turns: frame.request_id
+            ? turns.map((t) => (t.role === 'assistant' && t.id === frame.request_id ? { ...t, done: true } : t))
+            : turns,
+        });
+        return;
+      }
+      case 'session_ready':
+        // A fresh session clears errors that asked the person to sign in again.
+        set({ errors: errors.filter((e) => e.action !== 'sign_in') });
+        return;
+      default:
+        return;
+    }
+  },
+  reset: () => set({ ...initial }),
+}));
+
+/** What the popover's status light shows: the microphone wins, then speech, then work in flight. */
+export function deriveStatus(recording: RecordingState, pending: readonly string[], speaking: boolean): Status {
+  if (recording === 'listening') return 'listening';
+  if (recording === 'transcribing') return 'transcribing';
+  if (speaking) return 'speaking';
+  if (pending.length > 0) return 'thinking';
+  return 'idle';
+}

@@ -1,0 +1,57 @@
+import type { BridgeEvent, VouchBridge } from '../bridge/api.js';
+import { useApprovals } from './approvals.js';
+import { useConversation } from './conversation.js';
+import { useDrafts } from './drafts.js';
+import { useSession } from './session.js';
+
+/** Side effects the renderer runs for some events (audio), injected so the routing stays testable. */
+export interface EventEffects {
+  playTts?(frame: Extract<BridgeEvent, { type: 'frame' }>['frame'] & { type: 'tts_audio' }): void;
+  recording?(state: 'idle' | 'listening' | 'transcribing'): void;
+}
+
+/** Routes one bridge event to the stores that care about it. */
+export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void {
+  switch (event.type) {
+    case 'frame': {
+      const frame = event.frame;
+      if (frame.type === 'tts_audio') {
+        effects.playTts?.(frame);
+        return;
+      }
+      useSession.getState().applyFrame(frame);
+      useConversation.getState().applyFrame(frame);
+      useDrafts.getState().applyFrame(frame);
+      useApprovals.getState().applyFrame(frame);
+      return;
+    }
+    case 'auth':
+      useSession.getState().setAuth(event.state);
+      return;
+    case 'link':
+      useSession.getState().setLink(event.state);
+      return;
+    case 'recording':
+      useConversation.getState().setRecording(event.state);
+      effects.recording?.(event.state);
+      return;
+    case 'transcript':
+      useConversation.getState().addUserTurn(event.id, event.text);
+      return;
+    case 'connect_progress':
+      useSession.getState().setProgress(event.progress);
+      return;
+    case 'stt_model':
+      useSession.getState().setSttModel({
+        state: event.state,
+        ...(event.progress !== undefined ? { progress: event.progress } : {}),
+        ...(event.message !== undefined ? { message: event.message } : {}),
+      });
+      return;
+  }
+}
+
+/** Subscribes the stores to the bridge; returns the unsubscribe function. */
+export function connectStores(bridge: VouchBridge, effects: EventEffects = {}): () => void {
+  return bridge.onEvent((event) => routeEvent(event, effects));
+}

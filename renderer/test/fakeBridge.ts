@@ -1,0 +1,30 @@
+import { vi } from 'vitest';
+import type { BridgeEvent, VouchBridge } from '../src/bridge/api.js';
+
+/** A VouchBridge that records every call and lets a test push events, as main would. */
+export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
+  const listeners = new Set<(e: BridgeEvent) => void>();
+  let n = 0;
+  const bridge = {
+    signIn: vi.fn(async () => {}),
+    signOut: vi.fn(async () => {}),
+    sendTranscript: vi.fn(async (_text: string) => ({ id: `t-${++n}` })),
+    startListening: vi.fn(async () => {}),
+    stopListening: vi.fn(async () => {}),
+    pushAudio: vi.fn((_c: ArrayBuffer) => {}),
+    confirmDraft: vi.fn(async (_id: string, _edits?: Record<string, unknown>) => {}),
+    cancelDraft: vi.fn(async (_id: string) => {}),
+    decideApproval: vi.fn(async (_id: string, _approve: boolean) => {}),
+    connectProvider: vi.fn(async (_p: 'google' | 'slack') => {}),
+    listScopes: vi.fn(async () => {}),
+    revokeProvider: vi.fn(async (_p: 'google' | 'slack') => {}),
+    getAudit: vi.fn(async () => ({ entries: [], verified: { ok: true as const, count: 0 } })),
+    onEvent: (l: (e: BridgeEvent) => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    ...overrides,
+  };
+  const emit = (e: BridgeEvent) => listeners.forEach((l) => l(e));
+  return { bridge: bridge as typeof bridge & VouchBridge, emit };
+}

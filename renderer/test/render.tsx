@@ -1,0 +1,8 @@
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { VouchBridge } from '../src/bridge/api.js';
+import { BridgeProvider } from '../src/bridge/context.js';
+
+export function renderWith(bridge: VouchBridge, ui: ReactElement) {
+  return render(<BridgeProvider bridge={bridge}>{ui}</BridgeProvider>);
+}
