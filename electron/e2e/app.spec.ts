@@ -30,6 +30,13 @@ function electronBinary(): { path?: string; why?: string } {
 }
 
 const bin = electronBinary();
+const skipReason = !bin.path
+  ? `Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): ${bin.why ?? ''}`
+  : !existsSync(mainJs)
+    ? `App not built (missing ${mainJs})`
+    : undefined;
+// Printed so a CI log says plainly that the packaged-app tests did not run, and why.
+if (skipReason) console.log(`[electron e2e] SKIPPED: ${skipReason}`);
 test.skip(!bin.path, `Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): ${bin.why ?? ''}`.trim());
 test.skip(!existsSync(mainJs), `App not built: run \`tsx electron/scripts/build-electron.ts\` and the renderer build first (missing ${mainJs})`);
 
