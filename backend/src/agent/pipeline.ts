@@ -4,7 +4,7 @@ import type { CibaClient } from '../auth/ciba.js';
 import { describeScope, scopesForTools } from '../auth/scopeCatalog.js';
 import type { BackendCore } from '../backend.js';
 import { actionFromDraft, buildBindingMessage, decisionAuditData, evaluatePolicy, toRiskSummary, type PreauthStore, type RuleStore } from '../policy/index.js';
-import { DEFAULT_ERROR_MESSAGES, type Draft, type ErrorCode, type Provider, TOOL_PROVIDER, type Tool } from '../protocol/index.js';
+import { ActionStatus, DEFAULT_ERROR_MESSAGES, type Draft, type ErrorCode, type Provider, type ServerFrameOf, TOOL_PROVIDER, type Tool } from '../protocol/index.js';
 import type { ProviderFailure, ProviderTools } from '../providers/index.js';
 import type { ConversationHandler, SessionContext } from '../server/handlers.js';
 import type { DraftRecord } from '../store/vouchStore.js';
@@ -36,8 +36,6 @@ interface PendingApproval {
   draftId: string;
   controller: AbortController;
 }
-
-const WRITE_STATUS_WORD = { sent: 'sent', created: 'created', posted: 'posted' } as const;
 
 /**
  * The agent: transcript → intent → (connect and resume) → provider context → streamed reply with
@@ -171,7 +169,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
       core.store.createDraft(record);
       const decision = await decide(sub, built.draft);
       await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: log });
-      ctx.send({ type: 'draft_ready', draft_id: draftId, request_id: requestId, expires_at: new Date(expiresAt).toISOString(), risk: toRiskSummary(decision), ...built.draft } as never);
+      ctx.send({ type: 'draft_ready', draft_id: draftId, request_id: requestId, expires_at: new Date(expiresAt).toISOString(), risk: toRiskSummary(decision), ...built.draft } as ServerFrameOf<'draft_ready'>);
       deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.spoken });
       return;
     }
@@ -199,7 +197,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
     const send = toUser(sub);
     const r = record.result;
     if (!r) return;
-    send({ type: 'action_result', draft_id: record.id, kind: record.kind, status: r.status as never, ...(r.ref ? { ref: r.ref } : {}), ...(r.detail ? { detail: r.detail } : {}), ...(r.code ? { code: r.code as ErrorCode } : {}) });
+    send({ type: 'action_result', draft_id: record.id, kind: record.kind, status: ActionStatus.parse(r.status), ...(r.ref ? { ref: r.ref } : {}), ...(r.detail ? { detail: r.detail } : {}), ...(r.code ? { code: r.code as ErrorCode } : {}) });
   }
 
   async function runWrite(ctx: SessionContext, draftId: string, fromStatus: DraftRecord['status'][]): Promise<void> {
@@ -211,7 +209,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
     core.tokenVault.invalidate({ userId: sub, connection: core.links.connections[draft.kind === 'slack_message' ? 'slack' : 'google'] });
     const outcome = await executeDraft(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, draft.kind, draft.fields);
     if (outcome.ok) {
-      const result = { status: WRITE_STATUS_WORD[outcome.status], ref: outcome.ref };
+      const result = { status: outcome.status, ref: outcome.ref };
       core.store.finishDraft(draftId, 'done', result);
       void audit(sub, { kind: 'write', data: { draft_id: draftId, kind: draft.kind, status: result.status, ref: outcome.ref } });
       reportWrite(sub, { ...draft, status: 'done', result });

@@ -1,4 +1,4 @@
-import { CONNECT_BASE_SCOPES, describeScope, scopesForProvider } from '../auth/scopeCatalog.js';
+import { CONNECT_BASE_SCOPES, describeScope } from '../auth/scopeCatalog.js';
 import type { ProviderTokenSource } from '../auth/tokenSource.js';
 import { TokenVaultError } from '../auth/tokenVault.js';
 import type { LinkedProvider, Provider } from '../protocol/index.js';
@@ -19,12 +19,14 @@ export class LinkService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Asks Token Vault for a token with the provider's read scopes: proof the account is linked. */
+  /**
+   * Asks Token Vault for a token for the connection: proof the account is linked. No scope is
+   * required here; each tool asks for its own and a missing one surfaces as INSUFFICIENT_SCOPE.
+   */
   async check(sub: string, subjectToken: string, provider: Provider): Promise<LinkCheck> {
     const connection = this.connections[provider];
-    const probeScopes = scopesForProvider(provider).filter((s) => s.access === 'read').slice(0, 1).map((s) => s.scope);
     try {
-      const token = await this.tokens.getAccessToken({ userId: sub, subjectToken, connection, scopes: probeScopes });
+      const token = await this.tokens.getAccessToken({ userId: sub, subjectToken, connection, scopes: [] });
       this.store.upsertLink(sub, { provider, connection, scopes: token.scopes, linkedAt: new Date(this.now()).toISOString() });
       return { linked: true, scopes: token.scopes };
     } catch (err) {

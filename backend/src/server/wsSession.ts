@@ -111,7 +111,8 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
       case 'revoke_provider':
         await deps.handler.onRevoke?.(c, frame);
         deps.links.forget(user.sub, frame.provider);
-        return deps.channels.send(user.sub, { type: 'providers_updated', providers: deps.links.list(user.sub) }), undefined;
+        deps.channels.send(user.sub, { type: 'providers_updated', providers: deps.links.list(user.sub) });
+        return;
       case 'logout':
         await deps.handler.onLogout?.(c);
         detach?.();
