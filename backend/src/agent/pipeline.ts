@@ -167,7 +167,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
         createdAt: new Date(core.now()).toISOString(),
       };
       core.store.createDraft(record);
-      const decision = await decide(sub, built.draft);
+      const { decision } = await decide(ctx, built.draft);
       await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: log });
       ctx.send({ type: 'draft_ready', draft_id: draftId, request_id: requestId, expires_at: new Date(expiresAt).toISOString(), risk: toRiskSummary(decision), ...built.draft } as ServerFrameOf<'draft_ready'>);
       deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.spoken });
@@ -188,9 +188,19 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
     deps.shortTerm.add(ctx.id, { role: 'assistant', text: answer });
   }
 
-  async function decide(sub: string, draft: Draft) {
-    const [rules, grants] = await Promise.all([deps.rules.list(sub), deps.preauth.listActive(sub, core.now())]);
-    return evaluatePolicy(actionFromDraft(draft), { user: sub, userDomain: deps.userDomain(sub), rules, activePreauthorizations: grants, now: core.now() });
+  /** A Slack channel's size widens the blast radius; unknown, the policy counts one reader. */
+  async function channelMembers(ctx: SessionContext, draft: Draft): Promise<number | undefined> {
+    if (draft.kind !== 'slack_message') return undefined;
+    const r = await deps.tools.slack.listChannels({ userId: ctx.user.sub, subjectToken: ctx.accessToken });
+    const wanted = draft.fields.channel.replace(/^#/, '').toLowerCase();
+    return r.ok ? r.value.channels.find((c) => c.name.toLowerCase() === wanted || c.id === draft.fields.channel)?.members : undefined;
+  }
+
+  async function decide(ctx: SessionContext, draft: Draft) {
+    const sub = ctx.user.sub;
+    const [rules, grants, members] = await Promise.all([deps.rules.list(sub), deps.preauth.listActive(sub, core.now()), channelMembers(ctx, draft)]);
+    const action = actionFromDraft(draft, members === undefined ? {} : { channel_member_count: members });
+    return { action, decision: evaluatePolicy(action, { user: sub, userDomain: deps.userDomain(sub), rules, activePreauthorizations: grants, now: core.now() }) };
   }
 
   function reportWrite(sub: string, record: DraftRecord) {
@@ -315,8 +325,8 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
       const edited = applyEdits(record.kind, record.fields, f.edits);
       if (!edited.ok) return sendError(ctx, 'DRAFT_INVALID', `The draft is not valid: ${edited.message}.`);
       const draft = { kind: record.kind, fields: edited.fields } as Draft;
-      const decision = await decide(sub, draft);
-      void audit(sub, { kind: 'policy_decision', data: { draft_id: record.id, ...decisionAuditData(actionFromDraft(draft), decision) } });
+      const { action, decision } = await decide(ctx, draft);
+      void audit(sub, { kind: 'policy_decision', data: { draft_id: record.id, ...decisionAuditData(action, decision) } });
       if (decision.level === 'deny') {
         core.store.cancelDraft(record.id, sub);
         return ctx.send({ type: 'action_result', draft_id: record.id, kind: record.kind, status: 'denied', code: 'POLICY_DENIED', detail: decision.decided_by.detail });

@@ -60,6 +60,8 @@ describe('step-up, rules and the audit chain', () => {
     c.send({ type: 'transcript', id: 'gen-1', text: 'post to #general that lunch is here' });
     const draft = await c.next('draft_ready');
     expect(draft.risk?.level).toBe('step_up');
+    // The channel's real size (from Slack) is part of the blast radius.
+    expect(draft.risk?.factors.find((f) => f.name === 'Blast radius')?.detail).toMatch(/has 4 members/);
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
     const required = await c.next('approval_required');
     expect(required.binding_message).toMatch(/general/i);
