@@ -12,7 +12,7 @@ import { SqliteAuditStore } from './audit/index.js';
 import { describeAuditEntry } from './audit/describe.js';
 import { CibaClient } from './auth/ciba.js';
 import type { BackendCore } from './backend.js';
-import { parseRule, parseRules, PreauthRequest, SqlitePreauthStore, SqliteRuleStore } from './policy/index.js';
+import { createAuthorizationChecker, defaultTuples, parseRule, parseRules, PreauthRequest, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker } from './policy/index.js';
 import { createProviderTools } from './providers/index.js';
 import { ApiError, type BackendServerDeps } from './server/app.js';
 import type { ConversationHandler } from './server/handlers.js';
@@ -29,6 +29,7 @@ interface VouchServices {
   preauth: SqlitePreauthStore;
   memory: LongTermMemory;
   ciba: CibaClient;
+  authz: ConfiguredChecker;
 }
 
 const services = new WeakMap<BackendCore, VouchServices>();
@@ -70,6 +71,20 @@ function build(core: BackendCore): VouchServices {
     now: core.now,
     logger: logger.child({ component: 'providers' }),
   });
+  // A real OpenFGA server when configured; otherwise the embedded checker over the same model,
+  // where every signed-in person owns their own tools until someone writes other relationships.
+  const authz = createAuthorizationChecker({ OPENFGA_API_URL: env.OPENFGA_API_URL, OPENFGA_STORE_ID: env.OPENFGA_STORE_ID, OPENFGA_MODEL_ID: env.OPENFGA_MODEL_ID }, []);
+  const seeded = new Set<string>();
+  const authzChecker = {
+    check: async (req: { user: string; relation: string; object: string }) => {
+      const sub = req.user.replace(/^user:/, '');
+      if (authz.kind === 'embedded' && !seeded.has(sub)) {
+        seeded.add(sub);
+        authz.checker.write(defaultTuples(sub));
+      }
+      return authz.checker.check(req);
+    },
+  };
   const ciba = new CibaClient({ issuer: env.AUTH0_ISSUER_BASE_URL, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, now: core.now });
   const handler = createAgentPipeline({
     core,
@@ -98,6 +113,7 @@ function build(core: BackendCore): VouchServices {
     rules,
     preauth,
     ciba,
+    authz: authzChecker,
     draftTtlMs: env.DRAFT_TTL_S * 1000,
     userDomain: (sub) => core.store.getUser(sub)?.email?.split('@')[1] ?? env.DEFAULT_USER_DOMAIN,
   });
@@ -108,9 +124,14 @@ function build(core: BackendCore): VouchServices {
       .append(e.userId, { kind: 'token_exchange', data: { connection: e.connection, outcome: e.outcome, ...(e.scopes ? { scopes: e.scopes } : {}) } })
       .catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err) }, 'audit append failed'));
   });
-  const s = { handler, audit, rules, preauth, memory, ciba };
+  const s = { handler, audit, rules, preauth, memory, ciba, authz };
   services.set(core, s);
   return s;
+}
+
+/** The relationship checker in use, so an operator (or a test) can write relationships. */
+export function authorizationFor(core: BackendCore): ConfiguredChecker {
+  return build(core).authz;
 }
 
 export async function createVouchHandler(core: BackendCore): Promise<ConversationHandler> {

@@ -3,7 +3,20 @@ import type { AuditInput, AuditStore } from '../audit/index.js';
 import type { CibaClient } from '../auth/ciba.js';
 import { describeScope, scopesForTools } from '../auth/scopeCatalog.js';
 import type { BackendCore } from '../backend.js';
-import { actionFromDraft, buildBindingMessage, decisionAuditData, evaluatePolicy, toRiskSummary, type PreauthStore, type RuleStore } from '../policy/index.js';
+import {
+  actionFromDraft,
+  type AuthorizationChecker,
+  buildBindingMessage,
+  decisionAuditData,
+  evaluatePolicy,
+  relationForAction,
+  toolObject,
+  toRiskSummary,
+  userRef,
+  type PolicyDecision,
+  type PreauthStore,
+  type RuleStore,
+} from '../policy/index.js';
 import { ActionStatus, DEFAULT_ERROR_MESSAGES, type Draft, type ErrorCode, type Provider, type ServerFrameOf, TOOL_PROVIDER, type Tool } from '../protocol/index.js';
 import type { ProviderFailure, ProviderTools } from '../providers/index.js';
 import type { ConversationHandler, SessionContext } from '../server/handlers.js';
@@ -26,6 +39,8 @@ export interface AgentPipelineDeps {
   rules: RuleStore;
   preauth: PreauthStore;
   ciba: CibaClient;
+  /** Roles and relationships (OpenFGA model): may this user use this tool this way at all? */
+  authz: AuthorizationChecker;
   draftTtlMs: number;
   userDomain: (sub: string) => string;
 }
@@ -132,6 +147,9 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
       return;
     }
 
+    const readDenied = await firstDeniedTool(sub, intent.tools, 'can_read');
+    if (readDenied) return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${readDenied} for you.`, { request_id: requestId });
+
     const missing = await unlinkedProviders(ctx, intent.tools);
     if (missing.length) return requireConnection(ctx, requestId, text, missing, intent.tools);
     core.store.deletePending(requestId);
@@ -188,6 +206,13 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
     deps.shortTerm.add(ctx.id, { role: 'assistant', text: answer });
   }
 
+  async function firstDeniedTool(sub: string, tools: readonly Tool[], relation: string): Promise<Tool | undefined> {
+    for (const tool of tools) {
+      if (!(await deps.authz.check({ user: userRef(sub), relation, object: toolObject(sub, tool) }))) return tool;
+    }
+    return undefined;
+  }
+
   /** A Slack channel's size widens the blast radius; unknown, the policy counts one reader. */
   async function channelMembers(ctx: SessionContext, draft: Draft): Promise<number | undefined> {
     if (draft.kind !== 'slack_message') return undefined;
@@ -200,7 +225,11 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
     const sub = ctx.user.sub;
     const [rules, grants, members] = await Promise.all([deps.rules.list(sub), deps.preauth.listActive(sub, core.now()), channelMembers(ctx, draft)]);
     const action = actionFromDraft(draft, members === undefined ? {} : { channel_member_count: members });
-    return { action, decision: evaluatePolicy(action, { user: sub, userDomain: deps.userDomain(sub), rules, activePreauthorizations: grants, now: core.now() }) };
+    const decision: PolicyDecision = evaluatePolicy(action, { user: sub, userDomain: deps.userDomain(sub), rules, activePreauthorizations: grants, now: core.now() });
+    // The relationship model is checked first in spirit: no score makes a forbidden write allowed.
+    const allowed = await deps.authz.check({ user: userRef(sub), relation: relationForAction(action.action), object: toolObject(sub, action.tool) });
+    if (allowed) return { action, decision };
+    return { action, decision: { ...decision, level: 'deny' as const, decided_by: { kind: 'rule' as const, id: 'roles', effect: 'deny' as const, detail: `Your role does not allow ${action.action} with ${action.tool}` } } };
   }
 
   function reportWrite(sub: string, record: DraftRecord) {
