@@ -52,7 +52,7 @@ function build(core: BackendCore): VouchServices {
   const gemini = env.GEMINI_API_KEY ? createGeminiClient({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }) : undefined;
   const offlineIntent = new OfflineIntentEngine();
   const intent = gemini ? new GeminiIntentEngine({ client: gemini, model: env.GEMINI_MODEL, fallback: offlineIntent }) : offlineIntent;
-  const { writer } = createReplyComponents(gemini ? { client: gemini, model: env.GEMINI_MODEL, onError: (e) => logger.warn({ err: e.message }, 'gemini reply failed') } : undefined);
+  const { writer, composer } = createReplyComponents(gemini ? { client: gemini, model: env.GEMINI_MODEL, onError: (e) => logger.warn({ err: e.message }, 'gemini reply failed') } : undefined);
   const speech = createSpeechSynthesizer({
     ...(env.CARTESIA_API_KEY
       ? { cartesia: { apiKey: env.CARTESIA_API_KEY, ...(env.CARTESIA_BASE_URL ? { baseUrl: env.CARTESIA_BASE_URL } : {}), voiceId: env.CARTESIA_VOICE_ID, modelId: env.CARTESIA_MODEL } }
@@ -93,6 +93,7 @@ function build(core: BackendCore): VouchServices {
     reply: {
       stream: (input) => writer.stream({ ...input, context: toReplyContext(input.context) }),
     },
+    composer,
     speech: {
       synthesize: async (text, onAudio, signal) => {
         await speech.speak(text, onAudio, signal);

@@ -4,6 +4,7 @@ import type { ProviderFailure, ProviderTools } from '../providers/index.js';
 import type { ProviderCallContext } from '../providers/result.js';
 import type { ProviderContext } from './providerContext.js';
 import type { Intent } from './intent/schema.js';
+import type { DraftComposer } from './reply/compose.js';
 import { toRfc3339 } from '../time/zonedTime.js';
 
 export type DraftBuild = { ok: true; draft: Draft; spoken: string } | { ok: false; reason: string };
@@ -19,17 +20,14 @@ function firstName(from: string): string {
   return (name.split(/\s+/)[0] || name).replace(/@.*/, '');
 }
 
-/** Turns "thursday works" into "Thursday works." as a person would write it. */
-export function sentence(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  if (!t) return t;
-  const cap = t[0]!.toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(cap) ? cap : `${cap}.`;
-}
-
-export function emailBody(greetingName: string | undefined, message: string, signer: string | undefined): string {
-  const hello = greetingName ? `Hi ${greetingName},` : 'Hi,';
-  return `${hello}\n\n${sentence(message)}\n\nBest,\n${signer ?? ''}`.trimEnd();
+export interface DraftBuildOptions {
+  timezone: string;
+  now: Date;
+  transcript: string;
+  userName?: string;
+  contacts: Map<string, string>;
+  /** Writes the words (Gemini when keyed, templates otherwise); this module decides the structure. */
+  composer: DraftComposer;
 }
 
 /**
@@ -37,31 +35,40 @@ export function emailBody(greetingName: string | undefined, message: string, sig
  * newest thread with that person (so threading headers are right), a new email or event needs an
  * address found in the mailbox, a Slack post needs a channel. Nothing is written here.
  */
-export function buildDraft(intent: Intent, context: ProviderContext, opts: { timezone: string; now: Date; userName?: string; contacts: Map<string, string> }): DraftBuild {
+export async function buildDraft(intent: Intent, context: ProviderContext, opts: DraftBuildOptions): Promise<DraftBuild> {
   const e = intent.entities;
-  const signer = opts.userName?.split(/\s+/)[0];
   const person = e.people[0];
   const personEmail = e.emails[0] ?? (person ? opts.contacts.get(person.toLowerCase()) : undefined);
+  const words = { intent, transcript: opts.transcript, ...(opts.userName ? { senderName: opts.userName } : {}) };
 
   if (intent.tools.includes('slack') && (intent.action === 'post' || intent.action === 'send' || intent.action === 'draft')) {
     if (!e.channel) return { ok: false, reason: 'Which Slack channel should I post to?' };
     if (!e.message) return { ok: false, reason: `What should I post to #${e.channel}?` };
-    const text = sentence(e.message);
-    return { ok: true, draft: { kind: 'slack_message', fields: { channel: e.channel, text } }, spoken: `Here's the message for #${e.channel}: "${text}" Post it when you're ready.` };
+    const composed = await opts.composer.compose('slack_message', words);
+    const text = composed.kind === 'slack_message' ? composed.text : e.message;
+    return { ok: true, draft: { kind: 'slack_message', fields: SlackDraftFields.parse({ channel: e.channel, text }) }, spoken: `Here's the message for #${e.channel}: "${text}" Post it when you're ready.` };
   }
 
   if (intent.tools.includes('calendar') && intent.action === 'schedule') {
     if (!e.start) return { ok: false, reason: 'When should the meeting be?' };
     const start = new Date(e.start);
-    const end = new Date(start.getTime() + (e.duration_minutes ?? 30) * 60_000);
+    const minutes = e.duration_minutes ?? 30;
+    const end = new Date(start.getTime() + minutes * 60_000);
     const attendees = [...new Set([...e.emails, ...e.people.map((p) => opts.contacts.get(p.toLowerCase())).filter((x): x is string => !!x)])];
-    const names = e.people.length ? e.people.join(' and ') : undefined;
-    const title = e.subject ?? (names ? `${opts.userName?.split(' ')[0] ?? 'Meeting'} / ${names}` : 'Meeting');
-    const fields = { title, start: toRfc3339(start, opts.timezone), end: toRfc3339(end, opts.timezone), timezone: opts.timezone, attendees };
+    const composed = await opts.composer.compose('event', words);
+    const title = composed.kind === 'event' ? composed.title : 'Meeting';
+    const fields = {
+      title,
+      start: toRfc3339(start, opts.timezone),
+      end: toRfc3339(end, opts.timezone),
+      timezone: opts.timezone,
+      attendees,
+      ...(composed.kind === 'event' && composed.description ? { description: composed.description } : {}),
+    };
     const when = new Intl.DateTimeFormat('en-US', { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: opts.timezone }).format(start);
     const missing = e.people.filter((p) => !opts.contacts.get(p.toLowerCase()));
     const note = missing.length ? ` I couldn't find an address for ${missing.join(', ')}; add it before creating.` : '';
-    return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${e.duration_minutes ?? 30} minutes.${note}` };
+    return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes.${note}` };
   }
 
   if (intent.tools.includes('gmail')) {
@@ -69,20 +76,27 @@ export function buildDraft(intent: Intent, context: ProviderContext, opts: { tim
     const thread = context.thread;
     if (intent.action === 'reply' && thread && thread.replyTarget.to.length) {
       const target = thread.replyTarget;
-      const to = target.to.map((t) => addressOf(t) ?? t).filter(Boolean);
+      const name = person ?? firstName(target.to[0]!);
+      const last = thread.messages.at(-1);
+      const composed = await opts.composer.compose('email', {
+        ...words,
+        recipientName: name,
+        thread: { subject: target.subject, from: last?.from ?? target.to[0]!, snippet: (last?.body ?? '').slice(0, 600) },
+      });
       const fields = {
-        to,
+        to: target.to.map((t) => addressOf(t) ?? t).filter(Boolean),
         cc: [],
+        // Gmail threads a reply only while the subject matches, so the thread's subject is kept.
         subject: /^re:/i.test(target.subject) ? target.subject : `Re: ${target.subject}`,
-        body: emailBody(person ?? firstName(target.to[0]!), e.message, signer),
+        body: composed.kind === 'email' ? composed.body : e.message,
         thread_id: target.threadId,
         ...(target.inReplyTo ? { in_reply_to: target.inReplyTo } : {}),
       };
-      return { ok: true, draft: { kind: 'email', fields: EmailDraftFields.parse(fields) }, spoken: `Here's a reply to ${person ?? firstName(target.to[0]!)} in "${target.subject}". Check it and send when you're ready.` };
+      return { ok: true, draft: { kind: 'email', fields: EmailDraftFields.parse(fields) }, spoken: `Here's a reply to ${name} in "${target.subject}". Check it and send when you're ready.` };
     }
     if (!personEmail) return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I email?' };
-    const subject = e.subject ?? sentence(e.message).replace(/[.!?]$/, '').slice(0, 60);
-    const fields = { to: [personEmail], cc: [], subject, body: emailBody(person, e.message, signer) };
+    const composed = await opts.composer.compose('email', { ...words, ...(person ? { recipientName: person } : {}) });
+    const fields = { to: [personEmail], cc: [], subject: composed.kind === 'email' ? composed.subject : 'Quick note', body: composed.kind === 'email' ? composed.body : e.message };
     return { ok: true, draft: { kind: 'email', fields: EmailDraftFields.parse(fields) }, spoken: `Here's an email to ${person ?? personEmail}. Check it and send when you're ready.` };
   }
   return { ok: false, reason: 'I can draft emails, calendar events and Slack posts.' };

@@ -24,6 +24,7 @@ import type { DraftRecord } from '../store/vouchStore.js';
 import { addressOf, applyEdits, buildDraft, executeDraft } from './drafts.js';
 import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
+import type { DraftComposer } from './reply/compose.js';
 import { fetchProviderContext } from './providerContext.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
@@ -32,6 +33,7 @@ export interface AgentPipelineDeps {
   tools: ProviderTools;
   intent: IntentEngine;
   reply: ReplyWriterPort;
+  composer: DraftComposer;
   speech?: SpeechOutput;
   shortTerm: ConversationBufferPort;
   memory?: LongTermMemoryPort;
@@ -166,7 +168,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
     }
 
     if (intent.needs_write) {
-      const built = buildDraft(intent, context, { timezone: ctx.timezone, now, userName: ctx.user.name, contacts });
+      const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer });
       if (!built.ok) {
         await speakAndStream({ requestId, deltas: chunkText(built.reason), send: ctx.send, speech: deps.speech, logger: log });
         deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.reason });

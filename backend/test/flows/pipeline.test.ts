@@ -129,6 +129,23 @@ describe('agent pipeline over a real WebSocket (dev tenant + sandbox)', () => {
     await again.close();
   });
 
+  it('schedules 30 minutes with Sam: an event draft with his address, created once confirmed', async () => {
+    const c = await connect();
+    c.send({ type: 'transcript', id: 'sam-1', text: 'schedule 30 minutes with Sam on Friday at 2pm' });
+    const draft = await c.next('draft_ready');
+    if (draft.kind !== 'event') throw new Error(`expected an event draft, got ${draft.kind}`);
+    expect(draft.fields.attendees).toEqual(['sam@example.com']);
+    expect(Date.parse(draft.fields.end) - Date.parse(draft.fields.start)).toBe(30 * 60_000);
+    const local = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'long', hour: 'numeric', hour12: false }).format(new Date(draft.fields.start));
+    expect(local).toBe('Friday, 14');
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
+    const result = await c.next('action_result', (f) => f.status !== 'awaiting_approval');
+    expect(result).toMatchObject({ status: 'created' });
+    const listed = await observer(system).calendar.listEvents({ userId: 'auth0|alex', subjectToken: alex.access_token }, { timeMin: draft.fields.start, timeMax: draft.fields.end });
+    expect(listed.ok && listed.value.events.some((e) => e.eventId === result.ref && e.title === draft.fields.title)).toBe(true);
+    await c.close();
+  });
+
   it('cancels a draft: nothing is sent and a later confirm is refused', async () => {
     const c = await connect();
     c.send({ type: 'transcript', id: 'dana-2', text: 'reply to Dana that Friday is better' });
