@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BridgeEvent, AuthState, LinkState, RecordingState } from '../../renderer/src/bridge/api.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { createAuditClient } from './app/auditClient.js';
+import { createPreauthClient } from './app/preauthClient.js';
 import { createConnectFlow } from './app/connectFlow.js';
 import { createUnlinkFlow } from './app/unlinkFlow.js';
 import { AppController } from './app/controller.js';
@@ -133,6 +134,7 @@ async function start(): Promise<void> {
     connect: createConnectFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, allowHttp: cfg.allowHttp }),
     unlink: createUnlinkFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal }),
     getAudit: createAuditClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
+    preauth: createPreauthClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
     emit,
     newId: () => `t-${randomUUID()}`,
     timers: realTimers,

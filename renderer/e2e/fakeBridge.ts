@@ -1,9 +1,18 @@
-import type { AuditPage, BridgeEvent, VouchBridge } from '../src/bridge/api.js';
+import type { AuditPage, BridgeEvent, PreauthGrantRequest, PreauthView, VouchBridge } from '../src/bridge/api.js';
+
+export interface FakeScript {
+  audit: AuditPage;
+  /** Active pre-authorizations; `expires_in_ms` is turned into an ISO time when the page loads. */
+  preauths: Array<Omit<PreauthView, 'expires_at'> & { expires_in_ms: number }>;
+}
 
 export interface FakeControl {
   calls: Array<{ method: string; args: unknown[] }>;
   emit(event: BridgeEvent): void;
   audit: AuditPage;
+  preauths: PreauthView[];
+  /** Plays the phone for the pending `grantPreauthorization` call; false when none is pending. */
+  finishGrant(outcome: 'approved' | 'denied'): boolean;
 }
 
 declare global {
@@ -17,10 +26,13 @@ declare global {
  * every call and lets the test push events, so each popover state can be reached without a backend.
  * Self-contained on purpose: Playwright serializes this function's source into the page.
  */
-export function installFakeBridge(audit: AuditPage): void {
+export function installFakeBridge(script: FakeScript): void {
+  const { audit } = script;
   const listeners = new Set<(e: BridgeEvent) => void>();
   const calls: FakeControl['calls'] = [];
   let n = 0;
+  let preauths: PreauthView[] = script.preauths.map(({ expires_in_ms, ...g }) => ({ ...g, expires_at: new Date(Date.now() + expires_in_ms).toISOString() }));
+  let pendingGrant: { req: PreauthGrantRequest; resolve(v: PreauthView): void; reject(e: Error): void } | null = null;
   const emit = (e: BridgeEvent) => listeners.forEach((l) => l(e));
   const record =
     (method: string, result?: (...args: never[]) => unknown) =>
@@ -44,11 +56,48 @@ export function installFakeBridge(audit: AuditPage): void {
     listScopes: record('listScopes') as VouchBridge['listScopes'],
     revokeProvider: record('revokeProvider') as VouchBridge['revokeProvider'],
     getAudit: record('getAudit', () => audit) as VouchBridge['getAudit'],
+    listPreauthorizations: record('listPreauthorizations', () => preauths.slice()) as VouchBridge['listPreauthorizations'],
+    grantPreauthorization: record(
+      'grantPreauthorization',
+      (req: PreauthGrantRequest) =>
+        new Promise<PreauthView>((resolve, reject) => {
+          pendingGrant = { req, resolve, reject };
+        }),
+    ) as VouchBridge['grantPreauthorization'],
+    revokePreauthorization: record('revokePreauthorization', (id: string) => {
+      preauths = preauths.filter((g) => g.id !== id);
+      window.__vouchFake.preauths = preauths;
+    }) as VouchBridge['revokePreauthorization'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
   };
   window.vouch = bridge;
-  window.__vouchFake = { calls, emit, audit };
+  window.__vouchFake = {
+    calls,
+    emit,
+    audit,
+    preauths,
+    finishGrant: (outcome) => {
+      const p = pendingGrant;
+      if (!p) return false;
+      pendingGrant = null;
+      if (outcome === 'denied') {
+        p.reject(new Error('Declined on your phone. Nothing was allowed.'));
+        return true;
+      }
+      const grant: PreauthView = {
+        id: `pa-${++n}`,
+        tool: p.req.tool,
+        max_level: p.req.max_level,
+        max_score: p.req.max_level === 'confirm' ? 54 : 100,
+        expires_at: new Date(Date.now() + p.req.duration_minutes * 60_000).toISOString(),
+      };
+      preauths = [...preauths, grant];
+      window.__vouchFake.preauths = preauths;
+      p.resolve(grant);
+      return true;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { AuditPage, BridgeEvent } from '../src/bridge/api.js';
-import { installFakeBridge, type FakeControl } from './fakeBridge.js';
+import { installFakeBridge, type FakeControl, type FakeScript } from './fakeBridge.js';
 import { startHarness, type Harness } from './harness.js';
 
 export const AUDIT: AuditPage = {
@@ -12,10 +12,15 @@ export const AUDIT: AuditPage = {
   verified: { ok: true, count: 3 },
 };
 
+/** One active grant at load: medium-risk Gmail actions, a little under 23 minutes left. */
+export const PREAUTHS: FakeScript['preauths'] = [{ id: 'pa-gmail', tool: 'gmail', max_level: 'confirm', max_score: 54, expires_in_ms: 23 * 60_000 - 30_000 }];
+
 export interface FakePopover {
   page: Page;
   emit(event: BridgeEvent): Promise<void>;
   calls(method?: string): Promise<FakeControl['calls']>;
+  /** Plays the phone for a pending pre-authorization grant. */
+  finishGrant(outcome: 'approved' | 'denied'): Promise<boolean>;
 }
 
 /** The popover over a scripted bridge, served by a per-worker Vite harness. */
@@ -33,7 +38,7 @@ export const test = base.extend<{ popover: FakePopover }, { harness: Harness }>(
     page.on('pageerror', (e) => errors.push(e.message));
     // CSP violations surface as console errors; the renderer must not cause any.
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.addInitScript(installFakeBridge, AUDIT);
+    await page.addInitScript(installFakeBridge, { audit: AUDIT, preauths: PREAUTHS });
     await page.goto(`${harness.url}/index.html`);
     await expect(page.getByTestId('status')).toBeVisible();
     const emit = (event: BridgeEvent) => page.evaluate((e) => window.__vouchFake.emit(e), event);
@@ -41,7 +46,8 @@ export const test = base.extend<{ popover: FakePopover }, { harness: Harness }>(
       const all = await page.evaluate(() => window.__vouchFake.calls);
       return method ? all.filter((c) => c.method === method) : all;
     };
-    await use({ page, emit, calls });
+    const finishGrant = (outcome: 'approved' | 'denied') => page.evaluate((o) => window.__vouchFake.finishGrant(o), outcome);
+    await use({ page, emit, calls, finishGrant });
     expect(errors).toEqual([]);
   },
 });

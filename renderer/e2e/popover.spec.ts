@@ -184,6 +184,41 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await popover.calls('revokeProvider')).toEqual([{ method: 'revokeProvider', args: ['google'] }]);
     });
 
+    test('allowed for a while: active grants in plain language; granting waits for the phone; revoke by keyboard', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, { ...ready, providers: [google] });
+      await page.getByRole('button', { name: 'Accounts' }).click();
+      const panel = page.getByTestId('preauth-panel');
+      await expect(panel.locator('.preauth-text')).toHaveText(['Gmail actions up to medium risk without asking your phone — 23 minutes left']);
+      await panel.scrollIntoViewIfNeeded();
+      await screenshot(page, testInfo, 'preauth');
+      await expectAccessible(page);
+
+      await panel.getByLabel('Actions in').selectOption('slack');
+      await panel.getByLabel('For how long').selectOption('15');
+      const ask = panel.getByRole('button', { name: 'Ask my phone to allow' });
+      await ask.click();
+      await expect(panel.getByRole('status').filter({ hasText: 'Waiting for your phone…' })).toBeVisible();
+      await expect(ask).toBeDisabled();
+      expect(await popover.calls('grantPreauthorization')).toEqual([
+        { method: 'grantPreauthorization', args: [{ tool: 'slack', max_level: 'confirm', duration_minutes: 15 }] },
+      ]);
+      await screenshot(page, testInfo, 'preauth-waiting');
+      await expectAccessible(page);
+
+      expect(await popover.finishGrant('approved')).toBe(true);
+      await expect(panel.getByText('Waiting for your phone…')).toBeHidden();
+      await expect(panel.getByTestId('preauth-item')).toHaveCount(2);
+      await expect(panel.getByTestId('preauth-item').nth(1)).toContainText('Slack actions up to medium risk without asking your phone — 15 minutes left');
+      await expect(ask).toBeEnabled();
+
+      await panel.getByRole('button', { name: 'Revoke: Gmail actions up to medium risk without asking your phone' }).focus();
+      await page.keyboard.press('Enter');
+      await expect(panel.getByTestId('preauth-item')).toHaveCount(1);
+      expect(await popover.calls('revokePreauthorization')).toEqual([{ method: 'revokePreauthorization', args: ['pa-gmail'] }]);
+      await expect(panel.getByRole('heading', { name: 'Allowed for a while' })).toBeFocused();
+    });
+
     test('activity panel: recent entries and the verified chain', async ({ popover }, testInfo) => {
       const { page } = popover;
       await frame(popover, ready);

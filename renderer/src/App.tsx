@@ -7,6 +7,7 @@ import { ConnectSheet } from './components/ConnectSheet.js';
 import { Conversation } from './components/Conversation.js';
 import { DraftSheet } from './components/DraftSheet.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
+import { PreauthPanel } from './components/PreauthPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useApprovals } from './stores/approvals.js';
@@ -75,7 +76,10 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
             ))}
           </>
         ) : tab === 'accounts' ? (
-          <ScopesPanel />
+          <>
+            <ScopesPanel />
+            <PreauthPanel />
+          </>
         ) : (
           <ActivityPanel />
         )}

@@ -192,3 +192,46 @@ describe('normalizeAudit', () => {
     expect(normalizeAudit([], { ok: false, broken_at: 3, reason: 'hmac' }).verified).toEqual({ ok: false, broken_at: 3, reason: 'hmac' });
   });
 });
+
+describe('BrowserBridge pre-authorizations', () => {
+  const soon = Date.now() + 23 * 60_000;
+  const raw = (over: Record<string, unknown> = {}) => ({
+    id: 'pa_1', user: 'auth0|demo', tool: 'gmail', max_level: 'confirm', max_score: 54, created_at: 1, expires_at: soon,
+    granted_after_step_up: true, step_up_ref: 'ref-secret', revoked_at: null, ...over,
+  });
+  function withFetch(respond: (url: string, init: RequestInit) => Response) {
+    const seen: Array<{ url: string; method: string; auth: string | null; body: unknown }> = [];
+    const bridge = new BrowserBridge({
+      wsUrl: 'ws://unused',
+      accessToken: 'tok-1',
+      fetch: (async (url: string, init: RequestInit = {}) => {
+        seen.push({ url, method: init.method ?? 'GET', auth: new Headers(init.headers).get('authorization'), body: init.body ? JSON.parse(String(init.body)) : undefined });
+        return respond(url, init);
+      }) as unknown as typeof globalThis.fetch,
+    });
+    return { bridge, seen };
+  }
+
+  it('lists active grants as views, grants with duration_ms, revokes by id', async () => {
+    const { bridge, seen } = withFetch((url, init) => {
+      if (init.method === 'POST') return new Response(JSON.stringify({ preauthorization: raw({ id: 'pa_2', tool: 'slack' }) }), { status: 201 });
+      if (init.method === 'DELETE') return new Response(null, { status: 204 });
+      return new Response(JSON.stringify({ active: [raw(), raw({ id: 'pa_bad', tool: 'drive' })], all: [] }), { status: 200 });
+    });
+    const list = await bridge.listPreauthorizations();
+    expect(list).toEqual([{ id: 'pa_1', tool: 'gmail', max_level: 'confirm', max_score: 54, expires_at: new Date(soon).toISOString() }]);
+    expect(JSON.stringify(list)).not.toContain('secret');
+    await expect(bridge.grantPreauthorization({ tool: 'slack', max_level: 'confirm', duration_minutes: 15 })).resolves.toMatchObject({ id: 'pa_2', tool: 'slack' });
+    await bridge.revokePreauthorization('pa_1');
+    expect(seen).toEqual([
+      { url: '/__backend/preauthorizations', method: 'GET', auth: 'Bearer tok-1', body: undefined },
+      { url: '/__backend/preauthorizations', method: 'POST', auth: 'Bearer tok-1', body: { tool: 'slack', max_level: 'step_up', max_score: 54, duration_ms: 900_000 } },
+      { url: '/__backend/preauthorizations/pa_1', method: 'DELETE', auth: 'Bearer tok-1', body: undefined },
+    ]);
+  });
+
+  it('rejects a declined grant with a readable message', async () => {
+    const { bridge } = withFetch(() => new Response(JSON.stringify({ error: { code: 'APPROVAL_DENIED', message: 'x' } }), { status: 403 }));
+    await expect(bridge.grantPreauthorization({ tool: 'gmail', max_level: 'step_up', duration_minutes: 60 })).rejects.toThrow('Declined on your phone. Nothing was allowed.');
+  });
+});

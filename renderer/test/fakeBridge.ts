@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { BridgeEvent, VouchBridge } from '../src/bridge/api.js';
+import type { BridgeEvent, PreauthGrantRequest, PreauthView, VouchBridge } from '../src/bridge/api.js';
 
 /** A VouchBridge that records every call and lets a test push events, as main would. */
 export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
@@ -19,6 +19,17 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     listScopes: vi.fn(async () => {}),
     revokeProvider: vi.fn(async (_p: 'google' | 'slack') => {}),
     getAudit: vi.fn(async () => ({ entries: [], verified: { ok: true as const, count: 0 } })),
+    listPreauthorizations: vi.fn(async (): Promise<PreauthView[]> => []),
+    grantPreauthorization: vi.fn(
+      async (req: PreauthGrantRequest): Promise<PreauthView> => ({
+        id: `pa-${++n}`,
+        tool: req.tool,
+        max_level: req.max_level,
+        max_score: req.max_level === 'confirm' ? 54 : 100,
+        expires_at: new Date(Date.now() + req.duration_minutes * 60_000).toISOString(),
+      }),
+    ),
+    revokePreauthorization: vi.fn(async (_id: string) => {}),
     onEvent: (l: (e: BridgeEvent) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -96,6 +96,42 @@ describe('step-up, rules and the audit chain', () => {
     await c.close();
   });
 
+  it('a pre-authorization granted on the phone waives the step-up for a while, and revoking it restores it', async () => {
+    system.tenant.ciba.events.once('request', (p) => {
+      expect(p.bindingMessage).toBe('Allow slack actions for 30 min');
+      void system.tenant.ciba.approve(p.authReqId);
+    });
+    const granted = await api('/preauthorizations', { method: 'POST', body: JSON.stringify({ tool: 'slack', max_level: 'step_up', max_score: 54, duration_ms: 30 * 60_000 }) });
+    expect(granted.status).toBe(201);
+    const grant = (await granted.json()).preauthorization;
+    expect((await (await api('/preauthorizations')).json()).active.map((g: { id: string }) => g.id)).toContain(grant.id);
+
+    const c = await session();
+    const phoneAsked: string[] = [];
+    const listener = (p: { bindingMessage: string }) => phoneAsked.push(p.bindingMessage);
+    system.tenant.ciba.events.on('request', listener);
+    c.send({ type: 'transcript', id: 'gen-4', text: 'post to #general that coffee is ready' });
+    const draft = await c.next('draft_ready');
+    expect(draft.risk).toMatchObject({ level: 'auto' });
+    expect(draft.risk?.rule).toContain(grant.id);
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
+    expect(await c.next('action_result')).toMatchObject({ status: 'posted' });
+    expect(phoneAsked).toEqual([]);
+
+    expect((await api(`/preauthorizations/${grant.id}`, { method: 'DELETE' })).status).toBe(204);
+    c.send({ type: 'transcript', id: 'gen-5', text: 'post to #general that coffee is gone' });
+    expect((await c.next('draft_ready')).risk?.level).toBe('step_up');
+    system.tenant.ciba.events.off('request', listener);
+    await c.close();
+  });
+
+  it('refuses a pre-authorization the phone declines', async () => {
+    system.tenant.ciba.events.once('request', (p) => void system.tenant.ciba.deny(p.authReqId));
+    const res = await api('/preauthorizations', { method: 'POST', body: JSON.stringify({ tool: 'gmail', max_level: 'step_up', max_score: 54, duration_ms: 15 * 60_000 }) });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: 'APPROVAL_DENIED' } });
+  });
+
   it('deny rules win over everything', async () => {
     const c = await session();
     c.send({ type: 'transcript', id: 'pay-1', text: 'post to #deals that payroll is late' });

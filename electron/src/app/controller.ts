@@ -6,6 +6,7 @@ import { PttMachine, type PttMode, type PttTimers } from '../hotkey/pttMachine.j
 import type { MainHandlers } from '../ipc/bridgeRegistry.js';
 import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
+import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { type SttEngineLike, transcriptText } from './sttPort.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ControllerDeps {
   /** Removes the provider's connected accounts from Token Vault (My Account API). */
   unlink?(provider: Provider): Promise<unknown>;
   getAudit(q?: { cursor?: string; limit?: number }): Promise<AuditPage>;
+  /** Time-boxed pre-authorizations on the backend (see preauthClient.ts). */
+  preauth?: PreauthClient | undefined;
   emit(event: BridgeEvent): void;
   newId(): string;
   timers: PttTimers;
@@ -183,7 +186,23 @@ export class AppController {
       this.requireSignedIn();
       return this.deps.getAudit(q);
     },
+    listPreauthorizations: () => this.withPreauth('list', (p) => p.list()),
+    grantPreauthorization: (req) => this.withPreauth('grant', (p) => p.grant(req)),
+    revokePreauthorization: (id) => this.withPreauth('revoke', (p) => p.revoke(id)),
   };
+
+  /** Runs a pre-authorization call; its readable failures reach the renderer, anything else is generic. */
+  private async withPreauth<T>(op: string, run: (p: PreauthClient) => Promise<T>): Promise<T> {
+    this.requireSignedIn();
+    const client = this.deps.preauth;
+    if (!client) throw new BridgeError('Allowing actions for a while is not available.');
+    try {
+      return await run(client);
+    } catch (err) {
+      this.log.warn({ op, error: err instanceof PreauthError ? err.code : err instanceof Error ? err.name : 'unknown' }, 'pre-authorization call failed');
+      throw new BridgeError(err instanceof PreauthError ? err.message : 'Vouch could not change this right now. Try again.');
+    }
+  }
 
   private requireSignedIn(): void {
     if (!this.deps.session.state.signedIn) throw new BridgeError('Sign in first.');

@@ -33,6 +33,9 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     listScopes: () => invoke('listScopes'),
     revokeProvider: (provider) => invoke('revokeProvider', provider),
     getAudit: (opts) => (opts === undefined ? invoke('getAudit') : invoke('getAudit', opts)),
+    listPreauthorizations: () => invoke('listPreauthorizations'),
+    grantPreauthorization: (req) => invoke('grantPreauthorization', req),
+    revokePreauthorization: (id) => invoke('revokePreauthorization', id),
     onEvent: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);

@@ -10,6 +10,8 @@ import { FakeIpcMain, type Sender } from './helpers/fakeIpc.js';
 const POPOVER_ID = 7;
 const popover: Sender = { webContentsId: POPOVER_ID, url: 'vouch://app/index.html' };
 
+const GRANT = { id: 'pa_1', tool: 'gmail' as const, max_level: 'confirm' as const, max_score: 54, expires_at: '2030-05-01T09:30:00.000Z' };
+
 /** Main-side handlers that record what reached app code. */
 function recordingHandlers() {
   const calls: Array<[string, unknown[]]> = [];
@@ -33,6 +35,9 @@ function recordingHandlers() {
     listScopes: rec('listScopes'),
     revokeProvider: rec('revokeProvider'),
     getAudit: rec('getAudit', { entries: [], verified: { ok: true, count: 0 } }),
+    listPreauthorizations: rec('listPreauthorizations', []),
+    grantPreauthorization: rec('grantPreauthorization', GRANT),
+    revokePreauthorization: rec('revokePreauthorization'),
   };
   return { calls, handlers };
 }
@@ -103,6 +108,19 @@ describe('preload bridge', () => {
     expect(calls.map((c) => c[0])).toEqual(['sendTranscript', 'connectProvider', 'decideApproval', 'pushAudio', 'getAudit']);
     expect(calls[0]![1]).toEqual(['what is on my calendar']);
   });
+
+  it('round-trips the pre-authorization calls with their arguments', async () => {
+    const { ipcMain, calls } = setup();
+    const bridge = createBridge(rendererFor(ipcMain, popover).ipc);
+    await expect(bridge.listPreauthorizations()).resolves.toEqual([]);
+    await expect(bridge.grantPreauthorization({ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 })).resolves.toEqual(GRANT);
+    await bridge.revokePreauthorization('pa_1');
+    expect(calls).toEqual([
+      ['listPreauthorizations', []],
+      ['grantPreauthorization', [{ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 }]],
+      ['revokePreauthorization', ['pa_1']],
+    ]);
+  });
 });
 
 describe('main-side IPC registry', () => {
@@ -152,6 +170,39 @@ describe('main-side IPC registry', () => {
     expect(calls).toEqual([]);
     expect(warnings.every((w) => w.reason === 'payload')).toBe(true);
     expect(warnings.length).toBe(12);
+  });
+
+  it('refuses invalid pre-authorization arguments (duration 1-240 whole minutes, known tool and level, safe id)', async () => {
+    const { ipcMain, calls, warnings } = setup();
+    const grant = (req: unknown) => ipcMain.invokeAs(popover, channelFor('grantPreauthorization'), req);
+    const ok = { tool: 'gmail', max_level: 'confirm', duration_minutes: 30 };
+    for (const bad of [
+      { ...ok, duration_minutes: 0 },
+      { ...ok, duration_minutes: 241 },
+      { ...ok, duration_minutes: 12.5 },
+      { ...ok, duration_minutes: '30' },
+      { tool: 'gmail', max_level: 'confirm' },
+      { ...ok, tool: 'drive' },
+      { ...ok, max_level: 'deny' },
+      { ...ok, duration_ms: 1_800_000 },
+      { ...ok, user: 'auth0|someone-else' },
+    ]) {
+      await expect(grant(bad)).rejects.toThrow(REFUSED_PAYLOAD);
+    }
+    await expect(ipcMain.invokeAs(popover, channelFor('grantPreauthorization'))).rejects.toThrow(REFUSED_PAYLOAD);
+    await expect(ipcMain.invokeAs(popover, channelFor('revokePreauthorization'), '../audit')).rejects.toThrow(REFUSED_PAYLOAD);
+    await expect(ipcMain.invokeAs(popover, channelFor('revokePreauthorization'))).rejects.toThrow(REFUSED_PAYLOAD);
+    await expect(ipcMain.invokeAs(popover, channelFor('listPreauthorizations'), 'all')).rejects.toThrow(REFUSED_PAYLOAD);
+    expect(calls).toEqual([]);
+    expect(warnings.length).toBe(13);
+    expect(warnings.every((w) => w.reason === 'payload')).toBe(true);
+    // The bounds themselves are accepted.
+    await grant({ ...ok, duration_minutes: 1 });
+    await grant({ ...ok, tool: 'slack', max_level: 'step_up', duration_minutes: 240 });
+    expect(calls.map((c) => c[1][0])).toEqual([
+      { ...ok, duration_minutes: 1 },
+      { tool: 'slack', max_level: 'step_up', duration_minutes: 240 },
+    ]);
   });
 
   it('hides handler failures behind a generic message', async () => {

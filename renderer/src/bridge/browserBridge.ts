@@ -5,7 +5,7 @@ import {
   type ServerFrame,
 } from '../../../backend/src/protocol/index.js';
 import { CONNECT_BASE_SCOPES, scopesForProvider } from '../../../backend/src/auth/scopeCatalog.js';
-import type { AuditEntryView, AuditPage, BridgeEvent, VouchBridge } from './api.js';
+import { preauthBand, preauthRequestBody, type AuditEntryView, type AuditPage, type BridgeEvent, type PreauthGrantRequest, type PreauthView, type VouchBridge } from './api.js';
 
 /**
  * `VouchBridge` for the browser harness (Vite dev server, no Electron preload). It speaks the real
@@ -133,6 +133,53 @@ export class BrowserBridge implements VouchBridge {
     const [list, verify] = await Promise.all([this.fetch(`${base}/audit?${q}`, auth), this.fetch(`${base}/audit/verify`, auth)]);
     if (!list.ok) throw new Error(`audit: HTTP ${list.status}`);
     return normalizeAudit(await list.json(), verify.ok ? await verify.json() : { ok: false, broken_at: -1, reason: `HTTP ${verify.status}` });
+  }
+
+  async listPreauthorizations(): Promise<PreauthView[]> {
+    const res = await this.fetch(`${this.backendBase()}/preauthorizations`, { headers: this.authHeaders() });
+    if (!res.ok) throw new Error(`Vouch could not load what is allowed (HTTP ${res.status}).`);
+    const body = (await res.json()) as { active?: unknown };
+    const now = Date.now();
+    return (Array.isArray(body.active) ? body.active : [])
+      .flatMap((g) => toPreauthView(g) ?? [])
+      .filter((g) => Date.parse(g.expires_at) > now)
+      .sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at));
+  }
+
+  /** Waits for the backend, which waits for the phone: this can take minutes. */
+  async grantPreauthorization(req: PreauthGrantRequest): Promise<PreauthView> {
+    const res = await this.fetch(`${this.backendBase()}/preauthorizations`, {
+      method: 'POST',
+      headers: { ...this.authHeaders(), 'content-type': 'application/json' },
+      body: JSON.stringify(preauthRequestBody(req)),
+    });
+    const body = (await res.json().catch(() => null)) as { preauthorization?: unknown; error?: { code?: string } } | null;
+    if (!res.ok) {
+      const code = body?.error?.code;
+      throw new Error(
+        code === 'APPROVAL_DENIED'
+          ? 'Declined on your phone. Nothing was allowed.'
+          : code === 'APPROVAL_EXPIRED'
+            ? 'Your phone was not answered in time. Nothing was allowed.'
+            : 'Vouch could not change this right now. Try again.',
+      );
+    }
+    const grant = toPreauthView(body?.preauthorization);
+    if (!grant) throw new Error('Vouch could not change this right now. Try again.');
+    return grant;
+  }
+
+  async revokePreauthorization(id: string): Promise<void> {
+    const res = await this.fetch(`${this.backendBase()}/preauthorizations/${encodeURIComponent(id)}`, { method: 'DELETE', headers: this.authHeaders() });
+    // 404: no longer active (expired or already revoked), which is what was asked for.
+    if (!res.ok && res.status !== 404) throw new Error('Vouch could not change this right now. Try again.');
+  }
+
+  private backendBase(): string {
+    return this.opts.backendHttp ?? '/__backend';
+  }
+  private authHeaders(): Record<string, string> {
+    return { authorization: `Bearer ${this.opts.accessToken}` };
   }
 
   /**
@@ -283,6 +330,18 @@ function awaitBroadcastCallback(state: string, signal: AbortSignal): Promise<{ c
       else reject(new Error(data.error ?? 'the connection was not allowed'));
     };
   });
+}
+
+const PREAUTH_TOOLS = new Set(['gmail', 'calendar', 'slack']);
+
+/** One backend grant as a `PreauthView`, or null when it does not have the expected shape. */
+export function toPreauthView(raw: unknown): PreauthView | null {
+  const g = (raw ?? {}) as Record<string, unknown>;
+  if (typeof g.id !== 'string' || !g.id || typeof g.tool !== 'string' || !PREAUTH_TOOLS.has(g.tool)) return null;
+  if (g.max_level !== 'confirm' && g.max_level !== 'step_up') return null;
+  if (typeof g.max_score !== 'number' || typeof g.expires_at !== 'number' || !Number.isFinite(g.expires_at)) return null;
+  if (g.revoked_at !== null && g.revoked_at !== undefined) return null;
+  return { id: g.id, tool: g.tool as PreauthView['tool'], max_level: preauthBand(g.max_score), max_score: g.max_score, expires_at: new Date(g.expires_at).toISOString() };
 }
 
 /** Accepts the audit endpoints' page shape loosely: the backend owns it and may add fields. */

@@ -25,3 +25,10 @@ export const RESULT_LABEL: Record<string, string> = {
   denied: 'Declined',
   awaiting_approval: 'Waiting for approval',
 };
+
+/** Pre-authorizations ("allowed for a while"): which tool, and how far it reaches. */
+export const TOOL_NAME = { gmail: 'Gmail', calendar: 'Google Calendar', slack: 'Slack' } as const;
+export const PREAUTH_LEVEL_LABEL = { confirm: 'medium risk', step_up: 'high risk' } as const;
+/** What a grant skips: a medium-risk grant skips the in-app confirmation; a high-risk one also the phone. */
+/** What a grant waives: only the phone; Vouch still shows every draft for confirmation. */
+export const PREAUTH_SKIPS = { confirm: 'without asking your phone', step_up: 'without asking your phone' } as const;

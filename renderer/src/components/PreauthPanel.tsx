@@ -1,0 +1,225 @@
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { PreauthGrantRequest, PreauthView } from '../bridge/api.js';
+import { useBridge } from '../bridge/context.js';
+import { PREAUTH_LEVEL_LABEL, PREAUTH_SKIPS, TOOL_NAME } from './labels.js';
+
+type Load = { state: 'loading' } | { state: 'ready'; grants: PreauthView[] } | { state: 'failed' };
+type Grant = { state: 'idle' } | { state: 'waiting' } | { state: 'granted'; grant: PreauthView } | { state: 'failed'; message: string };
+
+export const DURATIONS = [15, 30, 60] as const;
+const TOOLS = Object.keys(TOOL_NAME) as PreauthView['tool'][];
+const LEVELS = Object.keys(PREAUTH_LEVEL_LABEL) as PreauthView['max_level'][];
+
+/** "23 minutes left", "1 hour 5 minutes left"; never "0" while the grant is still active. */
+export function formatTimeLeft(ms: number): string {
+  const total = Math.max(1, Math.ceil(ms / 60_000));
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return `${[h ? part(h, 'hour') : '', m ? part(m, 'minute') : ''].filter(Boolean).join(' ')} left`;
+}
+
+/** The plain sentence for one grant, without the time left. */
+export function describeGrant(g: Pick<PreauthView, 'tool' | 'max_level'>): string {
+  return `${TOOL_NAME[g.tool]} actions up to ${PREAUTH_LEVEL_LABEL[g.max_level]} ${PREAUTH_SKIPS[g.max_level]}`;
+}
+
+/** Electron prefixes IPC rejections ("Error invoking remote method 'vouch:x': BridgeError: …"). */
+export function readableError(err: unknown, fallback: string): string {
+  const raw = err instanceof Error ? err.message : '';
+  const msg = raw.replace(/^Error invoking remote method '[^']*': /, '').replace(/^\w*Error: /, '').trim();
+  return msg && !msg.startsWith('vouch:') ? msg : fallback;
+}
+
+/**
+ * "Allowed for a while": the active time-boxed pre-authorizations with Revoke, and a small form to
+ * grant one. Granting always asks the phone first (the backend runs the step-up), so the button says
+ * so and the form waits, visibly, until the phone has answered.
+ */
+export function PreauthPanel() {
+  const bridge = useBridge();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [now, setNow] = useState(() => Date.now());
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [revokeError, setRevokeError] = useState<string | null>(null);
+  const [grant, setGrant] = useState<Grant>({ state: 'idle' });
+  const [req, setReq] = useState<PreauthGrantRequest>({ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const mounted = useRef(true);
+  const ids = useId();
+
+  const refresh = useCallback(() => {
+    bridge.listPreauthorizations().then(
+      (grants) => mounted.current && setLoad({ state: 'ready', grants }),
+      () => mounted.current && setLoad({ state: 'failed' }),
+    );
+  }, [bridge]);
+
+  useEffect(() => {
+    mounted.current = true;
+    refresh();
+    return () => {
+      mounted.current = false;
+    };
+  }, [refresh]);
+
+  // "Minutes left" only needs to move every so often; expired grants drop out on the next tick.
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(t);
+  }, []);
+
+  const active = load.state === 'ready' ? load.grants.filter((g) => Date.parse(g.expires_at) > now) : [];
+
+  const revoke = (id: string) => {
+    setRevoking(id);
+    setRevokeError(null);
+    bridge.revokePreauthorization(id).then(
+      () => {
+        if (!mounted.current) return;
+        setRevoking(null);
+        setLoad((l) => (l.state === 'ready' ? { state: 'ready', grants: l.grants.filter((g) => g.id !== id) } : l));
+        // The focused Revoke button is gone: put focus somewhere that makes sense.
+        headingRef.current?.focus();
+      },
+      (err: unknown) => {
+        if (!mounted.current) return;
+        setRevoking(null);
+        setRevokeError(readableError(err, 'Vouch could not revoke this. Try again.'));
+      },
+    );
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (grant.state === 'waiting') return;
+    setGrant({ state: 'waiting' });
+    bridge.grantPreauthorization(req).then(
+      (g) => {
+        if (!mounted.current) return;
+        setGrant({ state: 'granted', grant: g });
+        setNow(Date.now());
+        setLoad((l) => ({ state: 'ready', grants: [...(l.state === 'ready' ? l.grants : []).filter((x) => x.id !== g.id), g] }));
+      },
+      (err: unknown) => mounted.current && setGrant({ state: 'failed', message: readableError(err, 'Nothing was allowed. Try again.') }),
+    );
+  };
+
+  const waiting = grant.state === 'waiting';
+
+  return (
+    <section className="panel preauth" aria-labelledby="preauth-title" data-testid="preauth-panel">
+      <h2 id="preauth-title" ref={headingRef} tabIndex={-1}>
+        Allowed for a while
+      </h2>
+      {load.state === 'loading' && <p role="status">Loading…</p>}
+      {load.state === 'failed' && (
+        <p role="alert">
+          Vouch could not load what is allowed.{' '}
+          <button type="button" onClick={refresh}>
+            Try again
+          </button>
+        </p>
+      )}
+      {load.state === 'ready' &&
+        (active.length === 0 ? (
+          <p className="hint">Nothing is allowed ahead of time. Vouch asks before each action that needs it.</p>
+        ) : (
+          <ul className="accounts preauth-list">
+            {active.map((g) => {
+              const text = describeGrant(g);
+              return (
+                <li key={g.id} className="account preauth-item" data-testid="preauth-item">
+                  <p className="preauth-text">
+                    {text} <span className="preauth-left">— {formatTimeLeft(Date.parse(g.expires_at) - now)}</span>
+                  </p>
+                  <button
+                    type="button"
+                    className="danger-outline"
+                    aria-label={`Revoke: ${text}`}
+                    disabled={revoking === g.id}
+                    onClick={() => revoke(g.id)}
+                  >
+                    Revoke
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        ))}
+      {revokeError && (
+        <p className="field-error" role="alert">
+          {revokeError}
+        </p>
+      )}
+
+      <form className="preauth-form" aria-labelledby={`${ids}-form-title`} onSubmit={submit}>
+        <h3 id={`${ids}-form-title`}>Allow for a while</h3>
+        <div className="preauth-fields">
+          <div className="preauth-field">
+            <label htmlFor={`${ids}-tool`}>Actions in</label>
+            <select id={`${ids}-tool`} value={req.tool} disabled={waiting} onChange={(e) => setReq({ ...req, tool: e.target.value as PreauthView['tool'] })}>
+              {TOOLS.map((t) => (
+                <option key={t} value={t}>
+                  {TOOL_NAME[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="preauth-field">
+            <label htmlFor={`${ids}-level`}>Up to</label>
+            <select
+              id={`${ids}-level`}
+              value={req.max_level}
+              disabled={waiting}
+              onChange={(e) => setReq({ ...req, max_level: e.target.value as PreauthView['max_level'] })}
+            >
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {PREAUTH_LEVEL_LABEL[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="preauth-field">
+            <label htmlFor={`${ids}-duration`}>For how long</label>
+            <select
+              id={`${ids}-duration`}
+              value={req.duration_minutes}
+              disabled={waiting}
+              onChange={(e) => setReq({ ...req, duration_minutes: Number(e.target.value) })}
+            >
+              {DURATIONS.map((d) => (
+                <option key={d} value={d}>
+                  {d} minutes
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <p className="hint" id={`${ids}-hint`}>
+          {describeGrant(req)} for {req.duration_minutes} minutes. Vouch asks your phone to approve this first; deny rules
+          still apply.
+        </p>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={waiting} aria-describedby={`${ids}-hint`}>
+            Ask my phone to allow
+          </button>
+        </div>
+        <div role="status" className="preauth-status">
+          {waiting && (
+            <span className="progress">
+              <span className="spinner" aria-hidden="true" /> Waiting for your phone…
+            </span>
+          )}
+          {grant.state === 'granted' && <span className="draft-state">Allowed: {describeGrant(grant.grant)}.</span>}
+        </div>
+        {grant.state === 'failed' && (
+          <p className="field-error" role="alert">
+            {grant.message}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}
