@@ -14,7 +14,7 @@ export function Conversation() {
   if (turns.length === 0) {
     return (
       <div className="empty">
-        <p>Hold the hotkey and speak, or type below.</p>
+        <p>Press the hotkey, speak, press it again; or type below.</p>
         <p className="hint">Try “What’s on my calendar tomorrow?”</p>
       </div>
     );
