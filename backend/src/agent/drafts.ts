@@ -28,6 +28,8 @@ export interface DraftBuildOptions {
   contacts: Map<string, string>;
   /** Writes the words (Gemini when keyed, templates otherwise); this module decides the structure. */
   composer: DraftComposer;
+  /** Long-term memories recalled for this request (tone, facts the person told Vouch before). */
+  memory?: string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export async function buildDraft(intent: Intent, context: ProviderContext, opts:
   const e = intent.entities;
   const person = e.people[0];
   const personEmail = e.emails[0] ?? (person ? opts.contacts.get(person.toLowerCase()) : undefined);
-  const words = { intent, transcript: opts.transcript, ...(opts.userName ? { senderName: opts.userName } : {}) };
+  const words = { intent, transcript: opts.transcript, ...(opts.userName ? { senderName: opts.userName } : {}), ...(opts.memory?.length ? { memory: opts.memory } : {}) };
 
   if (intent.tools.includes('slack') && (intent.action === 'post' || intent.action === 'send' || intent.action === 'draft')) {
     if (!e.channel) return { ok: false, reason: 'Which Slack channel should I post to?' };

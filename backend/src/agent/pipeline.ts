@@ -168,7 +168,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): ConversationHandle
     }
 
     if (intent.needs_write) {
-      const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer });
+      const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer, memory: recalled });
       if (!built.ok) {
         await speakAndStream({ requestId, deltas: chunkText(built.reason), send: ctx.send, speech: deps.speech, logger: log });
         deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.reason });
