@@ -1,21 +1,11 @@
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { AuthError, type AccessTokenVerifier, type VerifiedUser } from '../auth/jwt.js';
-import type { Logger } from '../log.js';
+import { AuthError, type VerifiedUser } from '../auth/jwt.js';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../protocol/index.js';
-import type { VouchStore } from '../store/vouchStore.js';
-import type { UserChannels } from './channels.js';
-import type { ConversationHandler } from './handlers.js';
-import type { LinkService } from './links.js';
-import { attachWsSession } from './wsSession.js';
+import { attachWsSession, type WsSessionDeps } from './wsSession.js';
 
-export interface BackendServerDeps {
-  verify: AccessTokenVerifier;
-  store: VouchStore;
-  links: LinkService;
-  channels: UserChannels;
-  handler: ConversationHandler;
-  logger: Logger;
+/** What each socket needs (see `WsSessionDeps`), plus the HTTP side's extras. */
+export interface BackendServerDeps extends WsSessionDeps {
   /** Extra authenticated HTTP routes (audit, rules, memory, …). */
   routes?: (app: FastifyInstance, requireUser: (req: FastifyRequest) => Promise<VerifiedUser>) => void | Promise<void>;
   onClose?: () => Promise<void> | void;

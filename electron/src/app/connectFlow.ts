@@ -1,38 +1,21 @@
-import type * as oidc from 'openid-client';
 import { CONNECT_BASE_SCOPES, DEFAULT_CONNECTIONS, SCOPE_CATALOG } from '../../../backend/src/auth/scopeCatalog.js';
 import type { Provider } from '../../../backend/src/protocol/index.js';
 import type { ConnectProgress } from '../../../renderer/src/bridge/api.js';
 import { connectAccount } from '../auth/connectAccount.js';
 import { MyAccountClient } from '../auth/myAccount.js';
-import { browserFallbackFor, getMyAccountToken } from '../auth/myAccountToken.js';
-import type { AuthSession } from '../auth/session.js';
+import { type MyAccountFlowOptions, myAccountAudience, myAccountTokenFor } from '../auth/myAccountToken.js';
 
 /**
  * Builds the controller's `connect(provider)`: a My Account token (MRRT, or the browser fallback),
  * then the Connected Accounts round trip for the provider's Auth0 connection with the scopes the
  * scope catalog lists for it (plus what the identity provider itself requires).
  */
-export function createConnectFlow(opts: {
-  session: AuthSession;
-  config: oidc.Configuration;
-  issuer: string;
-  /** Default `{issuer}/me/`. */
-  meAudience?: string;
-  openExternal(url: string): Promise<void>;
-  connections?: Partial<Record<Provider, string>>;
-  allowHttp?: boolean;
-}) {
-  const meAudience = opts.meAudience ?? new URL('me/', opts.issuer).href;
-  const apiBase = new URL('v1/', meAudience).href;
+export function createConnectFlow(opts: MyAccountFlowOptions & { connections?: Partial<Record<Provider, string>>; allowHttp?: boolean }) {
+  const apiBase = new URL('v1/', myAccountAudience(opts)).href;
   return async (provider: Provider, onProgress: (p: ConnectProgress) => void): Promise<void> => {
     // One My Account token per flow: connect and complete share it (each MRRT may rotate the RT).
     let token: Promise<string> | undefined;
-    const getToken = () =>
-      (token ??= getMyAccountToken({
-        session: opts.session,
-        audience: meAudience,
-        browserFallback: browserFallbackFor({ config: opts.config, audience: meAudience, openExternal: opts.openExternal }),
-      }));
+    const getToken = () => (token ??= myAccountTokenFor(opts));
     const scopes = [...CONNECT_BASE_SCOPES[provider], ...SCOPE_CATALOG.filter((s) => s.provider === provider).map((s) => s.scope)];
     await connectAccount({
       provider,

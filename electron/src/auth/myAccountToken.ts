@@ -57,3 +57,28 @@ function oauthErrorCode(err: unknown): string | undefined {
   if (err && typeof err === 'object' && typeof (err as { error?: unknown }).error === 'string') return (err as { error: string }).error;
   return undefined;
 }
+
+/** What the Connected Accounts flows (connect, unlink) share: who, where, and how to open a browser. */
+export interface MyAccountFlowOptions {
+  session: AuthSession;
+  config: oidc.Configuration;
+  issuer: string;
+  /** Default `{issuer}/me/`. */
+  meAudience?: string;
+  openExternal(url: string): Promise<void>;
+}
+
+export function myAccountAudience(opts: Pick<MyAccountFlowOptions, 'issuer' | 'meAudience'>): string {
+  return opts.meAudience ?? new URL('me/', opts.issuer).href;
+}
+
+/** A My Account token for `scope`: MRRT first, the PKCE browser round trip as the fallback. */
+export function myAccountTokenFor(opts: MyAccountFlowOptions, scope?: string): Promise<string> {
+  const audience = myAccountAudience(opts);
+  return getMyAccountToken({
+    session: opts.session,
+    audience,
+    ...(scope ? { scope } : {}),
+    browserFallback: browserFallbackFor({ config: opts.config, audience, ...(scope ? { scope } : {}), openExternal: opts.openExternal }),
+  });
+}
