@@ -18,7 +18,8 @@ export function createSqliteAdapterFactory(db: DatabaseSync, now: () => number) 
     },
   ]);
 
-  const alive = (row: { payload: string; expires_at: number | null } | undefined) => {
+  type Row = { payload: string; expires_at: number | null } | undefined;
+  const alive = (row: Row) => {
     if (!row) return undefined;
     if (row.expires_at !== null && row.expires_at <= now()) return undefined;
     return JSON.parse(row.payload) as Record<string, unknown>;
@@ -45,15 +46,15 @@ export function createSqliteAdapterFactory(db: DatabaseSync, now: () => number) 
     }
 
     async find(id: string) {
-      return alive(db.prepare('SELECT payload, expires_at FROM oidc_models WHERE model = ? AND id = ?').get(this.model, id) as never);
+      return alive(db.prepare('SELECT payload, expires_at FROM oidc_models WHERE model = ? AND id = ?').get(this.model, id) as Row);
     }
 
     async findByUserCode(userCode: string) {
-      return alive(db.prepare('SELECT payload, expires_at FROM oidc_models WHERE model = ? AND user_code = ?').get(this.model, userCode) as never);
+      return alive(db.prepare('SELECT payload, expires_at FROM oidc_models WHERE model = ? AND user_code = ?').get(this.model, userCode) as Row);
     }
 
     async findByUid(uid: string) {
-      return alive(db.prepare('SELECT payload, expires_at FROM oidc_models WHERE model = ? AND uid = ?').get(this.model, uid) as never);
+      return alive(db.prepare('SELECT payload, expires_at FROM oidc_models WHERE model = ? AND uid = ?').get(this.model, uid) as Row);
     }
 
     async consume(id: string) {
