@@ -26,6 +26,15 @@ async function ask(vouch: VouchPage, text: string) {
   await vouch.page.getByLabel('Type a request').press('Enter');
 }
 
+/** Asks for a reply to Dana and waits for its draft sheet; returns the sheet, the draft and the thread's size now. */
+async function openReplyDraft(vouch: VouchPage, world: SystemWorld, request: string) {
+  await ask(vouch, request);
+  const sheet = vouch.page.getByRole('dialog', { name: 'Review the email' });
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  const { draft_id, thread_id } = await draftThread(vouch);
+  return { sheet, draft_id, thread_id, before: await threadSize(world, thread_id) };
+}
+
 test('calendar question → connect sheet → consent page Allow → the request resumes and streams its answer', async ({ vouch, context }, testInfo) => {
   const { page } = vouch;
   await ask(vouch, "what's on my calendar tomorrow");
@@ -93,11 +102,7 @@ test('reply to Dana → draft → edit the subject → Send → the email is in 
 
 test('approve a step-up on the "phone": the card shows the binding message, then Approved, and the email is sent', async ({ vouch, world }, testInfo) => {
   const { page } = vouch;
-  await ask(vouch, 'reply to Dana that Thursday works for the NDA review');
-  const sheet = page.getByRole('dialog', { name: 'Review the email' });
-  await expect(sheet).toBeVisible({ timeout: 30_000 });
-  const { thread_id } = await draftThread(vouch);
-  const before = await threadSize(world, thread_id);
+  const { sheet, thread_id, before } = await openReplyDraft(vouch, world, 'reply to Dana that Thursday works for the NDA review');
   await expect(sheet.getByText('High risk')).toBeVisible();
   const requested = new Promise<{ authReqId: string; bindingMessage: string }>((resolve) => world.system.tenant.ciba.events.once('request', resolve));
   await sheet.getByRole('button', { name: 'Send' }).click();
@@ -115,11 +120,7 @@ test('approve a step-up on the "phone": the card shows the binding message, then
 
 test('cancel a draft: nothing is sent', async ({ vouch, world }) => {
   const { page } = vouch;
-  await ask(vouch, 'reply to Dana that Friday is better');
-  const sheet = page.getByRole('dialog', { name: 'Review the email' });
-  await expect(sheet).toBeVisible({ timeout: 30_000 });
-  const { draft_id, thread_id } = await draftThread(vouch);
-  const before = await threadSize(world, thread_id);
+  const { sheet, draft_id, thread_id, before } = await openReplyDraft(vouch, world, 'reply to Dana that Friday is better');
   await sheet.getByRole('button', { name: 'Cancel' }).click();
   await expect(sheet).toBeHidden();
   await page.evaluate((id) => window.vouch.confirmDraft(id), draft_id);
@@ -131,12 +132,7 @@ test('cancel a draft: nothing is sent', async ({ vouch, world }) => {
 });
 
 test('deny a step-up on the "phone": the card says declined and nothing is sent', async ({ vouch, world }) => {
-  const { page } = vouch;
-  await ask(vouch, 'reply to Dana that Thursday works for the NDA review');
-  const sheet = page.getByRole('dialog', { name: 'Review the email' });
-  await expect(sheet).toBeVisible({ timeout: 30_000 });
-  const { thread_id } = await draftThread(vouch);
-  const before = await threadSize(world, thread_id);
+  const { sheet, thread_id, before } = await openReplyDraft(vouch, world, 'reply to Dana that Thursday works for the NDA review');
   const requested = new Promise<string>((resolve) => world.system.tenant.ciba.events.once('request', (p: { authReqId: string }) => resolve(p.authReqId)));
   await sheet.getByRole('button', { name: 'Send' }).click();
   const card = sheet.getByTestId('approval-card');
