@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { GOOGLE_SCOPES } from '../backend/src/auth/scopeCatalog.js';
 import { TokenVaultClient } from '../backend/src/auth/tokenVault.js';
-import { startVouchSystem } from '../backend/src/system.js';
+import { startVouchSystem } from '../backend/standins/system.js';
 import { linkAccount } from '../backend/test/helpers/system.js';
 import { TestClient } from '../backend/test/helpers/wsClient.js';
 import { ms, summarize } from './stats.js';

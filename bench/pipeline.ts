@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startVouchSystem } from '../backend/src/system.js';
+import { startVouchSystem } from '../backend/standins/system.js';
 import { linkAccount } from '../backend/test/helpers/system.js';
 import { TestClient } from '../backend/test/helpers/wsClient.js';
 import { ms, summarize } from './stats.js';

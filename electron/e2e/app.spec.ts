@@ -45,7 +45,7 @@ let page: Page;
 let stopSystem: (() => Promise<void>) | undefined;
 
 test.beforeAll(async () => {
-  const { startVouchSystem } = await import('../../backend/src/system.js');
+  const { startVouchSystem } = await import('../../backend/standins/system.js');
   const system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-e2e-electron-')) });
   stopSystem = () => system.stop();
   app = await electron.launch({

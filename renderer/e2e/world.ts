@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as oidc from 'openid-client';
 import { TokenVaultClient } from '../../backend/src/auth/tokenVault.js';
 import { createProviderTools } from '../../backend/src/providers/index.js';
-import { startVouchSystem, type VouchSystem } from '../../backend/src/system.js';
+import { startVouchSystem, type VouchSystem } from '../../backend/standins/system.js';
 import { startHarness, type Harness } from './harness.js';
 
 /**

@@ -4,7 +4,7 @@ import { createGeminiClient } from '../../src/agent/intent/geminiClient.js';
 import { GeminiEmbedder } from '../../src/agent/memory/embedder.js';
 import { GeminiDraftComposer } from '../../src/agent/reply/compose.js';
 import { GeminiReplyWriter } from '../../src/agent/reply/gemini.js';
-import { type GeminiStandIn, promptText, startGeminiStandIn, systemText } from '../../src/agent/standins/geminiStandIn.js';
+import { type GeminiStandIn, promptText, startGeminiStandIn, systemText } from '../../standins/ai/geminiStandIn.js';
 import { CASE_CONTACTS } from './intentCases.js';
 
 /** The real @google/genai SDK against the local Gemini REST stand-in. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CartesiaStandIn, startCartesiaStandIn } from '../../src/agent/standins/cartesiaStandIn.js';
+import { type CartesiaStandIn, startCartesiaStandIn } from '../../standins/ai/cartesiaStandIn.js';
 import { CartesiaSynthesizer } from '../../src/agent/tts/cartesia.js';
 import { EspeakSynthesizer } from '../../src/agent/tts/espeak.js';
 import { FliteSynthesizer } from '../../src/agent/tts/flite.js';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevTenant, type DevTenant } from '../../src/devtenant/index.js';
-import { signInHeadless } from '../../src/devtenant/signInHeadless.js';
+import { startDevTenant, type DevTenant } from '../../standins/devtenant/index.js';
+import { signInHeadless } from '../../standins/devtenant/signInHeadless.js';
 
 let tenant: DevTenant;
 

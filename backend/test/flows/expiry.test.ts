@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VouchSystem } from '../../src/system.js';
+import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
 

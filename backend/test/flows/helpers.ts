@@ -1,6 +1,6 @@
 import { TokenVaultClient } from '../../src/auth/tokenVault.js';
 import { createProviderTools } from '../../src/providers/index.js';
-import type { VouchSystem } from '../../src/system.js';
+import type { VouchSystem } from '../../standins/system.js';
 
 /** Reads the sandbox through the official clients with a Token Vault token, as an observer would. */
 export function observer(system: VouchSystem) {

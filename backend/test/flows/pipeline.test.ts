@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HeadlessSession } from '../../src/devtenant/signInHeadless.js';
+import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
 import type { ServerFrame } from '../../src/protocol/index.js';
-import type { VouchSystem } from '../../src/system.js';
+import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
 import { observer } from './helpers.js';

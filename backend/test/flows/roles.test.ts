@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolObject, userRef } from '../../src/policy/index.js';
-import type { VouchSystem } from '../../src/system.js';
+import type { VouchSystem } from '../../standins/system.js';
 import { authorizationFor } from '../../src/vouch.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CibaClient } from '../../src/auth/ciba.js';
-import { startDevTenant, type DevTenant } from '../../src/devtenant/index.js';
+import { startDevTenant, type DevTenant } from '../../standins/devtenant/index.js';
 import { tempDir } from '../helpers/system.js';
 
 let tenant: DevTenant;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportSPKI, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VouchSystem } from '../../src/system.js';
+import type { VouchSystem } from '../../standins/system.js';
 import { startTestSystem, tempDir } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOGLE_SCOPES } from '../../src/auth/scopeCatalog.js';
 import { TokenVaultClient, TokenVaultError } from '../../src/auth/tokenVault.js';
-import type { VouchSystem } from '../../src/system.js';
+import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 
 let system: VouchSystem;

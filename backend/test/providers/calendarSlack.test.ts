@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/auth/scopeCatalog.js';
 import { createProviderTools, type ProviderTools } from '../../src/providers/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
 import { SandboxTokenSource, TEST_CLIENT, fakeClock, recordingSleep } from './sandboxTokenSource.js';
 
 const ctx = { userId: 'auth0|alex', subjectToken: 'subject-token-for-tests' };

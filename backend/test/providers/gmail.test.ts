@@ -5,7 +5,7 @@ import { gmail as gmailClient } from '@googleapis/gmail';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GOOGLE_SCOPES } from '../../src/auth/scopeCatalog.js';
 import { buildMimeMessage, createProviderTools, type ProviderTools } from '../../src/providers/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
 import { SandboxTokenSource, TEST_CLIENT, capturingLogger, fakeClock, recordingSleep } from './sandboxTokenSource.js';
 
 const ctx = { userId: 'auth0|alex', subjectToken: 'subject-token-for-tests' };

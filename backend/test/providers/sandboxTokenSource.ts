@@ -1,5 +1,5 @@
 import type { ProviderToken, ProviderTokenRequest, ProviderTokenSource } from '../../src/auth/tokenSource.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../standins/sandbox/index.js';
 
 /**
  * A stand-in for the Token Vault client that talks to the sandbox's own OAuth endpoints: consent once

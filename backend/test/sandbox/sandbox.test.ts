@@ -6,7 +6,7 @@ import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/auth/scopeCatalog.js';
 import { createProviderTools } from '../../src/providers/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
 import { SandboxTokenSource, TEST_CLIENT, fakeClock } from '../providers/sandboxTokenSource.js';
 
 const ctx = { userId: 'auth0|alex', subjectToken: 'subject' };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDevTenant, type DevTenant } from '../../../backend/src/devtenant/index.js';
+import { startDevTenant, type DevTenant } from '../../../backend/standins/devtenant/index.js';
 import { connectAccount, ConnectError } from '../../src/auth/connectAccount.js';
 import { LoopbackError, openLoopback } from '../../src/auth/loopback.js';
 import { MyAccountClient, MyAccountError } from '../../src/auth/myAccount.js';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VouchSystem } from '../../../backend/src/system.js';
+import type { VouchSystem } from '../../../backend/standins/system.js';
 import type { BridgeEvent } from '../../../renderer/src/bridge/api.js';
 import { AppController } from '../../src/app/controller.js';
 import { createConnectFlow } from '../../src/app/connectFlow.js';
@@ -24,7 +24,7 @@ import { ManualTimers } from './helpers/timers.js';
 let system: VouchSystem;
 
 beforeAll(async () => {
-  const { startVouchSystem } = await import('../../../backend/src/system.js');
+  const { startVouchSystem } = await import('../../../backend/standins/system.js');
   system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')) });
 });
 afterAll(async () => {

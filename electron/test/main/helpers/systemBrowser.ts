@@ -1,4 +1,4 @@
-import { HeadlessBrowser } from '../../../../backend/src/devtenant/headlessBrowser.js';
+import { HeadlessBrowser } from '../../../../backend/standins/devtenant/headlessBrowser.js';
 
 /**
  * Plays the system browser for `shell.openExternal`: follows the tenant's redirects and forms with a

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { GOOGLE_SCOPES, SLACK_SCOPES, CONNECT_BASE_SCOPES } from './auth/scopeCatalog.js';
-import { startBackend, type RunningBackend, type StartBackendOptions } from './backend.js';
-import { BackendEnv } from './config.js';
+import { GOOGLE_SCOPES, SLACK_SCOPES, CONNECT_BASE_SCOPES } from '../src/auth/scopeCatalog.js';
+import { startBackend, type RunningBackend, type StartBackendOptions } from '../src/backend.js';
+import { BackendEnv } from '../src/config.js';
 import { startDevTenant, type DevTenant } from './devtenant/index.js';
 import { signInHeadless, type HeadlessSession } from './devtenant/signInHeadless.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger, type Logger } from '../src/log.js';
 import { startSandbox } from './sandbox/index.js';
-import { createVouchHandler, vouchRoutes } from './vouch.js';
+import { createVouchHandler, vouchRoutes } from '../src/vouch.js';
 
 /** The client the dev tenant uses at the provider sandbox, like Auth0's Google/Slack app credentials. */
 const TENANT_AT_SANDBOX = { client_id: 'auth0-dev-tenant', client_secret: 'dev-tenant-upstream-secret' };

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { migrate } from '../store/sqlite.js';
+import { migrate } from '../../src/store/sqlite.js';
 
 /**
  * The dev tenant's Token Vault: accounts linked through the My Account API's Connected Accounts

@@ -1,4 +1,4 @@
-import { addDays as addCivilDays, offsetMinutes, toRfc3339, zonedParts, zonedTimeToInstant } from '../time/zonedTime.js';
+import { addDays as addCivilDays, offsetMinutes, toRfc3339, zonedParts, zonedTimeToInstant } from '../../src/time/zonedTime.js';
 
 /**
  * The sandbox's epoch-millisecond view of the shared zone arithmetic in `time/zonedTime.ts`

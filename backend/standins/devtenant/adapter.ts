@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { migrate } from '../store/sqlite.js';
+import { migrate } from '../../src/store/sqlite.js';
 
 /**
  * oidc-provider storage adapter on SQLite, so sessions, grants and refresh tokens survive a

@@ -50,4 +50,4 @@ export function setMeta(db: DatabaseSync, key: string, value: string): void {
   db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
-export { transaction } from '../store/sqlite.js';
+export { transaction } from '../../src/store/sqlite.js';

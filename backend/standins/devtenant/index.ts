@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { openDatabase } from '../store/sqlite.js';
+import { openDatabase } from '../../src/store/sqlite.js';
 import { createSqliteAdapterFactory } from './adapter.js';
 import { BINDING_MESSAGE_PATTERN, CibaRequests, type PendingCiba } from './cibaStore.js';
 import { ConnectedAccountStore } from './connectedAccounts.js';
