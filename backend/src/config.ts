@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertDeployableAuditKey } from './audit/key.js';
 import { DEFAULT_CONNECTIONS } from './auth/scopeCatalog.js';
 
 const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
@@ -33,7 +34,7 @@ export const BackendEnv = z.object({
   CARTESIA_BASE_URL: optionalUrl,
   CARTESIA_VOICE_ID: z.string().default('a0e99841-438c-4a64-b679-ae501e7d6091'),
   CARTESIA_MODEL: z.string().default('sonic-2'),
-  /** Key for the audit chain's HMAC; required outside the embedded demo. */
+  /** Key for the audit chain's HMAC (`hex:` or `base64:`, 32+ bytes); required outside the embedded demo. */
   AUDIT_HMAC_KEY: optional,
   OPENFGA_API_URL: optionalUrl,
   OPENFGA_STORE_ID: optional,
@@ -44,11 +45,47 @@ export const BackendEnv = z.object({
 });
 export type BackendEnv = z.infer<typeof BackendEnv>;
 
-export function loadBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
+export interface LoadBackendEnvOptions {
+  /** Where deprecation notices go; Node's warning channel by default. */
+  warn?: (message: string) => void;
+}
+
+/**
+ * The settings for a deployment (`npm start`): the schema, plus what only the embedded demo may get
+ * away with: its published audit key or a weak one, a tenant over plain HTTP, no client credentials.
+ */
+export function loadBackendEnv(env: NodeJS.ProcessEnv = process.env, opts: LoadBackendEnvOptions = {}): BackendEnv {
+  const warn = opts.warn ?? ((message: string) => process.emitWarning(message, 'DeprecationWarning'));
   const parsed = BackendEnv.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`invalid backend configuration:\n${lines}`);
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
+  const cfg = parsed.data;
+  const problems: [string, string][] = [];
+  if (!cfg.AUDIT_HMAC_KEY) problems.push(['AUDIT_HMAC_KEY', 'required: the audit chain is signed with it (base64:<32+ random bytes>)']);
+  else {
+    try {
+      if (assertDeployableAuditKey(cfg.AUDIT_HMAC_KEY).encoding === 'legacy') {
+        warn('AUDIT_HMAC_KEY without a hex: or base64: prefix is read as raw UTF-8 text; existing chains keep verifying, but prefer an explicit encoding');
+      }
+    } catch (err) {
+      problems.push(['AUDIT_HMAC_KEY', (err as Error).message.replace(/^AUDIT_HMAC_KEY /, '')]);
+    }
   }
-  return parsed.data;
+  const issuer = new URL(cfg.AUTH0_ISSUER_BASE_URL);
+  if (!isLoopbackHost(issuer.hostname)) {
+    if (issuer.protocol !== 'https:') problems.push(['AUTH0_ISSUER_BASE_URL', 'must use https: (plain http: only for a tenant on loopback)']);
+    if (!cfg.AUTH0_CLIENT_ID || !cfg.AUTH0_CLIENT_SECRET) {
+      problems.push(['AUTH0_CLIENT_ID', 'AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET are required for a tenant not on loopback (Token Vault and CIBA)']);
+    }
+  }
+  if (problems.length > 0) throw invalid(problems);
+  return cfg;
+}
+
+function invalid(problems: [string, string][]): Error {
+  return new Error(`invalid backend configuration:\n${problems.map(([path, message]) => `  ${path}: ${message}`).join('\n')}`);
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }

@@ -6,7 +6,15 @@ import { startBackend } from './backend.js';
 import { loadBackendEnv } from './config.js';
 import { createVouchHandler, vouchRoutes } from './vouch.js';
 
-const env = loadBackendEnv();
+const env = (() => {
+  try {
+    return loadBackendEnv();
+  } catch (err) {
+    // A configuration problem is the operator's to fix: say what, without a stack trace.
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+})();
 const backend = await startBackend(env, { handler: (core) => createVouchHandler(core), routes: (core) => vouchRoutes(core) });
 const stop = async () => {
   await backend.close();

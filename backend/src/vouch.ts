@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { toReplyContext } from './agent/contextView.js';
 import { GeminiIntentEngine } from './agent/intent/gemini.js';
@@ -10,6 +9,7 @@ import { createReplyComponents } from './agent/reply/index.js';
 import { createSpeechSynthesizer } from './agent/tts/index.js';
 import { SqliteAuditStore } from './audit/index.js';
 import { describeAuditEntry } from './audit/describe.js';
+import { decodeAuditKey } from './audit/key.js';
 import { CibaClient } from './auth/ciba.js';
 import type { BackendCore } from './backend.js';
 import { createAuthorizationChecker, defaultTuples, parseRule, parseRules, PreauthRequest, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker } from './policy/index.js';
@@ -37,9 +37,7 @@ const services = new WeakMap<BackendCore, VouchServices>();
 function auditKey(core: BackendCore): Uint8Array {
   const raw = core.env.AUDIT_HMAC_KEY;
   if (!raw) throw new Error('AUDIT_HMAC_KEY is required: the audit chain is signed with it (32+ bytes)');
-  const bytes = Buffer.from(raw, 'utf8');
-  // Keys shorter than the HMAC block are stretched deterministically so a passphrase still works.
-  return bytes.length >= 32 ? new Uint8Array(bytes) : new Uint8Array(createHash('sha256').update(bytes).digest());
+  return decodeAuditKey(raw).key;
 }
 
 function build(core: BackendCore): VouchServices {
