@@ -11,8 +11,9 @@ export const PHONE_CALLBACK_PATH = '/dev/phone/callback';
 const COOKIE = 'vouch_phone';
 const SESSION_TTL_MS = 12 * 3600_000;
 const SIGN_IN_TTL_MS = 10 * 60_000;
-/** Bounds the sign-ins in flight, so a loop of unfinished sign-ins cannot grow the tenant. */
+/** Bounds sign-ins in flight and phone sessions, so a loop of sign-ins cannot grow the tenant. */
 const MAX_SIGN_INS = 1000;
+const MAX_SESSIONS = 1000;
 
 export interface PhoneOptions {
   /** The tenant's own origin (http://host:port), where the phone's redirect URI lives. */
@@ -70,10 +71,16 @@ export function createPhone(opts: PhoneOptions): (req: IncomingMessage, res: Ser
     res.end();
   }
 
+  /** Drops expired entries, then the oldest while the map is full (Maps iterate in insertion order). */
+  function makeRoom<T extends { expiresAt: number }>(map: Map<string, T>, max: number): void {
+    const t = opts.now();
+    for (const [k, v] of map) if (v.expiresAt <= t) map.delete(k);
+    while (map.size >= max) map.delete(map.keys().next().value!);
+  }
+
   function startSignIn(res: ServerResponse, forceLogin: boolean): void {
     const t = opts.now();
-    for (const [k, v] of signIns) if (v.expiresAt <= t) signIns.delete(k);
-    if (signIns.size >= MAX_SIGN_INS) signIns.delete(signIns.keys().next().value!);
+    makeRoom(signIns, MAX_SIGN_INS);
     const state = token();
     const signIn: SignIn = { verifier: token(), nonce: token(), expiresAt: t + SIGN_IN_TTL_MS };
     signIns.set(state, signIn);
@@ -137,6 +144,7 @@ export function createPhone(opts: PhoneOptions): (req: IncomingMessage, res: Ser
         sendHtml(res, 400, page('Sign in', '<h1>Sign-in did not complete</h1><p><a href="/dev/phone">Try again</a></p>'));
         return true;
       }
+      makeRoom(sessions, MAX_SESSIONS);
       const id = token();
       sessions.set(id, { sub, csrf: token(), expiresAt: opts.now() + SESSION_TTL_MS });
       redirect(res, '/dev/phone', `${COOKIE}=${id}; Path=/dev; HttpOnly; SameSite=Lax; Max-Age=${SESSION_TTL_MS / 1000}`);

@@ -61,6 +61,23 @@ describe('the dev tenant phone page', () => {
     await tenant.ciba.deny(start.authReqId);
   });
 
+  it('signs out: the old cookie no longer opens the phone, and signing in again asks who', async () => {
+    const alex = await phoneSignedInAs('alex');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await alex.html())?.[1] ?? '';
+    const out = await fetch(new URL('/dev/phone/sign-out', tenant.url), {
+      method: 'POST',
+      headers: { cookie: alex.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf }),
+      redirect: 'manual',
+    });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe('/dev/phone/sign-in?prompt=login');
+    const again = await fetch(new URL('/dev/phone/sign-in?prompt=login', tenant.url), { redirect: 'manual' });
+    expect(new URL(again.headers.get('location') ?? '', tenant.url).searchParams.get('prompt')).toBe('login');
+    const stale = await fetch(new URL('/dev/phone', tenant.url), { headers: { cookie: alex.cookie }, redirect: 'manual' });
+    expect(stale.status).toBe(303);
+  });
+
   it('sends a visitor without a phone session to sign in at the tenant, and shows them nothing', async () => {
     const start = await ciba().start({ sub: 'auth0|alex', bindingMessage: 'Not for strangers' });
     const res = await fetch(new URL('/dev/phone', tenant.url), { redirect: 'manual' });
