@@ -141,6 +141,29 @@ test('deny a step-up on the phone page: the card says declined and nothing is se
   expect(await threadSize(world, thread_id)).toBe(before);
 });
 
+test('pre-authorize Slack for a while on the phone page: deny allows nothing, approve lists the grant, Revoke removes it', async ({ vouch, phone }) => {
+  const { page } = vouch;
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  const panel = page.getByTestId('preauth-panel');
+  await panel.getByLabel('Actions in').selectOption('slack');
+  const ask = panel.getByRole('button', { name: 'Ask my phone to allow' });
+
+  await ask.click();
+  await expect(panel.getByText('Waiting for your phone…')).toBeVisible();
+  await phone.answer('Allow slack actions for 30 min', 'Deny');
+  await expect(panel.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByTestId('preauth-item')).toHaveCount(0);
+
+  await ask.click();
+  await expect(panel.getByText('Waiting for your phone…')).toBeVisible();
+  await phone.answer('Allow slack actions for 30 min', 'Approve');
+  await expect(panel.getByText(/^Allowed: Slack actions/)).toBeVisible({ timeout: 30_000 });
+  const item = panel.getByTestId('preauth-item');
+  await expect(item).toHaveCount(1);
+  await item.getByRole('button', { name: /^Revoke: Slack actions/ }).click();
+  await expect(item).toHaveCount(0);
+});
+
 test('activity shows the audit chain verified', async ({ vouch }) => {
   const { page } = vouch;
   await page.getByRole('button', { name: 'Activity' }).click();
