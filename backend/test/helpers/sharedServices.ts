@@ -69,6 +69,10 @@ export class PostgresTestDatabase {
     await this.adminPool().query(text, values);
   }
 
+  async rows<T extends object>(text: string, values: unknown[] = []): Promise<T[]> {
+    return (await this.adminPool().query<T & Record<string, unknown>>(text, values)).rows;
+  }
+
   async close(): Promise<void> {
     await Promise.all(this.pools.splice(0).map((p) => p.end()));
     if (this.admin) {

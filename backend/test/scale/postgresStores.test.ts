@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_RULES_PER_USER, RuleLimitError } from '../../src/policy/index.js';
 import { PostgresAuditStore, PostgresPreauthStore, PostgresRuleStore, migrate, MIGRATIONS, MigrationError } from '../../src/store/postgres/index.js';
 import { AUDIT_TEST_KEY, collect, describeAuditStoreContract, tickingClock } from '../contracts/auditStoreContract.js';
 import { describePreauthStoreContract } from '../contracts/preauthStoreContract.js';
@@ -74,8 +75,14 @@ describe.skipIf(skip)('PostgreSQL stores', () => {
       const schema = await db.schema();
       const [a, b] = [new PostgresRuleStore(db.pool(schema)), new PostgresRuleStore(db.pool(schema))];
       await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).put('u', { ...GOOD_RULE, id: `r${i}` })));
-      const ids = (await a.list('u')).map((r) => r.id);
-      expect(new Set(ids).size).toBe(20);
+      const positions = await db.rows<{ position: number }>(`SELECT position FROM ${schema}.policy_rules WHERE user_id = 'u'`);
+      expect(new Set(positions.map((r) => r.position)).size).toBe(20);
+
+      await a.replaceAll('u', Array.from({ length: MAX_RULES_PER_USER - 1 }, (_, i) => ({ ...GOOD_RULE, id: `r${i}` })));
+      const racing = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).put('u', { ...GOOD_RULE, id: `extra${i}` })));
+      expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(racing.filter((r) => r.status === 'rejected' && r.reason instanceof RuleLimitError)).toHaveLength(5);
+      expect(await b.list('u')).toHaveLength(MAX_RULES_PER_USER);
     });
   });
 
