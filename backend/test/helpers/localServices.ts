@@ -70,6 +70,15 @@ function configuredPort(name: string): number | null {
   return n;
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startPostgres(opts: { port?: number } = {}): Promise<RunningService> {
   const bin = findPostgresBinDir();
   if (!bin) throw new ServiceUnavailableError('PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql, or set VOUCH_PG_BIN');
@@ -92,7 +101,11 @@ export async function startPostgres(opts: { port?: number } = {}): Promise<Runni
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
   const stopServer = async () => {
+    const pidFile = join(data, 'postmaster.pid');
+    const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN;
     await pg('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
+    // Never leave a server behind: if pg_ctl could not stop it, the postmaster goes the hard way.
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
   try {

@@ -41,11 +41,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide(name, url);
   }
 
-  try {
-    await Promise.all([ensure('TEST_DATABASE_URL', startPostgres), ensure('TEST_REDIS_URL', startRedis)]);
-  } catch (err) {
+  // allSettled: if one fails, the other may still be starting; it must be stopped too.
+  const results = await Promise.allSettled([ensure('TEST_DATABASE_URL', startPostgres), ensure('TEST_REDIS_URL', startRedis)]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
     await Promise.all(started.map((s) => s.stop()));
-    throw err;
+    throw failed.reason;
   }
   project.provide('TEST_SERVICES_SKIPPED', skipped.join('\n'));
   return async () => {
