@@ -5,6 +5,32 @@ import { DEFAULT_CONNECTIONS } from './auth/scopeCatalog.js';
 const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
 const optional = z.string().optional().or(z.literal('').transform(() => undefined));
 
+function hasScheme(value: string, schemes: readonly string[]): boolean {
+  try {
+    return schemes.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+const optionalUrlWithScheme = (schemes: readonly string[]) =>
+  z
+    .string()
+    .refine((v) => hasScheme(v, schemes), `must be a ${schemes.map((s) => `${s}//`).join(' or ')} URL`)
+    .optional()
+    .or(z.literal('').transform(() => undefined));
+
+/** `hex:` + 64 hex digits, or `base64:` + the base64 of 32 bytes. Returns null when malformed. */
+export function parseTokenCacheKey(value: string): Buffer | null {
+  const hex = /^hex:([0-9a-fA-F]{64})$/.exec(value);
+  if (hex) return Buffer.from(hex[1] as string, 'hex');
+  const b64 = /^base64:([A-Za-z0-9+/]{43}=?)$/.exec(value);
+  if (b64) {
+    const bytes = Buffer.from(b64[1] as string, 'base64');
+    return bytes.length === 32 ? bytes : null;
+  }
+  return null;
+}
+
 /**
  * Every setting the backend reads, validated once at start-up. Each external service sits behind a
  * base URL so the same code talks to Auth0/Google/Slack/Gemini/Cartesia or to the local stand-ins.
@@ -42,6 +68,11 @@ export const BackendEnv = z.object({
   /** The user's own email domain, for "outside my domain" policy factors. */
   DEFAULT_USER_DOMAIN: z.string().default('example.com'),
   DRAFT_TTL_S: z.coerce.number().int().positive().default(900),
+  /** Shared state for several instances. Unset: SQLite under DATA_DIR and process memory. */
+  DATABASE_URL: optionalUrlWithScheme(['postgres:', 'postgresql:']),
+  REDIS_URL: optionalUrlWithScheme(['redis:', 'rediss:']),
+  /** Encrypts provider tokens in the Redis token cache: `hex:<64 hex digits>` or `base64:<32 bytes>`. */
+  TOKEN_CACHE_KEY: optional.refine((v) => v === undefined || parseTokenCacheKey(v) !== null, 'must be hex:<64 hex digits> or base64:<32 bytes in base64>'),
 });
 export type BackendEnv = z.infer<typeof BackendEnv>;
 
@@ -88,4 +119,18 @@ function invalid(problems: [string, string][]): Error {
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+export interface SharedStateConfig {
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  /** Present exactly when redisUrl is. */
+  tokenCacheKey: Buffer | null;
+}
+
+/** The shared-state settings, checked together: a Redis token cache needs its encryption key. */
+export function sharedStateConfig(env: Pick<BackendEnv, 'DATABASE_URL' | 'REDIS_URL' | 'TOKEN_CACHE_KEY'>): SharedStateConfig {
+  const key = env.TOKEN_CACHE_KEY ? parseTokenCacheKey(env.TOKEN_CACHE_KEY) : null;
+  if (env.REDIS_URL && !key) throw new Error('invalid backend configuration:\n  TOKEN_CACHE_KEY: required with REDIS_URL (provider tokens are encrypted in Redis with it)');
+  return { databaseUrl: env.DATABASE_URL ?? null, redisUrl: env.REDIS_URL ?? null, tokenCacheKey: env.REDIS_URL ? key : null };
 }
