@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_CONNECTIONS } from './auth/scopeCatalog.js';
+import { DEFAULT_GEMINI_MODEL } from './agent/intent/geminiModel.js';
 
 const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
 const optional = z.string().optional().or(z.literal('').transform(() => undefined));
@@ -27,7 +28,7 @@ export const BackendEnv = z.object({
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
   GEMINI_API_KEY: optional,
   GEMINI_BASE_URL: optionalUrl,
-  GEMINI_MODEL: z.string().default('gemini-2.5-flash'),
+  GEMINI_MODEL: z.string().default(DEFAULT_GEMINI_MODEL),
   GEMINI_EMBEDDING_MODEL: z.string().default('gemini-embedding-001'),
   CARTESIA_API_KEY: optional,
   CARTESIA_BASE_URL: optionalUrl,

@@ -51,8 +51,8 @@ function build(core: BackendCore): VouchServices {
   const preauth = new SqlitePreauthStore(core.db);
   const gemini = env.GEMINI_API_KEY ? createGeminiClient({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }) : undefined;
   const offlineIntent = new OfflineIntentEngine();
-  const intent = gemini ? new GeminiIntentEngine({ client: gemini, model: env.GEMINI_MODEL, fallback: offlineIntent }) : offlineIntent;
-  const { writer, composer } = createReplyComponents(gemini ? { client: gemini, model: env.GEMINI_MODEL, onError: (e) => logger.warn({ err: e.message }, 'gemini reply failed') } : undefined);
+  const intent = gemini ? new GeminiIntentEngine({ client: gemini, model: env.GEMINI_MODEL, fallback: offlineIntent, onFallback: (reason) => logger.warn({ reason }, 'gemini intent fell back to offline') }) : offlineIntent;
+  const { writer, composer } = createReplyComponents(gemini ? { client: gemini, model: env.GEMINI_MODEL, onError: (e) => logger.warn({ reason: e.message }, 'gemini reply failed') } : undefined);
   const speech = createSpeechSynthesizer({
     ...(env.CARTESIA_API_KEY
       ? { cartesia: { apiKey: env.CARTESIA_API_KEY, ...(env.CARTESIA_BASE_URL ? { baseUrl: env.CARTESIA_BASE_URL } : {}), voiceId: env.CARTESIA_VOICE_ID, modelId: env.CARTESIA_MODEL } }
