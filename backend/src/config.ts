@@ -17,9 +17,15 @@ export const BackendEnv = z.object({
   /** Auth0 tenant, e.g. `https://your-tenant.us.auth0.com/` (trailing slash as Auth0 issues it). */
   AUTH0_ISSUER_BASE_URL: z.string().url(),
   AUTH0_AUDIENCE: z.string().min(1),
-  /** The Custom API Client (same identifier as the API) with the Token Vault grant and CIBA. */
+  /** The Custom API Client (same identifier as the API) with the Token Vault grant. */
   AUTH0_CLIENT_ID: optional,
   AUTH0_CLIENT_SECRET: optional,
+  /**
+   * The application with the CIBA grant (Auth0 documents CIBA on regular applications, not on the
+   * Custom API Client). Unset: the Token Vault pair above is used, for tenants where one client has both.
+   */
+  AUTH0_CIBA_CLIENT_ID: optional,
+  AUTH0_CIBA_CLIENT_SECRET: optional,
   /** Allowed clock skew for JWT `exp`/`nbf`, seconds. */
   JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
   GOOGLE_CONNECTION: z.string().default(DEFAULT_CONNECTIONS.google),
@@ -52,4 +58,14 @@ export function loadBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv
     throw new Error(`invalid backend configuration:\n${lines}`);
   }
   return parsed.data;
+}
+
+/** The client credentials for CIBA: its own pair when AUTH0_CIBA_CLIENT_ID is set, else the Token Vault pair. */
+export function cibaCredentials(env: Pick<BackendEnv, 'AUTH0_CLIENT_ID' | 'AUTH0_CLIENT_SECRET' | 'AUTH0_CIBA_CLIENT_ID' | 'AUTH0_CIBA_CLIENT_SECRET'>): {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+} {
+  return env.AUTH0_CIBA_CLIENT_ID
+    ? { clientId: env.AUTH0_CIBA_CLIENT_ID, clientSecret: env.AUTH0_CIBA_CLIENT_SECRET }
+    : { clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET };
 }

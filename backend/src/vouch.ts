@@ -12,6 +12,7 @@ import { SqliteAuditStore } from './audit/index.js';
 import { describeAuditEntry } from './audit/describe.js';
 import { CibaClient } from './auth/ciba.js';
 import type { BackendCore } from './backend.js';
+import { cibaCredentials } from './config.js';
 import { createAuthorizationChecker, defaultTuples, parseRule, parseRules, PreauthRequest, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker } from './policy/index.js';
 import { createProviderTools } from './providers/index.js';
 import { ApiError, type BackendServerDeps } from './server/app.js';
@@ -85,7 +86,7 @@ function build(core: BackendCore): VouchServices {
       return authz.checker.check(req);
     },
   };
-  const ciba = new CibaClient({ issuer: env.AUTH0_ISSUER_BASE_URL, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, now: core.now });
+  const ciba = new CibaClient({ issuer: env.AUTH0_ISSUER_BASE_URL, ...cibaCredentials(env), now: core.now });
   const handler = createAgentPipeline({
     core,
     tools,
