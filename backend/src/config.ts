@@ -39,7 +39,8 @@ export const BackendEnv = z.object({
   CARTESIA_API_KEY: optional,
   CARTESIA_BASE_URL: optionalUrl,
   CARTESIA_VOICE_ID: z.string().default('a0e99841-438c-4a64-b679-ae501e7d6091'),
-  CARTESIA_MODEL: z.string().default('sonic-2'),
+  /** `sonic-2` is being sunset; `sonic-3.5` is the newest family the v4 SDK (`TTSModel`) and Cartesia's docs name. */
+  CARTESIA_MODEL: z.string().default('sonic-3.5'),
   /** Key for the audit chain's HMAC; required outside the embedded demo. */
   AUDIT_HMAC_KEY: optional,
   OPENFGA_API_URL: optionalUrl,
