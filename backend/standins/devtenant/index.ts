@@ -58,7 +58,10 @@ export interface DevTenant {
   apiAudience: string;
   meAudience: string;
   desktopClientId: string;
-  desktopRedirectUris: string[];
+  /** The desktop client's Allowed Callback URLs (exact). */
+  readonly desktopRedirectUris: readonly string[];
+  /** Adds an Allowed Callback URL to the desktop client, as one would in the dashboard (e.g. the browser popover's connect page). */
+  allowDesktopCallback(url: string): void;
   /** The Custom API Client: Token Vault grant only. */
   apiClient: { clientId: string; clientSecret: string };
   /** The client with the CIBA grant. */
@@ -90,7 +93,7 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
   const desktopClientId = opts.desktopClientId ?? 'vouch-desktop';
   const apiClient = { clientId: opts.apiClientId ?? 'vouch-api', clientSecret: opts.apiClientSecret ?? 'dev-api-client-secret-change-me' };
   const cibaClient = { clientId: opts.cibaClientId ?? 'vouch-approvals', clientSecret: opts.cibaClientSecret ?? 'dev-ciba-client-secret-change-me' };
-  const desktopRedirectUris = opts.desktopRedirectUris ?? loopbackRedirectUris(process.env.VOUCH_LOOPBACK_PORTS);
+  const desktopRedirectUris = [...(opts.desktopRedirectUris ?? loopbackRedirectUris(process.env.VOUCH_LOOPBACK_PORTS))];
   const cibaInterval = opts.cibaIntervalSeconds ?? 5;
 
   // The issuer must be known before oidc-provider is built, so bind the port first.
@@ -261,8 +264,9 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
   provider.proxy = false;
   // Auth0 matches Allowed Callback URLs exactly; oidc-provider would accept any port on a loopback
   // redirect (RFC 8252 §7.3), which hides a client that listens on an unregistered port.
-  (provider.Client.prototype as unknown as { redirectUriAllowed(v: string): boolean }).redirectUriAllowed = function (this: { redirectUris?: string[] }, value: string) {
-    return (this.redirectUris ?? []).includes(value);
+  const callbackUrls = (client: { clientId: string; redirectUris?: readonly string[] }) => (client.clientId === desktopClientId ? desktopRedirectUris : (client.redirectUris ?? []));
+  (provider.Client.prototype as unknown as { redirectUriAllowed(v: string): boolean }).redirectUriAllowed = function (this: { clientId: string; redirectUris?: readonly string[] }, value: string) {
+    return callbackUrls(this).includes(value);
   };
   const signMeToken = async (claims: { sub: string; clientId: string; scope: string }) => {
     const key = await importJWK(signingKey, 'RS256');
@@ -327,7 +331,7 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     // The connect redirect must be one of the calling application's Allowed Callback URLs.
     redirectUriAllowed: async (uri, clientId) => {
       const client = clientId ? await provider.Client.find(clientId) : undefined;
-      return !!client && (client.redirectUris ?? []).includes(uri);
+      return !!client && callbackUrls(client).includes(uri);
     },
     now,
   });
@@ -535,6 +539,9 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     meAudience,
     desktopClientId,
     desktopRedirectUris,
+    allowDesktopCallback: (u) => {
+      if (!desktopRedirectUris.includes(u)) desktopRedirectUris.push(u);
+    },
     apiClient,
     cibaClient,
     setUpstreams: (u) => {
