@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertDeployableAuditKey } from './audit/key.js';
 import { DEFAULT_CONNECTIONS } from './auth/scopeCatalog.js';
+import { DEFAULT_GEMINI_MODEL } from './agent/intent/geminiModel.js';
 
 const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
 const optional = z.string().optional().or(z.literal('').transform(() => undefined));
@@ -43,9 +44,15 @@ export const BackendEnv = z.object({
   /** Auth0 tenant, e.g. `https://your-tenant.us.auth0.com/` (trailing slash as Auth0 issues it). */
   AUTH0_ISSUER_BASE_URL: z.string().url(),
   AUTH0_AUDIENCE: z.string().min(1),
-  /** The Custom API Client (same identifier as the API) with the Token Vault grant and CIBA. */
+  /** The Custom API Client (same identifier as the API) with the Token Vault grant. */
   AUTH0_CLIENT_ID: optional,
   AUTH0_CLIENT_SECRET: optional,
+  /**
+   * The application with the CIBA grant (Auth0 documents CIBA on regular applications, not on the
+   * Custom API Client). Unset: the Token Vault pair above is used, for tenants where one client has both.
+   */
+  AUTH0_CIBA_CLIENT_ID: optional,
+  AUTH0_CIBA_CLIENT_SECRET: optional,
   /** Allowed clock skew for JWT `exp`/`nbf`, seconds. */
   JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
   GOOGLE_CONNECTION: z.string().default(DEFAULT_CONNECTIONS.google),
@@ -54,12 +61,13 @@ export const BackendEnv = z.object({
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
   GEMINI_API_KEY: optional,
   GEMINI_BASE_URL: optionalUrl,
-  GEMINI_MODEL: z.string().default('gemini-2.5-flash'),
+  GEMINI_MODEL: z.string().default(DEFAULT_GEMINI_MODEL),
   GEMINI_EMBEDDING_MODEL: z.string().default('gemini-embedding-001'),
   CARTESIA_API_KEY: optional,
   CARTESIA_BASE_URL: optionalUrl,
   CARTESIA_VOICE_ID: z.string().default('a0e99841-438c-4a64-b679-ae501e7d6091'),
-  CARTESIA_MODEL: z.string().default('sonic-2'),
+  /** `sonic-2` is being sunset; `sonic-3.5` is the newest family the v4 SDK (`TTSModel`) and Cartesia's docs name. */
+  CARTESIA_MODEL: z.string().default('sonic-3.5'),
   /** Key for the audit chain's HMAC (`hex:` or `base64:`, 32+ bytes); required outside the embedded demo. */
   AUDIT_HMAC_KEY: optional,
   OPENFGA_API_URL: optionalUrl,
@@ -133,4 +141,14 @@ export function sharedStateConfig(env: Pick<BackendEnv, 'DATABASE_URL' | 'REDIS_
   const key = env.TOKEN_CACHE_KEY ? parseTokenCacheKey(env.TOKEN_CACHE_KEY) : null;
   if (env.REDIS_URL && !key) throw new Error('invalid backend configuration:\n  TOKEN_CACHE_KEY: required with REDIS_URL (provider tokens are encrypted in Redis with it)');
   return { databaseUrl: env.DATABASE_URL ?? null, redisUrl: env.REDIS_URL ?? null, tokenCacheKey: env.REDIS_URL ? key : null };
+}
+
+/** The client credentials for CIBA: its own pair when AUTH0_CIBA_CLIENT_ID is set, else the Token Vault pair. */
+export function cibaCredentials(env: Pick<BackendEnv, 'AUTH0_CLIENT_ID' | 'AUTH0_CLIENT_SECRET' | 'AUTH0_CIBA_CLIENT_ID' | 'AUTH0_CIBA_CLIENT_SECRET'>): {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+} {
+  return env.AUTH0_CIBA_CLIENT_ID
+    ? { clientId: env.AUTH0_CIBA_CLIENT_ID, clientSecret: env.AUTH0_CIBA_CLIENT_SECRET }
+    : { clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET };
 }

@@ -12,6 +12,7 @@ import { describeAuditEntry } from './audit/describe.js';
 import { decodeAuditKey } from './audit/key.js';
 import { CibaClient } from './auth/ciba.js';
 import type { BackendCore } from './backend.js';
+import { cibaCredentials } from './config.js';
 import { createAuthorizationChecker, defaultTuples, parseRule, parseRules, PreauthRequest, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker } from './policy/index.js';
 import { createProviderTools } from './providers/index.js';
 import { ApiError, type BackendServerDeps } from './server/app.js';
@@ -49,8 +50,8 @@ function build(core: BackendCore): VouchServices {
   const preauth = new SqlitePreauthStore(core.db);
   const gemini = env.GEMINI_API_KEY ? createGeminiClient({ apiKey: env.GEMINI_API_KEY, baseUrl: env.GEMINI_BASE_URL }) : undefined;
   const offlineIntent = new OfflineIntentEngine();
-  const intent = gemini ? new GeminiIntentEngine({ client: gemini, model: env.GEMINI_MODEL, fallback: offlineIntent }) : offlineIntent;
-  const { writer, composer } = createReplyComponents(gemini ? { client: gemini, model: env.GEMINI_MODEL, onError: (e) => logger.warn({ err: e.message }, 'gemini reply failed') } : undefined);
+  const intent = gemini ? new GeminiIntentEngine({ client: gemini, model: env.GEMINI_MODEL, fallback: offlineIntent, onFallback: (reason) => logger.warn({ reason }, 'gemini intent fell back to offline') }) : offlineIntent;
+  const { writer, composer } = createReplyComponents(gemini ? { client: gemini, model: env.GEMINI_MODEL, onError: (e) => logger.warn({ reason: e.message }, 'gemini reply failed') } : undefined);
   const speech = createSpeechSynthesizer({
     ...(env.CARTESIA_API_KEY
       ? { cartesia: { apiKey: env.CARTESIA_API_KEY, ...(env.CARTESIA_BASE_URL ? { baseUrl: env.CARTESIA_BASE_URL } : {}), voiceId: env.CARTESIA_VOICE_ID, modelId: env.CARTESIA_MODEL } }
@@ -83,7 +84,7 @@ function build(core: BackendCore): VouchServices {
       return authz.checker.check(req);
     },
   };
-  const ciba = new CibaClient({ issuer: env.AUTH0_ISSUER_BASE_URL, clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET, now: core.now });
+  const ciba = new CibaClient({ issuer: env.AUTH0_ISSUER_BASE_URL, ...cibaCredentials(env), now: core.now });
   const handler = createAgentPipeline({
     core,
     tools,

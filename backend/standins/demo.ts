@@ -26,6 +26,8 @@ const { createServer: createVite } = await import('vite');
 const vite = await createVite({ configFile: join(import.meta.dirname, '../../renderer/vite.config.ts'), server: { port: ports.popover, strictPort: true } });
 await vite.listen();
 const popoverUrl = `http://127.0.0.1:${ports.popover}/`;
+// The popover's Connected Accounts return page, registered like any Allowed Callback URL.
+system.tenant.allowDesktopCallback(new URL('/connect-callback.html', popoverUrl).href);
 
 // The launcher signs the demo user in (PKCE, as the desktop app does) and hands the popover its
 // tokens in the redirect, so no token is ever printed to the console.

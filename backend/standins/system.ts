@@ -99,6 +99,8 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     AUTH0_AUDIENCE: tenant.apiAudience,
     AUTH0_CLIENT_ID: tenant.apiClient.clientId,
     AUTH0_CLIENT_SECRET: tenant.apiClient.clientSecret,
+    AUTH0_CIBA_CLIENT_ID: tenant.cibaClient.clientId,
+    AUTH0_CIBA_CLIENT_SECRET: tenant.cibaClient.clientSecret,
     GOOGLE_API_ROOT_URL: `${sandbox.url}/`,
     SLACK_API_URL: `${sandbox.url}/slack/api/`,
     AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY,
@@ -128,7 +130,7 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     },
     sandbox,
     env,
-    login: (username) => signInHeadless({ issuer: tenant.issuer, clientId: tenant.desktopClientId, audience: tenant.apiAudience, username }),
+    login: (username) => signInHeadless({ issuer: tenant.issuer, clientId: tenant.desktopClientId, audience: tenant.apiAudience, username, redirectUri: tenant.desktopRedirectUris[0] }),
     restartBackend: async () => {
       await backend.close();
       backend = await startBackend({ ...env, PORT: backendPort }, backendOptions);

@@ -26,6 +26,8 @@ export async function startWorld(opts: { port?: number } = {}): Promise<{ world:
   const dataDir = mkdtempSync(join(tmpdir(), 'vouch-e2e-'));
   const system = await startVouchSystem({ dataDir, cibaIntervalSeconds: 1 });
   const harness = await startHarness({ backendUrl: system.backendUrl, tenantUrl: system.tenantUrl, ...(opts.port ? { port: opts.port } : {}) });
+  // The browser popover's Connected Accounts return page, registered like any Allowed Callback URL.
+  system.tenant.allowDesktopCallback(new URL('/connect-callback.html', harness.url).href);
   const session = await system.login();
   if (!session.refresh_token) throw new Error('login returned no refresh token');
   // The My Account token through the refresh token (Auth0 MRRT), as the desktop app gets it.

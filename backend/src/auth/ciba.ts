@@ -69,7 +69,7 @@ export class CibaClient {
   }
 
   private credentials(): Record<string, string> {
-    if (!this.opts.clientId || !this.opts.clientSecret) throw new CibaError('unauthorized', 'CIBA needs AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET');
+    if (!this.opts.clientId || !this.opts.clientSecret) throw new CibaError('unauthorized', 'CIBA needs AUTH0_CIBA_CLIENT_ID and AUTH0_CIBA_CLIENT_SECRET (or the AUTH0_CLIENT_ID pair)');
     return { client_id: this.opts.clientId, client_secret: this.opts.clientSecret };
   }
 

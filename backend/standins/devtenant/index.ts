@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createLocalJWKSet, jwtVerify } from 'jose';
+import { createLocalJWKSet, importJWK, jwtVerify, SignJWT } from 'jose';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { openDatabase } from '../../src/store/sqlite.js';
 import { createSqliteAdapterFactory } from './adapter.js';
@@ -14,11 +15,13 @@ import { createPhone, PHONE_CALLBACK_PATH, PHONE_CLIENT_ID } from './phone.js';
 import { createTokenVaultGrant, TOKEN_VAULT_GRANT, TOKEN_VAULT_PARAMS } from './tokenVaultGrant.js';
 import type { UpstreamConnection } from './upstream.js';
 import { DEV_USERS, findDevUser } from './users.js';
+import { loopbackRedirectUris, type RefreshTokenPolicy } from './clientPolicy.js';
 
 export type { UpstreamConnection } from './upstream.js';
 export type { PendingCiba } from './cibaStore.js';
 
 export const CIBA_GRANT = 'urn:openid:params:grant-type:ciba';
+export { loopbackRedirectUris, DEV_LOOPBACK_PORTS, type RefreshTokenPolicy } from './clientPolicy.js';
 
 export interface DevTenantOptions {
   dataDir: string;
@@ -27,8 +30,22 @@ export interface DevTenantOptions {
   /** The Vouch API identifier (Auth0 "audience"). */
   apiAudience?: string;
   desktopClientId?: string;
+  /**
+   * The desktop client's Allowed Callback URLs, matched exactly as Auth0 does (no any-port loopback
+   * matching). Default: `/callback` on the default loopback ports (or VOUCH_LOOPBACK_PORTS).
+   */
+  desktopRedirectUris?: string[];
+  /**
+   * The desktop client's multi-resource refresh-token policies (Auth0 `refresh_token.policies`).
+   * Default: the My Account API with the Connected Accounts scopes, as the demo's native client is
+   * set up. `[]` models a client without the policy.
+   */
+  desktopRefreshTokenPolicies?: RefreshTokenPolicy[];
   apiClientId?: string;
   apiClientSecret?: string;
+  /** The regular application that holds the CIBA grant (Auth0 documents CIBA on regular apps). */
+  cibaClientId?: string;
+  cibaClientSecret?: string;
   upstreams?: UpstreamConnection[];
   accessTokenTtlSeconds?: number;
   /** CIBA polling interval handed to clients (Auth0 uses 5 s). */
@@ -42,7 +59,14 @@ export interface DevTenant {
   apiAudience: string;
   meAudience: string;
   desktopClientId: string;
+  /** The desktop client's Allowed Callback URLs (exact). */
+  readonly desktopRedirectUris: readonly string[];
+  /** Adds an Allowed Callback URL to the desktop client, as one would in the dashboard (e.g. the browser popover's connect page). */
+  allowDesktopCallback(url: string): void;
+  /** The Custom API Client: Token Vault grant only. */
   apiClient: { clientId: string; clientSecret: string };
+  /** The client with the CIBA grant. */
+  cibaClient: { clientId: string; clientSecret: string };
   setUpstreams(upstreams: UpstreamConnection[]): void;
   ciba: {
     events: CibaRequests;
@@ -60,12 +84,17 @@ export interface DevTenant {
  * JWT access tokens for the API audience, refresh tokens (incl. multi-resource refresh to the My
  * Account API), the Token Vault grant, My Account Connected Accounts and CIBA, on Auth0's paths.
  */
+/** Lifetime of a My Account token from the multi-resource refresh (Auth0's My Account API default is 600 s). */
+const ME_TOKEN_TTL_S = 600;
+
 export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant> {
   const now = opts.now ?? Date.now;
   const host = opts.host ?? '127.0.0.1';
   const apiAudience = opts.apiAudience ?? 'https://api.vouch.local';
   const desktopClientId = opts.desktopClientId ?? 'vouch-desktop';
   const apiClient = { clientId: opts.apiClientId ?? 'vouch-api', clientSecret: opts.apiClientSecret ?? 'dev-api-client-secret-change-me' };
+  const cibaClient = { clientId: opts.cibaClientId ?? 'vouch-approvals', clientSecret: opts.cibaClientSecret ?? 'dev-ciba-client-secret-change-me' };
+  const desktopRedirectUris = [...(opts.desktopRedirectUris ?? loopbackRedirectUris(process.env.VOUCH_LOOPBACK_PORTS))];
   const cibaInterval = opts.cibaIntervalSeconds ?? 5;
 
   // The issuer must be known before oidc-provider is built, so bind the port first.
@@ -78,6 +107,8 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
   const url = `http://${host}:${port}`;
   const issuer = `${url}/`;
   const meAudience = `${issuer}me/`;
+  const desktopPolicies: RefreshTokenPolicy[] = opts.desktopRefreshTokenPolicies ?? [{ audience: meAudience, scope: Object.values(ME_SCOPES) }];
+  const refreshPolicies = new Map<string, RefreshTokenPolicy[]>([[desktopClientId, desktopPolicies]]);
 
   const db = openDatabase(join(opts.dataDir, 'devtenant.sqlite'));
   const accounts = new ConnectedAccountStore(db);
@@ -107,12 +138,20 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
         token_endpoint_auth_method: 'none',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        redirect_uris: ['http://127.0.0.1/callback'],
+        redirect_uris: desktopRedirectUris,
       },
       {
         client_id: apiClient.clientId,
         client_secret: apiClient.clientSecret,
-        grant_types: [TOKEN_VAULT_GRANT, CIBA_GRANT],
+        grant_types: [TOKEN_VAULT_GRANT],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_post',
+      },
+      {
+        client_id: cibaClient.clientId,
+        client_secret: cibaClient.clientSecret,
+        grant_types: [CIBA_GRANT],
         response_types: [],
         redirect_uris: [],
         backchannel_token_delivery_mode: 'poll',
@@ -233,6 +272,24 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
 
   const provider = new Provider(issuer, configuration);
   provider.proxy = false;
+  // Auth0 matches Allowed Callback URLs exactly; oidc-provider would accept any port on a loopback
+  // redirect (RFC 8252 §7.3), which hides a client that listens on an unregistered port.
+  const callbackUrls = (client: { clientId: string; redirectUris?: readonly string[] }) => (client.clientId === desktopClientId ? desktopRedirectUris : (client.redirectUris ?? []));
+  (provider.Client.prototype as unknown as { redirectUriAllowed(v: string): boolean }).redirectUriAllowed = function (this: { clientId: string; redirectUris?: readonly string[] }, value: string) {
+    return callbackUrls(this).includes(value);
+  };
+  const signMeToken = async (claims: { sub: string; clientId: string; scope: string }) => {
+    const key = await importJWK(signingKey, 'RS256');
+    return new SignJWT({ scope: claims.scope, client_id: claims.clientId, azp: claims.clientId })
+      .setProtectedHeader({ alg: 'RS256', typ: 'at+jwt', kid: signingKey.kid ?? '' })
+      .setIssuer(issuer)
+      .setSubject(claims.sub)
+      .setAudience(meAudience)
+      .setIssuedAt(Math.floor(now() / 1000))
+      .setExpirationTime(Math.floor(now() / 1000) + ME_TOKEN_TTL_S)
+      .setJti(randomUUID())
+      .sign(key);
+  };
 
   const tokenVaultGrant = createTokenVaultGrant({
     accounts,
@@ -279,15 +336,12 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     verifyMeToken: async (token) => {
       const p = await verifyJwt(token, meAudience);
       if (!p?.sub) return undefined;
-      return { sub: p.sub, scopes: typeof p.scope === 'string' ? p.scope.split(' ') : [] };
+      return { sub: p.sub, scopes: typeof p.scope === 'string' ? p.scope.split(' ') : [], clientId: typeof p.client_id === 'string' ? p.client_id : undefined };
     },
-    redirectUriAllowed: (uri) => {
-      try {
-        const u = new URL(uri);
-        return u.protocol === 'http:' && (u.hostname === '127.0.0.1' || u.hostname === '[::1]' || u.hostname === 'localhost');
-      } catch {
-        return false;
-      }
+    // The connect redirect must be one of the calling application's Allowed Callback URLs.
+    redirectUriAllowed: async (uri, clientId) => {
+      const client = clientId ? await provider.Client.find(clientId) : undefined;
+      return !!client && callbackUrls(client).includes(uri);
     },
     now,
   });
@@ -377,14 +431,7 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     if (req.method === 'GET' && url.pathname === '/authorize') {
       const q = url.searchParams;
       const audience = q.get('audience');
-      if (audience && !q.has('resource')) {
-        q.append('resource', audience);
-        // The desktop client's refresh-token policy also covers the My Account API (Auth0 MRRT).
-        if (q.get('client_id') === desktopClientId) {
-          q.append('resource', meAudience);
-          q.set('scope', [...new Set([...(q.get('scope') ?? '').split(' ').filter(Boolean), ...Object.values(ME_SCOPES)])].join(' '));
-        }
-      }
+      if (audience && !q.has('resource')) q.append('resource', audience);
       // oidc-provider issues refresh tokens only when consent is prompted; Auth0 does not require it.
       if ((q.get('scope') ?? '').split(' ').includes('offline_access') && !(q.get('prompt') ?? '').includes('consent')) {
         q.set('prompt', [q.get('prompt'), 'consent'].filter(Boolean).join(' '));
@@ -395,6 +442,17 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     if (req.method === 'POST' && (url.pathname === '/oauth/token' || url.pathname === '/bc-authorize')) {
       const raw = await readRawBody(req);
       const body = parseBody(raw, req.headers['content-type']);
+      // Auth0 checks the client's grant types first: CIBA needs the CIBA grant on the calling client.
+      if (url.pathname === '/bc-authorize' || (url.pathname === '/oauth/token' && body.grant_type === CIBA_GRANT)) {
+        const client = typeof body.client_id === 'string' ? await provider.Client.find(body.client_id) : undefined;
+        if (client && !client.grantTypes?.includes(CIBA_GRANT)) {
+          sendJson(res, 403, { error: 'unauthorized_client', error_description: `Grant type '${CIBA_GRANT}' not allowed for the client.` });
+          return true;
+        }
+      }
+      if (url.pathname === '/oauth/token' && body.grant_type === 'refresh_token' && typeof body.audience === 'string') {
+        if (await multiResourceRefresh(body, res)) return true;
+      }
       if (typeof body.audience === 'string' && body.resource === undefined && body.grant_type !== TOKEN_VAULT_GRANT) {
         if (url.pathname === '/oauth/token') body.resource = body.audience;
         delete body.audience;
@@ -412,6 +470,39 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
       return false;
     }
     return false;
+  }
+
+  /**
+   * Auth0 Multi-Resource Refresh Token: a refresh_token grant with another `audience` gets a token
+   * for it when the client's `refresh_token.policies` name that audience (scopes narrowed to the
+   * policy's). Without a matching policy Auth0 ignores the audience and scope ("the refresh token
+   * exchange will silently ignore them"), so the caller gets a token for the original API instead.
+   * Answers the request itself when a policy applies; otherwise strips the parameters and lets
+   * oidc-provider issue the ordinary refresh.
+   */
+  async function multiResourceRefresh(body: Record<string, unknown>, res: ServerResponse): Promise<boolean> {
+    const audience = String(body.audience);
+    const clientId = typeof body.client_id === 'string' ? body.client_id : undefined;
+    const policy = clientId ? refreshPolicies.get(clientId)?.find((p) => p.audience === audience) : undefined;
+    if (audience === apiAudience || !policy) {
+      delete body.audience;
+      if (audience !== apiAudience) delete body.scope;
+      return false;
+    }
+    const rt = typeof body.refresh_token === 'string' ? await provider.RefreshToken.find(body.refresh_token) : undefined;
+    if (!rt || rt.isExpired || rt.clientId !== clientId || !rt.accountId) {
+      sendJson(res, 403, { error: 'invalid_grant', error_description: 'Unknown or invalid refresh token.' });
+      return true;
+    }
+    const requested = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : policy.scope;
+    const scope = requested.filter((s) => policy.scope.includes(s));
+    if (scope.length === 0) {
+      sendJson(res, 403, { error: 'access_denied', error_description: `None of the requested scopes are allowed for ${audience}` });
+      return true;
+    }
+    const accessToken = await signMeToken({ sub: rt.accountId, clientId: clientId!, scope: scope.join(' ') });
+    sendJson(res, 200, { access_token: accessToken, token_type: 'Bearer', expires_in: ME_TOKEN_TTL_S, scope: scope.join(' ') });
+    return true;
   }
 
   const callback = provider.callback();
@@ -440,7 +531,12 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     apiAudience,
     meAudience,
     desktopClientId,
+    desktopRedirectUris,
+    allowDesktopCallback: (u) => {
+      if (!desktopRedirectUris.includes(u)) desktopRedirectUris.push(u);
+    },
     apiClient,
+    cibaClient,
     setUpstreams: (u) => {
       upstreams = new Map(u.map((x) => [x.name, x]));
     },

@@ -57,8 +57,9 @@ export interface MyAccountDeps {
   accounts: ConnectedAccountStore;
   upstream: (connection: string) => UpstreamConnection | undefined;
   /** Verifies a My Account API bearer token and returns its subject and scopes. */
-  verifyMeToken: (token: string) => Promise<{ sub: string; scopes: string[] } | undefined>;
-  redirectUriAllowed: (uri: string) => boolean;
+  verifyMeToken: (token: string) => Promise<{ sub: string; scopes: string[]; clientId?: string } | undefined>;
+  /** Whether `uri` is one of the Allowed Callback URLs of the application the token was issued to. */
+  redirectUriAllowed: (uri: string, clientId: string | undefined) => Promise<boolean>;
   now: () => number;
 }
 
@@ -106,9 +107,9 @@ export function createMyAccount(deps: MyAccountDeps) {
   async function connect(req: IncomingMessage, res: ServerResponse) {
     const who = await authorize(req, ME_SCOPES.create);
     const body = await jsonBody(req, ConnectBody);
+    if (!(await deps.redirectUriAllowed(body.redirect_uri, who.clientId))) throw problem(400, 'Bad Request', 'redirect_uri is not in the allowed callback URLs of this application');
     const upstream = deps.upstream(body.connection);
     if (!upstream) throw problem(400, 'Bad Request', `Connection ${body.connection} is not enabled for Connected Accounts`);
-    if (!deps.redirectUriAllowed(body.redirect_uri)) throw problem(400, 'Bad Request', 'redirect_uri is not allowed for this client');
     purge();
     const s: ConnectSession = {
       authSession: randomId(24),

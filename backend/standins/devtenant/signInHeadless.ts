@@ -1,4 +1,5 @@
 import * as oidc from 'openid-client';
+import { loopbackRedirectUris } from './clientPolicy.js';
 import { HeadlessBrowser } from './headlessBrowser.js';
 
 export interface HeadlessSession {
@@ -27,7 +28,8 @@ export async function signInHeadless(opts: {
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
-  const redirectUri = opts.redirectUri ?? 'http://127.0.0.1:53682/callback';
+  // The headless browser stops at the redirect, so nothing listens there; it only has to be registered.
+  const redirectUri = opts.redirectUri ?? loopbackRedirectUris(process.env.VOUCH_LOOPBACK_PORTS)[0]!;
   const authUrl = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: 'openid profile email offline_access',

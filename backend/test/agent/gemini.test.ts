@@ -4,7 +4,7 @@ import { createGeminiClient } from '../../src/agent/intent/geminiClient.js';
 import { GeminiEmbedder } from '../../src/agent/memory/embedder.js';
 import { GeminiDraftComposer } from '../../src/agent/reply/compose.js';
 import { GeminiReplyWriter } from '../../src/agent/reply/gemini.js';
-import { type GeminiStandIn, promptText, startGeminiStandIn, systemText } from '../../standins/ai/geminiStandIn.js';
+import { CURRENT_GEMINI_MODELS, type GeminiStandIn, promptText, startGeminiStandIn, systemText } from '../../standins/ai/geminiStandIn.js';
 import { CASE_CONTACTS } from './intentCases.js';
 
 /** The real @google/genai SDK against the local Gemini REST stand-in. */
@@ -14,7 +14,8 @@ const now = new Date('2025-06-11T09:30:00-07:00');
 const ctx = { now, timezone: 'America/Los_Angeles', history: [], contacts: CASE_CONTACTS };
 
 beforeAll(async () => {
-  standIn = await startGeminiStandIn();
+  // Test ids that think like no real model, so these tests see exactly the scripted text.
+  standIn = await startGeminiStandIn({ models: { ...CURRENT_GEMINI_MODELS, 'gemini-test': { thinking: 'none', defaultThoughts: 0 }, m: { thinking: 'none', defaultThoughts: 0 } } });
 });
 afterAll(async () => {
   await standIn.close();

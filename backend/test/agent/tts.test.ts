@@ -68,7 +68,7 @@ describe('Cartesia over the real SDK websocket (stand-in)', () => {
       ['', false],
     ]);
     expect(new Set(reqs.map((r) => r.context_id)).size).toBe(1);
-    expect(reqs[0]).toMatchObject({ model_id: 'sonic-3', voice: { mode: 'id', id: 'voice-1' }, output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: 16000 } });
+    expect(reqs[0]).toMatchObject({ model_id: 'sonic-3', voice: { mode: 'id', id: 'voice-1' }, output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: 16000 }, max_buffer_delay_ms: 0 });
     expect(cartesia.handshakes.at(-1)).toMatchObject({ authorization: `Bearer ${cartesia.apiKey}` });
     expect(cartesia.handshakes.at(-1)?.['cartesia-version']).toBeTruthy();
   });

@@ -22,8 +22,8 @@ afterEach(() => {
 function ciba(overrides: Partial<ConstructorParameters<typeof CibaClient>[0]> = {}) {
   return new CibaClient({
     issuer: tenant.issuer,
-    clientId: tenant.apiClient.clientId,
-    clientSecret: tenant.apiClient.clientSecret,
+    clientId: tenant.cibaClient.clientId,
+    clientSecret: tenant.cibaClient.clientSecret,
     now: () => clock,
     // Fake time: "sleeping" advances the shared clock the tenant polices polling with.
     sleep: async (ms) => {
@@ -35,6 +35,23 @@ function ciba(overrides: Partial<ConstructorParameters<typeof CibaClient>[0]> = 
 }
 
 describe('CIBA step-up against the dev tenant', () => {
+  it('is refused for a client without the CIBA grant (the Token Vault Custom API Client), as Auth0 does', async () => {
+    const res = await fetch(new URL('bc-authorize', tenant.issuer), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: tenant.apiClient.clientId,
+        client_secret: tenant.apiClient.clientSecret,
+        login_hint: JSON.stringify({ format: 'iss_sub', iss: tenant.issuer, sub: 'auth0|alex' }),
+        scope: 'openid',
+        binding_message: 'Send email',
+      }),
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toBe('unauthorized_client');
+    await expect(ciba({ clientId: tenant.apiClient.clientId, clientSecret: tenant.apiClient.clientSecret }).start({ sub: 'auth0|alex', bindingMessage: 'Send email' })).rejects.toThrow(/unauthorized_client/);
+  });
+
   it('starts with a binding message the phone sees and resolves approved after the person approves', async () => {
     const client = ciba();
     tenant.ciba.events.once('request', (p) => {

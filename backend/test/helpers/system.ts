@@ -33,7 +33,8 @@ export async function linkAccount(
   });
   const client = createMyAccountClient({ issuer: system.tenant.issuer, accessToken: me.access_token });
   const verifier = oidc.randomPKCECodeVerifier();
-  const redirectUri = 'http://127.0.0.1:53999/connect/callback';
+  // The desktop app's registered callback, reused for the connect redirect (as nextjs-auth0 does).
+  const redirectUri = system.tenant.desktopRedirectUris[0]!;
   const state = oidc.randomState();
   const connection = system.env[provider === 'google' ? 'GOOGLE_CONNECTION' : 'SLACK_CONNECTION'];
   const started = await client.connect({

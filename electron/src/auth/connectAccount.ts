@@ -32,14 +32,19 @@ export interface ConnectAccountOptions {
   signal?: AbortSignal;
   /** Allow an http `connect_uri` (loopback dev tenant only). */
   allowHttp?: boolean;
+  /** Loopback ports to try (default: VOUCH_LOOPBACK_PORTS or the defaults). */
+  loopbackPorts?: readonly number[];
 }
 
 export async function connectAccount(opts: ConnectAccountOptions): Promise<CompleteResponse> {
   const verifier = oidc.randomPKCECodeVerifier();
   const challenge = await oidc.calculatePKCECodeChallenge(verifier);
   const state = oidc.randomState();
+  // The sign-in callback is reused (as nextjs-auth0 does): the tenant checks the connect redirect
+  // against the application's Allowed Callback URLs, and only `/callback` is registered.
   const loop = await openLoopback({
-    path: '/connect/callback',
+    path: '/callback',
+    ...(opts.loopbackPorts ? { ports: opts.loopbackPorts } : {}),
     expectedState: state,
     timeoutMs: opts.timeoutMs ?? 10 * 60_000,
     ...(opts.timers ? { timers: opts.timers } : {}),

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * The loopback redirect listener of RFC 8252 §7.3: an HTTP server on 127.0.0.1 (an IP literal, not
- * `localhost`, which may resolve elsewhere) and an OS-chosen ephemeral port, alive for one browser
- * round trip. It accepts only GET on its path with the expected `state`; other requests get 404/400
+ * `localhost`, which may resolve elsewhere) on the first free port of a short fixed list, alive for
+ * one browser round trip. Fixed, because Auth0 matches Allowed Callback URLs exactly and documents
+ * no any-port matching for loopback (its own CLI registers one fixed port): every
+ * `http://127.0.0.1:<port>/callback` of the list must be registered on the application. It accepts only GET on its path with the expected `state`; other requests get 404/400
  * and it keeps waiting, so a stray or forged request from another local process cannot end the
  * attempt. The browser gets a small page saying it can close the tab; the server then shuts down.
  */
@@ -13,8 +15,30 @@ export interface LoopbackTimers {
   clearTimeout(handle: unknown): void;
 }
 
+/**
+ * Default ports, below every OS's ephemeral range (Linux starts at 32768, Windows and macOS at
+ * 49152) so an outgoing connection rarely holds one. Keep in step with the dev tenant
+ * (backend/standins/devtenant/clientPolicy.ts).
+ */
+export const DEFAULT_LOOPBACK_PORTS: readonly number[] = [28271, 28272, 28273, 28274];
+
+/** The port list from `VOUCH_LOOPBACK_PORTS` ("28271,28272"), or the defaults when unset or empty. */
+export function loopbackPorts(value: string | undefined = process.env.VOUCH_LOOPBACK_PORTS): number[] {
+  if (!value?.trim()) return [...DEFAULT_LOOPBACK_PORTS];
+  const ports = value.split(',').map((p) => Number(p.trim()));
+  if (ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) throw new Error(`VOUCH_LOOPBACK_PORTS must be a comma-separated list of ports, got "${value}"`);
+  return ports;
+}
+
+/** The exact callback URLs to register for a port list. */
+export function loopbackCallbackUrls(ports: readonly number[] = loopbackPorts(), path = '/callback'): string[] {
+  return ports.map((p) => `http://127.0.0.1:${p}${path}`);
+}
+
 export interface LoopbackOptions {
   path?: string;
+  /** Ports to try in order (default: `loopbackPorts()`); the first free one is used. */
+  ports?: readonly number[];
   expectedState: string;
   timeoutMs?: number;
   timers?: LoopbackTimers;
@@ -32,8 +56,11 @@ export interface Loopback {
 
 export class LoopbackError extends Error {
   override name = 'LoopbackError';
-  constructor(readonly reason: 'timeout' | 'aborted' | 'closed') {
-    super(`browser round trip ${reason}`);
+  constructor(
+    readonly reason: 'timeout' | 'aborted' | 'closed' | 'no_free_port',
+    message = `browser round trip ${reason}`,
+  ) {
+    super(message);
   }
 }
 
@@ -95,10 +122,20 @@ export async function openLoopback(opts: LoopbackOptions): Promise<Loopback> {
   };
   const onAbort = () => fail('aborted');
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  const ports = opts.ports ?? loopbackPorts();
+  let bound = false;
+  for (const candidate of ports) {
+    bound = await new Promise<boolean>((resolve, reject) => {
+      const onError = (err: NodeJS.ErrnoException) => (err.code === 'EADDRINUSE' || err.code === 'EACCES' ? resolve(false) : reject(err));
+      server.once('error', onError);
+      server.listen(candidate, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve(true);
+      });
+    });
+    if (bound) break;
+  }
+  if (!bound) throw new LoopbackError('no_free_port', `none of the sign-in callback ports is free (${ports.join(', ')}); close the app using them or set VOUCH_LOOPBACK_PORTS`);
   const { port } = server.address() as AddressInfo;
   const redirectUri = `http://127.0.0.1:${port}${path}`;
 

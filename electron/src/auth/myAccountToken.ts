@@ -5,9 +5,11 @@ import type { AuthSession } from './session.js';
 
 /**
  * A My Account API access token. First choice: Auth0 multi-resource refresh (refresh_token grant
- * with `audience=https://{tenant}/me/`), silent and browser-free. If the tenant's refresh-token
- * policy does not cover the My Account API (an OAuth error such as `access_denied` or
- * `invalid_request`), fall back to one PKCE round trip in the system browser for that audience.
+ * with `audience=https://{tenant}/me/` and the Connected Accounts scopes), silent and browser-free;
+ * the sign-in itself asks only for the API audience. If the tenant's refresh-token policy does not
+ * cover the My Account API (an OAuth error such as `access_denied` or `invalid_request`, or a token
+ * for another audience, which is what Auth0 returns when it ignores the audience), fall back to
+ * one PKCE round trip in the system browser for that audience.
  * The token is only used for the connect/complete pair and is not stored.
  */
 export interface MyAccountTokenDeps {
@@ -23,7 +25,11 @@ export async function getMyAccountToken(deps: MyAccountTokenDeps): Promise<strin
   const scope = deps.scope ?? MY_ACCOUNT_SCOPES;
   if (deps.session.hasRefreshToken) {
     try {
-      return await deps.session.tokenForAudience(deps.audience, scope);
+      const token = await deps.session.tokenForAudience(deps.audience, scope);
+      // Without a refresh-token policy for the My Account API, Auth0 ignores `audience` and answers
+      // with a token for the original API; the My Account API would refuse it, so do not use it.
+      if (tokenIsFor(token, deps.audience)) return token;
+      deps.onFallback?.('audience_not_in_refresh_policy');
     } catch (err) {
       const code = oauthErrorCode(err);
       // Network failures are not a policy problem; a browser round trip would not help.
@@ -41,6 +47,7 @@ export function browserFallbackFor(opts: {
   audience: string;
   scope?: string;
   openExternal(url: string): Promise<void>;
+  loopbackPorts?: readonly number[];
 }): () => Promise<string> {
   return async () => {
     const t = await signInWithBrowser({
@@ -48,9 +55,25 @@ export function browserFallbackFor(opts: {
       openExternal: opts.openExternal,
       audience: opts.audience,
       scope: `openid ${opts.scope ?? MY_ACCOUNT_SCOPES}`,
+      ...(opts.loopbackPorts ? { loopbackPorts: opts.loopbackPorts } : {}),
     });
     return t.access_token;
   };
+}
+
+/**
+ * Whether a JWT access token names `audience` (payload read, not verified: the tenant verifies it;
+ * this only avoids sending one that cannot work). An opaque token cannot be read and is used as is.
+ */
+export function tokenIsFor(token: string, audience: string): boolean {
+  const parts = token.split('.');
+  if (parts.length !== 3) return true;
+  try {
+    const aud = (JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as { aud?: unknown }).aud;
+    return Array.isArray(aud) ? aud.includes(audience) : aud === audience;
+  } catch {
+    return true;
+  }
 }
 
 function oauthErrorCode(err: unknown): string | undefined {

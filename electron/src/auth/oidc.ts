@@ -42,6 +42,8 @@ export interface BrowserSignInOptions {
   signal?: AbortSignal;
   /** Extra authorization parameters (e.g. `prompt`). */
   extra?: Record<string, string>;
+  /** Loopback ports to try (default: VOUCH_LOOPBACK_PORTS or the defaults); each callback must be registered. */
+  loopbackPorts?: readonly number[];
 }
 
 /** Runs one authorization-code + PKCE round trip through the system browser. */
@@ -52,6 +54,7 @@ export async function signInWithBrowser(opts: BrowserSignInOptions): Promise<Tok
   const nonce = oidc.randomNonce();
   const loop = await openLoopback({
     expectedState: state,
+    ...(opts.loopbackPorts ? { ports: opts.loopbackPorts } : {}),
     timeoutMs: opts.timeoutMs ?? 5 * 60_000,
     ...(opts.timers ? { timers: opts.timers } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
@@ -90,6 +93,7 @@ export function createOidcAuthClient(opts: {
   scope?: string;
   openExternal(url: string): Promise<void>;
   timeoutMs?: number;
+  loopbackPorts?: readonly number[];
 }): import('./session.js').AuthClientPort {
   const toTokenSet = (t: TokenResponse) => {
     const claims = t.id_token ? t.claims() : undefined;
@@ -115,6 +119,7 @@ export function createOidcAuthClient(opts: {
           audience: opts.audience,
           ...(opts.scope ? { scope: opts.scope } : {}),
           ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+          ...(opts.loopbackPorts ? { loopbackPorts: opts.loopbackPorts } : {}),
         }),
       ),
     refresh: async (rt, params) => toTokenSet(await oidc.refreshTokenGrant(opts.config, rt, params)),

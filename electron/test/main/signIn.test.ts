@@ -5,12 +5,13 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevTenant, type DevTenant } from '../../../backend/standins/devtenant/index.js';
 import { connectAccount, ConnectError } from '../../src/auth/connectAccount.js';
-import { LoopbackError, openLoopback } from '../../src/auth/loopback.js';
+import { LoopbackError, loopbackCallbackUrls, openLoopback } from '../../src/auth/loopback.js';
 import { MyAccountClient, MyAccountError } from '../../src/auth/myAccount.js';
-import { getMyAccountToken } from '../../src/auth/myAccountToken.js';
+import { browserFallbackFor, getMyAccountToken } from '../../src/auth/myAccountToken.js';
 import { createOidcAuthClient, discover, signInWithBrowser } from '../../src/auth/oidc.js';
 import { AuthSession } from '../../src/auth/session.js';
 import { TokenStore } from '../../src/auth/tokenStore.js';
+import { occupy, reserveLoopbackPorts } from './helpers/ports.js';
 import { MemoryKv, StandInSafeStorage } from './helpers/standIns.js';
 import { systemBrowser } from './helpers/systemBrowser.js';
 import { ManualTimers } from './helpers/timers.js';
@@ -18,10 +19,18 @@ import { startUpstream } from './helpers/upstream.js';
 
 let tenant: DevTenant;
 let upstream: Awaited<ReturnType<typeof startUpstream>>;
+/** This file's callback ports, registered exactly on its tenant. */
+let ports: number[];
 
 beforeAll(async () => {
   upstream = await startUpstream();
-  tenant = await startDevTenant({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-tenant-')), upstreams: [upstream.connection], accessTokenTtlSeconds: 120 });
+  ports = await reserveLoopbackPorts(4);
+  tenant = await startDevTenant({
+    dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-tenant-')),
+    upstreams: [upstream.connection],
+    accessTokenTtlSeconds: 120,
+    desktopRedirectUris: loopbackCallbackUrls(ports),
+  });
 });
 afterAll(async () => {
   await tenant?.close();
@@ -35,9 +44,9 @@ describe('system-browser sign-in (authorization code + PKCE, loopback redirect)'
   it('signs in end to end against the dev tenant and gets an API token for the audience', async () => {
     const config = await discover(serverCfg());
     const sys = systemBrowser({ tenantHost: tenantHost() });
-    const tokens = await signInWithBrowser({ config, openExternal: sys.openExternal, audience: tenant.apiAudience });
+    const tokens = await signInWithBrowser({ config, openExternal: sys.openExternal, audience: tenant.apiAudience, loopbackPorts: ports });
 
-    // What went to the browser: PKCE S256, state, nonce, audience, a loopback redirect on an ephemeral port.
+    // What went to the browser: PKCE S256, state, nonce, audience, the first registered loopback callback.
     const auth = new URL(sys.opened[0]!);
     expect(auth.searchParams.get('code_challenge_method')).toBe('S256');
     expect(auth.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -46,8 +55,8 @@ describe('system-browser sign-in (authorization code + PKCE, loopback redirect)'
     expect(auth.searchParams.get('audience')).toBe(tenant.apiAudience);
     expect(auth.searchParams.get('scope')).toBe('openid profile email offline_access');
     const redirect = new URL(auth.searchParams.get('redirect_uri')!);
-    expect(redirect.hostname).toBe('127.0.0.1');
-    expect(Number(redirect.port)).toBeGreaterThan(0);
+    expect(redirect.href).toBe(`http://127.0.0.1:${ports[0]}/callback`);
+    expect(tenant.desktopRedirectUris).toContain(redirect.href);
     expect(auth.searchParams.has('code_verifier')).toBe(false);
 
     // The loopback page told the person they can close the tab.
@@ -75,9 +84,25 @@ describe('system-browser sign-in (authorization code + PKCE, loopback redirect)'
       forged.push((await fetch(forgedUrl)).status);
       await sys.openExternal(url);
     };
-    const tokens = await signInWithBrowser({ config, openExternal, audience: tenant.apiAudience });
+    const tokens = await signInWithBrowser({ config, openExternal, audience: tenant.apiAudience, loopbackPorts: ports });
     expect(forged).toEqual([400]);
     expect(decodeJwt(tokens.access_token).sub).toBe('auth0|alex');
+  });
+
+  it('takes the next registered port when the first is busy, and says so plainly when none is free', async () => {
+    const config = await discover(serverCfg());
+    const busy = await occupy(ports[0]!);
+    try {
+      const sys = systemBrowser({ tenantHost: tenantHost() });
+      const tokens = await signInWithBrowser({ config, openExternal: sys.openExternal, audience: tenant.apiAudience, loopbackPorts: ports });
+      expect(new URL(new URL(sys.opened[0]!).searchParams.get('redirect_uri')!).port).toBe(String(ports[1]));
+      expect(decodeJwt(tokens.access_token).sub).toBe('auth0|alex');
+      const none = await openLoopback({ expectedState: 's', ports: [ports[0]!] }).catch((e: unknown) => e);
+      expect(none).toBeInstanceOf(LoopbackError);
+      expect((none as LoopbackError).reason).toBe('no_free_port');
+    } finally {
+      await busy.release();
+    }
   });
 
   it('times out (injected timer) when the browser never comes back, and closes the listener', async () => {
@@ -101,7 +126,7 @@ describe('AuthSession with the encrypted token store', () => {
     const timers = new ManualTimers();
     timers.current = Date.now();
     const sys = systemBrowser({ tenantHost: tenantHost() });
-    const client = createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal });
+    const client = createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports });
     const session = new AuthSession(client, new TokenStore(safe, kv), timers);
     const state = await session.signIn();
     expect(state).toEqual({ signedIn: true, user: { sub: 'auth0|alex', email: 'alex@example.com', name: expect.any(String) } });
@@ -130,7 +155,7 @@ describe('AuthSession with the encrypted token store', () => {
     const timers = new ManualTimers();
     timers.current = Date.now();
     const sys = systemBrowser({ tenantHost: tenantHost() });
-    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), timers, { refreshMarginMs: 30_000 });
+    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), timers, { refreshMarginMs: 30_000 });
     await session.signIn();
     const first = await session.getAccessToken();
     // Tenant TTL is 120 s: the refresh is due 30 s before expiry, at 90 s (89 s when the tenant's
@@ -154,7 +179,7 @@ describe('AuthSession with the encrypted token store', () => {
     const config = await discover(serverCfg());
     const kv = new MemoryKv();
     const sys = systemBrowser({ tenantHost: tenantHost() });
-    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal }), new TokenStore(new StandInSafeStorage(false), kv), new ManualTimers());
+    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(false), kv), new ManualTimers());
     await session.signIn();
     expect(session.persisted).toBe(false);
     expect(kv.data.size).toBe(0);
@@ -179,7 +204,7 @@ describe('Connected Accounts from the desktop', () => {
   async function signedIn() {
     const config = await discover(serverCfg());
     const sys = systemBrowser({ tenantHost: tenantHost() });
-    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), new ManualTimers());
+    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), new ManualTimers());
     await session.signIn();
     return { config, sys, session };
   }
@@ -206,6 +231,7 @@ describe('Connected Accounts from the desktop', () => {
       openExternal: sys.openExternal,
       onProgress: (p) => progress.push(p.state),
       allowHttp: true,
+      loopbackPorts: ports,
     });
     expect(done.connection).toBe('google-oauth2');
     expect(done.id).toMatch(/^cac_/);
@@ -214,7 +240,8 @@ describe('Connected Accounts from the desktop', () => {
     const [connect, complete] = requests;
     expect(connect!.path).toBe('/me/v1/connected-accounts/connect');
     expect(connect!.body.code_challenge_method).toBe('S256');
-    expect(connect!.body.redirect_uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/connect\/callback$/);
+    // The registered sign-in callback is reused; the tenant refuses any URL not on the application.
+    expect(tenant.desktopRedirectUris).toContain(connect!.body.redirect_uri);
     expect(complete!.path).toBe('/me/v1/connected-accounts/complete');
     expect(complete!.body.redirect_uri).toBe(connect!.body.redirect_uri);
     expect(String(complete!.body.code_verifier).length).toBeGreaterThanOrEqual(43);
@@ -239,6 +266,34 @@ describe('Connected Accounts from the desktop', () => {
     expect(fallbacks).toEqual(['access_denied']);
   });
 
+  it('without a refresh-token policy for /me/ (the audience is ignored), falls back to a browser sign-in for /me/', async () => {
+    const strict = await startDevTenant({
+      dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-nomrrt-')),
+      desktopRedirectUris: loopbackCallbackUrls(ports),
+      desktopRefreshTokenPolicies: [],
+    });
+    try {
+      const config = await discover({ issuer: strict.issuer, clientId: strict.desktopClientId, audience: strict.apiAudience, allowHttp: true });
+      const sys = systemBrowser({ tenantHost: new URL(strict.issuer).host });
+      const session = new AuthSession(createOidcAuthClient({ config, audience: strict.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), new ManualTimers());
+      await session.signIn();
+      const fallbacks: string[] = [];
+      const meToken = await getMyAccountToken({
+        session,
+        audience: strict.meAudience,
+        browserFallback: browserFallbackFor({ config, audience: strict.meAudience, openExternal: sys.openExternal, loopbackPorts: ports }),
+        onFallback: (r) => fallbacks.push(r),
+      });
+      expect(fallbacks).toEqual(['audience_not_in_refresh_policy']);
+      expect(decodeJwt(meToken).aud).toBe(strict.meAudience);
+      expect(new URL(sys.opened.at(-1)!).searchParams.get('audience')).toBe(strict.meAudience);
+      const list = await fetch(new URL('me/v1/connected-accounts/accounts', strict.issuer), { headers: { authorization: `Bearer ${meToken}` } });
+      expect(list.status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('a connect_code is single-use: replaying complete fails with 409', async () => {
     const { sys, session } = await signedIn();
     const meToken = await getMyAccountToken({ session, audience: tenant.meAudience, browserFallback: async () => 'unused' });
@@ -248,7 +303,7 @@ describe('Connected Accounts from the desktop', () => {
       return fetch(input, init);
     };
     const myAccount = new MyAccountClient(new URL('me/v1/', tenant.issuer).href, async () => meToken, spyFetch);
-    await connectAccount({ provider: 'google', connection: 'google-oauth2', myAccount, openExternal: sys.openExternal, allowHttp: true });
+    await connectAccount({ provider: 'google', connection: 'google-oauth2', myAccount, openExternal: sys.openExternal, allowHttp: true, loopbackPorts: ports });
     const replay = await myAccount.complete(completeBody as never).catch((e: unknown) => e);
     expect(replay).toBeInstanceOf(MyAccountError);
     expect((replay as MyAccountError).status).toBeGreaterThanOrEqual(400);

@@ -14,6 +14,7 @@ import { Backoff } from '../../src/link/backoff.js';
 import { LinkClient } from '../../src/link/linkClient.js';
 import { MemoryKv, StandInSafeStorage } from './helpers/standIns.js';
 import { systemBrowser } from './helpers/systemBrowser.js';
+import { reserveLoopbackPorts } from './helpers/ports.js';
 import { ManualTimers } from './helpers/timers.js';
 
 /**
@@ -24,6 +25,8 @@ import { ManualTimers } from './helpers/timers.js';
 let system: VouchSystem;
 
 beforeAll(async () => {
+  // This file's own callback ports, registered on its tenant and used by the app's loopback listener.
+  process.env.VOUCH_LOOPBACK_PORTS = (await reserveLoopbackPorts(4)).join(',');
   const { startVouchSystem } = await import('../../../backend/standins/system.js');
   system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')) });
 });

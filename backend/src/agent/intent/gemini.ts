@@ -1,6 +1,7 @@
 import { type GoogleGenAI, type Schema, Type } from '@google/genai';
 import { Tool } from '../../protocol/common.js';
 import { OfflineIntentEngine } from './offline.js';
+import { finishProblem, geminiFailureReason, leastThinking } from './geminiModel.js';
 import { contactFor } from './people.js';
 import {
   type AnalyzedIntent,
@@ -82,6 +83,8 @@ export interface GeminiIntentOptions {
   client: GoogleGenAI;
   model: string;
   fallback?: IntentEngine;
+  /** Told every time the offline parser answers instead, with the reason (a retired model must not fall back silently). */
+  onFallback?: (reason: string) => void;
 }
 
 export class GeminiIntentEngine implements IntentEngine {
@@ -94,6 +97,7 @@ export class GeminiIntentEngine implements IntentEngine {
 
   async analyze(text: string, ctx: IntentContext): Promise<AnalyzedIntent> {
     let raw: string | undefined;
+    const thinkingConfig = leastThinking(this.opts.model);
     try {
       const res = await this.opts.client.models.generateContent({
         model: this.opts.model,
@@ -103,11 +107,14 @@ export class GeminiIntentEngine implements IntentEngine {
           temperature: 0,
           responseMimeType: 'application/json',
           responseSchema: INTENT_RESPONSE_SCHEMA,
+          ...(thinkingConfig ? { thinkingConfig } : {}),
         },
       });
+      const problem = finishProblem(res);
+      if (problem) return this.fallBack(text, ctx, problem);
       raw = res.text;
     } catch (err) {
-      return this.fallBack(text, ctx, `gemini request failed: ${(err as Error).message}`);
+      return this.fallBack(text, ctx, geminiFailureReason(err, this.opts.model));
     }
     if (!raw) return this.fallBack(text, ctx, 'gemini returned no text');
     let json: unknown;
@@ -125,6 +132,7 @@ export class GeminiIntentEngine implements IntentEngine {
   }
 
   private async fallBack(text: string, ctx: IntentContext, reason: string): Promise<AnalyzedIntent> {
+    this.opts.onFallback?.(reason);
     const offline = await this.fallback.analyze(text, ctx);
     return { ...offline, engine: 'offline', fallback_reason: reason };
   }

@@ -1,4 +1,5 @@
 import { type GoogleGenAI, type Schema, Type } from '@google/genai';
+import { finishProblem, geminiFailureReason, leastThinking } from '../intent/geminiModel.js';
 import { z } from 'zod';
 import type { Intent } from '../intent/schema.js';
 import type { EmailThreadSummary } from './context.js';
@@ -98,6 +99,7 @@ export class GeminiDraftComposer implements DraftComposer {
   constructor(private readonly o: { client: GoogleGenAI; model: string; onError?: (err: Error) => void }) {}
 
   async compose(kind: DraftTextKind, input: DraftTextInput): Promise<DraftText> {
+    const thinking = leastThinking(this.o.model);
     try {
       const res = await this.o.client.models.generateContent({
         model: this.o.model,
@@ -128,15 +130,18 @@ export class GeminiDraftComposer implements DraftComposer {
           temperature: 0.3,
           responseMimeType: 'application/json',
           responseSchema: SCHEMAS[kind],
+          ...(thinking ? { thinkingConfig: thinking } : {}),
         },
       });
+      const problem = finishProblem(res);
+      if (problem) throw new Error(problem);
       const json = JSON.parse(res.text ?? '') as unknown;
       if (kind === 'email') return { kind, ...EmailOut.parse(json) };
       if (kind === 'slack_message') return { kind, ...SlackOut.parse(json) };
       const ev = EventOut.parse(json);
       return { kind, title: ev.title, ...(ev.description ? { description: ev.description } : {}) };
     } catch (err) {
-      this.o.onError?.(err as Error);
+      this.o.onError?.((err as { status?: unknown }).status === 404 ? new Error(geminiFailureReason(err, this.o.model)) : (err as Error));
       return this.offline.compose(kind, input);
     }
   }

@@ -1,14 +1,19 @@
 import type { GoogleGenAI } from '@google/genai';
+import { finishProblem, geminiFailureReason, leastThinking } from '../intent/geminiModel.js';
 import { toRfc3339 } from '../../time/zonedTime.js';
 import { type ReplyInput, type ReplyWriter, contextForPrompt } from './context.js';
 import { OfflineReplyWriter } from './offline.js';
 import { zoneOr } from './speech.js';
+import { StreamWatchdog, type WatchdogTimers } from './streamWatchdog.js';
 
 /**
  * Spoken answers from Gemini, streamed (`generateContentStream`, SSE): each text delta is yielded as it
  * arrives so the pipeline forwards it as `agent_stream` and feeds speech. The prompt carries only the
  * trimmed provider context and recalled memories. If the model fails before saying anything, the
  * offline templates answer instead; a failure mid-answer ends the stream where it is.
+ *
+ * Thinking is kept to the model's minimum (thinking tokens count against `maxOutputTokens`), and the
+ * stream is bounded by time to first chunk and by idle gaps, not by its total length.
  */
 
 export function replySystemInstruction(input: ReplyInput): string {
@@ -41,6 +46,10 @@ export interface GeminiReplyOptions {
   model: string;
   fallback?: ReplyWriter;
   onError?: (err: Error, phase: 'before_text' | 'mid_stream') => void;
+  /** Longest wait for the first chunk, and between chunks (default 15 s each). */
+  firstChunkTimeoutMs?: number;
+  idleTimeoutMs?: number;
+  timers?: WatchdogTimers;
 }
 
 export class GeminiReplyWriter implements ReplyWriter {
@@ -53,24 +62,42 @@ export class GeminiReplyWriter implements ReplyWriter {
 
   async *stream(input: ReplyInput): AsyncGenerator<string> {
     let said = false;
+    const watchdog = new StreamWatchdog({ firstChunkMs: this.o.firstChunkTimeoutMs ?? 15_000, idleMs: this.o.idleTimeoutMs ?? 15_000 }, this.o.timers);
+    const thinkingConfig = leastThinking(this.o.model);
     try {
       const stream = await this.o.client.models.generateContentStream({
         model: this.o.model,
         contents: [{ role: 'user', parts: [{ text: replyPrompt(input) }] }],
-        config: { systemInstruction: replySystemInstruction(input), temperature: 0.4, maxOutputTokens: 400 },
+        config: {
+          systemInstruction: replySystemInstruction(input),
+          temperature: 0.4,
+          maxOutputTokens: 400,
+          ...(thinkingConfig ? { thinkingConfig } : {}),
+          // The client-wide timeout would bound the whole body; the watchdog bounds gaps instead.
+          httpOptions: { timeout: 0 },
+          abortSignal: watchdog.signal,
+        },
       });
+      let problem: string | undefined;
       for await (const chunk of stream) {
+        watchdog.chunk();
+        problem = finishProblem(chunk) ?? problem;
         const text = chunk.text;
         if (text) {
           said = true;
           yield text;
         }
       }
+      if (problem) this.o.onError?.(new Error(problem), said ? 'mid_stream' : 'before_text');
+      else if (!said) this.o.onError?.(new Error('gemini returned no text'), 'before_text');
       if (said) return;
-      this.o.onError?.(new Error('gemini returned no text'), 'before_text');
     } catch (err) {
-      this.o.onError?.(err as Error, said ? 'mid_stream' : 'before_text');
+      const cause = watchdog.error ?? err;
+      this.o.onError?.(new Error(geminiFailureReason(cause, this.o.model)), said ? 'mid_stream' : 'before_text');
       if (said) return;
+    } finally {
+      // Also when the consumer stops early: no timer may outlive the answer.
+      watchdog.stop();
     }
     yield* this.fallback.stream(input);
   }
