@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 function ciba() {
-  const client = new CibaClient({ issuer: tenant.issuer, clientId: tenant.apiClient.clientId, clientSecret: tenant.apiClient.clientSecret, now: () => clock });
+  const client = new CibaClient({ issuer: tenant.issuer, clientId: tenant.cibaClient.clientId, clientSecret: tenant.cibaClient.clientSecret, now: () => clock });
   return {
     start: (req: { sub: string; bindingMessage: string }) => client.start(req),
     poll: (authReqId: string) => {

@@ -191,7 +191,7 @@ describe('AuthSession with the encrypted token store', () => {
     const kv = new MemoryKv();
     const sys = systemBrowser({ tenantHost: tenantHost() });
     const states: unknown[] = [];
-    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal }), new TokenStore(new StandInSafeStorage(true, 'basic_text'), kv, 'linux'), new ManualTimers());
+    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(true, 'basic_text'), kv, 'linux'), new ManualTimers());
     session.onChange((s) => states.push(s));
     await session.signIn();
     expect(session.persisted).toBe(false);
