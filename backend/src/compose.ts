@@ -198,7 +198,10 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
       preauthorizationRoutes({ preauth, ciba, audit, now }),
       memoryRoutes(memory),
     ],
-    onClose: () => db.close(),
+    onClose: async () => {
+      await agent.stepUp.stop();
+      db.close();
+    },
   });
   const services: VouchServices = { config, logger, now, store, verify, tokenVault, links, channels, drafts, audit, rules, preauth, memory, ciba, authz, agent, sessions };
   return { services, app };

@@ -32,6 +32,7 @@ interface Waiter {
  */
 export class StepUp {
   private readonly waiting = new Map<string, Waiter>();
+  private stopping = false;
 
   constructor(private readonly deps: StepUpDeps) {}
 
@@ -54,8 +55,9 @@ export class StepUp {
         this.deps.audit(sub, { kind: 'approval', data: { draft_id: draft.id, approval_id: id, outcome: 'failed' } });
         return sendError(ctx, 'APPROVAL_FAILED', `Vouch could not ask for approval on your phone (${err instanceof Error ? err.message : 'error'}).`);
       }
-      // Cancelled or logged out while Auth0 was asked: the stored approval already ended.
-      if (controller.signal.aborted || !(await this.deps.drafts.approvalStarted(approval, start))) return;
+      // Cancelled or logged out while Auth0 was asked: the stored approval already ended. On shutdown,
+      // the approval stays `starting` and the next start ends it with a message.
+      if (this.stopping || controller.signal.aborted || !(await this.deps.drafts.approvalStarted(approval, start))) return;
       this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk: toRiskSummary(decision), binding_message: bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
       this.deps.audit(sub, { kind: 'approval', data: { draft_id: draft.id, approval_id: id, outcome: 'requested', binding_message: bindingMessage } });
       handedOff = true;
@@ -103,6 +105,17 @@ export class StepUp {
     await Promise.all(mine.map((w) => w.settled));
   }
 
+  /**
+   * Shutdown: stops polling and leaves every stored approval as it is, for the next start to resume
+   * (an abort here is not the person cancelling).
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const all = [...this.waiting.values()];
+    for (const w of all) w.controller.abort();
+    await Promise.all(all.map((w) => w.settled));
+  }
+
   private register(approval: ApprovalRecord): { controller: AbortController; done: () => void } {
     const controller = new AbortController();
     let resolve!: () => void;
@@ -118,6 +131,7 @@ export class StepUp {
   private async wait(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal): Promise<void> {
     const { sub } = approval;
     const outcome = await this.deps.ciba.waitForDecision(start, { signal }).catch(() => 'failed' as const);
+    if (this.stopping) return;
     const status = outcome === 'approved' ? 'approved' : outcome === 'denied' ? 'denied' : outcome === 'expired' ? 'expired' : outcome === 'cancelled' ? 'cancelled' : 'failed';
     this.deps.toUser(sub, { type: 'approval_update', id: approval.id, status });
     this.deps.audit(sub, { kind: 'approval', data: { draft_id: approval.draftId, approval_id: approval.id, outcome: status } });
