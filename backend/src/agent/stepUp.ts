@@ -41,7 +41,8 @@ export class StepUp {
     const sub = ctx.user.sub;
     const id = `apr_${randomUUID()}`;
     const bindingMessage = buildBindingMessage(actionFromDraft({ kind: draft.kind, fields: draft.fields } as Draft), id.slice(4, 8).toUpperCase());
-    const approval = await this.deps.drafts.beginApproval(draft, { id, bindingMessage });
+    const risk = toRiskSummary(decision);
+    const approval = await this.deps.drafts.beginApproval(draft, { id, bindingMessage, risk });
     if (!approval) return reportState(ctx, draft.id, await this.deps.drafts.get(sub, draft.id));
     ctx.send({ type: 'action_result', draft_id: draft.id, kind: draft.kind, status: 'awaiting_approval' });
     const { controller, done } = this.register(approval);
@@ -58,7 +59,7 @@ export class StepUp {
       // Cancelled or logged out while Auth0 was asked: the stored approval already ended. On shutdown,
       // the approval stays `starting` and the next start ends it with a message.
       if (this.stopping || controller.signal.aborted || !(await this.deps.drafts.approvalStarted(approval, start))) return;
-      this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk: toRiskSummary(decision), binding_message: bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
+      this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk, binding_message: bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
       this.deps.audit(sub, { kind: 'approval', data: { draft_id: draft.id, approval_id: id, outcome: 'requested', binding_message: bindingMessage } });
       handedOff = true;
       void this.wait(approval, start, ctx.accessToken, controller.signal)
@@ -76,6 +77,8 @@ export class StepUp {
       const { controller, done } = this.register(a);
       this.deps.logger.info({ approval: a.id }, 'resuming a stored approval request');
       const start = { authReqId: a.authReqId!, expiresAt: a.expiresAt ?? 0, intervalMs: a.intervalMs ?? 5000 };
+      // The card comes back in the app too, so the person sees what the phone is asking about.
+      if (a.risk) ctx.send({ type: 'approval_required', id: a.id, draft_id: a.draftId, risk: a.risk, binding_message: a.bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
       void this.wait(a, start, ctx.accessToken, controller.signal)
         .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval follow-up failed'))
         .finally(done);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_ERROR_MESSAGES, type Draft } from '../protocol/index.js';
+import { DEFAULT_ERROR_MESSAGES, type Draft, type RiskSummary } from '../protocol/index.js';
 import type { ApprovalRecord, ApprovalStatus, ApprovalStore, DraftRecord, DraftResult, DraftStatus, DraftStore } from '../store/vouchStore.js';
 import { draftContentSha256 } from './contentHash.js';
 
@@ -97,13 +97,14 @@ export class DraftService {
    * `confirming → awaiting_approval` together with the approval row (bound to the content's
    * SHA-256), stored before the phone is asked so nothing depends on the CIBA round trip.
    */
-  async beginApproval(draft: DraftRecord, approval: { id: string; bindingMessage: string }): Promise<ApprovalRecord | undefined> {
+  async beginApproval(draft: DraftRecord, approval: { id: string; bindingMessage: string; risk?: RiskSummary }): Promise<ApprovalRecord | undefined> {
     const record: ApprovalRecord = {
       id: approval.id,
       sub: draft.sub,
       draftId: draft.id,
       contentSha256: draftContentSha256(draft.kind, draft.fields),
       bindingMessage: approval.bindingMessage,
+      ...(approval.risk ? { risk: approval.risk } : {}),
       status: 'starting',
       createdAt: new Date(this.opts.now()).toISOString(),
     };

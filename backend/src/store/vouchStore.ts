@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Draft, DraftKind, Provider } from '../protocol/index.js';
+import type { Draft, DraftKind, Provider, RiskSummary } from '../protocol/index.js';
 import { migrate, transaction } from './sqlite.js';
 
 export interface UserRecord {
@@ -74,6 +74,8 @@ export interface ApprovalRecord {
   draftId: string;
   contentSha256: string;
   bindingMessage: string;
+  /** What the approval card shows, so it can be shown again after a restart. */
+  risk?: RiskSummary;
   status: ApprovalStatus;
   authReqId?: string;
   expiresAt?: number;
@@ -153,7 +155,7 @@ export class SqliteVouchStore implements VouchStore {
         CREATE INDEX pending_by_user ON pending_requests (sub, created_at);
         CREATE INDEX drafts_by_status ON drafts (status, sub);
         CREATE TABLE approvals (id TEXT PRIMARY KEY, sub TEXT NOT NULL, draft_id TEXT NOT NULL, content_sha256 TEXT NOT NULL,
-          binding_message TEXT NOT NULL, status TEXT NOT NULL, auth_req_id TEXT, expires_at INTEGER, interval_ms INTEGER,
+          binding_message TEXT NOT NULL, risk TEXT, status TEXT NOT NULL, auth_req_id TEXT, expires_at INTEGER, interval_ms INTEGER,
           created_at TEXT NOT NULL);
         CREATE INDEX approvals_by_draft ON approvals (draft_id);
         CREATE INDEX approvals_by_status ON approvals (status, sub);`,
@@ -269,10 +271,10 @@ export class SqliteVouchStore implements VouchStore {
       if (!moved) return false;
       this.db
         .prepare(
-          `INSERT INTO approvals (id, sub, draft_id, content_sha256, binding_message, status, auth_req_id, expires_at, interval_ms, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO approvals (id, sub, draft_id, content_sha256, binding_message, risk, status, auth_req_id, expires_at, interval_ms, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(a.id, a.sub, a.draftId, a.contentSha256, a.bindingMessage, a.status, a.authReqId ?? null, a.expiresAt ?? null, a.intervalMs ?? null, a.createdAt);
+        .run(a.id, a.sub, a.draftId, a.contentSha256, a.bindingMessage, a.risk ? JSON.stringify(a.risk) : null, a.status, a.authReqId ?? null, a.expiresAt ?? null, a.intervalMs ?? null, a.createdAt);
       return true;
     });
   }
@@ -343,6 +345,7 @@ type ApprovalRow = {
   draft_id: string;
   content_sha256: string;
   binding_message: string;
+  risk: string | null;
   status: ApprovalStatus;
   auth_req_id: string | null;
   expires_at: number | null;
@@ -357,6 +360,7 @@ function toApproval(r: ApprovalRow): ApprovalRecord {
     draftId: r.draft_id,
     contentSha256: r.content_sha256,
     bindingMessage: r.binding_message,
+    ...(r.risk ? { risk: JSON.parse(r.risk) as RiskSummary } : {}),
     status: r.status,
     ...(r.auth_req_id ? { authReqId: r.auth_req_id } : {}),
     ...(r.expires_at !== null ? { expiresAt: Number(r.expires_at) } : {}),
