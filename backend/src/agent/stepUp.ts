@@ -62,9 +62,7 @@ export class StepUp {
       this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk, binding_message: bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
       this.deps.audit(sub, { kind: 'approval', data: { draft_id: draft.id, approval_id: id, outcome: 'requested', binding_message: bindingMessage } });
       handedOff = true;
-      void this.wait(approval, start, ctx.accessToken, controller.signal)
-        .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval follow-up failed'))
-        .finally(done);
+      this.follow(approval, start, ctx.accessToken, controller.signal, done);
     } finally {
       if (!handedOff) done();
     }
@@ -79,9 +77,7 @@ export class StepUp {
       const start = { authReqId: a.authReqId!, expiresAt: a.expiresAt ?? 0, intervalMs: a.intervalMs ?? 5000 };
       // The card comes back in the app too, so the person sees what the phone is asking about.
       if (a.risk) ctx.send({ type: 'approval_required', id: a.id, draft_id: a.draftId, risk: a.risk, binding_message: a.bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
-      void this.wait(a, start, ctx.accessToken, controller.signal)
-        .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval follow-up failed'))
-        .finally(done);
+      this.follow(a, start, ctx.accessToken, controller.signal, done);
     }
   }
 
@@ -129,6 +125,13 @@ export class StepUp {
     };
     this.waiting.set(approval.id, { sub: approval.sub, draftId: approval.draftId, controller, settled });
     return { controller, done };
+  }
+
+  /** The wait runs beside the socket's frame queue, so the person can still cancel while it lasts. */
+  private follow(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal, done: () => void): void {
+    void this.wait(approval, start, subjectToken, signal)
+      .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval follow-up failed'))
+      .finally(done);
   }
 
   private async wait(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal): Promise<void> {
