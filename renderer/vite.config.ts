@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type ProxyOptions } from 'vite';
@@ -17,6 +18,26 @@ export function harnessProxy(backendUrl?: string, tenantUrl?: string): Record<st
   return proxy;
 }
 
+/**
+ * What the dev server may read: the renderer, the two backend modules it shares and the packages
+ * (node_modules may be a symlink, so both paths). Vite would otherwise serve the whole checkout
+ * through /@fs/, including the demo's data folder with its databases.
+ */
+const nodeModules = resolve(root, '../node_modules');
+const servedPaths = [
+  root,
+  resolve(root, '../backend/src/protocol'),
+  resolve(root, '../backend/src/auth/scopeCatalog.ts'),
+  nodeModules,
+  ...(() => {
+    try {
+      return [realpathSync(nodeModules)];
+    } catch {
+      return [];
+    }
+  })(),
+];
+
 export default defineConfig({
   root,
   base: './',
@@ -25,6 +46,8 @@ export default defineConfig({
     host: '127.0.0.1',
     strictPort: false,
     proxy: harnessProxy(process.env.VOUCH_BACKEND_URL, process.env.VOUCH_TENANT_URL),
+    // Vite's own deny list plus data folders and databases, in case one ends up under an allowed path.
+    fs: { strict: true, allow: servedPaths, deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/.data/**', '**/*.sqlite*'] },
   },
   build: {
     outDir: resolve(root, '../out/renderer'),

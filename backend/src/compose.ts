@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { toReplyContext } from './agent/contextView.js';
@@ -10,6 +9,7 @@ import { createAgentPipeline, type AgentPipeline } from './agent/pipeline.js';
 import { createReplyComponents } from './agent/reply/index.js';
 import { createSpeechSynthesizer } from './agent/tts/index.js';
 import { SqliteAuditStore } from './audit/index.js';
+import { decodeAuditKey } from './audit/key.js';
 import { CibaClient } from './auth/ciba.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/jwt.js';
 import { TokenVaultClient } from './auth/tokenVault.js';
@@ -68,9 +68,7 @@ export interface RunningBackend extends Vouch {
 function auditKey(config: BackendEnv): Uint8Array {
   const raw = config.AUDIT_HMAC_KEY;
   if (!raw) throw new Error('AUDIT_HMAC_KEY is required: the audit chain is signed with it (32+ bytes)');
-  const bytes = Buffer.from(raw, 'utf8');
-  // Keys shorter than the HMAC block are stretched deterministically so a passphrase still works.
-  return bytes.length >= 32 ? new Uint8Array(bytes) : new Uint8Array(createHash('sha256').update(bytes).digest());
+  return decodeAuditKey(raw).key;
 }
 
 /**

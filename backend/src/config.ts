@@ -1,8 +1,35 @@
 import { z } from 'zod';
+import { assertDeployableAuditKey } from './audit/key.js';
 import { DEFAULT_CONNECTIONS } from './auth/scopeCatalog.js';
 
 const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
 const optional = z.string().optional().or(z.literal('').transform(() => undefined));
+
+function hasScheme(value: string, schemes: readonly string[]): boolean {
+  try {
+    return schemes.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+const optionalUrlWithScheme = (schemes: readonly string[]) =>
+  z
+    .string()
+    .refine((v) => hasScheme(v, schemes), `must be a ${schemes.map((s) => `${s}//`).join(' or ')} URL`)
+    .optional()
+    .or(z.literal('').transform(() => undefined));
+
+/** `hex:` + 64 hex digits, or `base64:` + the base64 of 32 bytes. Returns null when malformed. */
+export function parseTokenCacheKey(value: string): Buffer | null {
+  const hex = /^hex:([0-9a-fA-F]{64})$/.exec(value);
+  if (hex) return Buffer.from(hex[1] as string, 'hex');
+  const b64 = /^base64:([A-Za-z0-9+/]{43}=?)$/.exec(value);
+  if (b64) {
+    const bytes = Buffer.from(b64[1] as string, 'base64');
+    return bytes.length === 32 ? bytes : null;
+  }
+  return null;
+}
 
 /**
  * Every setting the backend reads, validated once at start-up. Each external service sits behind a
@@ -33,7 +60,7 @@ export const BackendEnv = z.object({
   CARTESIA_BASE_URL: optionalUrl,
   CARTESIA_VOICE_ID: z.string().default('a0e99841-438c-4a64-b679-ae501e7d6091'),
   CARTESIA_MODEL: z.string().default('sonic-2'),
-  /** Key for the audit chain's HMAC; required outside the embedded demo. */
+  /** Key for the audit chain's HMAC (`hex:` or `base64:`, 32+ bytes); required outside the embedded demo. */
   AUDIT_HMAC_KEY: optional,
   OPENFGA_API_URL: optionalUrl,
   OPENFGA_STORE_ID: optional,
@@ -41,14 +68,69 @@ export const BackendEnv = z.object({
   /** The user's own email domain, for "outside my domain" policy factors. */
   DEFAULT_USER_DOMAIN: z.string().default('example.com'),
   DRAFT_TTL_S: z.coerce.number().int().positive().default(900),
+  /** Shared state for several instances. Unset: SQLite under DATA_DIR and process memory. */
+  DATABASE_URL: optionalUrlWithScheme(['postgres:', 'postgresql:']),
+  REDIS_URL: optionalUrlWithScheme(['redis:', 'rediss:']),
+  /** Encrypts provider tokens in the Redis token cache: `hex:<64 hex digits>` or `base64:<32 bytes>`. */
+  TOKEN_CACHE_KEY: optional.refine((v) => v === undefined || parseTokenCacheKey(v) !== null, 'must be hex:<64 hex digits> or base64:<32 bytes in base64>'),
 });
 export type BackendEnv = z.infer<typeof BackendEnv>;
 
-export function loadBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
+export interface LoadBackendEnvOptions {
+  /** Where deprecation notices go; Node's warning channel by default. */
+  warn?: (message: string) => void;
+}
+
+/**
+ * The settings for a deployment (`npm start`): the schema, plus what only the embedded demo may get
+ * away with: its published audit key or a weak one, a tenant over plain HTTP, no client credentials.
+ */
+export function loadBackendEnv(env: NodeJS.ProcessEnv = process.env, opts: LoadBackendEnvOptions = {}): BackendEnv {
+  const warn = opts.warn ?? ((message: string) => process.emitWarning(message, 'DeprecationWarning'));
   const parsed = BackendEnv.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`invalid backend configuration:\n${lines}`);
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => [i.path.join('.'), i.message]));
+  const cfg = parsed.data;
+  const problems: [string, string][] = [];
+  if (!cfg.AUDIT_HMAC_KEY) problems.push(['AUDIT_HMAC_KEY', 'required: the audit chain is signed with it (base64:<32+ random bytes>)']);
+  else {
+    try {
+      if (assertDeployableAuditKey(cfg.AUDIT_HMAC_KEY).encoding === 'legacy') {
+        warn('AUDIT_HMAC_KEY without a hex: or base64: prefix is read as raw UTF-8 text; existing chains keep verifying, but prefer an explicit encoding');
+      }
+    } catch (err) {
+      problems.push(['AUDIT_HMAC_KEY', (err as Error).message.replace(/^AUDIT_HMAC_KEY /, '')]);
+    }
   }
-  return parsed.data;
+  const issuer = new URL(cfg.AUTH0_ISSUER_BASE_URL);
+  if (!isLoopbackHost(issuer.hostname)) {
+    if (issuer.protocol !== 'https:') problems.push(['AUTH0_ISSUER_BASE_URL', 'must use https: (plain http: only for a tenant on loopback)']);
+    if (!cfg.AUTH0_CLIENT_ID || !cfg.AUTH0_CLIENT_SECRET) {
+      problems.push(['AUTH0_CLIENT_ID', 'AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET are required for a tenant not on loopback (Token Vault and CIBA)']);
+    }
+  }
+  if (problems.length > 0) throw invalid(problems);
+  return cfg;
+}
+
+function invalid(problems: [string, string][]): Error {
+  return new Error(`invalid backend configuration:\n${problems.map(([path, message]) => `  ${path}: ${message}`).join('\n')}`);
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+export interface SharedStateConfig {
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  /** Present exactly when redisUrl is. */
+  tokenCacheKey: Buffer | null;
+}
+
+/** The shared-state settings, checked together: a Redis token cache needs its encryption key. */
+export function sharedStateConfig(env: Pick<BackendEnv, 'DATABASE_URL' | 'REDIS_URL' | 'TOKEN_CACHE_KEY'>): SharedStateConfig {
+  const key = env.TOKEN_CACHE_KEY ? parseTokenCacheKey(env.TOKEN_CACHE_KEY) : null;
+  if (env.REDIS_URL && !key) throw new Error('invalid backend configuration:\n  TOKEN_CACHE_KEY: required with REDIS_URL (provider tokens are encrypted in Redis with it)');
+  return { databaseUrl: env.DATABASE_URL ?? null, redisUrl: env.REDIS_URL ?? null, tokenCacheKey: env.REDIS_URL ? key : null };
 }

@@ -5,7 +5,16 @@
 import { startVouch } from './compose.js';
 import { loadBackendEnv } from './config.js';
 
-const backend = await startVouch(loadBackendEnv());
+const env = (() => {
+  try {
+    return loadBackendEnv();
+  } catch (err) {
+    // A configuration problem is the operator's to fix: say what, without a stack trace.
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+})();
+const backend = await startVouch(env);
 const stop = async () => {
   await backend.close();
   process.exit(0);

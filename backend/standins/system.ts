@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GOOGLE_SCOPES, SLACK_SCOPES, CONNECT_BASE_SCOPES } from '../src/auth/scopeCatalog.js';
 import { startVouch, type ComposeOptions, type RunningBackend } from '../src/compose.js';
+import { DEMO_AUDIT_HMAC_KEY } from '../src/audit/key.js';
 import { BackendEnv } from '../src/config.js';
 import { startDevTenant, type DevTenant } from './devtenant/index.js';
 import { signInHeadless, type HeadlessSession } from './devtenant/signInHeadless.js';
@@ -98,7 +99,7 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     AUTH0_CLIENT_SECRET: tenant.apiClient.clientSecret,
     GOOGLE_API_ROOT_URL: `${sandbox.url}/`,
     SLACK_API_URL: `${sandbox.url}/slack/api/`,
-    AUDIT_HMAC_KEY: 'dev-audit-hmac-key-for-the-embedded-demo-only',
+    AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY,
     ...opts.env,
   });
   const backendOptions: ComposeOptions = { logger, ...(opts.now ? { now: opts.now } : {}) };

@@ -74,45 +74,43 @@ test('a second question streams straight away, text growing while it arrives', a
   expect(frames.some((f) => f.type === 'connections_required')).toBe(false);
 });
 
-test('reply to Dana → draft → edit the subject → Send → the email is in the sandbox with the new subject', async ({ vouch, world }, testInfo) => {
+test('reply to Dana → draft → edit the subject → Send → the email is in the sandbox with the new subject', async ({ vouch, world, phone }, testInfo) => {
   const { page } = vouch;
+  await ask(vouch, 'reply to Dana that Thursday works');
+  const sheet = page.getByRole('dialog', { name: 'Review the email' });
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  await expect(sheet.getByLabel('To')).toHaveValue(/dana@/);
+  const subject = `Thursday works (e2e ${Date.now().toString(36)})`;
+  await sheet.getByLabel('Subject').fill(subject);
+  await screenshot(page, testInfo, 'system-draft');
+  await sheet.getByRole('button', { name: 'Send' }).click();
   // The edited subject drops the NDA thread's wording, so the policy re-scores it below step-up;
-  // approve any phone request anyway so this test is about the edit, not the policy.
-  const onRequest = (p: { authReqId: string }) => void world.system.tenant.ciba.approve(p.authReqId);
-  world.system.tenant.ciba.events.on('request', onRequest);
-  try {
-    await ask(vouch, 'reply to Dana that Thursday works');
-    const sheet = page.getByRole('dialog', { name: 'Review the email' });
-    await expect(sheet).toBeVisible({ timeout: 30_000 });
-    await expect(sheet.getByLabel('To')).toHaveValue(/dana@/);
-    const subject = `Thursday works (e2e ${Date.now().toString(36)})`;
-    await sheet.getByLabel('Subject').fill(subject);
-    await screenshot(page, testInfo, 'system-draft');
-    await sheet.getByRole('button', { name: 'Send' }).click();
-    await expect(sheet.getByText('Sent ✓')).toBeVisible({ timeout: 30_000 });
+  // should it still ask, the person approves on the phone, so this test is about the edit, not the policy.
+  const sent = sheet.getByText('Sent ✓');
+  const card = sheet.getByTestId('approval-card');
+  await expect(sent.or(card.locator('.binding'))).toBeVisible({ timeout: 30_000 });
+  if (await card.isVisible()) await phone.answer(await card.locator('.binding').innerText(), 'Approve');
+  await expect(sent).toBeVisible({ timeout: 30_000 });
 
-    const ctx = { userId: world.tokens.sub, subjectToken: world.tokens.access_token };
-    const found = await world.observer.gmail.searchThreads(ctx, { query: `in:sent subject:"${subject}"` });
-    if (!found.ok) throw new Error(found.error.message);
-    expect(found.value.threads.map((t) => t.subject)).toContain(subject);
-  } finally {
-    world.system.tenant.ciba.events.off('request', onRequest);
-  }
+  const ctx = { userId: world.tokens.sub, subjectToken: world.tokens.access_token };
+  const found = await world.observer.gmail.searchThreads(ctx, { query: `in:sent subject:"${subject}"` });
+  if (!found.ok) throw new Error(found.error.message);
+  expect(found.value.threads.map((t) => t.subject)).toContain(subject);
 });
 
-test('approve a step-up on the "phone": the card shows the binding message, then Approved, and the email is sent', async ({ vouch, world }, testInfo) => {
+test('approve a step-up on the phone page: the card shows the binding message, then Approved, and the email is sent', async ({ vouch, world, phone }, testInfo) => {
   const { page } = vouch;
   const { sheet, thread_id, before } = await openReplyDraft(vouch, world, 'reply to Dana that Thursday works for the NDA review');
   await expect(sheet.getByText('High risk')).toBeVisible();
-  const requested = new Promise<{ authReqId: string; bindingMessage: string }>((resolve) => world.system.tenant.ciba.events.once('request', resolve));
   await sheet.getByRole('button', { name: 'Send' }).click();
   const card = sheet.getByTestId('approval-card');
-  const { authReqId, bindingMessage } = await requested;
-  await expect(card.getByText(bindingMessage)).toBeVisible({ timeout: 30_000 });
+  const binding = card.locator('.binding');
+  await expect(binding).toBeVisible({ timeout: 30_000 });
   await expect(card.getByText(/left$/)).toBeVisible();
   await screenshot(page, testInfo, 'system-approval');
   expect(await threadSize(world, thread_id)).toBe(before);
-  await world.system.tenant.ciba.approve(authReqId);
+  await phone.answer(await binding.innerText(), 'Approve');
+  await screenshot(phone.page, testInfo, 'system-phone-answered');
   await expect(card.getByText('Approved on your phone')).toBeVisible({ timeout: 30_000 });
   await expect(sheet.getByText('Sent ✓')).toBeVisible({ timeout: 30_000 });
   expect(await threadSize(world, thread_id)).toBe(before + 1);
@@ -131,16 +129,39 @@ test('cancel a draft: nothing is sent', async ({ vouch, world }) => {
   expect(await threadSize(world, thread_id)).toBe(before);
 });
 
-test('deny a step-up on the "phone": the card says declined and nothing is sent', async ({ vouch, world }) => {
+test('deny a step-up on the phone page: the card says declined and nothing is sent', async ({ vouch, world, phone }) => {
   const { sheet, thread_id, before } = await openReplyDraft(vouch, world, 'reply to Dana that Thursday works for the NDA review');
-  const requested = new Promise<string>((resolve) => world.system.tenant.ciba.events.once('request', (p: { authReqId: string }) => resolve(p.authReqId)));
   await sheet.getByRole('button', { name: 'Send' }).click();
   const card = sheet.getByTestId('approval-card');
-  await expect(card).toBeVisible({ timeout: 30_000 });
+  const binding = card.locator('.binding');
+  await expect(binding).toBeVisible({ timeout: 30_000 });
   await expect(card.getByText(/left$/)).toBeVisible();
-  await world.system.tenant.ciba.deny(await requested);
+  await phone.answer(await binding.innerText(), 'Deny');
   await expect(card.getByText('Declined on your phone. Nothing was done.')).toBeVisible({ timeout: 30_000 });
   expect(await threadSize(world, thread_id)).toBe(before);
+});
+
+test('pre-authorize Slack for a while on the phone page: deny allows nothing, approve lists the grant, Revoke removes it', async ({ vouch, phone }) => {
+  const { page } = vouch;
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  const panel = page.getByTestId('preauth-panel');
+  await panel.getByLabel('Actions in').selectOption('slack');
+  const ask = panel.getByRole('button', { name: 'Ask my phone to allow' });
+
+  await ask.click();
+  await expect(panel.getByText('Waiting for your phone…')).toBeVisible();
+  await phone.answer('Allow slack actions for 30 min', 'Deny');
+  await expect(panel.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByTestId('preauth-item')).toHaveCount(0);
+
+  await ask.click();
+  await expect(panel.getByText('Waiting for your phone…')).toBeVisible();
+  await phone.answer('Allow slack actions for 30 min', 'Approve');
+  await expect(panel.getByText(/^Allowed: Slack actions/)).toBeVisible({ timeout: 30_000 });
+  const item = panel.getByTestId('preauth-item');
+  await expect(item).toHaveCount(1);
+  await item.getByRole('button', { name: /^Revoke: Slack actions/ }).click();
+  await expect(item).toHaveCount(0);
 });
 
 test('activity shows the audit chain verified', async ({ vouch }) => {

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { ServerFrame } from '../../backend/src/protocol/index.js';
+import { findDevUser } from '../../backend/standins/devtenant/users.js';
 import { startWorld, type SystemWorld } from './world.js';
 
 export interface VouchPage {
@@ -8,7 +9,14 @@ export interface VouchPage {
   frames(): Promise<ServerFrame[]>;
 }
 
-export const test = base.extend<{ vouch: VouchPage }, { world: SystemWorld }>({
+/** The person's phone: another device (its own browser context) showing the dev tenant's phone page. */
+export interface Phone {
+  page: Page;
+  /** Opens the phone page, signs in at the tenant if the phone asks, and presses Approve or Deny on the request showing `bindingMessage`. */
+  answer(bindingMessage: string, decision: 'Approve' | 'Deny'): Promise<void>;
+}
+
+export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld }>({
   world: [
     async ({}, use) => {
       const { world, stop } = await startWorld();
@@ -28,6 +36,26 @@ export const test = base.extend<{ vouch: VouchPage }, { world: SystemWorld }>({
     });
     await expect(page.getByText('Online')).toBeVisible();
     await use({ page, frames: () => page.evaluate(() => (window as unknown as { __frames: ServerFrame[] }).__frames) });
+  },
+  phone: async ({ browser, world }, use) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const person = findDevUser(world.tokens.sub);
+    if (!person) throw new Error(`no dev user ${world.tokens.sub}`);
+    const answer = async (bindingMessage: string, decision: 'Approve' | 'Deny') => {
+      await page.goto(`${world.system.tenantUrl}/dev/phone`);
+      const signIn = page.getByRole('button', { name: `Continue as ${person.name}` });
+      const inbox = page.getByRole('heading', { name: 'Approval requests' });
+      await expect(signIn.or(inbox)).toBeVisible();
+      if (await signIn.isVisible()) await signIn.click();
+      await expect(page.getByText(`Signed in as ${person.name}.`)).toBeVisible();
+      const request = page.getByRole('listitem').filter({ hasText: bindingMessage });
+      await expect(request).toBeVisible();
+      await request.getByRole('button', { name: decision }).click();
+      await expect(request).toBeHidden();
+    };
+    await use({ page, answer });
+    await context.close();
   },
 });
 

@@ -22,12 +22,23 @@ export interface AccessTokenVerifierOptions {
   /** Injected for tests; defaults to the issuer's JWKS, fetched remotely and cached by jose. */
   jwks?: JWTVerifyGetKey;
   jwksUri?: string;
+  /** Milliseconds since the epoch; injected for tests. */
+  now?: () => number;
 }
+
+/**
+ * A compact JWS and nothing else: three base64url segments (a signature is required, RS256 only).
+ * Base64 decoders skip characters outside the alphabet, so without this a token with whitespace
+ * around it (or inside it) would verify as the same token.
+ */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /**
  * Verifies Auth0 access tokens: RS256 only (refusing `none` and HS256-with-the-public-key), signed
  * by a key from the tenant's JWKS (jose caches it and refetches on an unknown `kid`, rate-limited
- * by its cooldown), with issuer, audience and `exp`/`nbf` checked under a small clock skew.
+ * by its cooldown), with issuer, audience and `exp`/`nbf` checked under a small clock skew, and
+ * an `iat` no later than now plus that skew (a token issued "in the future" is forged or from a
+ * tenant whose clock is wrong).
  */
 export function createAccessTokenVerifier(opts: AccessTokenVerifierOptions) {
   const jwks =
@@ -39,18 +50,23 @@ export function createAccessTokenVerifier(opts: AccessTokenVerifierOptions) {
     });
   return async function verifyAccessToken(token: string): Promise<VerifiedUser> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 16 * 1024) throw new AuthError('token missing or too long');
+    if (!COMPACT_JWS.test(token)) throw new AuthError('token malformed');
+    const tolerance = opts.clockToleranceSeconds ?? 30;
+    const nowS = Math.floor((opts.now?.() ?? Date.now()) / 1000);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, jwks, {
         issuer: opts.issuer,
         audience: opts.audience,
         algorithms: ['RS256'],
-        clockTolerance: opts.clockToleranceSeconds ?? 30,
+        clockTolerance: tolerance,
+        currentDate: new Date(nowS * 1000),
         requiredClaims: ['sub', 'exp', 'iat'],
       }));
     } catch (err) {
       throw new AuthError(describeJoseError(err));
     }
+    if (typeof payload.iat !== 'number' || payload.iat > nowS + tolerance) throw new AuthError('claim check failed: iat');
     if (typeof payload.sub !== 'string' || !payload.sub) throw new AuthError('token has no subject');
     return {
       sub: payload.sub,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../protocol/index.js';
 import { missingScopes } from './scopeCatalog.js';
+import { InMemoryTokenCache, type TokenCache } from './tokenCache.js';
 import type { ProviderToken, ProviderTokenRequest, ProviderTokenSource } from './tokenSource.js';
 
 export const TOKEN_VAULT_GRANT_TYPE = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
@@ -45,11 +46,10 @@ export interface TokenVaultClientOptions {
   /** Called after every exchange (never with the token), e.g. to append to the audit log. */
   onExchange?: (e: TokenVaultExchangeEvent) => void;
   timeoutMs?: number;
-}
-
-interface CacheEntry {
-  token: ProviderToken;
-  refreshAt: number;
+  /** Where tokens are kept between exchanges; defaults to this process's memory. */
+  cache?: TokenCache;
+  /** A shared cache can fail to drop a token (invalidate/clearUser return at once); reported here. */
+  onCacheError?: (err: unknown) => void;
 }
 
 /**
@@ -58,55 +58,43 @@ interface CacheEntry {
  * scopes) until shortly before they expire, and concurrent requests for one key share one exchange.
  */
 export class TokenVaultClient implements ProviderTokenSource {
-  private readonly cache = new Map<string, CacheEntry>();
-  private readonly inflight = new Map<string, Promise<ProviderToken>>();
+  private readonly cache: TokenCache;
   private readonly now: () => number;
   private readonly fetch: typeof fetch;
   private readonly tokenUrl: string;
 
   constructor(private readonly opts: TokenVaultClientOptions) {
     this.now = opts.now ?? Date.now;
+    this.cache = opts.cache ?? new InMemoryTokenCache();
     this.fetch = opts.fetch ?? fetch;
     this.tokenUrl = new URL('oauth/token', opts.issuer.endsWith('/') ? opts.issuer : `${opts.issuer}/`).href;
   }
 
-  private key(userId: string, connection: string, scopes: readonly string[]): string {
-    return [userId, connection, [...new Set(scopes)].sort().join(' ')].join('\u0000');
-  }
-
   async getAccessToken(req: ProviderTokenRequest): Promise<ProviderToken> {
-    const key = this.key(req.userId, req.connection, req.scopes);
-    const hit = this.cache.get(key);
-    if (hit && hit.refreshAt > this.now()) {
+    const key = { userId: req.userId, connection: req.connection, scopes: req.scopes };
+    const hit = await this.cache.get(key, this.now());
+    if (hit) {
       this.opts.onExchange?.({ userId: req.userId, connection: req.connection, cached: true, outcome: 'issued' });
-      return hit.token;
+      return hit;
     }
-    const running = this.inflight.get(key);
-    if (running) return running;
-    const p = this.exchange(req)
-      .then((token) => {
-        const lifetime = token.expiresAt - this.now();
-        this.cache.set(key, { token, refreshAt: token.expiresAt - Math.min(60_000, lifetime / 2) });
-        return token;
-      })
-      .finally(() => this.inflight.delete(key));
-    this.inflight.set(key, p);
-    return p;
+    return this.cache.fill(key, this.now, async () => {
+      const token = await this.exchange(req);
+      const lifetime = token.expiresAt - this.now();
+      return { token, refreshAt: token.expiresAt - Math.min(60_000, lifetime / 2) };
+    });
   }
 
   invalidate(req: { userId: string; connection: string }): void {
-    const prefix = `${req.userId}\u0000${req.connection}\u0000`;
-    for (const k of this.cache.keys()) if (k.startsWith(prefix)) this.cache.delete(k);
+    this.cache.invalidate(req.userId, req.connection).catch((err: unknown) => this.opts.onCacheError?.(err));
   }
 
   /** Forgets everything held for a user (logout, revoke). */
   clearUser(userId: string): void {
-    const prefix = `${userId}\u0000`;
-    for (const k of this.cache.keys()) if (k.startsWith(prefix)) this.cache.delete(k);
+    this.cache.clearUser(userId).catch((err: unknown) => this.opts.onCacheError?.(err));
   }
 
   get cachedEntries(): number {
-    return this.cache.size;
+    return this.cache.localEntries;
   }
 
   private async exchange(req: ProviderTokenRequest): Promise<ProviderToken> {

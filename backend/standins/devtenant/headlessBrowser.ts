@@ -12,7 +12,8 @@ export class HeadlessBrowser {
   private readonly cookies = new Map<string, Map<string, string>>();
   readonly history: BrowseStep[] = [];
 
-  private cookieHeader(url: URL): string | undefined {
+  /** The cookies this browser would send to `url` (tests use it to act as the same browser). */
+  cookieHeader(url: URL): string | undefined {
     const jar = this.cookies.get(url.host);
     if (!jar?.size) return undefined;
     return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');

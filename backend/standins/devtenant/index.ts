@@ -10,6 +10,7 @@ import { ConnectedAccountStore } from './connectedAccounts.js';
 import { HttpError, page, escapeHtml, parseBody, readRawBody, sendHtml, sendJson } from './http.js';
 import { loadOrCreateSigningKey, publicPart } from './keys.js';
 import { createMyAccount, ME_SCOPES } from './myAccount.js';
+import { createPhone, PHONE_CALLBACK_PATH, PHONE_CLIENT_ID } from './phone.js';
 import { createTokenVaultGrant, TOKEN_VAULT_GRANT, TOKEN_VAULT_PARAMS } from './tokenVaultGrant.js';
 import type { UpstreamConnection } from './upstream.js';
 import { DEV_USERS, findDevUser } from './users.js';
@@ -117,6 +118,14 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
         backchannel_token_delivery_mode: 'poll',
         token_endpoint_auth_method: 'client_secret_post',
       },
+      {
+        client_id: PHONE_CLIENT_ID,
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: [`${url}${PHONE_CALLBACK_PATH}`],
+      },
     ],
     clientBasedCORS: () => true,
     findAccount: async (_ctx, sub) => {
@@ -204,7 +213,8 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
             clientId: client.clientId,
             bindingMessage: String(request.params?.binding_message ?? ''),
             scope: String(request.params?.scope ?? 'openid'),
-            expiresAt: (request.exp ?? 0) * 1000,
+            // oidc-provider sets no `exp` on a request whose lifetime comes from a ttl function.
+            expiresAt: now() + request.expiration * 1000,
           });
         },
       },
@@ -340,41 +350,24 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     return true;
   }
 
-  async function devRoutes(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    if (url.pathname === '/dev/ciba' && req.method === 'GET') {
-      sendJson(
-        res,
-        200,
-        cibaRequests.list(now()).map((p) => ({ auth_req_id: p.authReqId, sub: p.sub, binding_message: p.bindingMessage, scope: p.scope, expires_at: new Date(p.expiresAt).toISOString() })),
-      );
-      return true;
-    }
-    if (url.pathname === '/dev/phone' && req.method === 'GET') {
-      const items = cibaRequests
-        .list(now())
-        .map(
-          (p) => `<li><p><strong>${escapeHtml(p.bindingMessage)}</strong> <span class="muted">(${escapeHtml(p.sub)})</span></p>
-          <form method="post" action="/dev/ciba/${escapeHtml(p.authReqId)}/approve"><button class="primary">Approve</button></form>
-          <form method="post" action="/dev/ciba/${escapeHtml(p.authReqId)}/deny"><button>Deny</button></form></li>`,
-        )
-        .join('');
-      sendHtml(res, 200, page('Vouch approvals', `<h1>Approval requests</h1>${items ? `<ul>${items}</ul>` : '<p>Nothing is waiting for you.</p>'}`));
-      return true;
-    }
-    const m = /^\/dev\/ciba\/([^/]+)\/(approve|deny)$/.exec(url.pathname);
-    if (m && req.method === 'POST') {
-      await finishCiba(decodeURIComponent(m[1]!), m[2] === 'approve');
-      if (req.headers.accept?.includes('text/html')) {
-        res.writeHead(303, { location: '/dev/phone' });
-        res.end();
-      } else {
-        res.writeHead(204);
-        res.end();
-      }
-      return true;
-    }
-    return false;
-  }
+  const devRoutes = createPhone({
+    url,
+    requests: cibaRequests,
+    finish: finishCiba,
+    redeemCode: async (code, verifier, nonce) => {
+      const res = await fetch(`${url}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: PHONE_CLIENT_ID, code, code_verifier: verifier, redirect_uri: `${url}${PHONE_CALLBACK_PATH}` }),
+      });
+      const body = (await res.json()) as { id_token?: unknown };
+      if (!res.ok || typeof body.id_token !== 'string') return undefined;
+      const claims = await verifyJwt(body.id_token, PHONE_CLIENT_ID);
+      return claims?.nonce === nonce && typeof claims.sub === 'string' ? claims.sub : undefined;
+    },
+    verifyAccessToken: async (token) => (await verifyJwt(token, apiAudience))?.sub,
+    now,
+  });
 
   /**
    * Auth0 accepts JSON as well as form bodies on /oauth/token and /bc-authorize and takes

@@ -119,14 +119,17 @@ export function registerOAuthRoutes(router: Router, deps: { clients: SandboxClie
     return redirectWith(redirectUri, { code, state: p['state'] });
   });
 
+  const authenticateClient = (req: SandboxRequest): SandboxClient | undefined => {
+    const creds = clientCredentials(req);
+    const client = findClient(creds.id);
+    return client && creds.secret && safeEqual(client.client_secret, creds.secret) ? client : undefined;
+  };
+
   router.add('POST', '/oauth/:provider/token', (req) => {
     const provider = req.params['provider'] ?? '';
     if (!isSandboxProvider(provider)) return oauthError(404, 'invalid_request', 'unknown provider');
-    const creds = clientCredentials(req);
-    const client = findClient(creds.id);
-    if (!client || !creds.secret || !safeEqual(client.client_secret, creds.secret)) {
-      return oauthError(401, 'invalid_client', 'Client authentication failed.');
-    }
+    const client = authenticateClient(req);
+    if (!client) return oauthError(401, 'invalid_client', 'Client authentication failed.');
     const grantType = field(req.body, 'grant_type');
     if (grantType === 'authorization_code') {
       const code = field(req.body, 'code');
@@ -148,9 +151,18 @@ export function registerOAuthRoutes(router: Router, deps: { clients: SandboxClie
     return oauthError(400, 'unsupported_grant_type', `Unsupported grant_type ${grantType ?? '(none)'}.`);
   });
 
+  /**
+   * RFC 7009 for a confidential client: the client authenticates, and only tokens issued to it (for
+   * this provider) are revoked; any other token is answered 200 like an unknown one, revealing nothing.
+   */
   router.add('POST', '/oauth/:provider/revoke', (req) => {
+    const provider = req.params['provider'] ?? '';
+    if (!isSandboxProvider(provider)) return oauthError(404, 'invalid_request', 'unknown provider');
+    const client = authenticateClient(req);
+    if (!client) return oauthError(401, 'invalid_client', 'Client authentication failed.');
     const token = field(req.body, 'token');
-    if (token) deps.tokens.revoke(token);
+    if (!token) return oauthError(400, 'invalid_request', 'token is required.');
+    deps.tokens.revoke(provider, token, client.client_id);
     return json(200, {});
   });
 

@@ -99,8 +99,9 @@ export class TokenStore {
     return { provider, userId: row.user_id, clientId: row.client_id, scopes: parseScopeParam(row.scopes) };
   }
 
-  revoke(token: string): boolean {
-    const r = this.db.prepare('UPDATE oauth_tokens SET revoked = 1 WHERE token_hash = ?').run(hashToken(token));
+  /** Revokes a token only for the provider and client it was issued to. */
+  revoke(provider: SandboxProvider, token: string, clientId: string): boolean {
+    const r = this.db.prepare('UPDATE oauth_tokens SET revoked = 1 WHERE token_hash = ? AND provider = ? AND client_id = ?').run(hashToken(token), provider, clientId);
     return Number(r.changes) > 0;
   }
 }

@@ -72,6 +72,19 @@ describe('session_auth refuses every bad token and keeps the socket', () => {
         return `${h}.${b64(baseClaims({ sub: 'auth0|blake' }))}.${s}`;
       },
     ],
+    ['issued in the future beyond the clock skew', () => signWithTenantKey(baseClaims({ iat: nowS() + 3600, exp: nowS() + 7200 }))],
+    ['issued just past the clock skew (30 s)', () => signWithTenantKey(baseClaims({ iat: nowS() + 90 }))],
+    ['a valid token with a trailing space', async () => `${await signWithTenantKey(baseClaims())} `],
+    ['a valid token with a trailing newline', async () => `${await signWithTenantKey(baseClaims())}\n`],
+    ['a valid token with a trailing tab', async () => `${await signWithTenantKey(baseClaims())}\t`],
+    ['a valid token with a leading space', async () => ` ${await signWithTenantKey(baseClaims())}`],
+    [
+      'a valid token with a space inside the signature',
+      async () => {
+        const t = await signWithTenantKey(baseClaims());
+        return `${t.slice(0, -8)} ${t.slice(-8)}`;
+      },
+    ],
     ['garbage', async () => 'this-is-not-a-jwt'],
     ['three garbage segments', async () => 'a.b.c'],
   ];
@@ -84,6 +97,12 @@ describe('session_auth refuses every bad token and keeps the socket', () => {
     expect(client.isOpen).toBe(true);
     const good = await client.auth(await signWithTenantKey(baseClaims()));
     expect(good).toMatchObject({ type: 'session_ready', user: { sub: 'auth0|alex' } });
+    await client.close();
+  });
+
+  it('accepts an iat within the clock skew (a tenant clock slightly ahead)', async () => {
+    const client = await TestClient.connect(system.wsUrl);
+    expect(await client.auth(await signWithTenantKey(baseClaims({ iat: nowS() + 10 })))).toMatchObject({ type: 'session_ready', user: { sub: 'auth0|alex' } });
     await client.close();
   });
 
@@ -108,6 +127,10 @@ describe('session_auth refuses every bad token and keeps the socket', () => {
   it('protects the HTTP API with the same verification', async () => {
     const res = await fetch(`${system.backendUrl}/scopes`, { headers: { authorization: 'Bearer nope' } });
     expect(res.status).toBe(401);
+    const padded = await fetch(`${system.backendUrl}/scopes`, { headers: { authorization: `Bearer  ${await signWithTenantKey(baseClaims())}` } });
+    expect(padded.status).toBe(401);
+    const future = await fetch(`${system.backendUrl}/scopes`, { headers: { authorization: `Bearer ${await signWithTenantKey(baseClaims({ iat: nowS() + 3600 }))}` } });
+    expect(future.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     const alex = await system.login('alex');
     const ok = await fetch(`${system.backendUrl}/scopes`, { headers: { authorization: `Bearer ${alex.access_token}` } });

@@ -7,9 +7,9 @@ import {
   PreauthorizationError,
   SqlitePreauthStore,
   STEP_UP_PROOF_MAX_AGE_MS,
-  type PreauthStore,
   type StepUpProof,
 } from '../../src/policy/index.js';
+import { describePreauthStoreContract } from '../contracts/preauthStoreContract.js';
 
 const NOW = Date.parse('2025-06-02T09:00:00Z');
 const MIN = 60_000;
@@ -66,38 +66,5 @@ describe('createPreauthorization', () => {
   });
 });
 
-const stores: [string, () => PreauthStore][] = [
-  ['in-memory', () => { let i = 0; return new InMemoryPreauthStore(() => `pa${++i}`); }],
-  ['sqlite', () => { let i = 0; return new SqlitePreauthStore(new DatabaseSync(':memory:'), () => `pa${++i}`); }],
-];
-
-describe.each(stores)('PreauthStore (%s)', (_name, make) => {
-  it('lists active grants, drops them at expiry, and revokes', async () => {
-    const s = make();
-    const a = await s.create('auth0|alex', req, proof(), NOW);
-    const b = await s.create('auth0|alex', { ...req, tool: 'slack', duration_ms: 10 * MIN }, proof({ auth_req_id: 'req-2' }), NOW);
-    expect((await s.listActive('auth0|alex', NOW)).map((g) => g.id)).toEqual([a.id, b.id]);
-    expect((await s.listActive('auth0|alex', NOW + 10 * MIN)).map((g) => g.id)).toEqual([a.id]);
-    expect(await s.listActive('auth0|sam', NOW)).toEqual([]);
-
-    expect(await s.revoke('auth0|sam', a.id, NOW + 1)).toBe(false);
-    expect(await s.revoke('auth0|alex', a.id, NOW + 1)).toBe(true);
-    expect(await s.revoke('auth0|alex', a.id, NOW + 2)).toBe(false);
-    expect(await s.revoke('auth0|alex', b.id, NOW + 11 * MIN)).toBe(false); // already expired
-    expect(await s.listActive('auth0|alex', NOW + 2)).toHaveLength(1);
-
-    const all = await s.list('auth0|alex');
-    expect(all.map((g) => [g.id, g.revoked_at])).toEqual([
-      [b.id, null],
-      [a.id, NOW + 1],
-    ]);
-  });
-
-  it('needs a step-up proof and uses each proof once', async () => {
-    const s = make();
-    await expect(s.create('auth0|alex', req, null, NOW)).rejects.toMatchObject({ code: 'STEP_UP_REQUIRED' });
-    await s.create('auth0|alex', req, proof(), NOW);
-    await expect(s.create('auth0|alex', req, proof(), NOW)).rejects.toMatchObject({ code: 'STEP_UP_REUSED' });
-    expect(await s.listActive('auth0|alex', NOW)).toHaveLength(1);
-  });
-});
+describePreauthStoreContract('in-memory', async () => { let i = 0; return new InMemoryPreauthStore(() => `pa${++i}`); });
+describePreauthStoreContract('sqlite', async () => { let i = 0; return new SqlitePreauthStore(new DatabaseSync(':memory:'), () => `pa${++i}`); });

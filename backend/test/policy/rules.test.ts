@@ -1,8 +1,9 @@
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { InMemoryRuleStore, MAX_RULES_PER_USER, parseRule, parseRules, RuleLimitError, SqliteRuleStore, type RuleInput, type RuleStore } from '../../src/policy/index.js';
+import { InMemoryRuleStore, MAX_RULES_PER_USER, parseRule, parseRules, SqliteRuleStore } from '../../src/policy/index.js';
+import { describeRuleStoreContract, GOOD_RULE } from '../contracts/ruleStoreContract.js';
 
-const good: RuleInput = { id: 'outside-step-up', effect: 'require_step_up', when: { tool: 'gmail', recipient_outside_domain: '@Example.COM' }, description: 'email outside example.com needs step-up' };
+const good = GOOD_RULE;
 
 describe('rule validation', () => {
   it('accepts the documented examples and normalises them', () => {
@@ -45,46 +46,8 @@ describe('rule validation', () => {
   });
 });
 
-const stores: [string, () => RuleStore][] = [
-  ['in-memory', () => new InMemoryRuleStore()],
-  ['sqlite', () => new SqliteRuleStore(new DatabaseSync(':memory:'))],
-];
-
-describe.each(stores)('RuleStore (%s)', (_name, make) => {
-  it('puts, lists in order, replaces in place, deletes, per user', async () => {
-    const s = make();
-    await s.put('u1', good);
-    await s.put('u1', { id: 'b', effect: 'deny', when: { channel: 'general' }, description: 'no' });
-    await s.put('u1', { ...good, description: 'changed' });
-    await s.put('u2', { id: 'c', effect: 'allow', when: { tool: 'calendar' }, description: 'ok' });
-    expect((await s.list('u1')).map((r) => [r.id, r.description])).toEqual([
-      ['outside-step-up', 'changed'],
-      ['b', 'no'],
-    ]);
-    expect((await s.get('u2', 'c'))?.effect).toBe('allow');
-    expect(await s.get('u2', 'outside-step-up')).toBeNull();
-    expect(await s.delete('u1', 'outside-step-up')).toBe(true);
-    expect(await s.delete('u1', 'outside-step-up')).toBe(false);
-    expect((await s.list('u1')).map((r) => r.id)).toEqual(['b']);
-  });
-
-  it('validates on write and keeps the old list when a replace is invalid', async () => {
-    const s = make();
-    await s.replaceAll('u', [good]);
-    await expect(s.put('u', { ...good, when: {} })).rejects.toThrow();
-    await expect(s.replaceAll('u', [good, good])).rejects.toThrow(/duplicate/);
-    expect((await s.list('u')).map((r) => r.id)).toEqual(['outside-step-up']);
-    const replaced = await s.replaceAll('u', [{ id: 'z', effect: 'deny', when: { tool: 'slack' }, description: 'z' }, good]);
-    expect(replaced.map((r) => r.id)).toEqual(['z', 'outside-step-up']);
-    expect((await s.list('u')).map((r) => r.id)).toEqual(['z', 'outside-step-up']);
-  });
-
-  it('caps rules per user', async () => {
-    const s = make();
-    await s.replaceAll('u', Array.from({ length: MAX_RULES_PER_USER }, (_, i) => ({ ...good, id: `r${i}` })));
-    await expect(s.put('u', { ...good, id: 'one-more' })).rejects.toBeInstanceOf(RuleLimitError);
-  });
-});
+describeRuleStoreContract('in-memory', async () => new InMemoryRuleStore());
+describeRuleStoreContract('sqlite', async () => new SqliteRuleStore(new DatabaseSync(':memory:')));
 
 describe('SqliteRuleStore', () => {
   it('creates its table once and reads what another instance wrote', async () => {

@@ -117,6 +117,40 @@ describe('sandbox OAuth server', () => {
     expect(await widened.json()).toMatchObject({ error: 'invalid_scope' });
   });
 
+  it('revokes a token only for the client it was issued to, after that client authenticates', async () => {
+    const other = { client_id: 'other-app', client_secret: 'other-secret', redirect_uris: ['http://127.0.0.1:9/other'] };
+    const sandbox = await startSandbox({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-sbx-')), clients: [TEST_CLIENT, other], timeZone: 'UTC' });
+    cleanups.push(() => sandbox.close());
+    const allow = await fetch(sandbox.oauth.google.authorizeUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ ...authorizeParams(GOOGLE_SCOPES.gmailRead), decision: 'allow' }),
+    });
+    const code = new URL(allow.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    const issued = await fetch(sandbox.oauth.google.tokenUrl, { method: 'POST', headers: { authorization: basic }, body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect }) });
+    const { refresh_token } = (await issued.json()) as { refresh_token: string };
+    const revokeUrl = `${sandbox.url}/oauth/google/revoke`;
+    const refreshes = async () =>
+      (await fetch(sandbox.oauth.google.tokenUrl, { method: 'POST', headers: { authorization: basic }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token }) })).status;
+
+    // Anyone holding the token string, without client credentials: refused, and the token lives on.
+    const anonymous = await fetch(revokeUrl, { method: 'POST', body: new URLSearchParams({ token: refresh_token }) });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: 'invalid_client' });
+    const wrongSecret = await fetch(revokeUrl, { method: 'POST', body: new URLSearchParams({ token: refresh_token, client_id: TEST_CLIENT.client_id, client_secret: 'guess' }) });
+    expect(wrongSecret.status).toBe(401);
+    expect(await refreshes()).toBe(200);
+
+    // Another registered client: answered like an unknown token, and nothing is revoked.
+    const foreign = await fetch(revokeUrl, { method: 'POST', body: new URLSearchParams({ token: refresh_token, client_id: other.client_id, client_secret: other.client_secret }) });
+    expect(foreign.status).toBe(200);
+    expect(await refreshes()).toBe(200);
+
+    const own = await fetch(revokeUrl, { method: 'POST', headers: { authorization: basic }, body: new URLSearchParams({ token: refresh_token }) });
+    expect(own.status).toBe(200);
+    expect(await refreshes()).toBe(400);
+  });
+
   it('Slack answers auth problems as HTTP 200 ok:false, the way Slack does', async () => {
     const clock = fakeClock();
     const { sandbox } = await start(clock);

@@ -1,5 +1,5 @@
 import type { AuthState } from '../../../renderer/src/bridge/api.js';
-import type { StoredProfile, TokenStore } from './tokenStore.js';
+import type { NotPersistedReason, PersistResult, StoredProfile, TokenStore } from './tokenStore.js';
 
 /**
  * The signed-in session in main: the access token in memory only, the refresh token in memory and
@@ -49,8 +49,9 @@ export class AuthSession {
   private timer: unknown = undefined;
   private inflight: Promise<string> | undefined;
   private listeners = new Set<(s: AuthState) => void>();
-  /** Whether the refresh token could be persisted (false: signed in for this run only). */
-  persisted = false;
+  /** Why the refresh token is not kept past this run, once a save was refused; undefined when it is. */
+  private notPersisted: NotPersistedReason | undefined;
+  private persistedOnce = false;
   private readonly marginMs: number;
 
   constructor(
@@ -64,10 +65,16 @@ export class AuthSession {
   }
   private readonly log: SessionLog;
 
+  /** Whether the refresh token was persisted (false: signed in for this run only). */
+  get persisted(): boolean {
+    return this.persistedOnce && this.notPersisted === undefined;
+  }
+
   get state(): AuthState {
     if (!this.accessToken && !this.refreshToken) return { signedIn: false };
     const p = this.profile;
-    return { signedIn: true, user: p ? { sub: p.sub, email: p.email, name: p.name } : { sub: 'unknown' } };
+    const user = p ? { sub: p.sub, email: p.email, name: p.name } : { sub: 'unknown' };
+    return this.notPersisted ? { signedIn: true, user, sessionOnly: this.notPersisted } : { signedIn: true, user };
   }
 
   onChange(fn: (s: AuthState) => void): () => void {
@@ -77,11 +84,11 @@ export class AuthSession {
 
   /** At start-up: use the stored refresh token, if any. Returns whether a session was restored. */
   async restore(): Promise<boolean> {
-    const rt = this.store.loadRefreshToken();
+    const rt = await this.store.loadRefreshToken();
     if (!rt) return false;
     this.refreshToken = rt;
     this.profile = this.store.loadProfile();
-    this.persisted = true;
+    this.persistedOnce = true;
     try {
       await this.refreshNow();
       return true;
@@ -95,7 +102,7 @@ export class AuthSession {
 
   async signIn(): Promise<AuthState> {
     const tokens = await this.client.signIn();
-    this.apply(tokens);
+    await this.apply(tokens);
     return this.state;
   }
 
@@ -116,7 +123,7 @@ export class AuthSession {
   async tokenForAudience(audience: string, scope: string): Promise<string> {
     if (!this.refreshToken) throw new SignedOutError();
     const t = await this.client.refresh(this.refreshToken, { audience, scope });
-    this.keepRotated(t.refresh_token);
+    await this.keepRotated(t.refresh_token);
     return t.access_token;
   }
 
@@ -131,8 +138,8 @@ export class AuthSession {
     if (!rt) return Promise.reject(new SignedOutError());
     this.inflight = this.client
       .refresh(rt)
-      .then((t) => {
-        this.apply(t);
+      .then(async (t) => {
+        await this.apply(t);
         return t.access_token;
       })
       .catch((err: unknown) => {
@@ -169,27 +176,48 @@ export class AuthSession {
     this.refreshToken = undefined;
     this.profile = undefined;
     this.expiresAt = 0;
-    this.persisted = false;
+    this.persistedOnce = false;
+    this.notPersisted = undefined;
     this.store.clear();
   }
 
-  private apply(t: TokenSet): void {
+  private async apply(t: TokenSet): Promise<void> {
     const wasSignedIn = this.state.signedIn;
+    const wasSessionOnly = this.notPersisted;
     this.accessToken = t.access_token;
     // Without expires_in assume a short life, so we refresh early rather than use a dead token.
     this.expiresAt = this.clock.now() + (t.expires_in ?? 300) * 1000;
     if (t.profile) this.profile = t.profile;
     if (t.refresh_token) this.refreshToken = t.refresh_token;
-    if (this.refreshToken && this.profile) this.persisted = this.store.save(this.refreshToken, this.profile).persisted;
     this.schedule();
-    if (!wasSignedIn || t.profile) this.emit();
+    if (this.refreshToken && this.profile) await this.persist(this.refreshToken, this.profile);
+    if (!this.state.signedIn) return; // signed out while the token was being sealed
+    if (!wasSignedIn || t.profile || this.notPersisted !== wasSessionOnly) this.emit();
   }
 
-  private keepRotated(rt: string | undefined): void {
+  private async keepRotated(rt: string | undefined): Promise<void> {
     if (!rt || rt === this.refreshToken) return;
     this.refreshToken = rt;
-    if (this.profile) this.persisted = this.store.save(rt, this.profile).persisted;
+    if (this.profile) await this.persist(rt, this.profile);
   }
+
+  /** Saves in call order, so an older token never overwrites a newer one. */
+  private persist(rt: string, profile: StoredProfile): Promise<void> {
+    const run = this.saving.then(async () => {
+      let r: PersistResult;
+      try {
+        r = await this.store.save(rt, profile);
+      } catch {
+        r = { persisted: false, reason: 'encryption_unavailable' };
+      }
+      if (!this.refreshToken) return; // signed out meanwhile; the store is already cleared
+      this.persistedOnce = true;
+      this.notPersisted = r.persisted ? undefined : r.reason;
+    });
+    this.saving = run;
+    return run;
+  }
+  private saving: Promise<void> = Promise.resolve();
 
   private schedule(): void {
     if (this.timer !== undefined) this.clock.clearTimeout(this.timer);

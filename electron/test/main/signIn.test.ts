@@ -158,7 +158,20 @@ describe('AuthSession with the encrypted token store', () => {
     await session.signIn();
     expect(session.persisted).toBe(false);
     expect(kv.data.size).toBe(0);
-    expect(session.state.signedIn).toBe(true);
+    expect(session.state).toMatchObject({ signedIn: true, sessionOnly: 'encryption_unavailable' });
+  });
+
+  it("stays signed in for this run only on Linux without a keyring, and tells the popover why", async () => {
+    const config = await discover(serverCfg());
+    const kv = new MemoryKv();
+    const sys = systemBrowser({ tenantHost: tenantHost() });
+    const states: unknown[] = [];
+    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal }), new TokenStore(new StandInSafeStorage(true, 'basic_text'), kv, 'linux'), new ManualTimers());
+    session.onChange((s) => states.push(s));
+    await session.signIn();
+    expect(session.persisted).toBe(false);
+    expect(kv.data.size).toBe(0);
+    expect(states.at(-1)).toMatchObject({ signedIn: true, sessionOnly: 'no_os_keyring' });
   });
 });
 

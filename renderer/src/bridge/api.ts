@@ -51,7 +51,10 @@ export const BridgeArgs = {
   revokePreauthorization: z.tuple([Id]),
 } as const;
 
-export type AuthState = { signedIn: false } | { signedIn: true; user: { sub: string; email?: string; name?: string } };
+export type AuthState =
+  | { signedIn: false }
+  /** `sessionOnly`: the sign-in is not kept past this run, and why (no OS keystore, or Linux without a keyring). */
+  | { signedIn: true; user: { sub: string; email?: string; name?: string }; sessionOnly?: 'encryption_unavailable' | 'no_os_keyring' };
 export type LinkState = 'connecting' | 'online' | 'offline';
 export type RecordingState = 'idle' | 'listening' | 'transcribing';
 export type ConnectProgress = { provider: z.infer<typeof Provider>; state: 'browser_open' | 'completing' | 'done' | 'failed'; message?: string };

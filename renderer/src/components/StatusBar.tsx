@@ -4,6 +4,10 @@ import { useSession } from '../stores/session.js';
 import { STATUS_LABEL } from './labels.js';
 
 const LINK_TEXT = { connecting: 'Connecting…', online: 'Online', offline: 'Offline, reconnecting…' } as const;
+const SESSION_ONLY_TEXT = {
+  no_os_keyring: 'Signed in until you quit: no system keyring (e.g. GNOME Keyring or KWallet) to keep your sign-in safe.',
+  encryption_unavailable: 'Signed in until you quit: the system keystore is unavailable.',
+} as const;
 
 /** The at-a-glance line: what Vouch is doing, whether it is reachable, and Stop while it talks. */
 export function StatusBar({ onStop }: { onStop: () => void }) {
@@ -30,6 +34,7 @@ export function StatusBar({ onStop }: { onStop: () => void }) {
         {stt?.state === 'loading' && <span className="hint">Preparing speech recognition{stt.progress !== undefined ? ` ${Math.round(stt.progress * 100)}%` : ''}…</span>}
         <span className={`link link-${link}`}>{LINK_TEXT[link]}</span>
         {auth?.signedIn && <span className="user">{auth.user.name ?? auth.user.email ?? ''}</span>}
+        {auth?.signedIn && auth.sessionOnly && <span className="hint">{SESSION_ONLY_TEXT[auth.sessionOnly]}</span>}
       </div>
     </header>
   );

@@ -46,7 +46,8 @@ export const useSession = create<SessionState>()((set, get) => ({
   applyFrame: (frame) => {
     switch (frame.type) {
       case 'session_ready':
-        set({ auth: { signedIn: true, user: frame.user }, providers: frame.providers, link: 'online' });
+        // The backend knows who; only the app knows whether the sign-in outlives this run.
+        set((s) => ({ auth: { ...(s.auth?.signedIn ? s.auth : {}), signedIn: true, user: frame.user }, providers: frame.providers, link: 'online' }));
         return;
       case 'providers_updated':
       case 'scopes': {
