@@ -2,9 +2,8 @@
  * Starts the backend alone against the services the environment names (a real Auth0 tenant and
  * the real provider APIs, or any stand-in). See .env.example for every variable.
  */
-import { startBackend } from './backend.js';
+import { startVouch } from './compose.js';
 import { loadBackendEnv } from './config.js';
-import { createVouchHandler, vouchRoutes } from './vouch.js';
 
 const env = (() => {
   try {
@@ -15,7 +14,7 @@ const env = (() => {
     process.exit(1);
   }
 })();
-const backend = await startBackend(env, { handler: (core) => createVouchHandler(core), routes: (core) => vouchRoutes(core) });
+const backend = await startVouch(env);
 const stop = async () => {
   await backend.close();
   process.exit(0);

@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GOOGLE_SCOPES, SLACK_SCOPES, CONNECT_BASE_SCOPES } from '../src/auth/scopeCatalog.js';
-import { startBackend, type RunningBackend, type StartBackendOptions } from '../src/backend.js';
+import { startVouch, type ComposeOptions, type RunningBackend } from '../src/compose.js';
 import { DEMO_AUDIT_HMAC_KEY } from '../src/audit/key.js';
 import { BackendEnv } from '../src/config.js';
 import { startDevTenant, type DevTenant } from './devtenant/index.js';
 import { signInHeadless, type HeadlessSession } from './devtenant/signInHeadless.js';
 import { createLogger, type Logger } from '../src/log.js';
 import { startSandbox } from './sandbox/index.js';
-import { createVouchHandler, vouchRoutes } from '../src/vouch.js';
 
 /** The client the dev tenant uses at the provider sandbox, like Auth0's Google/Slack app credentials. */
 const TENANT_AT_SANDBOX = { client_id: 'auth0-dev-tenant', client_secret: 'dev-tenant-upstream-secret' };
@@ -27,7 +26,6 @@ export interface VouchSystemOptions {
   tenantNow?: () => number;
   sandboxAccessTokenTtlSeconds?: number;
   cibaIntervalSeconds?: number;
-  handler?: StartBackendOptions['handler'];
 }
 
 export interface VouchSystem {
@@ -106,13 +104,8 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY,
     ...opts.env,
   });
-  const backendOptions: StartBackendOptions = {
-    logger,
-    now: opts.now,
-    handler: opts.handler ?? ((core) => createVouchHandler(core)),
-    routes: (core) => vouchRoutes(core),
-  };
-  let backend = await startBackend(env, backendOptions);
+  const backendOptions: ComposeOptions = { logger, ...(opts.now ? { now: opts.now } : {}) };
+  let backend = await startVouch(env, backendOptions);
   const backendPort = Number(new URL(backend.url).port);
 
   const system: VouchSystem = {
@@ -133,7 +126,7 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     login: (username) => signInHeadless({ issuer: tenant.issuer, clientId: tenant.desktopClientId, audience: tenant.apiAudience, username, redirectUri: tenant.desktopRedirectUris[0] }),
     restartBackend: async () => {
       await backend.close();
-      backend = await startBackend({ ...env, PORT: backendPort }, backendOptions);
+      backend = await startVouch({ ...env, PORT: backendPort }, backendOptions);
       return backend;
     },
     stop: async () => {

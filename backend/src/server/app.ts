@@ -1,28 +1,20 @@
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { AuthError, type VerifiedUser } from '../auth/jwt.js';
-import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../protocol/index.js';
+import { DEFAULT_ERROR_MESSAGES } from '../protocol/index.js';
+import { ApiError, type RouteModule } from './apiError.js';
 import { attachWsSession, type WsSessionDeps } from './wsSession.js';
 
-/** What each socket needs (see `WsSessionDeps`), plus the HTTP side's extras. */
+export { ApiError } from './apiError.js';
+
+/** What each socket needs (see `WsSessionDeps`), plus the HTTP side's resources. */
 export interface BackendServerDeps extends WsSessionDeps {
-  /** Extra authenticated HTTP routes (audit, rules, memory, …). */
-  routes?: (app: FastifyInstance, requireUser: (req: FastifyRequest) => Promise<VerifiedUser>) => void | Promise<void>;
+  /** Authenticated HTTP routes, one module per resource (audit, rules, memory, …). */
+  routes: readonly RouteModule[];
   onClose?: () => Promise<void> | void;
 }
 
-/** An HTTP error with a stable code, rendered as `{error: {code, message}}`. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message?: string,
-  ) {
-    super(message ?? DEFAULT_ERROR_MESSAGES[code].message);
-  }
-}
-
-/** HTTP and WebSocket on one port: `/health`, `/ws`, and the JWT-protected JSON API. */
+/** HTTP and WebSocket on one port: `/ws` and the resources' routes. */
 export async function createBackendServer(deps: BackendServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: deps.logger, bodyLimit: 256 * 1024 }) as unknown as FastifyInstance;
   await app.register(websocket, { options: { maxPayload: 1024 * 1024 } });
@@ -47,20 +39,13 @@ export async function createBackendServer(deps: BackendServerDeps): Promise<Fast
     }
   };
 
-  app.get('/health', async () => ({ status: 'ok' }));
-
-  app.get('/scopes', async (req) => {
-    const user = await requireUser(req);
-    return { providers: deps.links.list(user.sub) };
-  });
-
   app.register(async (scoped) => {
     scoped.get('/ws', { websocket: true }, (socket) => {
       attachWsSession(socket, deps);
     });
   });
 
-  if (deps.routes) await deps.routes(app, requireUser);
+  for (const routes of deps.routes) await routes(app, requireUser);
 
   app.addHook('onClose', async () => {
     await deps.onClose?.();

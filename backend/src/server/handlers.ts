@@ -12,7 +12,7 @@ export interface SessionContext {
   send(frame: ServerFrame): void;
 }
 
-/** The agent pipeline's entry points; the server validates, authenticates and routes to them. */
+/** The agent pipeline's entry points; the server validates, authenticates and routes to them (sign-in, scopes, revoke and logout go to the SessionService). */
 export interface ConversationHandler {
   onSessionStarted?(ctx: SessionContext): Promise<void>;
   onTranscript(ctx: SessionContext, f: AppFrameOf<'transcript'>): Promise<void>;
@@ -20,6 +20,4 @@ export interface ConversationHandler {
   onActionConfirmed(ctx: SessionContext, f: AppFrameOf<'action_confirmed'>): Promise<void>;
   onActionCancelled(ctx: SessionContext, f: AppFrameOf<'action_cancelled'>): Promise<void>;
   onApprovalDecision(ctx: SessionContext, f: AppFrameOf<'approval_decision'>): Promise<void>;
-  onRevoke?(ctx: SessionContext, f: AppFrameOf<'revoke_provider'>): Promise<void>;
-  onLogout?(ctx: SessionContext): Promise<void>;
 }

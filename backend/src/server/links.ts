@@ -2,7 +2,7 @@ import { CONNECT_BASE_SCOPES, describeScope } from '../auth/scopeCatalog.js';
 import type { ProviderTokenSource } from '../auth/tokenSource.js';
 import { TokenVaultError } from '../auth/tokenVault.js';
 import type { LinkedProvider, Provider } from '../protocol/index.js';
-import type { VouchStore } from '../store/vouchStore.js';
+import type { LinkStore } from '../store/vouchStore.js';
 
 export type LinkCheck = { linked: true; scopes: string[] } | { linked: false; error: TokenVaultError };
 
@@ -13,7 +13,7 @@ export type LinkCheck = { linked: true; scopes: string[] } | { linked: false; er
  */
 export class LinkService {
   constructor(
-    private readonly store: VouchStore,
+    private readonly store: LinkStore,
     private readonly tokens: ProviderTokenSource & { clearUser?(userId: string): void },
     readonly connections: Record<Provider, string>,
     private readonly now: () => number = Date.now,
@@ -27,23 +27,23 @@ export class LinkService {
     const connection = this.connections[provider];
     try {
       const token = await this.tokens.getAccessToken({ userId: sub, subjectToken, connection, scopes: [] });
-      this.store.upsertLink(sub, { provider, connection, scopes: token.scopes, linkedAt: new Date(this.now()).toISOString() });
+      await this.store.upsertLink(sub, { provider, connection, scopes: token.scopes, linkedAt: new Date(this.now()).toISOString() });
       return { linked: true, scopes: token.scopes };
     } catch (err) {
       const e = err instanceof TokenVaultError ? err : new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'link check failed', { connection });
-      if (e.code === 'FEDERATED_TOKEN_NOT_IN_VAULT') this.store.removeLink(sub, provider);
+      if (e.code === 'FEDERATED_TOKEN_NOT_IN_VAULT') await this.store.removeLink(sub, provider);
       return { linked: false, error: e };
     }
   }
 
   /** A failed exchange for a connection means the link is gone; keep the store truthful. */
-  forget(sub: string, provider: Provider): void {
-    this.store.removeLink(sub, provider);
+  async forget(sub: string, provider: Provider): Promise<void> {
+    await this.store.removeLink(sub, provider);
     this.tokens.invalidate({ userId: sub, connection: this.connections[provider] });
   }
 
-  list(sub: string): LinkedProvider[] {
-    return this.store.listLinks(sub).map((l) => ({
+  async list(sub: string): Promise<LinkedProvider[]> {
+    return (await this.store.listLinks(sub)).map((l) => ({
       provider: l.provider,
       connection: l.connection,
       linked_at: l.linkedAt,
@@ -51,8 +51,8 @@ export class LinkService {
     }));
   }
 
-  isLinked(sub: string, provider: Provider): boolean {
-    return this.store.listLinks(sub).some((l) => l.provider === provider);
+  async isLinked(sub: string, provider: Provider): Promise<boolean> {
+    return (await this.store.listLinks(sub)).some((l) => l.provider === provider);
   }
 
   providerForConnection(connection: string): Provider | undefined {

@@ -3,15 +3,13 @@ import type { WebSocket } from 'ws';
 import { AuthError, type AccessTokenVerifier, type VerifiedUser } from '../auth/jwt.js';
 import type { Logger } from '../log.js';
 import { type AppFrame, DEFAULT_ERROR_MESSAGES, type ErrorCode, parseAppFrame, type ServerFrame } from '../protocol/index.js';
-import type { VouchStore } from '../store/vouchStore.js';
+import type { SessionService } from '../session/service.js';
 import type { UserChannels } from './channels.js';
 import type { ConversationHandler, SessionContext } from './handlers.js';
-import type { LinkService } from './links.js';
 
 export interface WsSessionDeps {
   verify: AccessTokenVerifier;
-  store: VouchStore;
-  links: LinkService;
+  sessions: Pick<SessionService, 'signedIn' | 'scopes' | 'revoke' | 'logout'>;
   channels: UserChannels;
   handler: ConversationHandler;
   logger: Logger;
@@ -23,9 +21,9 @@ export interface WsSessionDeps {
 const RECENT_FRAME_IDS = 256;
 
 /**
- * One app connection: validates every frame, requires a verified session for everything but
- * `session_auth`, acknowledges frames so the app can resend after a reconnect, and routes the rest.
- * A bad frame costs the sender an `error` frame, never the connection.
+ * One app connection, transport only: validates every frame, requires a verified session for
+ * everything but `session_auth`, acknowledges frames so the app can resend after a reconnect, and
+ * routes the rest to the agent or the session service. A bad frame costs an `error` frame, never the connection.
  */
 export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
   const id = randomUUID();
@@ -69,13 +67,13 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
     user = verified;
     accessToken = frame.access_token;
     if (frame.timezone && isTimeZone(frame.timezone)) timezone = frame.timezone;
-    deps.store.upsertUser({ sub: verified.sub, email: verified.email, name: verified.name, timezone });
+    const providers = await deps.sessions.signedIn(verified, timezone);
     if (first) detach = deps.channels.add(verified.sub, send);
     if (frame.frame_id) send({ type: 'ack', frame_id: frame.frame_id });
     send({
       type: 'session_ready',
       user: { sub: verified.sub, ...(verified.email ? { email: verified.email } : {}), ...(verified.name ? { name: verified.name } : {}) },
-      providers: deps.links.list(verified.sub),
+      providers,
     });
     log.info({ sub: verified.sub }, 'session ready');
     if (first) await deps.handler.onSessionStarted?.(ctx());
@@ -107,14 +105,11 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
       case 'approval_decision':
         return deps.handler.onApprovalDecision(c, frame);
       case 'list_scopes':
-        return send({ type: 'scopes', providers: deps.links.list(user.sub) });
+        return send({ type: 'scopes', providers: await deps.sessions.scopes(user.sub) });
       case 'revoke_provider':
-        await deps.handler.onRevoke?.(c, frame);
-        deps.links.forget(user.sub, frame.provider);
-        deps.channels.send(user.sub, { type: 'providers_updated', providers: deps.links.list(user.sub) });
-        return;
+        return deps.sessions.revoke(user.sub, frame.provider);
       case 'logout':
-        await deps.handler.onLogout?.(c);
+        await deps.sessions.logout(user.sub, c.id);
         detach?.();
         detach = undefined;
         user = undefined;

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Draft, DraftKind, Provider } from '../protocol/index.js';
-import { migrate } from './sqlite.js';
+import type { Draft, DraftKind, Provider, RiskSummary } from '../protocol/index.js';
+import { migrate, transaction } from './sqlite.js';
 
 export interface UserRecord {
   sub: string;
@@ -16,7 +16,7 @@ export interface LinkRecord {
   linkedAt: string;
 }
 
-/** A request waiting for the user to link an account; resumed on `account_connected`. */
+/** A request waiting for the user to link an account; resumed on `account_connected`. Keyed by (sub, id). */
 export interface PendingRequestRecord {
   id: string;
   sub: string;
@@ -25,7 +25,18 @@ export interface PendingRequestRecord {
   createdAt: string;
 }
 
-export type DraftStatus = 'ready' | 'awaiting_approval' | 'executing' | 'done' | 'failed' | 'cancelled' | 'expired';
+/**
+ * A draft's life: `ready → confirming → awaiting_approval → executing → done | failed`, or it ends
+ * `cancelled`, `expired` or `denied`. What the provider did (sent, created, posted…) is in `result`.
+ */
+export type DraftStatus = 'ready' | 'confirming' | 'awaiting_approval' | 'executing' | 'done' | 'failed' | 'cancelled' | 'expired' | 'denied';
+
+export interface DraftResult {
+  status: string;
+  ref?: string;
+  detail?: string;
+  code?: string;
+}
 
 export interface DraftRecord {
   id: string;
@@ -35,38 +46,87 @@ export interface DraftRecord {
   fields: Draft['fields'];
   status: DraftStatus;
   expiresAt: number;
-  result?: { status: string; ref?: string; detail?: string; code?: string };
+  result?: DraftResult;
   createdAt: string;
 }
 
-export type ClaimOutcome = { claimed: true; draft: DraftRecord } | { claimed: false; reason: 'not_found' | 'expired' | 'already_executed' | 'cancelled'; draft?: DraftRecord };
+/** One compare-and-set on a draft's status: it happens only if the draft is still in one of `from`. */
+export interface DraftTransition {
+  id: string;
+  sub: string;
+  from: readonly DraftStatus[];
+  to: DraftStatus;
+  /** Only while the draft has not expired at this instant. */
+  liveAt?: number;
+  fields?: Draft['fields'];
+  result?: DraftResult;
+}
+
+export type ApprovalStatus = 'starting' | 'pending' | 'approved' | 'denied' | 'expired' | 'cancelled' | 'failed';
 
 /**
- * The backend's durable state behind one small interface. SQLite is the embedded default; a
- * Postgres adapter would implement the same methods for a multi-instance deployment.
+ * A step-up approval, stored before the phone is asked: which draft, which exact content (SHA-256 of
+ * the canonical fields) and, once Auth0 answered, the CIBA request to poll — so a restart can resume.
  */
-export interface VouchStore {
-  upsertUser(u: UserRecord): void;
-  getUser(sub: string): UserRecord | undefined;
-  listLinks(sub: string): LinkRecord[];
-  upsertLink(sub: string, link: LinkRecord): void;
-  removeLink(sub: string, provider: Provider): boolean;
-  savePending(p: PendingRequestRecord): void;
-  listPending(sub: string): PendingRequestRecord[];
-  deletePending(id: string): boolean;
-  createDraft(d: DraftRecord): void;
-  getDraft(id: string): DraftRecord | undefined;
-  setDraftStatus(id: string, status: DraftStatus): void;
-  /** Stores the fields as the person confirmed them (edits applied), before anything runs. */
-  updateDraftFields(id: string, fields: Draft['fields']): void;
-  /**
-   * Atomically moves a draft from `ready`/`awaiting_approval` to `executing`. Exactly one caller
-   * ever wins, across sockets and restarts; that is what makes a confirmed write happen at most once.
-   */
-  claimDraft(id: string, sub: string, now: number, from?: DraftStatus[]): ClaimOutcome;
-  finishDraft(id: string, status: 'done' | 'failed', result: DraftRecord['result']): void;
-  cancelDraft(id: string, sub: string): ClaimOutcome;
+export interface ApprovalRecord {
+  id: string;
+  sub: string;
+  draftId: string;
+  contentSha256: string;
+  bindingMessage: string;
+  /** What the approval card shows, so it can be shown again after a restart. */
+  risk?: RiskSummary;
+  status: ApprovalStatus;
+  authReqId?: string;
+  expiresAt?: number;
+  intervalMs?: number;
+  createdAt: string;
 }
+
+export interface UserStore {
+  upsertUser(u: UserRecord): Promise<void>;
+  getUser(sub: string): Promise<UserRecord | undefined>;
+}
+
+export interface LinkStore {
+  listLinks(sub: string): Promise<LinkRecord[]>;
+  upsertLink(sub: string, link: LinkRecord): Promise<void>;
+  removeLink(sub: string, provider: Provider): Promise<boolean>;
+}
+
+export interface PendingRequestStore {
+  savePending(p: PendingRequestRecord): Promise<void>;
+  listPending(sub: string): Promise<PendingRequestRecord[]>;
+  deletePending(sub: string, id: string): Promise<boolean>;
+}
+
+export interface DraftStore {
+  createDraft(d: DraftRecord): Promise<void>;
+  getDraft(sub: string, id: string): Promise<DraftRecord | undefined>;
+  /** Atomic compare-and-set (`UPDATE … WHERE status IN from`): true for exactly one caller. */
+  transitionDraft(t: DraftTransition): Promise<boolean>;
+  listDrafts(filter: { sub?: string; status: readonly DraftStatus[] }): Promise<DraftRecord[]>;
+}
+
+export interface ApprovalStore {
+  /**
+   * Moves the draft `confirming → awaiting_approval` and stores the approval row in one step;
+   * false (and nothing stored) when the draft was not `confirming` any more.
+   */
+  beginApproval(a: ApprovalRecord): Promise<boolean>;
+  /** `starting → pending` once Auth0 answered with the request to poll. */
+  approvalStarted(id: string, start: { authReqId: string; expiresAt: number; intervalMs: number }): Promise<boolean>;
+  /** Compare-and-set on the approval's status. */
+  finishApproval(id: string, from: readonly ApprovalStatus[], to: ApprovalStatus): Promise<boolean>;
+  getApproval(id: string): Promise<ApprovalRecord | undefined>;
+  listApprovals(filter: { sub?: string; draftId?: string; status: readonly ApprovalStatus[] }): Promise<ApprovalRecord[]>;
+}
+
+/**
+ * The backend's durable state behind small async ports (as the audit, rule and pre-authorization
+ * stores already are), so a networked database can implement them. SQLite is the embedded default.
+ */
+export type VouchStore = UserStore & LinkStore & PendingRequestStore & DraftStore & ApprovalStore;
 
 export class SqliteVouchStore implements VouchStore {
   constructor(private readonly db: DatabaseSync) {
@@ -82,10 +142,28 @@ export class SqliteVouchStore implements VouchStore {
         CREATE TABLE drafts (id TEXT PRIMARY KEY, sub TEXT NOT NULL, request_id TEXT, kind TEXT NOT NULL,
           fields TEXT NOT NULL, status TEXT NOT NULL, expires_at INTEGER NOT NULL, result TEXT, created_at TEXT NOT NULL);`,
       },
+      {
+        // Pending requests were keyed by the client's transcript id alone, so one user could replace or
+        // delete another's; they are keyed by (sub, id) now. Approvals become rows (see ApprovalRecord).
+        id: 2,
+        sql: `CREATE TABLE pending_requests_by_user (sub TEXT NOT NULL, id TEXT NOT NULL, transcript TEXT NOT NULL,
+          providers TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (sub, id));
+        INSERT INTO pending_requests_by_user (sub, id, transcript, providers, created_at)
+          SELECT sub, id, transcript, providers, created_at FROM pending_requests;
+        DROP TABLE pending_requests;
+        ALTER TABLE pending_requests_by_user RENAME TO pending_requests;
+        CREATE INDEX pending_by_user ON pending_requests (sub, created_at);
+        CREATE INDEX drafts_by_status ON drafts (status, sub);
+        CREATE TABLE approvals (id TEXT PRIMARY KEY, sub TEXT NOT NULL, draft_id TEXT NOT NULL, content_sha256 TEXT NOT NULL,
+          binding_message TEXT NOT NULL, risk TEXT, status TEXT NOT NULL, auth_req_id TEXT, expires_at INTEGER, interval_ms INTEGER,
+          created_at TEXT NOT NULL);
+        CREATE INDEX approvals_by_draft ON approvals (draft_id);
+        CREATE INDEX approvals_by_status ON approvals (status, sub);`,
+      },
     ]);
   }
 
-  upsertUser(u: UserRecord): void {
+  async upsertUser(u: UserRecord): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO users (sub, email, name, timezone, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -95,14 +173,14 @@ export class SqliteVouchStore implements VouchStore {
       .run(u.sub, u.email ?? null, u.name ?? null, u.timezone ?? null, new Date().toISOString());
   }
 
-  getUser(sub: string): UserRecord | undefined {
+  async getUser(sub: string): Promise<UserRecord | undefined> {
     const r = this.db.prepare('SELECT sub, email, name, timezone FROM users WHERE sub = ?').get(sub) as
       | { sub: string; email: string | null; name: string | null; timezone: string | null }
       | undefined;
     return r ? { sub: r.sub, email: r.email ?? undefined, name: r.name ?? undefined, timezone: r.timezone ?? undefined } : undefined;
   }
 
-  listLinks(sub: string): LinkRecord[] {
+  async listLinks(sub: string): Promise<LinkRecord[]> {
     return (this.db.prepare('SELECT provider, connection, scopes, linked_at FROM links WHERE sub = ? ORDER BY provider').all(sub) as Array<{
       provider: Provider;
       connection: string;
@@ -111,7 +189,7 @@ export class SqliteVouchStore implements VouchStore {
     }>).map((r) => ({ provider: r.provider, connection: r.connection, scopes: r.scopes ? r.scopes.split(' ') : [], linkedAt: r.linked_at }));
   }
 
-  upsertLink(sub: string, l: LinkRecord): void {
+  async upsertLink(sub: string, l: LinkRecord): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO links (sub, provider, connection, scopes, linked_at) VALUES (?, ?, ?, ?, ?)
@@ -120,17 +198,17 @@ export class SqliteVouchStore implements VouchStore {
       .run(sub, l.provider, l.connection, l.scopes.join(' '), l.linkedAt);
   }
 
-  removeLink(sub: string, provider: Provider): boolean {
+  async removeLink(sub: string, provider: Provider): Promise<boolean> {
     return this.db.prepare('DELETE FROM links WHERE sub = ? AND provider = ?').run(sub, provider).changes > 0;
   }
 
-  savePending(p: PendingRequestRecord): void {
+  async savePending(p: PendingRequestRecord): Promise<void> {
     this.db
-      .prepare('INSERT OR REPLACE INTO pending_requests (id, sub, transcript, providers, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(p.id, p.sub, p.transcript, JSON.stringify(p.providers), p.createdAt);
+      .prepare('INSERT OR REPLACE INTO pending_requests (sub, id, transcript, providers, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(p.sub, p.id, p.transcript, JSON.stringify(p.providers), p.createdAt);
   }
 
-  listPending(sub: string): PendingRequestRecord[] {
+  async listPending(sub: string): Promise<PendingRequestRecord[]> {
     return (this.db.prepare('SELECT * FROM pending_requests WHERE sub = ? ORDER BY created_at').all(sub) as Array<{
       id: string;
       sub: string;
@@ -140,59 +218,98 @@ export class SqliteVouchStore implements VouchStore {
     }>).map((r) => ({ id: r.id, sub: r.sub, transcript: r.transcript, providers: JSON.parse(r.providers) as Provider[], createdAt: r.created_at }));
   }
 
-  deletePending(id: string): boolean {
-    return this.db.prepare('DELETE FROM pending_requests WHERE id = ?').run(id).changes > 0;
+  async deletePending(sub: string, id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM pending_requests WHERE sub = ? AND id = ?').run(sub, id).changes > 0;
   }
 
-  createDraft(d: DraftRecord): void {
+  async createDraft(d: DraftRecord): Promise<void> {
     this.db
       .prepare('INSERT INTO drafts (id, sub, request_id, kind, fields, status, expires_at, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(d.id, d.sub, d.requestId ?? null, d.kind, JSON.stringify(d.fields), d.status, d.expiresAt, d.result ? JSON.stringify(d.result) : null, d.createdAt);
   }
 
-  getDraft(id: string): DraftRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM drafts WHERE id = ?').get(id) as DraftRow | undefined;
+  async getDraft(sub: string, id: string): Promise<DraftRecord | undefined> {
+    const r = this.db.prepare('SELECT * FROM drafts WHERE id = ? AND sub = ?').get(id, sub) as DraftRow | undefined;
     return r ? toDraft(r) : undefined;
   }
 
-  setDraftStatus(id: string, status: DraftStatus): void {
-    this.db.prepare('UPDATE drafts SET status = ? WHERE id = ?').run(status, id);
-  }
-
-  updateDraftFields(id: string, fields: Draft['fields']): void {
-    this.db.prepare('UPDATE drafts SET fields = ? WHERE id = ?').run(JSON.stringify(fields), id);
-  }
-
-  claimDraft(id: string, sub: string, now: number, from: DraftStatus[] = ['ready']): ClaimOutcome {
-    const placeholders = from.map(() => '?').join(',');
-    const changed = this.db
-      .prepare(`UPDATE drafts SET status = 'executing' WHERE id = ? AND sub = ? AND expires_at > ? AND status IN (${placeholders})`)
-      .run(id, sub, now, ...from).changes;
-    const draft = this.getDraft(id);
-    if (changed === 1 && draft) return { claimed: true, draft };
-    if (!draft || draft.sub !== sub) return { claimed: false, reason: 'not_found' };
-    if (draft.status === 'cancelled') return { claimed: false, reason: 'cancelled', draft };
-    if (from.includes(draft.status) && draft.expiresAt <= now) {
-      this.setDraftStatus(id, 'expired');
-      return { claimed: false, reason: 'expired', draft: { ...draft, status: 'expired' } };
+  async transitionDraft(t: DraftTransition): Promise<boolean> {
+    if (!t.from.length) return false;
+    const sets = ['status = ?'];
+    const values: Array<string | number | null> = [t.to];
+    if (t.fields) {
+      sets.push('fields = ?');
+      values.push(JSON.stringify(t.fields));
     }
-    if (draft.status === 'expired') return { claimed: false, reason: 'expired', draft };
-    return { claimed: false, reason: 'already_executed', draft };
+    if (t.result) {
+      sets.push('result = ?');
+      values.push(JSON.stringify(t.result));
+    }
+    let where = `id = ? AND sub = ? AND status IN (${t.from.map(() => '?').join(',')})`;
+    values.push(t.id, t.sub, ...t.from);
+    if (t.liveAt !== undefined) {
+      where += ' AND expires_at > ?';
+      values.push(t.liveAt);
+    }
+    return this.db.prepare(`UPDATE drafts SET ${sets.join(', ')} WHERE ${where}`).run(...values).changes === 1;
   }
 
-  finishDraft(id: string, status: 'done' | 'failed', result: DraftRecord['result']): void {
-    this.db.prepare('UPDATE drafts SET status = ?, result = ? WHERE id = ?').run(status, JSON.stringify(result ?? null), id);
+  async listDrafts(filter: { sub?: string; status: readonly DraftStatus[] }): Promise<DraftRecord[]> {
+    if (!filter.status.length) return [];
+    const values: string[] = [...filter.status];
+    let sql = `SELECT * FROM drafts WHERE status IN (${filter.status.map(() => '?').join(',')})`;
+    if (filter.sub) {
+      sql += ' AND sub = ?';
+      values.push(filter.sub);
+    }
+    return (this.db.prepare(`${sql} ORDER BY created_at`).all(...values) as DraftRow[]).map(toDraft);
   }
 
-  cancelDraft(id: string, sub: string): ClaimOutcome {
-    const changed = this.db
-      .prepare(`UPDATE drafts SET status = 'cancelled' WHERE id = ? AND sub = ? AND status IN ('ready', 'awaiting_approval')`)
-      .run(id, sub).changes;
-    const draft = this.getDraft(id);
-    if (changed === 1 && draft) return { claimed: true, draft };
-    if (!draft || draft.sub !== sub) return { claimed: false, reason: 'not_found' };
-    if (draft.status === 'cancelled') return { claimed: false, reason: 'cancelled', draft };
-    return { claimed: false, reason: 'already_executed', draft };
+  async beginApproval(a: ApprovalRecord): Promise<boolean> {
+    return transaction(this.db, () => {
+      const moved = this.db.prepare(`UPDATE drafts SET status = 'awaiting_approval' WHERE id = ? AND sub = ? AND status = 'confirming'`).run(a.draftId, a.sub).changes === 1;
+      if (!moved) return false;
+      this.db
+        .prepare(
+          `INSERT INTO approvals (id, sub, draft_id, content_sha256, binding_message, risk, status, auth_req_id, expires_at, interval_ms, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(a.id, a.sub, a.draftId, a.contentSha256, a.bindingMessage, a.risk ? JSON.stringify(a.risk) : null, a.status, a.authReqId ?? null, a.expiresAt ?? null, a.intervalMs ?? null, a.createdAt);
+      return true;
+    });
+  }
+
+  async approvalStarted(id: string, s: { authReqId: string; expiresAt: number; intervalMs: number }): Promise<boolean> {
+    return (
+      this.db
+        .prepare(`UPDATE approvals SET status = 'pending', auth_req_id = ?, expires_at = ?, interval_ms = ? WHERE id = ? AND status = 'starting'`)
+        .run(s.authReqId, s.expiresAt, s.intervalMs, id).changes === 1
+    );
+  }
+
+  async finishApproval(id: string, from: readonly ApprovalStatus[], to: ApprovalStatus): Promise<boolean> {
+    if (!from.length) return false;
+    return this.db.prepare(`UPDATE approvals SET status = ? WHERE id = ? AND status IN (${from.map(() => '?').join(',')})`).run(to, id, ...from).changes === 1;
+  }
+
+  async getApproval(id: string): Promise<ApprovalRecord | undefined> {
+    const r = this.db.prepare('SELECT * FROM approvals WHERE id = ?').get(id) as ApprovalRow | undefined;
+    return r ? toApproval(r) : undefined;
+  }
+
+  async listApprovals(filter: { sub?: string; draftId?: string; status: readonly ApprovalStatus[] }): Promise<ApprovalRecord[]> {
+    if (!filter.status.length) return [];
+    const values: string[] = [...filter.status];
+    let sql = `SELECT * FROM approvals WHERE status IN (${filter.status.map(() => '?').join(',')})`;
+    if (filter.sub) {
+      sql += ' AND sub = ?';
+      values.push(filter.sub);
+    }
+    if (filter.draftId) {
+      sql += ' AND draft_id = ?';
+      values.push(filter.draftId);
+    }
+    return (this.db.prepare(`${sql} ORDER BY created_at`).all(...values) as ApprovalRow[]).map(toApproval);
   }
 }
 
@@ -217,7 +334,37 @@ function toDraft(r: DraftRow): DraftRecord {
     fields: JSON.parse(r.fields) as Draft['fields'],
     status: r.status,
     expiresAt: Number(r.expires_at),
-    result: r.result ? (JSON.parse(r.result) as DraftRecord['result']) : undefined,
+    result: r.result ? ((JSON.parse(r.result) as DraftResult | null) ?? undefined) : undefined,
+    createdAt: r.created_at,
+  };
+}
+
+type ApprovalRow = {
+  id: string;
+  sub: string;
+  draft_id: string;
+  content_sha256: string;
+  binding_message: string;
+  risk: string | null;
+  status: ApprovalStatus;
+  auth_req_id: string | null;
+  expires_at: number | null;
+  interval_ms: number | null;
+  created_at: string;
+};
+
+function toApproval(r: ApprovalRow): ApprovalRecord {
+  return {
+    id: r.id,
+    sub: r.sub,
+    draftId: r.draft_id,
+    contentSha256: r.content_sha256,
+    bindingMessage: r.binding_message,
+    ...(r.risk ? { risk: JSON.parse(r.risk) as RiskSummary } : {}),
+    status: r.status,
+    ...(r.auth_req_id ? { authReqId: r.auth_req_id } : {}),
+    ...(r.expires_at !== null ? { expiresAt: Number(r.expires_at) } : {}),
+    ...(r.interval_ms !== null ? { intervalMs: Number(r.interval_ms) } : {}),
     createdAt: r.created_at,
   };
 }

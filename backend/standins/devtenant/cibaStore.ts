@@ -24,12 +24,19 @@ export class CibaRequests extends EventEmitter<{ request: [PendingCiba] }> {
     this.staged.set(p.authReqId, p);
   }
 
-  publish(authReqId: string): void {
+  /**
+   * Tests only: holds the `/bc-authorize` answer (the request is already on the phone) until the
+   * promise settles, as a slow network between the backend and Auth0 would.
+   */
+  holdAnswer?: (p: PendingCiba) => Promise<void>;
+
+  publish(authReqId: string): PendingCiba | undefined {
     const p = this.staged.get(authReqId);
-    if (!p) return;
+    if (!p) return undefined;
     this.staged.delete(authReqId);
     this.pending.set(p.authReqId, p);
     this.emit('request', p);
+    return p;
   }
 
   list(now: number): PendingCiba[] {

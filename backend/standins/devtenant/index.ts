@@ -321,7 +321,8 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
       const body = ctx.body as Record<string, unknown>;
       body.interval = cibaInterval;
       // The "phone" learns of the request only once it is stored and answered, as with a real push.
-      cibaRequests.publish(String(body.auth_req_id));
+      const published = cibaRequests.publish(String(body.auth_req_id));
+      if (published && cibaRequests.holdAnswer) await cibaRequests.holdAnswer(published);
     }
     if (ctx.path === '/oauth/token' && ctx.body && typeof ctx.body === 'object' && (ctx.body as { error?: string }).error === 'expired_token') {
       ctx.status = 400;

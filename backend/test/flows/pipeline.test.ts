@@ -12,7 +12,7 @@ const everyFrame: ServerFrame[] = [];
 
 beforeAll(async () => {
   system = await startTestSystem({ cibaIntervalSeconds: 0.05 });
-  system.backend.core.channels.tap = (_sub, f) => everyFrame.push(f);
+  system.backend.services.channels.tap = (_sub, f) => everyFrame.push(f);
   alex = await system.login('alex');
 });
 afterAll(async () => {

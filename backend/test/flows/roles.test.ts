@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolObject, userRef } from '../../src/policy/index.js';
 import type { VouchSystem } from '../../standins/system.js';
-import { authorizationFor } from '../../src/vouch.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
 
@@ -26,7 +25,7 @@ describe('roles and relationships (OpenFGA model, embedded checker)', () => {
     expect(draft.risk?.level).not.toBe('deny');
 
     // Suspended before the person confirms: the write is refused at confirmation, not just scored.
-    const authz = authorizationFor(system.backend.core);
+    const authz = system.backend.services.authz;
     if (authz.kind !== 'embedded') throw new Error('expected the embedded checker');
     authz.checker.write([{ user: userRef('auth0|alex'), relation: 'suspended', object: toolObject('auth0|alex', 'slack') }]);
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });

@@ -1,0 +1,78 @@
+import { describeScope, scopesForTools } from '../auth/scopeCatalog.js';
+import { type Provider, TOOL_PROVIDER, type Tool } from '../protocol/index.js';
+import type { ProviderFailure } from '../providers/index.js';
+import type { SessionContext } from '../server/handlers.js';
+import type { LinkService } from '../server/links.js';
+import type { PendingRequestRecord, PendingRequestStore } from '../store/vouchStore.js';
+import { sendError } from './outcomes.js';
+
+export interface ConnectionGateDeps {
+  links: LinkService;
+  pending: PendingRequestStore;
+  now: () => number;
+}
+
+/**
+ * The connection gate: a request that needs an account the user has not linked is parked (per
+ * user, by its transcript id) with a `connections_required` prompt, and resumes once linked.
+ */
+export class ConnectionGate {
+  constructor(private readonly deps: ConnectionGateDeps) {}
+
+  /** Providers the request needs that Token Vault does not (yet) hold an account for. */
+  async missing(ctx: SessionContext, tools: readonly Tool[]): Promise<Provider[]> {
+    const providers = [...new Set(tools.map((t) => TOOL_PROVIDER[t]))];
+    const missing: Provider[] = [];
+    for (const p of providers) {
+      if (await this.deps.links.isLinked(ctx.user.sub, p)) continue;
+      const check = await this.deps.links.check(ctx.user.sub, ctx.accessToken, p);
+      if (!check.linked) missing.push(p);
+    }
+    return missing;
+  }
+
+  async require(ctx: SessionContext, requestId: string, transcript: string, providers: Provider[], tools: readonly Tool[], reason?: string): Promise<void> {
+    await this.deps.pending.savePending({ id: requestId, sub: ctx.user.sub, transcript, providers, createdAt: new Date(this.deps.now()).toISOString() });
+    const names = providers.map((p) => (p === 'google' ? 'Google' : 'Slack')).join(' and ');
+    ctx.send({
+      type: 'connections_required',
+      request_id: requestId,
+      providers,
+      reason: reason ?? `To answer this, Vouch needs access to your ${names} account. You choose what to allow; Vouch never sees your password.`,
+      scopes: scopesForTools(tools)
+        .filter((s) => providers.includes(s.provider))
+        .map((s) => ({ provider: s.provider, scope: s.scope, description: s.description })),
+    });
+  }
+
+  /** Maps a provider failure onto what the person sees; a vanished link becomes a connect prompt. */
+  async reportFailure(ctx: SessionContext, requestId: string, transcript: string, tools: readonly Tool[], f: ProviderFailure): Promise<boolean> {
+    if (f.code === 'FEDERATED_TOKEN_NOT_IN_VAULT') {
+      await this.deps.links.forget(ctx.user.sub, f.provider);
+      await this.require(ctx, requestId, transcript, [f.provider], tools);
+      return true;
+    }
+    if (f.code === 'INSUFFICIENT_SCOPE') {
+      const scopes = (f.missingScopes ?? []).map(describeScope).join('; ');
+      await this.require(ctx, requestId, transcript, [f.provider], tools, `Vouch needs one more permission for this: ${scopes || 'an additional scope'}. Reconnect to grant it.`);
+      return true;
+    }
+    sendError(ctx, f.code, f.message, { request_id: requestId, provider: f.provider });
+    return false;
+  }
+
+  clear(sub: string, requestId: string): Promise<boolean> {
+    return this.deps.pending.deletePending(sub, requestId);
+  }
+
+  /** Parked requests of this user whose accounts are all linked now, taken off the list to resume. */
+  async takeResumable(sub: string): Promise<PendingRequestRecord[]> {
+    const out: PendingRequestRecord[] = [];
+    for (const p of await this.deps.pending.listPending(sub)) {
+      let linked = true;
+      for (const prov of p.providers) linked &&= await this.deps.links.isLinked(sub, prov);
+      if (linked && (await this.deps.pending.deletePending(sub, p.id))) out.push(p);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { CibaClient, CibaStart } from '../auth/ciba.js';
+import type { ApprovalEnd, DraftService } from '../drafts/index.js';
+import type { Logger } from '../log.js';
+import { actionFromDraft, buildBindingMessage, toRiskSummary, type PolicyDecision } from '../policy/index.js';
+import type { Draft } from '../protocol/index.js';
+import type { SessionContext } from '../server/handlers.js';
+import type { ApprovalRecord, DraftRecord } from '../store/vouchStore.js';
+import { type AuditFn, reportState, resultFrame, sendError, type UserSend } from './outcomes.js';
+import type { Writer } from './write.js';
+
+export interface StepUpDeps {
+  drafts: DraftService;
+  ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
+  writer: Writer;
+  toUser: UserSend;
+  audit: AuditFn;
+  logger: Logger;
+}
+
+interface Waiter {
+  sub: string;
+  draftId: string;
+  controller: AbortController;
+  settled: Promise<void>;
+}
+
+/**
+ * Step-up through CIBA. The approval is stored (bound to the content's SHA-256) before the phone is
+ * asked; the wait runs beside the socket's frame queue so the person can still cancel, and only an
+ * approval of exactly that content moves the draft to `executing`.
+ */
+export class StepUp {
+  private readonly waiting = new Map<string, Waiter>();
+  private stopping = false;
+
+  constructor(private readonly deps: StepUpDeps) {}
+
+  /** Starts a step-up for a draft held in `confirming` with its final fields. */
+  async start(ctx: SessionContext, draft: DraftRecord, decision: PolicyDecision): Promise<void> {
+    const sub = ctx.user.sub;
+    const id = `apr_${randomUUID()}`;
+    const bindingMessage = buildBindingMessage(actionFromDraft({ kind: draft.kind, fields: draft.fields } as Draft), id.slice(4, 8).toUpperCase());
+    const risk = toRiskSummary(decision);
+    const approval = await this.deps.drafts.beginApproval(draft, { id, bindingMessage, risk });
+    if (!approval) return reportState(ctx, draft.id, await this.deps.drafts.get(sub, draft.id));
+    ctx.send({ type: 'action_result', draft_id: draft.id, kind: draft.kind, status: 'awaiting_approval' });
+    const { controller, done } = this.register(approval);
+    let handedOff = false;
+    try {
+      let start: CibaStart;
+      try {
+        start = await this.deps.ciba.start({ sub, bindingMessage, requestedExpirySeconds: 300 });
+      } catch (err) {
+        await this.deps.drafts.approvalNotStarted(approval);
+        this.deps.audit(sub, { kind: 'approval', data: { draft_id: draft.id, approval_id: id, outcome: 'failed' } });
+        return sendError(ctx, 'APPROVAL_FAILED', `Vouch could not ask for approval on your phone (${err instanceof Error ? err.message : 'error'}).`);
+      }
+      // Cancelled or logged out while Auth0 was asked: the stored approval already ended. On shutdown,
+      // the approval stays `starting` and the next start ends it with a message.
+      if (this.stopping || controller.signal.aborted || !(await this.deps.drafts.approvalStarted(approval, start))) return;
+      this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk, binding_message: bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
+      this.deps.audit(sub, { kind: 'approval', data: { draft_id: draft.id, approval_id: id, outcome: 'requested', binding_message: bindingMessage } });
+      handedOff = true;
+      this.follow(approval, start, ctx.accessToken, controller.signal, done);
+    } finally {
+      if (!handedOff) done();
+    }
+  }
+
+  /** Polls again the stored phone requests of this user that no one in this process is waiting for (after a restart). */
+  async resume(ctx: SessionContext): Promise<void> {
+    for (const a of await this.deps.drafts.pendingApprovals(ctx.user.sub)) {
+      if (this.waiting.has(a.id)) continue;
+      const { controller, done } = this.register(a);
+      this.deps.logger.info({ approval: a.id }, 'resuming a stored approval request');
+      const start = { authReqId: a.authReqId!, expiresAt: a.expiresAt ?? 0, intervalMs: a.intervalMs ?? 5000 };
+      // The card comes back in the app too, so the person sees what the phone is asking about.
+      if (a.risk) ctx.send({ type: 'approval_required', id: a.id, draft_id: a.draftId, risk: a.risk, binding_message: a.bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
+      this.follow(a, start, ctx.accessToken, controller.signal, done);
+    }
+  }
+
+  isWaiting(sub: string, approvalId: string): boolean {
+    return this.waiting.get(approvalId)?.sub === sub;
+  }
+
+  /** The person declined in the app (approving must come from the phone). */
+  decline(sub: string, approvalId: string): boolean {
+    const w = this.waiting.get(approvalId);
+    if (!w || w.sub !== sub) return false;
+    w.controller.abort();
+    return true;
+  }
+
+  abortDraft(sub: string, draftId: string): void {
+    for (const w of this.waiting.values()) if (w.sub === sub && w.draftId === draftId) w.controller.abort();
+  }
+
+  /** Stops every wait of this user and resolves once none of them can still write (logout). */
+  async abortAll(sub: string): Promise<void> {
+    const mine = [...this.waiting.values()].filter((w) => w.sub === sub);
+    for (const w of mine) w.controller.abort();
+    await Promise.all(mine.map((w) => w.settled));
+  }
+
+  /**
+   * Shutdown: stops polling and leaves every stored approval as it is, for the next start to resume
+   * (an abort here is not the person cancelling).
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const all = [...this.waiting.values()];
+    for (const w of all) w.controller.abort();
+    await Promise.all(all.map((w) => w.settled));
+  }
+
+  private register(approval: ApprovalRecord): { controller: AbortController; done: () => void } {
+    const controller = new AbortController();
+    let resolve!: () => void;
+    const settled = new Promise<void>((r) => (resolve = r));
+    const done = () => {
+      if (this.waiting.get(approval.id)?.controller === controller) this.waiting.delete(approval.id);
+      resolve();
+    };
+    this.waiting.set(approval.id, { sub: approval.sub, draftId: approval.draftId, controller, settled });
+    return { controller, done };
+  }
+
+  /** The wait runs beside the socket's frame queue, so the person can still cancel while it lasts. */
+  private follow(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal, done: () => void): void {
+    void this.wait(approval, start, subjectToken, signal)
+      .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval follow-up failed'))
+      .finally(done);
+  }
+
+  private async wait(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal): Promise<void> {
+    const { sub } = approval;
+    const outcome = await this.deps.ciba.waitForDecision(start, { signal }).catch(() => 'failed' as const);
+    if (this.stopping) return;
+    const status = outcome === 'approved' ? 'approved' : outcome === 'denied' ? 'denied' : outcome === 'expired' ? 'expired' : outcome === 'cancelled' ? 'cancelled' : 'failed';
+    this.deps.toUser(sub, { type: 'approval_update', id: approval.id, status });
+    this.deps.audit(sub, { kind: 'approval', data: { draft_id: approval.draftId, approval_id: approval.id, outcome: status } });
+    if (outcome === 'approved') {
+      const go = await this.deps.drafts.startApprovedExecution(approval);
+      if (go.ok) return this.deps.writer.run(go.draft, subjectToken);
+      const frame = go.draft && resultFrame(go.draft);
+      if (frame) this.deps.toUser(sub, frame);
+      return;
+    }
+    const ended = await this.deps.drafts.endApproval(approval, status as ApprovalEnd);
+    const frame = ended && resultFrame(ended);
+    if (frame) this.deps.toUser(sub, frame);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './contentHash.js';
+export * from './service.js';

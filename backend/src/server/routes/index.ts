@@ -1,0 +1,6 @@
+export { auditRoutes } from './audit.js';
+export { healthRoutes } from './health.js';
+export { memoryRoutes } from './memory.js';
+export { preauthorizationRoutes } from './preauthorizations.js';
+export { ruleRoutes } from './rules.js';
+export { scopeRoutes } from './scopes.js';

@@ -1,0 +1,41 @@
+import type { AuditStore } from '../../audit/index.js';
+import type { CibaClient } from '../../auth/ciba.js';
+import { PreauthRequest, type PreauthStore } from '../../policy/index.js';
+import { ApiError, type RouteModule } from '../apiError.js';
+
+export interface PreauthRouteDeps {
+  preauth: PreauthStore;
+  ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
+  audit: AuditStore;
+  now: () => number;
+}
+
+/** Time-boxed pre-authorizations: granting needs a fresh step-up on the phone; revoking does not. */
+export const preauthorizationRoutes = ({ preauth, ciba, audit, now }: PreauthRouteDeps): RouteModule => (app, requireUser) => {
+  app.get('/preauthorizations', async (req) => {
+    const user = await requireUser(req);
+    return { active: await preauth.listActive(user.sub, now()), all: await preauth.list(user.sub) };
+  });
+  // The backend starts CIBA itself and only its own successful poll becomes the proof; the request
+  // waits for the phone (bounded by the CIBA lifetime).
+  app.post('/preauthorizations', async (req, reply) => {
+    const user = await requireUser(req);
+    const parsed = PreauthRequest.safeParse(req.body);
+    if (!parsed.success) throw new ApiError(400, 'BAD_REQUEST', parsed.error.issues[0]?.message);
+    const minutes = Math.round(parsed.data.duration_ms / 60_000);
+    const start = await ciba.start({ sub: user.sub, bindingMessage: `Allow ${parsed.data.tool} actions for ${minutes} min`.slice(0, 64) });
+    const outcome = await ciba.waitForDecision(start);
+    await audit.append(user.sub, { kind: 'approval', data: { purpose: 'preauthorization', tool: parsed.data.tool, outcome } });
+    if (outcome !== 'approved') throw new ApiError(403, outcome === 'expired' ? 'APPROVAL_EXPIRED' : 'APPROVAL_DENIED');
+    const grant = await preauth.create(user.sub, parsed.data, { method: 'ciba', user: user.sub, auth_req_id: start.authReqId, approved_at: now() }, now());
+    await audit.append(user.sub, { kind: 'preauthorization', data: { change: 'grant', id: grant.id, tool: grant.tool, max_level: grant.max_level, expires_at: grant.expires_at } });
+    return reply.status(201).send({ preauthorization: grant });
+  });
+  app.delete('/preauthorizations/:id', async (req, reply) => {
+    const user = await requireUser(req);
+    const id = String((req.params as { id: string }).id);
+    if (!(await preauth.revoke(user.sub, id, now()))) throw new ApiError(404, 'NOT_FOUND', 'No active pre-authorization with that id.');
+    await audit.append(user.sub, { kind: 'preauthorization', data: { change: 'revoke', id } });
+    return reply.status(204).send();
+  });
+};
