@@ -9,7 +9,7 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BRIDGE_METHODS } from '../../renderer/src/bridge/api.js';
+import { BRIDGE_METHODS } from '../src/bridge/contract.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const mainJs = join(root, 'out/electron/main.js');

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BridgeEvent, AuthState, LinkState, RecordingState } from '../../renderer/src/bridge/api.js';
+import type { BridgeEvent, AuthState, LinkState, RecordingState } from './bridge/contract.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { createAuditClient } from './app/auditClient.js';
 import { createPreauthClient } from './app/preauthClient.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VouchBridge } from '../src/bridge/api.js';
+import type { VouchBridge } from '../../electron/src/bridge/contract.js';
 import { BrowserBridge } from '../src/bridge/browserBridge.js';
 import { selectBridge } from '../src/bridge/select.js';
 

@@ -1,4 +1,4 @@
-import type { VouchBridge } from './api.js';
+import type { VouchBridge } from '../../../electron/src/bridge/contract.js';
 import { BrowserBridge } from './browserBridge.js';
 
 /**
