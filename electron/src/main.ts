@@ -149,7 +149,7 @@ async function start(): Promise<void> {
     log,
   });
 
-  popover = createPopover({ preload: join(here, 'preload.cjs'), entryUrl });
+  popover = createPopover({ preload: join(here, '../preload/index.cjs'), entryUrl });
   popover.webContents.on('did-finish-load', () => {
     for (const e of [
       last.auth && { type: 'auth', state: last.auth },
