@@ -38,11 +38,18 @@ export const BackendEnv = z.object({
   OPENFGA_API_URL: optionalUrl,
   OPENFGA_STORE_ID: optional,
   OPENFGA_MODEL_ID: optional,
+  /** Pre-shared key (`Authorization: Bearer`) for an OpenFGA server that requires one. */
+  OPENFGA_API_TOKEN: optional,
   /** The user's own email domain, for "outside my domain" policy factors. */
   DEFAULT_USER_DOMAIN: z.string().default('example.com'),
   DRAFT_TTL_S: z.coerce.number().int().positive().default(900),
 });
 export type BackendEnv = z.infer<typeof BackendEnv>;
+
+/** The OpenFGA settings in the shape `createAuthorizationChecker` takes, the API token included. */
+export function openFgaEnv(env: BackendEnv): Record<'OPENFGA_API_URL' | 'OPENFGA_STORE_ID' | 'OPENFGA_MODEL_ID' | 'OPENFGA_API_TOKEN', string | undefined> {
+  return { OPENFGA_API_URL: env.OPENFGA_API_URL, OPENFGA_STORE_ID: env.OPENFGA_STORE_ID, OPENFGA_MODEL_ID: env.OPENFGA_MODEL_ID, OPENFGA_API_TOKEN: env.OPENFGA_API_TOKEN };
+}
 
 export function loadBackendEnv(env: NodeJS.ProcessEnv = process.env): BackendEnv {
   const parsed = BackendEnv.safeParse(env);
