@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { Script } from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -51,13 +52,37 @@ describe('the built desktop app (out/)', () => {
     expect(preload).toContain('exposeInMainWorld');
   });
 
-  it('ships the STT worker next to the chunk that starts it', () => {
+  it('ships the STT worker, self-contained, next to the chunk that starts it', () => {
     const worker = join(out, 'main/stt-worker.js');
     expect(existsSync(worker)).toBe(true);
-    expect(readFileSync(worker, 'utf8')).toContain('parentPort');
+    const source = readFileSync(worker, 'utf8');
+    expect(source).toContain('parentPort');
+    // Packaged, it is unpacked from the asar alone (electron-builder.yml): it may import packages and
+    // built-ins, never a sibling chunk.
+    const imports = [...source.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!);
+    expect(imports.length).toBeGreaterThan(0);
+    expect(imports.filter((i) => i.startsWith('.'))).toEqual([]);
+    expect(readFileSync(join(root, 'electron-builder.yml'), 'utf8')).toContain('- out/main/stt-worker.js');
     const starters = code(join(out, 'main')).filter((f) => readFileSync(f, 'utf8').includes('new URL("./stt-worker.js", import.meta.url)'));
     expect(starters.length).toBeGreaterThan(0);
     for (const f of starters) expect(resolve(f, '..', 'stt-worker.js')).toBe(worker);
+  });
+
+  it('the built STT worker boots as a worker thread and answers its protocol', async () => {
+    const worker = new Worker(join(out, 'main/stt-worker.js'), { workerData: { engine: 'whisper-onnx', modelDir: join(out, 'no-such-model') } });
+    try {
+      // Progress replies may come first; the answer is the first non-progress reply.
+      const reply = new Promise<unknown>((resolve, reject) => {
+        worker.on('message', (m: { type?: string }) => m.type !== 'progress' && resolve(m));
+        worker.once('error', reject);
+      });
+      worker.postMessage({ type: 'load', id: 1 });
+      const answered = (await reply) as { type: string; id: number; name?: string };
+      // No model there: a typed error for request 1, not a crash while loading the bundle.
+      expect(answered).toMatchObject({ type: 'error', id: 1 });
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('leaves the development-only browser transport and test harness out of the renderer', () => {
