@@ -195,7 +195,7 @@ export class AppController {
   private async withPreauth<T>(op: string, run: (p: PreauthClient) => Promise<T>): Promise<T> {
     this.requireSignedIn();
     const client = this.deps.preauth;
-    if (!client) throw new BridgeError('UNAVAILABLE');
+    if (!client) throw new BridgeError('UNAVAILABLE', 'Allowing actions for a while is not available.');
     try {
       return await run(client);
     } catch (err) {

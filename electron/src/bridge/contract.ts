@@ -19,8 +19,8 @@ import {
  * the preload implements it over IPC to the main process, which owns tokens, the socket and the
  * microphone pipeline; in the browser test harness a browser-side implementation speaks the same
  * protocol to the real backend. Every argument crossing the bridge is validated on the main side
- * with the schemas below. Environment-neutral (zod and types only): main, preload and renderer
- * all import it, and none of them imports another's source.
+ * with the schemas below. Environment-neutral (zod, types and pure functions, no Node or DOM API):
+ * main, preload and renderer all import it, and none of them imports another's source.
  */
 /** Bounds of a time-boxed pre-authorization, in minutes (the backend's HTTP API allows 1 minute to 4 hours). */
 export const PREAUTH_MIN_MINUTES = PREAUTH_MIN_DURATION_MS / 60_000;
@@ -194,7 +194,7 @@ export const BRIDGE_ERROR_MESSAGES: Record<BridgeErrorCode, string> = {
   DISCONNECT_FAILED: 'The account could not be disconnected. Try again.',
   APPROVAL_DENIED: 'Declined on your phone. Nothing was allowed.',
   APPROVAL_EXPIRED: 'Your phone was not answered in time. Nothing was allowed.',
-  UNAVAILABLE: 'Allowing actions for a while is not available.',
+  UNAVAILABLE: 'This is not available in this version of Vouch.',
   REQUEST_FAILED: 'Vouch could not change this right now. Try again.',
   INTERNAL: 'Something went wrong. Try again.',
 };
