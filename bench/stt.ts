@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       console.log(`${name}: VAD ${vadMs.toFixed(1)} ms, resample 16k->48k ${resampleMs.toFixed(1)} ms, log-mel ${melMs.toFixed(0)} ms`);
     }
 
-    const realDir = args.synthetic ? undefined : (args.model ?? locateWhisperModelDir());
+    const realDir = args.synthetic ? undefined : (args.model ?? locateWhisperModelDir({ env: process.env }));
     let modelDir: string;
     let label: string;
     if (realDir && existsSync(join(realDir, 'config.json'))) {

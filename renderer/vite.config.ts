@@ -7,9 +7,10 @@ import { defineConfig, type ProxyOptions } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The renderer's Vite config: the Electron build uses it as is; the browser harness (e2e tests and
- * `vite` in dev) adds same-origin proxies to the backend and dev tenant through env variables, so the
- * page keeps CSP `connect-src 'self'` and needs no CORS from either server.
+ * The renderer's Vite dev server for the browser harness (the demo, the renderer e2e suites, `npm
+ * run dev:renderer`), with same-origin proxies to the backend and dev tenant through env variables,
+ * so the page keeps CSP `connect-src 'self'` and needs no CORS from either server. The app's
+ * production build is electron.vite.config.ts (renderer section), not this file.
  */
 export function harnessProxy(backendUrl?: string, tenantUrl?: string): Record<string, ProxyOptions> {
   const proxy: Record<string, ProxyOptions> = {};
@@ -48,11 +49,6 @@ export default defineConfig({
     proxy: harnessProxy(process.env.VOUCH_BACKEND_URL, process.env.VOUCH_TENANT_URL),
     // Vite's own deny list plus data folders and databases, in case one ends up under an allowed path.
     fs: { strict: true, allow: servedPaths, deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/.data/**', '**/*.sqlite*'] },
-  },
-  build: {
-    outDir: resolve(root, '../out/renderer'),
-    emptyOutDir: true,
-    rollupOptions: { input: { main: resolve(root, 'index.html'), connect: resolve(root, 'connect-callback.html') } },
   },
   worker: { format: 'es' },
 });

@@ -13,7 +13,7 @@ import { decodeAuditKey } from './audit/key.js';
 import { CibaClient } from './auth/ciba.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/jwt.js';
 import { TokenVaultClient } from './auth/tokenVault.js';
-import { cibaCredentials, type BackendEnv } from './config.js';
+import { cibaCredentials, openFgaEnv, type BackendEnv } from './config.js';
 import { DraftService } from './drafts/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createAuthorizationChecker, defaultTuples, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker } from './policy/index.js';
@@ -125,7 +125,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   });
   // A real OpenFGA server when configured; otherwise the embedded checker over the same model,
   // where every signed-in person owns their own tools until someone writes other relationships.
-  const authz = createAuthorizationChecker({ OPENFGA_API_URL: config.OPENFGA_API_URL, OPENFGA_STORE_ID: config.OPENFGA_STORE_ID, OPENFGA_MODEL_ID: config.OPENFGA_MODEL_ID }, []);
+  const authz = createAuthorizationChecker(openFgaEnv(config), []);
   const seeded = new Set<string>();
   const authzChecker = {
     check: async (req: { user: string; relation: string; object: string }) => {

@@ -73,6 +73,8 @@ export const BackendEnv = z.object({
   OPENFGA_API_URL: optionalUrl,
   OPENFGA_STORE_ID: optional,
   OPENFGA_MODEL_ID: optional,
+  /** Pre-shared key (`Authorization: Bearer`) for an OpenFGA server that requires one. */
+  OPENFGA_API_TOKEN: optional,
   /** The user's own email domain, for "outside my domain" policy factors. */
   DEFAULT_USER_DOMAIN: z.string().default('example.com'),
   DRAFT_TTL_S: z.coerce.number().int().positive().default(900),
@@ -151,4 +153,9 @@ export function cibaCredentials(env: Pick<BackendEnv, 'AUTH0_CLIENT_ID' | 'AUTH0
   return env.AUTH0_CIBA_CLIENT_ID
     ? { clientId: env.AUTH0_CIBA_CLIENT_ID, clientSecret: env.AUTH0_CIBA_CLIENT_SECRET }
     : { clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET };
+}
+
+/** The OpenFGA settings in the shape `createAuthorizationChecker` takes, the API token included. */
+export function openFgaEnv(env: BackendEnv): Record<'OPENFGA_API_URL' | 'OPENFGA_STORE_ID' | 'OPENFGA_MODEL_ID' | 'OPENFGA_API_TOKEN', string | undefined> {
+  return { OPENFGA_API_URL: env.OPENFGA_API_URL, OPENFGA_STORE_ID: env.OPENFGA_STORE_ID, OPENFGA_MODEL_ID: env.OPENFGA_MODEL_ID, OPENFGA_API_TOKEN: env.OPENFGA_API_TOKEN };
 }

@@ -6,24 +6,28 @@
 import { createServer as createHttpServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import * as oidc from 'openid-client';
+import { harnessProxy } from '../../renderer/vite.config.js';
+import { backendPassthrough, loadDemoEnv } from './config.js';
 import { startVouchSystem } from './system.js';
 
-const dataDir = resolve(process.env.DATA_DIR ?? '.data/demo');
+const config = loadDemoEnv();
+const dataDir = resolve(config.DATA_DIR);
 const ports = {
-  backend: Number(process.env.PORT ?? 8787),
-  tenant: Number(process.env.VOUCH_TENANT_PORT ?? 8788),
-  sandbox: Number(process.env.VOUCH_SANDBOX_PORT ?? 8789),
-  launcher: Number(process.env.VOUCH_LAUNCHER_PORT ?? 8790),
-  popover: Number(process.env.VOUCH_POPOVER_PORT ?? 8791),
+  backend: config.PORT,
+  tenant: config.VOUCH_TENANT_PORT,
+  sandbox: config.VOUCH_SANDBOX_PORT,
+  launcher: config.VOUCH_LAUNCHER_PORT,
+  popover: config.VOUCH_POPOVER_PORT,
 };
 
-const system = await startVouchSystem({ dataDir, ports, env: pickEnv(process.env) });
+const system = await startVouchSystem({ dataDir, ports, env: backendPassthrough(config), logLevel: config.LOG_LEVEL });
 
 // The popover in a browser: Vite serves the renderer with same-origin proxies to the backend and tenant.
-process.env.VOUCH_BACKEND_URL = system.backendUrl;
-process.env.VOUCH_TENANT_URL = system.tenantUrl;
 const { createServer: createVite } = await import('vite');
-const vite = await createVite({ configFile: join(import.meta.dirname, '../../renderer/vite.config.ts'), server: { port: ports.popover, strictPort: true } });
+const vite = await createVite({
+  configFile: join(import.meta.dirname, '../../renderer/vite.config.ts'),
+  server: { port: ports.popover, strictPort: true, proxy: harnessProxy(system.backendUrl, system.tenantUrl) },
+});
 await vite.listen();
 const popoverUrl = `http://127.0.0.1:${ports.popover}/`;
 // The popover's Connected Accounts return page, registered like any Allowed Callback URL.
@@ -75,8 +79,3 @@ const stop = async () => {
 };
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
-
-function pickEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const keys = ['GEMINI_API_KEY', 'GEMINI_BASE_URL', 'GEMINI_MODEL', 'CARTESIA_API_KEY', 'CARTESIA_BASE_URL', 'CARTESIA_VOICE_ID', 'OPENFGA_API_URL', 'OPENFGA_STORE_ID', 'OPENFGA_MODEL_ID', 'LOG_LEVEL'];
-  return Object.fromEntries(keys.filter((k) => env[k]).map((k) => [k, env[k]!]));
-}

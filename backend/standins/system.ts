@@ -7,6 +7,7 @@ import { BackendEnv } from '../src/config.js';
 import { startDevTenant, type DevTenant } from './devtenant/index.js';
 import { signInHeadless, type HeadlessSession } from './devtenant/signInHeadless.js';
 import { createLogger, type Logger } from '../src/log.js';
+import { loadDemoEnv } from './config.js';
 import { startSandbox } from './sandbox/index.js';
 
 /** The client the dev tenant uses at the provider sandbox, like Auth0's Google/Slack app credentials. */
@@ -26,6 +27,8 @@ export interface VouchSystemOptions {
   tenantNow?: () => number;
   sandboxAccessTokenTtlSeconds?: number;
   cibaIntervalSeconds?: number;
+  /** Defaults to LOG_LEVEL from the stand-ins' config (see config.ts): `warn`. */
+  logLevel?: string;
 }
 
 export interface VouchSystem {
@@ -51,7 +54,8 @@ export interface VouchSystem {
  */
 export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchSystem> {
   const host = opts.host ?? '127.0.0.1';
-  const logger = opts.logger ?? createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const logLevel = opts.logLevel ?? loadDemoEnv().LOG_LEVEL;
+  const logger = opts.logger ?? createLogger({ level: logLevel });
   mkdirSync(opts.dataDir, { recursive: true });
   const tenant = await startDevTenant({
     dataDir: join(opts.dataDir, 'tenant'),
@@ -92,7 +96,7 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     HOST: host,
     PORT: String(opts.ports?.backend ?? 0),
     DATA_DIR: join(opts.dataDir, 'backend'),
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: logLevel,
     AUTH0_ISSUER_BASE_URL: tenant.issuer,
     AUTH0_AUDIENCE: tenant.apiAudience,
     AUTH0_CLIENT_ID: tenant.apiClient.clientId,

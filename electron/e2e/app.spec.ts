@@ -2,17 +2,17 @@
  * Packaged-flow tests for the Electron app, driven by Playwright's `_electron`. They need the
  * Electron binary, which cannot be downloaded on the CI machines used so far
  * (ELECTRON_SKIP_BINARY_DOWNLOAD=1): there the whole file reports a skip with the reason. Where the
- * binary exists they run against the built app (`tsx electron/scripts/build-electron.ts` and the
- * renderer's Vite build) and a real Vouch system on ephemeral ports.
+ * binary exists they run against the built app (`npm run build`: electron-vite) and a real Vouch
+ * system on ephemeral ports.
  */
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BRIDGE_METHODS } from '../../renderer/src/bridge/api.js';
+import { BRIDGE_METHODS } from '../src/bridge/contract.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const mainJs = join(root, 'out/electron/main.js');
+const mainJs = join(root, 'out/main/index.js');
 
 /**
  * Finds the Electron binary the way the `electron` package does, but without requiring that
@@ -38,7 +38,7 @@ const skipReason = !bin.path
 // Printed so a CI log says plainly that the packaged-app tests did not run, and why.
 if (skipReason) console.log(`[electron e2e] SKIPPED: ${skipReason}`);
 test.skip(!bin.path, `Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD): ${bin.why ?? ''}`.trim());
-test.skip(!existsSync(mainJs), `App not built: run \`tsx electron/scripts/build-electron.ts\` and the renderer build first (missing ${mainJs})`);
+test.skip(!existsSync(mainJs), `App not built: run \`npm run build\` first (missing ${mainJs})`);
 
 let app: ElectronApplication;
 let page: Page;

@@ -9,7 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BridgeEvent, AuthState, LinkState, RecordingState } from '../../renderer/src/bridge/api.js';
+import type { Logger } from 'pino';
+import type { BridgeEvent, AuthState, LinkState, RecordingState } from './bridge/contract.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { createAuditClient } from './app/auditClient.js';
 import { createPreauthClient } from './app/preauthClient.js';
@@ -20,7 +21,8 @@ import type { SttEngineLike } from './app/sttPort.js';
 import { createOidcAuthClient, discover } from './auth/oidc.js';
 import { AuthSession } from './auth/session.js';
 import { TokenStore } from './auth/tokenStore.js';
-import { loadConfig } from './config.js';
+import { type DesktopConfig, loadConfig } from './config.js';
+import { createDesktopLogger } from './log.js';
 import { globalShortcutSource } from './hotkey/globalShortcutSource.js';
 import { registerBridgeHandlers } from './ipc/bridgeRegistry.js';
 import { EVENT_CHANNEL } from './ipc/channels.js';
@@ -28,36 +30,53 @@ import { createSenderPolicy } from './ipc/senderPolicy.js';
 import { LinkClient } from './link/linkClient.js';
 import { createPopover, showPopoverUnder } from './popover.js';
 import { contentTypeFor, rendererFileFor } from './rendererFiles.js';
-import { contentSecurityPolicy, externalUrlToOpen } from './security.js';
+import { contentSecurityPolicy, createExternalOpener } from './security.js';
 import { hardenSession, hardenWebContents } from './securityWiring.js';
 import { createTray } from './tray.js';
 import type { TrayAction } from './trayMenu.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const log = {
-  // Structured, content-free logging: objects carry kinds and codes, never tokens or transcripts.
-  info: (o: Record<string, unknown>, m: string) => console.info(m, JSON.stringify(o)),
-  warn: (o: Record<string, unknown>, m: string) => console.warn(m, JSON.stringify(o)),
-};
+// Structured, content-free logging: objects carry kinds and codes, never tokens or transcripts.
+// Until the log file is open (start()), only start-up failures are written, to stderr.
+let log: Pick<Logger, 'info' | 'warn' | 'error'> = {
+  info: () => {},
+  warn: (o: unknown, m?: string) => console.warn(m, JSON.stringify(o)),
+  error: (o: unknown, m?: string) => console.error(m, JSON.stringify(o)),
+} as unknown as Pick<Logger, 'info' | 'warn' | 'error'>;
 
 // Must run before `ready`: a standard, secure scheme gives the renderer a real origin (getUserMedia
 // requires a secure context; `file://` has an opaque origin we could not check senders against).
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-// Development and e2e runs may point at a throwaway profile (never honoured in packaged builds).
-if (!app.isPackaged && process.env.VOUCH_USER_DATA_DIR) app.setPath('userData', process.env.VOUCH_USER_DATA_DIR);
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  void app.whenReady().then(start).catch((err: unknown) => {
-    log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'start-up failed');
-    app.quit();
-  });
+// The only read of the environment: validated once (packaged builds refuse plain http to remote hosts).
+let cfg: DesktopConfig | undefined;
+try {
+  cfg = loadConfig(process.env, app.isPackaged);
+} catch (err) {
+  log.error({ error: err instanceof Error ? err.message : 'unknown' }, 'invalid configuration');
+  app.exit(1);
 }
 
-async function start(): Promise<void> {
-  const cfg = loadConfig(process.env, app.isPackaged);
+// Development and e2e runs may point at a throwaway profile (never honoured in packaged builds).
+if (cfg?.userDataDir) app.setPath('userData', cfg.userDataDir);
+
+if (!cfg) {
+  // exiting: app.exit above
+} else if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const config = cfg;
+  void app
+    .whenReady()
+    .then(() => start(config))
+    .catch((err: unknown) => {
+      log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'start-up failed');
+      app.quit();
+    });
+}
+
+async function start(cfg: DesktopConfig): Promise<void> {
+  log = createDesktopLogger({ dir: join(app.getPath('userData'), 'logs'), level: cfg.logLevel, echo: !app.isPackaged }).logger;
   const rendererDir = join(here, '../renderer');
   const resourcesDir = app.isPackaged ? join(process.resourcesPath, 'resources') : join(here, '../../resources');
   const dev = cfg.rendererDevUrl ? devOrigin(cfg.rendererDevUrl) : undefined;
@@ -74,11 +93,7 @@ async function start(): Promise<void> {
     return new Response(res.body, { status: 200, headers: { 'content-type': contentTypeFor(file), 'content-security-policy': csp } });
   });
 
-  const openExternal = async (url: string) => {
-    const safe = externalUrlToOpen(url);
-    if (!safe) throw new Error('refused to open a non-http(s) URL');
-    await shell.openExternal(safe);
-  };
+  const openExternal = createExternalOpener({ hosts: cfg.externalHosts }, (url) => shell.openExternal(url), log);
 
   let popover: BrowserWindow | undefined;
   const isPopover = (wc: WebContents | null) => !!wc && !!popover && !popover.isDestroyed() && wc.id === popover.webContents.id;
@@ -149,7 +164,7 @@ async function start(): Promise<void> {
     log,
   });
 
-  popover = createPopover({ preload: join(here, 'preload.cjs'), entryUrl });
+  popover = createPopover({ preload: join(here, '../preload/index.cjs'), entryUrl });
   popover.webContents.on('did-finish-load', () => {
     for (const e of [
       last.auth && { type: 'auth', state: last.auth },

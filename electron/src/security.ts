@@ -3,14 +3,23 @@ import { type AppOrigin, isAppUrl, parseUrl } from './appOrigin.js';
 /**
  * Navigation and external-link policy, as pure functions the Electron wiring calls.
  * The popover never navigates: `will-navigate` is always prevented and `window.open` always denied.
- * A link the user clicked may still be shown in the system browser, but only http(s) URLs after a
- * real URL parse: never `file:`, `javascript:`, custom schemes or anything with credentials.
+ * The system browser is only ever sent to an allowlisted host (the tenant, the providers' consent
+ * pages, see config.ts), after a real URL parse: https, or http only to this machine (the dev
+ * tenant); never `file:`, `javascript:`, custom schemes, credentials, or a look-alike host.
  */
-export function externalUrlToOpen(raw: string): string | undefined {
+export interface ExternalLinkPolicy {
+  /** Exact `host[:port]` values (URL.host), lower case. */
+  hosts: readonly string[];
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function externalUrlToOpen(raw: string, policy: ExternalLinkPolicy): string | undefined {
   const url = parseUrl(raw);
   if (!url) return undefined;
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return undefined;
   if (url.username || url.password) return undefined;
+  if (!policy.hosts.includes(url.host)) return undefined;
   return url.toString();
 }
 
@@ -38,4 +47,24 @@ export function contentSecurityPolicy(backendOrigins: string[]): string {
 /** Whether a response belongs to the renderer (and so gets the CSP); exported for tests. */
 export function isRendererResponse(url: string, origin: AppOrigin): boolean {
   return isAppUrl(url, origin);
+}
+
+/**
+ * `shell.openExternal` behind the policy: every caller (sign-in, connect, links the popover asks to
+ * open) goes through this, and a refused URL is logged by origin only and never opened.
+ */
+export function createExternalOpener(
+  policy: ExternalLinkPolicy,
+  open: (url: string) => Promise<void>,
+  log?: { warn(obj: Record<string, unknown>, msg: string): void },
+): (url: string) => Promise<void> {
+  return async (raw) => {
+    const safe = externalUrlToOpen(raw, policy);
+    if (!safe) {
+      const url = parseUrl(raw);
+      log?.warn({ protocol: url?.protocol, host: url?.host }, 'refused to open a URL outside the allowlist');
+      throw new Error('vouch: refused to open a URL outside the allowlist');
+    }
+    await open(safe);
+  };
 }

@@ -1,7 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import type { AppOrigin } from './appOrigin.js';
 import { decidePermission, decidePermissionCheck } from './permissions.js';
-import { externalUrlToOpen } from './security.js';
 
 /**
  * Applies the pure policies (security.ts, permissions.ts) to Electron objects. Kept separate from
@@ -43,14 +42,16 @@ export function hardenSession(ses: Session, opts: { origin: AppOrigin; isPopover
   });
 }
 
-/** Checklist #11-15 for every webContents the app ever creates. */
+/**
+ * Checklist #11-15 for every webContents the app ever creates. `openExternal` applies the
+ * external-link policy itself (see security.ts) and refuses anything else.
+ */
 export function hardenWebContents(contents: WebContents, openExternal: (url: string) => Promise<void>) {
   contents.on('will-navigate', (e) => e.preventDefault());
   contents.on('will-redirect', (e) => e.preventDefault());
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    const safe = externalUrlToOpen(url);
-    if (safe) setImmediate(() => void openExternal(safe));
+    setImmediate(() => void openExternal(url).catch(() => undefined));
     return { action: 'deny' };
   });
 }

@@ -1,4 +1,4 @@
-import type { AuthState, LinkState, RecordingState } from '../../renderer/src/bridge/api.js';
+import type { AuthState, LinkState, RecordingState } from './bridge/contract.js';
 
 /**
  * The tray menu as data, so what is shown in which state is testable without Electron.

@@ -1,4 +1,4 @@
-import type { AuditPage, BridgeEvent, PreauthGrantRequest, PreauthView, VouchBridge } from '../src/bridge/api.js';
+import type { AuditPage, BridgeEvent, BridgeFailure, PreauthGrantRequest, PreauthView, VouchBridge } from '../../electron/src/bridge/contract.js';
 
 export interface FakeScript {
   audit: AuditPage;
@@ -32,7 +32,7 @@ export function installFakeBridge(script: FakeScript): void {
   const calls: FakeControl['calls'] = [];
   let n = 0;
   let preauths: PreauthView[] = script.preauths.map(({ expires_in_ms, ...g }) => ({ ...g, expires_at: new Date(Date.now() + expires_in_ms).toISOString() }));
-  let pendingGrant: { req: PreauthGrantRequest; resolve(v: PreauthView): void; reject(e: Error): void } | null = null;
+  let pendingGrant: { req: PreauthGrantRequest; resolve(v: PreauthView): void; reject(e: BridgeFailure): void } | null = null;
   const emit = (e: BridgeEvent) => listeners.forEach((l) => l(e));
   const record =
     (method: string, result?: (...args: never[]) => unknown) =>
@@ -84,7 +84,8 @@ export function installFakeBridge(script: FakeScript): void {
       if (!p) return false;
       pendingGrant = null;
       if (outcome === 'denied') {
-        p.reject(new Error('Declined on your phone. Nothing was allowed.'));
+        // As Electron's preload rejects: the contract's plain coded failure.
+        p.reject({ code: 'APPROVAL_DENIED', message: 'Declined on your phone. Nothing was allowed.' });
         return true;
       }
       const grant: PreauthView = {

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import type { AuditPage, BridgeEvent } from '../src/bridge/api.js';
+import type { AuditPage, BridgeEvent } from '../../electron/src/bridge/contract.js';
 import { installFakeBridge, type FakeControl, type FakeScript } from './fakeBridge.js';
 import { startHarness, type Harness } from './harness.js';
 

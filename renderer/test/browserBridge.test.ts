@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocketServer, type WebSocket as WsSocket } from 'ws';
 import { parseAppFrame, type AppFrame } from '../../backend/src/protocol/index.js';
-import type { BridgeEvent } from '../src/bridge/api.js';
-import { BrowserBridge, normalizeAudit } from '../src/bridge/browserBridge.js';
+import type { BridgeEvent } from '../../electron/src/bridge/contract.js';
+import { BrowserBridge } from '../src/bridge/browserBridge.js';
 
 /** A stand-in backend speaking the real protocol: it records parsed app frames and answers on demand. */
 async function fakeBackend() {
@@ -178,18 +178,9 @@ describe('BrowserBridge', () => {
     cleanup.push(() => bridge.close(), be.close);
     const ev = events(bridge);
     bridge.start();
-    await expect(bridge.connectProvider('slack')).rejects.toThrow('HTTP 401');
+    await expect(bridge.connectProvider('slack')).rejects.toMatchObject({ code: 'CONNECT_FAILED' });
     expect(ev.seen).toContainEqual({ type: 'connect_progress', progress: { provider: 'slack', state: 'failed', message: 'Connecting did not finish. Try again.' } });
     expect(be.frames.some((f) => f.type === 'account_connected')).toBe(false);
-  });
-});
-
-describe('normalizeAudit', () => {
-  it('maps the audit endpoints loosely into the view', () => {
-    expect(
-      normalizeAudit({ entries: [{ seq: 4, at: 'a', kind: 'intent', summary: 's', hash: 'h' }], next_cursor: 'c' }, { ok: true, count: 5 }),
-    ).toEqual({ entries: [{ seq: 4, at: 'a', kind: 'intent', summary: 's' }], next_cursor: 'c', verified: { ok: true, count: 5 } });
-    expect(normalizeAudit([], { ok: false, broken_at: 3, reason: 'hmac' }).verified).toEqual({ ok: false, broken_at: 3, reason: 'hmac' });
   });
 });
 
@@ -216,7 +207,7 @@ describe('BrowserBridge pre-authorizations', () => {
     const { bridge, seen } = withFetch((url, init) => {
       if (init.method === 'POST') return new Response(JSON.stringify({ preauthorization: raw({ id: 'pa_2', tool: 'slack' }) }), { status: 201 });
       if (init.method === 'DELETE') return new Response(null, { status: 204 });
-      return new Response(JSON.stringify({ active: [raw(), raw({ id: 'pa_bad', tool: 'drive' })], all: [] }), { status: 200 });
+      return new Response(JSON.stringify({ active: [raw(), raw({ id: 'pa_old', expires_at: Date.now() - 1 })], all: [] }), { status: 200 });
     });
     const list = await bridge.listPreauthorizations();
     expect(list).toEqual([{ id: 'pa_1', tool: 'gmail', max_level: 'confirm', max_score: 54, expires_at: new Date(soon).toISOString() }]);
@@ -230,8 +221,16 @@ describe('BrowserBridge pre-authorizations', () => {
     ]);
   });
 
-  it('rejects a declined grant with a readable message', async () => {
+  it('rejects a declined grant with its code and a readable message', async () => {
     const { bridge } = withFetch(() => new Response(JSON.stringify({ error: { code: 'APPROVAL_DENIED', message: 'x' } }), { status: 403 }));
-    await expect(bridge.grantPreauthorization({ tool: 'gmail', max_level: 'step_up', duration_minutes: 60 })).rejects.toThrow('Declined on your phone. Nothing was allowed.');
+    await expect(bridge.grantPreauthorization({ tool: 'gmail', max_level: 'step_up', duration_minutes: 60 })).rejects.toMatchObject({
+      code: 'APPROVAL_DENIED',
+      message: 'Declined on your phone. Nothing was allowed.',
+    });
+  });
+
+  it('refuses a list the HTTP schema does not allow (an unknown tool), as the desktop client does', async () => {
+    const { bridge } = withFetch(() => new Response(JSON.stringify({ active: [raw({ tool: 'drive' })], all: [] }), { status: 200 }));
+    await expect(bridge.listPreauthorizations()).rejects.toMatchObject({ code: 'REQUEST_FAILED' });
   });
 });

@@ -141,11 +141,11 @@ describe('DraftSheet', () => {
 
   it('when the bridge cannot deliver the confirm, says so and offers to send again', async () => {
     const user = userEvent.setup();
-    const { bridge } = fakeBridge({ confirmDraft: vi.fn(async () => Promise.reject(new Error('Vouch is offline. Try again when it reconnects.'))) });
+    const { bridge } = fakeBridge({ confirmDraft: vi.fn(async () => Promise.reject({ code: 'NOT_SIGNED_IN', message: 'Sign in first.' })) });
     renderWith(bridge, <DraftSheet />);
     frame(emailDraft);
     await user.click(screen.getByRole('button', { name: 'Send' }));
-    expect(screen.getByRole('alert').textContent).toBe('Vouch is offline. Try again when it reconnects.');
+    expect(screen.getByRole('alert').textContent).toBe('Sign in first.');
     expect(useDrafts.getState().byId['d-1']!.phase).toBe('failed');
     expect(screen.getByRole('button', { name: 'Send again' })).toBeTruthy();
   });

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { BridgeEvent, PreauthGrantRequest, PreauthView, VouchBridge } from '../src/bridge/api.js';
+import type { BridgeEvent, PreauthGrantRequest, PreauthView, VouchBridge } from '../../electron/src/bridge/contract.js';
 
 /** A VouchBridge that records every call and lets a test push events, as main would. */
 export function fakeBridge(overrides: Partial<VouchBridge> = {}) {

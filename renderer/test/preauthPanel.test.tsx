@@ -2,8 +2,9 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PreauthView } from '../src/bridge/api.js';
-import { formatTimeLeft, PreauthPanel, readableError } from '../src/components/PreauthPanel.js';
+import { BridgeCallError, type PreauthView } from '../../electron/src/bridge/contract.js';
+import { bridgeErrorText } from '../src/bridge/errors.js';
+import { formatTimeLeft, PreauthPanel } from '../src/components/PreauthPanel.js';
 import { fakeBridge } from './fakeBridge.js';
 import { renderWith } from './render.js';
 import { resetStores } from './resetStores.js';
@@ -64,7 +65,8 @@ describe('PreauthPanel', () => {
     const { bridge } = fakeBridge({
       listPreauthorizations: async () => [gmail],
       revokePreauthorization: async () => {
-        throw new Error("Error invoking remote method 'vouch:revokePreauthorization': BridgeError: Vouch could not change this right now. Try again.");
+        // What Electron's preload rejects with: the plain coded failure from the contract.
+        throw { code: 'REQUEST_FAILED', message: 'Vouch could not change this right now. Try again.' };
       },
     });
     renderWith(bridge, <PreauthPanel />);
@@ -111,7 +113,7 @@ describe('PreauthPanel', () => {
     await screen.findByText(/Nothing is allowed ahead of time/);
     await user.click(screen.getByRole('button', { name: 'Ask my phone to allow' }));
     expect(bridge.grantPreauthorization).toHaveBeenCalledWith({ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 });
-    await act(async () => pending.reject(new Error("Error invoking remote method 'vouch:grantPreauthorization': BridgeError: Declined on your phone. Nothing was allowed.")));
+    await act(async () => pending.reject(new BridgeCallError('APPROVAL_DENIED')));
     expect(screen.getByRole('alert').textContent).toBe('Declined on your phone. Nothing was allowed.');
     expect(screen.queryAllByTestId('preauth-item')).toHaveLength(0);
     expect((screen.getByRole('button', { name: 'Ask my phone to allow' }) as HTMLButtonElement).disabled).toBe(false);
@@ -124,7 +126,13 @@ describe('preauth wording helpers', () => {
     expect(formatTimeLeft(30_000)).toBe('1 minute left');
     expect(formatTimeLeft(60 * 60_000)).toBe('1 hour left');
     expect(formatTimeLeft(125 * 60_000)).toBe('2 hours 5 minutes left');
-    expect(readableError(new Error("Error invoking remote method 'vouch:x': BridgeError: vouch: grantPreauthorization failed"), 'fallback')).toBe('fallback');
-    expect(readableError('boom', 'fallback')).toBe('fallback');
+    expect(bridgeErrorText({ code: 'INTERNAL', message: 'vouch: grantPreauthorization failed' }, 'fallback')).toBe('fallback');
+    expect(bridgeErrorText({ code: 'INVALID_ARGUMENTS', message: 'vouch: refused: invalid arguments' }, 'fallback')).toBe('fallback');
+    // A plain Error (no code) is never shown, whatever it says: only coded failures are.
+    expect(bridgeErrorText(new Error('Declined on your phone. Nothing was allowed.'), 'fallback')).toBe('fallback');
+    expect(bridgeErrorText({ code: 'APPROVAL_EXPIRED', message: 'Your phone was not answered in time. Nothing was allowed.' }, 'fallback')).toBe(
+      'Your phone was not answered in time. Nothing was allowed.',
+    );
+    expect(bridgeErrorText('boom', 'fallback')).toBe('fallback');
   });
 });

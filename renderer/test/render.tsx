@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import type { VouchBridge } from '../src/bridge/api.js';
+import type { VouchBridge } from '../../electron/src/bridge/contract.js';
 import { BridgeProvider } from '../src/bridge/context.js';
 
 export function renderWith(bridge: VouchBridge, ui: ReactElement) {

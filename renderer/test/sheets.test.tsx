@@ -13,7 +13,7 @@ import { fakeBridge } from './fakeBridge.js';
 import { approval, google } from './fixtures.js';
 import { renderWith } from './render.js';
 import { resetStores } from './resetStores.js';
-import type { BridgeEvent } from '../src/bridge/api.js';
+import type { BridgeEvent } from '../../electron/src/bridge/contract.js';
 import type { ServerFrame } from '../../backend/src/protocol/index.js';
 
 const frame = (f: ServerFrame) => act(() => routeEvent({ type: 'frame', frame: f }));
@@ -73,11 +73,11 @@ describe('ConnectSheet', () => {
 
   it('offers to try again when connecting failed', async () => {
     const user = userEvent.setup();
-    const { bridge } = fakeBridge({ connectProvider: vi.fn(async () => Promise.reject(new Error('The consent page was closed.'))) });
+    const { bridge } = fakeBridge({ connectProvider: vi.fn(async () => Promise.reject({ code: 'CONNECT_FAILED', message: 'The account was not connected.' })) });
     renderWith(bridge, <ConnectSheet />);
     frame(needGoogle);
     await user.click(screen.getByRole('button', { name: 'Connect Google' }));
-    expect(screen.getByRole('alert').textContent).toBe('The consent page was closed.');
+    expect(screen.getByRole('alert').textContent).toBe('The account was not connected.');
   });
 });
 

@@ -52,6 +52,15 @@ export const CONNECT_BASE_SCOPES: Record<Provider, string[]> = {
   slack: [],
 };
 
+/**
+ * Hosts of each provider's consent and account-permission pages: with the tenant, the only places
+ * the desktop app sends the system browser to (`host[:port]`, exact match).
+ */
+export const CONSENT_HOSTS: Record<Provider, readonly string[]> = {
+  google: ['accounts.google.com', 'myaccount.google.com'],
+  slack: ['slack.com'],
+};
+
 export function describeScope(scope: string): string {
   return SCOPE_CATALOG.find((s) => s.scope === scope)?.description ?? scope;
 }

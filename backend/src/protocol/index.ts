@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './errors.js';
 export * from './frames.js';
 export * from './parse.js';
+export * from './http.js';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import { loadSandboxEnv } from '../config.js';
 import { startSandbox } from './server.js';
 
 /**
@@ -11,9 +11,7 @@ import { startSandbox } from './server.js';
 const { values } = parseArgs({
   options: { port: { type: 'string', default: '4010' }, host: { type: 'string', default: '127.0.0.1' }, 'data-dir': { type: 'string', default: '.data/sandbox' } },
 });
-const clients = z
-  .array(z.object({ client_id: z.string(), client_secret: z.string(), redirect_uris: z.array(z.string().url()) }))
-  .parse(JSON.parse(process.env['SANDBOX_CLIENTS'] ?? '[]'));
+const clients = loadSandboxEnv().SANDBOX_CLIENTS;
 const sandbox = await startSandbox({ dataDir: resolve(values['data-dir'] ?? '.data/sandbox'), port: Number(values.port), host: values.host ?? '127.0.0.1', clients });
 process.stdout.write(`provider sandbox listening on ${sandbox.url} (${clients.length} OAuth client(s), calendar zone ${sandbox.timeZone})\n`);
 const stop = () => void sandbox.close().then(() => process.exit(0));

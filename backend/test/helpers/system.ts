@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startVouchSystem, type VouchSystem, type VouchSystemOptions } from '../../standins/system.js';
 import { HeadlessBrowser } from '../../standins/devtenant/headlessBrowser.js';
-import { createMyAccountClient, connectBrowserUrl } from '../../src/auth/myAccountClient.js';
+import { createMyAccountClient, connectBrowserUrl } from '../../../electron/src/auth/myAccountClient.js';
 import { CONNECT_BASE_SCOPES, scopesForProvider } from '../../src/auth/scopeCatalog.js';
 import type { Provider } from '../../src/protocol/index.js';
 import * as oidc from 'openid-client';

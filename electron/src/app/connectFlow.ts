@@ -1,6 +1,6 @@
 import { CONNECT_BASE_SCOPES, DEFAULT_CONNECTIONS, SCOPE_CATALOG } from '../../../backend/src/auth/scopeCatalog.js';
 import type { Provider } from '../../../backend/src/protocol/index.js';
-import type { ConnectProgress } from '../../../renderer/src/bridge/api.js';
+import type { ConnectProgress } from '../bridge/contract.js';
 import { connectAccount } from '../auth/connectAccount.js';
 import { MyAccountClient } from '../auth/myAccount.js';
 import { type MyAccountFlowOptions, myAccountAudience, myAccountTokenFor } from '../auth/myAccountToken.js';

@@ -1,5 +1,5 @@
 import type { Provider } from '../../../backend/src/protocol/index.js';
-import type { AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../../../renderer/src/bridge/api.js';
+import type { AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
 import { RecordingBuffer } from '../audio/recording.js';
 import type { AuthSession } from '../auth/session.js';
 import { PttMachine, type PttMode, type PttTimers } from '../hotkey/pttMachine.js';
@@ -115,7 +115,7 @@ export class AppController {
       try {
         await this.deps.session.signIn();
       } catch {
-        throw new BridgeError('Sign-in did not complete. Try again.');
+        throw new BridgeError('SIGN_IN_FAILED');
       }
       this.deps.link.restart();
     },
@@ -161,7 +161,7 @@ export class AppController {
       } catch (err) {
         this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'connect failed');
         progress({ provider, state: 'failed', message: 'The account was not connected. Try again.' });
-        throw new BridgeError('The account was not connected.');
+        throw new BridgeError('CONNECT_FAILED');
       }
       this.deps.link.send({ type: 'account_connected', provider });
     },
@@ -176,7 +176,7 @@ export class AppController {
           await this.deps.unlink(provider);
         } catch (err) {
           this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'unlink failed');
-          throw new BridgeError('The account could not be disconnected. Try again.');
+          throw new BridgeError('DISCONNECT_FAILED');
         }
       }
       // The backend forgets the link, clears cached tokens and records it in the audit log.
@@ -191,20 +191,20 @@ export class AppController {
     revokePreauthorization: (id) => this.withPreauth('revoke', (p) => p.revoke(id)),
   };
 
-  /** Runs a pre-authorization call; its readable failures reach the renderer, anything else is generic. */
+  /** Runs a pre-authorization call; its coded failures reach the renderer, anything else is `REQUEST_FAILED`. */
   private async withPreauth<T>(op: string, run: (p: PreauthClient) => Promise<T>): Promise<T> {
     this.requireSignedIn();
     const client = this.deps.preauth;
-    if (!client) throw new BridgeError('Allowing actions for a while is not available.');
+    if (!client) throw new BridgeError('UNAVAILABLE', 'Allowing actions for a while is not available.');
     try {
       return await run(client);
     } catch (err) {
       this.log.warn({ op, error: err instanceof PreauthError ? err.code : err instanceof Error ? err.name : 'unknown' }, 'pre-authorization call failed');
-      throw new BridgeError(err instanceof PreauthError ? err.message : 'Vouch could not change this right now. Try again.');
+      throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED');
     }
   }
 
   private requireSignedIn(): void {
-    if (!this.deps.session.state.signedIn) throw new BridgeError('Sign in first.');
+    if (!this.deps.session.state.signedIn) throw new BridgeError('NOT_SIGNED_IN');
   }
 }

@@ -1,52 +1,33 @@
-import { z } from 'zod';
-import { Tool } from '../../../backend/src/protocol/index.js';
-import { preauthBand, preauthRequestBody, type PreauthGrantRequest, type PreauthView } from '../../../renderer/src/bridge/api.js';
+import { ApiErrorBody, PreauthGrantResponse, PreauthListResponse } from '../../../backend/src/protocol/index.js';
+import { activePreauthViews, BRIDGE_ERROR_MESSAGES, preauthRequestBody, preauthViewOf, type PreauthGrantRequest, type PreauthView } from '../bridge/contract.js';
 
 /**
  * Time-boxed pre-authorizations over the backend's HTTP API with the session's access token:
  * `GET /preauthorizations`, `POST /preauthorizations` (the backend runs a CIBA step-up on the phone
  * and answers only after it is decided) and `DELETE /preauthorizations/:id`. Responses are validated
- * before they reach the renderer, which only ever sees `PreauthView`s (no user id, no step-up ref).
+ * with the protocol's HTTP schemas before they reach the renderer, which only ever sees
+ * `PreauthView`s (no user id, no step-up ref).
  */
-const Grant = z.object({
-  id: z.string().min(1).max(128),
-  tool: Tool,
-  max_level: z.enum(['confirm', 'step_up']),
-  max_score: z.number().int().min(0).max(100),
-  expires_at: z.number().int(),
-  revoked_at: z.number().int().nullable().optional(),
-});
-const ListSchema = z.object({ active: z.array(Grant) });
-const GrantSchema = z.object({ preauthorization: Grant });
-const ErrorSchema = z.object({ error: z.object({ code: z.string() }) });
-
 export type PreauthErrorCode = 'APPROVAL_DENIED' | 'APPROVAL_EXPIRED' | 'REQUEST_FAILED';
 
-/** Failures carry a sentence the person can read; the controller passes it to the renderer as-is. */
+/** Failures carry a bridge error code (and its sentence); the controller passes both to the renderer. */
 export class PreauthError extends Error {
   override name = 'PreauthError';
-  constructor(
-    readonly code: PreauthErrorCode,
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly code: PreauthErrorCode) {
+    super(BRIDGE_ERROR_MESSAGES[code]);
   }
 }
 
 export const PREAUTH_MESSAGES: Record<PreauthErrorCode, string> = {
-  APPROVAL_DENIED: 'Declined on your phone. Nothing was allowed.',
-  APPROVAL_EXPIRED: 'Your phone was not answered in time. Nothing was allowed.',
-  REQUEST_FAILED: 'Vouch could not change this right now. Try again.',
+  APPROVAL_DENIED: BRIDGE_ERROR_MESSAGES.APPROVAL_DENIED,
+  APPROVAL_EXPIRED: BRIDGE_ERROR_MESSAGES.APPROVAL_EXPIRED,
+  REQUEST_FAILED: BRIDGE_ERROR_MESSAGES.REQUEST_FAILED,
 };
 
 export interface PreauthClient {
   list(): Promise<PreauthView[]>;
   grant(req: PreauthGrantRequest): Promise<PreauthView>;
   revoke(id: string): Promise<void>;
-}
-
-export function toPreauthView(g: z.infer<typeof Grant>): PreauthView {
-  return { id: g.id, tool: g.tool, max_level: preauthBand(g.max_score), max_score: g.max_score, expires_at: new Date(g.expires_at).toISOString() };
 }
 
 export function createPreauthClient(opts: { backendUrl: string; getAccessToken(): Promise<string>; fetchImpl?: typeof fetch; now?: () => number }): PreauthClient {
@@ -58,33 +39,28 @@ export function createPreauthClient(opts: { backendUrl: string; getAccessToken()
     accept: 'application/json',
     ...(json ? { 'content-type': 'application/json' } : {}),
   });
-  const failed = () => new PreauthError('REQUEST_FAILED', PREAUTH_MESSAGES.REQUEST_FAILED);
+  const failed = () => new PreauthError('REQUEST_FAILED');
 
   return {
     async list() {
       const res = await f(new URL('preauthorizations', base), { headers: await headers() });
       if (!res.ok) throw failed();
-      const parsed = ListSchema.safeParse(await res.json());
+      const parsed = PreauthListResponse.safeParse(await res.json());
       if (!parsed.success) throw failed();
-      const t = now();
-      return parsed.data.active
-        .filter((g) => g.expires_at > t && (g.revoked_at ?? null) === null)
-        .sort((a, b) => a.expires_at - b.expires_at)
-        .map(toPreauthView);
+      return activePreauthViews(parsed.data, now());
     },
     async grant(req) {
-      const body = preauthRequestBody(req);
-      const res = await f(new URL('preauthorizations', base), { method: 'POST', headers: await headers(true), body: JSON.stringify(body) });
+      const res = await f(new URL('preauthorizations', base), { method: 'POST', headers: await headers(true), body: JSON.stringify(preauthRequestBody(req)) });
       if (res.status === 403) {
-        const err = ErrorSchema.safeParse(await res.json().catch(() => null));
-        const code = err.success ? err.data.error.code : '';
-        if (code === 'APPROVAL_DENIED' || code === 'APPROVAL_EXPIRED') throw new PreauthError(code, PREAUTH_MESSAGES[code]);
+        const err = ApiErrorBody.safeParse(await res.json().catch(() => null));
+        const code = err.success ? err.data.error.code : undefined;
+        if (code === 'APPROVAL_DENIED' || code === 'APPROVAL_EXPIRED') throw new PreauthError(code);
         throw failed();
       }
       if (!res.ok) throw failed();
-      const parsed = GrantSchema.safeParse(await res.json());
+      const parsed = PreauthGrantResponse.safeParse(await res.json());
       if (!parsed.success) throw failed();
-      return toPreauthView(parsed.data.preauthorization);
+      return preauthViewOf(parsed.data.preauthorization);
     },
     async revoke(id) {
       const res = await f(new URL(`preauthorizations/${encodeURIComponent(id)}`, base), { method: 'DELETE', headers: await headers() });

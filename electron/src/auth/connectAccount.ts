@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import type { ConnectProgress } from '../../../renderer/src/bridge/api.js';
+import type { ConnectProgress } from '../bridge/contract.js';
 import { openLoopback, type LoopbackTimers } from './loopback.js';
 import type { CompleteResponse, MyAccountClient } from './myAccount.js';
 

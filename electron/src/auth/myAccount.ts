@@ -1,8 +1,8 @@
-import { createMyAccountClient, MyAccountError, type ConnectedAccount, type ConnectResponse } from '../../../backend/src/auth/myAccountClient.js';
+import { createMyAccountClient, MyAccountError, type ConnectedAccount, type ConnectResponse } from './myAccountClient.js';
 
 /**
- * The desktop app's view of the My Account API Connected Accounts endpoints. The HTTP client is the
- * shared one in `backend/src/auth/myAccountClient.ts` (plain fetch, responses validated, RFC 7807
+ * The desktop app's view of the My Account API Connected Accounts endpoints. The HTTP client is
+ * `myAccountClient.ts` (plain fetch, responses validated, RFC 7807
  * errors as `MyAccountError` without the bearer token); this keeps the app's PKCE-only request types.
  */
 export { MyAccountError, type ConnectResponse };

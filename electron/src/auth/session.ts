@@ -1,4 +1,4 @@
-import type { AuthState } from '../../../renderer/src/bridge/api.js';
+import type { AuthState } from '../bridge/contract.js';
 import type { NotPersistedReason, PersistResult, StoredProfile, TokenStore } from './tokenStore.js';
 
 /**

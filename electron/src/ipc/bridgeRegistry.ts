@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { BRIDGE_METHODS, BridgeArgs, type BridgeMethod, type VouchBridge } from '../../../renderer/src/bridge/api.js';
+import { BRIDGE_ERROR_MESSAGES, BRIDGE_METHODS, BridgeArgs, type BridgeErrorCode, type BridgeMethod, type BridgeResult, type VouchBridge } from '../bridge/contract.js';
 import { channelFor, SEND_METHODS } from './channels.js';
 import type { IpcEventLike, SenderCheck } from './senderPolicy.js';
 
 /**
  * Main-side IPC registry: exactly one handler per bridge method. Each call is checked twice before
  * any app code runs: the sender (see senderPolicy) and the payload (the zod `BridgeArgs` tuple of the
- * method, or "no arguments" for methods without one). Refusals throw a fixed message and log only
- * the method and reason, never the payload, which may contain the user's words.
+ * method, or "no arguments" for methods without one). Every invoked method answers with a
+ * `BridgeResult`: its value, or a failure with a stable code (the preload turns that into a
+ * rejection the renderer reads with `bridgeFailureOf`). Refusals log only the method and reason,
+ * never the payload, which may contain the user's words.
  */
 export type InvokeMethod = Exclude<BridgeMethod, 'onEvent'>;
 
@@ -26,13 +28,19 @@ export interface RegistryLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
-/** Thrown to the renderer as-is; anything else becomes a generic message. */
+/** Thrown by handlers: its code and message reach the renderer as-is; anything else becomes `INTERNAL`. */
 export class BridgeError extends Error {
   override name = 'BridgeError';
+  constructor(
+    readonly code: BridgeErrorCode,
+    message: string = BRIDGE_ERROR_MESSAGES[code],
+  ) {
+    super(message);
+  }
 }
 
-export const REFUSED_SENDER = 'vouch: refused: unexpected sender';
-export const REFUSED_PAYLOAD = 'vouch: refused: invalid arguments';
+export const REFUSED_SENDER = BRIDGE_ERROR_MESSAGES.REFUSED_SENDER;
+export const REFUSED_PAYLOAD = BRIDGE_ERROR_MESSAGES.INVALID_ARGUMENTS;
 
 const NO_ARGS = z.tuple([]);
 
@@ -56,12 +64,12 @@ export function registerBridgeHandlers(opts: {
     const check = (event: IpcEventLike, args: unknown[]): unknown[] => {
       if (!isTrustedSender(event)) {
         log.warn({ method, reason: 'sender', url: safeOrigin(event.senderFrame?.url) }, 'ipc call refused');
-        throw new BridgeError(REFUSED_SENDER);
+        throw new BridgeError('REFUSED_SENDER');
       }
       const parsed = schema.safeParse(args);
       if (!parsed.success) {
         log.warn({ method, reason: 'payload', issue: parsed.error.issues[0]?.message }, 'ipc call refused');
-        throw new BridgeError(REFUSED_PAYLOAD);
+        throw new BridgeError('INVALID_ARGUMENTS');
       }
       return parsed.data;
     };
@@ -76,14 +84,13 @@ export function registerBridgeHandlers(opts: {
         }
       });
     } else {
-      ipcMain.handle(channel, async (event, ...args) => {
-        const valid = check(event, args);
+      ipcMain.handle(channel, async (event, ...args): Promise<BridgeResult> => {
         try {
-          return await call(...valid);
+          return { ok: true, value: await call(...check(event, args)) };
         } catch (err) {
-          if (err instanceof BridgeError) throw err;
+          if (err instanceof BridgeError) return { ok: false, error: { code: err.code, message: err.message } };
           log.warn({ method, reason: 'handler', error: err instanceof Error ? err.name : typeof err }, 'ipc handler failed');
-          throw new BridgeError(`vouch: ${method} failed`);
+          return { ok: false, error: { code: 'INTERNAL', message: `vouch: ${method} failed` } };
         }
       });
     }

@@ -1,4 +1,4 @@
-import type { BridgeMethod } from '../../../renderer/src/bridge/api.js';
+import type { BridgeMethod } from '../bridge/contract.js';
 
 /** One IPC channel per bridge method, plus the single main→renderer event channel. */
 export const channelFor = (method: Exclude<BridgeMethod, 'onEvent'>): string => `vouch:${method}`;

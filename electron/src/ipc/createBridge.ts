@@ -1,12 +1,14 @@
 // Types only: the preload bundle must stay tiny (no zod / protocol schemas in the renderer process).
-import type { BridgeEvent, VouchBridge } from '../../../renderer/src/bridge/api.js';
+import type { BridgeEvent, BridgeFailure, BridgeResult, VouchBridge } from '../bridge/contract.js';
 import { channelFor, EVENT_CHANNEL } from './channels.js';
 
 /**
  * The preload's half of the bridge, as a factory over an `ipcRenderer`-like object so tests can run
  * it without Electron. It returns a frozen object with exactly the `VouchBridge` functions: no
  * generic `invoke(channel)`, no `ipcRenderer`, and event listeners receive only the payload (the
- * Electron event object carries `sender`, which must not reach the page).
+ * Electron event object carries `sender`, which must not reach the page). Main answers every call
+ * with a `BridgeResult`; a failure becomes a rejection with the plain `{code, message}` object,
+ * because Electron's context bridge drops custom properties of `Error`s.
  */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
@@ -16,8 +18,13 @@ export interface IpcRendererLike {
 }
 
 export function createBridge(ipc: IpcRendererLike): VouchBridge {
-  const invoke = <T>(method: Parameters<typeof channelFor>[0], ...args: unknown[]) =>
-    ipc.invoke(channelFor(method), ...args) as Promise<T>;
+  const invoke = async <T>(method: Parameters<typeof channelFor>[0], ...args: unknown[]): Promise<T> => {
+    const result = (await ipc.invoke(channelFor(method), ...args)) as BridgeResult<T> | undefined;
+    if (result?.ok === true) return result.value;
+    const failure: BridgeFailure =
+      result?.ok === false && typeof result.error?.code === 'string' ? { code: result.error.code, message: String(result.error.message) } : { code: 'INTERNAL', message: 'vouch: unexpected answer' };
+    throw Object.freeze(failure);
+  };
 
   const bridge: VouchBridge = {
     signIn: () => invoke('signIn'),

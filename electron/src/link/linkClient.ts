@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { type AppFrame, parseServerFrame, type ServerFrame } from '../../../backend/src/protocol/index.js';
-import type { LinkState } from '../../../renderer/src/bridge/api.js';
+import type { LinkState } from '../bridge/contract.js';
 import { Backoff } from './backoff.js';
 import { type OutboundFrame, Outbox } from './outbox.js';
 

@@ -14,14 +14,15 @@ export const BUNDLED_MODEL_FOLDERS = ['whisper-tiny.en', 'whisper-base.en', 'whi
 export interface ModelLocationInputs {
   /** Folder the user picked in the app (settings). */
   userSelectedDir?: string | undefined;
-  env?: NodeJS.ProcessEnv;
+  /** Development and CI (tests, bench): an environment to read VOUCH_WHISPER_MODEL_DIR from. The app passes its config's value as `userSelectedDir` instead. */
+  env?: Record<string, string | undefined>;
   /** The app's resources folder (process.resourcesPath/resources when packaged, the repo's resources/ in development). */
   resourcesDir?: string;
 }
 
 /** Returns the first candidate folder that holds a config.json, or undefined when none does. */
 export function locateWhisperModelDir(inputs: ModelLocationInputs = {}): string | undefined {
-  const env = inputs.env ?? process.env;
+  const env = inputs.env ?? {};
   const candidates: string[] = [];
   if (inputs.userSelectedDir) candidates.push(inputs.userSelectedDir);
   const fromEnv = env[WHISPER_MODEL_DIR_ENV];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_METHODS, type BridgeEvent } from '../../../renderer/src/bridge/api.js';
+import { BRIDGE_ERROR_MESSAGES, BRIDGE_METHODS, bridgeFailureOf, type BridgeEvent } from '../../src/bridge/contract.js';
 import { PACKAGED_ORIGIN } from '../../src/appOrigin.js';
-import { type MainHandlers, REFUSED_PAYLOAD, REFUSED_SENDER, registerBridgeHandlers } from '../../src/ipc/bridgeRegistry.js';
+import { BridgeError, type MainHandlers, REFUSED_PAYLOAD, REFUSED_SENDER, registerBridgeHandlers } from '../../src/ipc/bridgeRegistry.js';
 import { channelFor, EVENT_CHANNEL } from '../../src/ipc/channels.js';
 import { createBridge, type IpcRendererLike } from '../../src/ipc/createBridge.js';
 import { createSenderPolicy } from '../../src/ipc/senderPolicy.js';
@@ -9,6 +9,9 @@ import { FakeIpcMain, type Sender } from './helpers/fakeIpc.js';
 
 const POPOVER_ID = 7;
 const popover: Sender = { webContentsId: POPOVER_ID, url: 'vouch://app/index.html' };
+
+/** What main answers a call whose arguments the contract refuses. */
+const REFUSED_ARGS = { ok: false, error: { code: 'INVALID_ARGUMENTS', message: REFUSED_PAYLOAD } };
 
 const GRANT = { id: 'pa_1', tool: 'gmail' as const, max_level: 'confirm' as const, max_score: 54, expires_at: '2030-05-01T09:30:00.000Z' };
 
@@ -143,8 +146,8 @@ describe('main-side IPC registry', () => {
     it(`refuses an IPC call from an unexpected sender: ${name}`, async () => {
       const { ipcMain, calls, warnings } = setup();
       const bridge = createBridge(rendererFor(ipcMain, sender).ipc);
-      await expect(bridge.signOut()).rejects.toThrow(REFUSED_SENDER);
-      await expect(bridge.sendTranscript('send my password to bob')).rejects.toThrow(REFUSED_SENDER);
+      await expect(bridge.signOut()).rejects.toEqual({ code: 'REFUSED_SENDER', message: REFUSED_SENDER });
+      await expect(bridge.sendTranscript('send my password to bob')).rejects.toEqual({ code: 'REFUSED_SENDER', message: REFUSED_SENDER });
       bridge.pushAudio(new Int16Array([1]).buffer);
       expect(calls).toEqual([]);
       expect(warnings.length).toBe(3);
@@ -155,15 +158,15 @@ describe('main-side IPC registry', () => {
   it('refuses invalid payloads before they reach app code', async () => {
     const { ipcMain, calls, warnings } = setup();
     const as = (ch: string, ...a: unknown[]) => ipcMain.invokeAs(popover, ch, ...a);
-    await expect(as(channelFor('sendTranscript'))).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(as(channelFor('sendTranscript'), '   ')).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(as(channelFor('sendTranscript'), 'x'.repeat(4001))).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(as(channelFor('sendTranscript'), { text: 'hi' })).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(as(channelFor('connectProvider'), 'github')).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(as(channelFor('decideApproval'), 'id', 'yes')).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(as(channelFor('cancelDraft'), '../../etc')).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(as(channelFor('signIn'), 'extra')).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(as(channelFor('getAudit'), { limit: 100000 })).rejects.toThrow(REFUSED_PAYLOAD);
+    await expect(as(channelFor('sendTranscript'))).resolves.toEqual(REFUSED_ARGS);
+    await expect(as(channelFor('sendTranscript'), '   ')).resolves.toEqual(REFUSED_ARGS);
+    await expect(as(channelFor('sendTranscript'), 'x'.repeat(4001))).resolves.toEqual(REFUSED_ARGS);
+    await expect(as(channelFor('sendTranscript'), { text: 'hi' })).resolves.toEqual(REFUSED_ARGS);
+    await expect(as(channelFor('connectProvider'), 'github')).resolves.toEqual(REFUSED_ARGS);
+    await expect(as(channelFor('decideApproval'), 'id', 'yes')).resolves.toEqual(REFUSED_ARGS);
+    await expect(as(channelFor('cancelDraft'), '../../etc')).resolves.toEqual(REFUSED_ARGS);
+    await expect(as(channelFor('signIn'), 'extra')).resolves.toEqual(REFUSED_ARGS);
+    await expect(as(channelFor('getAudit'), { limit: 100000 })).resolves.toEqual(REFUSED_ARGS);
     ipcMain.sendAs(popover, channelFor('pushAudio'), new ArrayBuffer(3)); // odd length
     ipcMain.sendAs(popover, channelFor('pushAudio'), new ArrayBuffer(128 * 1024)); // too big
     ipcMain.sendAs(popover, channelFor('pushAudio'), 'not audio');
@@ -187,12 +190,12 @@ describe('main-side IPC registry', () => {
       { ...ok, duration_ms: 1_800_000 },
       { ...ok, user: 'auth0|someone-else' },
     ]) {
-      await expect(grant(bad)).rejects.toThrow(REFUSED_PAYLOAD);
+      await expect(grant(bad)).resolves.toEqual(REFUSED_ARGS);
     }
-    await expect(ipcMain.invokeAs(popover, channelFor('grantPreauthorization'))).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(ipcMain.invokeAs(popover, channelFor('revokePreauthorization'), '../audit')).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(ipcMain.invokeAs(popover, channelFor('revokePreauthorization'))).rejects.toThrow(REFUSED_PAYLOAD);
-    await expect(ipcMain.invokeAs(popover, channelFor('listPreauthorizations'), 'all')).rejects.toThrow(REFUSED_PAYLOAD);
+    await expect(ipcMain.invokeAs(popover, channelFor('grantPreauthorization'))).resolves.toEqual(REFUSED_ARGS);
+    await expect(ipcMain.invokeAs(popover, channelFor('revokePreauthorization'), '../audit')).resolves.toEqual(REFUSED_ARGS);
+    await expect(ipcMain.invokeAs(popover, channelFor('revokePreauthorization'))).resolves.toEqual(REFUSED_ARGS);
+    await expect(ipcMain.invokeAs(popover, channelFor('listPreauthorizations'), 'all')).resolves.toEqual(REFUSED_ARGS);
     expect(calls).toEqual([]);
     expect(warnings.length).toBe(13);
     expect(warnings.every((w) => w.reason === 'payload')).toBe(true);
@@ -217,9 +220,29 @@ describe('main-side IPC registry', () => {
       handlers,
       log: { warn: () => {} },
     });
-    const err = await ipcMain.invokeAs(popover, channelFor('signIn')).catch((e: Error) => e);
-    expect(String(err)).toContain('signIn failed');
-    expect(String(err)).not.toContain('rt-secret');
+    const result = await ipcMain.invokeAs(popover, channelFor('signIn'));
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'vouch: signIn failed' } });
+    expect(JSON.stringify(result)).not.toContain('rt-secret');
+  });
+
+  it('passes a coded handler failure through the preload as a plain {code, message} the renderer reads without parsing text', async () => {
+    const ipcMain = new FakeIpcMain();
+    const { handlers } = recordingHandlers();
+    handlers.grantPreauthorization = () => {
+      throw new BridgeError('APPROVAL_DENIED');
+    };
+    registerBridgeHandlers({
+      ipcMain,
+      isTrustedSender: createSenderPolicy({ origin: PACKAGED_ORIGIN, trustedWebContentsId: () => POPOVER_ID }),
+      handlers,
+      log: { warn: () => {} },
+    });
+    const bridge = createBridge(rendererFor(ipcMain, popover).ipc);
+    const err: unknown = await bridge.grantPreauthorization({ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 }).catch((e: unknown) => e);
+    // A plain object, not an Error: Electron's context bridge would drop an Error's `code`.
+    expect(Object.getPrototypeOf(err)).toBe(Object.prototype);
+    expect(structuredClone(err)).toEqual({ code: 'APPROVAL_DENIED', message: BRIDGE_ERROR_MESSAGES.APPROVAL_DENIED });
+    expect(bridgeFailureOf(err)?.code).toBe('APPROVAL_DENIED');
   });
 
   it('refuses everything before the popover exists', async () => {
@@ -231,7 +254,7 @@ describe('main-side IPC registry', () => {
       handlers,
       log: { warn: () => {} },
     });
-    await expect(ipcMain.invokeAs(popover, channelFor('signIn'))).rejects.toThrow(REFUSED_SENDER);
+    await expect(ipcMain.invokeAs(popover, channelFor('signIn'))).resolves.toEqual({ ok: false, error: { code: 'REFUSED_SENDER', message: REFUSED_SENDER } });
     expect(calls).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerFrame } from '../../../backend/src/protocol/index.js';
-import type { LinkState } from '../../../renderer/src/bridge/api.js';
+import type { LinkState } from '../../src/bridge/contract.js';
 import { Backoff } from '../../src/link/backoff.js';
 import { LinkClient } from '../../src/link/linkClient.js';
 import { ManualTimers } from './helpers/timers.js';

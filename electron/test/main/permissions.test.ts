@@ -42,11 +42,29 @@ describe('decidePermission', () => {
 });
 
 describe('externalUrlToOpen', () => {
-  it('passes only http(s) URLs without credentials', () => {
-    expect(externalUrlToOpen('https://example.com/a?b=1')).toBe('https://example.com/a?b=1');
-    expect(externalUrlToOpen('http://127.0.0.1:3000/x')).toBe('http://127.0.0.1:3000/x');
-    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'vouch://app/', 'smb://host/share', 'https://u:p@example.com/', '//example.com', 'nonsense']) {
-      expect(externalUrlToOpen(bad)).toBeUndefined();
+  const policy = { hosts: ['tenant.example.com', 'accounts.google.com', '127.0.0.1:8788'] };
+  it('passes https URLs to allowlisted hosts, and http only to this machine', () => {
+    expect(externalUrlToOpen('https://tenant.example.com/authorize?b=1', policy)).toBe('https://tenant.example.com/authorize?b=1');
+    expect(externalUrlToOpen('https://accounts.google.com/o/oauth2/v2/auth', policy)).toBe('https://accounts.google.com/o/oauth2/v2/auth');
+    expect(externalUrlToOpen('http://127.0.0.1:8788/connect', policy)).toBe('http://127.0.0.1:8788/connect');
+  });
+  it('refuses other schemes, credentials, hosts off the list and look-alikes', () => {
+    for (const bad of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'vouch://app/',
+      'smb://host/share',
+      'https://u:p@tenant.example.com/',
+      '//tenant.example.com',
+      'nonsense',
+      'https://example.com/a',
+      'http://tenant.example.com/authorize',
+      'https://tenant.example.com.evil.test/',
+      'https://accounts.google.com:8443/',
+      'http://127.0.0.1:3000/x',
+      'https://evil.test/?next=https://accounts.google.com/',
+    ]) {
+      expect(externalUrlToOpen(bad, policy), bad).toBeUndefined();
     }
   });
 });

@@ -3,7 +3,7 @@ import { AppController } from '../../src/app/controller.js';
 import { createPreauthClient, PREAUTH_MESSAGES, type PreauthClient } from '../../src/app/preauthClient.js';
 import type { AuthSession } from '../../src/auth/session.js';
 import { PACKAGED_ORIGIN } from '../../src/appOrigin.js';
-import { BridgeError, registerBridgeHandlers } from '../../src/ipc/bridgeRegistry.js';
+import { registerBridgeHandlers } from '../../src/ipc/bridgeRegistry.js';
 import { channelFor } from '../../src/ipc/channels.js';
 import { createSenderPolicy } from '../../src/ipc/senderPolicy.js';
 import type { LinkClient } from '../../src/link/linkClient.js';
@@ -135,11 +135,12 @@ describe('controller pre-authorization handlers over IPC', () => {
   }
 
   it('passes the phone’s refusal to the renderer as a readable message', async () => {
-    const { client } = backend(() => json(403, { error: { code: 'APPROVAL_DENIED' } }));
+    const { client } = backend(() => json(403, { error: { code: 'APPROVAL_DENIED', message: 'The approval was declined on your phone, so nothing was done.' } }));
     const { call } = wire(client);
-    const err = await call('grantPreauthorization', { tool: 'gmail', max_level: 'confirm', duration_minutes: 30 }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(BridgeError);
-    expect((err as Error).message).toBe('Declined on your phone. Nothing was allowed.');
+    await expect(call('grantPreauthorization', { tool: 'gmail', max_level: 'confirm', duration_minutes: 30 })).resolves.toEqual({
+      ok: false,
+      error: { code: 'APPROVAL_DENIED', message: 'Declined on your phone. Nothing was allowed.' },
+    });
   });
 
   it('hides unexpected failures (no token or URL in the message) and needs a signed-in user', async () => {
@@ -153,9 +154,9 @@ describe('controller pre-authorization handlers over IPC', () => {
       revoke: async () => {},
     };
     const { call } = wire(failing);
-    const err = (await call('listPreauthorizations').catch((e: unknown) => e)) as Error;
-    expect(err.message).toBe('Vouch could not change this right now. Try again.');
-    expect(err.message).not.toContain('at-123');
-    await expect(wire(failing, false).call('revokePreauthorization', 'pa_1')).rejects.toThrow('Sign in first.');
+    const result = await call('listPreauthorizations');
+    expect(result).toEqual({ ok: false, error: { code: 'REQUEST_FAILED', message: 'Vouch could not change this right now. Try again.' } });
+    expect(JSON.stringify(result)).not.toContain('at-123');
+    await expect(wire(failing, false).call('revokePreauthorization', 'pa_1')).resolves.toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Sign in first.' } });
   });
 });

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VouchSystem } from '../../../backend/standins/system.js';
-import type { BridgeEvent } from '../../../renderer/src/bridge/api.js';
+import type { BridgeEvent } from '../../src/bridge/contract.js';
+import { ScopesResponse } from '../../../backend/src/protocol/index.js';
+import { createAuditClient } from '../../src/app/auditClient.js';
 import { AppController } from '../../src/app/controller.js';
+import { createPreauthClient } from '../../src/app/preauthClient.js';
 import { createConnectFlow } from '../../src/app/connectFlow.js';
 import { createUnlinkFlow } from '../../src/app/unlinkFlow.js';
 import { createOidcAuthClient, discover } from '../../src/auth/oidc.js';
@@ -28,7 +31,7 @@ beforeAll(async () => {
   // This file's own callback ports, registered on its tenant and used by the app's loopback listener.
   process.env.VOUCH_LOOPBACK_PORTS = (await reserveLoopbackPorts(4)).join(',');
   const { startVouchSystem } = await import('../../../backend/standins/system.js');
-  system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')) });
+  system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')), cibaIntervalSeconds: 1 });
 });
 afterAll(async () => {
   await system?.stop();
@@ -161,5 +164,29 @@ describe('main process logic against the running Vouch system', { timeout: 20_00
     expect(session.state).toEqual({ signedIn: false });
     expect(events.at(-1)).toEqual({ type: 'auth', state: { signedIn: false } });
     expect(() => controller.handlers.sendTranscript('hello')).toThrow('Sign in first');
+  });
+
+  it('the desktop HTTP clients read the real backend through the protocol HTTP schemas (pre-authorizations, audit, scopes)', async () => {
+    const { controller, link, session } = await app();
+    await controller.handlers.signIn();
+    const getAccessToken = () => session.getAccessToken();
+    const preauth = createPreauthClient({ backendUrl: system.backendUrl, getAccessToken });
+    system.tenant.ciba.events.once('request', (p) => void system.tenant.ciba.approve(p.authReqId));
+    const grant = await preauth.grant({ tool: 'slack', max_level: 'confirm', duration_minutes: 15 });
+    expect(grant).toMatchObject({ tool: 'slack', max_level: 'confirm', max_score: 54 });
+    expect(await preauth.list()).toContainEqual(grant);
+    system.tenant.ciba.events.once('request', (p) => void system.tenant.ciba.deny(p.authReqId));
+    await expect(preauth.grant({ tool: 'gmail', max_level: 'step_up', duration_minutes: 5 })).rejects.toMatchObject({ code: 'APPROVAL_DENIED' });
+    await preauth.revoke(grant.id);
+    await preauth.revoke(grant.id); // 404: already inactive
+    expect(await preauth.list()).not.toContainEqual(grant);
+
+    const page = await createAuditClient({ backendUrl: system.backendUrl, getAccessToken })({ limit: 50 });
+    expect(page.verified).toMatchObject({ ok: true });
+    expect(page.entries.map((e) => e.kind)).toContain('preauthorization');
+
+    const scopes = await fetch(new URL('scopes', system.backendUrl), { headers: { authorization: `Bearer ${await getAccessToken()}` } });
+    expect(ScopesResponse.safeParse(await scopes.json()).success).toBe(true);
+    link.stop();
   });
 });

@@ -62,7 +62,7 @@ describe('speech from espeak-ng', () => {
     expect(region.end - region.start).toBeGreaterThan(WHISPER_SAMPLE_RATE);
   });
 
-  const modelDir = locateWhisperModelDir();
+  const modelDir = locateWhisperModelDir({ env: process.env });
   const reason = modelDir ? '' : ` (SKIPPED: no Whisper weights; set ${WHISPER_MODEL_DIR_ENV} or add resources/models/whisper-tiny.en)`;
   it.skipIf(!modelDir)(`is transcribed by Whisper in the STT worker with the words right${reason}`, { timeout: 120_000 }, async () => {
     const engine = new WorkerSttEngine({ engine: 'whisper-onnx', modelDir: modelDir! });

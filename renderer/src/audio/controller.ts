@@ -1,4 +1,4 @@
-import type { VouchBridge } from '../bridge/api.js';
+import type { VouchBridge } from '../../../electron/src/bridge/contract.js';
 import { useAudio } from '../stores/audio.js';
 import type { EventEffects } from '../stores/dispatch.js';
 import { startCapture, type Capture } from './capture.js';

@@ -1,11 +1,27 @@
 import {
+  ApiErrorBody,
   AppFrame,
+  AuditPageResponse,
+  AuditVerifyResponse,
   parseServerFrame,
+  PreauthGrantResponse,
+  PreauthListResponse,
   type Provider,
   type ServerFrame,
 } from '../../../backend/src/protocol/index.js';
 import { CONNECT_BASE_SCOPES, scopesForProvider } from '../../../backend/src/auth/scopeCatalog.js';
-import { preauthBand, preauthRequestBody, type AuditEntryView, type AuditPage, type BridgeEvent, type PreauthGrantRequest, type PreauthView, type VouchBridge } from './api.js';
+import {
+  activePreauthViews,
+  auditPageOf,
+  BridgeCallError,
+  preauthRequestBody,
+  preauthViewOf,
+  type AuditPage,
+  type BridgeEvent,
+  type PreauthGrantRequest,
+  type PreauthView,
+  type VouchBridge,
+} from '../../../electron/src/bridge/contract.js';
 
 /**
  * `VouchBridge` for the browser harness (Vite dev server, no Electron preload). It speaks the real
@@ -125,25 +141,23 @@ export class BrowserBridge implements VouchBridge {
   }
 
   async getAudit(opts: { cursor?: string; limit?: number } = {}): Promise<AuditPage> {
-    const base = this.opts.backendHttp ?? '/__backend';
     const q = new URLSearchParams();
     if (opts.limit) q.set('limit', String(opts.limit));
     if (opts.cursor) q.set('cursor', opts.cursor);
-    const auth = { headers: { authorization: `Bearer ${this.opts.accessToken}` } };
-    const [list, verify] = await Promise.all([this.fetch(`${base}/audit?${q}`, auth), this.fetch(`${base}/audit/verify`, auth)]);
-    if (!list.ok) throw new Error(`audit: HTTP ${list.status}`);
-    return normalizeAudit(await list.json(), verify.ok ? await verify.json() : { ok: false, broken_at: -1, reason: `HTTP ${verify.status}` });
+    const auth = { headers: this.authHeaders() };
+    const [list, verify] = await Promise.all([this.fetch(`${this.backendBase()}/audit?${q}`, auth), this.fetch(`${this.backendBase()}/audit/verify`, auth)]);
+    if (!list.ok) throw new BridgeCallError('REQUEST_FAILED');
+    const page = AuditPageResponse.safeParse(await list.json());
+    if (!page.success) throw new BridgeCallError('REQUEST_FAILED');
+    return auditPageOf(page.data, verify.ok ? AuditVerifyResponse.parse(await verify.json()) : { failedWithStatus: verify.status });
   }
 
   async listPreauthorizations(): Promise<PreauthView[]> {
     const res = await this.fetch(`${this.backendBase()}/preauthorizations`, { headers: this.authHeaders() });
-    if (!res.ok) throw new Error(`Vouch could not load what is allowed (HTTP ${res.status}).`);
-    const body = (await res.json()) as { active?: unknown };
-    const now = Date.now();
-    return (Array.isArray(body.active) ? body.active : [])
-      .flatMap((g) => toPreauthView(g) ?? [])
-      .filter((g) => Date.parse(g.expires_at) > now)
-      .sort((a, b) => Date.parse(a.expires_at) - Date.parse(b.expires_at));
+    if (!res.ok) throw new BridgeCallError('REQUEST_FAILED');
+    const body = PreauthListResponse.safeParse(await res.json());
+    if (!body.success) throw new BridgeCallError('REQUEST_FAILED');
+    return activePreauthViews(body.data, Date.now());
   }
 
   /** Waits for the backend, which waits for the phone: this can take minutes. */
@@ -153,26 +167,21 @@ export class BrowserBridge implements VouchBridge {
       headers: { ...this.authHeaders(), 'content-type': 'application/json' },
       body: JSON.stringify(preauthRequestBody(req)),
     });
-    const body = (await res.json().catch(() => null)) as { preauthorization?: unknown; error?: { code?: string } } | null;
+    const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      const code = body?.error?.code;
-      throw new Error(
-        code === 'APPROVAL_DENIED'
-          ? 'Declined on your phone. Nothing was allowed.'
-          : code === 'APPROVAL_EXPIRED'
-            ? 'Your phone was not answered in time. Nothing was allowed.'
-            : 'Vouch could not change this right now. Try again.',
-      );
+      const err = ApiErrorBody.safeParse(body);
+      const code = err.success ? err.data.error.code : undefined;
+      throw new BridgeCallError(code === 'APPROVAL_DENIED' || code === 'APPROVAL_EXPIRED' ? code : 'REQUEST_FAILED');
     }
-    const grant = toPreauthView(body?.preauthorization);
-    if (!grant) throw new Error('Vouch could not change this right now. Try again.');
-    return grant;
+    const grant = PreauthGrantResponse.safeParse(body);
+    if (!grant.success) throw new BridgeCallError('REQUEST_FAILED');
+    return preauthViewOf(grant.data.preauthorization);
   }
 
   async revokePreauthorization(id: string): Promise<void> {
     const res = await this.fetch(`${this.backendBase()}/preauthorizations/${encodeURIComponent(id)}`, { method: 'DELETE', headers: this.authHeaders() });
     // 404: no longer active (expired or already revoked), which is what was asked for.
-    if (!res.ok && res.status !== 404) throw new Error('Vouch could not change this right now. Try again.');
+    if (!res.ok && res.status !== 404) throw new BridgeCallError('REQUEST_FAILED');
   }
 
   private backendBase(): string {
@@ -231,7 +240,8 @@ export class BrowserBridge implements VouchBridge {
       progress('done');
     } catch (err) {
       progress('failed', 'Connecting did not finish. Try again.');
-      throw err;
+      console.warn('vouch: connecting did not finish:', err instanceof Error ? err.message : err);
+      throw new BridgeCallError('CONNECT_FAILED');
     } finally {
       abort.abort();
       popup?.close();
@@ -330,37 +340,4 @@ function awaitBroadcastCallback(state: string, signal: AbortSignal): Promise<{ c
       else reject(new Error(data.error ?? 'the connection was not allowed'));
     };
   });
-}
-
-const PREAUTH_TOOLS = new Set(['gmail', 'calendar', 'slack']);
-
-/** One backend grant as a `PreauthView`, or null when it does not have the expected shape. */
-export function toPreauthView(raw: unknown): PreauthView | null {
-  const g = (raw ?? {}) as Record<string, unknown>;
-  if (typeof g.id !== 'string' || !g.id || typeof g.tool !== 'string' || !PREAUTH_TOOLS.has(g.tool)) return null;
-  if (g.max_level !== 'confirm' && g.max_level !== 'step_up') return null;
-  if (typeof g.max_score !== 'number' || typeof g.expires_at !== 'number' || !Number.isFinite(g.expires_at)) return null;
-  if (g.revoked_at !== null && g.revoked_at !== undefined) return null;
-  return { id: g.id, tool: g.tool as PreauthView['tool'], max_level: preauthBand(g.max_score), max_score: g.max_score, expires_at: new Date(g.expires_at).toISOString() };
-}
-
-/** Accepts the audit endpoints' page shape loosely: the backend owns it and may add fields. */
-export function normalizeAudit(list: unknown, verify: unknown): AuditPage {
-  const l = (list ?? {}) as { entries?: unknown[]; items?: unknown[]; next_cursor?: string };
-  const raw = Array.isArray(l.entries) ? l.entries : Array.isArray(l.items) ? l.items : Array.isArray(list) ? (list as unknown[]) : [];
-  const entries: AuditEntryView[] = raw.map((r, i) => {
-    const e = (r ?? {}) as Record<string, unknown>;
-    return {
-      seq: typeof e.seq === 'number' ? e.seq : i,
-      at: String(e.at ?? e.ts ?? e.created_at ?? ''),
-      kind: String(e.kind ?? e.type ?? 'event'),
-      summary: String(e.summary ?? e.detail ?? ''),
-    };
-  });
-  const v = (verify ?? {}) as Record<string, unknown>;
-  const verified: AuditPage['verified'] =
-    v.ok === true
-      ? { ok: true, count: typeof v.count === 'number' ? v.count : entries.length }
-      : { ok: false, broken_at: typeof v.broken_at === 'number' ? v.broken_at : -1, reason: String(v.reason ?? 'verification failed') };
-  return { entries, ...(l.next_cursor ? { next_cursor: l.next_cursor } : {}), verified };
 }

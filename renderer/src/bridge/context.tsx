@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { VouchBridge } from './api.js';
+import type { VouchBridge } from '../../../electron/src/bridge/contract.js';
 
 /**
  * The bridge reaches components through context rather than `window.vouch` directly, so component

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditPage } from '../bridge/api.js';
+import type { AuditPage } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; page: AuditPage } | { state: 'failed'; message: string };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Provider } from '../../../backend/src/protocol/index.js';
 import { useBridge } from '../bridge/context.js';
+import { bridgeErrorText } from '../bridge/errors.js';
 import { useSession } from '../stores/session.js';
 import { PROVIDER_NAME, PROVIDER_SERVICES } from './labels.js';
 import { Sheet } from './Sheet.js';
@@ -28,7 +29,7 @@ export function ConnectSheet() {
     try {
       await bridge.connectProvider(provider);
     } catch (err) {
-      setFailure(err instanceof Error && err.message ? err.message : 'Connecting did not finish. Try again.');
+      setFailure(bridgeErrorText(err, 'Connecting did not finish. Try again.'));
     }
   };
 

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_ERROR_MESSAGES } from '../../../backend/src/protocol/index.js';
 import { useBridge } from '../bridge/context.js';
+import { bridgeErrorText } from '../bridge/errors.js';
 import { useApprovals } from '../stores/approvals.js';
 import { useDrafts, type DraftEntry } from '../stores/drafts.js';
 import { ApprovalCard } from './ApprovalCard.js';
@@ -49,7 +50,7 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
     try {
       await bridge.confirmDraft(draft.draft_id, Object.keys(v.edits).length ? v.edits : undefined);
     } catch (err) {
-      setSendError(err instanceof Error ? err.message : 'Vouch could not send this. Try again.');
+      setSendError(bridgeErrorText(err, 'Vouch could not send this. Try again.'));
       markFailed(draft.draft_id);
     }
   };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { PreauthGrantRequest, PreauthView } from '../bridge/api.js';
+import type { PreauthGrantRequest, PreauthView } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
+import { bridgeErrorText } from '../bridge/errors.js';
 import { PREAUTH_LEVEL_LABEL, PREAUTH_SKIPS, TOOL_NAME } from './labels.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; grants: PreauthView[] } | { state: 'failed' };
@@ -22,13 +23,6 @@ export function formatTimeLeft(ms: number): string {
 /** The plain sentence for one grant, without the time left. */
 export function describeGrant(g: Pick<PreauthView, 'tool' | 'max_level'>): string {
   return `${TOOL_NAME[g.tool]} actions up to ${PREAUTH_LEVEL_LABEL[g.max_level]} ${PREAUTH_SKIPS[g.max_level]}`;
-}
-
-/** Electron prefixes IPC rejections ("Error invoking remote method 'vouch:x': BridgeError: …"). */
-export function readableError(err: unknown, fallback: string): string {
-  const raw = err instanceof Error ? err.message : '';
-  const msg = raw.replace(/^Error invoking remote method '[^']*': /, '').replace(/^\w*Error: /, '').trim();
-  return msg && !msg.startsWith('vouch:') ? msg : fallback;
 }
 
 /**
@@ -85,7 +79,7 @@ export function PreauthPanel() {
       (err: unknown) => {
         if (!mounted.current) return;
         setRevoking(null);
-        setRevokeError(readableError(err, 'Vouch could not revoke this. Try again.'));
+        setRevokeError(bridgeErrorText(err, 'Vouch could not revoke this. Try again.'));
       },
     );
   };
@@ -101,7 +95,7 @@ export function PreauthPanel() {
         setNow(Date.now());
         setLoad((l) => ({ state: 'ready', grants: [...(l.state === 'ready' ? l.grants : []).filter((x) => x.id !== g.id), g] }));
       },
-      (err: unknown) => mounted.current && setGrant({ state: 'failed', message: readableError(err, 'Nothing was allowed. Try again.') }),
+      (err: unknown) => mounted.current && setGrant({ state: 'failed', message: bridgeErrorText(err, 'Nothing was allowed. Try again.') }),
     );
   };
 

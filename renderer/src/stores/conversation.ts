@@ -6,7 +6,7 @@ import {
   type Provider,
   type ServerFrame,
 } from '../../../backend/src/protocol/index.js';
-import type { RecordingState } from '../bridge/api.js';
+import type { RecordingState } from '../../../electron/src/bridge/contract.js';
 
 export interface Turn {
   /** Transcript id for the person's turn; request id for Vouch's reply (the backend reuses the transcript id). */

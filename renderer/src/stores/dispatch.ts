@@ -1,4 +1,4 @@
-import type { BridgeEvent, VouchBridge } from '../bridge/api.js';
+import type { BridgeEvent, VouchBridge } from '../../../electron/src/bridge/contract.js';
 import { useApprovals } from './approvals.js';
 import { useConversation } from './conversation.js';
 import { useDrafts } from './drafts.js';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { LinkedProvider, Provider, ServerFrame, ServerFrameOf } from '../../../backend/src/protocol/index.js';
-import type { AuthState, ConnectProgress, LinkState } from '../bridge/api.js';
+import type { AuthState, ConnectProgress, LinkState } from '../../../electron/src/bridge/contract.js';
 
 /** A pending `connections_required` the person has not answered yet. */
 export type ConnectRequest = Omit<ServerFrameOf<'connections_required'>, 'type'>;

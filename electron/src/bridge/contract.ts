@@ -1,0 +1,266 @@
+import { z } from 'zod';
+import {
+  DraftEdits,
+  Id,
+  PREAUTH_MAX_DURATION_MS,
+  PREAUTH_MIN_DURATION_MS,
+  Provider,
+  Tool,
+  type AuditPageResponse,
+  type AuditVerifyResponse,
+  type PreauthGrantBody,
+  type PreauthGrantResource,
+  type PreauthListResponse,
+  type ServerFrame,
+} from '../../../backend/src/protocol/index.js';
+
+/**
+ * The main↔renderer IPC contract: the only surface the renderer sees (`window.vouch`). In Electron
+ * the preload implements it over IPC to the main process, which owns tokens, the socket and the
+ * microphone pipeline; in the browser test harness a browser-side implementation speaks the same
+ * protocol to the real backend. Every argument crossing the bridge is validated on the main side
+ * with the schemas below. Environment-neutral (zod, types and pure functions, no Node or DOM API):
+ * main, preload and renderer all import it, and none of them imports another's source.
+ */
+/** Bounds of a time-boxed pre-authorization, in minutes (the backend's HTTP API allows 1 minute to 4 hours). */
+export const PREAUTH_MIN_MINUTES = PREAUTH_MIN_DURATION_MS / 60_000;
+export const PREAUTH_MAX_MINUTES = PREAUTH_MAX_DURATION_MS / 60_000;
+
+export const BRIDGE_METHODS = [
+  'signIn',
+  'signOut',
+  'sendTranscript',
+  'startListening',
+  'stopListening',
+  'pushAudio',
+  'confirmDraft',
+  'cancelDraft',
+  'decideApproval',
+  'connectProvider',
+  'listScopes',
+  'revokeProvider',
+  'getAudit',
+  'listPreauthorizations',
+  'grantPreauthorization',
+  'revokePreauthorization',
+  'onEvent',
+] as const;
+export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
+
+export const BridgeArgs = {
+  sendTranscript: z.tuple([z.string().trim().min(1).max(4000)]),
+  pushAudio: z.tuple([z.instanceof(ArrayBuffer).refine((b) => b.byteLength <= 64 * 1024 && b.byteLength % 2 === 0)]),
+  confirmDraft: z.tuple([Id, DraftEdits.optional()]),
+  cancelDraft: z.tuple([Id]),
+  decideApproval: z.tuple([Id, z.boolean()]),
+  connectProvider: z.tuple([Provider]),
+  revokeProvider: z.tuple([Provider]),
+  getAudit: z.tuple([z.object({ cursor: z.string().max(64).optional(), limit: z.number().int().min(1).max(100).optional() }).optional()]),
+  grantPreauthorization: z.tuple([
+    z.strictObject({
+      tool: Tool,
+      max_level: z.enum(['confirm', 'step_up']),
+      duration_minutes: z.number().int().min(PREAUTH_MIN_MINUTES).max(PREAUTH_MAX_MINUTES),
+    }),
+  ]),
+  revokePreauthorization: z.tuple([Id]),
+} as const;
+
+export type AuthState =
+  | { signedIn: false }
+  /** `sessionOnly`: the sign-in is not kept past this run, and why (no OS keystore, or Linux without a keyring). */
+  | { signedIn: true; user: { sub: string; email?: string; name?: string }; sessionOnly?: 'encryption_unavailable' | 'no_os_keyring' };
+export type LinkState = 'connecting' | 'online' | 'offline';
+export type RecordingState = 'idle' | 'listening' | 'transcribing';
+export type ConnectProgress = { provider: z.infer<typeof Provider>; state: 'browser_open' | 'completing' | 'done' | 'failed'; message?: string };
+
+export type BridgeEvent =
+  | { type: 'frame'; frame: ServerFrame }
+  | { type: 'auth'; state: AuthState }
+  | { type: 'link'; state: LinkState }
+  | { type: 'recording'; state: RecordingState }
+  /** A transcript produced on device (Whisper) or typed; the renderer shows it as the user's turn. */
+  | { type: 'transcript'; id: string; text: string }
+  | { type: 'connect_progress'; progress: ConnectProgress }
+  | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string };
+
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  kind: string;
+  summary: string;
+}
+export interface AuditPage {
+  entries: AuditEntryView[];
+  next_cursor?: string;
+  verified: { ok: true; count: number } | { ok: false; broken_at: number; reason: string };
+}
+
+/** An active time-boxed pre-authorization as the renderer sees it. */
+export interface PreauthView {
+  id: string;
+  tool: z.infer<typeof Tool>;
+  /** The band (see `preauthRequestBody`): `confirm` = up to medium risk, `step_up` = up to high risk; both skip only the phone. */
+  max_level: 'confirm' | 'step_up';
+  max_score: number;
+  /** ISO 8601. */
+  expires_at: string;
+}
+export type PreauthGrantRequest = z.infer<(typeof BridgeArgs)['grantPreauthorization']>[0];
+
+/** Highest score of the "medium risk" band (the policy's confirm band is 20-54). */
+export const PREAUTH_MEDIUM_MAX_SCORE = 54;
+
+/**
+ * Every write in Vouch is confirmed in the app, so a pre-authorization can only waive the phone
+ * step-up. The popover's two bands become step-up grants capped by score: "medium risk" (a
+ * `confirm` request) covers scores up to 54, e.g. medium-risk email a rule sends to the phone;
+ * "high risk" (`step_up`) covers every score. Deny rules still win. The backend API takes the
+ * policy's own shape; this is the one place that maps the popover's words onto it.
+ */
+export function preauthRequestBody(req: PreauthGrantRequest): PreauthGrantBody {
+  return { tool: req.tool, max_level: 'step_up', max_score: req.max_level === 'confirm' ? PREAUTH_MEDIUM_MAX_SCORE : 100, duration_ms: req.duration_minutes * 60_000 };
+}
+
+/** The popover's band for a grant, from the scores it covers. */
+export function preauthBand(maxScore: number): 'confirm' | 'step_up' {
+  return maxScore <= PREAUTH_MEDIUM_MAX_SCORE ? 'confirm' : 'step_up';
+}
+
+/** One grant from the backend's HTTP API as the renderer sees it (no user, no step-up reference). */
+export function preauthViewOf(g: PreauthGrantResource): PreauthView {
+  return { id: g.id, tool: g.tool, max_level: preauthBand(g.max_score), max_score: g.max_score, expires_at: new Date(g.expires_at).toISOString() };
+}
+
+/** The grants still in force at `now`, soonest to expire first. */
+export function activePreauthViews(list: PreauthListResponse, now: number): PreauthView[] {
+  return list.active
+    .filter((g) => g.expires_at > now && g.revoked_at === null)
+    .sort((a, b) => a.expires_at - b.expires_at)
+    .map(preauthViewOf);
+}
+
+/** `GET /audit` and `GET /audit/verify` as one page for the activity view (`failedWithStatus`: the verify request itself failed). */
+export function auditPageOf(list: AuditPageResponse, verify: AuditVerifyResponse | { failedWithStatus: number }): AuditPage {
+  const verified: AuditPage['verified'] =
+    'failedWithStatus' in verify
+      ? { ok: false, broken_at: -1, reason: `verification request failed with ${verify.failedWithStatus}` }
+      : verify.ok
+        ? { ok: true, count: verify.count }
+        : { ok: false, broken_at: verify.broken_at, reason: verify.reason };
+  return {
+    entries: list.entries.map(({ seq, at, kind, summary }) => ({ seq, at, kind, summary })),
+    ...(list.next_cursor !== undefined ? { next_cursor: list.next_cursor } : {}),
+    verified,
+  };
+}
+
+/**
+ * Why a bridge call failed, as a stable code the renderer keys its behaviour on (never the message
+ * text). Every rejected bridge promise rejects with a `BridgeFailure`: across Electron's context
+ * bridge as a plain object (custom properties of thrown `Error`s do not survive it), in the browser
+ * harness as a `BridgeCallError`. Read either with `bridgeFailureOf`.
+ */
+export const BRIDGE_ERROR_CODES = [
+  /** The call did not come from the popover's own page. */
+  'REFUSED_SENDER',
+  /** The arguments did not match the method's schema. */
+  'INVALID_ARGUMENTS',
+  'NOT_SIGNED_IN',
+  'SIGN_IN_FAILED',
+  'CONNECT_FAILED',
+  'DISCONNECT_FAILED',
+  /** A step-up the call waited for was declined on the phone. */
+  'APPROVAL_DENIED',
+  /** A step-up the call waited for was not answered in time. */
+  'APPROVAL_EXPIRED',
+  /** The feature is not available in this build or configuration. */
+  'UNAVAILABLE',
+  /** The backend could not do it right now. */
+  'REQUEST_FAILED',
+  /** Anything unexpected; details stay in main's log. */
+  'INTERNAL',
+] as const;
+export const BridgeErrorCode = z.enum(BRIDGE_ERROR_CODES);
+export type BridgeErrorCode = z.infer<typeof BridgeErrorCode>;
+
+export const BridgeFailure = z.object({ code: BridgeErrorCode, message: z.string().max(500) });
+export type BridgeFailure = z.infer<typeof BridgeFailure>;
+
+/** The sentence a person reads for each code; main and the browser harness both use these. */
+export const BRIDGE_ERROR_MESSAGES: Record<BridgeErrorCode, string> = {
+  REFUSED_SENDER: 'vouch: refused: unexpected sender',
+  INVALID_ARGUMENTS: 'vouch: refused: invalid arguments',
+  NOT_SIGNED_IN: 'Sign in first.',
+  SIGN_IN_FAILED: 'Sign-in did not complete. Try again.',
+  CONNECT_FAILED: 'The account was not connected.',
+  DISCONNECT_FAILED: 'The account could not be disconnected. Try again.',
+  APPROVAL_DENIED: 'Declined on your phone. Nothing was allowed.',
+  APPROVAL_EXPIRED: 'Your phone was not answered in time. Nothing was allowed.',
+  UNAVAILABLE: 'This is not available in this version of Vouch.',
+  REQUEST_FAILED: 'Vouch could not change this right now. Try again.',
+  INTERNAL: 'Something went wrong. Try again.',
+};
+
+/** Codes whose message is meant for the person; the others are bugs or attacks, shown as a generic sentence. */
+export const PERSON_FACING_BRIDGE_ERRORS: ReadonlySet<BridgeErrorCode> = new Set<BridgeErrorCode>([
+  'NOT_SIGNED_IN',
+  'SIGN_IN_FAILED',
+  'CONNECT_FAILED',
+  'DISCONNECT_FAILED',
+  'APPROVAL_DENIED',
+  'APPROVAL_EXPIRED',
+  'UNAVAILABLE',
+  'REQUEST_FAILED',
+]);
+
+/** What main answers every invoked method with; the preload unwraps it. */
+export type BridgeResult<T = unknown> = { ok: true; value: T } | { ok: false; error: BridgeFailure };
+
+/** A bridge failure as an `Error` (the browser harness throws these; Electron's preload rejects with the plain shape). */
+export class BridgeCallError extends Error {
+  override name = 'BridgeCallError';
+  constructor(
+    readonly code: BridgeErrorCode,
+    message: string = BRIDGE_ERROR_MESSAGES[code],
+  ) {
+    super(message);
+  }
+}
+
+/** The `BridgeFailure` a rejected bridge call carries, or undefined for anything else. */
+export function bridgeFailureOf(err: unknown): BridgeFailure | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  const parsed = BridgeFailure.safeParse({ code, message });
+  return parsed.success ? parsed.data : undefined;
+}
+
+export interface VouchBridge {
+  signIn(): Promise<void>;
+  signOut(): Promise<void>;
+  /** Sends a typed (or already transcribed) request; resolves with the transcript id. */
+  sendTranscript(text: string): Promise<{ id: string }>;
+  startListening(): Promise<void>;
+  stopListening(): Promise<void>;
+  /** 16 kHz mono Int16 PCM from the renderer's AudioWorklet. */
+  pushAudio(chunk: ArrayBuffer): void;
+  confirmDraft(draftId: string, edits?: Record<string, unknown>): Promise<void>;
+  cancelDraft(draftId: string): Promise<void>;
+  decideApproval(id: string, approve: boolean): Promise<void>;
+  /** Runs the Connected Accounts flow in the system browser, then tells the backend. */
+  connectProvider(provider: z.infer<typeof Provider>): Promise<void>;
+  listScopes(): Promise<void>;
+  revokeProvider(provider: z.infer<typeof Provider>): Promise<void>;
+  getAudit(opts?: { cursor?: string; limit?: number }): Promise<AuditPage>;
+  /** The active pre-authorizations ("allowed for a while"), soonest to expire first. */
+  listPreauthorizations(): Promise<PreauthView[]>;
+  /**
+   * Asks the backend for a grant; it sends a step-up to the person's phone and answers only once it
+   * is approved (this can take minutes). Rejects with `APPROVAL_DENIED` or `APPROVAL_EXPIRED` when declined or expired.
+   */
+  grantPreauthorization(req: PreauthGrantRequest): Promise<PreauthView>;
+  revokePreauthorization(id: string): Promise<void>;
+  /** Subscribes to everything main pushes; returns the unsubscribe function. */
+  onEvent(listener: (event: BridgeEvent) => void): () => void;
+}
