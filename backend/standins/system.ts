@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { GOOGLE_SCOPES, SLACK_SCOPES, CONNECT_BASE_SCOPES } from '../src/auth/scopeCatalog.js';
+import { GOOGLE_SCOPES, SLACK_SCOPES, CONNECT_BASE_SCOPES } from '../src/protocol/index.js';
 import { startBackend, type RunningBackend, type StartBackendOptions } from '../src/backend.js';
 import { BackendEnv } from '../src/config.js';
 import { startDevTenant, type DevTenant } from './devtenant/index.js';

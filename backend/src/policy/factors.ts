@@ -1,4 +1,3 @@
-import type { RiskLevel } from './levels.js';
 import type { ActionKind } from './action.js';
 
 /**
@@ -100,9 +99,5 @@ export const OUTSIDE_EACH = 2;
 export const OUTSIDE_CAP = 10;
 export const BLAST_RADIUS_CAP = 20;
 
-/** Score → level, first row whose `max` is ≥ the score. */
-export const LEVEL_THRESHOLDS: readonly { max: number; level: Exclude<RiskLevel, 'deny'> }[] = [
-  { max: 19, level: 'auto' },
-  { max: 54, level: 'confirm' },
-  { max: 100, level: 'step_up' },
-];
+/** Score → level bands, shared with the app through the protocol. */
+export { LEVEL_THRESHOLDS } from '../protocol/index.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Tool } from '../protocol/index.js';
+import { CONFIRM_BAND_MAX_SCORE, Tool } from '../protocol/index.js';
 import { levelRank, type RiskLevel } from './levels.js';
 
 /**
@@ -14,7 +14,7 @@ export const PreauthLevel = z.enum(['confirm', 'step_up']);
 export type PreauthLevel = z.infer<typeof PreauthLevel>;
 
 /** The most a confirm-level grant may cover is the top of the confirm band. */
-export const CONFIRM_BAND_MAX_SCORE = 54;
+export { CONFIRM_BAND_MAX_SCORE };
 export const MIN_DURATION_MS = 60_000;
 export const MAX_DURATION_MS = 4 * 60 * 60_000;
 /** A step-up older than this no longer counts as "just happened". */

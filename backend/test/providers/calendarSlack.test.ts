@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/auth/scopeCatalog.js';
+import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/protocol/index.js';
 import { createProviderTools, type ProviderTools } from '../../src/providers/index.js';
 import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
 import { SandboxTokenSource, TEST_CLIENT, fakeClock, recordingSleep } from './sandboxTokenSource.js';

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gmail as gmailClient } from '@googleapis/gmail';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GOOGLE_SCOPES } from '../../src/auth/scopeCatalog.js';
-import { buildMimeMessage, createProviderTools, type ProviderTools } from '../../src/providers/index.js';
+import { GOOGLE_SCOPES } from '../../src/protocol/index.js';
+import { createProviderTools, type ProviderTools } from '../../src/providers/index.js';
+import { buildMimeMessage } from '../../src/providers/google/mime.js';
 import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
 import { SandboxTokenSource, TEST_CLIENT, capturingLogger, fakeClock, recordingSleep } from './sandboxTokenSource.js';
 

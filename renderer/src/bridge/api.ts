@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DraftEdits, Id, Provider, Tool, type ServerFrame } from '../../../backend/src/protocol/index.js';
+import { CONFIRM_BAND_MAX_SCORE, DraftEdits, Id, Provider, Tool, type ServerFrame } from '../../../backend/src/protocol/index.js';
 
 /**
  * The only surface the renderer sees (`window.vouch`). In Electron the preload implements it over
@@ -91,7 +91,7 @@ export interface PreauthView {
 export type PreauthGrantRequest = z.infer<(typeof BridgeArgs)['grantPreauthorization']>[0];
 
 /** Highest score of the "medium risk" band (the policy's confirm band is 20-54). */
-export const PREAUTH_MEDIUM_MAX_SCORE = 54;
+export const PREAUTH_MEDIUM_MAX_SCORE = CONFIRM_BAND_MAX_SCORE;
 
 /**
  * Every write in Vouch is confirmed in the app, so a pre-authorization can only waive the phone
