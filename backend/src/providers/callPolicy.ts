@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { missingScopes } from '../auth/scopeCatalog.js';
 import type { ProviderTokenSource } from '../auth/tokenSource.js';
-import { ERROR_CODES, type ErrorCode, type Provider } from '../protocol/index.js';
+import { ERROR_CODES, PROVIDER_DISPLAY_NAME, type ErrorCode, type Provider } from '../protocol/index.js';
 import type { ClassifiedFailure } from './failure.js';
 import { fail, ok, type ProviderCallContext, type ProviderFailure, type ProviderResult } from './result.js';
 
@@ -63,7 +63,8 @@ export interface ProviderCall<Raw, T> {
   map(raw: Raw): T;
 }
 
-const PROVIDER_NAME: Record<Provider, string> = { google: 'Google', slack: 'Slack' };
+/** The provider's name from its contract; an unregistered one (a test's) by its id. */
+const providerName = (provider: Provider): string => PROVIDER_DISPLAY_NAME[provider] ?? provider;
 
 function isErrorCode(v: unknown): v is ErrorCode {
   return typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
@@ -73,9 +74,9 @@ function isErrorCode(v: unknown): v is ErrorCode {
 function tokenFailure(provider: Provider, err: unknown): ProviderFailure {
   const e = err as { code?: unknown; message?: unknown } | undefined;
   if (e && isErrorCode(e.code)) {
-    return { code: e.code, provider, message: typeof e.message === 'string' && e.message ? e.message : `Could not get access to ${PROVIDER_NAME[provider]}.` };
+    return { code: e.code, provider, message: typeof e.message === 'string' && e.message ? e.message : `Could not get access to ${providerName(provider)}.` };
   }
-  return { code: 'TOKEN_EXCHANGE_FAILED', provider, message: `Vouch could not get access to your ${PROVIDER_NAME[provider]} account right now.` };
+  return { code: 'TOKEN_EXCHANGE_FAILED', provider, message: `Vouch could not get access to your ${providerName(provider)} account right now.` };
 }
 
 /**
@@ -86,7 +87,7 @@ function tokenFailure(provider: Provider, err: unknown): ProviderFailure {
  */
 export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: ProviderCallContext, call: ProviderCall<Raw, T>): Promise<ProviderResult<T>> {
   const { provider, operation } = call;
-  const name = PROVIDER_NAME[provider];
+  const name = providerName(provider);
   let authRetried = false;
   let serverRetries = 0;
   let rateRetries = 0;

@@ -32,6 +32,8 @@ export interface DraftContract<T extends string = string, O extends string = str
   /** The fields the draft carries; the sheet and the backend validate with this same schema. */
   schema: z.ZodType<Record<string, unknown>>;
   fields: readonly DraftFieldSpec[];
+  /** A line under the fields, with `{field}` filled from the draft, e.g. "Times are in {timezone}." */
+  note?: string;
   /** The draft sheet's title, e.g. "Review the email". */
   title: string;
   /** The confirm button, e.g. "Send". */
@@ -65,6 +67,8 @@ export interface ProviderContract<
   displayName: string;
   /** What the person uses through it, e.g. "Gmail and Google Calendar". */
   services: string;
+  /** Something to say to try the provider out, shown on the empty conversation. */
+  examplePrompt: string;
   /** The Auth0 connection name a tenant uses unless configured otherwise. */
   defaultConnection: string;
   /** Scopes the identity provider itself needs on a connected account (e.g. openid for Google). */

@@ -1,10 +1,13 @@
 import {
   AppFrame,
+  CONNECT_BASE_SCOPES,
+  DEFAULT_CONNECTIONS,
   parseServerFrame,
+  SCOPE_CATALOG,
+  Tool,
   type Provider,
   type ServerFrame,
 } from '../../../backend/src/protocol/index.js';
-import { CONNECT_BASE_SCOPES, scopesForProvider } from '../../../backend/src/auth/scopeCatalog.js';
 import { preauthBand, preauthRequestBody, type AuditEntryView, type AuditPage, type BridgeEvent, type PreauthGrantRequest, type PreauthView, type VouchBridge } from './api.js';
 
 /**
@@ -41,7 +44,6 @@ export interface BrowserBridgeOptions {
 type Outbound = AppFrame & { frame_id: string };
 
 const CONNECT_CHANNEL = 'vouch-connect-callback';
-const PROVIDER_CONNECTION: Record<Provider, string> = { google: 'google-oauth2', slack: 'sign-in-with-slack' };
 
 export class BrowserBridge implements VouchBridge {
   private ws: WebSocket | null = null;
@@ -194,7 +196,7 @@ export class BrowserBridge implements VouchBridge {
     const state = crypto.randomUUID();
     const verifier = randomVerifier();
     // The same least-privilege catalog the backend asks with, so the consent page lists the same scopes.
-    const scopes = [...CONNECT_BASE_SCOPES[provider], ...scopesForProvider(provider).map((s) => s.scope)];
+    const scopes = [...CONNECT_BASE_SCOPES[provider], ...SCOPE_CATALOG.filter((s) => s.provider === provider).map((s) => s.scope)];
     const progress = (s: 'browser_open' | 'completing' | 'done' | 'failed', message?: string) =>
       this.emit({ type: 'connect_progress', progress: { provider, state: s, ...(message ? { message } : {}) } });
     const post = (path: string, body: unknown) =>
@@ -207,7 +209,7 @@ export class BrowserBridge implements VouchBridge {
     let popup: { close(): void } | null = null;
     try {
       const started = await post('connect', {
-        connection: PROVIDER_CONNECTION[provider],
+        connection: DEFAULT_CONNECTIONS[provider],
         redirect_uri: redirectUri,
         state,
         scopes,
@@ -332,7 +334,7 @@ function awaitBroadcastCallback(state: string, signal: AbortSignal): Promise<{ c
   });
 }
 
-const PREAUTH_TOOLS = new Set(['gmail', 'calendar', 'slack']);
+const PREAUTH_TOOLS = new Set<string>(Tool.options);
 
 /** One backend grant as a `PreauthView`, or null when it does not have the expected shape. */
 export function toPreauthView(raw: unknown): PreauthView | null {

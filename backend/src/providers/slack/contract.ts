@@ -20,6 +20,7 @@ export const slackContract = defineProviderContract({
   id: 'slack',
   displayName: 'Slack',
   services: 'Slack',
+  examplePrompt: 'What’s new in #general?',
   defaultConnection: 'sign-in-with-slack',
   connectBaseScopes: [],
   tools: { slack: { displayName: 'Slack' } },
