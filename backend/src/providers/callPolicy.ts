@@ -46,6 +46,8 @@ export interface CallPolicyDeps {
 
 export interface ProviderCall<Raw, T> {
   provider: Provider;
+  /** The provider's name in messages; defaults to its contract's display name. */
+  providerName?: string;
   connection: string;
   /** e.g. `gmail.threads.list`; used in logs and messages. */
   operation: string;
@@ -71,12 +73,12 @@ function isErrorCode(v: unknown): v is ErrorCode {
 }
 
 /** Token source errors that carry a stable code (e.g. FEDERATED_TOKEN_NOT_IN_VAULT) pass through as they are. */
-function tokenFailure(provider: Provider, err: unknown): ProviderFailure {
+function tokenFailure(provider: Provider, name: string, err: unknown): ProviderFailure {
   const e = err as { code?: unknown; message?: unknown } | undefined;
   if (e && isErrorCode(e.code)) {
-    return { code: e.code, provider, message: typeof e.message === 'string' && e.message ? e.message : `Could not get access to ${providerName(provider)}.` };
+    return { code: e.code, provider, message: typeof e.message === 'string' && e.message ? e.message : `Could not get access to ${name}.` };
   }
-  return { code: 'TOKEN_EXCHANGE_FAILED', provider, message: `Vouch could not get access to your ${providerName(provider)} account right now.` };
+  return { code: 'TOKEN_EXCHANGE_FAILED', provider, message: `Vouch could not get access to your ${name} account right now.` };
 }
 
 /**
@@ -87,7 +89,7 @@ function tokenFailure(provider: Provider, err: unknown): ProviderFailure {
  */
 export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: ProviderCallContext, call: ProviderCall<Raw, T>): Promise<ProviderResult<T>> {
   const { provider, operation } = call;
-  const name = providerName(provider);
+  const name = call.providerName ?? providerName(provider);
   let authRetried = false;
   let serverRetries = 0;
   let rateRetries = 0;
@@ -98,7 +100,7 @@ export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: Provide
     try {
       token = await deps.tokenSource.getAccessToken({ ...tokenKey, subjectToken: ctx.subjectToken, scopes: call.scopes });
     } catch (err) {
-      const failure = tokenFailure(provider, err);
+      const failure = tokenFailure(provider, name, err);
       deps.logger.warn({ provider, operation, code: failure.code }, 'provider token unavailable');
       return fail(failure);
     }
