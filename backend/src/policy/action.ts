@@ -24,7 +24,7 @@ export function proposedActionSchema(tools: readonly string[]) {
     /** Email To / Cc addresses. */
     recipients: z.array(z.string().max(320)).max(500).default([]),
     cc: z.array(z.string().max(320)).max(500).default([]),
-    /** Calendar attendees. */
+    /** Event attendees. */
     attendees: z.array(z.string().max(320)).max(500).default([]),
     /** Channel name for a post, with or without the leading '#'. */
     channel: z.string().max(80).optional(),
@@ -42,6 +42,11 @@ export function proposedActionSchema(tools: readonly string[]) {
 export const ProposedAction = proposedActionSchema(Tool.options);
 export type ProposedAction = z.infer<typeof ProposedAction>;
 export type ProposedActionInput = z.input<typeof ProposedAction>;
+
+/** Whether the action reaches a channel's members rather than a list of addresses (a post does). */
+export function reachesChannel(a: Pick<ProposedAction, 'action' | 'channel' | 'channel_member_count'>): boolean {
+  return a.action === 'post' || a.channel !== undefined || a.channel_member_count !== undefined;
+}
 
 /** Everyone the action reaches: To + Cc for email, attendees for events. */
 export function addressesOf(a: ProposedAction): string[] {

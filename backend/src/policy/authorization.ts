@@ -9,7 +9,7 @@ export interface CheckRequest {
   /** "user:auth0|alex", or a userset such as "role:assistant#member". */
   user: string;
   relation: string;
-  /** "tool:auth0|alex/gmail". */
+  /** "tool:auth0|alex/<tool>". */
   object: string;
 }
 
@@ -26,9 +26,9 @@ export interface RelationshipTuple {
 export const userRef = (userId: string): string => `user:${userId}`;
 /** Tools are per user so one backend can serve many people without sharing relationships. */
 export const toolObject = (userId: string, tool: string): string => `tool:${userId}/${tool}`;
-/** OpenFGA ids cannot contain '#', so a channel is stored without it. */
-export const channelObject = (userId: string, channel: string): string =>
-  `resource:${userId}/slack/${channel.trim().replace(/^#/, '').toLowerCase()}`;
+/** A channel inside a tool; OpenFGA ids cannot contain '#', so a channel is stored without it. */
+export const channelObject = (userId: string, tool: string, channel: string): string =>
+  `resource:${userId}/${tool}/${channel.trim().replace(/^#/, '').toLowerCase()}`;
 
 /** The relation on the tool an action needs. */
 export function relationForAction(action: ActionKind): 'can_read' | 'can_draft' | 'can_send' {

@@ -3,7 +3,7 @@ import { CONFIRM_BAND_MAX_SCORE, Tool } from '../protocol/index.js';
 import { levelRank, type RiskLevel } from './levels.js';
 
 /**
- * Time-boxed pre-authorization: "approve medium-risk Gmail actions for 30 minutes". A grant lets the
+ * Time-boxed pre-authorization: "approve medium-risk mail actions for 30 minutes". A grant lets the
  * policy skip the in-app confirm (and, for max_level step_up, the CIBA step-up) for actions of one tool
  * at or under its level and score until it expires or is revoked. It never bypasses a deny rule and
  * never covers anything above its max. It can only be created right after a step-up, proved by the

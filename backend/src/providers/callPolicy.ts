@@ -49,7 +49,7 @@ export interface ProviderCall<Raw, T> {
   /** The provider's name in messages; defaults to its contract's display name. */
   providerName?: string;
   connection: string;
-  /** e.g. `gmail.threads.list`; used in logs and messages. */
+  /** e.g. `<tool>.threads.list`; used in logs and messages. */
   operation: string;
   /** Exactly the scopes this request needs (least privilege), from the scope catalog. */
   scopes: readonly string[];

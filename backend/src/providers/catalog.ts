@@ -127,10 +127,12 @@ export const DRAFT_KIND_TOOL = Object.fromEntries(SHIPPED_CONTRACTS.flatMap((c) 
 
 /** Auth0 connection names; overridable by config for tenants that named them differently. */
 export const DEFAULT_CONNECTIONS: Record<Provider, string> = byProvider((c) => c.defaultConnection);
-/** Scopes the identity provider itself needs on a connected account (Google requires openid/profile). */
+/** Scopes the identity provider itself needs on a connected account (some require openid/profile). */
 export const CONNECT_BASE_SCOPES: Record<Provider, string[]> = byProvider((c) => [...c.connectBaseScopes]);
 export const PROVIDER_DISPLAY_NAME: Record<Provider, string> = byProvider((c) => c.displayName);
 export const PROVIDER_SERVICES: Record<Provider, string> = byProvider((c) => c.services);
+/** Each provider's tools, in the order its contract lists them. */
+export const TOOLS_OF_PROVIDER: Record<Provider, Tool[]> = byProvider((c) => Object.keys(c.tools) as Tool[]);
 export const TOOL_DISPLAY_NAME = Object.fromEntries(SHIPPED_CONTRACTS.flatMap((c) => Object.entries(c.tools).map(([t, v]) => [t, v.displayName]))) as Record<Tool, string>;
 
 /**

@@ -63,15 +63,15 @@ export interface ProviderContract<
   D extends Record<string, DraftContract<T>> = Record<string, DraftContract<T>>,
 > {
   id: P;
-  /** The provider's name, e.g. "Google". */
+  /** The provider's name, e.g. "Notion". */
   displayName: string;
-  /** What the person uses through it, e.g. "Gmail and Google Calendar". */
+  /** What the person uses through it, e.g. "your Notion pages and databases". */
   services: string;
   /** Something to say to try the provider out, shown on the empty conversation. */
   examplePrompt: string;
   /** The Auth0 connection name a tenant uses unless configured otherwise. */
   defaultConnection: string;
-  /** Scopes the identity provider itself needs on a connected account (e.g. openid for Google). */
+  /** Scopes the identity provider itself needs on a connected account (e.g. openid, profile). */
   connectBaseScopes: readonly string[];
   tools: Readonly<Record<T, { displayName: string }>>;
   scopes: readonly ScopeSpec<T>[];

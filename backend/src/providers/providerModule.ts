@@ -59,7 +59,7 @@ export type ReadContext<Read extends object> = Read & { failures: ProviderFailur
 
 export interface ProviderModule<Tools extends object = object, Read extends object = object> {
   contract: ProviderContract;
-  /** The key of `ProviderToolsOptions.urls` holding this provider's API root, e.g. `slackApiUrl`. */
+  /** The key of `ProviderToolsOptions.urls` holding this provider's API root, e.g. `notionApiUrl`. */
   apiUrlOption: string;
   createTools(opts: ModuleToolsOptions): Tools;
   /** Reads what the request needs into `out` (failures are collected there, never thrown). */

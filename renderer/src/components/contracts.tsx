@@ -20,7 +20,7 @@ export function providerName(catalog: ContractCatalog, provider: string): string
   return catalog.provider(provider)?.displayName ?? provider;
 }
 
-/** What the person uses through a provider ("Gmail and Google Calendar"). */
+/** What the person uses through a provider, from its contract. */
 export function providerServices(catalog: ContractCatalog, provider: string): string {
   return catalog.provider(provider)?.services ?? providerName(catalog, provider);
 }
