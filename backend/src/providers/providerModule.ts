@@ -57,8 +57,18 @@ export interface DraftBuilder<Tools, Read extends object> {
 /** The read context of a request: what each provider contributed, and what failed. */
 export type ReadContext<Read extends object> = Read & { failures: ProviderFailure[] };
 
-export interface ProviderModule<Tools extends object = object, Read extends object = object> {
+/** The backend settings a provider brings: environment variable names and the real API root. */
+export interface ProviderSettings<C extends string = string, U extends string = string> {
+  /** Overrides the contract's `defaultConnection`, e.g. `NOTION_CONNECTION`. */
+  connectionEnv: C;
+  /** The API root (the real one or a sandbox's), e.g. `NOTION_API_URL`. */
+  apiUrlEnv: U;
+  defaultApiUrl: string;
+}
+
+export interface ProviderModule<Tools extends object = object, Read extends object = object, S extends ProviderSettings = ProviderSettings> {
   contract: ProviderContract;
+  settings: S;
   /** The key of `ProviderToolsOptions.urls` holding this provider's API root, e.g. `notionApiUrl`. */
   apiUrlOption: string;
   createTools(opts: ModuleToolsOptions): Tools;
@@ -81,6 +91,8 @@ export interface ActionFacts {
 }
 
 /** Checks a module's shape while keeping its tool and read-context types for the registry. */
-export function defineProviderModule<Tools extends object, Read extends object>(module: ProviderModule<Tools, Read>): ProviderModule<Tools, Read> {
+export function defineProviderModule<Tools extends object, Read extends object, const S extends ProviderSettings = ProviderSettings>(
+  module: ProviderModule<Tools, Read, S>,
+): ProviderModule<Tools, Read, S> {
   return module;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Intent } from '../agent/intent/schema.js';
 import type { ProposedActionInput } from '../policy/action.js';
 import { createContractCatalog, type ContractCatalog } from './catalog.js';
@@ -16,8 +17,9 @@ import type { ProviderCallContext, ProviderFailure } from './result.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- modules differ in their tool and read types
 type AnyModule = ProviderModule<any, any>;
 type Listed = (typeof listed)[keyof typeof listed];
-type ToolsOf<M> = M extends ProviderModule<infer T, infer _R> ? T : never;
-type ReadOf<M> = M extends ProviderModule<infer _T, infer R> ? R : never;
+type ToolsOf<M> = M extends ProviderModule<infer T, infer _R, infer _S> ? T : never;
+type ReadOf<M> = M extends ProviderModule<infer _T, infer R, infer _S> ? R : never;
+type SettingsOf<M> = M extends ProviderModule<infer _T, infer _R, infer S> ? S : never;
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** The tools of every shipped provider, by tool name (`gmail`, `calendar`, …); each call takes `{ userId, subjectToken }`. */
@@ -26,6 +28,32 @@ export type ProviderTools = UnionToIntersection<ToolsOf<Listed>>;
 export type ProviderContext = UnionToIntersection<ReadOf<Listed>> & { failures: ProviderFailure[] };
 
 export const SHIPPED_MODULES: readonly AnyModule[] = Object.values(listed) as AnyModule[];
+
+type EnvKeysOf<S> = S extends { connectionEnv: infer C extends string; apiUrlEnv: infer U extends string } ? C | U : never;
+/** The environment variables the shipped providers read (`<NAME>_CONNECTION`, their API root). */
+export type ProviderEnvKey = EnvKeysOf<SettingsOf<Listed>>;
+
+/**
+ * The config schema's provider part: each provider's connection name (default: its contract's) and
+ * API root (default: the real one), so a new provider brings its settings with it.
+ */
+export const PROVIDER_ENV_SHAPE = Object.fromEntries(
+  SHIPPED_MODULES.flatMap((m) => [
+    [m.settings.connectionEnv, z.string().default(m.contract.defaultConnection)],
+    [m.settings.apiUrlEnv, z.string().url().default(m.settings.defaultApiUrl)],
+  ]),
+) as Record<ProviderEnvKey, z.ZodDefault<z.ZodString>>;
+
+/** The validated provider settings as `createProviderTools` and the link checks take them. */
+export function providerSettingsFromEnv(env: Record<ProviderEnvKey, string>): { connections: Record<string, string>; urls: Record<string, string> } {
+  const connections: Record<string, string> = {};
+  const urls: Record<string, string> = {};
+  for (const m of SHIPPED_MODULES) {
+    connections[m.contract.id] = env[m.settings.connectionEnv as ProviderEnvKey];
+    urls[m.apiUrlOption] = env[m.settings.apiUrlEnv as ProviderEnvKey];
+  }
+  return { connections, urls };
+}
 
 export interface ProviderToolsOptions {
   tokenSource: ProviderTokenSource;

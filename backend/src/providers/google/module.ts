@@ -77,16 +77,17 @@ async function fetchMail(tools: GoogleTools, call: ProviderCallContext, intent: 
   }
 }
 
-export const googleModule = defineProviderModule<GoogleTools, GoogleReadContext>({
+export const googleModule = defineProviderModule({
   contract: googleContract,
+  settings: { connectionEnv: 'GOOGLE_CONNECTION', apiUrlEnv: 'GOOGLE_API_ROOT_URL', defaultApiUrl: 'https://www.googleapis.com/' },
   apiUrlOption: 'googleRootUrl',
 
-  createTools(opts) {
+  createTools(opts): GoogleTools {
     const common = { policy: opts.policy, connection: opts.connection, googleRootUrl: opts.apiUrl, budgetChars: opts.budgetChars, requestTimeoutMs: opts.requestTimeoutMs };
     return { gmail: createGmailTools(common), calendar: createCalendarTools(common) };
   },
 
-  async fetchContext(tools, call, intent, env, out) {
+  async fetchContext(tools: GoogleTools, call, intent, env, out: ReadContext<GoogleReadContext>) {
     const jobs: Array<Promise<void>> = [];
     if (intent.tools.includes('calendar')) jobs.push(fetchCalendar(tools, call, intent, env.timezone, env.now, out));
     if (intent.tools.includes('gmail')) jobs.push(fetchMail(tools, call, intent, out));

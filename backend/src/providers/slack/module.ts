@@ -1,4 +1,4 @@
-import { defineProviderModule } from '../providerModule.js';
+import { defineProviderModule, type ReadContext } from '../providerModule.js';
 import { SlackDraftFields, slackContract } from './contract.js';
 import { createSlackTools, type ChannelSummary, type SlackMessage } from './slackTools.js';
 
@@ -13,16 +13,17 @@ export interface SlackReadContext {
   channels?: ChannelSummary[];
 }
 
-export const slackModule = defineProviderModule<SlackToolSet, SlackReadContext>({
+export const slackModule = defineProviderModule({
   contract: slackContract,
+  settings: { connectionEnv: 'SLACK_CONNECTION', apiUrlEnv: 'SLACK_API_URL', defaultApiUrl: 'https://slack.com/api/' },
   apiUrlOption: 'slackApiUrl',
 
-  createTools(opts) {
+  createTools(opts): SlackToolSet {
     return { slack: createSlackTools({ policy: opts.policy, connection: opts.connection, slackApiUrl: opts.apiUrl, budgetChars: opts.budgetChars, requestTimeoutMs: opts.requestTimeoutMs }) };
   },
 
   /** A named channel is read; otherwise a query searches; otherwise the channels are listed. */
-  async fetchContext(tools, call, intent, _env, out) {
+  async fetchContext(tools: SlackToolSet, call, intent, _env, out: ReadContext<SlackReadContext>) {
     if (!intent.tools.includes('slack') || intent.action === 'post') return;
     const e = intent.entities;
     if (e.channel) {
