@@ -1,4 +1,4 @@
-import type { Draft, DraftKind } from '../protocol/index.js';
+import type { Draft, DraftKind, DraftOutcome } from '../protocol/index.js';
 import { SHIPPED_REGISTRY, type ProviderFailure, type ProviderTools } from '../providers/index.js';
 import type { DraftBuildOptions } from '../providers/providerModule.js';
 import type { ProviderCallContext } from '../providers/result.js';
@@ -29,7 +29,8 @@ export function applyEdits(kind: DraftKind, fields: Draft['fields'], edits: Reco
   return SHIPPED_REGISTRY.applyEdits(kind, fields, edits) as { ok: true; fields: Draft['fields'] } | { ok: false; message: string };
 }
 
-export type WriteOutcome = { ok: true; status: 'sent' | 'created' | 'posted'; ref: string } | { ok: false; error: ProviderFailure };
+/** The provider's outcome word (from its contract: `sent`, `created`, `posted`…) or its failure. */
+export type WriteOutcome = { ok: true; status: DraftOutcome; ref: string } | { ok: false; error: ProviderFailure };
 
 /** Performs the confirmed write. Called at most once per draft (the store's claim guarantees it). */
 export async function executeDraft(tools: ProviderTools, ctx: ProviderCallContext, kind: DraftKind, fields: Draft['fields']): Promise<WriteOutcome> {
