@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Intent } from '../agent/intent/schema.js';
 import type { ProposedActionInput } from '../policy/action.js';
-import { createContractCatalog, type ContractCatalog } from './catalog.js';
+import { createContractCatalog, type ContractCatalog, type Provider } from './catalog.js';
 import { DEFAULT_RESULT_BUDGET_CHARS } from './budget.js';
 import { DEFAULT_RETRY_POLICY, silentLogger, type CallPolicyDeps, type ProviderLogger, type RetryPolicy } from './callPolicy.js';
 import * as listed from './modules.js';
@@ -45,11 +45,11 @@ export const PROVIDER_ENV_SHAPE = Object.fromEntries(
 ) as Record<ProviderEnvKey, z.ZodDefault<z.ZodString>>;
 
 /** The validated provider settings as `createProviderTools` and the link checks take them. */
-export function providerSettingsFromEnv(env: Record<ProviderEnvKey, string>): { connections: Record<string, string>; urls: Record<string, string> } {
-  const connections: Record<string, string> = {};
+export function providerSettingsFromEnv(env: Record<ProviderEnvKey, string>): { connections: Record<Provider, string>; urls: Record<string, string> } {
+  const connections = {} as Record<Provider, string>;
   const urls: Record<string, string> = {};
   for (const m of SHIPPED_MODULES) {
-    connections[m.contract.id] = env[m.settings.connectionEnv as ProviderEnvKey];
+    connections[m.contract.id as Provider] = env[m.settings.connectionEnv as ProviderEnvKey];
     urls[m.apiUrlOption] = env[m.settings.apiUrlEnv as ProviderEnvKey];
   }
   return { connections, urls };
