@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { GOOGLE_SCOPES } from '../backend/src/auth/scopeCatalog.js';
+import { GOOGLE_SCOPES } from '../backend/src/protocol/index.js';
 import { TokenVaultClient } from '../backend/src/auth/tokenVault.js';
 import { startVouchSystem } from '../backend/standins/system.js';
 import { linkAccount } from '../backend/test/helpers/system.js';

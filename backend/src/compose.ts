@@ -17,8 +17,8 @@ import { cibaCredentials, openFgaEnv, type BackendEnv } from './config.js';
 import { DraftService } from './drafts/index.js';
 import { createLogger, type Logger } from './log.js';
 import { createAuthorizationChecker, defaultTuples, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker } from './policy/index.js';
-import type { Provider } from './protocol/index.js';
-import { createProviderTools } from './providers/index.js';
+import { createProviderRegistry, createProviderTools } from './providers/index.js';
+import { providerSettingsFromEnv } from './providers/registry.js';
 import { createBackendServer } from './server/app.js';
 import { UserChannels } from './server/channels.js';
 import { LinkService } from './server/links.js';
@@ -98,7 +98,9 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
       if (!e.cached) auditLater(e.userId, { kind: 'token_exchange', data: { connection: e.connection, outcome: e.outcome, ...(e.scopes ? { scopes: e.scopes } : {}) } });
     },
   });
-  const connections: Record<Provider, string> = { google: config.GOOGLE_CONNECTION, slack: config.SLACK_CONNECTION };
+  const providerSettings = providerSettingsFromEnv(config);
+  const { connections } = providerSettings;
+  const registry = createProviderRegistry();
   const links = new LinkService(store, tokenVault, connections, now);
   const channels = new UserChannels();
   const drafts = new DraftService(store, { now, ttlMs: config.DRAFT_TTL_S * 1000 });
@@ -119,7 +121,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   const tools = createProviderTools({
     tokenSource: tokenVault,
     connections,
-    urls: { googleRootUrl: config.GOOGLE_API_ROOT_URL, slackApiUrl: config.SLACK_API_URL },
+    urls: providerSettings.urls,
     now,
     logger: logger.child({ component: 'providers' }),
   });
@@ -144,6 +146,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     pending: store,
     drafts,
     tools,
+    registry,
     invalidateToken: (sub, provider) => tokenVault.invalidate({ userId: sub, connection: connections[provider] }),
     toUser,
     intent,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assertDeployableAuditKey } from './audit/key.js';
-import { DEFAULT_CONNECTIONS } from './auth/scopeCatalog.js';
 import { DEFAULT_GEMINI_MODEL } from './agent/intent/geminiModel.js';
+import { PROVIDER_ENV_SHAPE } from './providers/registry.js';
 
 const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
 const optional = z.string().optional().or(z.literal('').transform(() => undefined));
@@ -34,7 +34,7 @@ export function parseTokenCacheKey(value: string): Buffer | null {
 
 /**
  * Every setting the backend reads, validated once at start-up. Each external service sits behind a
- * base URL so the same code talks to Auth0/Google/Slack/Gemini/Cartesia or to the local stand-ins.
+ * base URL so the same code talks to Auth0, the providers, Gemini and Cartesia or to the local stand-ins.
  */
 export const BackendEnv = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -55,10 +55,8 @@ export const BackendEnv = z.object({
   AUTH0_CIBA_CLIENT_SECRET: optional,
   /** Allowed clock skew for JWT `exp`/`nbf`, seconds. */
   JWT_CLOCK_TOLERANCE_S: z.coerce.number().int().min(0).max(300).default(30),
-  GOOGLE_CONNECTION: z.string().default(DEFAULT_CONNECTIONS.google),
-  SLACK_CONNECTION: z.string().default(DEFAULT_CONNECTIONS.slack),
-  GOOGLE_API_ROOT_URL: z.string().url().default('https://www.googleapis.com/'),
-  SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
+  /** Each provider's `<NAME>_CONNECTION` and API root, declared by its module (`providers/<name>/module.ts`). */
+  ...PROVIDER_ENV_SHAPE,
   GEMINI_API_KEY: optional,
   GEMINI_BASE_URL: optionalUrl,
   GEMINI_MODEL: z.string().default(DEFAULT_GEMINI_MODEL),

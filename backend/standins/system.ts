@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { GOOGLE_SCOPES, SLACK_SCOPES, CONNECT_BASE_SCOPES } from '../src/auth/scopeCatalog.js';
+import { GOOGLE_SCOPES, SLACK_SCOPES, CONNECT_BASE_SCOPES } from '../src/protocol/index.js';
 import { startVouch, type ComposeOptions, type RunningBackend } from '../src/compose.js';
 import { DEMO_AUDIT_HMAC_KEY } from '../src/audit/key.js';
 import { BackendEnv } from '../src/config.js';

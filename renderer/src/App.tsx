@@ -7,6 +7,7 @@ import { ConnectSheet } from './components/ConnectSheet.js';
 import { Conversation } from './components/Conversation.js';
 import { DraftSheet } from './components/DraftSheet.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
+import { TOOLS_PHRASE } from './components/labels.js';
 import { PreauthPanel } from './components/PreauthPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { StatusBar } from './components/StatusBar.js';
@@ -63,7 +64,7 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
       <main className="content">
         {auth?.signedIn === false ? (
           <div className="empty">
-            <p>Sign in to let Vouch help with your email, calendar and Slack.</p>
+            <p>Sign in to let Vouch help with {TOOLS_PHRASE}.</p>
             <button type="button" className="primary" onClick={() => void bridge.signIn().catch(() => undefined)}>
               Sign in
             </button>

@@ -2,7 +2,7 @@ import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { toRiskSummary } from '../policy/index.js';
 import type { ServerFrameOf } from '../protocol/index.js';
-import type { ProviderTools } from '../providers/index.js';
+import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
 import { addressOf, buildDraft } from './drafts.js';
@@ -17,6 +17,7 @@ import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.j
 export interface AnswerDeps {
   intent: IntentEngine;
   tools: ProviderTools;
+  registry: Pick<ProviderRegistry, 'lookupContacts'>;
   reply: ReplyWriterPort;
   composer: DraftComposer;
   speech?: SpeechOutput;
@@ -91,22 +92,9 @@ export class Answerer {
     this.deps.shortTerm.add(ctx.id, { role: 'assistant', text });
   }
 
-  private async contactsFor(ctx: SessionContext, intent: AnalyzedIntent): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (!intent.tools.includes('gmail') && !intent.tools.includes('calendar')) return out;
-    await Promise.all(
-      intent.entities.people.map(async (name) => {
-        const r = await this.deps.tools.gmail.searchThreads({ userId: ctx.user.sub, subjectToken: ctx.accessToken }, { from: name, maxResults: 3 });
-        if (!r.ok) return;
-        for (const t of r.value.threads) {
-          const addr = addressOf(t.from);
-          if (addr && t.from.toLowerCase().includes(name.toLowerCase())) {
-            out.set(name.toLowerCase(), addr);
-            return;
-          }
-        }
-      }),
-    );
-    return out;
+  /** Addresses for the people a request names, from whichever providers know them. */
+  private contactsFor(ctx: SessionContext, intent: AnalyzedIntent): Promise<Map<string, string>> {
+    return this.deps.registry.lookupContacts(this.deps.tools, { userId: ctx.user.sub, subjectToken: ctx.accessToken }, intent);
   }
+
 }

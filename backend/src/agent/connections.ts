@@ -1,5 +1,5 @@
 import { describeScope, scopesForTools } from '../auth/scopeCatalog.js';
-import { type Provider, TOOL_PROVIDER, type Tool } from '../protocol/index.js';
+import { PROVIDER_DISPLAY_NAME, type Provider, TOOL_PROVIDER, type Tool } from '../protocol/index.js';
 import type { ProviderFailure } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { LinkService } from '../server/links.js';
@@ -33,7 +33,7 @@ export class ConnectionGate {
 
   async require(ctx: SessionContext, requestId: string, transcript: string, providers: Provider[], tools: readonly Tool[], reason?: string): Promise<void> {
     await this.deps.pending.savePending({ id: requestId, sub: ctx.user.sub, transcript, providers, createdAt: new Date(this.deps.now()).toISOString() });
-    const names = providers.map((p) => (p === 'google' ? 'Google' : 'Slack')).join(' and ');
+    const names = providers.map((p) => PROVIDER_DISPLAY_NAME[p]).join(' and ');
     ctx.send({
       type: 'connections_required',
       request_id: requestId,

@@ -1,6 +1,7 @@
 import type { ProviderContext } from './providerContext.js';
 import type { ProviderContext as ReplyContext } from './reply/context.js';
 import { addressOf } from './drafts.js';
+import { TOOLS_OF_PROVIDER, type Tool } from '../protocol/index.js';
 
 /**
  * What the reply writers see of the provider results: summaries without ids or headers, the newest
@@ -35,6 +36,7 @@ export function toReplyContext(ctx: ProviderContext): ReplyContext {
     });
   }
   if (ctx.messages) out.messages = ctx.messages.map((m) => ({ channel: ctx.channel ?? (m as { channel?: string }).channel ?? '', user: m.user, text: m.text }));
-  if (ctx.failures.length) out.errors = ctx.failures.map((f) => ({ tool: f.provider === 'slack' ? 'slack' : 'gmail', message: f.message }));
+  // A failure names its provider; the reply names the provider's first tool (its main one).
+  if (ctx.failures.length) out.errors = ctx.failures.map((f) => ({ tool: TOOLS_OF_PROVIDER[f.provider][0] as Tool, message: f.message }));
   return out;
 }

@@ -4,7 +4,7 @@ import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import type { AuthorizationChecker, PreauthStore, RuleStore } from '../policy/index.js';
 import type { Provider, ServerFrame } from '../protocol/index.js';
-import type { ProviderTools } from '../providers/index.js';
+import type { ProviderTools, ProviderRegistry } from '../providers/index.js';
 import type { ConversationHandler, SessionContext } from '../server/handlers.js';
 import type { LinkService } from '../server/links.js';
 import type { PendingRequestStore } from '../store/vouchStore.js';
@@ -25,6 +25,8 @@ export interface AgentPipelineDeps {
   pending: PendingRequestStore;
   drafts: DraftService;
   tools: ProviderTools;
+  /** The provider modules: contacts and policy facts come from them, so no unit names a provider. */
+  registry: ProviderRegistry;
   invalidateToken: (sub: string, provider: Provider) => void;
   toUser: (sub: string, frame: ServerFrame) => void;
   intent: IntentEngine;
@@ -59,7 +61,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
   const audit: AuditFn = (sub, input) =>
     void deps.audit.append(sub, input).catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err), kind: input.kind }, 'audit append failed'));
   const gate = new ConnectionGate({ links: deps.links, pending: deps.pending, now: deps.now });
-  const policy = new PolicyGate({ rules: deps.rules, preauth: deps.preauth, authz: deps.authz, tools: deps.tools, userDomain: deps.userDomain, now: deps.now });
+  const policy = new PolicyGate({ rules: deps.rules, preauth: deps.preauth, authz: deps.authz, tools: deps.tools, registry: deps.registry, userDomain: deps.userDomain, now: deps.now });
   const writer = new Writer({ drafts: deps.drafts, tools: deps.tools, invalidateToken: deps.invalidateToken, toUser: deps.toUser, audit });
   const stepUp = new StepUp({ drafts: deps.drafts, ciba: deps.ciba, writer, toUser: deps.toUser, audit, logger: log });
   const confirmer = new Confirmer({ drafts: deps.drafts, policy, stepUp, writer, audit });

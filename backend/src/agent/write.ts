@@ -1,5 +1,5 @@
 import type { DraftService } from '../drafts/index.js';
-import type { Draft, Provider } from '../protocol/index.js';
+import { DRAFT_KIND_PROVIDER, type Draft, type Provider } from '../protocol/index.js';
 import type { ProviderTools } from '../providers/index.js';
 import type { DraftRecord } from '../store/vouchStore.js';
 import { executeDraft } from './drafts.js';
@@ -23,7 +23,7 @@ export class Writer {
   async run(draft: DraftRecord, subjectToken: string, onAccountProblem?: WriteFailureNotice): Promise<void> {
     const { sub } = draft;
     // A fresh Token Vault token for every write, never one cached from reading.
-    this.deps.invalidateToken(sub, draft.kind === 'slack_message' ? 'slack' : 'google');
+    this.deps.invalidateToken(sub, DRAFT_KIND_PROVIDER[draft.kind as Draft['kind']]);
     const outcome = await executeDraft(this.deps.tools, { userId: sub, subjectToken }, draft.kind, draft.fields as Draft['fields']);
     if (outcome.ok) {
       const result = { status: outcome.status, ref: outcome.ref };

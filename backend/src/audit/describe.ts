@@ -1,9 +1,10 @@
+import { SHIPPED_CATALOG, type ContractCatalog } from '../protocol/index.js';
 import type { AuditEntry } from './chain.js';
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 
 /** One plain sentence per audit entry for the Activity panel; the signed entry itself is unchanged. */
-export function describeAuditEntry(e: Pick<AuditEntry, 'kind' | 'data'>): string {
+export function describeAuditEntry(e: Pick<AuditEntry, 'kind' | 'data'>, catalog: ContractCatalog = SHIPPED_CATALOG): string {
   const d = e.data as Record<string, unknown>;
   switch (e.kind) {
     case 'intent':
@@ -15,7 +16,8 @@ export function describeAuditEntry(e: Pick<AuditEntry, 'kind' | 'data'>): string
     case 'approval':
       return `Phone approval ${str(d.outcome) ?? 'updated'}${d.purpose ? ` (${str(d.purpose)})` : ''}`;
     case 'write':
-      return d.status === 'failed' ? `A ${str(d.kind) ?? 'write'} failed (${str(d.code) ?? 'error'})` : `${str(d.kind) === 'email' ? 'Email' : str(d.kind) === 'event' ? 'Event' : 'Slack message'} ${str(d.status)}`;
+      // The provider's own noun for what it wrote ("Email sent"), from its contract.
+      return d.status === 'failed' ? `A ${str(d.kind) ?? 'write'} failed (${str(d.code) ?? 'error'})` : `${catalog.draftKind(str(d.kind) ?? '')?.noun ?? 'Write'} ${str(d.status)}`;
     case 'error':
       return `Error ${str(d.code) ?? ''} from ${str(d.provider) ?? 'a provider'}`.trim();
     case 'revoke':

@@ -8,7 +8,7 @@ export interface ProviderTokenRequest {
   userId: string;
   /** The user's Auth0 access token for the Vouch API: the Token Vault subject token. */
   subjectToken: string;
-  /** Auth0 connection name, e.g. `google-oauth2`. */
+  /** Auth0 connection name, a provider contract's `defaultConnection` unless configured. */
   connection: string;
   /** Scopes the caller needs; the result says which were actually granted. */
   scopes: readonly string[];

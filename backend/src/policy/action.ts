@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Tool } from '../protocol/index.js';
-import type { Draft } from '../protocol/index.js';
+import { Tool, type Draft } from '../protocol/index.js';
+import { SHIPPED_REGISTRY, type ProviderRegistry } from '../providers/registry.js';
 
 /**
  * What the agent proposes to do, reduced to the facts the risk policy scores. The pipeline builds one
@@ -13,27 +13,40 @@ export type ActionKind = z.infer<typeof ActionKind>;
 export const ActionCategory = z.enum(['financial', 'auth']);
 export type ActionCategory = z.infer<typeof ActionCategory>;
 
-export const ProposedAction = z.object({
-  tool: Tool,
-  action: ActionKind,
-  /** Email To / Cc addresses. */
-  recipients: z.array(z.string().max(320)).max(500).default([]),
-  cc: z.array(z.string().max(320)).max(500).default([]),
-  /** Calendar attendees. */
-  attendees: z.array(z.string().max(320)).max(500).default([]),
-  /** Slack channel name, with or without the leading '#'. */
-  channel: z.string().max(80).optional(),
-  /** Slack channel size, when the provider told us; unknown counts as one reader. */
-  channel_member_count: z.number().int().min(0).max(10_000_000).optional(),
-  subject: z.string().max(100_000).optional(),
-  body: z.string().max(200_000).optional(),
-  title: z.string().max(100_000).optional(),
-  /** Gmail labels on the thread being replied to or summarised, e.g. CONFIDENTIAL. */
-  labels: z.array(z.string().max(128)).max(100).default([]),
-  category: ActionCategory.optional(),
-});
+/**
+ * The action schema for a set of registered tools. The shipped one (`ProposedAction`) knows the
+ * shipped tools; a registry with an extra provider (a test's) scores its tool the same way.
+ */
+export function proposedActionSchema(tools: readonly string[]) {
+  return z.object({
+    tool: z.enum(tools as [string, ...string[]]),
+    action: ActionKind,
+    /** Email To / Cc addresses. */
+    recipients: z.array(z.string().max(320)).max(500).default([]),
+    cc: z.array(z.string().max(320)).max(500).default([]),
+    /** Event attendees. */
+    attendees: z.array(z.string().max(320)).max(500).default([]),
+    /** Channel name for a post, with or without the leading '#'. */
+    channel: z.string().max(80).optional(),
+    /** The channel's size, when the provider told us; unknown counts as one reader. */
+    channel_member_count: z.number().int().min(0).max(10_000_000).optional(),
+    subject: z.string().max(100_000).optional(),
+    body: z.string().max(200_000).optional(),
+    title: z.string().max(100_000).optional(),
+    /** Mailbox labels on the thread being replied to or summarised, e.g. CONFIDENTIAL. */
+    labels: z.array(z.string().max(128)).max(100).default([]),
+    category: ActionCategory.optional(),
+  });
+}
+
+export const ProposedAction = proposedActionSchema(Tool.options);
 export type ProposedAction = z.infer<typeof ProposedAction>;
 export type ProposedActionInput = z.input<typeof ProposedAction>;
+
+/** Whether the action reaches a channel's members rather than a list of addresses (a post does). */
+export function reachesChannel(a: Pick<ProposedAction, 'action' | 'channel' | 'channel_member_count'>): boolean {
+  return a.action === 'post' || a.channel !== undefined || a.channel_member_count !== undefined;
+}
 
 /** Everyone the action reaches: To + Cc for email, attendees for events. */
 export function addressesOf(a: ProposedAction): string[] {
@@ -63,39 +76,14 @@ export function isOutsideDomain(address: string, domain: string): boolean {
 }
 
 /**
- * Maps a confirmed draft onto the action the policy scores. Email drafts with `in_reply_to` are
- * replies; event drafts with an `event_id` update an existing event.
+ * Maps a confirmed draft onto the action the policy scores; each provider module says how its
+ * drafts read (a reply, an update, a post…).
  */
 export function actionFromDraft(
-  draft: Draft,
+  draft: Draft | { kind: string; fields: Record<string, unknown> },
   extra: { labels?: string[]; channel_member_count?: number } = {},
+  registry: ProviderRegistry = SHIPPED_REGISTRY,
 ): ProposedAction {
-  switch (draft.kind) {
-    case 'email':
-      return ProposedAction.parse({
-        tool: 'gmail',
-        action: draft.fields.in_reply_to || draft.fields.thread_id ? 'reply' : 'send',
-        recipients: draft.fields.to,
-        cc: draft.fields.cc,
-        subject: draft.fields.subject,
-        body: draft.fields.body,
-        labels: extra.labels ?? [],
-      });
-    case 'event':
-      return ProposedAction.parse({
-        tool: 'calendar',
-        action: draft.fields.event_id ? 'update' : 'schedule',
-        attendees: draft.fields.attendees,
-        title: draft.fields.title,
-        body: draft.fields.description,
-      });
-    case 'slack_message':
-      return ProposedAction.parse({
-        tool: 'slack',
-        action: 'post',
-        channel: draft.fields.channel,
-        channel_member_count: extra.channel_member_count,
-        body: draft.fields.text,
-      });
-  }
+  const schema = registry === SHIPPED_REGISTRY ? ProposedAction : proposedActionSchema(registry.catalog.toolNames);
+  return schema.parse(registry.toAction(draft, extra));
 }

@@ -1,4 +1,4 @@
-import type { Tool } from '../protocol/index.js';
+import { Tool } from '../protocol/index.js';
 import type { ActionKind } from './action.js';
 
 /**
@@ -9,7 +9,7 @@ export interface CheckRequest {
   /** "user:auth0|alex", or a userset such as "role:assistant#member". */
   user: string;
   relation: string;
-  /** "tool:auth0|alex/gmail". */
+  /** "tool:auth0|alex/<tool>". */
   object: string;
 }
 
@@ -25,10 +25,10 @@ export interface RelationshipTuple {
 
 export const userRef = (userId: string): string => `user:${userId}`;
 /** Tools are per user so one backend can serve many people without sharing relationships. */
-export const toolObject = (userId: string, tool: Tool): string => `tool:${userId}/${tool}`;
-/** OpenFGA ids cannot contain '#', so a channel is stored without it. */
-export const channelObject = (userId: string, channel: string): string =>
-  `resource:${userId}/slack/${channel.trim().replace(/^#/, '').toLowerCase()}`;
+export const toolObject = (userId: string, tool: string): string => `tool:${userId}/${tool}`;
+/** A channel inside a tool; OpenFGA ids cannot contain '#', so a channel is stored without it. */
+export const channelObject = (userId: string, tool: string, channel: string): string =>
+  `resource:${userId}/${tool}/${channel.trim().replace(/^#/, '').toLowerCase()}`;
 
 /** The relation on the tool an action needs. */
 export function relationForAction(action: ActionKind): 'can_read' | 'can_draft' | 'can_send' {
@@ -37,7 +37,7 @@ export function relationForAction(action: ActionKind): 'can_read' | 'can_draft' 
   return 'can_send';
 }
 
-export const ALL_TOOLS: readonly Tool[] = ['gmail', 'calendar', 'slack'];
+export const ALL_TOOLS: readonly Tool[] = Tool.options;
 
 /** Default setup: a person owns their own tools (the demo user is auth0|alex). */
 export function defaultTuples(userId: string): RelationshipTuple[] {

@@ -1,4 +1,4 @@
-import { addressesOf, type ProposedAction } from './action.js';
+import { addressesOf, reachesChannel, type ProposedAction } from './action.js';
 
 /**
  * CIBA binding messages. Auth0 requires one, "up to 64 characters", using "only alphanumeric and
@@ -81,7 +81,7 @@ export function describeActionForBinding(a: ProposedAction): string {
   const subject = (a.subject ?? a.title ?? '').trim();
   const withSubject = (head: string) => (subject ? `${head}: ${subject}` : head);
   const to = who(addressesOf(a));
-  const channel = a.channel ? `#${a.channel.replace(/^#/, '')}` : 'Slack';
+  const channel = a.channel ? `#${a.channel.replace(/^#/, '')}` : 'a channel';
   switch (a.action) {
     case 'send':
       return withSubject(`Send email${to ? ` to ${to}` : ''}`);
@@ -96,7 +96,7 @@ export function describeActionForBinding(a: ProposedAction): string {
     case 'cancel':
       return withSubject('Cancel event');
     case 'draft':
-      return withSubject(`Draft ${a.tool === 'slack' ? 'message' : 'email'}`);
+      return withSubject(`Draft ${reachesChannel(a) ? 'message' : 'email'}`);
     case 'read':
     case 'summarize':
       return `${a.action === 'read' ? 'Read' : 'Summarize'} ${a.tool}`;

@@ -1,5 +1,5 @@
 import type { RiskSummary } from '../protocol/index.js';
-import { ProposedAction, type ProposedActionInput } from './action.js';
+import { ProposedAction, proposedActionSchema, type ProposedActionInput } from './action.js';
 import { levelForScore, levelRank, type RiskLevel } from './levels.js';
 import { describePreauthorization, findCoveringGrant, type Preauthorization } from './preauth.js';
 import { matchingRules, strongestByEffect, type MatchedRule, type Rule } from './rules.js';
@@ -24,6 +24,8 @@ export interface PolicyContext {
   activePreauthorizations: readonly Preauthorization[];
   /** ms since epoch. */
   now: number;
+  /** The registered tool names when they are more than the shipped ones (a registry with an extra provider). */
+  tools?: readonly string[];
 }
 
 export type DecidedBy =
@@ -45,7 +47,7 @@ export interface PolicyDecision {
 }
 
 export function evaluatePolicy(input: ProposedActionInput | ProposedAction, ctx: PolicyContext): PolicyDecision {
-  const action = ProposedAction.parse(input);
+  const action = (ctx.tools ? proposedActionSchema(ctx.tools) : ProposedAction).parse(input);
   const { score, factors } = scoreAction(action, ctx.userDomain);
   const scoreLevel = levelForScore(score);
   const matched = matchingRules(ctx.rules, action, score);

@@ -1,4 +1,3 @@
-import type { RiskLevel } from './levels.js';
 import type { ActionKind } from './action.js';
 
 /**
@@ -19,16 +18,18 @@ export interface ActionRow {
   delivers: boolean;
   /** Can the action carry a payment or a credential to someone? (then it may be reclassified) */
   carriesMessage: boolean;
+  /** What the people it reaches are called in the explanation. */
+  audience?: 'attendee' | 'recipient';
 }
 
 export const ACTION_TABLE: Readonly<Record<ActionKind, ActionRow>> = {
   read: { points: 0, detail: 'reads data, changes nothing', reversibility: 0, reversibilityDetail: 'nothing to undo', delivers: false, carriesMessage: false },
   summarize: { points: 0, detail: 'summarises data, changes nothing', reversibility: 0, reversibilityDetail: 'nothing to undo', delivers: false, carriesMessage: false },
   draft: { points: 5, detail: 'creates a draft only you can see', reversibility: 0, reversibilityDetail: 'a draft can be deleted', delivers: false, carriesMessage: false },
-  schedule: { points: 10, detail: 'creates a calendar event', reversibility: 5, reversibilityDetail: 'the event can be deleted, though invitations may have been seen', delivers: true, carriesMessage: false },
-  update: { points: 10, detail: 'changes an existing calendar event', reversibility: 10, reversibilityDetail: 'attendees are notified of the change', delivers: true, carriesMessage: false },
-  cancel: { points: 20, detail: 'cancels a calendar event', reversibility: 15, reversibilityDetail: 'attendees are told it is cancelled; re-inviting is visible', delivers: true, carriesMessage: false },
-  post: { points: 20, detail: 'posts a Slack message as you', reversibility: 10, reversibilityDetail: 'can be edited or deleted, but may already be read', delivers: true, carriesMessage: true },
+  schedule: { points: 10, detail: 'creates an event', reversibility: 5, reversibilityDetail: 'the event can be deleted, though invitations may have been seen', delivers: true, carriesMessage: false, audience: 'attendee' },
+  update: { points: 10, detail: 'changes an existing event', reversibility: 10, reversibilityDetail: 'attendees are notified of the change', delivers: true, carriesMessage: false, audience: 'attendee' },
+  cancel: { points: 20, detail: 'cancels an event', reversibility: 15, reversibilityDetail: 'attendees are told it is cancelled; re-inviting is visible', delivers: true, carriesMessage: false, audience: 'attendee' },
+  post: { points: 20, detail: 'posts a message to a channel as you', reversibility: 10, reversibilityDetail: 'can be edited or deleted, but may already be read', delivers: true, carriesMessage: true },
   reply: { points: 20, detail: 'sends an email reply as you', reversibility: 25, reversibilityDetail: 'an email cannot be unsent', delivers: true, carriesMessage: true },
   send: { points: 20, detail: 'sends an email as you', reversibility: 25, reversibilityDetail: 'an email cannot be unsent', delivers: true, carriesMessage: true },
 };
@@ -71,7 +72,7 @@ export const SENSITIVE_TERMS: readonly TermRow[] = [
   { term: 'contract', pattern: /\bcontracts?\b/i, points: 4 },
 ];
 
-/** Gmail labels (matched case-insensitively by name) that mark a thread sensitive. */
+/** Mailbox labels (matched case-insensitively by name) that mark a thread sensitive. */
 export const SENSITIVE_LABELS: Readonly<Record<string, number>> = {
   restricted: 10,
   confidential: 8,
@@ -100,9 +101,5 @@ export const OUTSIDE_EACH = 2;
 export const OUTSIDE_CAP = 10;
 export const BLAST_RADIUS_CAP = 20;
 
-/** Score → level, first row whose `max` is ≥ the score. */
-export const LEVEL_THRESHOLDS: readonly { max: number; level: Exclude<RiskLevel, 'deny'> }[] = [
-  { max: 19, level: 'auto' },
-  { max: 54, level: 'confirm' },
-  { max: 100, level: 'step_up' },
-];
+/** Score → level bands, shared with the app through the protocol. */
+export { LEVEL_THRESHOLDS } from '../protocol/index.js';

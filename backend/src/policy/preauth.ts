@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Tool } from '../protocol/index.js';
+import { CONFIRM_BAND_MAX_SCORE, Tool } from '../protocol/index.js';
 import { levelRank, type RiskLevel } from './levels.js';
 
 /**
- * Time-boxed pre-authorization: "approve medium-risk Gmail actions for 30 minutes". A grant lets the
+ * Time-boxed pre-authorization: "approve medium-risk mail actions for 30 minutes". A grant lets the
  * policy skip the in-app confirm (and, for max_level step_up, the CIBA step-up) for actions of one tool
  * at or under its level and score until it expires or is revoked. It never bypasses a deny rule and
  * never covers anything above its max. It can only be created right after a step-up, proved by the
@@ -14,7 +14,7 @@ export const PreauthLevel = z.enum(['confirm', 'step_up']);
 export type PreauthLevel = z.infer<typeof PreauthLevel>;
 
 /** The most a confirm-level grant may cover is the top of the confirm band. */
-export const CONFIRM_BAND_MAX_SCORE = 54;
+export { CONFIRM_BAND_MAX_SCORE };
 export const MIN_DURATION_MS = 60_000;
 export const MAX_DURATION_MS = 4 * 60 * 60_000;
 /** A step-up older than this no longer counts as "just happened". */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Tool } from '../protocol/index.js';
-import { ActionKind, addressesOf, isOutsideDomain, normalizeChannel, textOf, type ProposedAction } from './action.js';
+import { ActionKind, addressesOf, isOutsideDomain, normalizeChannel, reachesChannel, textOf, type ProposedAction } from './action.js';
 
 /**
  * Per-user rules: a small declarative form a person can read and edit.
@@ -33,14 +33,14 @@ export const RuleCondition = z
     action: oneOrMany(ActionKind).optional(),
     /** Matches when any recipient/attendee is outside this domain (subdomains count as inside). */
     recipient_outside_domain: domain.optional(),
-    /** Slack channel name, '#' optional, case-insensitive. */
+    /** Channel name, '#' optional, case-insensitive. */
     channel: z
       .string()
       .trim()
       .min(1)
       .max(81)
       .transform((c) => normalizeChannel(c))
-      .pipe(z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,79}$/, 'a Slack channel name such as #general'))
+      .pipe(z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,79}$/, 'a channel name such as #general'))
       .optional(),
     /** Matches when any word or phrase appears (case-insensitive, whole words) in the text or labels. */
     keyword_any: z.array(z.string().trim().min(1).max(64)).min(1).max(50).optional(),
@@ -121,7 +121,7 @@ export function ruleMatches(rule: Rule, action: ProposedAction, score: number): 
     if (!w.keyword_any.some((k) => containsWord(hay, k))) return false;
   }
   if (w.min_recipients !== undefined) {
-    const reach = action.tool === 'slack' ? (action.channel_member_count ?? 1) : new Set(addressesOf(action).map((a) => a.toLowerCase())).size;
+    const reach = reachesChannel(action) ? (action.channel_member_count ?? 1) : new Set(addressesOf(action).map((a) => a.toLowerCase())).size;
     if (reach < w.min_recipients) return false;
   }
   if (w.min_score !== undefined && score < w.min_score) return false;

@@ -1,4 +1,4 @@
-import { addressesOf, isOutsideDomain, textOf, type ProposedAction } from './action.js';
+import { addressesOf, isOutsideDomain, reachesChannel, textOf, type ProposedAction } from './action.js';
 import {
   ACTION_TABLE,
   AUDIENCE_TIERS,
@@ -70,7 +70,7 @@ function audiencePoints(n: number): number {
 function blastRadius(a: ProposedAction, userDomain: string): RiskFactor {
   const name = FACTOR_NAMES.blastRadius;
   if (!ACTION_TABLE[a.action].delivers) return { name, points: 0, detail: 'reaches no one else' };
-  if (a.tool === 'slack') {
+  if (reachesChannel(a)) {
     // An unknown channel size counts as one reader: the pipeline should pass the real count.
     const members = a.channel_member_count ?? 1;
     const where = a.channel ? `#${a.channel.replace(/^#/, '')}` : 'the channel';
@@ -80,7 +80,7 @@ function blastRadius(a: ProposedAction, userDomain: string): RiskFactor {
   const outside = unique.filter((addr) => isOutsideDomain(addr, userDomain));
   const audience = audiencePoints(unique.length);
   const outsidePts = outside.length === 0 ? 0 : Math.min(OUTSIDE_CAP, OUTSIDE_FIRST + OUTSIDE_EACH * (outside.length - 1));
-  const who = a.tool === 'calendar' ? 'attendee' : 'recipient';
+  const who = ACTION_TABLE[a.action].audience ?? 'recipient';
   const detail =
     `${unique.length} ${who}${unique.length === 1 ? '' : 's'}` +
     (outside.length ? `, ${outside.length} outside ${userDomain || 'your domain'} (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''})` : '');

@@ -1,15 +1,5 @@
 import { z } from 'zod';
-import {
-  DraftEdits,
-  DraftKind,
-  EmailDraftFields,
-  EventDraftFields,
-  Id,
-  LinkedProvider,
-  Provider,
-  RiskSummary,
-  SlackDraftFields,
-} from './common.js';
+import { DraftEdits, DraftKind, DraftOutcome, Id, LinkedProvider, Provider, RiskSummary, SHIPPED_CONTRACTS, type Draft } from './common.js';
 import { ErrorAction, ErrorCode } from './errors.js';
 
 /** Hard cap on one inbound frame; larger frames are refused before parsing. */
@@ -79,11 +69,14 @@ export const TtsAudio = serverFrame('tts_audio', {
 });
 
 const draftBase = { draft_id: Id, request_id: Id.optional(), expires_at: z.string().optional(), risk: RiskSummary.optional() };
-export const DraftReady = z.discriminatedUnion('kind', [
-  serverFrame('draft_ready', { ...draftBase, kind: z.literal('email'), fields: EmailDraftFields }),
-  serverFrame('draft_ready', { ...draftBase, kind: z.literal('event'), fields: EventDraftFields }),
-  serverFrame('draft_ready', { ...draftBase, kind: z.literal('slack_message'), fields: SlackDraftFields }),
-]);
+type DraftReadyFrame = { type: 'draft_ready'; draft_id: string; request_id?: string; expires_at?: string; risk?: RiskSummary } & Draft;
+/** One strict frame per registered draft kind, each with that kind's own field schema. */
+export const DraftReady = z.discriminatedUnion(
+  'kind',
+  SHIPPED_CONTRACTS.flatMap((c) =>
+    Object.entries(c.drafts).map(([kind, d]) => serverFrame('draft_ready', { ...draftBase, kind: z.literal(kind), fields: d.schema })),
+  ) as unknown as [z.ZodObject<{ type: z.ZodLiteral<'draft_ready'>; kind: z.ZodLiteral<string> }>],
+) as unknown as z.ZodType<DraftReadyFrame>;
 
 export const ApprovalStatus = z.enum(['pending', 'approved', 'denied', 'expired', 'cancelled', 'failed']);
 export const ApprovalRequired = serverFrame('approval_required', {
@@ -95,13 +88,14 @@ export const ApprovalRequired = serverFrame('approval_required', {
 });
 export const ApprovalUpdate = serverFrame('approval_update', { id: Id, status: ApprovalStatus });
 
-export const ActionStatus = z.enum(['sent', 'created', 'posted', 'failed', 'cancelled', 'expired', 'denied', 'awaiting_approval']);
+/** A provider's outcome word (`sent`, `created`, …) or what happened instead. */
+export const ActionStatus = z.enum([...DraftOutcome.options, 'failed', 'cancelled', 'expired', 'denied', 'awaiting_approval']);
 export const ActionResult = serverFrame('action_result', {
   draft_id: Id,
   kind: DraftKind.optional(),
   status: ActionStatus,
   detail: z.string().optional(),
-  /** Provider id of what was written (message id, event id, Slack ts): never a credential. */
+  /** Provider id of what was written (a message, event or post id): never a credential. */
   ref: z.string().optional(),
   code: ErrorCode.optional(),
 });

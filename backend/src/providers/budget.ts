@@ -39,7 +39,7 @@ export function stripQuotedReply(text: string): string {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
-/** Gmail snippets and HTML bodies carry entities; the model should see plain characters. */
+/** Mail snippets and HTML bodies carry entities; the model should see plain characters. */
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
     if (e[0] === '#') {

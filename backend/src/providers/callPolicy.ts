@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { missingScopes } from '../auth/scopeCatalog.js';
 import type { ProviderTokenSource } from '../auth/tokenSource.js';
-import { ERROR_CODES, type ErrorCode, type Provider } from '../protocol/index.js';
+import { ERROR_CODES, PROVIDER_DISPLAY_NAME, type ErrorCode, type Provider } from '../protocol/index.js';
 import type { ClassifiedFailure } from './failure.js';
 import { fail, ok, type ProviderCallContext, type ProviderFailure, type ProviderResult } from './result.js';
 
@@ -46,8 +46,10 @@ export interface CallPolicyDeps {
 
 export interface ProviderCall<Raw, T> {
   provider: Provider;
+  /** The provider's name in messages; defaults to its contract's display name. */
+  providerName?: string;
   connection: string;
-  /** e.g. `gmail.threads.list`; used in logs and messages. */
+  /** e.g. `<tool>.threads.list`; used in logs and messages. */
   operation: string;
   /** Exactly the scopes this request needs (least privilege), from the scope catalog. */
   scopes: readonly string[];
@@ -63,19 +65,20 @@ export interface ProviderCall<Raw, T> {
   map(raw: Raw): T;
 }
 
-const PROVIDER_NAME: Record<Provider, string> = { google: 'Google', slack: 'Slack' };
+/** The provider's name from its contract; an unregistered one (a test's) by its id. */
+const providerName = (provider: Provider): string => PROVIDER_DISPLAY_NAME[provider] ?? provider;
 
 function isErrorCode(v: unknown): v is ErrorCode {
   return typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
 }
 
 /** Token source errors that carry a stable code (e.g. FEDERATED_TOKEN_NOT_IN_VAULT) pass through as they are. */
-function tokenFailure(provider: Provider, err: unknown): ProviderFailure {
+function tokenFailure(provider: Provider, name: string, err: unknown): ProviderFailure {
   const e = err as { code?: unknown; message?: unknown } | undefined;
   if (e && isErrorCode(e.code)) {
-    return { code: e.code, provider, message: typeof e.message === 'string' && e.message ? e.message : `Could not get access to ${PROVIDER_NAME[provider]}.` };
+    return { code: e.code, provider, message: typeof e.message === 'string' && e.message ? e.message : `Could not get access to ${name}.` };
   }
-  return { code: 'TOKEN_EXCHANGE_FAILED', provider, message: `Vouch could not get access to your ${PROVIDER_NAME[provider]} account right now.` };
+  return { code: 'TOKEN_EXCHANGE_FAILED', provider, message: `Vouch could not get access to your ${name} account right now.` };
 }
 
 /**
@@ -86,7 +89,7 @@ function tokenFailure(provider: Provider, err: unknown): ProviderFailure {
  */
 export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: ProviderCallContext, call: ProviderCall<Raw, T>): Promise<ProviderResult<T>> {
   const { provider, operation } = call;
-  const name = PROVIDER_NAME[provider];
+  const name = call.providerName ?? providerName(provider);
   let authRetried = false;
   let serverRetries = 0;
   let rateRetries = 0;
@@ -97,7 +100,7 @@ export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: Provide
     try {
       token = await deps.tokenSource.getAccessToken({ ...tokenKey, subjectToken: ctx.subjectToken, scopes: call.scopes });
     } catch (err) {
-      const failure = tokenFailure(provider, err);
+      const failure = tokenFailure(provider, name, err);
       deps.logger.warn({ provider, operation, code: failure.code }, 'provider token unavailable');
       return fail(failure);
     }

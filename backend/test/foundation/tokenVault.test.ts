@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOGLE_SCOPES } from '../../src/auth/scopeCatalog.js';
+import { GOOGLE_SCOPES } from '../../src/protocol/index.js';
 import { TokenVaultClient, TokenVaultError } from '../../src/auth/tokenVault.js';
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';

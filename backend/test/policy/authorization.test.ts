@@ -22,8 +22,8 @@ const alex = `user:${DEMO_USER_ID}`;
 const gmail = toolObject(DEMO_USER_ID, 'gmail');
 const calendar = toolObject(DEMO_USER_ID, 'calendar');
 const slack = toolObject(DEMO_USER_ID, 'slack');
-const general = channelObject(DEMO_USER_ID, '#general');
-const team = channelObject(DEMO_USER_ID, 'team');
+const general = channelObject(DEMO_USER_ID, 'slack', '#general');
+const team = channelObject(DEMO_USER_ID, 'slack', 'team');
 
 const TUPLES: RelationshipTuple[] = [
   ...defaultTuples(DEMO_USER_ID),

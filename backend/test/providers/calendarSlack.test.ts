@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/auth/scopeCatalog.js';
-import { createProviderTools, type ProviderTools } from '../../src/providers/index.js';
+import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/protocol/index.js';
+import { createProviderTools, SHIPPED_REGISTRY, type ProviderTools } from '../../src/providers/index.js';
 import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
 import { SandboxTokenSource, TEST_CLIENT, fakeClock, recordingSleep } from './sandboxTokenSource.js';
 
@@ -96,6 +96,19 @@ describe('Calendar and Slack tools against the sandbox', () => {
     expect([...ts].sort((a, b) => a - b)).toEqual(ts);
     expect(deals.value.messages.find((m) => m.text.startsWith('Northwind sent redlines'))?.replyCount).toBe(2);
     expect(deals.value.messages.at(-1)?.user).toBe('Sam Patel');
+  });
+
+  it('the registry scores a post with the channel size the module reads (the pipeline\'s policy facts)', async () => {
+    const draft = { kind: 'slack_message', fields: { channel: '#General', text: 'Standup at 10' } };
+    const channels = await tools.slack.listChannels(ctx);
+    if (!channels.ok) throw new Error(channels.error.message);
+    const members = channels.value.channels.find((c) => c.name === 'general')?.members;
+    expect(members).toBeGreaterThan(0);
+    const facts = await SHIPPED_REGISTRY.actionFacts(tools, ctx, draft);
+    expect(facts).toEqual({ channel_member_count: members });
+    expect(SHIPPED_REGISTRY.toAction(draft, facts)).toMatchObject({ tool: 'slack', action: 'post', channel: '#General', channel_member_count: members });
+    expect(await SHIPPED_REGISTRY.actionFacts(tools, ctx, { ...draft, fields: { ...draft.fields, channel: '#nowhere' } })).toEqual({});
+    expect(SHIPPED_REGISTRY.providerOfDraft('slack_message')).toBe('slack');
   });
 
   it('a Slack post appears in history, and a thread reply counts on its parent', async () => {

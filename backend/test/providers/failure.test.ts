@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter, safeDetail } from '../../src/providers/failure.js';
-import { classifyGoogleError } from '../../src/providers/googleFailure.js';
-import { classifySlackError } from '../../src/providers/slackFailure.js';
+import { classifyGoogleError } from '../../src/providers/google/googleFailure.js';
+import { classifySlackError } from '../../src/providers/slack/slackFailure.js';
 
 describe('failure classification', () => {
   const now = Date.parse('2026-03-10T15:00:00Z');

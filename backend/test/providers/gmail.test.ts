@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gmail as gmailClient } from '@googleapis/gmail';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GOOGLE_SCOPES } from '../../src/auth/scopeCatalog.js';
-import { buildMimeMessage, createProviderTools, type ProviderTools } from '../../src/providers/index.js';
+import { GOOGLE_SCOPES } from '../../src/protocol/index.js';
+import { createProviderTools, SHIPPED_REGISTRY, type ProviderTools } from '../../src/providers/index.js';
+import { buildMimeMessage } from '../../src/providers/google/mime.js';
 import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
 import { SandboxTokenSource, TEST_CLIENT, capturingLogger, fakeClock, recordingSleep } from './sandboxTokenSource.js';
 
@@ -57,6 +58,14 @@ describe('Gmail tools against the sandbox', () => {
     expect(thread.value.messages[2]?.body).toContain('Does Thursday work for you?');
     expect(thread.value.replyTarget.to).toEqual(['dana@northwind.io']);
     expect(thread.value.replyTarget.subject).toBe('Re: Northwind NDA: our redlines');
+  });
+
+  it('the registry finds addresses for the names a request mentions (the pipeline\'s contacts)', async () => {
+    const intent = { tools: ['gmail' as const], action: 'send' as const, entities: { people: ['Dana', 'Nobody Here'], emails: [] }, needs_write: true };
+    const contacts = await SHIPPED_REGISTRY.lookupContacts(tools, ctx, intent);
+    expect([...contacts]).toEqual([['dana', 'dana@northwind.io']]);
+    // A request for another tool asks no mailbox.
+    expect((await SHIPPED_REGISTRY.lookupContacts(tools, ctx, { ...intent, tools: ['slack' as const] })).size).toBe(0);
   });
 
   it('replies in thread keeping threadId, In-Reply-To and References, and a UTF-8 subject survives', async () => {

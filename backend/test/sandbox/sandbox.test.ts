@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gmail as gmailClient } from '@googleapis/gmail';
 import { WebClient } from '@slack/web-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/auth/scopeCatalog.js';
+import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/protocol/index.js';
 import { createProviderTools } from '../../src/providers/index.js';
 import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
 import { SandboxTokenSource, TEST_CLIENT, fakeClock } from '../providers/sandboxTokenSource.js';

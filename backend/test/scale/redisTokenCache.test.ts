@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOGLE_SCOPES } from '../../src/auth/scopeCatalog.js';
+import { GOOGLE_SCOPES } from '../../src/protocol/index.js';
 import type { CachedToken } from '../../src/auth/tokenCache.js';
 import { TokenVaultClient } from '../../src/auth/tokenVault.js';
 import { connectRedis, type RedisClient } from '../../src/redis/client.js';

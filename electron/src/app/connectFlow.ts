@@ -1,4 +1,4 @@
-import { CONNECT_BASE_SCOPES, DEFAULT_CONNECTIONS, SCOPE_CATALOG } from '../../../backend/src/auth/scopeCatalog.js';
+import { CONNECT_BASE_SCOPES, DEFAULT_CONNECTIONS, SCOPE_CATALOG } from '../../../backend/src/protocol/index.js';
 import type { Provider } from '../../../backend/src/protocol/index.js';
 import type { ConnectProgress } from '../bridge/contract.js';
 import { connectAccount } from '../auth/connectAccount.js';

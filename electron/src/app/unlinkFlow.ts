@@ -1,5 +1,5 @@
 import { createMyAccountClient } from '../auth/myAccountClient.js';
-import { DEFAULT_CONNECTIONS } from '../../../backend/src/auth/scopeCatalog.js';
+import { DEFAULT_CONNECTIONS } from '../../../backend/src/protocol/index.js';
 import type { Provider } from '../../../backend/src/protocol/index.js';
 import { type MyAccountFlowOptions, myAccountTokenFor } from '../auth/myAccountToken.js';
 

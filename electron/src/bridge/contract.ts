@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CONFIRM_BAND_MAX_SCORE,
   DraftEdits,
   Id,
   PREAUTH_MAX_DURATION_MS,
@@ -109,7 +110,7 @@ export interface PreauthView {
 export type PreauthGrantRequest = z.infer<(typeof BridgeArgs)['grantPreauthorization']>[0];
 
 /** Highest score of the "medium risk" band (the policy's confirm band is 20-54). */
-export const PREAUTH_MEDIUM_MAX_SCORE = 54;
+export const PREAUTH_MEDIUM_MAX_SCORE = CONFIRM_BAND_MAX_SCORE;
 
 /**
  * Every write in Vouch is confirmed in the app, so a pre-authorization can only waive the phone

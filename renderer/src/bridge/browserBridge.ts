@@ -3,13 +3,15 @@ import {
   AppFrame,
   AuditPageResponse,
   AuditVerifyResponse,
+  CONNECT_BASE_SCOPES,
+  DEFAULT_CONNECTIONS,
   parseServerFrame,
+  SCOPE_CATALOG,
   PreauthGrantResponse,
   PreauthListResponse,
   type Provider,
   type ServerFrame,
 } from '../../../backend/src/protocol/index.js';
-import { CONNECT_BASE_SCOPES, scopesForProvider } from '../../../backend/src/auth/scopeCatalog.js';
 import {
   activePreauthViews,
   auditPageOf,
@@ -57,7 +59,6 @@ export interface BrowserBridgeOptions {
 type Outbound = AppFrame & { frame_id: string };
 
 const CONNECT_CHANNEL = 'vouch-connect-callback';
-const PROVIDER_CONNECTION: Record<Provider, string> = { google: 'google-oauth2', slack: 'sign-in-with-slack' };
 
 export class BrowserBridge implements VouchBridge {
   private ws: WebSocket | null = null;
@@ -203,7 +204,7 @@ export class BrowserBridge implements VouchBridge {
     const state = crypto.randomUUID();
     const verifier = randomVerifier();
     // The same least-privilege catalog the backend asks with, so the consent page lists the same scopes.
-    const scopes = [...CONNECT_BASE_SCOPES[provider], ...scopesForProvider(provider).map((s) => s.scope)];
+    const scopes = [...CONNECT_BASE_SCOPES[provider], ...SCOPE_CATALOG.filter((s) => s.provider === provider).map((s) => s.scope)];
     const progress = (s: 'browser_open' | 'completing' | 'done' | 'failed', message?: string) =>
       this.emit({ type: 'connect_progress', progress: { provider, state: s, ...(message ? { message } : {}) } });
     const post = (path: string, body: unknown) =>
@@ -216,7 +217,7 @@ export class BrowserBridge implements VouchBridge {
     let popup: { close(): void } | null = null;
     try {
       const started = await post('connect', {
-        connection: PROVIDER_CONNECTION[provider],
+        connection: DEFAULT_CONNECTIONS[provider],
         redirect_uri: redirectUri,
         state,
         scopes,

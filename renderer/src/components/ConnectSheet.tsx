@@ -3,7 +3,7 @@ import type { Provider } from '../../../backend/src/protocol/index.js';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useSession } from '../stores/session.js';
-import { PROVIDER_NAME, PROVIDER_SERVICES } from './labels.js';
+import { providerName, providerServices, useContracts } from './contracts.js';
 import { Sheet } from './Sheet.js';
 
 const PROGRESS_TEXT = {
@@ -15,6 +15,7 @@ const PROGRESS_TEXT = {
 
 /** Asks to link the account(s) a request needs, says why and what Vouch will be allowed to do. */
 export function ConnectSheet() {
+  const catalog = useContracts();
   const bridge = useBridge();
   const connect = useSession((s) => s.connect);
   const progress = useSession((s) => s.progress);
@@ -22,7 +23,7 @@ export function ConnectSheet() {
   const [failure, setFailure] = useState<string | null>(null);
   if (!connect) return null;
 
-  const names = connect.providers.map((p) => PROVIDER_NAME[p]).join(' and ');
+  const names = connect.providers.map((p) => providerName(catalog, p)).join(' and ');
   const busy = connect.providers.some((p) => progress[p] && progress[p].state !== 'failed');
   const run = async (provider: Provider) => {
     setFailure(null);
@@ -40,8 +41,8 @@ export function ConnectSheet() {
         const scopes = connect.scopes.filter((s) => s.provider === provider);
         const state = progress[provider];
         return (
-          <section key={provider} className="provider-block" aria-label={PROVIDER_NAME[provider]}>
-            <h3>In {PROVIDER_SERVICES[provider]}, Vouch will be able to:</h3>
+          <section key={provider} className="provider-block" aria-label={providerName(catalog, provider)}>
+            <h3>In {providerServices(catalog, provider)}, Vouch will be able to:</h3>
             <ul className="scope-list">
               {scopes.map((s) => (
                 <li key={s.scope}>{s.description}</li>
@@ -60,7 +61,7 @@ export function ConnectSheet() {
               disabled={Boolean(state && state.state !== 'failed')}
               onClick={() => void run(provider)}
             >
-              {state?.state === 'failed' ? `Try connecting ${PROVIDER_NAME[provider]} again` : `Connect ${PROVIDER_NAME[provider]}`}
+              {state?.state === 'failed' ? `Try connecting ${providerName(catalog, provider)} again` : `Connect ${providerName(catalog, provider)}`}
             </button>
           </section>
         );

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useConversation } from '../stores/conversation.js';
+import { useContracts } from './contracts.js';
 
 /** The transcript and the reply as it streams in. */
 export function Conversation() {
   const turns = useConversation((s) => s.turns);
   const end = useRef<HTMLDivElement>(null);
   const last = turns[turns.length - 1];
+  const example = useContracts().contracts[0]?.examplePrompt;
 
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
@@ -15,7 +17,7 @@ export function Conversation() {
     return (
       <div className="empty">
         <p>Press the hotkey, speak, press it again; or type below.</p>
-        <p className="hint">Try “What’s on my calendar tomorrow?”</p>
+        {example && <p className="hint">Try “{example}”</p>}
       </div>
     );
   }

@@ -5,8 +5,9 @@ import { bridgeErrorText } from '../bridge/errors.js';
 import { useApprovals } from '../stores/approvals.js';
 import { useDrafts, type DraftEntry } from '../stores/drafts.js';
 import { ApprovalCard } from './ApprovalCard.js';
-import { CONFIRM_LABEL, DRAFT_TITLE, FIELD_SPECS, toFormValues, validateDraft, type FieldErrors } from './draftForm.js';
-import { RESULT_LABEL } from './labels.js';
+import { useContracts } from './contracts.js';
+import { draftContract, draftNote, toFormValues, validateDraft, type FieldErrors } from './draftForm.js';
+import { resultLabel } from './labels.js';
 import { RiskBadge } from './RiskBadge.js';
 import { Sheet } from './Sheet.js';
 
@@ -22,7 +23,9 @@ export function DraftSheet() {
 function DraftForm({ entry }: { entry: DraftEntry }) {
   const bridge = useBridge();
   const { draft, phase, result } = entry;
-  const initial = useMemo(() => toFormValues(draft), [draft]);
+  const catalog = useContracts();
+  const contract = draftContract(draft.kind, catalog);
+  const initial = useMemo(() => toFormValues(draft, catalog), [draft, catalog]);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sendError, setSendError] = useState<string | null>(null);
@@ -31,12 +34,13 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
 
   const finished = phase === 'done' || phase === 'cancelled';
   const locked = phase === 'submitting' || phase === 'awaiting_approval' || finished;
-  const specs = FIELD_SPECS[draft.kind];
+  const specs = contract.fields;
+  const note = draftNote(draft, catalog);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (locked) return;
-    const v = validateDraft(draft, initial, values);
+    const v = validateDraft(draft, initial, values, catalog);
     if (!v.ok) {
       setErrors(v.errors);
       // Put the person on the first field to fix.
@@ -68,7 +72,7 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
       : sendError;
 
   return (
-    <Sheet title={DRAFT_TITLE[draft.kind]} onClose={cancel} testId="draft-sheet">
+    <Sheet title={contract.title} onClose={cancel} testId="draft-sheet">
       {/* While the phone approval is pending it is what matters, so it goes first (it shows the risk too). */}
       {approvalId ? <ApprovalCard id={approvalId} /> : draft.risk && <RiskBadge risk={draft.risk} />}
       <form className="draft-form" onSubmit={(e) => void submit(e)} noValidate>
@@ -115,11 +119,11 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
             </div>
           );
         })}
-        {draft.kind === 'event' && <p className="hint">Times are in {draft.fields.timezone}.</p>}
+        {note && <p className="hint">{note}</p>}
         <div className="draft-state" role="status" aria-live="polite">
           {phase === 'submitting' && 'Sending…'}
           {phase === 'awaiting_approval' && 'Waiting for your approval on your phone.'}
-          {phase === 'done' && result && `${RESULT_LABEL[result.status] ?? 'Done'} ✓`}
+          {phase === 'done' && result && `${resultLabel(result.status, catalog)} ✓`}
           {phase === 'cancelled' && 'Cancelled. Nothing was sent.'}
         </div>
         {failure && (
@@ -138,7 +142,7 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
                 Cancel
               </button>
               <button type="submit" className="primary" disabled={locked}>
-                {phase === 'failed' ? `${CONFIRM_LABEL[draft.kind]} again` : CONFIRM_LABEL[draft.kind]}
+                {phase === 'failed' ? `${contract.confirmLabel} again` : contract.confirmLabel}
               </button>
             </>
           )}

@@ -1,7 +1,7 @@
 import type { Provider } from '../../../backend/src/protocol/index.js';
 import { useBridge } from '../bridge/context.js';
 import { useConversation, type ShownError } from '../stores/conversation.js';
-import { PROVIDER_NAME } from './labels.js';
+import { providerName, useContracts } from './contracts.js';
 
 /** Backend errors as sentences, each with the one thing to do about it. */
 export function ErrorBanner({ onRetry }: { onRetry: (requestId: string | undefined) => void }) {
@@ -19,7 +19,9 @@ export function ErrorBanner({ onRetry }: { onRetry: (requestId: string | undefin
 function ErrorItem({ error, onRetry }: { error: ShownError; onRetry: (requestId: string | undefined) => void }) {
   const bridge = useBridge();
   const dismiss = () => useConversation.getState().dismissError(error.key);
-  const provider: Provider = error.provider ?? 'google';
+  const catalog = useContracts();
+  // An error without a provider names the first registered one, as before.
+  const provider = error.provider ?? (catalog.contracts[0]?.id as Provider);
   return (
     <div className="error" role="alert">
       <p>{error.message}</p>
@@ -31,7 +33,7 @@ function ErrorItem({ error, onRetry }: { error: ShownError; onRetry: (requestId:
         )}
         {error.action === 'reconnect' && (
           <button type="button" className="primary" onClick={() => void bridge.connectProvider(provider).then(dismiss, () => undefined)}>
-            Reconnect {PROVIDER_NAME[provider]}
+            Reconnect {providerName(catalog, provider)}
           </button>
         )}
         {error.action === 'retry' && (

@@ -37,7 +37,7 @@ export function PreauthPanel() {
   const [revoking, setRevoking] = useState<string | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [grant, setGrant] = useState<Grant>({ state: 'idle' });
-  const [req, setReq] = useState<PreauthGrantRequest>({ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 });
+  const [req, setReq] = useState<PreauthGrantRequest>({ tool: TOOLS[0]!, max_level: 'confirm', duration_minutes: 30 });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const mounted = useRef(true);
   const ids = useId();

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { Provider } from '../../../backend/src/protocol/index.js';
 import { useBridge } from '../bridge/context.js';
 import { useSession } from '../stores/session.js';
-import { PROVIDER_NAME, PROVIDER_SERVICES } from './labels.js';
+import { providerName, providerServices, useContracts } from './contracts.js';
 
 /** What Vouch may do in each linked account, in plain words, with Revoke next to it. */
 export function ScopesPanel() {
+  const catalog = useContracts();
   const bridge = useBridge();
   const providers = useSession((s) => s.providers);
   const [confirming, setConfirming] = useState<Provider | null>(null);
@@ -23,20 +24,20 @@ export function ScopesPanel() {
           return (
             <li key={p} className="account">
               <div className="account-head">
-                <h3>{PROVIDER_NAME[p]}</h3>
+                <h3>{providerName(catalog, p)}</h3>
                 <span className={linked ? 'badge ok' : 'badge'}>{linked ? 'Connected' : 'Not connected'}</span>
               </div>
               {linked ? (
                 <>
-                  <p className="hint">In {PROVIDER_SERVICES[p]}, Vouch can:</p>
+                  <p className="hint">In {providerServices(catalog, p)}, Vouch can:</p>
                   <ul className="scope-list">
                     {linked.scopes.map((s) => (
                       <li key={s.scope}>{s.description}</li>
                     ))}
                   </ul>
                   {confirming === p ? (
-                    <div className="actions" role="group" aria-label={`Revoke ${PROVIDER_NAME[p]}?`}>
-                      <span>Remove Vouch’s access to {PROVIDER_NAME[p]}?</span>
+                    <div className="actions" role="group" aria-label={`Revoke ${providerName(catalog, p)}?`}>
+                      <span>Remove Vouch’s access to {providerName(catalog, p)}?</span>
                       <button type="button" onClick={() => setConfirming(null)}>
                         Keep
                       </button>
@@ -53,13 +54,13 @@ export function ScopesPanel() {
                     </div>
                   ) : (
                     <button type="button" className="danger-outline" onClick={() => setConfirming(p)}>
-                      Revoke {PROVIDER_NAME[p]}
+                      Revoke {providerName(catalog, p)}
                     </button>
                   )}
                 </>
               ) : (
                 <button type="button" onClick={() => void bridge.connectProvider(p).catch(() => undefined)}>
-                  Connect {PROVIDER_NAME[p]}
+                  Connect {providerName(catalog, p)}
                 </button>
               )}
             </li>

@@ -1,48 +1,27 @@
-import {
-  EmailDraftFields,
-  EventDraftFields,
-  SlackDraftFields,
-  type DraftKind,
-} from '../../../backend/src/protocol/index.js';
+import { SHIPPED_CATALOG, type ContractCatalog, type DraftFieldSpec, type DraftKindContract } from '../../../backend/src/protocol/index.js';
 import type { DraftFrame } from '../stores/drafts.js';
 
 /**
  * The draft sheet's form logic, apart from React: fields → editable strings, strings → validated
- * fields (with the protocol's own zod schemas, so the sheet refuses exactly what the backend would),
- * and the edits to send: only the fields the person changed.
+ * fields (with the provider contract's own zod schema, so the sheet refuses exactly what the backend
+ * would), and the edits to send: only the fields the person changed. Which fields, their labels and
+ * their messages come from the contract too, so nothing here knows a provider.
  */
 export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;
 export type Validation = { ok: true; edits: Record<string, unknown> } | { ok: false; errors: FieldErrors };
 
-export interface FieldSpec {
-  name: string;
-  label: string;
-  kind: 'text' | 'textarea' | 'datetime' | 'addresses';
-  hint?: string;
+export type FieldSpec = DraftFieldSpec;
+
+/** A draft the sheet can show: any registered kind (a frame of a shipped one, or a test provider's). */
+export type FormDraft = Pick<DraftFrame, 'draft_id'> & { kind: string; fields: object };
+
+/** The contract of a draft kind; an unregistered kind is a programming error, not a person's. */
+export function draftContract(kind: string, catalog: ContractCatalog = SHIPPED_CATALOG): DraftKindContract {
+  const contract = catalog.draftKind(kind);
+  if (!contract) throw new Error(`no provider contract for draft kind ${kind}`);
+  return contract;
 }
-
-export const FIELD_SPECS: Record<DraftKind, FieldSpec[]> = {
-  email: [
-    { name: 'to', label: 'To', kind: 'addresses', hint: 'Separate addresses with commas' },
-    { name: 'cc', label: 'Cc', kind: 'addresses' },
-    { name: 'subject', label: 'Subject', kind: 'text' },
-    { name: 'body', label: 'Message', kind: 'textarea' },
-  ],
-  event: [
-    { name: 'title', label: 'Title', kind: 'text' },
-    { name: 'start', label: 'Starts', kind: 'datetime' },
-    { name: 'end', label: 'Ends', kind: 'datetime' },
-    { name: 'attendees', label: 'Guests', kind: 'addresses', hint: 'Separate addresses with commas' },
-    { name: 'description', label: 'Notes', kind: 'textarea' },
-  ],
-  slack_message: [
-    { name: 'channel', label: 'Channel', kind: 'text' },
-    { name: 'text', label: 'Message', kind: 'textarea' },
-  ],
-};
-
-const SCHEMAS = { email: EmailDraftFields, event: EventDraftFields, slack_message: SlackDraftFields } as const;
 
 export function splitAddresses(s: string): string[] {
   return s
@@ -64,10 +43,10 @@ export function fromLocalInput(local: string, like: string): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00${offset}` : local;
 }
 
-export function toFormValues(draft: DraftFrame): FormValues {
+export function toFormValues(draft: FormDraft, catalog: ContractCatalog = SHIPPED_CATALOG): FormValues {
   const fields = draft.fields as Record<string, unknown>;
   const values: FormValues = {};
-  for (const spec of FIELD_SPECS[draft.kind]) {
+  for (const spec of draftContract(draft.kind, catalog).fields) {
     const v = fields[spec.name];
     if (spec.kind === 'addresses') values[spec.name] = Array.isArray(v) ? v.join(', ') : '';
     else if (spec.kind === 'datetime') values[spec.name] = typeof v === 'string' ? toLocalInput(v) : '';
@@ -82,33 +61,23 @@ function fromFormValue(spec: FieldSpec, value: string, original: unknown): unkno
   return value;
 }
 
-function message(field: string, values: FormValues, index: number | undefined): string {
-  if (field === 'to' || field === 'cc' || field === 'attendees') {
-    const list = splitAddresses(values[field] ?? '');
+const DATETIME_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** The sentence for a refused field, from the contract's messages for it. */
+function message(spec: FieldSpec | undefined, values: FormValues, index: number | undefined): string {
+  if (!spec) return 'Check this field.';
+  const value = values[spec.name] ?? '';
+  const m = spec.messages ?? {};
+  if (spec.kind === 'addresses') {
+    const list = splitAddresses(value);
     const bad = index !== undefined ? list[index] : undefined;
     if (bad !== undefined) return `“${bad}” is not a valid email address.`;
-    if (field === 'to' && list.length === 0) return 'Add at least one recipient.';
-    return 'Check the email addresses.';
+    if (list.length === 0 && m.empty) return m.empty;
+    return m.invalid ?? 'Check the email addresses.';
   }
-  switch (field) {
-    case 'subject':
-      return 'The subject is too long.';
-    case 'body':
-    case 'description':
-      return 'This text is too long.';
-    case 'title':
-      return (values.title ?? '').trim() ? 'The title is too long.' : 'Give the event a title.';
-    case 'start':
-      return 'Enter a valid start date and time.';
-    case 'end':
-      return (values.end ?? '').length === 16 ? 'The end must be after the start.' : 'Enter a valid end date and time.';
-    case 'channel':
-      return (values.channel ?? '').trim() ? 'That channel name is too long.' : 'Choose a channel.';
-    case 'text':
-      return (values.text ?? '').trim() ? 'The message is too long.' : 'Write a message to post.';
-    default:
-      return 'Check this field.';
-  }
+  if (spec.kind === 'datetime' && !DATETIME_LOCAL.test(value)) return m.incomplete ?? m.invalid ?? 'Enter a valid date and time.';
+  if (!value.trim() && m.empty) return m.empty;
+  return m.invalid ?? 'Check this field.';
 }
 
 /**
@@ -116,11 +85,12 @@ function message(field: string, values: FormValues, index: number | undefined): 
  * A field counts as changed when its text differs from what the sheet first showed, so a time
  * re-serialized with the same meaning is not sent back as an edit.
  */
-export function validateDraft(draft: DraftFrame, initial: FormValues, values: FormValues): Validation {
+export function validateDraft(draft: FormDraft, initial: FormValues, values: FormValues, catalog: ContractCatalog = SHIPPED_CATALOG): Validation {
+  const contract = draftContract(draft.kind, catalog);
   const original = draft.fields as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...original };
   const edits: Record<string, unknown> = {};
-  for (const spec of FIELD_SPECS[draft.kind]) {
+  for (const spec of contract.fields) {
     const now = values[spec.name] ?? '';
     if (now === (initial[spec.name] ?? '')) continue;
     const value = fromFormValue(spec, now, original[spec.name]);
@@ -128,21 +98,22 @@ export function validateDraft(draft: DraftFrame, initial: FormValues, values: Fo
     merged[spec.name] = value;
     edits[spec.name] = value;
   }
-  const parsed = SCHEMAS[draft.kind].safeParse(merged);
+  const parsed = contract.schema.safeParse(merged);
   if (parsed.success) return { ok: true, edits };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
     if (!field || errors[field]) continue;
     const index = typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
-    errors[field] = message(field, values, index);
+    errors[field] = message(contract.fields.find((f) => f.name === field), values, index);
   }
   return { ok: false, errors };
 }
 
-export const CONFIRM_LABEL: Record<DraftKind, string> = { email: 'Send', event: 'Create', slack_message: 'Post' };
-export const DRAFT_TITLE: Record<DraftKind, string> = {
-  email: 'Review the email',
-  event: 'Review the event',
-  slack_message: 'Review the Slack message',
-};
+/** The sheet's footnote with the draft's own values filled in ("Times are in Europe/Berlin."). */
+export function draftNote(draft: FormDraft, catalog: ContractCatalog = SHIPPED_CATALOG): string | undefined {
+  const note = draftContract(draft.kind, catalog).note;
+  if (!note) return undefined;
+  const fields = draft.fields as Record<string, unknown>;
+  return note.replace(/\{(\w+)\}/g, (_m, name: string) => String(fields[name] ?? ''));
+}

@@ -1,9 +1,7 @@
-import type { Provider } from '../../../backend/src/protocol/index.js';
+import { SHIPPED_CATALOG, TOOL_DISPLAY_NAME, type ContractCatalog } from '../../../backend/src/protocol/index.js';
 import type { Status } from '../stores/conversation.js';
 
-/** Words the person sees; one place so the sheets and panels agree. */
-export const PROVIDER_NAME: Record<Provider, string> = { google: 'Google', slack: 'Slack' };
-export const PROVIDER_SERVICES: Record<Provider, string> = { google: 'Gmail and Google Calendar', slack: 'Slack' };
+/** Words the person sees; one place so the sheets and panels agree. Provider words come from the provider contracts. */
 
 export const STATUS_LABEL: Record<Status, string> = {
   idle: 'Ready',
@@ -15,10 +13,8 @@ export const STATUS_LABEL: Record<Status, string> = {
 
 export const RISK_LABEL = { auto: 'Low risk', confirm: 'Needs your confirmation', step_up: 'High risk', deny: 'Not allowed' } as const;
 
-export const RESULT_LABEL: Record<string, string> = {
-  sent: 'Sent',
-  created: 'Created',
-  posted: 'Posted',
+/** What happened to a draft when it was not the provider's own outcome. */
+const RESULT_LABEL: Record<string, string> = {
   failed: 'Failed',
   cancelled: 'Cancelled',
   expired: 'Expired',
@@ -26,8 +22,22 @@ export const RESULT_LABEL: Record<string, string> = {
   awaiting_approval: 'Waiting for approval',
 };
 
+/** A result status as the person reads it: the provider's outcome word ("Sent") or what happened instead. */
+export function resultLabel(status: string, catalog: ContractCatalog = SHIPPED_CATALOG): string {
+  for (const c of catalog.contracts) for (const d of Object.values(c.drafts)) if (d.outcome === status) return d.outcomeLabel;
+  return RESULT_LABEL[status] ?? 'Done';
+}
+
+/** "a, b and c". */
+export function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** Every tool Vouch works with, as one phrase ("A, B and C"), from the contracts. */
+export const TOOLS_PHRASE = listWords(Object.values(TOOL_DISPLAY_NAME));
+
 /** Pre-authorizations ("allowed for a while"): which tool, and how far it reaches. */
-export const TOOL_NAME = { gmail: 'Gmail', calendar: 'Google Calendar', slack: 'Slack' } as const;
+export const TOOL_NAME = TOOL_DISPLAY_NAME;
 export const PREAUTH_LEVEL_LABEL = { confirm: 'medium risk', step_up: 'high risk' } as const;
 /** What a grant skips: a medium-risk grant skips the in-app confirmation; a high-risk one also the phone. */
 /** What a grant waives: only the phone; Vouch still shows every draft for confirmation. */

@@ -24,7 +24,6 @@ export interface DraftsState {
   reset(): void;
 }
 
-const DONE = new Set(['sent', 'created', 'posted']);
 const FAILED = new Set(['failed', 'expired', 'denied']);
 
 export const useDrafts = create<DraftsState>()((set, get) => ({
@@ -45,13 +44,14 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
     if (frame.type === 'action_result') {
       const entry = get().byId[frame.draft_id];
       if (!entry) return;
-      const phase: DraftPhase = DONE.has(frame.status)
-        ? 'done'
-        : FAILED.has(frame.status)
-          ? 'failed'
-          : frame.status === 'cancelled'
-            ? 'cancelled'
-            : 'awaiting_approval';
+      // Any other status is the provider's own outcome word (sent, created, posted…): the write is done.
+      const phase: DraftPhase = FAILED.has(frame.status)
+        ? 'failed'
+        : frame.status === 'cancelled'
+          ? 'cancelled'
+          : frame.status === 'awaiting_approval'
+            ? 'awaiting_approval'
+            : 'done';
       update(frame.draft_id, { phase, result: frame });
     }
   },

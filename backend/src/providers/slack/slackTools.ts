@@ -1,11 +1,11 @@
 import { WebClient, type Logger, LogLevel } from '@slack/web-api';
 import { z } from 'zod';
-import { SLACK_SCOPES } from '../../auth/scopeCatalog.js';
-import type { SlackDraftFields } from '../../protocol/index.js';
+import { SLACK_SCOPES } from './contract.js';
+import type { SlackDraftFields } from './contract.js';
 import { fitList, trimText } from '../budget.js';
 import { runProviderCall, type CallPolicyDeps } from '../callPolicy.js';
 import { fail, ok, type ProviderCallContext, type ProviderResult } from '../result.js';
-import { classifySlackError } from '../slackFailure.js';
+import { classifySlackError } from './slackFailure.js';
 
 const Channel = z.object({
   id: z.string(),

@@ -1,10 +1,10 @@
 import { gmail as gmailClient } from '@googleapis/gmail';
 import { z } from 'zod';
-import { GOOGLE_SCOPES } from '../../auth/scopeCatalog.js';
-import type { EmailDraftFields } from '../../protocol/index.js';
+import { GOOGLE_SCOPES } from './contract.js';
+import type { EmailDraftFields } from './contract.js';
 import { decodeEntities, fitList, htmlToText, stripQuotedReply, trimText } from '../budget.js';
 import { runProviderCall, type CallPolicyDeps } from '../callPolicy.js';
-import { classifyGoogleError } from '../googleFailure.js';
+import { classifyGoogleError } from './googleFailure.js';
 import { fail, ok, type ProviderCallContext, type ProviderResult } from '../result.js';
 import { buildMimeMessage, decodeHeaderValue, messageIds, toGmailRaw } from './mime.js';
 

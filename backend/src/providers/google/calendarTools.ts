@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { calendar as calendarClient } from '@googleapis/calendar';
 import { z } from 'zod';
-import { GOOGLE_SCOPES } from '../../auth/scopeCatalog.js';
-import type { EventDraftFields } from '../../protocol/index.js';
+import { GOOGLE_SCOPES } from './contract.js';
+import type { EventDraftFields } from './contract.js';
 import { fitList, trimText } from '../budget.js';
 import { runProviderCall, type CallPolicyDeps } from '../callPolicy.js';
-import { classifyGoogleError } from '../googleFailure.js';
+import { classifyGoogleError } from './googleFailure.js';
 import { fail, ok, type ProviderCallContext, type ProviderResult } from '../result.js';
 
 const EventTime = z.object({ dateTime: z.string().optional(), date: z.string().optional(), timeZone: z.string().optional() });

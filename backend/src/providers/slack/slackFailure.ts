@@ -1,5 +1,5 @@
 import { ErrorCode as SlackErrorCode } from '@slack/web-api';
-import { safeDetail, type ClassifiedFailure } from './failure.js';
+import { safeDetail, type ClassifiedFailure } from '../failure.js';
 
 /**
  * Maps @slack/web-api errors into a ClassifiedFailure. Slack reports most failures as HTTP 200 with

@@ -1,4 +1,4 @@
-import { parseRetryAfter, safeDetail, type ClassifiedFailure } from './failure.js';
+import { parseRetryAfter, safeDetail, type ClassifiedFailure } from '../failure.js';
 
 /**
  * Maps what the googleapis client (gaxios) throws into a ClassifiedFailure. Only status, the error

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { defineProviderContract } from '../providerContract.js';
+
+/** The Google scopes Vouch asks for; each tool operation names exactly the ones it needs. */
+export const GOOGLE_SCOPES = {
+  gmailRead: 'https://www.googleapis.com/auth/gmail.readonly',
+  gmailCompose: 'https://www.googleapis.com/auth/gmail.compose',
+  gmailSend: 'https://www.googleapis.com/auth/gmail.send',
+  calendarRead: 'https://www.googleapis.com/auth/calendar.readonly',
+  calendarEvents: 'https://www.googleapis.com/auth/calendar.events',
+} as const;
+
+const emailAddress = z.string().trim().max(320).email();
+
+export const EmailDraftFields = z.object({
+  to: z.array(emailAddress).min(1).max(50),
+  cc: z.array(emailAddress).max(50).default([]),
+  subject: z.string().max(998),
+  body: z.string().max(100_000),
+  thread_id: z.string().max(256).optional(),
+  in_reply_to: z.string().max(998).optional(),
+});
+export type EmailDraftFields = z.infer<typeof EmailDraftFields>;
+
+const rfc3339 = z.string().datetime({ offset: true });
+
+export const EventDraftFields = z
+  .object({
+    title: z.string().min(1).max(1024),
+    start: rfc3339,
+    end: rfc3339,
+    timezone: z.string().min(1).max(64),
+    attendees: z.array(emailAddress).max(100).default([]),
+    description: z.string().max(8192).optional(),
+    event_id: z.string().max(1024).optional(),
+  })
+  .refine((e) => Date.parse(e.end) > Date.parse(e.start), { message: 'end must be after start', path: ['end'] });
+export type EventDraftFields = z.infer<typeof EventDraftFields>;
+
+const ADDRESS_HINT = 'Separate addresses with commas';
+
+export const googleContract = defineProviderContract({
+  id: 'google',
+  displayName: 'Google',
+  services: 'Gmail and Google Calendar',
+  examplePrompt: 'What’s on my calendar tomorrow?',
+  defaultConnection: 'google-oauth2',
+  connectBaseScopes: ['openid', 'profile', 'email'],
+  tools: { gmail: { displayName: 'Gmail' }, calendar: { displayName: 'Google Calendar' } },
+  scopes: [
+    { scope: GOOGLE_SCOPES.gmailRead, tool: 'gmail', access: 'read', description: 'Read your email messages and threads' },
+    { scope: GOOGLE_SCOPES.gmailCompose, tool: 'gmail', access: 'write', description: 'Create email drafts for you to review' },
+    { scope: GOOGLE_SCOPES.gmailSend, tool: 'gmail', access: 'write', description: 'Send email as you, only after you confirm' },
+    { scope: GOOGLE_SCOPES.calendarRead, tool: 'calendar', access: 'read', description: 'See your calendar events and when you are free' },
+    { scope: GOOGLE_SCOPES.calendarEvents, tool: 'calendar', access: 'write', description: 'Create and change calendar events, only after you confirm' },
+  ],
+  drafts: {
+    email: {
+      tool: 'gmail',
+      schema: EmailDraftFields,
+      fields: [
+        { name: 'to', label: 'To', kind: 'addresses', hint: ADDRESS_HINT, messages: { empty: 'Add at least one recipient.', invalid: 'Check the email addresses.' } },
+        { name: 'cc', label: 'Cc', kind: 'addresses', messages: { invalid: 'Check the email addresses.' } },
+        { name: 'subject', label: 'Subject', kind: 'text', messages: { invalid: 'The subject is too long.' } },
+        { name: 'body', label: 'Message', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
+      ],
+      title: 'Review the email',
+      confirmLabel: 'Send',
+      outcome: 'sent',
+      outcomeLabel: 'Sent',
+      noun: 'Email',
+      plural: 'emails',
+    },
+    event: {
+      tool: 'calendar',
+      schema: EventDraftFields,
+      fields: [
+        { name: 'title', label: 'Title', kind: 'text', messages: { empty: 'Give the event a title.', invalid: 'The title is too long.' } },
+        { name: 'start', label: 'Starts', kind: 'datetime', messages: { incomplete: 'Enter a valid start date and time.', invalid: 'Enter a valid start date and time.' } },
+        { name: 'end', label: 'Ends', kind: 'datetime', messages: { incomplete: 'Enter a valid end date and time.', invalid: 'The end must be after the start.' } },
+        { name: 'attendees', label: 'Guests', kind: 'addresses', hint: ADDRESS_HINT, messages: { invalid: 'Check the email addresses.' } },
+        { name: 'description', label: 'Notes', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
+      ],
+      note: 'Times are in {timezone}.',
+      title: 'Review the event',
+      confirmLabel: 'Create',
+      outcome: 'created',
+      outcomeLabel: 'Created',
+      noun: 'Event',
+      plural: 'calendar events',
+    },
+  },
+});

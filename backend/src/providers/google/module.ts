@@ -1,0 +1,209 @@
+import type { Intent } from '../../agent/intent/schema.js';
+import type { DraftTextInput } from '../../agent/reply/compose.js';
+import { addDays, todayIn, toRfc3339, zonedTimeToInstant } from '../../time/zonedTime.js';
+import { addressOf } from '../emailAddress.js';
+import { defineProviderModule, type DraftBuildOptions, type ReadContext } from '../providerModule.js';
+import type { ProviderCallContext } from '../result.js';
+import { createCalendarTools, type EventSummary, type Interval } from './calendarTools.js';
+import { EmailDraftFields, EventDraftFields, googleContract } from './contract.js';
+import { createGmailTools, type ThreadDetail, type ThreadSummary } from './gmailTools.js';
+
+/** Gmail and Google Calendar: one Google connection, two tools. */
+
+export type GoogleTools = { gmail: ReturnType<typeof createGmailTools>; calendar: ReturnType<typeof createCalendarTools> };
+
+/** What a request read from Gmail and Calendar. */
+export interface GoogleReadContext {
+  range?: { start: string; end: string };
+  events?: EventSummary[];
+  free?: Interval[];
+  threads?: ThreadSummary[];
+  thread?: ThreadDetail;
+}
+
+function firstName(from: string): string {
+  const name = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
+  return (name.split(/\s+/)[0] || name).replace(/@.*/, '');
+}
+
+/** The default window for calendar questions without a date: the rest of today. */
+function dayRange(now: Date, timezone: string): { start: string; end: string } {
+  const today = todayIn(now, timezone);
+  return { start: toRfc3339(now, timezone), end: toRfc3339(zonedTimeToInstant(addDays(today, 1), 0, 0, timezone), timezone) };
+}
+
+function composeInput(intent: Intent, opts: DraftBuildOptions): DraftTextInput {
+  return { intent, transcript: opts.transcript, ...(opts.userName ? { senderName: opts.userName } : {}), ...(opts.memory?.length ? { memory: opts.memory } : {}) };
+}
+
+function withoutEventId(f: EventDraftFields): Omit<EventDraftFields, 'event_id'> {
+  const { event_id: _ignored, ...rest } = f;
+  return rest;
+}
+
+async function fetchCalendar(tools: GoogleTools, call: ProviderCallContext, intent: Intent, timezone: string, now: Date, out: ReadContext<GoogleReadContext>): Promise<void> {
+  const e = intent.entities;
+  const range = e.time_range ?? (e.start ? { start: e.start, end: new Date(Date.parse(e.start) + (e.duration_minutes ?? 60) * 60_000).toISOString() } : dayRange(now, timezone));
+  out.range = range;
+  const jobs: Array<Promise<void>> = [
+    tools.calendar.listEvents(call, { timeMin: range.start, timeMax: range.end, maxResults: 20 }).then((r) => {
+      if (r.ok) out.events = r.value.events;
+      else out.failures.push(r.error);
+    }),
+  ];
+  if (/free|busy|available/i.test(e.query ?? '') || intent.action === 'schedule') {
+    jobs.push(
+      tools.calendar.freeBusy(call, { timeMin: range.start, timeMax: range.end, timeZone: timezone }).then((r) => {
+        if (r.ok) out.free = r.value.free;
+        else out.failures.push(r.error);
+      }),
+    );
+  }
+  await Promise.all(jobs);
+}
+
+async function fetchMail(tools: GoogleTools, call: ProviderCallContext, intent: Intent, out: ReadContext<GoogleReadContext>): Promise<void> {
+  const e = intent.entities;
+  const from = e.people[0];
+  const r = await tools.gmail.searchThreads(call, { ...(from ? { from } : {}), ...(e.query ? { query: e.query } : {}), maxResults: e.count ?? 5 });
+  if (!r.ok) return void out.failures.push(r.error);
+  out.threads = r.value.threads;
+  // Summaries and replies need the newest thread itself, not just its snippet.
+  const first = r.value.threads[0];
+  if (first && (intent.action === 'summarize' || intent.action === 'reply' || intent.action === 'read')) {
+    const t = await tools.gmail.readThread(call, { threadId: first.threadId });
+    if (t.ok) out.thread = t.value;
+    else out.failures.push(t.error);
+  }
+}
+
+export const googleModule = defineProviderModule({
+  contract: googleContract,
+  settings: { connectionEnv: 'GOOGLE_CONNECTION', apiUrlEnv: 'GOOGLE_API_ROOT_URL', defaultApiUrl: 'https://www.googleapis.com/' },
+  apiUrlOption: 'googleRootUrl',
+
+  createTools(opts): GoogleTools {
+    const common = { policy: opts.policy, connection: opts.connection, googleRootUrl: opts.apiUrl, budgetChars: opts.budgetChars, requestTimeoutMs: opts.requestTimeoutMs };
+    return { gmail: createGmailTools(common), calendar: createCalendarTools(common) };
+  },
+
+  async fetchContext(tools: GoogleTools, call, intent, env, out: ReadContext<GoogleReadContext>) {
+    const jobs: Array<Promise<void>> = [];
+    if (intent.tools.includes('calendar')) jobs.push(fetchCalendar(tools, call, intent, env.timezone, env.now, out));
+    if (intent.tools.includes('gmail')) jobs.push(fetchMail(tools, call, intent, out));
+    await Promise.all(jobs);
+  },
+
+  /** A name said in the request → the address of someone who wrote to the person under that name. */
+  async lookupContacts(tools, call, intent) {
+    const out = new Map<string, string>();
+    if (!intent.tools.includes('gmail') && !intent.tools.includes('calendar')) return out;
+    await Promise.all(
+      intent.entities.people.map(async (name) => {
+        const r = await tools.gmail.searchThreads(call, { from: name, maxResults: 3 });
+        if (!r.ok) return;
+        for (const t of r.value.threads) {
+          const addr = addressOf(t.from);
+          if (addr && t.from.toLowerCase().includes(name.toLowerCase())) {
+            out.set(name.toLowerCase(), addr);
+            return;
+          }
+        }
+      }),
+    );
+    return out;
+  },
+
+  draftBuilders: [
+    {
+      kind: 'event',
+      appliesTo: (intent) => intent.tools.includes('calendar') && intent.action === 'schedule',
+      async build(intent, _context, opts) {
+        const e = intent.entities;
+        if (!e.start) return { ok: false, reason: 'When should the meeting be?' };
+        const start = new Date(e.start);
+        const minutes = e.duration_minutes ?? 30;
+        const end = new Date(start.getTime() + minutes * 60_000);
+        const attendees = [...new Set([...e.emails, ...e.people.map((p) => opts.contacts.get(p.toLowerCase())).filter((x): x is string => !!x)])];
+        const composed = await opts.composer.compose('event', composeInput(intent, opts));
+        const title = composed.kind === 'event' ? composed.title : 'Meeting';
+        const fields = {
+          title,
+          start: toRfc3339(start, opts.timezone),
+          end: toRfc3339(end, opts.timezone),
+          timezone: opts.timezone,
+          attendees,
+          ...(composed.kind === 'event' && composed.description ? { description: composed.description } : {}),
+        };
+        const when = new Intl.DateTimeFormat('en-US', { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: opts.timezone }).format(start);
+        const missing = e.people.filter((p) => !opts.contacts.get(p.toLowerCase()));
+        const note = missing.length ? ` I couldn't find an address for ${missing.join(', ')}; add it before creating.` : '';
+        return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes.${note}` };
+      },
+    },
+    {
+      kind: 'email',
+      // A reply goes into the newest thread with that person (so threading headers are right); a new email needs an address.
+      appliesTo: (intent) => intent.tools.includes('gmail'),
+      fallback: true,
+      async build(intent, context, opts) {
+        const e = intent.entities;
+        const person = e.people[0];
+        const personEmail = e.emails[0] ?? (person ? opts.contacts.get(person.toLowerCase()) : undefined);
+        const words = composeInput(intent, opts);
+        if (!e.message) return { ok: false, reason: person ? `What should I say to ${person}?` : 'What should the email say?' };
+        const thread = context.thread;
+        if (intent.action === 'reply' && thread && thread.replyTarget.to.length) {
+          const target = thread.replyTarget;
+          const name = person ?? firstName(target.to[0]!);
+          const last = thread.messages.at(-1);
+          const composed = await opts.composer.compose('email', {
+            ...words,
+            recipientName: name,
+            thread: { subject: target.subject, from: last?.from ?? target.to[0]!, snippet: (last?.body ?? '').slice(0, 600) },
+          });
+          const fields = {
+            to: target.to.map((t) => addressOf(t) ?? t).filter(Boolean),
+            cc: [],
+            // Gmail threads a reply only while the subject matches, so the thread's subject is kept.
+            subject: /^re:/i.test(target.subject) ? target.subject : `Re: ${target.subject}`,
+            body: composed.kind === 'email' ? composed.body : e.message,
+            thread_id: target.threadId,
+            ...(target.inReplyTo ? { in_reply_to: target.inReplyTo } : {}),
+          };
+          return { ok: true, draft: { kind: 'email', fields: EmailDraftFields.parse(fields) }, spoken: `Here's a reply to ${name} in "${target.subject}". Check it and send when you're ready.` };
+        }
+        if (!personEmail) return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I email?' };
+        const composed = await opts.composer.compose('email', { ...words, ...(person ? { recipientName: person } : {}) });
+        const fields = { to: [personEmail], cc: [], subject: composed.kind === 'email' ? composed.subject : 'Quick note', body: composed.kind === 'email' ? composed.body : e.message };
+        return { ok: true, draft: { kind: 'email', fields: EmailDraftFields.parse(fields) }, spoken: `Here's an email to ${person ?? personEmail}. Check it and send when you're ready.` };
+      },
+    },
+  ],
+
+  async execute(tools, call, draft) {
+    if (draft.kind === 'email') {
+      const f = draft.fields as EmailDraftFields;
+      let references: string[] | undefined;
+      if (f.thread_id) {
+        const thread = await tools.gmail.readThread(call, { threadId: f.thread_id });
+        if (thread.ok) references = thread.value.replyTarget.references;
+      }
+      const r = await tools.gmail.sendEmail(call, { ...f, ...(references ? { references } : {}) });
+      return r.ok ? { ok: true, status: 'sent', ref: r.value.messageId } : { ok: false, error: r.error };
+    }
+    const f = draft.fields as EventDraftFields;
+    const r = f.event_id ? await tools.calendar.updateEvent(call, { ...withoutEventId(f), eventId: f.event_id }) : await tools.calendar.createEvent(call, f);
+    return r.ok ? { ok: true, status: 'created', ref: r.value.eventId } : { ok: false, error: r.error };
+  },
+
+  /** Email drafts with `in_reply_to` or a thread are replies; event drafts with an `event_id` update an event. */
+  toAction(draft, facts) {
+    if (draft.kind === 'email') {
+      const f = draft.fields as EmailDraftFields;
+      return { tool: 'gmail', action: f.in_reply_to || f.thread_id ? 'reply' : 'send', recipients: f.to, cc: f.cc, subject: f.subject, body: f.body, labels: facts.labels ?? [] };
+    }
+    const f = draft.fields as EventDraftFields;
+    return { tool: 'calendar', action: f.event_id ? 'update' : 'schedule', attendees: f.attendees, title: f.title, body: f.description };
+  },
+});

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+
+/**
+ * The shape of a provider's contract: what the app, the renderer and the policy may know about a
+ * provider without running any of its code. Plain data and zod only (no Node, DOM or SDK APIs), so
+ * the renderer can import it through the protocol.
+ */
+
+/** How the draft sheet edits one field: a line, a paragraph, a local date-time, or a list of addresses. */
+export type DraftFieldKind = 'text' | 'textarea' | 'datetime' | 'addresses';
+
+/** One editable field of a draft, in the order the sheet shows it. */
+export interface DraftFieldSpec {
+  /** The key in the draft's fields. */
+  name: string;
+  label: string;
+  kind: DraftFieldKind;
+  /** A short help text under the field. */
+  hint?: string;
+  /**
+   * What the sheet says when the schema refuses the field: `empty` when nothing was entered,
+   * `incomplete` when a date-time is not a whole date and time, `invalid` otherwise. An address
+   * list names the first bad address itself.
+   */
+  messages?: { empty?: string; incomplete?: string; invalid?: string };
+}
+
+/** One kind of draft a provider writes (an email, an event, a channel message). */
+export interface DraftContract<T extends string = string, O extends string = string> {
+  /** The tool (inside the provider) that performs the write. */
+  tool: T;
+  /** The fields the draft carries; the sheet and the backend validate with this same schema. */
+  schema: z.ZodType<Record<string, unknown>>;
+  fields: readonly DraftFieldSpec[];
+  /** A line under the fields, with `{field}` filled from the draft, e.g. "Times are in {timezone}." */
+  note?: string;
+  /** The draft sheet's title, e.g. "Review the email". */
+  title: string;
+  /** The confirm button, e.g. "Send". */
+  confirmLabel: string;
+  /** The word for a done write, e.g. `sent`; it is data in the result, not a draft state. */
+  outcome: O;
+  /** The outcome as the person reads it, e.g. "Sent". */
+  outcomeLabel: string;
+  /** What one such write is called in the activity list, e.g. "Email". */
+  noun: string;
+  /** What the agent says it can draft, e.g. "emails". */
+  plural: string;
+}
+
+/** A scope the provider may be asked for, with the sentence the person reads before granting it. */
+export interface ScopeSpec<T extends string = string> {
+  scope: string;
+  tool: T;
+  access: 'read' | 'write';
+  description: string;
+}
+
+/** One provider = one Auth0 connection, with its tools inside. */
+export interface ProviderContract<
+  P extends string = string,
+  T extends string = string,
+  D extends Record<string, DraftContract<T>> = Record<string, DraftContract<T>>,
+> {
+  id: P;
+  /** The provider's name, e.g. "Notion". */
+  displayName: string;
+  /** What the person uses through it, e.g. "your Notion pages and databases". */
+  services: string;
+  /** Something to say to try the provider out, shown on the empty conversation. */
+  examplePrompt: string;
+  /** The Auth0 connection name a tenant uses unless configured otherwise. */
+  defaultConnection: string;
+  /** Scopes the identity provider itself needs on a connected account (e.g. openid, profile). */
+  connectBaseScopes: readonly string[];
+  tools: Readonly<Record<T, { displayName: string }>>;
+  scopes: readonly ScopeSpec<T>[];
+  drafts: D;
+}
+
+/** Checks a contract's shape while keeping its literal ids, so enums can be derived from it. */
+export function defineProviderContract<const P extends string, const T extends string, const D extends Record<string, DraftContract<NoInfer<T>>>>(
+  contract: ProviderContract<P, T, D>,
+): ProviderContract<P, T, D> {
+  return contract;
+}

@@ -1,0 +1,98 @@
+import type { Intent } from '../agent/intent/schema.js';
+import type { DraftComposer } from '../agent/reply/compose.js';
+import type { ProposedActionInput } from '../policy/action.js';
+import type { CallPolicyDeps } from './callPolicy.js';
+import type { ProviderContract } from './providerContract.js';
+import type { ProviderCallContext, ProviderFailure } from './result.js';
+
+/**
+ * A provider's behaviour on the server: its tools (SDK calls), what it reads for a request, the
+ * drafts it builds, the write it performs, and the facts it gives the risk policy. Its words, scopes
+ * and draft schemas are in its `contract.ts`; the registry (`registry.ts`) drives all of them alike.
+ */
+
+/** A draft as the registry handles it: any registered kind, fields already validated by its schema. */
+export interface AnyDraft {
+  kind: string;
+  fields: Record<string, unknown>;
+}
+
+export type DraftBuild<D extends AnyDraft = AnyDraft> = { ok: true; draft: D; spoken: string } | { ok: false; reason: string };
+
+/** A confirmed write's result: the contract's outcome word (`sent`, `created`…) and the provider's id. */
+export type WriteResult<S extends string = string> = { ok: true; status: S; ref: string } | { ok: false; error: ProviderFailure };
+
+export interface DraftBuildOptions {
+  timezone: string;
+  now: Date;
+  transcript: string;
+  userName?: string;
+  contacts: Map<string, string>;
+  /** Writes the words (Gemini when keyed, templates otherwise); the module decides the structure. */
+  composer: DraftComposer;
+  /** Long-term memories recalled for this request (tone, facts the person told Vouch before). */
+  memory?: string[];
+}
+
+/** What every tool factory gets: the shared call policy, this provider's connection and its API root. */
+export interface ModuleToolsOptions {
+  policy: CallPolicyDeps;
+  /** The Auth0 connection name for this provider. */
+  connection: string;
+  /** This provider's API root (the real one or a sandbox's). */
+  apiUrl: string;
+  budgetChars: number;
+  requestTimeoutMs: number;
+}
+
+/** Turns a write request into a draft of one kind, when the request is for it. */
+export interface DraftBuilder<Tools, Read extends object> {
+  kind: string;
+  appliesTo(intent: Intent): boolean;
+  /** Tried only when no specific builder applied (mail is what "send a note" means by default). */
+  fallback?: boolean;
+  build(intent: Intent, context: Read & { failures: ProviderFailure[] }, opts: DraftBuildOptions, tools: Tools): Promise<DraftBuild>;
+}
+
+/** The read context of a request: what each provider contributed, and what failed. */
+export type ReadContext<Read extends object> = Read & { failures: ProviderFailure[] };
+
+/** The backend settings a provider brings: environment variable names and the real API root. */
+export interface ProviderSettings<C extends string = string, U extends string = string> {
+  /** Overrides the contract's `defaultConnection`, e.g. `NOTION_CONNECTION`. */
+  connectionEnv: C;
+  /** The API root (the real one or a sandbox's), e.g. `NOTION_API_URL`. */
+  apiUrlEnv: U;
+  defaultApiUrl: string;
+}
+
+export interface ProviderModule<Tools extends object = object, Read extends object = object, S extends ProviderSettings = ProviderSettings> {
+  contract: ProviderContract;
+  settings: S;
+  /** The key of `ProviderToolsOptions.urls` holding this provider's API root, e.g. `notionApiUrl`. */
+  apiUrlOption: string;
+  createTools(opts: ModuleToolsOptions): Tools;
+  /** Reads what the request needs into `out` (failures are collected there, never thrown). */
+  fetchContext?(tools: Tools, call: ProviderCallContext, intent: Intent, env: { timezone: string; now: Date }, out: ReadContext<Read>): Promise<void>;
+  /** Addresses for the names a request mentions, when this provider can find them. */
+  lookupContacts?(tools: Tools, call: ProviderCallContext, intent: Intent): Promise<Map<string, string>>;
+  draftBuilders: readonly DraftBuilder<Tools, Read>[];
+  /** Performs the confirmed write. Called at most once per draft (the store's claim guarantees it). */
+  execute(tools: Tools, call: ProviderCallContext, draft: AnyDraft): Promise<WriteResult>;
+  /** The facts the risk policy scores, read from the draft. */
+  toAction(draft: AnyDraft, facts: ActionFacts): ProposedActionInput;
+  /** Facts only the provider can tell, fetched before scoring (e.g. how many people a channel reaches). */
+  actionFacts?(tools: Tools, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
+}
+
+export interface ActionFacts {
+  labels?: string[];
+  channel_member_count?: number;
+}
+
+/** Checks a module's shape while keeping its tool and read-context types for the registry. */
+export function defineProviderModule<Tools extends object, Read extends object, const S extends ProviderSettings = ProviderSettings>(
+  module: ProviderModule<Tools, Read, S>,
+): ProviderModule<Tools, Read, S> {
+  return module;
+}

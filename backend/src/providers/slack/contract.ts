@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineProviderContract } from '../providerContract.js';
+
+/** The Slack user scopes Vouch asks for; each tool operation names exactly the ones it needs. */
+export const SLACK_SCOPES = {
+  channelsRead: 'channels:read',
+  channelsHistory: 'channels:history',
+  searchRead: 'search:read',
+  chatWrite: 'chat:write',
+} as const;
+
+export const SlackDraftFields = z.object({
+  channel: z.string().min(1).max(80),
+  text: z.string().min(1).max(40_000),
+  thread_ts: z.string().max(64).optional(),
+});
+export type SlackDraftFields = z.infer<typeof SlackDraftFields>;
+
+export const slackContract = defineProviderContract({
+  id: 'slack',
+  displayName: 'Slack',
+  services: 'Slack',
+  examplePrompt: 'What’s new in #general?',
+  defaultConnection: 'sign-in-with-slack',
+  connectBaseScopes: [],
+  tools: { slack: { displayName: 'Slack' } },
+  scopes: [
+    { scope: SLACK_SCOPES.channelsRead, tool: 'slack', access: 'read', description: 'See the names of public Slack channels' },
+    { scope: SLACK_SCOPES.channelsHistory, tool: 'slack', access: 'read', description: 'Read messages in public Slack channels' },
+    { scope: SLACK_SCOPES.searchRead, tool: 'slack', access: 'read', description: 'Search your Slack messages' },
+    { scope: SLACK_SCOPES.chatWrite, tool: 'slack', access: 'write', description: 'Post messages as you, only after you confirm' },
+  ],
+  drafts: {
+    slack_message: {
+      tool: 'slack',
+      schema: SlackDraftFields,
+      fields: [
+        { name: 'channel', label: 'Channel', kind: 'text', messages: { empty: 'Choose a channel.', invalid: 'That channel name is too long.' } },
+        { name: 'text', label: 'Message', kind: 'textarea', messages: { empty: 'Write a message to post.', invalid: 'The message is too long.' } },
+      ],
+      title: 'Review the Slack message',
+      confirmLabel: 'Post',
+      outcome: 'posted',
+      outcomeLabel: 'Posted',
+      noun: 'Slack message',
+      plural: 'Slack posts',
+    },
+  },
+});
