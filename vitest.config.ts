@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['backend/test/**/*.test.ts', 'electron/test/**/*.test.ts', 'renderer/test/**/*.test.{ts,tsx}'],
+    include: ['backend/test/**/*.test.ts', 'electron/test/**/*.test.ts', 'renderer/test/**/*.test.{ts,tsx}', 'scripts/test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
