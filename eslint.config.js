@@ -108,8 +108,14 @@ function boundary(restrictions) {
 const PROTOCOL = ['backend/src/protocol/*.ts', 'backend/src/protocol/*/*.ts', 'backend/src/protocol/*/*/*.ts'];
 const PROVIDER_CONTRACTS = ['backend/src/providers/*/contract.ts'];
 const BRIDGE_CONTRACT = ['electron/src/bridge/contract.ts'];
-/** The preload bundle: preload.ts and what it imports (besides the bridge contract). */
-const PRELOAD = ['electron/src/preload.ts', 'electron/src/ipc/createBridge.ts', 'electron/src/ipc/channels.ts'];
+/** The preload bundle: preload.ts and what it imports (the bridge folder's contract has its own, stricter block). */
+const PRELOAD = [
+  'electron/src/preload.ts',
+  'electron/src/preload/**/*.ts',
+  'electron/src/bridge/**/*.ts',
+  'electron/src/ipc/createBridge.ts',
+  'electron/src/ipc/channels.ts',
+];
 const NEUTRAL = [...PROTOCOL, ...PROVIDER_CONTRACTS, ...BRIDGE_CONTRACT];
 
 export default defineConfig(
@@ -132,6 +138,8 @@ export default defineConfig(
     },
   },
 
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+
   // Boundaries. Tests (backend/test, electron/test, renderer/test, */e2e), bench and scripts may import anything.
   ...PROTOCOL.map((glob, depth) => ({
     files: [glob],
@@ -146,6 +154,7 @@ export default defineConfig(
   },
   {
     files: PRELOAD,
+    ignores: NEUTRAL,
     rules: boundary([R.node, R.renderer, R.backendExceptProtocol, R.standins, R.tests]),
   },
   {

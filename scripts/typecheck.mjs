@@ -1,7 +1,7 @@
 /**
  * Type-checks every project listed in tsconfig.json's `references`, one `tsc -p` each, and fails if
  * any fails (all are run, so one report shows every target's errors). Each project is incremental
- * (its .tsbuildinfo under out/tsc/), which `tsc -p` re-validates against every file the program
+ * (its .tsbuildinfo under .cache/tsc/, outside out/ which electron-builder packs), which `tsc -p` re-validates against every file the program
  * reads; `tsc -b` only compares a project's own `include` timestamps and would miss an imported file.
  * It also fails when a TypeScript file belongs to no project, so a new folder cannot go unchecked.
  */
@@ -20,7 +20,7 @@ const tsc = require.resolve('typescript/bin/tsc');
 const { references } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8'));
 const projects = references.map((r) => resolve(root, r.path));
 
-const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'test-results', 'playwright-report', '.git', '.data']);
+const SKIP_DIRS = new Set(['node_modules', 'out', 'dist', 'test-results', 'playwright-report', '.git', '.data', '.cache']);
 /**
  * @param {string} dir
  * @returns {string[]}

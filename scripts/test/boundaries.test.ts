@@ -56,6 +56,9 @@ const cases: Case[] = [
   ['electron/src/preload.ts', 'node:fs', false],
   ['electron/src/ipc/createBridge.ts', 'events', false],
   ['electron/src/ipc/createBridge.ts', '../../../renderer/src/bridge/api.js', false],
+  ['electron/src/bridge/expose.ts', 'electron', true],
+  ['electron/src/bridge/expose.ts', './contract.js', true],
+  ['electron/src/bridge/expose.ts', 'node:fs', false],
   // The IPC contract is shared with the renderer: neutral.
   ['electron/src/bridge/contract.ts', '../../../backend/src/protocol/index.js', true],
   ['electron/src/bridge/contract.ts', 'zod', true],
