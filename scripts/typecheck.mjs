@@ -1,13 +1,15 @@
 /**
- * Type-checks every project listed in tsconfig.json's `references`, one `tsc -p` each, and fails if
- * any fails (all are run, so one report shows every target's errors). Each project is incremental
- * (its .tsbuildinfo under .cache/tsc/, outside out/ which electron-builder packs), which `tsc -p` re-validates against every file the program
- * reads; `tsc -b` only compares a project's own `include` timestamps and would miss an imported file.
+ * Type-checks every project listed in tsconfig.json's `references` with `tsc -p`, two at a time, and
+ * fails if any fails (all run, so one report shows every target's errors). Each project is
+ * incremental, its .tsbuildinfo under .cache/tsc/ (not out/, which electron-builder packs); `tsc -p`
+ * re-validates that cache against every file the program reads, whereas `tsc -b` compares only a
+ * project's own `include` timestamps and would miss a change in a file imported from elsewhere.
  * It also fails when a TypeScript file belongs to no project, so a new folder cannot go unchecked.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,14 +40,37 @@ const covered = new Set(
 );
 const orphans = sourceFiles(root).filter((f) => !covered.has(f.split('\\').join('/')));
 
+/**
+ * Runs `tsc -p project`, holding its output until it ends so parallel reports do not interleave.
+ * @param {string} project
+ * @returns {Promise<boolean>}
+ */
+function check(project) {
+  const started = Date.now();
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [tsc, '-p', project, '--pretty', String(process.stdout.isTTY === true)], { cwd: root });
+    /** @type {Buffer[]} */
+    const output = [];
+    child.stdout.on('data', (b) => output.push(b));
+    child.stderr.on('data', (b) => output.push(b));
+    child.on('close', (code) => {
+      process.stdout.write(Buffer.concat(output));
+      console.log(`${code === 0 ? 'ok  ' : 'FAIL'} ${relative(root, project)} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+      done(code === 0);
+    });
+  });
+}
+
 /** @type {string[]} */
 const failed = [];
-for (const project of projects) {
-  const started = Date.now();
-  const run = spawnSync(process.execPath, [tsc, '-p', project], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0) failed.push(relative(root, project));
-  console.log(`${run.status === 0 ? 'ok  ' : 'FAIL'} ${relative(root, project)} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
-}
+const queue = [...projects];
+const lanes = Array.from({ length: Math.min(2, availableParallelism()) }, async () => {
+  for (let project = queue.shift(); project; project = queue.shift()) {
+    if (!(await check(project))) failed.push(relative(root, project));
+  }
+});
+await Promise.all(lanes);
+
 if (orphans.length > 0) {
   console.error(
     `In no tsconfig project (add them to one listed in tsconfig.json):\n  ${orphans.map((f) => relative(root, f)).join('\n  ')}`,
