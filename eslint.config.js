@@ -120,17 +120,17 @@ const NEUTRAL = [...PROTOCOL, ...PROVIDER_CONTRACTS, ...BRIDGE_CONTRACT];
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '.data/', 'bench/.out/'],
+    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', '.data/', '.cache/', 'bench/.out/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
-    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      // `_`-prefixed parameters and destructured leftovers are deliberate (interface shape, omitting a field).
       // Forward declarations read by closures before their one assignment (electron/src/main.ts) stay `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
+      // `_`-prefixed parameters and destructured leftovers are deliberate (interface shape, omitting a field).
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
@@ -138,6 +138,7 @@ export default defineConfig(
     },
   },
 
+  { ignores: ['renderer/src/**'], languageOptions: { globals: { ...globals.node } } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
 
   // Boundaries. Tests (backend/test, electron/test, renderer/test, */e2e), bench and scripts may import anything.
