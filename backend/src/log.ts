@@ -1,5 +1,5 @@
 import pino, { type Logger } from 'pino';
-import { REDACTED, secretLogPaths } from './logRedaction.js';
+import { REDACTED, secretLogPaths } from './protocol/logRedaction.js';
 
 export function createLogger(opts: { level?: string; name?: string; destination?: pino.DestinationStream } = {}): Logger {
   return pino(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONSENT_HOSTS } from '../../backend/src/auth/scopeCatalog.js';
+import { CONSENT_HOSTS } from '../../backend/src/protocol/index.js';
 
 /**
  * Desktop configuration: the one place the main process reads `process.env` (through

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
-import { REDACTED, secretLogPaths } from '../../backend/src/logRedaction.js';
+import { REDACTED, secretLogPaths } from '../../backend/src/protocol/logRedaction.js';
 
 /**
  * The desktop main process's logger: pino with the backend's redaction list, written to a file in

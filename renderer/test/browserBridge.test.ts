@@ -17,7 +17,8 @@ async function fakeBackend() {
   wss.on('connection', (ws) => {
     sockets.push(ws);
     ws.on('message', (data, isBinary) => {
-      const parsed = parseAppFrame(data as Buffer, isBinary);
+      if (isBinary) throw new Error('the app sent a binary frame');
+      const parsed = parseAppFrame(data.toString());
       if (!parsed.ok) throw new Error(parsed.message);
       frames.push(parsed.frame);
       if (parsed.frame.type === 'session_auth') ws.send(JSON.stringify({ type: 'session_ready', user: { sub: 'auth0|demo', name: 'Demo' }, providers: [] }));
@@ -47,7 +48,7 @@ const events = (bridge: BrowserBridge) => {
   return { seen, next };
 };
 
-let cleanup: Array<() => unknown> = [];
+const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0)) await c();
 });

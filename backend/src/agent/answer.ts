@@ -5,7 +5,7 @@ import type { ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
-import { addressOf, buildDraft } from './drafts.js';
+import { buildDraft } from './drafts.js';
 import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
 import { type AuditFn, sendError } from './outcomes.js';
 import type { PolicyGate } from './policyGate.js';

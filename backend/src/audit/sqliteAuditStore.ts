@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { migrate, type Migration } from '../store/sqlite.js';
 import { appendEntry, signHead, verifyChainAsync, type AuditData, type AuditEntry, type AuditHead, type AuditInput, type AuditKey, type AuditKind, type VerifyResult } from './chain.js';
 import { clampLimit, toJsonLines, type AuditPage, type AuditPageOptions, type AuditStore, type AuditStoreOptions } from './store.js';
 
@@ -10,6 +11,33 @@ import { clampLimit, toJsonLines, type AuditPage, type AuditPageOptions, type Au
  * transaction. Set a busy timeout on the connection (PRAGMA busy_timeout) when several processes write.
  */
 const BATCH = 1000;
+
+/**
+ * Migration 1 is the schema the store created before it had migrations, still `IF NOT EXISTS`, so a
+ * database from that time adopts it unchanged; later schema changes are new entries here.
+ */
+const AUDIT_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    sql: `CREATE TABLE IF NOT EXISTS audit_entries (
+      user TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      at TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      data_json TEXT NOT NULL,
+      prev_hash TEXT NOT NULL,
+      hash TEXT NOT NULL,
+      hmac TEXT NOT NULL,
+      PRIMARY KEY (user, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS audit_heads (
+      user TEXT PRIMARY KEY,
+      seq INTEGER NOT NULL,
+      hash TEXT NOT NULL,
+      hmac TEXT NOT NULL
+    )`,
+  },
+];
 
 interface Row {
   seq: number;
@@ -32,23 +60,7 @@ export class SqliteAuditStore implements AuditStore {
   ) {
     this.key = opts.key;
     this.clock = opts.clock ?? Date.now;
-    db.exec(`CREATE TABLE IF NOT EXISTS audit_entries (
-      user TEXT NOT NULL,
-      seq INTEGER NOT NULL,
-      at TEXT NOT NULL,
-      kind TEXT NOT NULL,
-      data_json TEXT NOT NULL,
-      prev_hash TEXT NOT NULL,
-      hash TEXT NOT NULL,
-      hmac TEXT NOT NULL,
-      PRIMARY KEY (user, seq)
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS audit_heads (
-      user TEXT PRIMARY KEY,
-      seq INTEGER NOT NULL,
-      hash TEXT NOT NULL,
-      hmac TEXT NOT NULL
-    )`);
+    migrate(db, 'audit', AUDIT_MIGRATIONS);
   }
 
   async append(user: string, input: AuditInput): Promise<AuditEntry> {

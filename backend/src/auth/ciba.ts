@@ -85,7 +85,7 @@ export class CibaClient {
     } catch {
       throw new CibaError('unavailable', 'Auth0 could not be reached for the approval request');
     }
-    let json: Record<string, unknown> = {};
+    let json: Record<string, unknown>;
     try {
       json = (await res.json()) as Record<string, unknown>;
     } catch {

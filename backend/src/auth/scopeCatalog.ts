@@ -12,15 +12,6 @@ export {
   type ScopeInfo,
 } from '../protocol/index.js';
 
-/**
- * Hosts of each provider's consent and account-permission pages: with the tenant, the only places
- * the desktop app sends the system browser to (`host[:port]`, exact match).
- */
-export const CONSENT_HOSTS: Record<Provider, readonly string[]> = {
-  google: ['accounts.google.com', 'myaccount.google.com'],
-  slack: ['slack.com'],
-};
-
 export function describeScope(scope: string): string {
   return SCOPE_CATALOG.find((s) => s.scope === scope)?.description ?? scope;
 }

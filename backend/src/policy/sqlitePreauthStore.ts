@@ -1,14 +1,16 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { migrate, type Migration } from '../store/sqlite.js';
 import { createPreauthorization, isActive, Preauthorization, PreauthorizationError, type PreauthRequest, type StepUpProof } from './preauth.js';
 import { defaultPreauthId, type IdGenerator, type PreauthStore } from './preauthStore.js';
 
-/** Grants in SQLite; the UNIQUE (user, step_up_ref) makes a step-up proof single-use even across processes. */
-export class SqlitePreauthStore implements PreauthStore {
-  constructor(
-    private readonly db: DatabaseSync,
-    private readonly newId: IdGenerator = defaultPreauthId,
-  ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS policy_preauthorizations (
+/**
+ * Migration 1 is the schema the store created before it had migrations, still `IF NOT EXISTS`, so a
+ * database from that time adopts it unchanged; later schema changes are new entries here.
+ */
+const PREAUTH_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    sql: `CREATE TABLE IF NOT EXISTS policy_preauthorizations (
       id TEXT PRIMARY KEY,
       user TEXT NOT NULL,
       tool TEXT NOT NULL,
@@ -20,7 +22,17 @@ export class SqlitePreauthStore implements PreauthStore {
       revoked_at INTEGER,
       UNIQUE (user, step_up_ref)
     );
-    CREATE INDEX IF NOT EXISTS policy_preauth_user ON policy_preauthorizations (user, expires_at)`);
+    CREATE INDEX IF NOT EXISTS policy_preauth_user ON policy_preauthorizations (user, expires_at)`,
+  },
+];
+
+/** Grants in SQLite; the UNIQUE (user, step_up_ref) makes a step-up proof single-use even across processes. */
+export class SqlitePreauthStore implements PreauthStore {
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly newId: IdGenerator = defaultPreauthId,
+  ) {
+    migrate(db, 'policy-preauth', PREAUTH_MIGRATIONS);
   }
 
   async create(user: string, request: PreauthRequest, proof: StepUpProof | null | undefined, now: number): Promise<Preauthorization> {

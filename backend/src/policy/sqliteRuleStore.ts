@@ -1,6 +1,25 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { migrate, type Migration } from '../store/sqlite.js';
 import { MAX_RULES_PER_USER, RuleListSchema, RuleSchema, type Rule, type RuleInput } from './rules.js';
 import { RuleLimitError, type RuleStore } from './ruleStore.js';
+
+/**
+ * Migration 1 is the schema the store created before it had migrations, still `IF NOT EXISTS`, so a
+ * database from that time adopts it unchanged; later schema changes are new entries here.
+ */
+const RULE_MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    sql: `CREATE TABLE IF NOT EXISTS policy_rules (
+      user TEXT NOT NULL,
+      id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      rule_json TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (user, id)
+    )`,
+  },
+];
 
 /**
  * Rules in SQLite (node:sqlite). One row per rule, the rule as validated JSON; `position` keeps the
@@ -8,14 +27,7 @@ import { RuleLimitError, type RuleStore } from './ruleStore.js';
  */
 export class SqliteRuleStore implements RuleStore {
   constructor(private readonly db: DatabaseSync) {
-    db.exec(`CREATE TABLE IF NOT EXISTS policy_rules (
-      user TEXT NOT NULL,
-      id TEXT NOT NULL,
-      position INTEGER NOT NULL,
-      rule_json TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      PRIMARY KEY (user, id)
-    )`);
+    migrate(db, 'policy-rules', RULE_MIGRATIONS);
   }
 
   async list(user: string): Promise<Rule[]> {

@@ -29,13 +29,30 @@ function pickFrameId(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Parses one inbound WebSocket message into a typed app frame, or explains why it is not one. */
-export function parseAppFrame(data: string | Buffer | ArrayBuffer | Buffer[], isBinary = false): ParseResult<AppFrame> {
-  if (isBinary || typeof data !== 'string' && !Buffer.isBuffer(data)) {
-    return { ok: false, message: 'frames must be JSON text, not binary' };
+/**
+ * UTF-8 length of `text` without Node's Buffer or the DOM's TextEncoder, so the protocol stays
+ * environment-neutral. A lone surrogate counts 3 bytes, as its U+FFFD replacement does on the wire.
+ */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
   }
-  const text = typeof data === 'string' ? data : data.toString('utf8');
-  if (Buffer.byteLength(text, 'utf8') > MAX_FRAME_BYTES) return { ok: false, message: `frame larger than ${MAX_FRAME_BYTES} bytes` };
+  return bytes;
+}
+
+/**
+ * Parses one inbound WebSocket text message into a typed app frame, or explains why it is not one.
+ * The transport decodes the bytes and refuses binary messages itself (frames are JSON text).
+ */
+export function parseAppFrame(text: string): ParseResult<AppFrame> {
+  if (utf8ByteLength(text) > MAX_FRAME_BYTES) return { ok: false, message: `frame larger than ${MAX_FRAME_BYTES} bytes` };
   if (tooDeep(text)) return { ok: false, message: `frame nested deeper than ${MAX_DEPTH} levels` };
   let json: unknown;
   try {

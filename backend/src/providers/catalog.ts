@@ -127,6 +127,7 @@ export const DRAFT_KIND_TOOL = Object.fromEntries(SHIPPED_CONTRACTS.flatMap((c) 
 
 /** Auth0 connection names; overridable by config for tenants that named them differently. */
 export const DEFAULT_CONNECTIONS: Record<Provider, string> = byProvider((c) => c.defaultConnection);
+export const CONSENT_HOSTS: Record<Provider, readonly string[]> = byProvider((c) => c.consentHosts);
 /** Scopes the identity provider itself needs on a connected account (some require openid/profile). */
 export const CONNECT_BASE_SCOPES: Record<Provider, string[]> = byProvider((c) => [...c.connectBaseScopes]);
 export const PROVIDER_DISPLAY_NAME: Record<Provider, string> = byProvider((c) => c.displayName);

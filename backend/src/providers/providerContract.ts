@@ -71,6 +71,11 @@ export interface ProviderContract<
   examplePrompt: string;
   /** The Auth0 connection name a tenant uses unless configured otherwise. */
   defaultConnection: string;
+  /**
+   * Hosts of the provider's consent and account-permission pages (`host[:port]`, exact match): with the
+   * tenant, the only places the desktop app sends the system browser to.
+   */
+  consentHosts: readonly string[];
   /** Scopes the identity provider itself needs on a connected account (e.g. openid, profile). */
   connectBaseScopes: readonly string[];
   tools: Readonly<Record<T, { displayName: string }>>;

@@ -24,7 +24,7 @@ export async function connectRedis(url: string, opts: RedisClientOptions = {}): 
     await redis.connect();
   } catch (err) {
     redis.disconnect();
-    throw new Error(`Redis at ${redactUrl(url)} is not reachable: ${(err as Error).message}`);
+    throw new Error(`Redis at ${redactUrl(url)} is not reachable: ${(err as Error).message}`, { cause: err });
   }
   return redis;
 }

@@ -129,7 +129,11 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
       sendError('RATE_LIMITED', 'Too many messages; slow down.');
       return;
     }
-    const parsed = parseAppFrame(data as Buffer, isBinary);
+    if (isBinary || !Buffer.isBuffer(data)) {
+      sendError('BAD_FRAME', 'frames must be JSON text, not binary');
+      return;
+    }
+    const parsed = parseAppFrame(data.toString('utf8'));
     if (!parsed.ok) {
       sendError('BAD_FRAME', parsed.message, parsed.frame_id ? { frame_id: parsed.frame_id } : {});
       return;

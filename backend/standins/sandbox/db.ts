@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { migrate } from '../../src/store/sqlite.js';
 
 /**
  * The sandbox's whole state lives in one SQLite file so a restart keeps sent mail, created events
@@ -37,7 +38,8 @@ export function openSandboxDb(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(join(dataDir, 'sandbox.sqlite'));
   db.exec('PRAGMA journal_mode = WAL;');
-  db.exec(SCHEMA);
+  // Migration 1 is the schema from before migrations (`IF NOT EXISTS`): an existing sandbox file adopts it.
+  migrate(db, 'sandbox', [{ id: 1, sql: SCHEMA }]);
   return db;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
@@ -23,6 +24,18 @@ const api = (path: string, init: RequestInit = {}) =>
     ...init,
     headers: { authorization: `Bearer ${alex.access_token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers ?? {}) },
   });
+
+/** The response fields these tests read, checked so a changed shape fails here rather than as `undefined`. */
+const RulesBody = z.object({ rules: z.array(z.unknown()) });
+const GrantBody = z.object({ preauthorization: z.object({ id: z.string() }) });
+const GrantsBody = z.object({ active: z.array(z.object({ id: z.string() })) });
+const AuditBody = z.object({
+  entries: z.array(z.object({ seq: z.number(), kind: z.string(), summary: z.string() })),
+  next_cursor: z.string().optional(),
+});
+const MemoryBody = z.object({ items: z.array(z.object({ id: z.string(), text: z.string() })) });
+
+const getJson = async <T>(path: string, schema: z.ZodType<T>): Promise<T> => schema.parse(await (await api(path)).json());
 
 async function session(): Promise<TestClient> {
   const c = await TestClient.connect(system.wsUrl);
@@ -51,7 +64,7 @@ describe('step-up, rules and the audit chain', () => {
       }),
     });
     expect(ok.status).toBe(200);
-    expect((await (await api('/rules')).json()).rules).toHaveLength(2);
+    expect((await getJson('/rules', RulesBody)).rules).toHaveLength(2);
   });
 
   it('never runs a step-up write without approval: denied on the phone means nothing is posted', async () => {
@@ -103,8 +116,8 @@ describe('step-up, rules and the audit chain', () => {
     });
     const granted = await api('/preauthorizations', { method: 'POST', body: JSON.stringify({ tool: 'slack', max_level: 'step_up', max_score: 54, duration_ms: 30 * 60_000 }) });
     expect(granted.status).toBe(201);
-    const grant = (await granted.json()).preauthorization;
-    expect((await (await api('/preauthorizations')).json()).active.map((g: { id: string }) => g.id)).toContain(grant.id);
+    const grant = GrantBody.parse(await granted.json()).preauthorization;
+    expect((await getJson('/preauthorizations', GrantsBody)).active.map((g) => g.id)).toContain(grant.id);
 
     const c = await session();
     const phoneAsked: string[] = [];
@@ -143,20 +156,20 @@ describe('step-up, rules and the audit chain', () => {
   });
 
   it('keeps a verifiable audit chain of all of it, without tokens, pageable and exportable', async () => {
-    const page = await (await api('/audit?limit=200')).json();
-    const kinds = new Set(page.entries.map((e: { kind: string }) => e.kind));
+    const page = await getJson('/audit?limit=200', AuditBody);
+    const kinds = new Set(page.entries.map((e) => e.kind));
     for (const k of ['intent', 'token_exchange', 'policy_decision', 'approval', 'write', 'rule_change']) expect(kinds).toContain(k);
-    expect(page.entries.every((e: { summary: string }) => e.summary.length > 3)).toBe(true);
+    expect(page.entries.every((e) => e.summary.length > 3)).toBe(true);
     expect(await (await api('/audit/verify')).json()).toMatchObject({ ok: true });
     const exported = await (await api('/audit/export')).text();
     const lines = exported.trim().split('\n');
     expect(lines.length).toBe(page.entries.length);
     expect(exported).not.toContain(alex.access_token);
     expect(exported).not.toContain(system.tenant.apiClient.clientSecret);
-    const first = await (await api('/audit?limit=2&order=asc')).json();
-    expect(first.entries.map((e: { seq: number }) => e.seq)).toEqual([1, 2]);
-    const next = await (await api(`/audit?limit=2&order=asc&cursor=${first.next_cursor}`)).json();
-    expect(next.entries[0].seq).toBe(3);
+    const first = await getJson('/audit?limit=2&order=asc', AuditBody);
+    expect(first.entries.map((e) => e.seq)).toEqual([1, 2]);
+    const next = await getJson(`/audit?limit=2&order=asc&cursor=${first.next_cursor}`, AuditBody);
+    expect(next.entries[0]?.seq).toBe(3);
   });
 
   it('lists linked providers with plain-language scopes and revokes one', async () => {
@@ -168,8 +181,8 @@ describe('step-up, rules and the audit chain', () => {
     c.send({ type: 'revoke_provider', provider: 'slack' });
     const updated = await c.next('providers_updated');
     expect(updated.providers.map((p) => p.provider)).not.toContain('slack');
-    const entries = (await (await api('/audit?limit=5')).json()).entries;
-    expect(entries.some((e: { kind: string }) => e.kind === 'revoke')).toBe(true);
+    const { entries } = await getJson('/audit?limit=5', AuditBody);
+    expect(entries.some((e) => e.kind === 'revoke')).toBe(true);
     await c.close();
   });
 
@@ -178,10 +191,10 @@ describe('step-up, rules and the audit chain', () => {
     c.send({ type: 'transcript', id: 'mem-1', text: 'summarize my last emails from Dana' });
     await c.next('agent_done', (f) => f.request_id === 'mem-1');
     await c.close();
-    const items: Array<{ id: string; text: string }> = (await (await api('/memory')).json()).items;
+    const { items } = await getJson('/memory', MemoryBody);
     expect(items.some((m) => m.text.includes('Dana'))).toBe(true);
     expect((await api(`/memory/${items[0]!.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await api('/memory', { method: 'DELETE' })).status).toBe(204);
-    expect((await (await api('/memory')).json()).items).toEqual([]);
+    expect((await getJson('/memory', MemoryBody)).items).toEqual([]);
   });
 });

@@ -124,7 +124,7 @@ export async function startPostgres(opts: { port?: number } = {}): Promise<Runni
   } catch (err) {
     const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
     await stopServer();
-    throw new Error(`PostgreSQL did not start on 127.0.0.1:${port}: ${(err as Error).message}\n${tail}`);
+    throw new Error(`PostgreSQL did not start on 127.0.0.1:${port}: ${(err as Error).message}\n${tail}`, { cause: err });
   }
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop: stopServer };
 }
@@ -153,7 +153,7 @@ export async function startRedis(opts: { port?: number } = {}): Promise<RunningS
   } catch (err) {
     child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`Redis did not start on 127.0.0.1:${port}: ${(err as Error).message}\n${output.slice(-2000)}`);
+    throw new Error(`Redis did not start on 127.0.0.1:${port}: ${(err as Error).message}\n${output.slice(-2000)}`, { cause: err });
   }
   child.stdout?.resume();
   child.stderr?.resume();

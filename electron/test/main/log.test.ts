@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SECRET_LOG_KEYS } from '../../../backend/src/logRedaction.js';
+import { SECRET_LOG_KEYS } from '../../../backend/src/protocol/logRedaction.js';
 import { createDesktopLogger, LOG_FILES_KEPT } from '../../src/log.js';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'vouch-desktop-log-'));

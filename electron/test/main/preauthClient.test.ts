@@ -29,7 +29,7 @@ type Seen = { method: string; url: string; auth: string | null; body: unknown };
 
 function backend(respond: (req: Seen) => Response) {
   const seen: Seen[] = [];
-  const fetchImpl = (async (input: URL | RequestInfo, init?: RequestInit) => {
+  const fetchImpl = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     const req = { method: init?.method ?? 'GET', url: String(input), auth: headers.get('authorization'), body: init?.body ? JSON.parse(String(init.body)) : undefined };
     seen.push(req);

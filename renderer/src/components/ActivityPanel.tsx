@@ -9,15 +9,20 @@ export function ActivityPanel() {
   const bridge = useBridge();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
-  const refresh = useCallback(() => {
-    setLoad({ state: 'loading' });
+  const fetchPage = useCallback(() => {
     bridge.getAudit({ limit: 20 }).then(
       (page) => setLoad({ state: 'ready', page }),
       () => setLoad({ state: 'failed', message: 'Vouch could not load your activity. Try again.' }),
     );
   }, [bridge]);
 
-  useEffect(refresh, [refresh]);
+  // The first state is already 'loading': the effect only fetches.
+  useEffect(fetchPage, [fetchPage]);
+
+  const refresh = () => {
+    setLoad({ state: 'loading' });
+    fetchPage();
+  };
 
   return (
     <section className="panel" aria-labelledby="activity-title" data-testid="activity-panel">

@@ -9,8 +9,6 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), texta
 export function Sheet({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
@@ -29,7 +27,7 @@ export function Sheet({ title, onClose, children, testId }: { title: string; onC
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
-      closeRef.current();
+      onClose();
       return;
     }
     if (e.key !== 'Tab' || !ref.current) return;

@@ -162,7 +162,7 @@ export class LongTermMemory {
 }
 
 function toItem(id: string, m: Stored): MemoryItem {
-  let meta: MemoryMeta = {};
+  let meta: MemoryMeta;
   try {
     meta = JSON.parse(m.meta_json) as MemoryMeta;
   } catch {

@@ -45,6 +45,7 @@ export const googleContract = defineProviderContract({
   services: 'Gmail and Google Calendar',
   examplePrompt: 'What’s on my calendar tomorrow?',
   defaultConnection: 'google-oauth2',
+  consentHosts: ['accounts.google.com', 'myaccount.google.com'],
   connectBaseScopes: ['openid', 'profile', 'email'],
   tools: { gmail: { displayName: 'Gmail' }, calendar: { displayName: 'Google Calendar' } },
   scopes: [

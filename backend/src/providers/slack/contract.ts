@@ -22,6 +22,7 @@ export const slackContract = defineProviderContract({
   services: 'Slack',
   examplePrompt: 'What’s new in #general?',
   defaultConnection: 'sign-in-with-slack',
+  consentHosts: ['slack.com'],
   connectBaseScopes: [],
   tools: { slack: { displayName: 'Slack' } },
   scopes: [
