@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONSENT_HOSTS } from '../../backend/src/protocol/index.js';
+import { loopbackPorts as loopbackPortsFrom } from './auth/loopback.js';
 
 /**
  * Desktop configuration: the one place the main process reads `process.env` (through
@@ -29,6 +30,8 @@ export const DesktopEnv = z.object({
   VOUCH_LOG_LEVEL: LogLevel.default('info'),
   /** Extra hosts (exact `host[:port]`, comma-separated) the system browser may be sent to. */
   VOUCH_EXTERNAL_HOSTS: optional,
+  /** Loopback ports for the sign-in and connect callbacks, in the order tried; each must be registered at the tenant. */
+  VOUCH_LOOPBACK_PORTS: optional,
 });
 
 export interface DesktopConfig {
@@ -46,6 +49,8 @@ export interface DesktopConfig {
   allowHttp: boolean;
   /** The only hosts `openExternal` may open: the tenant, the providers' consent pages and VOUCH_EXTERNAL_HOSTS. */
   externalHosts: readonly string[];
+  /** Ports for the loopback redirect, tried in order (`http://127.0.0.1:<port>/callback` each registered). */
+  loopbackPorts: readonly number[];
 }
 
 export class DesktopConfigError extends Error {
@@ -97,5 +102,6 @@ export function loadConfig(env: Record<string, string | undefined>, isPackaged: 
     logLevel: e.VOUCH_LOG_LEVEL,
     allowHttp: isLoopbackUrl(issuer),
     externalHosts: [...new Set([issuer.host, ...Object.values(CONSENT_HOSTS).flat(), ...extraHosts])],
+    loopbackPorts: loopbackPortsFrom(e.VOUCH_LOOPBACK_PORTS),
   };
 }

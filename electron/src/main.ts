@@ -109,7 +109,7 @@ async function start(cfg: DesktopConfig): Promise<void> {
     clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
   };
   const oidcConfig = await discover({ issuer: cfg.issuer, clientId: cfg.clientId, audience: cfg.audience, allowHttp: cfg.allowHttp });
-  const session = new AuthSession(createOidcAuthClient({ config: oidcConfig, audience: cfg.audience, openExternal }), tokenStore, realTimers, { log });
+  const session = new AuthSession(createOidcAuthClient({ config: oidcConfig, audience: cfg.audience, openExternal, loopbackPorts: cfg.loopbackPorts }), tokenStore, realTimers, { log });
 
   // What the renderer last saw, replayed when it (re)loads.
   const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent } = {};
@@ -146,8 +146,8 @@ async function start(cfg: DesktopConfig): Promise<void> {
     session,
     link,
     stt: await loadSttEngine(cfg.whisperModelDir, resourcesDir),
-    connect: createConnectFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, allowHttp: cfg.allowHttp }),
-    unlink: createUnlinkFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal }),
+    connect: createConnectFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, allowHttp: cfg.allowHttp, loopbackPorts: cfg.loopbackPorts }),
+    unlink: createUnlinkFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, loopbackPorts: cfg.loopbackPorts }),
     getAudit: createAuditClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
     preauth: createPreauthClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
     emit,

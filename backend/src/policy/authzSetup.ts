@@ -13,7 +13,7 @@ export type ConfiguredChecker =
  * server adds a signed-in user's with `checker.write(defaultTuples(id))`).
  */
 export function createAuthorizationChecker(
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined>,
   seedUsers: readonly string[] = [DEMO_USER_ID],
   extraTuples: readonly RelationshipTuple[] = [],
 ): ConfiguredChecker {

@@ -15,7 +15,7 @@ export interface OpenFgaConfig {
 }
 
 /** OPENFGA_API_URL, OPENFGA_STORE_ID, OPENFGA_MODEL_ID, OPENFGA_API_TOKEN; null when not configured. */
-export function openFgaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): OpenFgaConfig | null {
+export function openFgaConfigFromEnv(env: Record<string, string | undefined>): OpenFgaConfig | null {
   const apiUrl = env.OPENFGA_API_URL?.trim();
   if (!apiUrl) return null;
   return {

@@ -25,6 +25,7 @@ export function createConnectFlow(opts: MyAccountFlowOptions & { connections?: P
       openExternal: opts.openExternal,
       onProgress,
       allowHttp: opts.allowHttp ?? false,
+      ...(opts.loopbackPorts ? { loopbackPorts: opts.loopbackPorts } : {}),
     });
   };
 }

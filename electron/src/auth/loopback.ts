@@ -22,8 +22,8 @@ export interface LoopbackTimers {
  */
 export const DEFAULT_LOOPBACK_PORTS: readonly number[] = [28271, 28272, 28273, 28274];
 
-/** The port list from `VOUCH_LOOPBACK_PORTS` ("28271,28272"), or the defaults when unset or empty. */
-export function loopbackPorts(value: string | undefined = process.env.VOUCH_LOOPBACK_PORTS): number[] {
+/** The port list from a `VOUCH_LOOPBACK_PORTS` value ("28271,28272"), or the defaults when unset or empty. */
+export function loopbackPorts(value?: string): number[] {
   if (!value?.trim()) return [...DEFAULT_LOOPBACK_PORTS];
   const ports = value.split(',').map((p) => Number(p.trim()));
   if (ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) throw new Error(`VOUCH_LOOPBACK_PORTS must be a comma-separated list of ports, got "${value}"`);

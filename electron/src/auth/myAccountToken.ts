@@ -89,6 +89,8 @@ export interface MyAccountFlowOptions {
   /** Default `{issuer}/me/`. */
   meAudience?: string;
   openExternal(url: string): Promise<void>;
+  /** Loopback ports for the browser legs (default: DEFAULT_LOOPBACK_PORTS); each callback must be registered. */
+  loopbackPorts?: readonly number[];
 }
 
 export function myAccountAudience(opts: Pick<MyAccountFlowOptions, 'issuer' | 'meAudience'>): string {
@@ -102,6 +104,12 @@ export function myAccountTokenFor(opts: MyAccountFlowOptions, scope?: string): P
     session: opts.session,
     audience,
     ...(scope ? { scope } : {}),
-    browserFallback: browserFallbackFor({ config: opts.config, audience, ...(scope ? { scope } : {}), openExternal: opts.openExternal }),
+    browserFallback: browserFallbackFor({
+      config: opts.config,
+      audience,
+      ...(scope ? { scope } : {}),
+      openExternal: opts.openExternal,
+      ...(opts.loopbackPorts ? { loopbackPorts: opts.loopbackPorts } : {}),
+    }),
   });
 }
