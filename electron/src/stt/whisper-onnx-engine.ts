@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import ort from 'onnxruntime-node';
 import { whisperLogMel, WHISPER_CHUNK_SAMPLES, WHISPER_N_FRAMES } from './log-mel.js';
+import { suppressedTokenIds, whisperDecoderPrompt } from './decoding-rules.js';
 import { resolveWhisperModelFiles, type WhisperModelFiles } from './model-files.js';
 import { toFloat32, WHISPER_SAMPLE_RATE } from './resample.js';
 import { SttNotLoadedError, type ModelLoadProgress, type SttEngine, type Transcription } from './stt-engine.js';
@@ -33,6 +34,10 @@ interface LoadedModel {
   tokenizer: WhisperTokenizer;
   encoder: ort.InferenceSession;
   decoder: ort.InferenceSession;
+  prompt: number[];
+  /** Ids masked at the first step, and at every later one. */
+  suppressedFirst: ReadonlySet<number>;
+  suppressedLater: ReadonlySet<number>;
 }
 
 export class WhisperOnnxEngine implements SttEngine {
@@ -49,6 +54,7 @@ export class WhisperOnnxEngine implements SttEngine {
     const files = await resolveWhisperModelFiles(this.options.modelDir, this.options.variant);
     onProgress?.({ stage: 'tokenizer', fraction: 0.05 });
     const tokenizer = await WhisperTokenizer.fromModelDir(files.dir);
+    const prompt = whisperDecoderPrompt(files.generation, tokenizer);
     const sessionOptions: ort.InferenceSession.SessionOptions = {
       executionProviders: ['cpu'],
       graphOptimizationLevel: 'all',
@@ -59,7 +65,15 @@ export class WhisperOnnxEngine implements SttEngine {
     const encoder = await ort.InferenceSession.create(files.encoderPath, sessionOptions);
     onProgress?.({ stage: 'decoder', fraction: 0.4 });
     const decoder = await ort.InferenceSession.create(files.decoderPath, sessionOptions);
-    this.model = { files, tokenizer, encoder, decoder };
+    this.model = {
+      files,
+      tokenizer,
+      encoder,
+      decoder,
+      prompt,
+      suppressedFirst: suppressedTokenIds(files.generation, tokenizer, 0),
+      suppressedLater: suppressedTokenIds(files.generation, tokenizer, 1),
+    };
     onProgress?.({ stage: 'ready', fraction: 1 });
   }
 
@@ -104,17 +118,8 @@ export class WhisperOnnxEngine implements SttEngine {
     return model.tokenizer.decode(tokens);
   }
 
-  /** Token ids the model may not produce at a given step (control tokens always; blank/EOT at the start). */
-  private suppressed(model: LoadedModel, step: number): Set<number> {
-    const { tokenizer, files } = model;
-    const eot = tokenizer.special.endOfText;
-    const ids = new Set(tokenizer.specialTokenIds().filter((id) => id !== eot));
-    for (const id of files.architecture.suppressTokens) ids.add(id);
-    if (step === 0) {
-      const begin = files.architecture.beginSuppressTokens;
-      for (const id of begin.length > 0 ? begin : [eot]) ids.add(id);
-    }
-    return ids;
+  private suppressed(model: LoadedModel, step: number): ReadonlySet<number> {
+    return step === 0 ? model.suppressedFirst : model.suppressedLater;
   }
 
   private maxNewTokens(model: LoadedModel, promptLength: number): number {
@@ -123,7 +128,7 @@ export class WhisperOnnxEngine implements SttEngine {
   }
 
   private async greedyWithoutCache(model: LoadedModel, hiddenStates: ort.Tensor): Promise<number[]> {
-    const prompt = model.tokenizer.promptIds();
+    const prompt = model.prompt;
     const generated: number[] = [];
     const limit = this.maxNewTokens(model, prompt.length);
     const [idsName, statesName] = this.decoderInputNames(model);
@@ -144,7 +149,7 @@ export class WhisperOnnxEngine implements SttEngine {
     const { decoder, tokenizer, files } = model;
     const { decoderAttentionHeads, dModel } = files.architecture;
     const headDim = dModel / decoderAttentionHeads;
-    const prompt = tokenizer.promptIds();
+    const prompt = model.prompt;
     const generated: number[] = [];
     const limit = this.maxNewTokens(model, prompt.length);
     const [idsName, statesName] = this.decoderInputNames(model);
