@@ -130,7 +130,7 @@ async function start(): Promise<void> {
   controller = new AppController({
     session,
     link,
-    stt: await loadSttEngine(cfg.whisperModelDir, resourcesDir),
+    stt: await startSpeechModel(cfg.whisperModelDir, resourcesDir),
     connect: createConnectFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, allowHttp: cfg.allowHttp }),
     unlink: createUnlinkFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal }),
     getAudit: createAuditClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
@@ -205,14 +205,25 @@ async function start(): Promise<void> {
   await controller.start();
 }
 
-/** The Whisper engine in a worker thread, if a model is available (never downloaded at run time). */
-async function loadSttEngine(modelDirOverride: string | undefined, resourcesDir: string): Promise<SttEngineLike | undefined> {
+/**
+ * The speech model, loaded and warmed in its worker at start when present, downloaded (through
+ * Electron's net.fetch) when missing. The popover's "Speech model" row is not wired yet: state
+ * changes are only logged here.
+ */
+async function startSpeechModel(modelDirOverride: string | undefined, resourcesDir: string): Promise<SttEngineLike | undefined> {
   try {
-    const { locateWhisperModelDir } = await import('./stt/model-location.js');
-    const modelDir = locateWhisperModelDir({ userSelectedDir: modelDirOverride, resourcesDir });
-    if (!modelDir) return undefined;
-    const { WorkerSttEngine } = await import('./stt/worker-stt-engine.js');
-    return new WorkerSttEngine({ engine: 'whisper-onnx', modelDir });
+    const { createAppSpeechModel } = await import('./stt/app-speech-model.js');
+    const speech = await createAppSpeechModel({
+      fetch: (url, init) => net.fetch(url, init),
+      userDataDir: app.getPath('userData'),
+      resourcesDir,
+      userSelectedDir: modelDirOverride,
+    });
+    speech.on('state', (s) => {
+      if (s.status !== 'downloading' && s.status !== 'loading') log.info({ status: s.status, ...(s.status === 'failed' ? { code: s.code } : {}) }, 'speech model');
+    });
+    void speech.start().then(() => (speech.state.status === 'missing' ? speech.download() : undefined)).catch(() => undefined);
+    return speech.sttEngine;
   } catch (err) {
     log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech engine unavailable');
     return undefined;

@@ -1,6 +1,6 @@
 /** The contract between the app and any speech-to-text implementation (in-thread or in a worker). */
 
-export type ModelLoadStage = 'resolving' | 'tokenizer' | 'encoder' | 'decoder' | 'ready';
+export type ModelLoadStage = 'resolving' | 'tokenizer' | 'encoder' | 'decoder' | 'warming' | 'ready';
 
 export interface ModelLoadProgress {
   stage: ModelLoadStage;

@@ -25,6 +25,8 @@ export interface WhisperOnnxOptions {
   vad?: VadOptions | false;
   /** Upper bound on generated tokens per 30 s window. */
   maxNewTokens?: number;
+  /** Run the encoder and one decoder step once at load, so the first real request is not the slow one. */
+  warmUp?: boolean;
 }
 
 type Feeds = Record<string, ort.Tensor>;
@@ -65,7 +67,7 @@ export class WhisperOnnxEngine implements SttEngine {
     const encoder = await ort.InferenceSession.create(files.encoderPath, sessionOptions);
     onProgress?.({ stage: 'decoder', fraction: 0.4 });
     const decoder = await ort.InferenceSession.create(files.decoderPath, sessionOptions);
-    this.model = {
+    const model: LoadedModel = {
       files,
       tokenizer,
       encoder,
@@ -74,6 +76,12 @@ export class WhisperOnnxEngine implements SttEngine {
       suppressedFirst: suppressedTokenIds(files.generation, tokenizer, 0),
       suppressedLater: suppressedTokenIds(files.generation, tokenizer, 1),
     };
+    if (this.options.warmUp !== false) {
+      // onnxruntime allocates its arenas and picks kernels on the first run: pay that here, at start-up.
+      onProgress?.({ stage: 'warming', fraction: 0.8 });
+      await this.decodeFeatures(model, new Float32Array(files.architecture.numMelBins * WHISPER_N_FRAMES), 1);
+    }
+    this.model = model;
     onProgress?.({ stage: 'ready', fraction: 1 });
   }
 
@@ -106,15 +114,19 @@ export class WhisperOnnxEngine implements SttEngine {
   }
 
   private async transcribeWindow(model: LoadedModel, window: Float32Array): Promise<string> {
+    return this.decodeFeatures(model, whisperLogMel(window, model.files.architecture.numMelBins));
+  }
+
+  /** Encoder over one window's features, then greedy decoding to text. */
+  private async decodeFeatures(model: LoadedModel, features: Float32Array, maxTokens?: number): Promise<string> {
     const { architecture } = model.files;
-    const features = whisperLogMel(window, architecture.numMelBins);
     const encoderOut = await model.encoder.run({
       [model.encoder.inputNames[0]!]: new ort.Tensor('float32', features, [1, architecture.numMelBins, WHISPER_N_FRAMES]),
     });
     const hiddenStates = encoderOut[model.encoder.outputNames[0]!]!;
     const tokens = model.files.decoderHasCache
-      ? await this.greedyWithCache(model, hiddenStates)
-      : await this.greedyWithoutCache(model, hiddenStates);
+      ? await this.greedyWithCache(model, hiddenStates, maxTokens)
+      : await this.greedyWithoutCache(model, hiddenStates, maxTokens);
     return model.tokenizer.decode(tokens);
   }
 
@@ -127,10 +139,10 @@ export class WhisperOnnxEngine implements SttEngine {
     return Math.max(1, Math.min(this.options.maxNewTokens ?? 224, limit));
   }
 
-  private async greedyWithoutCache(model: LoadedModel, hiddenStates: ort.Tensor): Promise<number[]> {
+  private async greedyWithoutCache(model: LoadedModel, hiddenStates: ort.Tensor, maxTokens?: number): Promise<number[]> {
     const prompt = model.prompt;
     const generated: number[] = [];
-    const limit = this.maxNewTokens(model, prompt.length);
+    const limit = maxTokens ?? this.maxNewTokens(model, prompt.length);
     const [idsName, statesName] = this.decoderInputNames(model);
     for (let step = 0; step < limit; step++) {
       const sequence = [...prompt, ...generated];
@@ -145,13 +157,13 @@ export class WhisperOnnxEngine implements SttEngine {
     return generated;
   }
 
-  private async greedyWithCache(model: LoadedModel, hiddenStates: ort.Tensor): Promise<number[]> {
+  private async greedyWithCache(model: LoadedModel, hiddenStates: ort.Tensor, maxTokens?: number): Promise<number[]> {
     const { decoder, tokenizer, files } = model;
     const { decoderAttentionHeads, dModel } = files.architecture;
     const headDim = dModel / decoderAttentionHeads;
     const prompt = model.prompt;
     const generated: number[] = [];
-    const limit = this.maxNewTokens(model, prompt.length);
+    const limit = maxTokens ?? this.maxNewTokens(model, prompt.length);
     const [idsName, statesName] = this.decoderInputNames(model);
     const pastNames = decoder.inputNames.filter((n) => n.startsWith('past_key_values.'));
     const empty = new ort.Tensor('float32', new Float32Array(0), [1, decoderAttentionHeads, 0, headDim]);

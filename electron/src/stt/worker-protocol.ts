@@ -11,6 +11,7 @@ export const whisperWorkerConfigSchema = z.object({
   variant: z.string().min(1).optional(),
   intraOpNumThreads: z.number().int().positive().optional(),
   maxNewTokens: z.number().int().positive().optional(),
+  warmUp: z.boolean().optional(),
   vad: z.union([
     z.literal(false),
     z.object({
@@ -34,7 +35,7 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 
 const progressSchema = z.object({
-  stage: z.enum(['resolving', 'tokenizer', 'encoder', 'decoder', 'ready']),
+  stage: z.enum(['resolving', 'tokenizer', 'encoder', 'decoder', 'warming', 'ready']),
   fraction: z.number().min(0).max(1),
 });
 

@@ -5,8 +5,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +18,7 @@ import {
   type DownloadProgress,
   type OpenWriter,
 } from '../../src/stt/model-manager.js';
+import { ModelServer } from './helpers/model-server.js';
 import { REPO_ROOT } from './helpers/shared-models.js';
 
 const REVISION = 'abc123';
@@ -40,73 +39,12 @@ function manifest(overrides: Partial<Record<string, string>> = {}): ModelManifes
   };
 }
 
-interface Seen {
-  method: string;
-  path: string;
-  range: string | undefined;
-}
-
-/** What the server does with a request; 'serve' honours Range like the hub's CDN does. */
-type Fault = 'serve' | 'cut' | 'stall' | '404';
-
-class ModelServer {
-  readonly seen: Seen[] = [];
-  faults = new Map<string, Fault[]>();
-  private server: Server | undefined;
-  stalled: ServerResponse[] = [];
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  gets(path: string): Seen[] {
-    return this.seen.filter((s) => s.method === 'GET' && s.path === path);
-  }
-
-  private handle(req: IncomingMessage, res: ServerResponse): void {
-    const prefix = `/acme/test-model/resolve/${REVISION}/`;
-    const path = decodeURIComponent(req.url!.slice(prefix.length));
-    this.seen.push({ method: req.method!, path, range: req.headers.range });
-    const body = req.url!.startsWith(prefix) ? FILES[path] : undefined;
-    const fault = req.method === 'GET' ? (this.faults.get(path)?.shift() ?? 'serve') : 'serve';
-    if (!body || fault === '404') {
-      res.writeHead(404).end('Entry not found');
-      return;
-    }
-    const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
-    const slice = body.subarray(start);
-    const headers = { 'content-length': String(slice.length), 'accept-ranges': 'bytes' };
-    if (req.method === 'HEAD') {
-      res.writeHead(200, { ...headers, 'content-length': String(body.length) }).end();
-      return;
-    }
-    if (start > 0) res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` });
-    else res.writeHead(200, headers);
-    if (fault === 'serve') {
-      res.end(slice);
-      return;
-    }
-    // Half the body, then the connection drops ('cut') or hangs ('stall').
-    res.write(slice.subarray(0, Math.floor(slice.length / 2)), () => {
-      if (fault === 'cut') res.socket?.destroy();
-      else this.stalled.push(res);
-    });
-  }
-}
-
 let server: ModelServer;
 let baseUrl: string;
 let modelsDir: string;
 
 beforeEach(async () => {
-  server = new ModelServer();
+  server = new ModelServer('acme/test-model', REVISION, FILES);
   baseUrl = await server.start();
   modelsDir = await mkdtemp(join(tmpdir(), 'vouch-models-'));
 });
