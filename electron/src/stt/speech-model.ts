@@ -11,7 +11,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { DownloadProgress, ModelDownloadErrorCode } from './model-manager.js';
-import type { ModelLoadProgress, SttEngine, Transcription } from './stt-engine.js';
+import type { ModelLoadProgress, StreamingSttEngine, Transcription } from './stt-engine.js';
 
 export type SpeechModelFailure = ModelDownloadErrorCode | 'load-failed' | 'not-a-model';
 
@@ -36,7 +36,7 @@ export interface SpeechModelDeps {
   locate(): string | undefined;
   downloader: ModelDownloader;
   /** Builds the engine for a folder (in the app: a WorkerSttEngine, so loading runs off the main thread). */
-  createEngine(modelDir: string): SttEngine;
+  createEngine(modelDir: string): StreamingSttEngine;
   /** Checks a folder picked with "Use a folder…"; throws an error with a one-sentence message. */
   validateFolder(dir: string): Promise<unknown>;
 }
@@ -47,7 +47,7 @@ export class SpeechModelNotReadyError extends Error {
 
 export class SpeechModel extends EventEmitter<{ state: [SpeechModelState] }> {
   private current: SpeechModelState = { status: 'missing' };
-  private engine: SttEngine | undefined;
+  private engine: StreamingSttEngine | undefined;
   private started: Promise<void> | undefined;
 
   constructor(private readonly deps: SpeechModelDeps) {
@@ -108,12 +108,18 @@ export class SpeechModel extends EventEmitter<{ state: [SpeechModelState] }> {
    */
   readonly sttEngine = {
     load: (onProgress?: (progress: { fraction: number }) => void): Promise<void> => this.whenSettled(onProgress),
-    transcribe: (pcm16k: Float32Array): Promise<Transcription> => {
-      if (this.current.status !== 'ready' || !this.engine) return Promise.reject(new SpeechModelNotReadyError('The speech model is not ready yet.'));
-      return this.engine.transcribe(pcm16k);
-    },
+    transcribe: (pcm16k: Float32Array): Promise<Transcription> => this.readyEngine().then((engine) => engine.transcribe(pcm16k)),
+    /** Streaming push-to-talk (see StreamingSttEngine); begin/append are dropped while not ready. */
+    beginUtterance: (): void => (this.current.status === 'ready' ? this.engine?.beginUtterance() : undefined),
+    appendAudio: (pcm16k: Float32Array): void => (this.current.status === 'ready' ? this.engine?.appendAudio(pcm16k) : undefined),
+    finishUtterance: (): Promise<Transcription> => this.readyEngine().then((engine) => engine.finishUtterance()),
     dispose: (): Promise<void> => this.dispose(),
   };
+
+  private async readyEngine(): Promise<StreamingSttEngine> {
+    if (this.current.status !== 'ready' || !this.engine) throw new SpeechModelNotReadyError('The speech model is not ready yet.');
+    return this.engine;
+  }
 
   async dispose(): Promise<void> {
     const engine = this.engine;

@@ -24,6 +24,17 @@ export interface SttEngine {
   dispose(): Promise<void>;
 }
 
+/**
+ * Push-to-talk with the work done while the person speaks: audio goes in as it is captured (the
+ * log-mel frames are computed then), and at hotkey release only the encoder and decoder remain.
+ */
+export interface StreamingSttEngine extends SttEngine {
+  /** Starts a new utterance, dropping any unfinished one. */
+  beginUtterance(): void;
+  appendAudio(pcm16k: Float32Array): void;
+  finishUtterance(): Promise<Transcription>;
+}
+
 export class SttNotLoadedError extends Error {
   override name = 'SttNotLoadedError';
   constructor() {

@@ -6,13 +6,13 @@
  */
 import { availableParallelism } from 'node:os';
 import ort from 'onnxruntime-node';
-import { whisperLogMel, WHISPER_CHUNK_SAMPLES, WHISPER_N_FRAMES } from './log-mel.js';
+import { IncrementalLogMel, whisperLogMel, WHISPER_CHUNK_SAMPLES, WHISPER_HOP_LENGTH, WHISPER_N_FRAMES } from './log-mel.js';
 import { suppressedTokenIds, whisperDecoderPrompt } from './decoding-rules.js';
 import { resolveWhisperModelFiles, type WhisperModelFiles } from './model-files.js';
 import { toFloat32, WHISPER_SAMPLE_RATE } from './resample.js';
-import { SttNotLoadedError, type ModelLoadProgress, type SttEngine, type Transcription } from './stt-engine.js';
+import { SttNotLoadedError, type ModelLoadProgress, type StreamingSttEngine, type Transcription } from './stt-engine.js';
 import { WhisperTokenizer } from './tokenizer.js';
-import { trimSilence, type VadOptions } from './vad.js';
+import { detectSpeechRegion, trimSilence, type VadOptions } from './vad.js';
 
 export interface WhisperOnnxOptions {
   /** Folder in the Hugging Face Optimum layout (see model-files.ts). */
@@ -42,8 +42,16 @@ interface LoadedModel {
   suppressedLater: ReadonlySet<number>;
 }
 
-export class WhisperOnnxEngine implements SttEngine {
+export class NoUtteranceError extends Error {
+  override name = 'NoUtteranceError';
+  constructor() {
+    super('no utterance was begun; call beginUtterance() first');
+  }
+}
+
+export class WhisperOnnxEngine implements StreamingSttEngine {
   private model: LoadedModel | undefined;
+  private utterance: IncrementalLogMel | undefined;
 
   constructor(private readonly options: WhisperOnnxOptions) {}
 
@@ -107,7 +115,49 @@ export class WhisperOnnxEngine implements SttEngine {
     };
   }
 
+  beginUtterance(): void {
+    const model = this.model;
+    if (!model) throw new SttNotLoadedError();
+    this.utterance = new IncrementalLogMel(model.files.architecture.numMelBins);
+  }
+
+  appendAudio(pcm16k: Float32Array): void {
+    if (!this.utterance) throw new NoUtteranceError();
+    this.utterance.push(pcm16k);
+  }
+
+  /** Silence trimming, the last frames and the clamp, then encoder and decoder. */
+  async finishUtterance(): Promise<Transcription> {
+    const model = this.model;
+    if (!model) throw new SttNotLoadedError();
+    const utterance = this.utterance;
+    if (!utterance) throw new NoUtteranceError();
+    this.utterance = undefined;
+    const audio = utterance.samples;
+    // Past one 30 s window, the windowed path handles the rest (rare for push-to-talk).
+    if (audio.length > WHISPER_CHUNK_SAMPLES) return this.transcribe(Float32Array.from(audio));
+    const started = performance.now();
+    const region =
+      this.options.vad === false ? { start: 0, end: audio.length, hasSpeech: audio.length > 0 } : detectSpeechRegion(audio, WHISPER_SAMPLE_RATE, this.options.vad ?? {});
+    const speechSamples = region.hasSpeech ? region.end - region.start : 0;
+    let text = '';
+    if (speechSamples >= WHISPER_SAMPLE_RATE / 10) {
+      const features = utterance.finish({
+        fromFrame: Math.floor(region.start / WHISPER_HOP_LENGTH),
+        toFrame: Math.ceil(region.end / WHISPER_HOP_LENGTH),
+      });
+      text = (await this.decodeFeatures(model, features)).trim();
+    }
+    return {
+      text,
+      durationMs: performance.now() - started,
+      audioMs: (audio.length / WHISPER_SAMPLE_RATE) * 1000,
+      speechMs: (speechSamples / WHISPER_SAMPLE_RATE) * 1000,
+    };
+  }
+
   async dispose(): Promise<void> {
+    this.utterance = undefined;
     const model = this.model;
     this.model = undefined;
     if (model) await Promise.all([model.encoder.release(), model.decoder.release()]);

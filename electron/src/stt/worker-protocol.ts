@@ -31,6 +31,11 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('load'), id: requestId }),
   z.object({ type: z.literal('transcribe'), id: requestId, pcm: z.instanceof(Float32Array) }),
   z.object({ type: z.literal('dispose'), id: requestId }),
+  // Streaming push-to-talk: begin and append are not answered; finish answers with the transcription
+  // (or with the error a begin or append met).
+  z.object({ type: z.literal('utterance-begin'), id: requestId }),
+  z.object({ type: z.literal('utterance-append'), id: requestId, pcm: z.instanceof(Float32Array) }),
+  z.object({ type: z.literal('utterance-finish'), id: requestId }),
 ]);
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 

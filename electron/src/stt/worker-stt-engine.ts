@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { toFloat32 } from './resample.js';
-import type { ModelLoadProgress, SttEngine, Transcription } from './stt-engine.js';
+import type { ModelLoadProgress, StreamingSttEngine, Transcription } from './stt-engine.js';
 import { workerReplySchema, whisperWorkerConfigSchema, type SttWorkerConfig, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 export class SttWorkerError extends Error {
@@ -34,7 +34,7 @@ function workerEntry(): { url: URL; execArgv: string[] } {
     : { url: new URL('./stt-worker.js', import.meta.url), execArgv: [] };
 }
 
-export class WorkerSttEngine implements SttEngine {
+export class WorkerSttEngine implements StreamingSttEngine {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
@@ -53,6 +53,22 @@ export class WorkerSttEngine implements SttEngine {
     // the samples without a second copy.
     const pcm = Float32Array.from(toFloat32(pcm16k));
     const reply = await this.request({ type: 'transcribe', id: this.allocateId(), pcm }, [pcm.buffer as ArrayBuffer]);
+    if (reply.type !== 'transcription') throw new SttWorkerError('ProtocolError', `unexpected reply ${reply.type}`);
+    return reply.result;
+  }
+
+  /** Begin and append are posted without waiting: their work (the log-mel frames) overlaps the speech. */
+  beginUtterance(): void {
+    this.ensureWorker().postMessage({ type: 'utterance-begin', id: this.allocateId() } satisfies WorkerRequest);
+  }
+
+  appendAudio(pcm16k: Float32Array): void {
+    const pcm = Float32Array.from(pcm16k);
+    this.ensureWorker().postMessage({ type: 'utterance-append', id: this.allocateId(), pcm } satisfies WorkerRequest, [pcm.buffer as ArrayBuffer]);
+  }
+
+  async finishUtterance(): Promise<Transcription> {
+    const reply = await this.request({ type: 'utterance-finish', id: this.allocateId() }, []);
     if (reply.type !== 'transcription') throw new SttWorkerError('ProtocolError', `unexpected reply ${reply.type}`);
     return reply.result;
   }
