@@ -206,9 +206,10 @@ async function start(): Promise<void> {
 }
 
 /**
- * The speech model, loaded and warmed in its worker at start when present, downloaded (through
- * Electron's net.fetch) when missing. The popover's "Speech model" row is not wired yet: state
- * changes are only logged here.
+ * The speech model, loaded and warmed in its worker at start when present. When missing, a packaged
+ * app downloads it at once (through Electron's net.fetch); development and e2e runs only with
+ * VOUCH_MODEL_AUTO_DOWNLOAD=1, so test runs never fetch 41 MB. The popover's "Speech model" row is
+ * not wired yet: state changes are only logged here.
  */
 async function startSpeechModel(modelDirOverride: string | undefined, resourcesDir: string): Promise<SttEngineLike | undefined> {
   try {
@@ -222,7 +223,11 @@ async function startSpeechModel(modelDirOverride: string | undefined, resourcesD
     speech.on('state', (s) => {
       if (s.status !== 'downloading' && s.status !== 'loading') log.info({ status: s.status, ...(s.status === 'failed' ? { code: s.code } : {}) }, 'speech model');
     });
-    void speech.start().then(() => (speech.state.status === 'missing' ? speech.download() : undefined)).catch(() => undefined);
+    const autoDownload = app.isPackaged || process.env.VOUCH_MODEL_AUTO_DOWNLOAD === '1';
+    void speech
+      .start()
+      .then(() => (autoDownload && speech.state.status === 'missing' ? speech.download() : undefined))
+      .catch(() => undefined);
     return speech.sttEngine;
   } catch (err) {
     log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech engine unavailable');

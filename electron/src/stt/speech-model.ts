@@ -103,8 +103,9 @@ export class SpeechModel extends EventEmitter<{ state: [SpeechModelState] }> {
   }
 
   /**
-   * An engine for AppController (SttEngineLike): load() settles when the model is ready or has failed,
-   * so the controller's own start-up load never races the one started here.
+   * An engine for AppController (SttEngineLike): load() waits for start(), then settles when the model
+   * is ready, and fails when it is missing (nothing is downloading) or has failed, so the controller's
+   * own start-up load never races the one started here.
    */
   readonly sttEngine = {
     load: (onProgress?: (progress: { fraction: number }) => void): Promise<void> => this.whenSettled(onProgress),
@@ -146,7 +147,9 @@ export class SpeechModel extends EventEmitter<{ state: [SpeechModelState] }> {
     if (this.engine === engine) this.set({ status: 'ready', modelDir });
   }
 
-  private whenSettled(onProgress?: (progress: { fraction: number }) => void): Promise<void> {
+  private async whenSettled(onProgress?: (progress: { fraction: number }) => void): Promise<void> {
+    await this.start();
+    if (this.current.status === 'missing') throw new SpeechModelNotReadyError('The speech model is not downloaded yet.');
     return new Promise((resolve, reject) => {
       const check = (state: SpeechModelState): boolean => {
         if (state.status === 'loading') onProgress?.({ fraction: state.fraction });

@@ -81,7 +81,11 @@ describe('SpeechModel', () => {
     try {
       await model.start();
       expect(model.state).toEqual({ status: 'missing' });
+      // Nothing is downloading: the controller's load is told at once instead of waiting forever.
+      await expect(model.sttEngine.load()).rejects.toThrow('The speech model is not downloaded yet.');
+      const controllerLoad = model.sttEngine.load();
       await model.download();
+      await controllerLoad;
       const statuses = states.map((s) => s.status);
       expect(statuses[0]).toBe('missing');
       expect(statuses.slice(1, statuses.indexOf('loading')).every((s) => s === 'downloading')).toBe(true);
