@@ -244,6 +244,13 @@ export class ModelManager extends EventEmitter<{ progress: [DownloadProgress] }>
     }
     // 206: the server continues where the part ends; 200: it ignored the range, so start over.
     const resumed = response.status === 206 && have > 0;
+    const rangeStart = Number(/^bytes (\d+)-/.exec(response.headers.get('content-range') ?? '')?.[1]);
+    if (resumed && rangeStart !== have) {
+      // A range that does not continue the part cannot be appended: discard the part, ask again.
+      await response.body.cancel();
+      await rm(partPath, { force: true });
+      return this.fetchToPart(file, partPath, expectedSize, signal, onBytes);
+    }
     if (resumed) onBytes(have);
     const length = Number(response.headers.get('content-length'));
     const expectedBody = Number.isFinite(length) && response.headers.has('content-length') ? length : undefined;

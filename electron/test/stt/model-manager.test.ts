@@ -123,6 +123,16 @@ describe('ModelManager', () => {
     expect(server.gets(path).map((s) => s.range)).toEqual([undefined, expect.stringMatching(/^bytes=\d+-$/)]);
   });
 
+  it('starts a file over when the server ignores the Range or answers a different one', async () => {
+    const path = 'onnx/encoder_model_quantized.onnx';
+    for (const fault of ['ignore-range', 'wrong-range'] as const) {
+      await rm(modelsDir, { recursive: true, force: true });
+      server.faults.set(path, ['cut', fault]);
+      expect((await failure(manager().download())).code).toBe('network');
+      await expectInstalled(await manager().download());
+    }
+  });
+
   it('refuses and removes a file whose digest does not match, leaving no loadable model', async () => {
     const bad = 'onnx/encoder_model_quantized.onnx';
     const error = await failure(manager({ manifest: manifest({ [bad]: 'f'.repeat(64) }) }).download());

@@ -12,7 +12,7 @@ export interface SeenRequest {
 }
 
 /** 'cut' sends half the body and drops the connection; 'stall' sends half and hangs. */
-export type Fault = 'serve' | 'cut' | 'stall' | '404';
+export type Fault = 'serve' | 'cut' | 'stall' | '404' | 'ignore-range' | 'wrong-range';
 
 export class ModelServer {
   readonly seen: SeenRequest[] = [];
@@ -54,7 +54,9 @@ export class ModelServer {
       res.writeHead(404).end('Entry not found');
       return;
     }
-    const start = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
+    const asked = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? 0);
+    // 'ignore-range' answers 200 with the whole file; 'wrong-range' a 206 that starts elsewhere.
+    const start = fault === 'ignore-range' ? 0 : fault === 'wrong-range' ? Math.max(0, asked - 1000) : asked;
     const slice = body.subarray(start);
     const headers = { 'content-length': String(slice.length), 'accept-ranges': 'bytes' };
     if (req.method === 'HEAD') {
@@ -63,7 +65,7 @@ export class ModelServer {
     }
     if (start > 0) res.writeHead(206, { ...headers, 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` });
     else res.writeHead(200, headers);
-    if (fault === 'serve') {
+    if (fault !== 'cut' && fault !== 'stall') {
       res.end(slice);
       return;
     }
