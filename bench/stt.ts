@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { whisperLogMel } from '../electron/src/stt/log-mel.js';
 import { locateWhisperModelDir } from '../electron/src/stt/model-location.js';
 import { downmixToMono, resample, WHISPER_SAMPLE_RATE } from '../electron/src/stt/resample.js';
+import type { TranscriptionStages } from '../electron/src/stt/stt-engine.js';
 import { parseWav } from '../electron/src/stt/wav.js';
 import { WorkerSttEngine } from '../electron/src/stt/worker-stt-engine.js';
 import { writeSyntheticWhisperTiny } from '../electron/test/stt/helpers/synthetic-whisper-tiny.js';
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
         await streaming.load();
         const release: number[] = [];
         const whole: number[] = [];
+        const stageRuns: TranscriptionStages[] = [];
         let text = '';
         for (let run = 0; run < RUNS; run++) {
           streaming.beginUtterance();
@@ -141,19 +143,24 @@ async function main(): Promise<void> {
           // speech are computed, as they would be by the time the person lets go of the key.
           await streaming.load();
           let t = performance.now();
-          text = (await streaming.finishUtterance()).text;
+          const result = await streaming.finishUtterance();
           release.push(performance.now() - t);
+          text = result.text;
+          if (result.stages) stageRuns.push(result.stages);
           t = performance.now();
           await streaming.transcribe(clip);
           whole.push(performance.now() - t);
         }
         const peak = process.memoryUsage().rss;
         await streaming.dispose();
+        const stage = (key: keyof TranscriptionStages) => median(stageRuns.map((s) => s[key])).toFixed(0);
+        const steps = median(stageRuns.map((s) => s.decoderSteps));
         const goal = seconds === 5 ? ` (goal ≤ ${GOAL_MS} ms: ${median(release) <= GOAL_MS ? 'met' : 'NOT met'})` : '';
         rows.push(
-          `  ${String(seconds).padStart(2)} s: release → transcript ${median(release).toFixed(0)} ms${goal}; ` +
+          `  ${String(seconds).padStart(2)} s: release → transcript ${median(release).toFixed(0)} ms${goal} ` +
+            `[features ${stage('featuresMs')} + encoder ${stage('encoderMs')} + decoder ${stage('decoderMs')} ms for ${steps} steps]; ` +
             `whole clip at release ${median(whole).toFixed(0)} ms; RSS ${mib(peak)}` +
-            (model.synthetic ? `; ${maxNewTokens} decoder steps` : `; "${text}"`),
+            (model.synthetic ? '' : `; "${text}"`),
         );
       }
       console.log(`\n${threads} thread${threads > 1 ? 's' : ''}: model load (incl. warm-up) ${median(loadTimes).toFixed(0)} ms, RSS after load ${mib(rssAfterLoad)}; load average ${load()}`);

@@ -15,6 +15,15 @@ export interface Transcription {
   /** Length of the audio handed in, and of what remained after silence trimming, in milliseconds. */
   audioMs: number;
   speechMs: number;
+  /** Where durationMs went, for benchmarks: features left at the end, encoder, decoder steps. */
+  stages?: TranscriptionStages;
+}
+
+export interface TranscriptionStages {
+  featuresMs: number;
+  encoderMs: number;
+  decoderMs: number;
+  decoderSteps: number;
 }
 
 export interface SttEngine {

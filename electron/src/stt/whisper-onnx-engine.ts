@@ -10,7 +10,7 @@ import { IncrementalLogMel, whisperLogMel, WHISPER_CHUNK_SAMPLES, WHISPER_HOP_LE
 import { suppressedTokenIds, whisperDecoderPrompt } from './decoding-rules.js';
 import { resolveWhisperModelFiles, type WhisperModelFiles } from './model-files.js';
 import { toFloat32, WHISPER_SAMPLE_RATE } from './resample.js';
-import { SttNotLoadedError, type ModelLoadProgress, type StreamingSttEngine, type Transcription } from './stt-engine.js';
+import { SttNotLoadedError, type ModelLoadProgress, type StreamingSttEngine, type Transcription, type TranscriptionStages } from './stt-engine.js';
 import { WhisperTokenizer } from './tokenizer.js';
 import { detectSpeechRegion, trimSilence, type VadOptions } from './vad.js';
 
@@ -87,7 +87,7 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
     if (this.options.warmUp !== false) {
       // onnxruntime allocates its arenas and picks kernels on the first run: pay that here, at start-up.
       onProgress?.({ stage: 'warming', fraction: 0.8 });
-      await this.decodeFeatures(model, new Float32Array(files.architecture.numMelBins * WHISPER_N_FRAMES), 1);
+      await this.decodeFeatures(model, new Float32Array(files.architecture.numMelBins * WHISPER_N_FRAMES), emptyStages(), 1);
     }
     this.model = model;
     onProgress?.({ stage: 'ready', fraction: 1 });
@@ -97,6 +97,7 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
     const model = this.model;
     if (!model) throw new SttNotLoadedError();
     const started = performance.now();
+    const stages = emptyStages();
     const audio = toFloat32(pcm16k);
     const speech = this.options.vad === false ? audio : trimSilence(audio, WHISPER_SAMPLE_RATE, this.options.vad ?? {});
     const pieces: string[] = [];
@@ -105,13 +106,17 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
       const window = speech.subarray(offset, Math.min(speech.length, offset + WHISPER_CHUNK_SAMPLES));
       // Fragments under 100 ms carry no words and invite hallucinations.
       if (window.length < WHISPER_SAMPLE_RATE / 10) continue;
-      pieces.push(await this.transcribeWindow(model, window));
+      const featuresStarted = performance.now();
+      const features = whisperLogMel(window, model.files.architecture.numMelBins);
+      stages.featuresMs += performance.now() - featuresStarted;
+      pieces.push(await this.decodeFeatures(model, features, stages));
     }
     return {
       text: pieces.map((p) => p.trim()).filter(Boolean).join(' '),
       durationMs: performance.now() - started,
       audioMs: (audio.length / WHISPER_SAMPLE_RATE) * 1000,
       speechMs: (speech.length / WHISPER_SAMPLE_RATE) * 1000,
+      stages,
     };
   }
 
@@ -137,6 +142,7 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
     // Past one 30 s window, the windowed path handles the rest (rare for push-to-talk).
     if (audio.length > WHISPER_CHUNK_SAMPLES) return this.transcribe(Float32Array.from(audio));
     const started = performance.now();
+    const stages = emptyStages();
     const region =
       this.options.vad === false ? { start: 0, end: audio.length, hasSpeech: audio.length > 0 } : detectSpeechRegion(audio, WHISPER_SAMPLE_RATE, this.options.vad ?? {});
     const speechSamples = region.hasSpeech ? region.end - region.start : 0;
@@ -146,13 +152,15 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
         fromFrame: Math.floor(region.start / WHISPER_HOP_LENGTH),
         toFrame: Math.ceil(region.end / WHISPER_HOP_LENGTH),
       });
-      text = (await this.decodeFeatures(model, features)).trim();
+      stages.featuresMs = performance.now() - started;
+      text = (await this.decodeFeatures(model, features, stages)).trim();
     }
     return {
       text,
       durationMs: performance.now() - started,
       audioMs: (audio.length / WHISPER_SAMPLE_RATE) * 1000,
       speechMs: (speechSamples / WHISPER_SAMPLE_RATE) * 1000,
+      stages,
     };
   }
 
@@ -163,20 +171,23 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
     if (model) await Promise.all([model.encoder.release(), model.decoder.release()]);
   }
 
-  private async transcribeWindow(model: LoadedModel, window: Float32Array): Promise<string> {
-    return this.decodeFeatures(model, whisperLogMel(window, model.files.architecture.numMelBins));
-  }
-
-  /** Encoder over one window's features, then greedy decoding to text. */
-  private async decodeFeatures(model: LoadedModel, features: Float32Array, maxTokens?: number): Promise<string> {
+  /** Encoder over one window's features, then greedy decoding to text; time spent is added to `stages`. */
+  private async decodeFeatures(model: LoadedModel, features: Float32Array, stages: TranscriptionStages, maxTokens?: number): Promise<string> {
     const { architecture } = model.files;
+    const encoderStarted = performance.now();
     const encoderOut = await model.encoder.run({
       [model.encoder.inputNames[0]!]: new ort.Tensor('float32', features, [1, architecture.numMelBins, WHISPER_N_FRAMES]),
     });
     const hiddenStates = encoderOut[model.encoder.outputNames[0]!]!;
+    const decoderStarted = performance.now();
+    stages.encoderMs += decoderStarted - encoderStarted;
     const tokens = model.files.decoderHasCache
       ? await this.greedyWithCache(model, hiddenStates, maxTokens)
       : await this.greedyWithoutCache(model, hiddenStates, maxTokens);
+    stages.decoderMs += performance.now() - decoderStarted;
+    // One step per generated token, plus the one that produced end-of-text unless the limit stopped it.
+    const limit = maxTokens ?? this.maxNewTokens(model, model.prompt.length);
+    stages.decoderSteps += tokens.length < limit ? tokens.length + 1 : tokens.length;
     return model.tokenizer.decode(tokens);
   }
 
@@ -256,6 +267,10 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
     const states = names.find((n) => n === 'encoder_hidden_states') ?? names[1]!;
     return [ids, states];
   }
+}
+
+function emptyStages(): TranscriptionStages {
+  return { featuresMs: 0, encoderMs: 0, decoderMs: 0, decoderSteps: 0 };
 }
 
 function int64Tensor(ids: readonly number[]): ort.Tensor {

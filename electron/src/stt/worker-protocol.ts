@@ -50,7 +50,13 @@ export const workerReplySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('transcription'),
     id: requestId,
-    result: z.object({ text: z.string(), durationMs: z.number(), audioMs: z.number(), speechMs: z.number() }),
+    result: z.object({
+      text: z.string(),
+      durationMs: z.number(),
+      audioMs: z.number(),
+      speechMs: z.number(),
+      stages: z.object({ featuresMs: z.number(), encoderMs: z.number(), decoderMs: z.number(), decoderSteps: z.number().int() }).optional(),
+    }),
   }),
   z.object({ type: z.literal('disposed'), id: requestId }),
   // id is null when the request itself could not be parsed.
