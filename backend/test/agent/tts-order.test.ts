@@ -52,12 +52,13 @@ describe('first words sooner', () => {
     let firstAudio: () => void = () => undefined;
     const audioStarted = new Promise<void>((resolve) => (firstAudio = resolve));
     let textSoFar = '';
+    // For each audio frame: the sentence it speaks, and the text already on the wire when it went out.
+    const spoken: Array<{ sentence: string | undefined; textBefore: string }> = [];
     const send = (frame: ServerFrame) => {
       frames.push(frame);
       if (frame.type === 'agent_stream') textSoFar += frame.delta;
       if (frame.type === 'tts_audio' && !frame.last) {
-        // The sentence this audio speaks was already on the wire as text.
-        expect(textSoFar).toContain(flite.rendered.at(-1));
+        spoken.push({ sentence: flite.rendered.at(-1), textBefore: textSoFar });
         firstAudio();
       }
     };
@@ -73,6 +74,8 @@ describe('first words sooner', () => {
     const { speech } = await speakAndStream({ requestId: 'r1', deltas: deltas(), send, speech: flite, logger: quiet as never });
     await speech;
     expect(flite.rendered).toEqual(['Tomorrow you have two events.', 'The NDA review is at ten, and lunch with Sam at noon.']);
+    expect(spoken.length).toBeGreaterThanOrEqual(2);
+    for (const { sentence, textBefore } of spoken) expect(textBefore).toContain(sentence);
     const kinds = frames.map((f) => (f.type === 'tts_audio' ? (f.last ? 'tts_last' : 'tts') : f.type));
     const firstTts = kinds.indexOf('tts');
     expect(kinds.slice(0, firstTts)).toEqual(['agent_stream', 'agent_stream']);
