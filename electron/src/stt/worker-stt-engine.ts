@@ -2,7 +2,8 @@
  * SttEngine that forwards to a worker thread, so model loading and inference never block the thread
  * that calls it (in the app: Electron's main process, which also drives the UI).
  */
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { toFloat32 } from './resample.js';
 import type { ModelLoadProgress, StreamingSttEngine, Transcription } from './stt-engine.js';
@@ -29,8 +30,9 @@ interface Pending {
  */
 function workerEntry(): { url: URL; execArgv: string[] } {
   const runningFromTs = fileURLToPath(import.meta.url).endsWith('.ts');
+  // The loader by absolute URL: a bare 'tsx' would be resolved from the working directory.
   return runningFromTs
-    ? { url: new URL('./stt-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
+    ? { url: new URL('./stt-worker.ts', import.meta.url), execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] }
     : { url: new URL('./stt-worker.js', import.meta.url), execArgv: [] };
 }
 

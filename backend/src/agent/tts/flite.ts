@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fliteReplySchema, type FliteRequest, type FliteVoice, type FliteWorkerData } from './flite-protocol.js';
 import { sentences, speakable } from './sentences.js';
@@ -32,8 +32,9 @@ export function fliteWasmPath(): string | undefined {
  * a worker does not inherit from vitest), JavaScript once built.
  */
 function workerEntry(): { url: URL; execArgv: string[] } {
+  // The loader by absolute URL: a bare 'tsx' would be resolved from the working directory.
   return fileURLToPath(import.meta.url).endsWith('.ts')
-    ? { url: new URL('./flite-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
+    ? { url: new URL('./flite-worker.ts', import.meta.url), execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href] }
     : { url: new URL('./flite-worker.js', import.meta.url), execArgv: [] };
 }
 
