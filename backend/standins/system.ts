@@ -27,6 +27,8 @@ export interface VouchSystemOptions {
   tenantNow?: () => number;
   sandboxAccessTokenTtlSeconds?: number;
   cibaIntervalSeconds?: number;
+  /** The desktop client's exact callback URLs (default: the app's default loopback ports). */
+  desktopRedirectUris?: readonly string[];
   /** Defaults to LOG_LEVEL from the stand-ins' config (see config.ts): `warn`. */
   logLevel?: string;
 }
@@ -63,6 +65,7 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     host,
     cibaIntervalSeconds: opts.cibaIntervalSeconds,
     now: opts.tenantNow,
+    ...(opts.desktopRedirectUris ? { desktopRedirectUris: opts.desktopRedirectUris } : {}),
   });
   const sandbox = await startSandbox({
     dataDir: join(opts.dataDir, 'sandbox'),

@@ -32,6 +32,10 @@ export const DesktopEnv = z.object({
   VOUCH_EXTERNAL_HOSTS: optional,
   /** Loopback ports for the sign-in and connect callbacks, in the order tried; each must be registered at the tenant. */
   VOUCH_LOOPBACK_PORTS: optional,
+  /** Where the speech model is downloaded from (a mirror or an air-gapped server); default Hugging Face. */
+  VOUCH_MODEL_BASE_URL: optional,
+  /** `1`: download the speech model at start in a development build too (packaged builds always do). */
+  VOUCH_MODEL_AUTO_DOWNLOAD: optional,
 });
 
 export interface DesktopConfig {
@@ -51,6 +55,10 @@ export interface DesktopConfig {
   externalHosts: readonly string[];
   /** Ports for the loopback redirect, tried in order (`http://127.0.0.1:<port>/callback` each registered). */
   loopbackPorts: readonly number[];
+  /** Settings the speech model manager reads, in its own variable names. */
+  speechEnv: Readonly<Record<string, string | undefined>>;
+  /** Download the speech model at start when it is missing. */
+  modelAutoDownload: boolean;
 }
 
 export class DesktopConfigError extends Error {
@@ -103,5 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>, isPackaged: 
     allowHttp: isLoopbackUrl(issuer),
     externalHosts: [...new Set([issuer.host, ...Object.values(CONSENT_HOSTS).flat(), ...extraHosts])],
     loopbackPorts: loopbackPortsFrom(e.VOUCH_LOOPBACK_PORTS),
+    speechEnv: { VOUCH_MODEL_BASE_URL: e.VOUCH_MODEL_BASE_URL, VOUCH_WHISPER_MODEL_DIR: e.VOUCH_WHISPER_MODEL_DIR },
+    modelAutoDownload: isPackaged || e.VOUCH_MODEL_AUTO_DOWNLOAD === '1',
   };
 }

@@ -145,7 +145,7 @@ async function start(cfg: DesktopConfig): Promise<void> {
   controller = new AppController({
     session,
     link,
-    stt: await loadSttEngine(cfg.whisperModelDir, resourcesDir),
+    stt: await startSpeechModel(cfg, resourcesDir),
     connect: createConnectFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, allowHttp: cfg.allowHttp, loopbackPorts: cfg.loopbackPorts }),
     unlink: createUnlinkFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, loopbackPorts: cfg.loopbackPorts }),
     getAudit: createAuditClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
@@ -220,14 +220,31 @@ async function start(cfg: DesktopConfig): Promise<void> {
   await controller.start();
 }
 
-/** The Whisper engine in a worker thread, if a model is available (never downloaded at run time). */
-async function loadSttEngine(modelDirOverride: string | undefined, resourcesDir: string): Promise<SttEngineLike | undefined> {
+/**
+ * The speech model, loaded and warmed in its worker at start when present. When missing, a packaged
+ * app downloads it at once (through Electron's net.fetch); development and e2e runs only with
+ * VOUCH_MODEL_AUTO_DOWNLOAD=1, so test runs never fetch 41 MB. The popover's "Speech model" row is
+ * not wired yet: state changes are only logged here.
+ */
+async function startSpeechModel(cfg: DesktopConfig, resourcesDir: string): Promise<SttEngineLike | undefined> {
   try {
-    const { locateWhisperModelDir } = await import('./stt/model-location.js');
-    const modelDir = locateWhisperModelDir({ userSelectedDir: modelDirOverride, resourcesDir });
-    if (!modelDir) return undefined;
-    const { WorkerSttEngine } = await import('./stt/worker-stt-engine.js');
-    return new WorkerSttEngine({ engine: 'whisper-onnx', modelDir });
+    const { createAppSpeechModel } = await import('./stt/app-speech-model.js');
+    const speech = await createAppSpeechModel({
+      fetch: (url, init) => net.fetch(url, init),
+      userDataDir: app.getPath('userData'),
+      resourcesDir,
+      userSelectedDir: cfg.whisperModelDir,
+      env: cfg.speechEnv,
+    });
+    speech.on('state', (s) => {
+      if (s.status !== 'downloading' && s.status !== 'loading') log.info({ status: s.status, ...(s.status === 'failed' ? { code: s.code } : {}) }, 'speech model');
+    });
+    const autoDownload = cfg.modelAutoDownload;
+    void speech
+      .start()
+      .then(() => (autoDownload && speech.state.status === 'missing' ? speech.download() : undefined))
+      .catch(() => undefined);
+    return speech.sttEngine;
   } catch (err) {
     log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech engine unavailable');
     return undefined;

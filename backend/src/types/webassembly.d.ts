@@ -10,5 +10,6 @@ declare namespace WebAssembly {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- opaque handles, merged with lib.dom where present
   interface Instance {}
   function compile(bytes: ArrayBufferView | ArrayBuffer): Promise<Module>;
-  function instantiate(module: Module, imports?: Record<string, Record<string, unknown>>): Promise<Instance>;
+  type Imports = Record<string, Record<string, unknown>>;
+  function instantiate(module: Module, imports?: Imports): Promise<Instance>;
 }

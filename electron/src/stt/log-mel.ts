@@ -78,6 +78,68 @@ function dftTables(): DftTables {
 
 const melBankCache = new Map<number, Float32Array[]>();
 
+function melBank(nMels: number): Float32Array[] {
+  let bank = melBankCache.get(nMels);
+  if (!bank) {
+    bank = melFilterBank(nMels);
+    melBankCache.set(nMels, bank);
+  }
+  return bank;
+}
+
+const SILENT_LOG = Math.log10(1e-10);
+
+/**
+ * log10 mel energies of frame t, written to column t of `mel` ([nMels][WHISPER_N_FRAMES]); returns
+ * the frame's largest value. `sampleAt` gives the centred, padded signal at any index.
+ */
+function logMelFrame(sampleAt: (index: number) => number, t: number, bank: Float32Array[], mel: Float32Array, scratch: { frame: Float64Array; power: Float64Array }): number {
+  const { cos, sin, window } = dftTables();
+  const { frame, power } = scratch;
+  const start = t * WHISPER_HOP_LENGTH - WHISPER_N_FFT / 2;
+  for (let n = 0; n < WHISPER_N_FFT; n++) frame[n] = sampleAt(start + n) * window[n]!;
+  for (let k = 0; k < N_BINS; k++) {
+    let re = 0;
+    let im = 0;
+    let phase = 0;
+    for (let n = 0; n < WHISPER_N_FFT; n++) {
+      const v = frame[n]!;
+      re += v * cos[phase]!;
+      im -= v * sin[phase]!;
+      phase += k;
+      if (phase >= WHISPER_N_FFT) phase -= WHISPER_N_FFT;
+    }
+    power[k] = re * re + im * im;
+  }
+  let max = -Infinity;
+  for (let m = 0; m < bank.length; m++) {
+    const row = bank[m]!;
+    let energy = 0;
+    for (let k = 0; k < N_BINS; k++) energy += row[k]! * power[k]!;
+    const logValue = Math.log10(Math.max(energy, 1e-10));
+    mel[m * WHISPER_N_FRAMES + t] = logValue;
+    if (logValue > max) max = logValue;
+  }
+  return max;
+}
+
+/** Reflect padding of the zero-padded 30 s signal (centre=True, pad_mode='reflect'). */
+function paddedSampleAt(audio: Float32Array, length: number): (index: number) => number {
+  return (index) => {
+    let i = index;
+    if (i < 0) i = -i;
+    else if (i >= WHISPER_CHUNK_SAMPLES) i = 2 * (WHISPER_CHUNK_SAMPLES - 1) - i;
+    return i < length ? audio[i]! : 0;
+  };
+}
+
+/** Dynamic range limited to 8 (80 dB) below the maximum, then scaled as (x + 4) / 4; in place. */
+function clampAndScale(mel: Float32Array, maxLog: number): Float32Array {
+  const floor = maxLog - 8;
+  for (let i = 0; i < mel.length; i++) mel[i] = (Math.max(mel[i]!, floor) + 4) / 4;
+  return mel;
+}
+
 /**
  * Computes Whisper input features for up to 30 s of 16 kHz mono audio (longer input is truncated, as the
  * reference does per chunk). Returns a row-major [nMels][3000] Float32Array ready to be the
@@ -85,60 +147,83 @@ const melBankCache = new Map<number, Float32Array[]>();
  */
 export function whisperLogMel(pcm16k: Float32Array, nMels = 80): Float32Array {
   const audio = pcm16k.length > WHISPER_CHUNK_SAMPLES ? pcm16k.subarray(0, WHISPER_CHUNK_SAMPLES) : pcm16k;
-  const paddedLength = WHISPER_CHUNK_SAMPLES;
-  let bank = melBankCache.get(nMels);
-  if (!bank) {
-    bank = melFilterBank(nMels);
-    melBankCache.set(nMels, bank);
-  }
-  const { cos, sin, window } = dftTables();
-  const half = WHISPER_N_FFT / 2;
-  // Reflect padding of the zero-padded 30 s signal (centre=True, pad_mode='reflect').
-  const sampleAt = (index: number): number => {
-    let i = index;
-    if (i < 0) i = -i;
-    else if (i >= paddedLength) i = 2 * (paddedLength - 1) - i;
-    return i < audio.length ? audio[i]! : 0;
-  };
+  const bank = melBank(nMels);
+  const sampleAt = paddedSampleAt(audio, audio.length);
   // Frames whose window lies wholly in the zero padding all have the same (floor) value, so only the
   // frames that touch audio are transformed; this keeps a 3 s clip at a tenth of the 30 s cost.
-  const lastAudioFrame = Math.min(WHISPER_N_FRAMES - 1, Math.ceil((audio.length + half) / WHISPER_HOP_LENGTH));
-  const mel = new Float32Array(nMels * WHISPER_N_FRAMES);
-  const frame = new Float64Array(WHISPER_N_FFT);
-  const power = new Float64Array(N_BINS);
-  const silentLog = Math.log10(1e-10);
-  let maxLog = -Infinity;
-  for (let t = 0; t < WHISPER_N_FRAMES; t++) {
-    if (t > lastAudioFrame) {
-      for (let m = 0; m < nMels; m++) mel[m * WHISPER_N_FRAMES + t] = silentLog;
-      maxLog = Math.max(maxLog, silentLog);
-      continue;
-    }
-    const start = t * WHISPER_HOP_LENGTH - half;
-    for (let n = 0; n < WHISPER_N_FFT; n++) frame[n] = sampleAt(start + n) * window[n]!;
-    for (let k = 0; k < N_BINS; k++) {
-      let re = 0;
-      let im = 0;
-      let phase = 0;
-      for (let n = 0; n < WHISPER_N_FFT; n++) {
-        const v = frame[n]!;
-        re += v * cos[phase]!;
-        im -= v * sin[phase]!;
-        phase += k;
-        if (phase >= WHISPER_N_FFT) phase -= WHISPER_N_FFT;
-      }
-      power[k] = re * re + im * im;
-    }
-    for (let m = 0; m < nMels; m++) {
-      const row = bank[m]!;
-      let energy = 0;
-      for (let k = 0; k < N_BINS; k++) energy += row[k]! * power[k]!;
-      const logValue = Math.log10(Math.max(energy, 1e-10));
-      mel[m * WHISPER_N_FRAMES + t] = logValue;
-      if (logValue > maxLog) maxLog = logValue;
-    }
+  const lastAudioFrame = Math.min(WHISPER_N_FRAMES - 1, Math.ceil((audio.length + WHISPER_N_FFT / 2) / WHISPER_HOP_LENGTH));
+  const mel = new Float32Array(nMels * WHISPER_N_FRAMES).fill(SILENT_LOG);
+  const scratch = { frame: new Float64Array(WHISPER_N_FFT), power: new Float64Array(N_BINS) };
+  let maxLog = lastAudioFrame < WHISPER_N_FRAMES - 1 ? SILENT_LOG : -Infinity;
+  for (let t = 0; t <= lastAudioFrame; t++) maxLog = Math.max(maxLog, logMelFrame(sampleAt, t, bank, mel, scratch));
+  return clampAndScale(mel, maxLog);
+}
+
+/**
+ * The same features, computed while the person is still speaking: push() transforms every frame whose
+ * 25 ms window is complete, so at hotkey release only the last few frames and the final clamp to the
+ * maximum (which needs the whole clip) remain. Covers the first 30 s window; audio beyond it is kept
+ * for the caller but not transformed.
+ */
+export class IncrementalLogMel {
+  private audio = new Float32Array(4 * 16_000);
+  private length = 0;
+  private framesDone = 0;
+  private readonly mel: Float32Array;
+  private readonly bank: Float32Array[];
+  private readonly scratch = { frame: new Float64Array(WHISPER_N_FFT), power: new Float64Array(N_BINS) };
+
+  constructor(private readonly nMels = 80) {
+    this.mel = new Float32Array(nMels * WHISPER_N_FRAMES);
+    this.bank = melBank(nMels);
   }
-  const floor = maxLog - 8;
-  for (let i = 0; i < mel.length; i++) mel[i] = (Math.max(mel[i]!, floor) + 4) / 4;
-  return mel;
+
+  /** Frames already transformed. */
+  get framesReady(): number {
+    return this.framesDone;
+  }
+
+  /** Samples received so far (all of them, also past 30 s). */
+  get samples(): Float32Array {
+    return this.audio.subarray(0, this.length);
+  }
+
+  push(chunk: Float32Array): void {
+    if (this.length + chunk.length > this.audio.length) {
+      const grown = new Float32Array(Math.max(this.audio.length * 2, this.length + chunk.length));
+      grown.set(this.audio.subarray(0, this.length));
+      this.audio = grown;
+    }
+    this.audio.set(chunk, this.length);
+    this.length += chunk.length;
+    // Frame t reads samples up to t * hop + n_fft / 2 - 1: complete once those have arrived.
+    const complete = Math.floor((this.length - WHISPER_N_FFT / 2) / WHISPER_HOP_LENGTH) + 1;
+    this.transformUpTo(Math.min(complete, WHISPER_N_FRAMES), Math.min(this.length, WHISPER_CHUNK_SAMPLES));
+  }
+
+  /**
+   * Features of the clip received so far, as whisperLogMel(samples) would give them; with `fromFrame`
+   * (a speech start found by the VAD, in frames) the window starts there instead, the rest being silence.
+   */
+  finish(range: { fromFrame: number; toFrame: number } = { fromFrame: 0, toFrame: WHISPER_N_FRAMES }): Float32Array {
+    const usable = Math.min(this.length, WHISPER_CHUNK_SAMPLES);
+    const lastAudioFrame = Math.min(WHISPER_N_FRAMES - 1, Math.ceil((usable + WHISPER_N_FFT / 2) / WHISPER_HOP_LENGTH));
+    this.transformUpTo(lastAudioFrame + 1, usable);
+    const from = Math.max(0, Math.min(range.fromFrame, lastAudioFrame + 1));
+    const to = Math.max(from, Math.min(range.toFrame, lastAudioFrame + 1));
+    const out = new Float32Array(this.nMels * WHISPER_N_FRAMES).fill(SILENT_LOG);
+    let maxLog = to - from < WHISPER_N_FRAMES ? SILENT_LOG : -Infinity;
+    for (let m = 0; m < this.nMels; m++) {
+      const row = this.mel.subarray(m * WHISPER_N_FRAMES + from, m * WHISPER_N_FRAMES + to);
+      out.set(row, m * WHISPER_N_FRAMES);
+      for (const v of row) if (v > maxLog) maxLog = v;
+    }
+    return clampAndScale(out, maxLog);
+  }
+
+  private transformUpTo(frames: number, knownLength: number): void {
+    const sampleAt = paddedSampleAt(this.audio, knownLength);
+    for (let t = this.framesDone; t < frames; t++) logMelFrame(sampleAt, t, this.bank, this.mel, this.scratch);
+    this.framesDone = Math.max(this.framesDone, frames);
+  }
 }

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mergeGenerationConfig, type WhisperGenerationConfig } from './decoding-rules.js';
 
 export interface WhisperArchitecture {
   decoderLayers: number;
@@ -14,8 +15,12 @@ export interface WhisperArchitecture {
   dModel: number;
   numMelBins: number;
   maxTargetPositions: number;
-  suppressTokens: number[];
-  beginSuppressTokens: number[];
+}
+
+export interface WhisperModelConfig {
+  architecture: WhisperArchitecture;
+  /** generation_config.json over config.json: decoder prompt and suppress lists (decoding-rules.ts). */
+  generation: WhisperGenerationConfig;
 }
 
 export interface WhisperModelFiles {
@@ -25,6 +30,7 @@ export interface WhisperModelFiles {
   /** True when the decoder is the merged graph with a key/value cache (use_cache_branch input). */
   decoderHasCache: boolean;
   architecture: WhisperArchitecture;
+  generation: WhisperGenerationConfig;
 }
 
 export class ModelNotFoundError extends Error {
@@ -44,34 +50,34 @@ function findGraph(dir: string, baseName: string, variants: readonly string[]): 
   return undefined;
 }
 
-export async function resolveWhisperModelFiles(dir: string, variant?: string): Promise<WhisperModelFiles> {
-  const variants = variant === undefined ? DEFAULT_VARIANTS : [variant === 'fp32' ? '' : `_${variant.replace(/^_/, '')}`];
+/** Reads config.json and generation_config.json (optional); needs no graph, so it also serves checks. */
+export async function readWhisperModelConfig(dir: string): Promise<WhisperModelConfig> {
   const configPath = join(dir, 'config.json');
   if (!existsSync(configPath)) throw new ModelNotFoundError(`no Whisper model in ${dir}: config.json missing`);
   const config = JSON.parse(await readFile(configPath, 'utf8')) as Record<string, unknown>;
   const generationPath = join(dir, 'generation_config.json');
-  const generation = existsSync(generationPath) ? (JSON.parse(await readFile(generationPath, 'utf8')) as Record<string, unknown>) : {};
-  const encoderPath = findGraph(dir, 'encoder_model', variants);
-  if (!encoderPath) throw new ModelNotFoundError(`no encoder_model*.onnx in ${dir}`);
-  const mergedPath = findGraph(dir, 'decoder_model_merged', variants);
-  const plainPath = findGraph(dir, 'decoder_model', variants);
-  const decoderPath = mergedPath ?? plainPath;
-  if (!decoderPath) throw new ModelNotFoundError(`no decoder_model*.onnx in ${dir}`);
+  const generation: unknown = existsSync(generationPath) ? JSON.parse(await readFile(generationPath, 'utf8')) : {};
   const num = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
-  const numbers = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : []);
   return {
-    dir,
-    encoderPath,
-    decoderPath,
-    decoderHasCache: mergedPath !== undefined,
     architecture: {
       decoderLayers: num(config.decoder_layers, 4),
       decoderAttentionHeads: num(config.decoder_attention_heads, 6),
       dModel: num(config.d_model, 384),
       numMelBins: num(config.num_mel_bins, 80),
       maxTargetPositions: num(config.max_target_positions, 448),
-      suppressTokens: numbers(generation.suppress_tokens ?? config.suppress_tokens),
-      beginSuppressTokens: numbers(generation.begin_suppress_tokens ?? config.begin_suppress_tokens),
     },
+    generation: mergeGenerationConfig(config, generation),
   };
+}
+
+export async function resolveWhisperModelFiles(dir: string, variant?: string): Promise<WhisperModelFiles> {
+  const variants = variant === undefined ? DEFAULT_VARIANTS : [variant === 'fp32' ? '' : `_${variant.replace(/^_/, '')}`];
+  const { architecture, generation } = await readWhisperModelConfig(dir);
+  const encoderPath = findGraph(dir, 'encoder_model', variants);
+  if (!encoderPath) throw new ModelNotFoundError(`no encoder_model*.onnx in ${dir}`);
+  const mergedPath = findGraph(dir, 'decoder_model_merged', variants);
+  const plainPath = findGraph(dir, 'decoder_model', variants);
+  const decoderPath = mergedPath ?? plainPath;
+  if (!decoderPath) throw new ModelNotFoundError(`no decoder_model*.onnx in ${dir}`);
+  return { dir, encoderPath, decoderPath, decoderHasCache: mergedPath !== undefined, architecture, generation };
 }

@@ -1,7 +1,7 @@
 /**
- * Where the app looks for Whisper weights, in order. Weights are never downloaded: they come from a
- * folder the user selected (kept in settings and passed in), an environment override for development
- * and CI, or the app's bundled resources folder.
+ * Where the app looks for Whisper weights on disk, in order: a folder the user selected (kept in
+ * settings and passed in), an environment override for development and CI, or the app's bundled
+ * resources folder. The model manager's download (model-manager.ts) is tried after these.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';

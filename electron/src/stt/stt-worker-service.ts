@@ -3,13 +3,19 @@
  * an Electron utilityProcess later (both expose a port with postMessage and message events).
  */
 import { workerRequestSchema, type WorkerReply } from './worker-protocol.js';
-import type { SttEngine } from './stt-engine.js';
+import type { StreamingSttEngine, SttEngine } from './stt-engine.js';
 
 export interface ReplyPort {
   postMessage(message: WorkerReply): void;
 }
 
+function isStreaming(engine: SttEngine): engine is StreamingSttEngine {
+  return 'beginUtterance' in engine;
+}
+
 export function createSttRequestHandler(engine: SttEngine, port: ReplyPort): (raw: unknown) => Promise<void> {
+  // The first error met by an unanswered begin/append, reported by the utterance's finish.
+  let utteranceError: Error | undefined;
   // Requests are served one at a time: the engine holds one set of sessions and inference is CPU bound,
   // so overlapping requests would only slow each other down.
   let queue: Promise<void> = Promise.resolve();
@@ -30,6 +36,26 @@ export function createSttRequestHandler(engine: SttEngine, port: ReplyPort): (ra
         case 'transcribe':
           port.postMessage({ type: 'transcription', id: request.id, result: await engine.transcribe(request.pcm) });
           break;
+        case 'utterance-begin':
+        case 'utterance-append':
+          try {
+            if (!isStreaming(engine)) throw new Error('this engine does not stream');
+            if (request.type === 'utterance-begin') {
+              utteranceError = undefined;
+              engine.beginUtterance();
+            } else engine.appendAudio(request.pcm);
+          } catch (error) {
+            utteranceError ??= error instanceof Error ? error : new Error(String(error));
+          }
+          break;
+        case 'utterance-finish': {
+          const failed = utteranceError;
+          utteranceError = undefined;
+          if (failed) throw failed;
+          if (!isStreaming(engine)) throw new Error('this engine does not stream');
+          port.postMessage({ type: 'transcription', id: request.id, result: await engine.finishUtterance() });
+          break;
+        }
         case 'dispose':
           await engine.dispose();
           port.postMessage({ type: 'disposed', id: request.id });

@@ -28,14 +28,12 @@ export interface WhisperSpecialTokens {
   endOfText: number;
   startOfTranscript: number;
   noTimestamps: number;
-  /** Present only in multilingual checkpoints. */
-  english?: number;
-  transcribe?: number;
 }
 
 export class WhisperTokenizer {
   private readonly idToToken: Map<number, string>;
   private readonly specialIds: Set<number>;
+  private readonly addedByContent: Map<string, number>;
   readonly special: WhisperSpecialTokens;
 
   constructor(vocab: Record<string, number>, addedTokens: ReadonlyArray<{ id: number; content: string }>) {
@@ -43,6 +41,7 @@ export class WhisperTokenizer {
     for (const [token, id] of Object.entries(vocab)) this.idToToken.set(id, token);
     this.specialIds = new Set();
     const byContent = new Map<string, number>();
+    this.addedByContent = byContent;
     for (const added of addedTokens) {
       this.idToToken.set(added.id, added.content);
       byContent.set(added.content, added.id);
@@ -55,16 +54,11 @@ export class WhisperTokenizer {
       this.specialIds.add(id);
       return id;
     };
-    const optional = (content: string): number | undefined => byContent.get(content);
     this.special = {
       endOfText: required('<|endoftext|>'),
       startOfTranscript: required('<|startoftranscript|>'),
       noTimestamps: required('<|notimestamps|>'),
     };
-    const english = optional('<|en|>');
-    const transcribe = optional('<|transcribe|>');
-    if (english !== undefined) this.special.english = english;
-    if (transcribe !== undefined) this.special.transcribe = transcribe;
   }
 
   /** Reads tokenizer.json (preferred) or vocab.json + added_tokens.json from a Hugging Face model folder. */
@@ -86,12 +80,12 @@ export class WhisperTokenizer {
     return new WhisperTokenizer(vocab, added);
   }
 
-  /** Decoder prompt for English transcription without timestamps. */
-  promptIds(): number[] {
-    const { startOfTranscript, english, transcribe, noTimestamps } = this.special;
-    return english !== undefined && transcribe !== undefined
-      ? [startOfTranscript, english, transcribe, noTimestamps]
-      : [startOfTranscript, noTimestamps];
+  /**
+   * The id of a control token such as <|en|>, or undefined. Its presence says nothing about what the
+   * checkpoint was trained on: the decoder prompt comes from the generation config (decoding-rules.ts).
+   */
+  tokenId(content: string): number | undefined {
+    return this.addedByContent.get(content);
   }
 
   isSpecial(id: number): boolean {

@@ -11,6 +11,7 @@ export const whisperWorkerConfigSchema = z.object({
   variant: z.string().min(1).optional(),
   intraOpNumThreads: z.number().int().positive().optional(),
   maxNewTokens: z.number().int().positive().optional(),
+  warmUp: z.boolean().optional(),
   vad: z.union([
     z.literal(false),
     z.object({
@@ -30,11 +31,16 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('load'), id: requestId }),
   z.object({ type: z.literal('transcribe'), id: requestId, pcm: z.instanceof(Float32Array) }),
   z.object({ type: z.literal('dispose'), id: requestId }),
+  // Streaming push-to-talk: begin and append are not answered; finish answers with the transcription
+  // (or with the error a begin or append met).
+  z.object({ type: z.literal('utterance-begin'), id: requestId }),
+  z.object({ type: z.literal('utterance-append'), id: requestId, pcm: z.instanceof(Float32Array) }),
+  z.object({ type: z.literal('utterance-finish'), id: requestId }),
 ]);
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 
 const progressSchema = z.object({
-  stage: z.enum(['resolving', 'tokenizer', 'encoder', 'decoder', 'ready']),
+  stage: z.enum(['resolving', 'tokenizer', 'encoder', 'decoder', 'warming', 'ready']),
   fraction: z.number().min(0).max(1),
 });
 
@@ -44,7 +50,13 @@ export const workerReplySchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('transcription'),
     id: requestId,
-    result: z.object({ text: z.string(), durationMs: z.number(), audioMs: z.number(), speechMs: z.number() }),
+    result: z.object({
+      text: z.string(),
+      durationMs: z.number(),
+      audioMs: z.number(),
+      speechMs: z.number(),
+      stages: z.object({ featuresMs: z.number(), encoderMs: z.number(), decoderMs: z.number(), decoderSteps: z.number().int() }).optional(),
+    }),
   }),
   z.object({ type: z.literal('disposed'), id: requestId }),
   // id is null when the request itself could not be parsed.

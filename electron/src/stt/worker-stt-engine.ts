@@ -2,10 +2,11 @@
  * SttEngine that forwards to a worker thread, so model loading and inference never block the thread
  * that calls it (in the app: Electron's main process, which also drives the UI).
  */
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { toFloat32 } from './resample.js';
-import type { ModelLoadProgress, SttEngine, Transcription } from './stt-engine.js';
+import type { ModelLoadProgress, StreamingSttEngine, Transcription } from './stt-engine.js';
 import { workerReplySchema, whisperWorkerConfigSchema, type SttWorkerConfig, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
 
 export class SttWorkerError extends Error {
@@ -29,12 +30,13 @@ interface Pending {
  */
 function workerEntry(): { url: URL; execArgv: string[] } {
   const runningFromTs = fileURLToPath(import.meta.url).endsWith('.ts');
+  // The loader by absolute URL: a bare 'tsx' would be resolved from the working directory.
   return runningFromTs
-    ? { url: new URL('./stt-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
+    ? { url: new URL('./stt-worker.ts', import.meta.url), execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] }
     : { url: new URL('./stt-worker.js', import.meta.url), execArgv: [] };
 }
 
-export class WorkerSttEngine implements SttEngine {
+export class WorkerSttEngine implements StreamingSttEngine {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
@@ -53,6 +55,22 @@ export class WorkerSttEngine implements SttEngine {
     // the samples without a second copy.
     const pcm = Float32Array.from(toFloat32(pcm16k));
     const reply = await this.request({ type: 'transcribe', id: this.allocateId(), pcm }, [pcm.buffer as ArrayBuffer]);
+    if (reply.type !== 'transcription') throw new SttWorkerError('ProtocolError', `unexpected reply ${reply.type}`);
+    return reply.result;
+  }
+
+  /** Begin and append are posted without waiting: their work (the log-mel frames) overlaps the speech. */
+  beginUtterance(): void {
+    this.ensureWorker().postMessage({ type: 'utterance-begin', id: this.allocateId() } satisfies WorkerRequest);
+  }
+
+  appendAudio(pcm16k: Float32Array): void {
+    const pcm = Float32Array.from(pcm16k);
+    this.ensureWorker().postMessage({ type: 'utterance-append', id: this.allocateId(), pcm } satisfies WorkerRequest, [pcm.buffer as ArrayBuffer]);
+  }
+
+  async finishUtterance(): Promise<Transcription> {
+    const reply = await this.request({ type: 'utterance-finish', id: this.allocateId() }, []);
     if (reply.type !== 'transcription') throw new SttWorkerError('ProtocolError', `unexpected reply ${reply.type}`);
     return reply.result;
   }

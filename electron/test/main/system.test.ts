@@ -26,12 +26,13 @@ import { ManualTimers } from './helpers/timers.js';
  * the person are stand-ins (the headless "system browser" clicks through login and consent).
  */
 let system: VouchSystem;
+let ports: number[];
 
 beforeAll(async () => {
   // This file's own callback ports, registered on its tenant and used by the app's loopback listener.
-  process.env.VOUCH_LOOPBACK_PORTS = (await reserveLoopbackPorts(4)).join(',');
+  ports = await reserveLoopbackPorts(4);
   const { startVouchSystem } = await import('../../../backend/standins/system.js');
-  system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')), cibaIntervalSeconds: 1 });
+  system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')), cibaIntervalSeconds: 1, desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`) });
 });
 afterAll(async () => {
   await system?.stop();
@@ -49,7 +50,7 @@ async function app() {
   const config = await discover({ issuer: system.tenant.issuer, clientId: system.tenant.desktopClientId, audience: system.tenant.apiAudience, allowHttp: true });
   const timers = new ManualTimers();
   timers.current = Date.now();
-  const session = new AuthSession(createOidcAuthClient({ config, audience: system.tenant.apiAudience, openExternal: sys.openExternal }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), timers);
+  const session = new AuthSession(createOidcAuthClient({ config, audience: system.tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), timers);
   const linkTimers = new ManualTimers(); // separate from the session's refresh timer
   const events: BridgeEvent[] = [];
   let n = 0;
@@ -68,8 +69,8 @@ async function app() {
     session,
     link,
     stt: countingStt,
-    connect: createConnectFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal, allowHttp: true }),
-    unlink: createUnlinkFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal }),
+    connect: createConnectFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal, allowHttp: true, loopbackPorts: ports }),
+    unlink: createUnlinkFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal, loopbackPorts: ports }),
     getAudit: async () => ({ entries: [], verified: { ok: true, count: 0 } }),
     emit: (e) => events.push(e),
     newId: () => `t-${Date.now().toString(36)}-${++n}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { melFilterBank, whisperLogMel, WHISPER_N_FRAMES } from '../../src/stt/log-mel.js';
+import { IncrementalLogMel, melFilterBank, whisperLogMel, WHISPER_N_FRAMES } from '../../src/stt/log-mel.js';
 
 const RATE = 16_000;
 
@@ -56,5 +56,45 @@ describe('Whisper log-mel features', () => {
     const long = new Float32Array(31 * RATE).fill(0.01);
     expect(whisperLogMel(long)).toHaveLength(80 * WHISPER_N_FRAMES);
     expect(whisperLogMel(new Float32Array(RATE), 128)).toHaveLength(128 * WHISPER_N_FRAMES);
+  });
+});
+
+describe('IncrementalLogMel (features computed while the person speaks)', () => {
+  function noisySpeech(seconds: number): Float32Array {
+    const pcm = new Float32Array(seconds * RATE);
+    let seed = 7;
+    for (let i = 0; i < pcm.length; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const envelope = i > 0.3 * RATE && i < pcm.length - 0.3 * RATE ? 0.3 : 0.001;
+      pcm[i] = envelope * (Math.sin((2 * Math.PI * 180 * i) / RATE) + 0.3 * (seed / 2 ** 32 - 0.5));
+    }
+    return pcm;
+  }
+
+  it('gives exactly the features of the whole clip, whatever the chunk sizes, and transforms frames as they complete', () => {
+    const pcm = noisySpeech(2.3);
+    const stream = new IncrementalLogMel();
+    const sizes = [1, 199, 200, 320, 4000, 17, 160];
+    let offset = 0;
+    for (let i = 0; offset < pcm.length; i++) {
+      const size = sizes[i % sizes.length]!;
+      stream.push(pcm.subarray(offset, offset + size));
+      offset += size;
+      if (offset >= 480) expect(stream.framesReady).toBe(Math.floor((Math.min(offset, pcm.length) - 200) / 160) + 1);
+    }
+    expect(stream.finish()).toEqual(whisperLogMel(pcm));
+  });
+
+  it('starts the window at the speech onset when asked, as if the silence before it had been cut', () => {
+    const pcm = noisySpeech(2);
+    const stream = new IncrementalLogMel();
+    stream.push(pcm);
+    const fromFrame = 25;
+    const shifted = stream.finish({ fromFrame, toFrame: WHISPER_N_FRAMES });
+    const cut = whisperLogMel(pcm.subarray(fromFrame * 160));
+    // Away from the cut edge, frames match those of the trimmed clip.
+    for (const mel of [0, 40, 79]) {
+      for (let t = 5; t < 150; t += 7) expect(melRow(shifted, mel)[t]).toBeCloseTo(melRow(cut, mel)[t]!, 4);
+    }
   });
 });

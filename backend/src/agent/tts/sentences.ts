@@ -2,8 +2,10 @@ import type { TextSource } from './types.js';
 
 /**
  * Sentence-level chunking of streamed text so speech can start after the first sentence instead of
- * the whole reply. The first piece may also break at a clause (", ") once it is long enough, to get
- * the first audio out sooner; any piece breaks at a space past `maxChars`.
+ * the whole reply. The first piece gets out sooner: it may break at a clause (", ") once it is long
+ * enough, and it ends at a sentence end that closes the text received so far instead of waiting for
+ * the next delta to confirm it (later pieces wait: the first one is playing meanwhile). Any piece
+ * breaks at a space past `maxChars`.
  */
 
 const ABBREVIATIONS = /\b(mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.$/i;
@@ -27,6 +29,8 @@ function boundary(buf: string, first: boolean, o: Required<SentenceOptions>): nu
     const comma = buf.search(/[,;:—–]\s/);
     if (comma >= 12) return comma + 1;
   }
+  // "at 12." may continue as "30", so a closing full stop after a digit still waits for more text.
+  if (first && /[.!?…]+["'”’)]*$/.test(buf) && !ABBREVIATIONS.test(buf) && !/\d\.$/.test(buf)) return buf.length;
   if (buf.length > o.maxChars) {
     const space = buf.lastIndexOf(' ', o.maxChars);
     return space > 0 ? space : o.maxChars;
@@ -35,7 +39,7 @@ function boundary(buf: string, first: boolean, o: Required<SentenceOptions>): nu
 }
 
 export async function* sentences(input: TextSource, opts: SentenceOptions = {}): AsyncGenerator<string> {
-  const o: Required<SentenceOptions> = { firstClauseChars: opts.firstClauseChars ?? 48, maxChars: opts.maxChars ?? 220 };
+  const o: Required<SentenceOptions> = { firstClauseChars: opts.firstClauseChars ?? 32, maxChars: opts.maxChars ?? 220 };
   const source: AsyncIterable<string> = typeof input === 'string' ? (async function* () { yield input; })() : input;
   let buf = '';
   let first = true;

@@ -43,6 +43,12 @@ class ProtoWriter {
     return this.bytesField(field, new TextEncoder().encode(value));
   }
 
+  fixed32(field: number, littleEndian: Uint8Array): this {
+    this.varint((field << 3) | 5);
+    this.push(littleEndian);
+    return this;
+  }
+
   message(field: number, inner: ProtoWriter): this {
     return this.bytesField(field, inner.finish());
   }
@@ -58,7 +64,7 @@ class ProtoWriter {
   }
 }
 
-export const DataType = { FLOAT: 1, INT64: 7, BOOL: 9 } as const;
+export const DataType = { FLOAT: 1, UINT8: 2, INT8: 3, INT32: 6, INT64: 7, BOOL: 9 } as const;
 
 export interface NodeSpec {
   op: string;
@@ -66,6 +72,16 @@ export interface NodeSpec {
   outputs: string[];
   ints?: Record<string, number>;
   intLists?: Record<string, number[]>;
+  floats?: Record<string, number>;
+  /** Subgraph attributes, e.g. the then_branch / else_branch of an If node. */
+  graphs?: Record<string, SubgraphSpec>;
+}
+
+/** A subgraph: reads outer-scope values by name, declares only its outputs. */
+export interface SubgraphSpec {
+  nodes: NodeSpec[];
+  outputs: ValueSpec[];
+  initializers?: InitializerSpec[];
 }
 
 export interface ValueSpec {
@@ -78,7 +94,7 @@ export interface ValueSpec {
 export interface InitializerSpec {
   name: string;
   dims: number[];
-  data: Float32Array | BigInt64Array;
+  data: Float32Array | BigInt64Array | Uint8Array | Int8Array;
 }
 
 function valueInfo(spec: ValueSpec): ProtoWriter {
@@ -94,11 +110,11 @@ function valueInfo(spec: ValueSpec): ProtoWriter {
   return new ProtoWriter().string(1, spec.name).message(2, type);
 }
 
-function node(spec: NodeSpec, index: number): ProtoWriter {
+function node(spec: NodeSpec, index: number, scope: string): ProtoWriter {
   const w = new ProtoWriter();
   for (const input of spec.inputs) w.string(1, input);
   for (const output of spec.outputs) w.string(2, output);
-  w.string(3, `${spec.op}_${index}`);
+  w.string(3, `${scope}${spec.op}_${index}`);
   w.string(4, spec.op);
   for (const [name, value] of Object.entries(spec.ints ?? {})) {
     w.message(5, new ProtoWriter().string(1, name).int(3, value).int(20, 2));
@@ -109,13 +125,33 @@ function node(spec: NodeSpec, index: number): ProtoWriter {
     attr.int(20, 7);
     w.message(5, attr);
   }
+  for (const [name, value] of Object.entries(spec.floats ?? {})) {
+    const bits = new Uint8Array(new Float32Array([value]).buffer);
+    // field 2 (f) is a fixed32: wire type 5
+    w.message(5, new ProtoWriter().string(1, name).fixed32(2, bits).int(20, 1));
+  }
+  for (const [name, graph] of Object.entries(spec.graphs ?? {})) {
+    w.message(5, new ProtoWriter().string(1, name).message(6, graphProto(graph, `${scope}${name}_${index}/`, [])).int(20, 5));
+  }
   return w;
+}
+
+function graphProto(graph: { nodes: NodeSpec[]; outputs: ValueSpec[]; initializers?: InitializerSpec[] }, scope: string, inputs: ValueSpec[]): ProtoWriter {
+  const g = new ProtoWriter();
+  graph.nodes.forEach((n, i) => g.message(1, node(n, i, scope)));
+  g.string(2, scope ? scope.replace(/\/$/, '') : 'test_graph');
+  for (const init of graph.initializers ?? []) g.message(5, initializer(init));
+  for (const input of inputs) g.message(11, valueInfo(input));
+  for (const output of graph.outputs) g.message(12, valueInfo(output));
+  return g;
 }
 
 function initializer(spec: InitializerSpec): ProtoWriter {
   const w = new ProtoWriter();
   for (const d of spec.dims) w.int(1, d);
-  w.int(2, spec.data instanceof Float32Array ? DataType.FLOAT : DataType.INT64);
+  const type =
+    spec.data instanceof Float32Array ? DataType.FLOAT : spec.data instanceof Uint8Array ? DataType.UINT8 : spec.data instanceof Int8Array ? DataType.INT8 : DataType.INT64;
+  w.int(2, type);
   w.string(8, spec.name);
   w.bytesField(9, new Uint8Array(spec.data.buffer, spec.data.byteOffset, spec.data.byteLength));
   return w;
@@ -127,12 +163,7 @@ export function buildOnnxModel(graph: {
   outputs: ValueSpec[];
   initializers?: InitializerSpec[];
 }): Uint8Array {
-  const g = new ProtoWriter();
-  graph.nodes.forEach((n, i) => g.message(1, node(n, i)));
-  g.string(2, 'test_graph');
-  for (const init of graph.initializers ?? []) g.message(5, initializer(init));
-  for (const input of graph.inputs) g.message(11, valueInfo(input));
-  for (const output of graph.outputs) g.message(12, valueInfo(output));
+  const g = graphProto(graph, '', graph.inputs);
   return new ProtoWriter()
     .int(1, 8) // ir_version
     .string(2, 'vouch-tests')
