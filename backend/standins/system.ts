@@ -65,7 +65,7 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     host,
     cibaIntervalSeconds: opts.cibaIntervalSeconds,
     now: opts.tenantNow,
-    ...(opts.desktopRedirectUris ? { desktopRedirectUris: opts.desktopRedirectUris } : {}),
+    ...(opts.desktopRedirectUris ? { desktopRedirectUris: [...opts.desktopRedirectUris] } : {}),
   });
   const sandbox = await startSandbox({
     dataDir: join(opts.dataDir, 'sandbox'),

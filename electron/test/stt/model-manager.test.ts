@@ -69,6 +69,17 @@ async function expectInstalled(dir: string): Promise<void> {
   expect((await readdir(modelsDir)).sort()).toEqual(['test-model']);
 }
 
+/** Resolves once `m` has written some bytes of `path` (progress is reported after each write). */
+function bytesWritten(m: ModelManager, path: string): Promise<void> {
+  let beforeFile = 0;
+  return new Promise((resolve) =>
+    m.on('progress', (p) => {
+      if (p.file !== path) beforeFile = p.doneBytes;
+      else if (p.doneBytes > beforeFile) resolve();
+    }),
+  );
+}
+
 async function failure(promise: Promise<unknown>): Promise<ModelDownloadError> {
   const error = await promise.then(
     () => undefined,
@@ -99,6 +110,7 @@ describe('ModelManager', () => {
     const path = 'onnx/decoder_model_merged_quantized.onnx';
     server.faults.set(path, ['cut']);
     const m = manager();
+    server.cutWhen = () => bytesWritten(m, path);
     const error = await failure(m.download());
     expect(error.code).toBe('network');
     expect(error.message).toMatch(/^[A-Z][^.]*127\.0\.0\.1[^]*\.$/);
@@ -118,7 +130,9 @@ describe('ModelManager', () => {
   it('resumes after a restart: a new manager picks up the kept partial file', async () => {
     const path = 'onnx/encoder_model_quantized.onnx';
     server.faults.set(path, ['cut']);
-    expect((await failure(manager().download())).code).toBe('network');
+    const first = manager();
+    server.cutWhen = () => bytesWritten(first, path);
+    expect((await failure(first.download())).code).toBe('network');
     await expectInstalled(await manager().download());
     expect(server.gets(path).map((s) => s.range)).toEqual([undefined, expect.stringMatching(/^bytes=\d+-$/)]);
   });
@@ -128,7 +142,9 @@ describe('ModelManager', () => {
     for (const fault of ['ignore-range', 'wrong-range'] as const) {
       await rm(modelsDir, { recursive: true, force: true });
       server.faults.set(path, ['cut', fault]);
-      expect((await failure(manager().download())).code).toBe('network');
+      const first = manager();
+      server.cutWhen = () => bytesWritten(first, path);
+      expect((await failure(first.download())).code).toBe('network');
       await expectInstalled(await manager().download());
     }
   });

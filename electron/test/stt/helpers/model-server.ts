@@ -18,6 +18,12 @@ export class ModelServer {
   readonly seen: SeenRequest[] = [];
   /** Faults per file path, consumed one per GET. */
   readonly faults = new Map<string, Fault[]>();
+  /**
+   * When set, a 'cut' waits for this before dropping the connection. A client's stream discards
+   * chunks it has not read yet when the connection fails, so a test that needs part of the file kept
+   * (to resume with a Range) waits until the client has written some of it.
+   */
+  cutWhen: (() => Promise<unknown>) | undefined;
   private server: Server | undefined;
 
   constructor(
@@ -70,7 +76,7 @@ export class ModelServer {
       return;
     }
     res.write(slice.subarray(0, Math.floor(slice.length / 2)), () => {
-      if (fault === 'cut') res.socket?.destroy();
+      if (fault === 'cut') void (this.cutWhen?.() ?? Promise.resolve()).then(() => res.socket?.destroy());
     });
   }
 }
