@@ -8,6 +8,7 @@ import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
 import { addressOf, buildDraft } from './drafts.js';
 import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
+import { rememberedExchange } from './memory/exchange.js';
 import { sendError } from './outcomes.js';
 import type { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
@@ -79,9 +80,10 @@ export class Answerer {
       send: ctx.send,
       speech: deps.speech,
       logger: deps.logger,
-      // Remembered before agent_done, so "what did I ask" right after already finds it.
-      beforeDone: async (full) => {
-        if (deps.memory) await deps.memory.remember(sub, `Asked: ${text}\nAnswered: ${full}`, { request_id: requestId });
+      // Remembered before agent_done, so "what did I ask" right after already finds it: the request and
+      // what was done, never the answer (it quotes what others wrote).
+      beforeDone: async () => {
+        if (deps.memory) await deps.memory.remember(sub, rememberedExchange(text, intent, context), { request_id: requestId });
       },
     });
     deps.shortTerm.add(ctx.id, { role: 'assistant', text: answer });
