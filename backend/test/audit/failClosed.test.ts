@@ -153,4 +153,40 @@ describe('the audit log records every action, or the action does not happen', ()
     expect((await (await api('/rules')).json()).rules).toEqual(before);
     expect(await entries()).toHaveLength(count);
   });
+
+  it('pre-authorizations: a grant is logged before it exists, and neither a grant nor a revoke happens without the log', async () => {
+    const grantBody = JSON.stringify({ tool: 'slack', max_level: 'confirm', duration_ms: 15 * 60_000 });
+    const active = async (): Promise<Array<{ id: string }>> => (await (await api('/preauthorizations')).json()).active;
+    const before = (await active()).length;
+
+    let repair = breakAuditStore();
+    let refused: Response;
+    try {
+      refused = await api('/preauthorizations', { method: 'POST', body: grantBody });
+    } finally {
+      repair();
+    }
+    expect(refused.status).toBe(503);
+    expect(await active()).toHaveLength(before);
+
+    const granted = await api('/preauthorizations', { method: 'POST', body: grantBody });
+    expect(granted.status).toBe(201);
+    const { preauthorization } = (await granted.json()) as { preauthorization: { id: string } };
+    const log = await entries();
+    const approvalAt = log.find((e) => e.kind === 'approval' && e.data.purpose === 'preauthorization' && e.data.outcome === 'approved')!.seq;
+    const grantAt = log.find((e) => e.kind === 'preauthorization' && (e.data.refs as { preauthorization_id?: string } | undefined)?.preauthorization_id === preauthorization.id)!.seq;
+    expect(approvalAt).toBeLessThan(grantAt);
+
+    repair = breakAuditStore();
+    let revoke: Response;
+    try {
+      revoke = await api(`/preauthorizations/${preauthorization.id}`, { method: 'DELETE' });
+    } finally {
+      repair();
+    }
+    expect(revoke.status).toBe(503);
+    expect((await active()).map((g) => g.id)).toContain(preauthorization.id);
+    expect((await api(`/preauthorizations/${preauthorization.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(await (await api('/audit/verify')).json()).toMatchObject({ ok: true });
+  });
 });
