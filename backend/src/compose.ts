@@ -8,7 +8,7 @@ import { ConversationStore, GeminiEmbedder, LocalEmbedder, LongTermMemory } from
 import { createAgentPipeline, type AgentPipeline } from './agent/pipeline.js';
 import { createReplyComponents } from './agent/reply/index.js';
 import { createSpeechSynthesizer } from './agent/tts/index.js';
-import { SqliteAuditStore } from './audit/index.js';
+import { createAuditTrail, SqliteAuditStore } from './audit/index.js';
 import { decodeAuditKey } from './audit/key.js';
 import { CibaClient } from './auth/ciba.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/jwt.js';
@@ -83,8 +83,9 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   const db = openDatabase(join(config.DATA_DIR, 'vouch.sqlite'));
   const store = new SqliteVouchStore(db);
   const audit = new SqliteAuditStore(db, { key: auditKey(config), clock: now });
-  const auditLater = (sub: string, input: Parameters<SqliteAuditStore['append']>[1]) =>
-    void audit.append(sub, input).catch((err: unknown) => logger.error({ err: err instanceof Error ? err.message : String(err), kind: input.kind }, 'audit append failed'));
+  // After-the-fact entries (token exchanges, sign-out, revokes): never dropped for text that looks like a secret.
+  const auditTrail = createAuditTrail(audit, logger);
+  const auditLater = (sub: string, input: Parameters<SqliteAuditStore['append']>[1]) => void auditTrail.note(sub, input);
   const rules = new SqliteRuleStore(db);
   const preauth = new SqlitePreauthStore(db);
   const verify = createAccessTokenVerifier({ issuer: config.AUTH0_ISSUER_BASE_URL, audience: config.AUTH0_AUDIENCE, clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_S });

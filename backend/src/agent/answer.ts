@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../audit/index.js';
 import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { toRiskSummary } from '../policy/index.js';
@@ -7,7 +8,8 @@ import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
 import { buildDraft } from './drafts.js';
 import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
-import { type AuditFn, sendError } from './outcomes.js';
+import { rememberedExchange } from './memory/exchange.js';
+import { sendError } from './outcomes.js';
 import type { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import { fetchProviderContext } from './providerContext.js';
@@ -26,7 +28,7 @@ export interface AnswerDeps {
   gate: ConnectionGate;
   policy: PolicyGate;
   drafts: DraftService;
-  audit: AuditFn;
+  audit: AuditTrail;
   logger: Logger;
   now: () => number;
 }
@@ -42,7 +44,7 @@ export class Answerer {
     const sub = ctx.user.sub;
     const now = new Date(deps.now());
     const intent = await deps.intent.analyze(text, { now, timezone: ctx.timezone, history: deps.shortTerm.history(ctx.id) });
-    deps.audit(sub, { kind: 'intent', data: { request_id: requestId, tools: intent.tools, action: intent.action, engine: intent.engine } });
+    await deps.audit.note(sub, { kind: 'intent', data: { tools: intent.tools, action: intent.action, engine: intent.engine }, refs: { request_id: requestId } });
     deps.shortTerm.add(ctx.id, { role: 'user', text });
     if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, HELP);
 
@@ -58,7 +60,7 @@ export class Answerer {
       deps.memory ? deps.memory.recall(sub, text, 3).catch(() => []) : Promise.resolve([]),
     ]);
     for (const f of context.failures) {
-      deps.audit(sub, { kind: 'error', data: { request_id: requestId, code: f.code, provider: f.provider } });
+      await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
       if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f)) return;
     }
 
@@ -79,9 +81,10 @@ export class Answerer {
       send: ctx.send,
       speech: deps.speech,
       logger: deps.logger,
-      // Remembered before agent_done, so "what did I ask" right after already finds it.
-      beforeDone: async (full) => {
-        if (deps.memory) await deps.memory.remember(sub, `Asked: ${text}\nAnswered: ${full}`, { request_id: requestId });
+      // Remembered before agent_done, so "what did I ask" right after already finds it: the request and
+      // what was done, never the answer (it quotes what others wrote).
+      beforeDone: async () => {
+        if (deps.memory) await deps.memory.remember(sub, rememberedExchange(text, intent, context), { request_id: requestId });
       },
     });
     deps.shortTerm.add(ctx.id, { role: 'assistant', text: answer });

@@ -1,9 +1,10 @@
+import { AuditUnavailableError, type AuditInput, type AuditTrail } from '../audit/index.js';
 import { draftContentSha256, type Claim, type DraftService } from '../drafts/index.js';
-import { decisionAuditData } from '../policy/index.js';
+import { decisionAuditData, type PolicyDecision, type ProposedAction } from '../policy/index.js';
 import type { AppFrameOf, Draft } from '../protocol/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import { applyEdits } from './drafts.js';
-import { type AuditFn, reportState, sendError } from './outcomes.js';
+import { reportState, sendError } from './outcomes.js';
 import type { PolicyGate } from './policyGate.js';
 import type { StepUp } from './stepUp.js';
 import type { Writer } from './write.js';
@@ -13,7 +14,17 @@ export interface ConfirmDeps {
   policy: PolicyGate;
   stepUp: StepUp;
   writer: Writer;
-  audit: AuditFn;
+  audit: AuditTrail;
+}
+
+/** The decision's free text and numbers as data; whom it reaches and which rules decided, verbatim as refs. */
+export function policyDecisionEntry(draftId: string, action: ProposedAction, decision: PolicyDecision): AuditInput {
+  const { recipients, channel, rule_ids, decided_by, preauthorization_id, ...data } = decisionAuditData(action, decision);
+  return {
+    kind: 'policy_decision',
+    data,
+    refs: { draft_id: draftId, recipients, rule_ids, decided_by, ...(channel ? { channel } : {}), ...(preauthorization_id ? { preauthorization_id } : {}) },
+  };
 }
 
 /**
@@ -36,7 +47,14 @@ export class Confirmer {
     const draft = await drafts.setFields(claim.draft, edited.fields);
     if (!draft) return reportState(ctx, f.draft_id, await drafts.get(ctx.user.sub, f.draft_id));
     const { action, decision } = await this.deps.policy.decide(ctx, { kind: draft.kind, fields: draft.fields } as Draft);
-    this.deps.audit(ctx.user.sub, { kind: 'policy_decision', data: { draft_id: draft.id, ...decisionAuditData(action, decision) } });
+    // The decision is logged before anything it allows happens; no entry, no action.
+    try {
+      await this.deps.audit.record(ctx.user.sub, policyDecisionEntry(draft.id, action, decision));
+    } catch (err) {
+      if (!(err instanceof AuditUnavailableError)) throw err;
+      await drafts.release(draft);
+      return sendError(ctx, 'AUDIT_UNAVAILABLE');
+    }
     if (decision.level === 'deny') {
       if (!(await drafts.deny(draft, decision.decided_by.detail))) return reportState(ctx, draft.id, await drafts.get(ctx.user.sub, draft.id));
       return ctx.send({ type: 'action_result', draft_id: draft.id, kind: draft.kind, status: 'denied', code: 'POLICY_DENIED', detail: decision.decided_by.detail });

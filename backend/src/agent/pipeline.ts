@@ -1,4 +1,4 @@
-import type { AuditStore } from '../audit/index.js';
+import { createAuditTrail, type AuditStore } from '../audit/index.js';
 import type { CibaClient } from '../auth/ciba.js';
 import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
@@ -12,7 +12,7 @@ import { Answerer } from './answer.js';
 import { Confirmer } from './confirm.js';
 import { ConnectionGate } from './connections.js';
 import type { IntentEngine } from './intent/schema.js';
-import { type AuditFn, sendError } from './outcomes.js';
+import { sendError } from './outcomes.js';
 import { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import type { DraftComposer } from './reply/compose.js';
@@ -58,12 +58,12 @@ export interface AgentPipeline {
  */
 export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
   const log = deps.logger.child({ component: 'agent' });
-  const audit: AuditFn = (sub, input) =>
-    void deps.audit.append(sub, input).catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err), kind: input.kind }, 'audit append failed'));
+  // Actions wait for their entry (and do not happen without one); results are noted after the fact.
+  const audit = createAuditTrail(deps.audit, log);
   const gate = new ConnectionGate({ links: deps.links, pending: deps.pending, now: deps.now });
   const policy = new PolicyGate({ rules: deps.rules, preauth: deps.preauth, authz: deps.authz, tools: deps.tools, registry: deps.registry, userDomain: deps.userDomain, now: deps.now });
   const writer = new Writer({ drafts: deps.drafts, tools: deps.tools, invalidateToken: deps.invalidateToken, toUser: deps.toUser, audit });
-  const stepUp = new StepUp({ drafts: deps.drafts, ciba: deps.ciba, writer, toUser: deps.toUser, audit, logger: log });
+  const stepUp = new StepUp({ drafts: deps.drafts, ciba: deps.ciba, writer, toUser: deps.toUser, audit, logger: log, userDomain: deps.userDomain });
   const confirmer = new Confirmer({ drafts: deps.drafts, policy, stepUp, writer, audit });
   const answerer = new Answerer({ ...deps, gate, policy, audit, logger: log });
   const handled = new Map<string, Set<string>>();
@@ -90,7 +90,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
     },
     async onAccountConnected(ctx, f) {
       const check = await deps.links.check(ctx.user.sub, ctx.accessToken, f.provider);
-      audit(ctx.user.sub, { kind: 'token_exchange', data: { purpose: 'link_check', provider: f.provider, outcome: check.linked ? 'issued' : check.error.code } });
+      await audit.note(ctx.user.sub, { kind: 'token_exchange', data: { purpose: 'link_check', provider: f.provider, outcome: check.linked ? 'issued' : check.error.code } });
       deps.toUser(ctx.user.sub, { type: 'providers_updated', providers: await deps.links.list(ctx.user.sub) });
       if (!check.linked) return sendError(ctx, check.error.code, check.error.message, { provider: f.provider });
       await resumeParked(ctx);

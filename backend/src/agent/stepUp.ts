@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { AuditUnavailableError, type AuditTrail } from '../audit/index.js';
 import type { CibaClient, CibaStart } from '../auth/ciba.js';
-import type { ApprovalEnd, DraftService } from '../drafts/index.js';
+import { contentCode, draftContentSha256, type ApprovalEnd, type DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { actionFromDraft, buildBindingMessage, toRiskSummary, type PolicyDecision } from '../policy/index.js';
 import type { Draft } from '../protocol/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ApprovalRecord, DraftRecord } from '../store/vouchStore.js';
-import { type AuditFn, reportState, resultFrame, sendError, type UserSend } from './outcomes.js';
-import type { Writer } from './write.js';
+import { reportState, resultFrame, sendError, type UserSend } from './outcomes.js';
+import { writeRefs, type Writer } from './write.js';
 
 export interface StepUpDeps {
   drafts: DraftService;
   ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
   writer: Writer;
   toUser: UserSend;
-  audit: AuditFn;
+  audit: AuditTrail;
   logger: Logger;
+  /** The user's own email domain: the phone names every recipient outside it. */
+  userDomain?: (sub: string) => Promise<string>;
 }
 
 interface Waiter {
@@ -40,27 +43,37 @@ export class StepUp {
   async start(ctx: SessionContext, draft: DraftRecord, decision: PolicyDecision): Promise<void> {
     const sub = ctx.user.sub;
     const id = `apr_${randomUUID()}`;
-    const bindingMessage = buildBindingMessage(actionFromDraft({ kind: draft.kind, fields: draft.fields } as Draft), id.slice(4, 8).toUpperCase());
+    const code = contentCode(draftContentSha256(draft.kind, draft.fields));
+    const userDomain = (await this.deps.userDomain?.(sub).catch(() => undefined)) || undefined;
+    const bindingMessage = buildBindingMessage(actionFromDraft({ kind: draft.kind, fields: draft.fields } as Draft), { code, userDomain });
     const risk = toRiskSummary(decision);
     const approval = await this.deps.drafts.beginApproval(draft, { id, bindingMessage, risk });
     if (!approval) return reportState(ctx, draft.id, await this.deps.drafts.get(sub, draft.id));
     ctx.send({ type: 'action_result', draft_id: draft.id, kind: draft.kind, status: 'awaiting_approval' });
     const { controller, done } = this.register(approval);
+    const refs = { ...writeRefs(draft), approval_id: id };
     let handedOff = false;
     try {
+      // The phone is asked only once the request is in the log.
+      try {
+        await this.deps.audit.record(sub, { kind: 'approval', data: { outcome: 'requested', binding_message: bindingMessage, content_code: code }, refs });
+      } catch (err) {
+        if (!(err instanceof AuditUnavailableError)) throw err;
+        await this.deps.drafts.approvalNotStarted(approval);
+        return sendError(ctx, 'AUDIT_UNAVAILABLE');
+      }
       let start: CibaStart;
       try {
         start = await this.deps.ciba.start({ sub, bindingMessage, requestedExpirySeconds: 300 });
       } catch (err) {
         await this.deps.drafts.approvalNotStarted(approval);
-        this.deps.audit(sub, { kind: 'approval', data: { draft_id: draft.id, approval_id: id, outcome: 'failed' } });
+        await this.deps.audit.note(sub, { kind: 'approval', data: { outcome: 'failed' }, refs });
         return sendError(ctx, 'APPROVAL_FAILED', `Vouch could not ask for approval on your phone (${err instanceof Error ? err.message : 'error'}).`);
       }
       // Cancelled or logged out while Auth0 was asked: the stored approval already ended. On shutdown,
       // the approval stays `starting` and the next start ends it with a message.
       if (this.stopping || controller.signal.aborted || !(await this.deps.drafts.approvalStarted(approval, start))) return;
-      this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk, binding_message: bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
-      this.deps.audit(sub, { kind: 'approval', data: { draft_id: draft.id, approval_id: id, outcome: 'requested', binding_message: bindingMessage } });
+      this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk, binding_message: bindingMessage, content_code: code, expires_at: new Date(start.expiresAt).toISOString() });
       handedOff = true;
       this.follow(approval, start, ctx.accessToken, controller.signal, done);
     } finally {
@@ -76,7 +89,7 @@ export class StepUp {
       this.deps.logger.info({ approval: a.id }, 'resuming a stored approval request');
       const start = { authReqId: a.authReqId!, expiresAt: a.expiresAt ?? 0, intervalMs: a.intervalMs ?? 5000 };
       // The card comes back in the app too, so the person sees what the phone is asking about.
-      if (a.risk) ctx.send({ type: 'approval_required', id: a.id, draft_id: a.draftId, risk: a.risk, binding_message: a.bindingMessage, expires_at: new Date(start.expiresAt).toISOString() });
+      if (a.risk) ctx.send({ type: 'approval_required', id: a.id, draft_id: a.draftId, risk: a.risk, binding_message: a.bindingMessage, content_code: contentCode(a.contentSha256), expires_at: new Date(start.expiresAt).toISOString() });
       this.follow(a, start, ctx.accessToken, controller.signal, done);
     }
   }
@@ -140,7 +153,7 @@ export class StepUp {
     if (this.stopping) return;
     const status = outcome === 'approved' ? 'approved' : outcome === 'denied' ? 'denied' : outcome === 'expired' ? 'expired' : outcome === 'cancelled' ? 'cancelled' : 'failed';
     this.deps.toUser(sub, { type: 'approval_update', id: approval.id, status });
-    this.deps.audit(sub, { kind: 'approval', data: { draft_id: approval.draftId, approval_id: approval.id, outcome: status } });
+    await this.deps.audit.note(sub, { kind: 'approval', data: { outcome: status }, refs: { draft_id: approval.draftId, approval_id: approval.id } });
     if (outcome === 'approved') {
       const go = await this.deps.drafts.startApprovedExecution(approval);
       if (go.ok) return this.deps.writer.run(go.draft, subjectToken);

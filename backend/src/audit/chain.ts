@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson, type JsonValue } from './canonical.js';
 import { hmacSha256Hex } from './hmac.js';
+import { AuditRefs } from './refs.js';
 import { assertNoSecrets } from './secrets.js';
 
 /**
@@ -33,7 +34,14 @@ export type AuditData = { [k: string]: JsonValue };
 
 export interface AuditInput {
   kind: AuditKind;
+  /** Free text and values: refused when anything in it looks like a credential. */
   data: AuditData;
+  /**
+   * Whom and what the entry is about (recipients, channel, ids), recorded verbatim under `data.refs`.
+   * Typed by a schema instead of scanned: a valid address or id that merely looks like a token must
+   * not keep an action out of the log.
+   */
+  refs?: AuditRefs;
 }
 
 export interface AuditEntry {
@@ -109,8 +117,16 @@ export function checkAuditInput(input: AuditInput): AuditInput {
   if (!kind.success) throw new AuditInputError(`unknown audit kind "${String(input?.kind)}"`);
   const data = input.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new AuditInputError('audit data must be a JSON object');
+  if (Object.prototype.hasOwnProperty.call(data, 'refs')) throw new AuditInputError('data.refs is written from input.refs only');
   assertNoSecrets(data);
-  const encoded = canonicalJson(data); // throws on non-JSON values
+  let full: AuditData = data;
+  if (input.refs !== undefined) {
+    const refs = AuditRefs.safeParse(input.refs);
+    // The issue names the field, never the value.
+    if (!refs.success) throw new AuditInputError(`audit refs.${refs.error.issues[0]?.path.join('.') ?? ''} ${refs.error.issues[0]?.message ?? 'is invalid'}`);
+    full = { ...data, refs: refs.data as AuditData };
+  }
+  const encoded = canonicalJson(full); // throws on non-JSON values
   if (Buffer.byteLength(encoded, 'utf8') > MAX_DATA_BYTES) throw new AuditInputError(`audit data is larger than ${MAX_DATA_BYTES} bytes`);
   // A deep copy the caller can't mutate after hashing.
   return { kind: kind.data, data: JSON.parse(encoded) as AuditData };

@@ -98,3 +98,45 @@ export function assertNoSecrets(value: unknown, path = 'data'): void {
     }
   }
 }
+
+export interface WithheldValue {
+  path: string;
+  reason: string;
+}
+
+/**
+ * A copy of free-text audit data with every secret-looking value replaced by a marker (and every key
+ * that names or looks like a secret renamed), and where that happened. Used where an action is being recorded:
+ * the entry is written without the suspicious text instead of not at all, and the caller says so.
+ */
+export function withholdSecrets<T>(value: T, path = 'data'): { value: T; withheld: WithheldValue[] } {
+  const withheld: WithheldValue[] = [];
+  const walk = (v: unknown, p: string): unknown => {
+    if (typeof v === 'string') {
+      const why = secretValueReason(v);
+      if (!why) return v;
+      withheld.push({ path: p, reason: why });
+      return `[withheld: ${why}]`;
+    }
+    if (Array.isArray(v)) return v.map((x, i) => walk(x, `${p}[${i}]`));
+    if (v !== null && typeof v === 'object') {
+      const out: Record<string, unknown> = {};
+      let n = 0;
+      for (const [k, x] of Object.entries(v)) {
+        if (secretValueReason(k)) {
+          withheld.push({ path: `${p}.<key>`, reason: secretValueReason(k)! });
+          out[`withheld_key_${n++}`] = '[withheld]';
+        } else if (isSecretKey(k)) {
+          // The key goes too: the chain refuses a key that names a secret whatever its value.
+          withheld.push({ path: `${p}.${k}`, reason: 'has a key that names a secret' });
+          out[`withheld_key_${n++}`] = '[withheld]';
+        } else {
+          out[k] = walk(x, `${p}.${k}`);
+        }
+      }
+      return out;
+    }
+    return v;
+  };
+  return { value: walk(value, path) as T, withheld };
+}

@@ -1,4 +1,4 @@
-import { addressesOf, reachesChannel, type ProposedAction } from './action.js';
+import { addressesOf, isOutsideDomain, reachesChannel, type ProposedAction } from './action.js';
 
 /**
  * CIBA binding messages. Auth0 requires one, "up to 64 characters", using "only alphanumeric and
@@ -45,8 +45,8 @@ function truncate(s: string, max: number): string {
   if (s.length <= max) return s;
   let cut = s.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  // Back off to the last space only when the cut lands inside a word.
-  if (s[max] !== ' ' && space >= max - 12 && space > 0) cut = cut.slice(0, space);
+  // Back off to the last space only when the cut lands inside a word (not right before a separator).
+  if (!/[\s:,]/.test(s[max] ?? ' ') && space >= max - 12 && space > 0) cut = cut.slice(0, space);
   return trimSeparators(cut);
 }
 
@@ -70,27 +70,60 @@ export function finalizeBindingMessage(text: string, ref?: string): string {
   return ALLOWED.test(out) && out.length <= BINDING_MESSAGE_MAX ? out : BINDING_MESSAGE_FALLBACK;
 }
 
-function who(list: readonly string[]): string {
-  if (list.length === 0) return '';
-  const first = list[0] ?? '';
-  return list.length === 1 ? first : `${first} +${list.length - 1}`;
+/** How the binding message is built around the action. */
+export interface BindingOptions {
+  /** Short code of the exact content (see `contentCode`), kept whole at the end: the popover shows it too. */
+  code?: string;
+  /** The user's own domain: every recipient elsewhere is named; the user's own colleagues are counted. */
+  userDomain?: string;
+}
+
+/**
+ * Whom the action reaches, within `budget` characters: outside recipients by address (all of them
+ * that fit, then "+N more outside"), colleagues as "+N at example.com". Without outside recipients,
+ * the first address and "+N". Without a known domain every address counts as outside.
+ */
+function who(list: readonly string[], userDomain: string | undefined, budget: number): string {
+  const unique = [...new Map(list.map((a) => [a.trim().toLowerCase(), a.trim()])).values()].filter(Boolean);
+  if (unique.length === 0) return '';
+  const outside = userDomain ? unique.filter((a) => isOutsideDomain(a, userDomain)) : unique;
+  const inside = unique.filter((a) => !outside.includes(a));
+  if (outside.length === 0) return `${sanitizeBindingText(inside[0] ?? '')}${inside.length > 1 ? ` +${inside.length - 1}` : ''}`;
+  const overflow = (n: number) => (n > 0 ? ` +${n} more${userDomain ? ' outside' : ''}` : '');
+  // Colleagues are counted with the domain when there is room, else in short.
+  const homeLong = inside.length ? ` +${inside.length} at ${sanitizeBindingText(userDomain ?? '')}` : '';
+  const homeShort = inside.length ? ` +${inside.length} internal` : '';
+  const phrase = (names: string[], home: string) => `${names.join(', ')}${overflow(outside.length - names.length)}${home}`;
+  const named: string[] = [];
+  for (const addr of outside) {
+    const next = [...named, sanitizeBindingText(addr)];
+    // The first address is always named; later ones only while the whole phrase still fits.
+    if (named.length > 0 && phrase(next, homeShort).length > budget) break;
+    named.push(sanitizeBindingText(addr));
+  }
+  const long = phrase(named, homeLong);
+  return long.length <= budget ? long : phrase(named, homeShort);
 }
 
 /** "Send email to dana@northwind.io: NDA" → "Send email to dana at northwind.io: NDA". */
-export function describeActionForBinding(a: ProposedAction): string {
+export function describeActionForBinding(a: ProposedAction, opts: { userDomain?: string; room?: number } = {}): string {
   const subject = (a.subject ?? a.title ?? '').trim();
   const withSubject = (head: string) => (subject ? `${head}: ${subject}` : head);
-  const to = who(addressesOf(a));
+  // Whom, in what is left of the room after the verb; the subject comes last and gives way first.
+  const people = (verb: string, joiner: string) => {
+    const to = who(addressesOf(a), opts.userDomain, (opts.room ?? BINDING_MESSAGE_MAX) - verb.length - joiner.length);
+    return to ? `${verb}${joiner}${to}` : verb;
+  };
   const channel = a.channel ? `#${a.channel.replace(/^#/, '')}` : 'a channel';
   switch (a.action) {
     case 'send':
-      return withSubject(`Send email${to ? ` to ${to}` : ''}`);
+      return withSubject(people('Send email', ' to '));
     case 'reply':
-      return withSubject(`Reply${to ? ` to ${to}` : ''}`);
+      return withSubject(people('Reply', ' to '));
     case 'post':
       return `Post to ${channel}${a.body ? `: ${a.body.trim()}` : ''}`;
     case 'schedule':
-      return withSubject(`Schedule event${to ? ` with ${to}` : ''}`);
+      return withSubject(people('Schedule event', ' with '));
     case 'update':
       return withSubject('Update event');
     case 'cancel':
@@ -103,6 +136,11 @@ export function describeActionForBinding(a: ProposedAction): string {
   }
 }
 
-export function buildBindingMessage(a: ProposedAction, ref?: string): string {
-  return finalizeBindingMessage(describeActionForBinding(a), ref);
+/**
+ * The phone's text: the action, whom it reaches outside the user's domain, the subject as far as it
+ * fits, and the content code (the body itself never fits; the code stands for it).
+ */
+export function buildBindingMessage(a: ProposedAction, opts: BindingOptions = {}): string {
+  const room = BINDING_MESSAGE_MAX - (opts.code ? opts.code.length + 2 : 0);
+  return finalizeBindingMessage(describeActionForBinding(a, { userDomain: opts.userDomain, room }), opts.code);
 }

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'APPROVAL_EXPIRED',
   'APPROVAL_FAILED',
   'INTENT_UNCLEAR',
+  'AUDIT_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -61,5 +62,6 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, { message: string; action
   APPROVAL_EXPIRED: { message: 'The approval request expired, so nothing was done.', action: 'retry' },
   APPROVAL_FAILED: { message: 'Vouch could not ask for approval on your phone.', action: 'retry' },
   INTENT_UNCLEAR: { message: 'I did not catch what you want me to do. Try saying it another way.', action: 'none' },
+  AUDIT_UNAVAILABLE: { message: 'Vouch could not record this in your activity log, so it did not do it. Try again in a moment.', action: 'retry' },
   INTERNAL: { message: 'Something went wrong on our side. Try again.', action: 'retry' },
 };

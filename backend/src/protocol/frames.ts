@@ -85,6 +85,8 @@ export const ApprovalRequired = serverFrame('approval_required', {
   risk: RiskSummary,
   binding_message: z.string().max(64),
   expires_at: z.string(),
+  /** The code that ends the binding message: from the SHA-256 of the content the phone approves. */
+  content_code: z.string().regex(/^[0-9A-F]{6}$/).optional(),
 });
 export const ApprovalUpdate = serverFrame('approval_update', { id: Id, status: ApprovalStatus });
 

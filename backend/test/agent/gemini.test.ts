@@ -45,7 +45,12 @@ describe('Gemini intent engine', () => {
     const call = standIn.calls[before]!;
     expect(call.model).toBe('gemini-test');
     expect(call.method).toBe('generateContent');
-    expect(promptText(call)).toBe('reply to Dana that Thursday works');
+    // The request is the last part; contacts (names from mail headers) come before it as data, never in the system instruction.
+    const parts = call.body.contents?.[0]?.parts?.map((p) => p.text) ?? [];
+    expect(parts.at(-1)).toBe('reply to Dana that Thursday works');
+    expect(parts[0]).toMatch(/^DATA \(conversation so far and contacts\), JSON:\n\{"contacts":\[.*dana@northwind\.io.*\]\}\nEND DATA$/);
+    expect(promptText(call)).toContain('reply to Dana that Thursday works');
+    expect(systemText(call)).not.toContain('dana@northwind.io');
     expect(systemText(call)).toContain('2025-06-11T09:30:00-07:00');
     expect(systemText(call)).toContain('America/Los_Angeles');
     const gen = call.body.generationConfig as Record<string, unknown>;

@@ -24,7 +24,7 @@ async function session(): Promise<TestClient> {
   return c;
 }
 
-const api = async (path: string) => (await (await fetch(`${system.backendUrl}${path}`, { headers: { authorization: `Bearer ${alex.access_token}` } })).json()) as { entries: Array<{ kind: string; data: { draft_id?: string } }> };
+const api = async (path: string) => (await (await fetch(`${system.backendUrl}${path}`, { headers: { authorization: `Bearer ${alex.access_token}` } })).json()) as { entries: Array<{ kind: string; data: { refs?: { draft_id?: string } } }> };
 
 describe('the phone approves exactly what is sent (two sockets of one user)', () => {
   it('a second confirmation with other fields, while the first waits for the phone, changes nothing', async () => {
@@ -72,7 +72,7 @@ describe('the phone approves exactly what is sent (two sockets of one user)', ()
     // The second socket was refused with a typed error, and the phone was asked once.
     expect(b.frames.find((f) => f.type === 'error')).toMatchObject({ code: 'DRAFT_NOT_READY' });
     expect(requests).toHaveLength(1);
-    const decisions = (await api('/audit?limit=100')).entries.filter((e) => e.kind === 'policy_decision' && e.data.draft_id === draft.draft_id);
+    const decisions = (await api('/audit?limit=100')).entries.filter((e) => e.kind === 'policy_decision' && e.data.refs?.draft_id === draft.draft_id);
     expect(decisions).toHaveLength(1);
     await a.close();
     await b.close();

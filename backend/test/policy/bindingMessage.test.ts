@@ -7,7 +7,7 @@ const act = (a: Parameters<typeof ProposedAction.parse>[0]) => ProposedAction.pa
 describe('CIBA binding message', () => {
   it.each([
     ['the NDA email', act({ tool: 'gmail', action: 'send', recipients: ['dana@northwind.io'], subject: 'NDA' }), 'Send email to dana at northwind.io: NDA'],
-    ['several recipients', act({ tool: 'gmail', action: 'send', recipients: ['a@x.io', 'b@x.io'], cc: ['c@x.io'], subject: 'Q3' }), 'Send email to a at x.io +2: Q3'],
+    ['several recipients, no known domain: all named', act({ tool: 'gmail', action: 'send', recipients: ['a@x.io', 'b@x.io'], cc: ['c@x.io'], subject: 'Q3' }), 'Send email to a at x.io, b at x.io, c at x.io: Q3'],
     ['a Slack post', act({ tool: 'slack', action: 'post', channel: 'team', body: 'Standup at 10!' }), 'Post to #team: Standup at 10'],
     ['an event', act({ tool: 'calendar', action: 'schedule', title: 'Coffee & chat', attendees: ['dana@northwind.io'] }), 'Schedule event with dana at northwind.io: Coffee and chat'],
     ['a cancel', act({ tool: 'calendar', action: 'cancel', title: 'Sync' }), 'Cancel event: Sync'],
@@ -57,5 +57,49 @@ describe('CIBA binding message', () => {
       expect(m).toMatch(VALID);
       expect(m).not.toMatch(/^\s|\s$|\s\s/);
     }
+  });
+
+  describe('names recipients outside the domain and ends with the content code', () => {
+    const code = 'A1B2C3';
+    it('the outsider hidden among colleagues is named; colleagues are counted', () => {
+      const a = act({ tool: 'gmail', action: 'send', recipients: ['sam@example.com', 'kim@example.com'], cc: ['eve@evil.test'], subject: 'Q3 numbers' });
+      const m = buildBindingMessage(a, { code, userDomain: 'example.com' });
+      expect(m).toBe('Send email to eve at evil.test +2 at example.com: Q3 #A1B2C3');
+      expect(m).toMatch(VALID);
+    });
+
+    it('only colleagues: the first one and a count, as before', () => {
+      const a = act({ tool: 'gmail', action: 'send', recipients: ['sam@example.com', 'kim@mail.example.com'], subject: 'Lunch' });
+      expect(buildBindingMessage(a, { code, userDomain: 'example.com' })).toBe('Send email to sam at example.com +1: Lunch #A1B2C3');
+    });
+
+    it('outsiders first, the subject gives way, and the code is never cut', () => {
+      const a = act({ tool: 'gmail', action: 'send', recipients: ['dan@nw.io', 'eve@evil.test', 'sam@example.com'], subject: 'A subject much too long to fit here' });
+      const m = buildBindingMessage(a, { code, userDomain: 'example.com' });
+      expect(m).toMatch(VALID);
+      expect(m).toBe('Send email to dan at nw.io, eve at evil.test +1 internal #A1B2C3');
+      expect(m.endsWith(' #A1B2C3')).toBe(true);
+    });
+
+    it('more outsiders than fit: as many as fit, then how many more', () => {
+      const many = Array.from({ length: 6 }, (_, i) => `person${i}@outside${i}.test`);
+      const m = buildBindingMessage(act({ tool: 'gmail', action: 'send', recipients: many, subject: 'Hi' }), { code, userDomain: 'example.com' });
+      expect(m).toMatch(VALID);
+      expect(m).toBe('Send email to person0 at outside0.test +5 more outside #A1B2C3');
+      const few = buildBindingMessage(act({ tool: 'gmail', action: 'send', recipients: ['a@b.io', 'c@d.io', 'e@f.io', 'g@h.io', 'i@j.io', 'k@l.io'] }), { code, userDomain: 'example.com' });
+      expect(few).toBe('Send email to a at b.io, c at d.io +4 more outside #A1B2C3');
+    });
+
+    it('stays Auth0-valid for any mix of long and odd addresses', () => {
+      let seed = 7;
+      const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      for (let i = 0; i < 500; i++) {
+        const n = 1 + Math.floor(rnd() * 8);
+        const to = Array.from({ length: n }, (_, j) => `${'x'.repeat(1 + Math.floor(rnd() * 60))}.${j}@${rnd() < 0.5 ? 'example.com' : `d${j}.test`}`);
+        const m = buildBindingMessage(act({ tool: 'gmail', action: 'send', recipients: to, subject: 'S' }), { code, userDomain: 'example.com' });
+        expect(m).toMatch(VALID);
+        expect(m.endsWith(' #A1B2C3')).toBe(true);
+      }
+    });
   });
 });

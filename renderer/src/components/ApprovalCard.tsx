@@ -17,6 +17,15 @@ export function formatRemaining(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The short code of an approval's content (first hex digits of its SHA-256), shown where the person compares it. */
+export function ContentCode({ code }: { code: string }) {
+  return (
+    <strong className="content-code" aria-label={`content code ${code.split('').join(' ')}`}>
+      #{code}
+    </strong>
+  );
+}
+
 /** A step-up in progress: why, the code to match on the phone, time left, and a way to call it off. */
 export function ApprovalCard({ id }: { id: string }) {
   const bridge = useBridge();
@@ -45,6 +54,13 @@ export function ApprovalCard({ id }: { id: string }) {
       <p>
         Check that your phone shows: <strong className="binding">{request.binding_message}</strong>
       </p>
+      {request.content_code && (
+        <p className="content-code-line">
+          {/* The phone has no room for the body; this code stands for it, computed from exactly what will be sent. */}
+          Content code <ContentCode code={request.content_code} />: the same code ends the message on your phone and stands for exactly the draft shown
+          here. If they differ, cancel.
+        </p>
+      )}
       <p className="approval-status">
         {/* Only the status is live: announcing the countdown every second would drown everything else. */}
         <span role="status">{STATUS_TEXT[status]}</span>

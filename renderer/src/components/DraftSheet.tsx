@@ -4,7 +4,7 @@ import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useApprovals } from '../stores/approvals.js';
 import { useDrafts, type DraftEntry } from '../stores/drafts.js';
-import { ApprovalCard } from './ApprovalCard.js';
+import { ApprovalCard, ContentCode } from './ApprovalCard.js';
 import { useContracts } from './contracts.js';
 import { draftContract, draftNote, toFormValues, validateDraft, type FieldErrors } from './draftForm.js';
 import { resultLabel } from './labels.js';
@@ -30,6 +30,7 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sendError, setSendError] = useState<string | null>(null);
   const approvalId = useApprovals((s) => s.order.find((id) => s.byId[id]?.request.draft_id === draft.draft_id));
+  const contentCode = useApprovals((s) => (approvalId ? s.byId[approvalId]?.request.content_code : undefined));
   const { markSubmitting, markFailed, markCancelled, close } = useDrafts.getState();
 
   const finished = phase === 'done' || phase === 'cancelled';
@@ -120,6 +121,11 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
           );
         })}
         {note && <p className="hint">{note}</p>}
+        {contentCode && (
+          <p className="hint" data-testid="draft-content-code">
+            Code of this draft: <ContentCode code={contentCode} /> (your phone shows the same code)
+          </p>
+        )}
         <div className="draft-state" role="status" aria-live="polite">
           {phase === 'submitting' && 'Sending…'}
           {phase === 'awaiting_approval' && 'Waiting for your approval on your phone.'}

@@ -3,6 +3,7 @@ import { finishProblem, geminiFailureReason, leastThinking } from '../intent/gem
 import { z } from 'zod';
 import type { Intent } from '../intent/schema.js';
 import type { EmailThreadSummary } from './context.js';
+import { DATA_RULE, dataBlock } from './dataBlock.js';
 import { asSentence, firstName } from './speech.js';
 
 /**
@@ -111,10 +112,11 @@ export class GeminiDraftComposer implements DraftComposer {
                 text: [
                   `Request: ${input.transcript}`,
                   `Intent: ${JSON.stringify(input.intent)}`,
-                  input.recipientName ? `Recipient: ${input.recipientName}` : '',
+                  // A display name can come from a mail header, so it is data too.
+                  input.recipientName ? dataBlock('the recipient’s name', input.recipientName) : '',
                   input.senderName ? `Sender: ${input.senderName}` : '',
-                  input.thread ? `Replying to: ${JSON.stringify(input.thread)}` : '',
-                  input.memory?.length ? `Remembered: ${input.memory.join(' | ')}` : '',
+                  input.thread ? dataBlock('the email being replied to', input.thread) : '',
+                  input.memory?.length ? dataBlock('earlier requests of the user that Vouch remembered', input.memory) : '',
                 ]
                   .filter(Boolean)
                   .join('\n'),
@@ -126,7 +128,8 @@ export class GeminiDraftComposer implements DraftComposer {
           systemInstruction:
             `Write the ${kind === 'email' ? 'email (subject and body with greeting and sign-off)' : kind === 'event' ? 'calendar event title (and a one-line description)' : 'Slack message text'} the user asked for. ` +
             'Say exactly what they asked to say, briefly, in their voice; add no facts, promises or dates they did not give.' +
-            (input.thread ? ' Keep the subject of the thread being replied to, with "Re:".' : ''),
+            (input.thread ? ' Keep the subject of the thread being replied to, with "Re:".' : '') +
+            ` ${DATA_RULE}`,
           temperature: 0.3,
           responseMimeType: 'application/json',
           responseSchema: SCHEMAS[kind],

@@ -2,6 +2,7 @@ import type { GoogleGenAI } from '@google/genai';
 import { finishProblem, geminiFailureReason, leastThinking } from '../intent/geminiModel.js';
 import { toRfc3339 } from '../../time/zonedTime.js';
 import { type ReplyInput, type ReplyWriter, contextForPrompt } from './context.js';
+import { DATA_RULE, dataBlock } from './dataBlock.js';
 import { OfflineReplyWriter } from './offline.js';
 import { zoneOr } from './speech.js';
 import { StreamWatchdog, type WatchdogTimers } from './streamWatchdog.js';
@@ -24,6 +25,7 @@ export function replySystemInstruction(input: ReplyInput): string {
     'Answer in one to three short sentences, plain text, no markdown, lists or emoji.',
     'Use only the context given; if it has nothing, say so. Never invent emails, events or messages.',
     'If a draft was prepared, summarise it in one sentence and ask the user to confirm; never say it was sent.',
+    DATA_RULE,
     input.userName ? `The user is ${input.userName}.` : '',
   ]
     .filter(Boolean)
@@ -34,8 +36,8 @@ export function replyPrompt(input: ReplyInput): string {
   return [
     `Request: ${input.transcript}`,
     `Intent: ${JSON.stringify(input.intent)}`,
-    `Context: ${contextForPrompt(input.context)}`,
-    input.memory.length ? `Things the user asked you to remember:\n- ${input.memory.join('\n- ')}` : '',
+    dataBlock('what Vouch read from the user’s accounts', undefined, typeof input.context === 'string' ? JSON.stringify(input.context) : contextForPrompt(input.context)),
+    input.memory.length ? dataBlock('earlier requests of the user that Vouch remembered', input.memory) : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeAuditEntry } from '../../audit/describe.js';
-import type { AuditStore } from '../../audit/index.js';
+import { audienceOf, type AuditStore } from '../../audit/index.js';
 import { ApiError, type RouteModule } from '../apiError.js';
 
 const Cursor = z.coerce.number().int().min(0).optional();
@@ -14,7 +14,7 @@ export const auditRoutes = (audit: AuditStore): RouteModule => (app, requireUser
     if (!q.success) throw new ApiError(400, 'BAD_REQUEST', q.error.issues[0]?.message);
     const page = await audit.page(user.sub, { cursor: q.data.cursor ?? null, limit: q.data.limit, order: q.data.order ?? 'desc' });
     return {
-      entries: page.entries.map((e) => ({ ...e, summary: describeAuditEntry(e) })),
+      entries: page.entries.map((e) => ({ ...e, summary: `${describeAuditEntry(e)}${audienceOf(e.data)}` })),
       ...(page.next_cursor !== null ? { next_cursor: String(page.next_cursor) } : {}),
     };
   });

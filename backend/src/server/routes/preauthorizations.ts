@@ -1,7 +1,8 @@
-import type { AuditStore } from '../../audit/index.js';
+import { createAuditTrail, type AuditInput, type AuditStore } from '../../audit/index.js';
 import type { CibaClient } from '../../auth/ciba.js';
 import { PreauthRequest, type PreauthStore } from '../../policy/index.js';
 import { ApiError, type RouteModule } from '../apiError.js';
+import { audited } from './audited.js';
 
 export interface PreauthRouteDeps {
   preauth: PreauthStore;
@@ -12,6 +13,7 @@ export interface PreauthRouteDeps {
 
 /** Time-boxed pre-authorizations: granting needs a fresh step-up on the phone; revoking does not. */
 export const preauthorizationRoutes = ({ preauth, ciba, audit, now }: PreauthRouteDeps): RouteModule => (app, requireUser) => {
+  const trail = createAuditTrail(audit, app.log);
   app.get('/preauthorizations', async (req) => {
     const user = await requireUser(req);
     return { active: await preauth.listActive(user.sub, now()), all: await preauth.list(user.sub) };
@@ -25,17 +27,28 @@ export const preauthorizationRoutes = ({ preauth, ciba, audit, now }: PreauthRou
     const minutes = Math.round(parsed.data.duration_ms / 60_000);
     const start = await ciba.start({ sub: user.sub, bindingMessage: `Allow ${parsed.data.tool} actions for ${minutes} min`.slice(0, 64) });
     const outcome = await ciba.waitForDecision(start);
-    await audit.append(user.sub, { kind: 'approval', data: { purpose: 'preauthorization', tool: parsed.data.tool, outcome } });
-    if (outcome !== 'approved') throw new ApiError(403, outcome === 'expired' ? 'APPROVAL_EXPIRED' : 'APPROVAL_DENIED');
-    const grant = await preauth.create(user.sub, parsed.data, { method: 'ciba', user: user.sub, auth_req_id: start.authReqId, approved_at: now() }, now());
-    await audit.append(user.sub, { kind: 'preauthorization', data: { change: 'grant', id: grant.id, tool: grant.tool, max_level: grant.max_level, expires_at: grant.expires_at } });
+    // The approval, with what it grants, is in the log before the grant exists (or there is no grant).
+    const approval: AuditInput = { kind: 'approval', data: { purpose: 'preauthorization', tool: parsed.data.tool, max_level: parsed.data.max_level ?? 'confirm', duration_ms: parsed.data.duration_ms, outcome } };
+    if (outcome !== 'approved') {
+      await trail.note(user.sub, approval);
+      throw new ApiError(403, outcome === 'expired' ? 'APPROVAL_EXPIRED' : 'APPROVAL_DENIED');
+    }
+    const grant = await audited(trail, user.sub, approval, () =>
+      preauth.create(user.sub, parsed.data, { method: 'ciba', user: user.sub, auth_req_id: start.authReqId, approved_at: now() }, now()),
+    );
+    await trail.note(user.sub, { kind: 'preauthorization', data: { change: 'grant', tool: grant.tool, max_level: grant.max_level, expires_at: grant.expires_at }, refs: { preauthorization_id: grant.id } });
     return reply.status(201).send({ preauthorization: grant });
   });
   app.delete('/preauthorizations/:id', async (req, reply) => {
     const user = await requireUser(req);
     const id = String((req.params as { id: string }).id);
-    if (!(await preauth.revoke(user.sub, id, now()))) throw new ApiError(404, 'NOT_FOUND', 'No active pre-authorization with that id.');
-    await audit.append(user.sub, { kind: 'preauthorization', data: { change: 'revoke', id } });
+    const missing = () => new ApiError(404, 'NOT_FOUND', 'No active pre-authorization with that id.');
+    if (!(await preauth.listActive(user.sub, now())).some((g) => g.id === id)) throw missing();
+    const entry: AuditInput = { kind: 'preauthorization', data: { change: 'revoke' }, refs: { preauthorization_id: id } };
+    if (!(await audited(trail, user.sub, entry, () => preauth.revoke(user.sub, id, now())))) {
+      await trail.note(user.sub, { ...entry, data: { change: 'revoke', outcome: 'not_found' } });
+      throw missing();
+    }
     return reply.status(204).send();
   });
 };

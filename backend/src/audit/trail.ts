@@ -1,0 +1,55 @@
+import type { Logger } from '../log.js';
+import type { AuditData, AuditEntry, AuditInput } from './chain.js';
+import { withholdSecrets } from './secrets.js';
+import type { AuditStore } from './store.js';
+
+/** Nothing could be written to the audit log, so the action it was to record must not happen. */
+export class AuditUnavailableError extends Error {
+  override name = 'AuditUnavailableError';
+  readonly code = 'AUDIT_UNAVAILABLE';
+  constructor(readonly kind: AuditInput['kind']) {
+    super('Vouch could not record this in your activity log, so it did not do it. Try again in a moment.');
+  }
+}
+
+/**
+ * How actions reach the audit log. `record` comes first and the action only runs once it resolved;
+ * `note` is for what already happened (a result, a phone decision). Neither drops an entry quietly:
+ * free text that looks like a credential is withheld from the entry (and the entry says where),
+ * recipients, channels and ids go verbatim in the typed `refs`, and a store that cannot append makes
+ * `record` reject (so the action does not happen) and `note` log an error.
+ */
+export interface AuditTrail {
+  record(sub: string, input: AuditInput): Promise<AuditEntry>;
+  note(sub: string, input: AuditInput): Promise<void>;
+}
+
+type TrailLogger = Pick<Logger, 'warn' | 'error'>;
+
+export function createAuditTrail(store: Pick<AuditStore, 'append'>, logger?: TrailLogger): AuditTrail {
+  const prepare = (input: AuditInput): AuditInput => {
+    const { value, withheld } = withholdSecrets(input.data);
+    if (!withheld.length) return input;
+    // Where, never what: the log line and the entry both name paths only.
+    logger?.warn({ kind: input.kind, withheld: withheld.map((w) => w.path) }, 'audit free text withheld: it looks like a credential');
+    return { ...input, data: { ...(value as AuditData), withheld: withheld.map((w) => `${w.path}: ${w.reason}`) } };
+  };
+  const record = async (sub: string, input: AuditInput): Promise<AuditEntry> => {
+    try {
+      return await store.append(sub, prepare(input));
+    } catch (err) {
+      logger?.error({ err: err instanceof Error ? err.message : String(err), kind: input.kind }, 'audit append failed; the action was not taken');
+      throw new AuditUnavailableError(input.kind);
+    }
+  };
+  return {
+    record,
+    async note(sub, input) {
+      try {
+        await store.append(sub, prepare(input));
+      } catch (err) {
+        logger?.error({ err: err instanceof Error ? err.message : String(err), kind: input.kind, refs: input.refs ?? null }, 'audit append failed after the fact');
+      }
+    },
+  };
+}
