@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as oidc from 'openid-client';
 import { TokenVaultClient } from '../../backend/src/auth/tokenVault.js';
 import { createProviderTools } from '../../backend/src/providers/index.js';
 import { startDesktopHost, type DesktopHost } from '../../backend/standins/desktopHost/host.js';
 import { startVouchSystem, type VouchSystem } from '../../backend/standins/system.js';
+import { createMyAccountClient } from '../../electron/src/auth/myAccountClient.js';
 import { reserveLoopbackPorts } from '../../electron/test/main/helpers/ports.js';
 
 /**
@@ -21,6 +23,8 @@ export interface SystemWorld {
   tokens: { access_token: string; sub: string };
   /** Reads the sandbox through the official clients with a Token Vault token, as an observer would. */
   observer: ReturnType<typeof createProviderTools>;
+  /** How many accounts the person has connected in Token Vault for an Auth0 connection, read through the My Account API. */
+  connectedAccounts(connection: string): Promise<number>;
 }
 
 // The sign-in callback ports of this process, registered on every tenant it starts (each world's
@@ -50,8 +54,12 @@ export async function startWorld(opts: { port?: number; whisperModelDir?: string
   const sub = String(JSON.parse(Buffer.from(session.access_token.split('.')[1]!, 'base64url').toString()).sub);
   const vault = new TokenVaultClient({ issuer: system.tenant.issuer, clientId: system.tenant.apiClient.clientId, clientSecret: system.tenant.apiClient.clientSecret });
   const observer = createProviderTools({ tokenSource: vault, urls: { googleRootUrl: `${system.sandboxUrl}/`, slackApiUrl: `${system.sandboxUrl}/slack/api/` } });
+  const connectedAccounts = async (connection: string) => {
+    const me = await oidc.refreshTokenGrant(session.config, session.refresh_token!, { audience: system.tenant.meAudience, scope: 'read:me:connected_accounts' });
+    return (await createMyAccountClient({ issuer: system.tenant.issuer, accessToken: me.access_token }).listAccounts(connection)).length;
+  };
   return {
-    world: { system, host, tokens: { access_token: session.access_token, sub }, observer },
+    world: { system, host, tokens: { access_token: session.access_token, sub }, observer, connectedAccounts },
     url: host.url,
     stop: async () => {
       await host.close();
