@@ -198,6 +198,13 @@ test('activity shows the audit chain verified', async ({ vouch }) => {
   await expect(page.locator('.audit li').first()).toBeVisible();
 });
 
+test('Talk without a speech model says so instead of listening', async ({ vouch }) => {
+  const { page } = vouch;
+  await page.getByRole('button', { name: 'Talk' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Speech recognition is not available; type your request instead.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Talk' })).toHaveAttribute('aria-pressed', 'false');
+});
+
 test('only the popover the host served can attach: not another local site with the cookie, not the same origin without it', async ({ vouch, world, browser }) => {
   const { page } = vouch;
   // The popover's URL carries nothing, and its script cannot read the secret (HttpOnly).
