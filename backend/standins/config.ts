@@ -29,7 +29,6 @@ export const DemoEnv = z.object({
   PORT: port(8787),
   VOUCH_TENANT_PORT: port(8788),
   VOUCH_SANDBOX_PORT: port(8789),
-  VOUCH_LAUNCHER_PORT: port(8790),
   VOUCH_POPOVER_PORT: port(8791),
   /** A Whisper model folder for Talk in the demo's popover (see electron/src/stt/model-location.ts). */
   VOUCH_WHISPER_MODEL_DIR: optional,

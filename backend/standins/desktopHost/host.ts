@@ -116,7 +116,12 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   };
 }
 
-/** The Whisper engine in its worker thread, as main.ts loads it, when a model folder is given. */
+/**
+ * The Whisper engine in its worker thread, as main.ts loads it, when a model folder is given.
+ * Hook for the speech model manager (electron/src/stt/modelManager*, in flight): once it lands, the
+ * host locates (and, on request, downloads with Node's fetch) the model through it, and Talk's
+ * UNAVAILABLE refusal in the controller becomes the popover's offer to download.
+ */
 async function sttEngineFor(modelDir: string | undefined, log: { warn(obj: Record<string, unknown>, msg: string): void }): Promise<SttEngineLike | undefined> {
   if (!modelDir) return undefined;
   const { locateWhisperModelDir } = await import('../../../electron/src/stt/model-location.js');

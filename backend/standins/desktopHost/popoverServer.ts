@@ -31,7 +31,6 @@ export async function startPopoverServer(opts: { port: number; secret: string; t
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method === 'GET' && DOCUMENTS.has(path)) {
       res.setHeader('set-cookie', `${HOST_SECRET_COOKIE}=${opts.secret}; HttpOnly; SameSite=Strict; Path=/`);
-      res.setHeader('cache-control', 'no-store');
     }
     vite.middlewares(req, res, () => {
       res.statusCode = 404;
