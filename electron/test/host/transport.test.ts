@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { fileURLToPath } from 'node:url';
@@ -125,6 +127,25 @@ describe('desktop host transport', () => {
     expect(await attach({ cookie })).toEqual({ refused: 403 });
     expect(calls.length).toBe(before);
     expect(refusals.filter((r) => r.startsWith('host transport connection refused'))).toHaveLength(6);
+  });
+
+  it('serves the popover under the renderer’s file limits: not the host’s token file, not the rest of the checkout', async () => {
+    const repo = fileURLToPath(new URL('../../..', import.meta.url));
+    const dir = join(repo, '.data', `host-fs-probe-${process.pid}`, 'desktop-host');
+    mkdirSync(dir, { recursive: true });
+    const tokenFile = join(dir, 'vouch-auth.json');
+    writeFileSync(tokenFile, JSON.stringify({ devOnly: { plaintextRefreshToken: 'rt-that-must-not-leak' } }));
+    try {
+      for (const path of [tokenFile, join(repo, 'package.json'), join(repo, 'backend/src/config.ts')]) {
+        for (const query of ['', '?raw', '?import&raw']) {
+          const res = await fetch(`${server.origin}/@fs${path}${query}`);
+          expect(await res.text()).not.toContain('rt-that-must-not-leak');
+          expect([403, 404], `${path}${query}`).toContain(res.status);
+        }
+      }
+    } finally {
+      rmSync(join(repo, '.data', `host-fs-probe-${process.pid}`), { recursive: true, force: true });
+    }
   });
 
   it('closes a socket that sends something other than a call', async () => {
