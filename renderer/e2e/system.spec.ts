@@ -4,8 +4,10 @@ import { screenshot } from './checks.js';
 import { expect, test, type SystemWorld, type VouchPage } from './systemFixtures.js';
 
 /**
- * The flows a person drives, in Chromium, over the browser bridge against the real backend, dev
- * tenant and sandbox. They share one system and run in order: the first links Google.
+ * The flows a person drives, in Chromium, in the popover attached to the desktop host (the desktop
+ * app's controller, session, link and connect/unlink flows in Node) against the real backend, dev
+ * tenant and sandbox. They share one system and run in order: the first signs in from the popover
+ * and links Google.
  */
 test.describe.configure({ mode: 'serial' });
 
