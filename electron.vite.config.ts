@@ -44,10 +44,10 @@ function sttWorker(): Plugin {
  *                             `new URL('./stt-worker.js', import.meta.url)`.
  *  - out/preload/index.cjs    one CommonJS file with everything inlined: a sandboxed preload can only
  *                             `require('electron')` (and a few built-ins).
- *  - out/renderer/            the popover. The browser harness and its transport are left out: they
- *                             are imported only behind `import.meta.env.DEV` (see renderer/src/main.tsx).
- * The browser demo and the renderer e2e harness serve the renderer with Vite's dev server through
- * renderer/vite.config.ts instead.
+ *  - out/renderer/            the popover. The desktop host's transport is left out: it is
+ *                             imported only behind `import.meta.env.DEV` (see renderer/src/main.tsx).
+ * The browser demo and the renderer e2e suites serve the renderer with Vite's dev server through
+ * renderer/vite.config.ts instead (the demo's desktop host in middleware mode).
  */
 export default defineConfig({
   main: {

@@ -34,6 +34,14 @@ const R = {
     regex: String.raw`${UP}backend/(?!src/protocol/|standins/|test/)`,
     message: 'Outside the backend, import only its environment-neutral contracts from backend/src/protocol.',
   },
+  /**
+   * The demo's host transport (renderer/src/bridge/hostBridge.ts, never in the production bundle) runs the
+   * preload's own bridge over a socket: it may also import the preload's channel table and bridge factory.
+   */
+  electronExceptPreloadBridge: {
+    regex: String.raw`${UP}electron/(?!src/bridge/contract\.js$|src/ipc/(channels|createBridge)\.js$|test/|e2e/)`,
+    message: 'The host transport may import from electron/ only the IPC contract and the preload bridge (ipc/channels, ipc/createBridge).',
+  },
   electronExceptBridgeContract: {
     regex: String.raw`${UP}electron/(?!src/bridge/contract\.js$|test/|e2e/)`,
     message: 'The renderer may import from electron/ only the IPC contract, electron/src/bridge/contract.ts.',
@@ -176,6 +184,10 @@ export default defineConfig(
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: boundary([R.node, R.electronPackage, R.backendExceptProtocol, R.electronExceptBridgeContract, R.standins, R.tests]),
+  },
+  {
+    files: ['renderer/src/bridge/hostBridge.ts'],
+    rules: boundary([R.node, R.electronPackage, R.backendExceptProtocol, R.electronExceptPreloadBridge, R.standins, R.tests]),
   },
 
   // React: hooks rules for the renderer and its DOM tests (not Playwright, whose fixtures' `use` is no hook).

@@ -3,8 +3,10 @@ import { defineConfig } from '@playwright/test';
 /**
  * Renderer end-to-end tests in Debian's Chromium (no downloaded browsers). The `popover` project
  * drives the real renderer over a scripted bridge (states, screenshots, axe); the `system` project
- * drives it over the browser bridge against the real backend, dev tenant and sandbox.
- * Each worker starts its own Vite harness (and system) on ephemeral ports: see renderer/e2e/fixtures.ts.
+ * drives it attached to the desktop host (the desktop app's controller in Node) against the real
+ * backend, dev tenant and sandbox, and Talk with a fake microphone (talk.spec.ts).
+ * Each worker starts its own Vite harness (or system and host) on ephemeral ports: see
+ * renderer/e2e/fixtures.ts and world.ts.
  */
 export default defineConfig({
   testDir: 'renderer/e2e',
@@ -41,7 +43,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'popover', testMatch: /popover\.spec\.ts/ },
-    { name: 'system', testMatch: /system\.spec\.ts/ },
+    { name: 'system', testMatch: /(system|talk)\.spec\.ts/ },
     // The packaged Electron app: runs where the Electron binary exists, reports a clear skip otherwise.
     { name: 'electron', testDir: 'electron/e2e', testMatch: /\.spec\.ts/ },
   ],

@@ -2,22 +2,9 @@ import react from '@vitejs/plugin-react';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type ProxyOptions } from 'vite';
+import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-
-/**
- * The renderer's Vite dev server for the browser harness (the demo, the renderer e2e suites, `npm
- * run dev:renderer`), with same-origin proxies to the backend and dev tenant through env variables,
- * so the page keeps CSP `connect-src 'self'` and needs no CORS from either server. The app's
- * production build is electron.vite.config.ts (renderer section), not this file.
- */
-export function harnessProxy(backendUrl?: string, tenantUrl?: string): Record<string, ProxyOptions> {
-  const proxy: Record<string, ProxyOptions> = {};
-  if (backendUrl) proxy['/__backend'] = { target: backendUrl, changeOrigin: true, rewrite: (p) => p.replace(/^\/__backend/, '') };
-  if (tenantUrl) proxy['/__tenant'] = { target: tenantUrl, changeOrigin: true, rewrite: (p) => p.replace(/^\/__tenant/, '') };
-  return proxy;
-}
 
 /**
  * What the dev server may read: the renderer, the two backend modules it shares and the packages
@@ -39,6 +26,12 @@ const servedPaths = [
   })(),
 ];
 
+/**
+ * The renderer's Vite dev server for development in a browser: the desktop host serves the popover
+ * through it (backend/standins/desktopHost/, `npm run demo`, the system e2e suite), and the popover
+ * e2e suite serves it alone. The page talks to the host only (CSP `connect-src 'self'`). The app's
+ * production build is electron.vite.config.ts (renderer section), not this file.
+ */
 export default defineConfig({
   root,
   base: './',
@@ -46,7 +39,6 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     strictPort: false,
-    proxy: harnessProxy(process.env.VOUCH_BACKEND_URL, process.env.VOUCH_TENANT_URL),
     // Vite's own deny list plus data folders and databases, in case one ends up under an allowed path.
     fs: { strict: true, allow: servedPaths, deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/.data/**', '**/*.sqlite*'] },
   },

@@ -29,8 +29,9 @@ export const DemoEnv = z.object({
   PORT: port(8787),
   VOUCH_TENANT_PORT: port(8788),
   VOUCH_SANDBOX_PORT: port(8789),
-  VOUCH_LAUNCHER_PORT: port(8790),
   VOUCH_POPOVER_PORT: port(8791),
+  /** A Whisper model folder for Talk in the demo's popover (see electron/src/stt/model-location.ts). */
+  VOUCH_WHISPER_MODEL_DIR: optional,
   /** The stand-ins' and the embedded backend's log level (tests keep it quiet by default). */
   LOG_LEVEL: LogLevel.default('warn'),
   GEMINI_API_KEY: optional,

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { createServer, type ViteDevServer } from 'vite';
-import { harnessProxy } from '../vite.config.js';
 
 const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 
@@ -11,14 +10,14 @@ export interface Harness {
 
 /**
  * Serves the renderer with Vite on an ephemeral port (several engineers run tests on one machine),
- * optionally proxying /__backend and /__tenant to a running system.
+ * for the popover suite's scripted bridge. (The system suite's popover is served by the desktop host.)
  */
-export async function startHarness(targets: { backendUrl?: string; tenantUrl?: string; port?: number } = {}): Promise<Harness> {
+export async function startHarness(targets: { port?: number } = {}): Promise<Harness> {
   const server: ViteDevServer = await createServer({
     configFile,
     logLevel: 'warn',
     cacheDir: fileURLToPath(new URL('../../node_modules/.vite-renderer-e2e', import.meta.url)),
-    server: { host: '127.0.0.1', port: targets.port ?? 0, strictPort: false, proxy: harnessProxy(targets.backendUrl, targets.tenantUrl), hmr: false },
+    server: { host: '127.0.0.1', port: targets.port ?? 0, strictPort: false, hmr: false },
   });
   await server.listen();
   const url = server.resolvedUrls?.local[0];

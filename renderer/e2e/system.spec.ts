@@ -1,9 +1,13 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { screenshot } from './checks.js';
 import { expect, test, type SystemWorld, type VouchPage } from './systemFixtures.js';
 
 /**
- * The flows a person drives, in Chromium, over the browser bridge against the real backend, dev
- * tenant and sandbox. They share one system and run in order: the first links Google.
+ * The flows a person drives, in Chromium, in the popover attached to the desktop host (the desktop
+ * app's controller, session, link and connect/unlink flows in Node) against the real backend, dev
+ * tenant and sandbox. They share one system and run in order: the first signs in from the popover
+ * and links Google.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -72,6 +76,31 @@ test('a second question streams straight away, text growing while it arrives', a
   const frames = await vouch.frames();
   expect(frames.filter((f) => f.type === 'agent_stream').length).toBeGreaterThan(1);
   expect(frames.some((f) => f.type === 'connections_required')).toBe(false);
+});
+
+test('Slack: connect, then Revoke in Accounts deletes the connected account in Token Vault, and the next Slack question asks to connect again', async ({ vouch, context, world }) => {
+  const { page } = vouch;
+  const question = "what's new in #deals";
+  await ask(vouch, question);
+  const sheet = page.getByRole('dialog', { name: 'Connect Slack' });
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  const consentTab = context.waitForEvent('page');
+  await sheet.getByRole('button', { name: 'Connect Slack' }).click();
+  await (await consentTab).getByRole('button', { name: 'Allow' }).click();
+  await expect(sheet).toBeHidden({ timeout: 20_000 });
+  expect(await world.connectedAccounts('sign-in-with-slack')).toBe(1);
+
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  await page.getByRole('button', { name: 'Revoke Slack' }).click();
+  await page.getByRole('group', { name: 'Revoke Slack?' }).getByRole('button', { name: 'Revoke' }).click();
+  await expect.poll(() => world.connectedAccounts('sign-in-with-slack')).toBe(0);
+  // Google stays connected.
+  expect(await world.connectedAccounts('google-oauth2')).toBe(1);
+
+  await page.getByRole('button', { name: 'Conversation' }).click();
+  await ask(vouch, question);
+  await expect(page.getByRole('dialog', { name: 'Connect Slack' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('dialog', { name: 'Connect Slack' }).getByRole('button', { name: /Not now|Cancel|Close/ }).first().click();
 });
 
 test('reply to Dana → draft → edit the subject → Send → the email is in the sandbox with the new subject', async ({ vouch, world, phone }, testInfo) => {
@@ -169,4 +198,53 @@ test('activity shows the audit chain verified', async ({ vouch }) => {
   await page.getByRole('button', { name: 'Activity' }).click();
   await expect(page.getByText(/Record intact: \d+ entries verified/)).toBeVisible();
   await expect(page.locator('.audit li').first()).toBeVisible();
+});
+
+test('Talk without a speech model says so instead of listening', async ({ vouch }) => {
+  const { page } = vouch;
+  await page.getByRole('button', { name: 'Talk' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Speech recognition is not available; type your request instead.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Talk' })).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('only the popover the host served can attach: not another local site with the cookie, not the same origin without it', async ({ vouch, world, browser }) => {
+  const { page } = vouch;
+  // The popover's URL carries nothing, and its script cannot read the secret (HttpOnly).
+  expect(page.url()).toBe(world.host.url);
+  expect(await page.evaluate(() => document.cookie)).not.toContain('vouch_host_secret');
+  const bridgeUrl = `${world.host.origin.replace('http', 'ws')}/__vouch/bridge`;
+  const tryAttach = (p: import('@playwright/test').Page) =>
+    p.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(url);
+          // Polled: a refused handshake does not always fire close on a page that is not the app.
+          const check = setInterval(() => {
+            if (ws.readyState === WebSocket.CONNECTING || ws.readyState === WebSocket.CLOSING) return;
+            clearInterval(check);
+            resolve(ws.readyState === WebSocket.OPEN ? 'attached' : 'refused');
+          }, 50);
+        }),
+      bridgeUrl,
+    );
+  const before = world.host.transport.attached;
+
+  // Another site on this machine, in the same browser: only the port differs, so the browser sends
+  // the SameSite=Strict cookie along; the Origin check refuses it.
+  const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'));
+  await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()));
+  const other = await page.context().newPage();
+  await other.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+  expect(await tryAttach(other)).toBe('refused');
+  await other.close();
+  site.close();
+
+  // A page of the host's own origin in a browser that never loaded the popover: no secret.
+  const stranger = await browser.newContext();
+  const same = await stranger.newPage();
+  await same.goto(`${world.host.origin}/src/styles/popover.css`);
+  expect(await tryAttach(same)).toBe('refused');
+  await stranger.close();
+
+  expect(world.host.transport.attached).toBe(before);
 });

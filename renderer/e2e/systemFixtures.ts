@@ -16,6 +16,26 @@ export interface Phone {
   answer(bindingMessage: string, decision: 'Approve' | 'Deny'): Promise<void>;
 }
 
+/**
+ * The host starts signed out (a fresh data folder): the person presses Sign in, the tenant's page
+ * opens in a new tab of their browser, they pick their account, and the loopback callback lands on
+ * the host. Later tests find the host signed in.
+ */
+export async function signInIfAsked(page: Page, world: SystemWorld): Promise<void> {
+  const signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+  const online = page.getByText('Online');
+  await expect(signIn.or(online)).toBeVisible();
+  if (!(await signIn.isVisible())) return;
+  const person = findDevUser(world.tokens.sub);
+  if (!person) throw new Error(`no dev user ${world.tokens.sub}`);
+  const tab = page.context().waitForEvent('page');
+  await signIn.click();
+  const login = await tab;
+  await login.getByRole('button', { name: `Continue as ${person.name}` }).click();
+  await expect(login.getByText('You are signed in to Vouch. You can close this tab.')).toBeVisible();
+  await login.close();
+}
+
 export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld }>({
   world: [
     async ({}, use) => {
@@ -26,14 +46,15 @@ export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: Sys
     { scope: 'worker', timeout: 120_000 },
   ],
   vouch: async ({ page, world }, use) => {
-    const q = new URLSearchParams({ ws: world.system.wsUrl, token: world.tokens.access_token, me_token: world.tokens.me_token });
-    await page.goto(`${world.harness.url}/index.html?${q}`);
+    // The popover's URL carries nothing: the host sets its secret as a cookie on this document.
+    await page.goto(world.host.url);
     // Record what the bridge receives, to check ids and to find what the sandbox should hold.
     await page.evaluate(() => {
       const w = window as unknown as { __frames: unknown[] };
       w.__frames = [];
       window.vouch.onEvent((e) => e.type === 'frame' && w.__frames.push(e.frame));
     });
+    await signInIfAsked(page, world);
     await expect(page.getByText('Online')).toBeVisible();
     await use({ page, frames: () => page.evaluate(() => (window as unknown as { __frames: ServerFrame[] }).__frames) });
   },

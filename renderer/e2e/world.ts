@@ -1,50 +1,68 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as oidc from 'openid-client';
 import { TokenVaultClient } from '../../backend/src/auth/tokenVault.js';
 import { createProviderTools } from '../../backend/src/providers/index.js';
+import { startDesktopHost, type DesktopHost } from '../../backend/standins/desktopHost/host.js';
 import { startVouchSystem, type VouchSystem } from '../../backend/standins/system.js';
-import { startHarness, type Harness } from './harness.js';
+import { createMyAccountClient } from '../../electron/src/auth/myAccountClient.js';
+import { reserveLoopbackPorts } from '../../electron/test/main/helpers/ports.js';
 
 /**
- * The real thing for the browser bridge: dev tenant + sandbox + backend (startVouchSystem), a Vite
- * harness proxying /__backend and /__tenant to them, and the demo user signed in headlessly (PKCE).
- * One system per worker; the tests in a file share it and run in order.
+ * The real thing: dev tenant + sandbox + backend (startVouchSystem), and the desktop host running the
+ * desktop app's main-process logic (controller, session, link, connect/unlink, speech) that serves
+ * the popover. The popover signs in as a person would (its Sign in button, the tenant's page in a new
+ * tab, the loopback callback on the host). One world per worker; the tests in a file share it.
  */
 export interface SystemWorld {
   system: VouchSystem;
-  harness: Harness;
-  /** The signed-in user's API access token and a My Account token (MRRT), as the desktop app holds. */
-  tokens: { access_token: string; me_token: string; sub: string };
+  host: DesktopHost;
+  /** A separate session of the same person, for the observer's Token Vault reads (the host's tokens stay in the host). */
+  tokens: { access_token: string; sub: string };
   /** Reads the sandbox through the official clients with a Token Vault token, as an observer would. */
   observer: ReturnType<typeof createProviderTools>;
+  /** How many accounts the person has connected in Token Vault for an Auth0 connection, read through the My Account API. */
+  connectedAccounts(connection: string): Promise<number>;
 }
 
-/** Starts the system, the harness and a signed-in session; used by the fixture and by devHarness.ts. */
-export async function startWorld(opts: { port?: number } = {}): Promise<{ world: SystemWorld; url: string; stop(): Promise<void> }> {
+// The sign-in callback ports of this process, registered on every tenant it starts (each world's
+// host listens on them one round trip at a time), so parallel runs never contend for the defaults.
+let loopbackPorts: Promise<string> | undefined;
+
+/** Starts the system, the desktop host and an observer session; used by the fixtures and by devHarness.ts. */
+export async function startWorld(opts: { port?: number; whisperModelDir?: string } = {}): Promise<{ world: SystemWorld; url: string; stop(): Promise<void> }> {
+  process.env.VOUCH_LOOPBACK_PORTS = await (loopbackPorts ??= reserveLoopbackPorts(4).then((p) => p.join(',')));
   const dataDir = mkdtempSync(join(tmpdir(), 'vouch-e2e-'));
   const system = await startVouchSystem({ dataDir, cibaIntervalSeconds: 1 });
-  const harness = await startHarness({ backendUrl: system.backendUrl, tenantUrl: system.tenantUrl, ...(opts.port ? { port: opts.port } : {}) });
-  // The browser popover's Connected Accounts return page, registered like any Allowed Callback URL.
-  system.tenant.allowDesktopCallback(new URL('/connect-callback.html', harness.url).href);
-  const session = await system.login();
-  if (!session.refresh_token) throw new Error('login returned no refresh token');
-  // The My Account token through the refresh token (Auth0 MRRT), as the desktop app gets it.
-  const me = await oidc.refreshTokenGrant(session.config, session.refresh_token, {
-    audience: system.tenant.meAudience,
-    scope: 'create:me:connected_accounts read:me:connected_accounts delete:me:connected_accounts',
+  const host = await startDesktopHost({
+    settings: {
+      issuer: system.tenant.issuer,
+      clientId: system.tenant.desktopClientId,
+      audience: system.tenant.apiAudience,
+      backendUrl: system.backendUrl,
+      wsUrl: system.wsUrl,
+      allowHttp: true,
+    },
+    dataDir: join(dataDir, 'desktop-host'),
+    port: opts.port ?? 0,
+    whisperModelDir: opts.whisperModelDir,
+    cacheDir: fileURLToPath(new URL('../../node_modules/.vite-renderer-e2e', import.meta.url)),
   });
+  const session = await system.login();
   const sub = String(JSON.parse(Buffer.from(session.access_token.split('.')[1]!, 'base64url').toString()).sub);
   const vault = new TokenVaultClient({ issuer: system.tenant.issuer, clientId: system.tenant.apiClient.clientId, clientSecret: system.tenant.apiClient.clientSecret });
   const observer = createProviderTools({ tokenSource: vault, urls: { googleRootUrl: `${system.sandboxUrl}/`, slackApiUrl: `${system.sandboxUrl}/slack/api/` } });
-  const tokens = { access_token: session.access_token, me_token: me.access_token, sub };
-  const q = new URLSearchParams({ ws: system.wsUrl, token: tokens.access_token, me_token: tokens.me_token });
+  const connectedAccounts = async (connection: string) => {
+    const me = await oidc.refreshTokenGrant(session.config, session.refresh_token!, { audience: system.tenant.meAudience, scope: 'read:me:connected_accounts' });
+    return (await createMyAccountClient({ issuer: system.tenant.issuer, accessToken: me.access_token }).listAccounts(connection)).length;
+  };
   return {
-    world: { system, harness, tokens, observer },
-    url: `${harness.url}/index.html?${q}`,
+    world: { system, host, tokens: { access_token: session.access_token, sub }, observer, connectedAccounts },
+    url: host.url,
     stop: async () => {
-      await harness.close();
+      await host.close();
       await system.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

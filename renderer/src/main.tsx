@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { createAudioController } from './audio/controller.js';
 import { BridgeProvider } from './bridge/context.js';
-import { devBridgeFor } from './bridge/devBridge.js';
+import { hostBridgeFor } from './bridge/hostBridge.js';
 import { selectBridge } from './bridge/select.js';
 import { connectStores } from './stores/dispatch.js';
 import './styles/popover.css';
@@ -11,16 +11,16 @@ import './styles/popover.css';
 const root = createRoot(document.getElementById('root')!);
 
 function boot(): void {
-  // Only the dev harness may fall back to the browser bridge. In a production build
-  // `import.meta.env.DEV` is the constant false, so the harness and its transport (development
-  // only) are tree-shaken out of the bundle; a test on the built output checks that they stay out.
-  const picked = selectBridge(window, import.meta.env.DEV ? devBridgeFor : undefined);
+  // Only in development may the page attach to the desktop host (the browser demo, the system e2e
+  // suite). In a production build `import.meta.env.DEV` is the constant false, so the host
+  // transport is tree-shaken out of the bundle; a test on the built output checks that it stays out.
+  const picked = selectBridge(window, import.meta.env.DEV ? hostBridgeFor : undefined);
   if ('error' in picked) {
     root.render(<p className="fatal">{picked.error}</p>);
     return;
   }
   const audio = createAudioController(picked.bridge);
-  // Subscribe before the socket opens so session_ready is never missed.
+  // Subscribe before any event can arrive, so none is missed.
   connectStores(picked.bridge, audio.effects);
   picked.start?.();
   root.render(

@@ -11,6 +11,7 @@ const Ref = z
   .string()
   .min(1)
   .max(320)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a one-line ref must not hold
   .regex(/^[^\u0000-\u001f\u007f]+$/, 'must be one line of text');
 
 export const AuditRefs = z

@@ -36,10 +36,15 @@ export interface ControllerDeps {
   log?: { warn(obj: Record<string, unknown>, msg: string): void };
 }
 
+const SPEECH_UNAVAILABLE = 'Speech recognition is not available; type your request instead.';
+const SPEECH_NOT_READY = 'The speech model is still loading. Try again in a moment, or type your request.';
+const SPEECH_FAILED = 'The speech model could not be loaded.';
+
 export class AppController {
   readonly ptt: PttMachine;
   readonly recording = new RecordingBuffer();
   private sttReady = false;
+  private sttUnavailableMessage = SPEECH_UNAVAILABLE;
   private readonly log: NonNullable<ControllerDeps['log']>;
 
   constructor(private readonly deps: ControllerDeps) {
@@ -76,9 +81,10 @@ export class AppController {
   async loadModel(): Promise<void> {
     const stt = this.deps.stt;
     if (!stt) {
-      this.deps.emit({ type: 'stt_model', state: 'failed', message: 'Speech recognition is not available; type your request instead.' });
+      this.deps.emit({ type: 'stt_model', state: 'failed', message: SPEECH_UNAVAILABLE });
       return;
     }
+    this.sttUnavailableMessage = SPEECH_NOT_READY;
     this.deps.emit({ type: 'stt_model', state: 'loading', progress: 0 });
     try {
       await stt.load((p) => this.deps.emit({ type: 'stt_model', state: 'loading', progress: p.fraction }));
@@ -86,8 +92,14 @@ export class AppController {
       this.deps.emit({ type: 'stt_model', state: 'ready', progress: 1 });
     } catch (err) {
       this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model failed to load');
-      this.deps.emit({ type: 'stt_model', state: 'failed', message: 'The speech model could not be loaded.' });
+      this.sttUnavailableMessage = SPEECH_FAILED;
+      this.deps.emit({ type: 'stt_model', state: 'failed', message: SPEECH_FAILED });
     }
+  }
+
+  /** Stops the STT worker (the app quitting, the desktop host closing). */
+  async dispose(): Promise<void> {
+    await this.deps.stt?.dispose?.();
   }
 
   /** The global hotkey fired (toggle) / was pressed or released (hold). */
@@ -133,6 +145,9 @@ export class AppController {
       return { id };
     },
     startListening: () => {
+      // Recording with no engine to hear it would drop the words silently: say so instead. (Once the
+      // speech model manager lands, this is where the popover is offered the download.)
+      if (!this.sttReady) throw new BridgeError('UNAVAILABLE', this.sttUnavailableMessage);
       this.ptt.uiStart();
     },
     stopListening: () => {

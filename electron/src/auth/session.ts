@@ -1,5 +1,5 @@
 import type { AuthState } from '../bridge/contract.js';
-import type { NotPersistedReason, PersistResult, StoredProfile, TokenStore } from './tokenStore.js';
+import type { RefreshTokenStore, NotPersistedReason, PersistResult, StoredProfile } from './tokenStore.js';
 
 /**
  * The signed-in session in main: the access token in memory only, the refresh token in memory and
@@ -56,7 +56,7 @@ export class AuthSession {
 
   constructor(
     private readonly client: AuthClientPort,
-    private readonly store: TokenStore,
+    private readonly store: RefreshTokenStore,
     private readonly clock: SessionClock,
     opts: { refreshMarginMs?: number; log?: SessionLog } = {},
   ) {

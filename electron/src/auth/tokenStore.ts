@@ -40,7 +40,18 @@ export type PersistResult = { persisted: true } | { persisted: false; reason: No
 /** Linux backends that do not protect the secret: a hard-coded key, or not known yet (before `ready`). */
 const UNPROTECTED_BACKENDS: ReadonlySet<LinuxStorageBackend> = new Set(['basic_text', 'unknown']);
 
-export class TokenStore {
+/**
+ * What the session needs from a refresh-token store: the app's `TokenStore` (OS keystore), or a
+ * development-only stand-in where there is no Electron (the browser demo's desktop host).
+ */
+export interface RefreshTokenStore {
+  save(refreshToken: string, profile: StoredProfile): Promise<PersistResult>;
+  loadRefreshToken(): Promise<string | undefined>;
+  loadProfile(): StoredProfile | undefined;
+  clear(): void;
+}
+
+export class TokenStore implements RefreshTokenStore {
   /** Bumped by clear(): a save that was encrypting meanwhile must not write the token back. */
   private epoch = 0;
 

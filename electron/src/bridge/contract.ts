@@ -18,8 +18,8 @@ import {
 /**
  * The main↔renderer IPC contract: the only surface the renderer sees (`window.vouch`). In Electron
  * the preload implements it over IPC to the main process, which owns tokens, the socket and the
- * microphone pipeline; in the browser test harness a browser-side implementation speaks the same
- * protocol to the real backend. Every argument crossing the bridge is validated on the main side
+ * microphone pipeline; in the browser demo and the system e2e suite the same preload code runs over
+ * a dev-only socket to the desktop host, which runs main's logic in Node. Every argument crossing the bridge is validated on the main side
  * with the schemas below. Environment-neutral (zod, types and pure functions, no Node or DOM API):
  * main, preload and renderer all import it, and none of them imports another's source.
  */
@@ -188,7 +188,7 @@ export type BridgeErrorCode = z.infer<typeof BridgeErrorCode>;
 export const BridgeFailure = z.object({ code: BridgeErrorCode, message: z.string().max(500) });
 export type BridgeFailure = z.infer<typeof BridgeFailure>;
 
-/** The sentence a person reads for each code; main and the browser harness both use these. */
+/** The sentence a person reads for each code. */
 export const BRIDGE_ERROR_MESSAGES: Record<BridgeErrorCode, string> = {
   REFUSED_SENDER: 'vouch: refused: unexpected sender',
   INVALID_ARGUMENTS: 'vouch: refused: invalid arguments',
@@ -218,7 +218,7 @@ export const PERSON_FACING_BRIDGE_ERRORS: ReadonlySet<BridgeErrorCode> = new Set
 /** What main answers every invoked method with; the preload unwraps it. */
 export type BridgeResult<T = unknown> = { ok: true; value: T } | { ok: false; error: BridgeFailure };
 
-/** A bridge failure as an `Error` (the browser harness throws these; Electron's preload rejects with the plain shape). */
+/** A bridge failure as an `Error` (for tests and scripted bridges; Electron's preload rejects with the plain shape). */
 export class BridgeCallError extends Error {
   override name = 'BridgeCallError';
   constructor(

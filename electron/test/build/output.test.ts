@@ -92,8 +92,19 @@ describe('the built desktop app (out/)', () => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     expect(bundle).toContain('Vouch must be opened from the desktop app.');
-    // Markers of the browser bridge (renderer/src/bridge/browserBridge.ts, devBridge.ts) and the e2e harness.
-    for (const marker of ['Dev harness', '/__backend', '/__tenant', 'vouch-connect-callback', 'connected-accounts/', '__vouchFake']) {
+    // Markers of the desktop host's transport (renderer/src/bridge/hostBridge.ts, hostWire.ts), of
+    // the browser bridge it replaced (no page-side client of the backend may come back), and of the e2e harness.
+    for (const marker of [
+      '/__vouch/bridge',
+      'vouch_host_secret',
+      'the desktop host went away',
+      'Dev harness',
+      '/__backend',
+      '/__tenant',
+      'vouch-connect-callback',
+      'connected-accounts/',
+      '__vouchFake',
+    ]) {
       expect(bundle, marker).not.toContain(marker);
     }
   });

@@ -4,8 +4,8 @@ export type PickedBridge = { bridge: VouchBridge; start?: () => void } | { error
 
 /**
  * Picks the bridge: Electron's preload (`window.vouch`) always wins. Only in development does
- * main.tsx pass `devBridge` (the browser harness, see devBridge.ts), so the packaged renderer
- * contains neither the harness nor its transport.
+ * main.tsx pass `devBridge` (the desktop host's transport, see hostBridge.ts), so the packaged
+ * renderer does not contain it.
  */
 export function selectBridge(win: Window, devBridge?: (win: Window) => PickedBridge): PickedBridge {
   if (win.vouch) return { bridge: win.vouch };

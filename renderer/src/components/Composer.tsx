@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useBridge } from '../bridge/context.js';
+import { bridgeErrorText } from '../bridge/errors.js';
 import { useConversation } from '../stores/conversation.js';
 
 /** Typing instead of speaking: same path as a spoken request once it is text. */
@@ -37,7 +38,11 @@ export function Composer() {
         type="button"
         className={listening ? 'mic on' : 'mic'}
         aria-pressed={listening}
-        onClick={() => void (listening ? bridge.stopListening() : bridge.startListening()).catch(() => undefined)}
+        onClick={() => {
+          setFailure(null);
+          // Without a speech model main refuses with a sentence for the person (UNAVAILABLE).
+          void (listening ? bridge.stopListening() : bridge.startListening()).catch((err: unknown) => setFailure(bridgeErrorText(err, 'Vouch could not start listening. Try again.')));
+        }}
       >
         {listening ? 'Stop' : 'Talk'}
       </button>

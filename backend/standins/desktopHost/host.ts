@@ -1,0 +1,135 @@
+import Conf from 'conf';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AuthState, BridgeEvent, LinkState, RecordingState } from '../../../electron/src/bridge/contract.js';
+import { composeDesktopApp, type DesktopApp, type DesktopSettings } from '../../../electron/src/app/composeDesktop.js';
+import type { SttEngineLike } from '../../../electron/src/app/sttPort.js';
+import type { KeyValueStore } from '../../../electron/src/auth/tokenStore.js';
+import { createExternalOpener } from '../../../electron/src/security.js';
+import { DevFileTokenStore } from './devTokenStore.js';
+import { startPopoverServer } from './popoverServer.js';
+import { createHostTransport, type HostTransport } from './transport.js';
+
+/**
+ * DEVELOPMENT ONLY: the "desktop host". The desktop app's real main-process logic (AppController,
+ * link client, auth session, connect/unlink flows, the Whisper engine in its worker) running in
+ * plain Node, with the OS pieces swapped for plain ones behind the app's ports: `conf` for
+ * electron-store, a plain-text token file for safeStorage (DevFileTokenStore), no tray, and the
+ * person's own browser as the "system browser" (the popover opens a tab; the loopback callback
+ * lands here, as it does in the app). The browser popover attaches through the host transport.
+ */
+export interface DesktopHostOptions {
+  settings: DesktopSettings;
+  /** Where the host keeps its settings and the development token file. */
+  dataDir: string;
+  /** The popover's port (0: any free one). */
+  port?: number;
+  /** A Whisper model folder (VOUCH_WHISPER_MODEL_DIR); without one, Talk says speech is unavailable. */
+  whisperModelDir?: string | undefined;
+  /** Hosts the "system browser" may be sent to besides the tenant's. */
+  externalHosts?: string[];
+  /** Vite's cache folder (tests keep theirs apart). */
+  cacheDir?: string;
+  log?: { info(obj: Record<string, unknown>, msg: string): void; warn(obj: Record<string, unknown>, msg: string): void };
+  /** Told every URL the host opens in the browser (the demo prints it, in case the tab was blocked). */
+  onOpenExternal?(url: string): void;
+}
+
+export interface DesktopHost {
+  /** The popover's URL: no token, no secret in it. */
+  url: string;
+  origin: string;
+  app: DesktopApp;
+  transport: HostTransport;
+  close(): Promise<void>;
+}
+
+export async function startDesktopHost(opts: DesktopHostOptions): Promise<DesktopHost> {
+  const log = opts.log ?? { info() {}, warn() {} };
+  mkdirSync(opts.dataDir, { recursive: true });
+  // electron-store is conf with Electron's paths; the host gives conf a folder of its own.
+  const conf = new Conf<Record<string, unknown>>({ cwd: resolve(opts.dataDir), configName: 'vouch-auth', configFileMode: 0o600 });
+  const kv: KeyValueStore = { get: (k) => conf.get(k), set: (k, v) => conf.set(k, v), delete: (k) => conf.delete(k) };
+
+  // What the popover last saw, replayed when it (re)attaches, as main.ts does on did-finish-load.
+  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent } = {};
+  let transport: HostTransport | undefined;
+  const emit = (event: BridgeEvent) => {
+    if (event.type === 'auth') last.auth = event.state;
+    if (event.type === 'link') last.link = event.state;
+    if (event.type === 'recording') last.recording = event.state;
+    if (event.type === 'stt_model') last.stt = event;
+    transport?.emit(event);
+  };
+
+  const secret = randomBytes(32).toString('base64url');
+  const server = await startPopoverServer({
+    port: opts.port ?? 0,
+    secret,
+    transport: () => transport!,
+    ...(opts.cacheDir ? { cacheDir: opts.cacheDir } : {}),
+  });
+
+  const tenantHost = new URL(opts.settings.issuer).host;
+  const openExternal = createExternalOpener({ hosts: [tenantHost, ...(opts.externalHosts ?? [])] }, async (url) => {
+    opts.onOpenExternal?.(url);
+    if (!transport?.openInBrowser(url)) log.warn({ host: new URL(url).host }, 'no popover attached to open the browser; open the printed link');
+  }, log);
+
+  const app = await composeDesktopApp(opts.settings, {
+    tokenStore: new DevFileTokenStore(kv),
+    openExternal,
+    emit,
+    stt: await sttEngineFor(opts.whisperModelDir, log),
+    log,
+  });
+
+  transport = createHostTransport({
+    origin: server.origin,
+    secret,
+    handlers: app.controller.handlers,
+    log,
+    onAttach: (send) => {
+      for (const e of [
+        last.auth && ({ type: 'auth', state: last.auth } as const),
+        last.link && ({ type: 'link', state: last.link } as const),
+        last.recording && ({ type: 'recording', state: last.recording } as const),
+        last.stt,
+      ])
+        if (e) send(e);
+    },
+  });
+  await app.controller.start();
+
+  return {
+    url: `${server.origin}/`,
+    origin: server.origin,
+    app,
+    transport,
+    close: async () => {
+      app.link.stop();
+      transport?.close();
+      await server.close();
+      await app.controller.dispose();
+    },
+  };
+}
+
+/**
+ * The Whisper engine in its worker thread, as main.ts loads it, when a model folder is given.
+ * Hook for the speech model manager (electron/src/stt/modelManager*, in flight): once it lands, the
+ * host locates (and, on request, downloads with Node's fetch) the model through it, and Talk's
+ * UNAVAILABLE refusal in the controller becomes the popover's offer to download.
+ */
+async function sttEngineFor(modelDir: string | undefined, log: { warn(obj: Record<string, unknown>, msg: string): void }): Promise<SttEngineLike | undefined> {
+  if (!modelDir) return undefined;
+  const { locateWhisperModelDir } = await import('../../../electron/src/stt/model-location.js');
+  const found = locateWhisperModelDir({ userSelectedDir: modelDir, resourcesDir: join(import.meta.dirname, '../../../resources') });
+  if (!found) {
+    log.warn({}, 'no Whisper model in VOUCH_WHISPER_MODEL_DIR');
+    return undefined;
+  }
+  const { WorkerSttEngine } = await import('../../../electron/src/stt/worker-stt-engine.js');
+  return new WorkerSttEngine({ engine: 'whisper-onnx', modelDir: found });
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { BridgeEvent } from '../bridge/contract.js';
+import { createOidcAuthClient, discover } from '../auth/oidc.js';
+import { AuthSession, type SessionLog } from '../auth/session.js';
+import type { RefreshTokenStore } from '../auth/tokenStore.js';
+import type { PttMode, PttTimers } from '../hotkey/pttMachine.js';
+import type { Backoff } from '../link/backoff.js';
+import { LinkClient, type LinkTimers } from '../link/linkClient.js';
+import { createAuditClient } from './auditClient.js';
+import { createConnectFlow } from './connectFlow.js';
+import { AppController } from './controller.js';
+import { createPreauthClient } from './preauthClient.js';
+import type { SttEngineLike } from './sttPort.js';
+import { createUnlinkFlow } from './unlinkFlow.js';
+
+/**
+ * The desktop client's main-process logic, assembled from its Electron-free parts: the auth session,
+ * the backend link, the Connected Accounts connect/unlink flows, the audit and pre-authorization
+ * clients and the STT engine, behind one `AppController`. The OS pieces come in as ports (token
+ * store, browser opener, event sink), so the same client runs in Electron and, for the browser demo
+ * and its end-to-end suite, in plain Node (backend/standins/desktopHost/).
+ */
+export interface DesktopSettings {
+  issuer: string;
+  clientId: string;
+  audience: string;
+  backendUrl: string;
+  wsUrl: string;
+  /** http issuers on loopback only (the dev tenant). */
+  allowHttp: boolean;
+}
+
+export interface DesktopPorts {
+  tokenStore: RefreshTokenStore;
+  /** The system browser (already behind the external-link policy). */
+  openExternal(url: string): Promise<void>;
+  emit(event: BridgeEvent): void;
+  stt?: SttEngineLike | undefined;
+  timers?: PttTimers & LinkTimers;
+  pttMode?: PttMode;
+  timezone?: string;
+  backoff?: Backoff;
+  log?: SessionLog & { info(obj: Record<string, unknown>, msg: string): void };
+}
+
+export interface DesktopApp {
+  controller: AppController;
+  session: AuthSession;
+  link: LinkClient;
+}
+
+const realTimers: PttTimers & LinkTimers = {
+  now: () => Date.now(),
+  setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
+};
+
+export async function composeDesktopApp(settings: DesktopSettings, ports: DesktopPorts): Promise<DesktopApp> {
+  const timers = ports.timers ?? realTimers;
+  const log = ports.log ?? { info() {}, warn() {} };
+  const { openExternal } = ports;
+  const config = await discover({ issuer: settings.issuer, clientId: settings.clientId, audience: settings.audience, allowHttp: settings.allowHttp });
+  const session = new AuthSession(createOidcAuthClient({ config, audience: settings.audience, openExternal }), ports.tokenStore, timers, { log });
+  let controller!: AppController;
+  const link = new LinkClient({
+    url: settings.wsUrl,
+    getAccessToken: () => (session.state.signedIn ? session.getAccessToken() : Promise.resolve(undefined)),
+    timezone: ports.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    onFrame: (f) => controller.onFrame(f),
+    onState: (s) => controller.onLinkState(s),
+    onUnauthenticated: () => controller.onUnauthenticated(),
+    timers,
+    ...(ports.backoff ? { backoff: ports.backoff } : {}),
+    log,
+  });
+  const getAccessToken = () => session.getAccessToken();
+  controller = new AppController({
+    session,
+    link,
+    stt: ports.stt,
+    connect: createConnectFlow({ session, config, issuer: settings.issuer, openExternal, allowHttp: settings.allowHttp }),
+    unlink: createUnlinkFlow({ session, config, issuer: settings.issuer, openExternal }),
+    getAudit: createAuditClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    preauth: createPreauthClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    emit: ports.emit,
+    newId: () => `t-${randomUUID()}`,
+    timers,
+    ...(ports.pttMode ? { pttMode: ports.pttMode } : {}),
+    log,
+  });
+  return { controller, session, link };
+}

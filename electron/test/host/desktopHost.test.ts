@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDesktopHost, type DesktopHost } from '../../../backend/standins/desktopHost/host.js';
+import type { VouchSystem } from '../../../backend/standins/system.js';
+import { reserveLoopbackPorts } from '../main/helpers/ports.js';
+import { systemBrowser } from '../main/helpers/systemBrowser.js';
+
+/**
+ * The desktop host runs the app's controller against the running system with its development
+ * stand-ins for the OS: it signs in through "the browser", keeps the dev session in its data folder
+ * (conf, mode 0600) and is signed in again on the next start, as the app is with its keystore.
+ */
+let system: VouchSystem;
+const dataDir = mkdtempSync(join(tmpdir(), 'vouch-host-'));
+
+beforeAll(async () => {
+  process.env.VOUCH_LOOPBACK_PORTS = (await reserveLoopbackPorts(4)).join(',');
+  const { startVouchSystem } = await import('../../../backend/standins/system.js');
+  system = await startVouchSystem({ dataDir: join(dataDir, 'system') });
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+async function host(openExternal?: (url: string) => Promise<void>): Promise<DesktopHost> {
+  return startDesktopHost({
+    settings: {
+      issuer: system.tenant.issuer,
+      clientId: system.tenant.desktopClientId,
+      audience: system.tenant.apiAudience,
+      backendUrl: system.backendUrl,
+      wsUrl: system.wsUrl,
+      allowHttp: true,
+    },
+    dataDir: join(dataDir, 'desktop-host'),
+    cacheDir: fileURLToPath(new URL('../../../node_modules/.vite-host-test-restore', import.meta.url)),
+    ...(openExternal ? { onOpenExternal: (url) => void openExternal(url) } : {}),
+  });
+}
+
+describe('desktop host', { timeout: 30_000 }, () => {
+  it('signs in, goes online, and a restarted host is signed in again from its development token file', async () => {
+    const browser = systemBrowser({ tenantHost: new URL(system.tenant.issuer).host });
+    const first = await host(browser.openExternal);
+    expect(first.app.session.state).toEqual({ signedIn: false });
+    expect(first.url).toBe(`${first.origin}/`);
+    await first.app.controller.handlers.signIn();
+    await expect.poll(() => first.app.link.state).toBe('online');
+    expect(browser.opened[0]).toContain(system.tenant.issuer.replace(/\/$/, ''));
+    await first.close();
+
+    const files = readdirSync(join(dataDir, 'desktop-host'));
+    expect(files).toContain('vouch-auth.json');
+    const file = join(dataDir, 'desktop-host', 'vouch-auth.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { devOnly?: { plaintextRefreshToken?: unknown; profile?: unknown } };
+    expect(typeof stored.devOnly?.plaintextRefreshToken).toBe('string');
+    expect(stored.devOnly?.profile).toMatchObject({ sub: 'auth0|alex' });
+
+    const second = await host();
+    expect(second.app.session.state).toMatchObject({ signedIn: true, user: { sub: 'auth0|alex' } });
+    await expect.poll(() => second.app.link.state).toBe('online');
+    await second.app.controller.handlers.signOut();
+    await second.close();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ devOnly: {} });
+  });
+
+});
