@@ -135,4 +135,15 @@ describe.skipIf(skip)('two backend instances sharing PostgreSQL and Redis', () =
     expect(kinds).toContainEqual(['write', 'sent']); // written by B
     expect(kinds.filter(([k]) => k === 'write')).toHaveLength(1);
   });
+
+  it('on SIGTERM an instance closes its sockets with 1012 (Service Restart) and exits cleanly', { timeout: 60_000 }, async () => {
+    const c = await instance('C');
+    const client = await session(c.wsUrl);
+    const closed = new Promise<number>((r) => client.ws.once('close', (code) => r(code)));
+    c.child.kill('SIGTERM');
+    expect(await closed).toBe(1012);
+    expect(await c.exited).toBe(0);
+    const drained = await c.log((l) => l.msg === 'drained and closed');
+    expect(drained).toMatchObject({ instance: 'C', sockets: 1 });
+  });
 });
