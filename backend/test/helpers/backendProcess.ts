@@ -27,7 +27,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export async function startBackendProcess(env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): Promise<BackendProcess> {
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'backend/src/main.ts'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
+    // `info` at least: readiness is read from the 'listening' line.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, LOG_LEVEL: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? env.LOG_LEVEL : 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];
@@ -52,12 +53,19 @@ export async function startBackendProcess(env: Record<string, string>, opts: { n
     if (hit) return Promise.resolve(hit);
     return new Promise<Record<string, unknown>>((resolve) => waiters.push({ pred, resolve }));
   };
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const listening = await Promise.race([
     log((l) => l.msg === 'vouch backend listening'),
     exited.then((code) => {
       throw new Error(`backend exited (${code}) before listening: ${stderr}`);
     }),
-  ]);
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`backend did not listen within 60 s: ${stderr}`));
+      }, 60_000);
+    }),
+  ]).finally(() => clearTimeout(timer));
   const url = String(listening.url);
   return {
     instanceId: String(listening.instance),
