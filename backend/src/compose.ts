@@ -31,7 +31,7 @@ import { LinkService } from './server/links.js';
 import { auditRoutes, healthRoutes, memoryRoutes, preauthorizationRoutes, readyRoutes, ruleRoutes, scopeRoutes, type ReadinessCheck } from './server/routes/index.js';
 import { drainAndClose } from './server/shutdown.js';
 import { SessionService } from './session/service.js';
-import { createPostgresPool, migrate, PostgresAuditStore, PostgresPreauthStore, PostgresRuleStore, PostgresVouchStore, type PgPool } from './store/postgres/index.js';
+import { createPostgresPool, migrate, PostgresAuditStore, PostgresLongTermMemory, PostgresPreauthStore, PostgresRuleStore, PostgresVouchStore, type PgPool } from './store/postgres/index.js';
 import { openDatabase } from './store/sqlite.js';
 import { SqliteVouchStore, type VouchStore } from './store/vouchStore.js';
 
@@ -54,7 +54,7 @@ export interface VouchServices {
   audit: AuditStore;
   rules: RuleStore;
   preauth: PreauthStore;
-  memory: LongTermMemory;
+  memory: Pick<LongTermMemory, 'remember' | 'recall' | 'list' | 'forget' | 'forgetAll'>;
   ciba: CibaClient;
   /** The relationship checker in use, so an operator (or a test) can write relationships. */
   authz: ConfiguredChecker;
@@ -100,6 +100,7 @@ async function openStores(config: BackendEnv, key: Uint8Array, now: () => number
       rules: new PostgresRuleStore(pool) as RuleStore,
       preauth: new PostgresPreauthStore(pool) as PreauthStore,
       check: { name: 'database', check: async () => void (await pool.query('SELECT 1')) } as ReadinessCheck,
+      pool: pool as PgPool | undefined,
       close: () => pool.end(),
     };
   }
@@ -111,6 +112,7 @@ async function openStores(config: BackendEnv, key: Uint8Array, now: () => number
     rules: new SqliteRuleStore(db) as RuleStore,
     preauth: new SqlitePreauthStore(db) as PreauthStore,
     check: undefined,
+    pool: undefined as PgPool | undefined,
     close: async () => db.close(),
   };
 }
@@ -182,7 +184,9 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
       : {}),
     log: logger,
   });
-  const memory = new LongTermMemory({ dataDir: config.DATA_DIR, embedder: gemini ? new GeminiEmbedder(gemini, config.GEMINI_EMBEDDING_MODEL) : new LocalEmbedder() });
+  const embedder = gemini ? new GeminiEmbedder(gemini, config.GEMINI_EMBEDDING_MODEL) : new LocalEmbedder();
+  // Shared mode keeps memories in a table every instance reads; embedded, a vectra index on disk.
+  const memory = stores.pool ? new PostgresLongTermMemory(stores.pool, { embedder }) : new LongTermMemory({ dataDir: config.DATA_DIR, embedder });
   const conversations = new ConversationStore();
   const tools = createProviderTools({
     tokenSource: tokenVault,

@@ -4,3 +4,4 @@ export { PostgresAuditStore } from './auditStore.js';
 export { PostgresRuleStore } from './ruleStore.js';
 export { PostgresPreauthStore } from './preauthStore.js';
 export { PostgresVouchStore } from './vouchStore.js';
+export { PostgresLongTermMemory, type PostgresLongTermMemoryOptions } from './memoryStore.js';

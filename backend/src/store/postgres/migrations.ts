@@ -129,6 +129,22 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX handled_transcripts_by_age ON handled_transcripts (handled_at);`,
   },
+  {
+    version: 4,
+    name: 'long-term memory per user',
+    sql: `
+      -- Vectors are compared in the backend (cosine), only against vectors of the same embedder.
+      CREATE TABLE memories (
+        id TEXT PRIMARY KEY,
+        sub TEXT NOT NULL,
+        text TEXT NOT NULL,
+        meta_json TEXT NOT NULL,
+        embedder TEXT NOT NULL,
+        embedding DOUBLE PRECISION[] NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX memories_by_user ON memories (sub, embedder, created_at);`,
+  },
 ];
 
 export class MigrationError extends Error {
