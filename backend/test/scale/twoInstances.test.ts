@@ -27,7 +27,7 @@ let alex: HeadlessSession;
 let schema: string;
 const instances: BackendProcess[] = [];
 
-async function instance(id: string): Promise<BackendProcess> {
+async function instance(id: string, leaseMs = 1500): Promise<BackendProcess> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(system.env)) if (v !== undefined) env[k] = String(v);
   const p = await startBackendProcess({
@@ -41,7 +41,7 @@ async function instance(id: string): Promise<BackendProcess> {
     REDIS_URL: TEST_REDIS_URL!,
     TOKEN_CACHE_KEY,
     // Short, so a dead instance's phone request is taken over within the test.
-    STEP_UP_LEASE_MS: '1500',
+    STEP_UP_LEASE_MS: String(leaseMs),
   });
   instances.push(p);
   return p;
@@ -145,5 +145,43 @@ describe.skipIf(skip)('two backend instances sharing PostgreSQL and Redis', () =
     expect(await c.exited).toBe(0);
     const drained = await c.log((l) => l.msg === 'drained and closed');
     expect(drained).toMatchObject({ instance: 'C', sockets: 1 });
+  });
+
+  // These run after the first test: alex's Google account is linked by then.
+  async function stepUpOn(c: TestClient, transcriptId: string) {
+    c.send({ type: 'transcript', id: transcriptId, text: 'reply to Dana that Wednesday works' });
+    const draft = await c.next('draft_ready', (f) => f.request_id === transcriptId);
+    const asked = new Promise<PendingCiba>((r) => system.tenant.ciba.events.once('request', r));
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits: { body: `Hi Dana,\n\nWednesday works (${transcriptId}).\n\nAlex` } });
+    const required = await c.next('approval_required');
+    return { draft, required, request: await asked };
+  }
+
+  it('a stopping instance gives its phone request back: another one takes it over at once', { timeout: 90_000 }, async () => {
+    // A lease far longer than the test: only giving it back lets D take over.
+    const [c, d] = await Promise.all([instance('C2', 600_000), instance('D', 600_000)]);
+    const onC = await session(c.wsUrl);
+    const { draft, required, request } = await stepUpOn(onC, 'scale-2');
+    c.child.kill('SIGTERM');
+    expect(await c.exited).toBe(0);
+    const onD = await session(d.wsUrl);
+    await onD.next('approval_required', (f) => f.id === required.id, 0);
+    await system.tenant.ciba.approve(request.authReqId);
+    expect(await onD.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval', 0)).toMatchObject({ status: 'sent' });
+    await onD.close();
+    await d.kill('SIGTERM');
+  });
+
+  it('logging out through one instance stops the phone wait on another', { timeout: 90_000 }, async () => {
+    const [e, f] = await Promise.all([instance('E', 600_000), instance('F', 600_000)]);
+    const onE = await session(e.wsUrl);
+    const { draft, required } = await stepUpOn(onE, 'scale-3');
+    const onF = await session(f.wsUrl);
+    onF.send({ type: 'logout' });
+    // E stops polling at once (the phone never answers in this test) and its socket hears why.
+    expect(await onE.next('approval_update', (u) => u.id === required.id, 0)).toMatchObject({ status: 'cancelled' });
+    expect(await onE.next('action_result', (r) => r.draft_id === draft.draft_id && r.status === 'cancelled', 0)).toBeTruthy();
+    await onE.close();
+    await Promise.all([e.kill('SIGTERM'), f.kill('SIGTERM')]);
   });
 });
