@@ -84,6 +84,11 @@ describe.skipIf(skip)('two backend instances sharing PostgreSQL and Redis', () =
     const draft = await onA.next('draft_ready', (f) => f.request_id === 'scale-1', 0);
     await onA.next('providers_updated', (f) => f.providers.some((p) => p.provider === 'google'), 0);
     expect(onB.frames.some((f) => f.type === 'draft_ready')).toBe(false);
+    // The same transcript resent to B (as after a reconnect) is not answered twice: the ledger is shared.
+    onB.send({ type: 'transcript', id: 'scale-1', text: 'reply to Dana that Wednesday works' });
+    onB.send({ type: 'list_scopes' });
+    await onB.next('scopes');
+    expect(onB.frames.some((f) => 'request_id' in f && f.request_id === 'scale-1')).toBe(false);
     await onB.close();
     if (draft.kind !== 'email') throw new Error('expected an email draft');
 
