@@ -14,6 +14,7 @@ const SERVICE_RESTART = 1012;
  *    `session_ready`.
  *  - Disconnects are retried with exponential backoff + full jitter; the attempt counter resets only
  *    after `session_ready`, so a backend that accepts sockets but rejects the session still backs off.
+ *    A close with 1012 (Service Restart: the instance is draining) reconnects at once instead.
  *  - Every app frame gets a `frame_id` and stays in the outbox until `ack` (or an `error` naming
  *    it); unacknowledged frames are resent after the next `session_ready`.
  *  - Server frames are validated with `parseServerFrame`; invalid ones are logged by reason only
