@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { toReplyContext } from './agent/contextView.js';
@@ -8,22 +10,28 @@ import { ConversationStore, GeminiEmbedder, LocalEmbedder, LongTermMemory } from
 import { createAgentPipeline, type AgentPipeline } from './agent/pipeline.js';
 import { createReplyComponents } from './agent/reply/index.js';
 import { createSpeechSynthesizer } from './agent/tts/index.js';
-import { createAuditTrail, SqliteAuditStore } from './audit/index.js';
+import { createAuditTrail, SqliteAuditStore, type AuditStore } from './audit/index.js';
 import { decodeAuditKey } from './audit/key.js';
 import { CibaClient } from './auth/ciba.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/jwt.js';
 import { TokenVaultClient } from './auth/tokenVault.js';
-import { cibaCredentials, openFgaEnv, type BackendEnv } from './config.js';
+import { cibaCredentials, openFgaEnv, sharedStateConfig, type BackendEnv } from './config.js';
 import { DraftService } from './drafts/index.js';
+import { InMemoryEventBus, type EventBus } from './events/eventBus.js';
+import { UserDelivery } from './events/userDelivery.js';
+import { InMemoryCounterStore, type CounterStore } from './limits/counterStore.js';
 import { createLogger, type Logger } from './log.js';
-import { createAuthorizationChecker, defaultTuples, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker } from './policy/index.js';
+import { createAuthorizationChecker, defaultTuples, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker, type PreauthStore, type RuleStore } from './policy/index.js';
 import { createProviderRegistry, createProviderTools } from './providers/index.js';
 import { providerSettingsFromEnv } from './providers/registry.js';
+import { connectRedis, RedisCounterStore, RedisEventBus, RedisTokenCache, type RedisClient } from './redis/index.js';
 import { createBackendServer } from './server/app.js';
 import { UserChannels } from './server/channels.js';
 import { LinkService } from './server/links.js';
-import { auditRoutes, healthRoutes, memoryRoutes, preauthorizationRoutes, ruleRoutes, scopeRoutes } from './server/routes/index.js';
+import { auditRoutes, healthRoutes, memoryRoutes, preauthorizationRoutes, readyRoutes, ruleRoutes, scopeRoutes, type ReadinessCheck } from './server/routes/index.js';
+import { drainAndClose } from './server/shutdown.js';
 import { SessionService } from './session/service.js';
+import { createPostgresPool, migrate, PostgresAuditStore, PostgresLongTermMemory, PostgresPreauthStore, PostgresRuleStore, PostgresVouchStore, type PgPool } from './store/postgres/index.js';
 import { openDatabase } from './store/sqlite.js';
 import { SqliteVouchStore, type VouchStore } from './store/vouchStore.js';
 
@@ -43,26 +51,82 @@ export interface VouchServices {
   links: LinkService;
   channels: UserChannels;
   drafts: DraftService;
-  audit: SqliteAuditStore;
-  rules: SqliteRuleStore;
-  preauth: SqlitePreauthStore;
-  memory: LongTermMemory;
+  audit: AuditStore;
+  rules: RuleStore;
+  preauth: PreauthStore;
+  memory: Pick<LongTermMemory, 'remember' | 'recall' | 'list' | 'forget' | 'forgetAll'>;
   ciba: CibaClient;
   /** The relationship checker in use, so an operator (or a test) can write relationships. */
   authz: ConfiguredChecker;
   agent: AgentPipeline;
   sessions: SessionService;
+  /** Names this process in logs, step-up leases and bus events. */
+  instanceId: string;
+  /** `embedded`: SQLite and process memory; `shared`: PostgreSQL and/or Redis (see README, Two modes). */
+  mode: { database: 'sqlite' | 'postgres'; redis: boolean };
+  events: EventBus;
+  /** Counters for rate limits and connection caps: per process, or in Redis across instances. */
+  counters: CounterStore;
 }
 
 export interface Vouch {
   services: VouchServices;
   app: FastifyInstance;
+  /** SIGTERM: stop accepting, send every socket 1012 (reconnect now), let writes finish, close. */
+  shutdown(): Promise<void>;
 }
 
 export interface RunningBackend extends Vouch {
   url: string;
   wsUrl: string;
   close(): Promise<void>;
+}
+
+/** The stores one mode provides: SQLite on the data dir, or PostgreSQL (migrated at start). */
+async function openStores(config: BackendEnv, key: Uint8Array, now: () => number, instanceId: string) {
+  const url = sharedStateConfig(config).databaseUrl;
+  if (url) {
+    const pool: PgPool = createPostgresPool(url, { applicationName: `vouch:${instanceId}` });
+    try {
+      await migrate(pool);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return {
+      database: 'postgres' as const,
+      store: new PostgresVouchStore(pool),
+      audit: new PostgresAuditStore(pool, { key, clock: now }) as AuditStore,
+      rules: new PostgresRuleStore(pool) as RuleStore,
+      preauth: new PostgresPreauthStore(pool) as PreauthStore,
+      check: { name: 'database', check: async () => void (await pool.query('SELECT 1')) } as ReadinessCheck,
+      pool: pool as PgPool | undefined,
+      close: () => pool.end(),
+    };
+  }
+  const db = openDatabase(join(config.DATA_DIR, 'vouch.sqlite'));
+  return {
+    database: 'sqlite' as const,
+    store: new SqliteVouchStore(db),
+    audit: new SqliteAuditStore(db, { key, clock: now }) as AuditStore,
+    rules: new SqliteRuleStore(db) as RuleStore,
+    preauth: new SqlitePreauthStore(db) as PreauthStore,
+    check: undefined,
+    pool: undefined as PgPool | undefined,
+    close: async () => db.close(),
+  };
+}
+
+/** What Redis provides when REDIS_URL is set: the shared token cache, the event bus and counters. */
+async function openShared(config: BackendEnv, instanceId: string, now: () => number, logger: Logger) {
+  const shared = sharedStateConfig(config);
+  const onHandlerError = (err: unknown, event: { type: string }) => logger.error({ err: err instanceof Error ? err.message : String(err), event: event.type }, 'event handler failed');
+  if (!shared.redisUrl || !shared.tokenCacheKey) {
+    return { redis: undefined, tokenCache: undefined as RedisTokenCache | undefined, events: new InMemoryEventBus({ instanceId, onHandlerError }) as EventBus, counters: new InMemoryCounterStore(now) as CounterStore };
+  }
+  const redis: RedisClient = await connectRedis(shared.redisUrl, { name: `vouch:${instanceId}` });
+  const events = await RedisEventBus.start(redis, { instanceId, onHandlerError, onInvalidMessage: (reason) => logger.warn({ reason }, 'invalid bus message dropped') });
+  return { redis, tokenCache: new RedisTokenCache(redis, { key: shared.tokenCacheKey }) as RedisTokenCache | undefined, events: events as EventBus, counters: new RedisCounterStore(redis) as CounterStore };
 }
 
 function auditKey(config: BackendEnv): Uint8Array {
@@ -78,22 +142,28 @@ function auditKey(config: BackendEnv): Uint8Array {
  * previous run left mid-way. Nothing else wires services; there are no module-level caches.
  */
 export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}): Promise<Vouch> {
-  const logger = opts.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const instanceId = config.INSTANCE_ID ?? `${hostname()}-${randomUUID().slice(0, 8)}`;
+  // Every line this process logs names it: with N instances behind a balancer, logs are told apart.
+  const logger = (opts.logger ?? createLogger({ level: config.LOG_LEVEL })).child({ instance: instanceId });
   const now = opts.now ?? Date.now;
-  const db = openDatabase(join(config.DATA_DIR, 'vouch.sqlite'));
-  const store = new SqliteVouchStore(db);
-  const audit = new SqliteAuditStore(db, { key: auditKey(config), clock: now });
+  const stores = await openStores(config, auditKey(config), now, instanceId);
+  const { store, audit, rules, preauth } = stores;
+  const sharedState = await openShared(config, instanceId, now, logger).catch(async (err: unknown) => {
+    await stores.close();
+    throw err;
+  });
+  const { redis, tokenCache, events, counters } = sharedState;
+  const multiInstance = stores.database === 'postgres' && redis !== undefined;
   // After-the-fact entries (token exchanges, sign-out, revokes): never dropped for text that looks like a secret.
   const auditTrail = createAuditTrail(audit, logger);
-  const auditLater = (sub: string, input: Parameters<SqliteAuditStore['append']>[1]) => void auditTrail.note(sub, input);
-  const rules = new SqliteRuleStore(db);
-  const preauth = new SqlitePreauthStore(db);
+  const auditLater = (sub: string, input: Parameters<AuditStore['append']>[1]) => void auditTrail.note(sub, input);
   const verify = createAccessTokenVerifier({ issuer: config.AUTH0_ISSUER_BASE_URL, audience: config.AUTH0_AUDIENCE, clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_S });
   const tokenVault = new TokenVaultClient({
     issuer: config.AUTH0_ISSUER_BASE_URL,
     clientId: config.AUTH0_CLIENT_ID,
     clientSecret: config.AUTH0_CLIENT_SECRET,
     now,
+    ...(tokenCache ? { cache: tokenCache, onCacheError: (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'token cache error') } : {}),
     // Cache hits are not exchanges; every real one is recorded, never with the token itself.
     onExchange: (e) => {
       if (!e.cached) auditLater(e.userId, { kind: 'token_exchange', data: { connection: e.connection, outcome: e.outcome, ...(e.scopes ? { scopes: e.scopes } : {}) } });
@@ -117,7 +187,9 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
       : {}),
     log: logger,
   });
-  const memory = new LongTermMemory({ dataDir: config.DATA_DIR, embedder: gemini ? new GeminiEmbedder(gemini, config.GEMINI_EMBEDDING_MODEL) : new LocalEmbedder() });
+  const embedder = gemini ? new GeminiEmbedder(gemini, config.GEMINI_EMBEDDING_MODEL) : new LocalEmbedder();
+  // Shared mode keeps memories in a table every instance reads; embedded, a vectra index on disk.
+  const memory = stores.pool ? new PostgresLongTermMemory(stores.pool, { embedder }) : new LongTermMemory({ dataDir: config.DATA_DIR, embedder });
   const conversations = new ConversationStore();
   const tools = createProviderTools({
     tokenSource: tokenVault,
@@ -140,7 +212,10 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
       return authz.checker.check(req);
     },
   };
-  const toUser = (sub: string, frame: Parameters<UserChannels['send']>[1]) => void channels.send(sub, frame);
+  // With Redis, frames for a user reach their sockets on every instance.
+  const delivery = new UserDelivery(channels, redis ? events : undefined, (err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'event publish failed'));
+  const toUser = (sub: string, frame: Parameters<UserChannels['send']>[1]) => delivery.send(sub, frame);
+  const announce = (event: Parameters<EventBus['publish']>[0]) => void events.publish(event).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err), event: event.type }, 'event publish failed'));
 
   const agent = createAgentPipeline({
     links,
@@ -171,6 +246,17 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     userDomain: async (sub) => (await store.getUser(sub))?.email?.split('@')[1] ?? config.DEFAULT_USER_DOMAIN,
     logger,
     now,
+    ...(multiInstance ? { shared: { events, transcripts: store } } : {}),
+    stepUpLease: { instanceId, leaseMs: config.STEP_UP_LEASE_MS },
+  });
+  // Logout and revoke on another instance: stop this instance's waits, drop what it holds locally.
+  events.subscribe('user_logged_out', (e, meta) => {
+    if (meta.origin === events.instanceId) return;
+    tokenVault.clearUser(e.user);
+    void agent.stepUp.abortAll(e.user);
+  });
+  events.subscribe('provider_revoked', (e, meta) => {
+    if (meta.origin !== events.instanceId) tokenVault.invalidate({ userId: e.user, connection: e.connection });
   });
   const sessions = new SessionService({
     users: store,
@@ -181,11 +267,15 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     endConversation: (id) => conversations.end(id),
     toUser,
     audit: auditLater,
+    ...(redis ? { announce } : {}),
   });
 
-  const recovered = await drafts.recover();
+  // One instance on its own database may tidy up after a previous run; sharing one, only what expired.
+  const recovered = stores.database === 'postgres' ? await drafts.recoverShared() : await drafts.recover();
   if (recovered.released || recovered.ended) logger.info(recovered, 'drafts recovered after a restart');
 
+  let draining = false;
+  const checks: ReadinessCheck[] = [...(stores.check ? [stores.check] : []), ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [])];
   const app = await createBackendServer({
     verify,
     sessions,
@@ -194,6 +284,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     logger,
     routes: [
       healthRoutes(),
+      readyRoutes(checks, () => draining),
       scopeRoutes(sessions),
       auditRoutes(audit),
       ruleRoutes(rules, audit),
@@ -202,11 +293,43 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     ],
     onClose: async () => {
       await agent.stepUp.stop();
-      db.close();
+      delivery.close();
+      await events.close();
+      await tokenCache?.close();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+      await stores.close();
     },
   });
-  const services: VouchServices = { config, logger, now, store, verify, tokenVault, links, channels, drafts, audit, rules, preauth, memory, ciba, authz, agent, sessions };
-  return { services, app };
+  const services: VouchServices = {
+    config,
+    logger,
+    now,
+    store,
+    verify,
+    tokenVault,
+    links,
+    channels,
+    drafts,
+    audit,
+    rules,
+    preauth,
+    memory,
+    ciba,
+    authz,
+    agent,
+    sessions,
+    instanceId,
+    mode: { database: stores.database, redis: redis !== undefined },
+    events,
+    counters,
+  };
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = () => {
+    draining = true;
+    shuttingDown ??= drainAndClose({ app, logger, writesDone: () => drafts.idle(), graceMs: config.SHUTDOWN_GRACE_MS });
+    return shuttingDown;
+  };
+  return { services, app, shutdown };
 }
 
 /** Composes the backend and listens on the configured host and port. */

@@ -81,6 +81,16 @@ export const BackendEnv = z.object({
   REDIS_URL: optionalUrlWithScheme(['redis:', 'rediss:']),
   /** Encrypts provider tokens in the Redis token cache: `hex:<64 hex digits>` or `base64:<32 bytes>`. */
   TOKEN_CACHE_KEY: optional.refine((v) => v === undefined || parseTokenCacheKey(v) !== null, 'must be hex:<64 hex digits> or base64:<32 bytes in base64>'),
+  /** Names this process in logs, leases and events; a random id per start when unset. */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'letters, digits and . _ : - (1-64)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** How long a lease on a phone request holds without renewal; another instance takes over after it. */
+  STEP_UP_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** On SIGTERM: how long in-flight writes may take before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
 });
 export type BackendEnv = z.infer<typeof BackendEnv>;
 

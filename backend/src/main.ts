@@ -15,8 +15,18 @@ const env = (() => {
   }
 })();
 const backend = await startVouch(env);
+// SIGTERM (a deploy, a scale-in): sockets are told to reconnect elsewhere (1012), writes under way
+// finish, step-up leases are given back, then the process exits. A second signal exits at once.
+let stopping = false;
 const stop = async () => {
-  await backend.close();
+  if (stopping) process.exit(1);
+  stopping = true;
+  try {
+    await backend.shutdown();
+  } catch (err) {
+    backend.services.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'shutdown failed');
+    process.exit(1);
+  }
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -29,13 +29,13 @@ export interface SystemWorld {
 
 // The sign-in callback ports of this process, registered on every tenant it starts (each world's
 // host listens on them one round trip at a time), so parallel runs never contend for the defaults.
-let loopbackPorts: Promise<string> | undefined;
+let loopbackPorts: Promise<number[]> | undefined;
 
 /** Starts the system, the desktop host and an observer session; used by the fixtures and by devHarness.ts. */
 export async function startWorld(opts: { port?: number; whisperModelDir?: string } = {}): Promise<{ world: SystemWorld; url: string; stop(): Promise<void> }> {
-  process.env.VOUCH_LOOPBACK_PORTS = await (loopbackPorts ??= reserveLoopbackPorts(4).then((p) => p.join(',')));
+  const ports = await (loopbackPorts ??= reserveLoopbackPorts(4));
   const dataDir = mkdtempSync(join(tmpdir(), 'vouch-e2e-'));
-  const system = await startVouchSystem({ dataDir, cibaIntervalSeconds: 1 });
+  const system = await startVouchSystem({ dataDir, cibaIntervalSeconds: 1, desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`) });
   const host = await startDesktopHost({
     settings: {
       issuer: system.tenant.issuer,
@@ -44,6 +44,7 @@ export async function startWorld(opts: { port?: number; whisperModelDir?: string
       backendUrl: system.backendUrl,
       wsUrl: system.wsUrl,
       allowHttp: true,
+      loopbackPorts: ports,
     },
     dataDir: join(dataDir, 'desktop-host'),
     port: opts.port ?? 0,

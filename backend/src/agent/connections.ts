@@ -10,6 +10,8 @@ export interface ConnectionGateDeps {
   links: LinkService;
   pending: PendingRequestStore;
   now: () => number;
+  /** A request was parked by this socket (so an account linked elsewhere can resume it here). */
+  onParked?: (ctx: SessionContext, requestId: string) => void;
 }
 
 /**
@@ -33,6 +35,7 @@ export class ConnectionGate {
 
   async require(ctx: SessionContext, requestId: string, transcript: string, providers: Provider[], tools: readonly Tool[], reason?: string): Promise<void> {
     await this.deps.pending.savePending({ id: requestId, sub: ctx.user.sub, transcript, providers, createdAt: new Date(this.deps.now()).toISOString() });
+    this.deps.onParked?.(ctx, requestId);
     const names = providers.map((p) => PROVIDER_DISPLAY_NAME[p]).join(' and ');
     ctx.send({
       type: 'connections_required',
@@ -65,10 +68,14 @@ export class ConnectionGate {
     return this.deps.pending.deletePending(sub, requestId);
   }
 
-  /** Parked requests of this user whose accounts are all linked now, taken off the list to resume. */
-  async takeResumable(sub: string): Promise<PendingRequestRecord[]> {
+  /**
+   * Parked requests of this user whose accounts are all linked now (only those `only` accepts, if
+   * given), taken off the list to resume: the delete succeeds for one caller on any instance.
+   */
+  async takeResumable(sub: string, only?: (requestId: string) => boolean): Promise<PendingRequestRecord[]> {
     const out: PendingRequestRecord[] = [];
     for (const p of await this.deps.pending.listPending(sub)) {
+      if (only && !only(p.id)) continue;
       let linked = true;
       for (const prov of p.providers) linked &&= await this.deps.links.isLinked(sub, prov);
       if (linked && (await this.deps.pending.deletePending(sub, p.id))) out.push(p);

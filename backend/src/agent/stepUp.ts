@@ -19,6 +19,11 @@ export interface StepUpDeps {
   logger: Logger;
   /** The user's own email domain: the phone names every recipient outside it. */
   userDomain?: (sub: string) => Promise<string>;
+  /** This instance's id: the owner written on the leases it holds. */
+  instanceId?: string;
+  /** How long a lease on a phone request holds without renewal (renewed at a third of it). */
+  leaseMs?: number;
+  now?: () => number;
 }
 
 interface Waiter {
@@ -26,18 +31,35 @@ interface Waiter {
   draftId: string;
   controller: AbortController;
   settled: Promise<void>;
+  /** Set when the lease went to another instance: this wait stops without touching the approval. */
+  leaseLost?: boolean;
 }
+
+const DEFAULT_LEASE_MS = 30_000;
 
 /**
  * Step-up through CIBA. The approval is stored (bound to the content's SHA-256) before the phone is
  * asked; the wait runs beside the socket's frame queue so the person can still cancel, and only an
  * approval of exactly that content moves the draft to `executing`.
+ *
+ * Durable across instances: the instance polling a phone request holds a lease on its row and
+ * renews it while it waits. If that instance dies, the lease lapses and whichever instance the
+ * user's app is connected to (it brings the access token the write needs) takes it and finishes;
+ * the approval's compare-and-set means the draft is sent once whoever polls.
  */
 export class StepUp {
   private readonly waiting = new Map<string, Waiter>();
+  private readonly retries = new Map<string, ReturnType<typeof setTimeout>>();
   private stopping = false;
+  private readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly now: () => number;
 
-  constructor(private readonly deps: StepUpDeps) {}
+  constructor(private readonly deps: StepUpDeps) {
+    this.owner = deps.instanceId ?? randomUUID();
+    this.leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+    this.now = deps.now ?? Date.now;
+  }
 
   /** Starts a step-up for a draft held in `confirming` with its final fields. */
   async start(ctx: SessionContext, draft: DraftRecord, decision: PolicyDecision): Promise<void> {
@@ -73,6 +95,7 @@ export class StepUp {
       // Cancelled or logged out while Auth0 was asked: the stored approval already ended. On shutdown,
       // the approval stays `starting` and the next start ends it with a message.
       if (this.stopping || controller.signal.aborted || !(await this.deps.drafts.approvalStarted(approval, start))) return;
+      if (!(await this.deps.drafts.leaseApproval(approval.id, this.owner, this.now(), this.leaseMs))) return;
       this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk, binding_message: bindingMessage, content_code: code, expires_at: new Date(start.expiresAt).toISOString() });
       handedOff = true;
       this.follow(approval, start, ctx.accessToken, controller.signal, done);
@@ -81,10 +104,21 @@ export class StepUp {
     }
   }
 
-  /** Polls again the stored phone requests of this user that no one in this process is waiting for (after a restart). */
+  /**
+   * Polls again the stored phone requests of this user that no one in this process is waiting for
+   * (after a restart, or after the instance that polled them died). A request another instance
+   * holds the lease on is left to it; if that lease lapses while this socket is still open, this
+   * instance tries again then.
+   */
   async resume(ctx: SessionContext): Promise<void> {
+    if (this.stopping) return;
     for (const a of await this.deps.drafts.pendingApprovals(ctx.user.sub)) {
       if (this.waiting.has(a.id)) continue;
+      const now = this.now();
+      if (!(await this.deps.drafts.leaseApproval(a.id, this.owner, now, this.leaseMs))) {
+        this.retryLater(ctx, a.id, Math.max(0, (a.leaseUntil ?? now) - now) + 10);
+        continue;
+      }
       const { controller, done } = this.register(a);
       this.deps.logger.info({ approval: a.id }, 'resuming a stored approval request');
       const start = { authReqId: a.authReqId!, expiresAt: a.expiresAt ?? 0, intervalMs: a.intervalMs ?? 5000 };
@@ -118,14 +152,56 @@ export class StepUp {
   }
 
   /**
-   * Shutdown: stops polling and leaves every stored approval as it is, for the next start to resume
-   * (an abort here is not the person cancelling).
+   * Shutdown: stops polling and leaves every stored approval as it is, for the next start (or
+   * another instance) to resume; the leases are given back so that can happen at once (an abort
+   * here is not the person cancelling).
    */
   async stop(): Promise<void> {
     this.stopping = true;
-    const all = [...this.waiting.values()];
-    for (const w of all) w.controller.abort();
-    await Promise.all(all.map((w) => w.settled));
+    for (const t of this.retries.values()) clearTimeout(t);
+    this.retries.clear();
+    const all = [...this.waiting.entries()];
+    for (const [, w] of all) w.controller.abort();
+    await Promise.all(all.map(([, w]) => w.settled));
+    await Promise.all(
+      all.map(([id]) =>
+        this.deps.drafts.releaseApproval(id, this.owner).catch((err: unknown) => this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), approval: id }, 'lease release failed')),
+      ),
+    );
+  }
+
+  /** Approvals this instance is polling now. */
+  get activeWaits(): number {
+    return this.waiting.size;
+  }
+
+  private retryLater(ctx: SessionContext, approvalId: string, delayMs: number): void {
+    if (this.retries.has(approvalId)) return;
+    const t = setTimeout(() => {
+      this.retries.delete(approvalId);
+      if (this.stopping || ctx.isOpen?.() === false) return;
+      void this.resume(ctx).catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval resume failed'));
+    }, delayMs);
+    t.unref?.();
+    this.retries.set(approvalId, t);
+  }
+
+  /** Renews the lease while the wait lasts; losing it stops this wait without ending the approval. */
+  private keepLease(approvalId: string, controller: AbortController): () => void {
+    const timer = setInterval(() => {
+      void this.deps.drafts
+        .leaseApproval(approvalId, this.owner, this.now(), this.leaseMs)
+        .then((held) => {
+          const w = this.waiting.get(approvalId);
+          if (!held && w?.controller === controller && !controller.signal.aborted) {
+            w.leaseLost = true;
+            controller.abort();
+          }
+        })
+        .catch((err: unknown) => this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), approval: approvalId }, 'lease renewal failed'));
+    }, Math.max(10, Math.floor(this.leaseMs / 3)));
+    timer.unref?.();
+    return () => clearInterval(timer);
   }
 
   private register(approval: ApprovalRecord): { controller: AbortController; done: () => void } {
@@ -142,15 +218,21 @@ export class StepUp {
 
   /** The wait runs beside the socket's frame queue, so the person can still cancel while it lasts. */
   private follow(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal, done: () => void): void {
+    const w = this.waiting.get(approval.id);
+    const stopLease = w ? this.keepLease(approval.id, w.controller) : () => undefined;
     void this.wait(approval, start, subjectToken, signal)
       .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval follow-up failed'))
-      .finally(done);
+      .finally(() => {
+        stopLease();
+        done();
+      });
   }
 
   private async wait(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal): Promise<void> {
     const { sub } = approval;
+    const waiter = this.waiting.get(approval.id);
     const outcome = await this.deps.ciba.waitForDecision(start, { signal }).catch(() => 'failed' as const);
-    if (this.stopping) return;
+    if (this.stopping || waiter?.leaseLost) return;
     const status = outcome === 'approved' ? 'approved' : outcome === 'denied' ? 'denied' : outcome === 'expired' ? 'expired' : outcome === 'cancelled' ? 'cancelled' : 'failed';
     this.deps.toUser(sub, { type: 'approval_update', id: approval.id, status });
     await this.deps.audit.note(sub, { kind: 'approval', data: { outcome: status }, refs: { draft_id: approval.draftId, approval_id: approval.id } });

@@ -29,6 +29,10 @@ const END_RESULT: Record<ApprovalEnd, { status: DraftStatus; result: DraftResult
  * step-up approval executes only the content whose SHA-256 it was bound to.
  */
 export class DraftService {
+  /** Drafts this process moved to `executing` and has not finished: the writes a shutdown waits for. */
+  private executing = 0;
+  private idleWaiters: Array<() => void> = [];
+
   constructor(
     private readonly store: DraftStore & ApprovalStore,
     private readonly opts: { now: () => number; ttlMs: number },
@@ -90,6 +94,7 @@ export class DraftService {
   /** `confirming → executing` for a write that needs no phone. */
   async startExecution(draft: DraftRecord): Promise<DraftRecord | undefined> {
     const ok = await this.store.transitionDraft({ id: draft.id, sub: draft.sub, from: ['confirming'], to: 'executing' });
+    if (ok) this.executing++;
     return ok ? { ...draft, status: 'executing' } : undefined;
   }
 
@@ -137,6 +142,7 @@ export class DraftService {
       await this.store.transitionDraft({ id: draft.id, sub: draft.sub, from: ['executing'], to: 'failed', result });
       return { ok: false, draft: { ...draft, status: 'failed', result } };
     }
+    this.executing++;
     return { ok: true, draft };
   }
 
@@ -151,7 +157,23 @@ export class DraftService {
   }
 
   async finish(draft: DraftRecord, status: 'done' | 'failed', result: DraftResult): Promise<void> {
-    await this.store.transitionDraft({ id: draft.id, sub: draft.sub, from: ['executing'], to: status, result });
+    try {
+      await this.store.transitionDraft({ id: draft.id, sub: draft.sub, from: ['executing'], to: status, result });
+    } finally {
+      this.executing = Math.max(0, this.executing - 1);
+      if (this.executing === 0) for (const w of this.idleWaiters.splice(0)) w();
+    }
+  }
+
+  /** Writes this process started and has not finished. */
+  get writesInFlight(): number {
+    return this.executing;
+  }
+
+  /** Resolves once no write this process started is still running (shutdown waits for it). */
+  idle(): Promise<void> {
+    if (this.executing === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Cancels an open draft and any approval it waits for. */
@@ -178,12 +200,36 @@ export class DraftService {
     return out;
   }
 
+  /** Takes or renews this instance's lease on a pending approval (see ApprovalStore.leaseApproval). */
+  leaseApproval(approvalId: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    return this.store.leaseApproval(approvalId, owner, now, leaseMs);
+  }
+
+  releaseApproval(approvalId: string, owner: string): Promise<void> {
+    return this.store.releaseApproval(approvalId, owner);
+  }
+
+  /**
+   * With several instances on one database, another instance's `confirming` draft or `starting`
+   * approval is work in progress, not debris: only what has expired is ended.
+   */
+  async recoverShared(): Promise<{ released: number; ended: number }> {
+    let ended = 0;
+    const now = this.opts.now();
+    for (const a of await this.store.listApprovals({ status: ['pending'] })) {
+      if ((a.expiresAt ?? 0) <= now && (await this.endApproval(a, 'expired'))) ended++;
+    }
+    return { released: 0, ended };
+  }
+
   /**
    * After a restart nothing may stay stranded: a draft caught `confirming` goes back to `ready`; one
    * awaiting a phone request that never got an `auth_req_id`, or whose request expired, ends with a
    * message; the rest keep their stored `auth_req_id` to be polled again when the user is back.
    */
   async recover(): Promise<{ released: number; ended: number }> {
+    // One instance: any lease left in the store is a previous run's.
+    await this.store.clearApprovalLeases();
     let released = 0;
     let ended = 0;
     for (const d of await this.store.listDrafts({ status: ['confirming'] })) if (await this.release(d)) released++;

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Provider } from '../protocol/common.js';
+import { ServerFrame } from '../protocol/frames.js';
 
 /**
  * Events one backend instance tells all the others (and itself) about, so a user's sockets react
  * wherever they are connected: an account linked through instance B resumes the request parked on
  * A; a phone approval seen by one instance reaches the socket on another; logout and revoke reach
- * every instance. Carries ids only: never tokens, message bodies or anything the audit log refuses.
+ * every instance. Carries ids, and frames the user's own sockets receive: never tokens or secrets.
  */
 const user = z.string().min(1).max(256);
 const id = z.string().min(1).max(200);
@@ -16,6 +17,9 @@ export const BusEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('approval_resolved'), user, approval_id: id, outcome: z.enum(['approved', 'denied', 'expired', 'cancelled']) }).strict(),
   z.object({ type: z.literal('user_logged_out'), user }).strict(),
   z.object({ type: z.literal('provider_revoked'), user, provider: Provider, connection: z.string().min(1).max(200) }).strict(),
+  // A frame for the user's sockets wherever they are (a draft's result, a phone approval, linked
+  // accounts): what UserChannels would send to a local socket, and nothing the socket would not get.
+  z.object({ type: z.literal('user_frame'), user, frame: ServerFrame }).strict(),
 ]);
 export type BusEvent = z.infer<typeof BusEvent>;
 export type BusEventType = BusEvent['type'];

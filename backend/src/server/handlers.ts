@@ -10,6 +10,8 @@ export interface SessionContext {
   readonly timezone: string;
   /** Sends to this socket only. */
   send(frame: ServerFrame): void;
+  /** False once the socket closed (work scheduled for later checks before using this context). */
+  isOpen?(): boolean;
 }
 
 /** The agent pipeline's entry points; the server validates, authenticates and routes to them (sign-in, scopes, revoke and logout go to the SessionService). */

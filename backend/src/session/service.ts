@@ -1,6 +1,7 @@
 import type { AuditFn } from '../agent/outcomes.js';
 import type { VerifiedUser } from '../auth/jwt.js';
 import type { DraftService } from '../drafts/index.js';
+import type { BusEvent } from '../events/eventBus.js';
 import type { LinkedProvider, Provider, ServerFrame } from '../protocol/index.js';
 import type { LinkService } from '../server/links.js';
 import type { UserStore } from '../store/vouchStore.js';
@@ -17,6 +18,8 @@ export interface SessionServiceDeps {
   endConversation: (sessionId: string) => void;
   toUser: (sub: string, frame: ServerFrame) => void;
   audit: AuditFn;
+  /** Tells the other instances (logout and revoke must reach the user's work everywhere). */
+  announce?: (event: BusEvent) => void;
 }
 
 /**
@@ -39,6 +42,7 @@ export class SessionService {
   async revoke(sub: string, provider: Provider): Promise<void> {
     this.deps.audit(sub, { kind: 'revoke', data: { provider } });
     await this.deps.links.forget(sub, provider);
+    this.deps.announce?.({ type: 'provider_revoked', user: sub, provider, connection: this.deps.links.connections[provider] });
     this.deps.toUser(sub, { type: 'providers_updated', providers: await this.deps.links.list(sub) });
   }
 
@@ -48,6 +52,7 @@ export class SessionService {
     await this.deps.abortApprovals(sub);
     for (const id of cancelled) this.deps.toUser(sub, { type: 'action_result', draft_id: id, status: 'cancelled', detail: 'Signed out, so this was cancelled.' });
     this.deps.clearTokens(sub);
+    this.deps.announce?.({ type: 'user_logged_out', user: sub });
     this.deps.endConversation(sessionId);
     this.deps.audit(sub, { kind: 'session', data: { event: 'logout', ...(cancelled.length ? { cancelled_drafts: cancelled.length } : {}) } });
   }

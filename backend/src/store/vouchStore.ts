@@ -81,6 +81,9 @@ export interface ApprovalRecord {
   expiresAt?: number;
   intervalMs?: number;
   createdAt: string;
+  /** The instance polling the phone request, and until when (epoch ms) that claim holds. */
+  leaseOwner?: string;
+  leaseUntil?: number;
 }
 
 export interface UserStore {
@@ -120,13 +123,34 @@ export interface ApprovalStore {
   finishApproval(id: string, from: readonly ApprovalStatus[], to: ApprovalStatus): Promise<boolean>;
   getApproval(id: string): Promise<ApprovalRecord | undefined>;
   listApprovals(filter: { sub?: string; draftId?: string; status: readonly ApprovalStatus[] }): Promise<ApprovalRecord[]>;
+  /**
+   * Takes or renews the lease on a `pending` approval: exactly one instance polls a phone request.
+   * True when `owner` holds it until `now + leaseMs` (it was free, expired, or already `owner`'s).
+   */
+  leaseApproval(id: string, owner: string, now: number, leaseMs: number): Promise<boolean>;
+  /** Gives a lease back (shutdown), so another instance can take over at once. */
+  releaseApproval(id: string, owner: string): Promise<void>;
+  /** Drops every lease: the embedded store has one instance, so any lease at start is a dead run's. */
+  clearApprovalLeases(): Promise<void>;
+}
+
+/**
+ * Which transcript frames were answered, kept in the database so a frame resent to another instance
+ * after a reconnect is not answered twice.
+ */
+export interface TranscriptLedger {
+  /** True for exactly one caller per (sub, id), across instances. */
+  markTranscript(sub: string, id: string, now: number): Promise<boolean>;
 }
 
 /**
  * The backend's durable state behind small async ports (as the audit, rule and pre-authorization
  * stores already are), so a networked database can implement them. SQLite is the embedded default.
  */
-export type VouchStore = UserStore & LinkStore & PendingRequestStore & DraftStore & ApprovalStore;
+export type VouchStore = UserStore & LinkStore & PendingRequestStore & DraftStore & ApprovalStore & TranscriptLedger;
+
+/** How long the transcript ledger remembers an id. */
+export const TRANSCRIPT_LEDGER_MS = 24 * 60 * 60 * 1000;
 
 export class SqliteVouchStore implements VouchStore {
   constructor(private readonly db: DatabaseSync) {
@@ -159,6 +183,14 @@ export class SqliteVouchStore implements VouchStore {
           created_at TEXT NOT NULL);
         CREATE INDEX approvals_by_draft ON approvals (draft_id);
         CREATE INDEX approvals_by_status ON approvals (status, sub);`,
+      },
+      {
+        // Leases on phone requests (see ApprovalStore.leaseApproval) and the transcript ledger.
+        id: 3,
+        sql: `ALTER TABLE approvals ADD COLUMN lease_owner TEXT;
+        ALTER TABLE approvals ADD COLUMN lease_until INTEGER;
+        CREATE TABLE handled_transcripts (sub TEXT NOT NULL, id TEXT NOT NULL, handled_at INTEGER NOT NULL, PRIMARY KEY (sub, id));
+        CREATE INDEX handled_transcripts_by_age ON handled_transcripts (handled_at);`,
       },
     ]);
   }
@@ -292,6 +324,32 @@ export class SqliteVouchStore implements VouchStore {
     return this.db.prepare(`UPDATE approvals SET status = ? WHERE id = ? AND status IN (${from.map(() => '?').join(',')})`).run(to, id, ...from).changes === 1;
   }
 
+  async leaseApproval(id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
+    return (
+      this.db
+        .prepare(
+          `UPDATE approvals SET lease_owner = ?, lease_until = ? WHERE id = ? AND status = 'pending'
+           AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)`,
+        )
+        .run(owner, now + leaseMs, id, owner, now).changes === 1
+    );
+  }
+
+  async releaseApproval(id: string, owner: string): Promise<void> {
+    this.db.prepare('UPDATE approvals SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?').run(id, owner);
+  }
+
+  async clearApprovalLeases(): Promise<void> {
+    this.db.prepare('UPDATE approvals SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL').run();
+  }
+
+  async markTranscript(sub: string, id: string, now: number): Promise<boolean> {
+    const fresh = this.db.prepare('INSERT INTO handled_transcripts (sub, id, handled_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(sub, id, now).changes === 1;
+    // A day is far longer than any client resends a frame; the ledger stays small.
+    if (fresh) this.db.prepare('DELETE FROM handled_transcripts WHERE handled_at < ?').run(now - TRANSCRIPT_LEDGER_MS);
+    return fresh;
+  }
+
   async getApproval(id: string): Promise<ApprovalRecord | undefined> {
     const r = this.db.prepare('SELECT * FROM approvals WHERE id = ?').get(id) as ApprovalRow | undefined;
     return r ? toApproval(r) : undefined;
@@ -313,7 +371,7 @@ export class SqliteVouchStore implements VouchStore {
   }
 }
 
-type DraftRow = {
+export type DraftRow = {
   id: string;
   sub: string;
   request_id: string | null;
@@ -325,7 +383,7 @@ type DraftRow = {
   created_at: string;
 };
 
-function toDraft(r: DraftRow): DraftRecord {
+export function toDraft(r: DraftRow): DraftRecord {
   return {
     id: r.id,
     sub: r.sub,
@@ -339,7 +397,7 @@ function toDraft(r: DraftRow): DraftRecord {
   };
 }
 
-type ApprovalRow = {
+export type ApprovalRow = {
   id: string;
   sub: string;
   draft_id: string;
@@ -351,9 +409,11 @@ type ApprovalRow = {
   expires_at: number | null;
   interval_ms: number | null;
   created_at: string;
+  lease_owner?: string | null;
+  lease_until?: number | null;
 };
 
-function toApproval(r: ApprovalRow): ApprovalRecord {
+export function toApproval(r: ApprovalRow): ApprovalRecord {
   return {
     id: r.id,
     sub: r.sub,
@@ -366,5 +426,7 @@ function toApproval(r: ApprovalRow): ApprovalRecord {
     ...(r.expires_at !== null ? { expiresAt: Number(r.expires_at) } : {}),
     ...(r.interval_ms !== null ? { intervalMs: Number(r.interval_ms) } : {}),
     createdAt: r.created_at,
+    ...(r.lease_owner ? { leaseOwner: r.lease_owner } : {}),
+    ...(r.lease_until !== null && r.lease_until !== undefined ? { leaseUntil: Number(r.lease_until) } : {}),
   };
 }

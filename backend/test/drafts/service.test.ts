@@ -112,4 +112,20 @@ describe('pending requests are per user', () => {
     expect(await store.deletePending('auth0|blake', 'r1')).toBe(true);
     expect((await store.listPending(SUB)).map((p) => p.transcript)).toEqual(['mine']);
   });
+
+  it('counts the writes this process started until they finish, so a shutdown can wait for them', async () => {
+    const d = await drafts.create(SUB, 'req-w', EMAIL);
+    const claim = await drafts.claim(SUB, d.id);
+    if (!claim.ok) throw new Error('claim failed');
+    await drafts.idle();
+    const running = await drafts.startExecution(claim.draft);
+    expect(drafts.writesInFlight).toBe(1);
+    let idle = false;
+    const waiting = drafts.idle().then(() => (idle = true));
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    await drafts.finish(running!, 'done', { status: 'sent' });
+    await waiting;
+    expect(drafts.writesInFlight).toBe(0);
+  });
 });

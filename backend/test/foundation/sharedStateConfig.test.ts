@@ -37,4 +37,16 @@ describe('shared-state configuration', () => {
     expect(() => sharedStateConfig(env)).not.toThrow(/s3cret/);
     expect(parseTokenCacheKey(`base64:${key.toString('base64').replace(/=$/, '')}`)).toEqual(key);
   });
+
+  it('reads the instance id, the step-up lease and the shutdown grace, with defaults', () => {
+    expect(BackendEnv.parse({ ...base, INSTANCE_ID: '' })).toMatchObject({ INSTANCE_ID: undefined, STEP_UP_LEASE_MS: 30_000, SHUTDOWN_GRACE_MS: 20_000 });
+    expect(BackendEnv.parse({ ...base, INSTANCE_ID: 'vouch-1.eu:a', STEP_UP_LEASE_MS: '1500', SHUTDOWN_GRACE_MS: '0' })).toMatchObject({
+      INSTANCE_ID: 'vouch-1.eu:a',
+      STEP_UP_LEASE_MS: 1500,
+      SHUTDOWN_GRACE_MS: 0,
+    });
+    for (const bad of [{ INSTANCE_ID: 'a b' }, { INSTANCE_ID: 'x'.repeat(65) }, { STEP_UP_LEASE_MS: '10' }, { SHUTDOWN_GRACE_MS: '-1' }]) {
+      expect(BackendEnv.safeParse({ ...base, ...bad }).success).toBe(false);
+    }
+  });
 });

@@ -1,9 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_RULES_PER_USER, RuleLimitError } from '../../src/policy/index.js';
-import { PostgresAuditStore, PostgresPreauthStore, PostgresRuleStore, migrate, MIGRATIONS, MigrationError } from '../../src/store/postgres/index.js';
+import { PostgresAuditStore, PostgresLongTermMemory, PostgresPreauthStore, PostgresRuleStore, PostgresVouchStore, migrate, MIGRATIONS, MigrationError } from '../../src/store/postgres/index.js';
 import { AUDIT_TEST_KEY, collect, describeAuditStoreContract, tickingClock } from '../contracts/auditStoreContract.js';
 import { describePreauthStoreContract } from '../contracts/preauthStoreContract.js';
 import { describeRuleStoreContract, GOOD_RULE } from '../contracts/ruleStoreContract.js';
+import { describeVouchStoreContract } from '../contracts/vouchStoreContract.js';
+import { describeMemoryContract } from '../contracts/memoryContract.js';
 import { missing, PostgresTestDatabase, TEST_DATABASE_URL } from '../helpers/sharedServices.js';
 
 const skip = missing('TEST_DATABASE_URL');
@@ -23,6 +25,18 @@ describe.skipIf(skip)('PostgreSQL stores', () => {
   });
 
   describeRuleStoreContract('postgres', async () => new PostgresRuleStore(db.pool(await db.schema())));
+
+  // Two pools on one schema: two backend instances sharing the database.
+  describeVouchStoreContract('postgres', async () => {
+    const schema = await db.schema();
+    return { a: new PostgresVouchStore(db.pool(schema)), b: new PostgresVouchStore(db.pool(schema)) };
+  });
+
+  let memorySchema = '';
+  describeMemoryContract('postgres', async (opts) => {
+    memorySchema ||= await db.schema();
+    return new PostgresLongTermMemory(db.pool(memorySchema), opts);
+  });
 
   describePreauthStoreContract('postgres', async () => {
     let i = 0;

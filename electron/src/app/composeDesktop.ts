@@ -28,6 +28,8 @@ export interface DesktopSettings {
   wsUrl: string;
   /** http issuers on loopback only (the dev tenant). */
   allowHttp: boolean;
+  /** Loopback callback ports, tried in order (default: DEFAULT_LOOPBACK_PORTS); each registered at the tenant. */
+  loopbackPorts?: readonly number[];
 }
 
 export interface DesktopPorts {
@@ -60,7 +62,8 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
   const log = ports.log ?? { info() {}, warn() {} };
   const { openExternal } = ports;
   const config = await discover({ issuer: settings.issuer, clientId: settings.clientId, audience: settings.audience, allowHttp: settings.allowHttp });
-  const session = new AuthSession(createOidcAuthClient({ config, audience: settings.audience, openExternal }), ports.tokenStore, timers, { log });
+  const loopback = settings.loopbackPorts ? { loopbackPorts: settings.loopbackPorts } : {};
+  const session = new AuthSession(createOidcAuthClient({ config, audience: settings.audience, openExternal, ...loopback }), ports.tokenStore, timers, { log });
   let controller!: AppController;
   const link = new LinkClient({
     url: settings.wsUrl,
@@ -78,8 +81,8 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     session,
     link,
     stt: ports.stt,
-    connect: createConnectFlow({ session, config, issuer: settings.issuer, openExternal, allowHttp: settings.allowHttp }),
-    unlink: createUnlinkFlow({ session, config, issuer: settings.issuer, openExternal }),
+    connect: createConnectFlow({ session, config, issuer: settings.issuer, openExternal, allowHttp: settings.allowHttp, ...loopback }),
+    unlink: createUnlinkFlow({ session, config, issuer: settings.issuer, openExternal, ...loopback }),
     getAudit: createAuditClient({ backendUrl: settings.backendUrl, getAccessToken }),
     preauth: createPreauthClient({ backendUrl: settings.backendUrl, getAccessToken }),
     emit: ports.emit,

@@ -4,6 +4,9 @@ import type { LinkState } from '../bridge/contract.js';
 import { Backoff } from './backoff.js';
 import { type OutboundFrame, Outbox } from './outbox.js';
 
+/** WebSocket close code the backend sends when it shuts down for a restart or deploy. */
+const SERVICE_RESTART = 1012;
+
 /**
  * The app's single WebSocket to the backend.
  *  - On every (re)connect it first sends `session_auth {access_token, timezone}` with a fresh token
@@ -11,6 +14,7 @@ import { type OutboundFrame, Outbox } from './outbox.js';
  *    `session_ready`.
  *  - Disconnects are retried with exponential backoff + full jitter; the attempt counter resets only
  *    after `session_ready`, so a backend that accepts sockets but rejects the session still backs off.
+ *    A close with 1012 (Service Restart: the instance is draining) reconnects at once instead.
  *  - Every app frame gets a `frame_id` and stays in the outbox until `ack` (or an `error` naming
  *    it); unacknowledged frames are resent after the next `session_ready`.
  *  - Server frames are validated with `parseServerFrame`; invalid ones are logged by reason only
@@ -166,7 +170,8 @@ export class LinkClient {
       this.socket = undefined;
       this.ready = false;
       this.log.info({ code }, 'link closed');
-      this.scheduleReconnect();
+      // 1012 (Service Restart): the backend instance is draining; another one takes the socket now.
+      this.scheduleReconnect(code === SERVICE_RESTART);
     });
   }
 
@@ -201,13 +206,13 @@ export class LinkClient {
     s.send(JSON.stringify(frame));
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(immediately = false): void {
     if (!this.running) {
       this.setState('offline');
       return;
     }
     this.setState('offline');
-    const delay = this.backoff.next();
+    const delay = immediately ? 0 : this.backoff.next();
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = undefined;
       if (this.running && !this.socket && !this.connecting) void this.connect();

@@ -14,12 +14,13 @@ import { systemBrowser } from '../main/helpers/systemBrowser.js';
  * (conf, mode 0600) and is signed in again on the next start, as the app is with its keystore.
  */
 let system: VouchSystem;
+let ports: number[];
 const dataDir = mkdtempSync(join(tmpdir(), 'vouch-host-'));
 
 beforeAll(async () => {
-  process.env.VOUCH_LOOPBACK_PORTS = (await reserveLoopbackPorts(4)).join(',');
+  ports = await reserveLoopbackPorts(4);
   const { startVouchSystem } = await import('../../../backend/standins/system.js');
-  system = await startVouchSystem({ dataDir: join(dataDir, 'system') });
+  system = await startVouchSystem({ dataDir: join(dataDir, 'system'), desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`) });
 });
 afterAll(async () => {
   await system?.stop();
@@ -34,6 +35,7 @@ async function host(openExternal?: (url: string) => Promise<void>): Promise<Desk
       backendUrl: system.backendUrl,
       wsUrl: system.wsUrl,
       allowHttp: true,
+      loopbackPorts: ports,
     },
     dataDir: join(dataDir, 'desktop-host'),
     cacheDir: fileURLToPath(new URL('../../../node_modules/.vite-host-test-restore', import.meta.url)),

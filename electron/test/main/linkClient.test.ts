@@ -140,6 +140,23 @@ describe('LinkClient against a real WebSocket server', { timeout: 10_000 }, () =
     expect(states).toEqual(['connecting', 'online', 'offline', 'connecting', 'online']);
   });
 
+  it('reconnects at once, without backoff, when the backend closes with 1012 (Service Restart)', async () => {
+    const server = await startStandInBackend();
+    cleanup.push(server.close);
+    const { link, timers, states } = client(server.url);
+    link.start();
+    await expect.poll(() => states.includes('online')).toBe(true);
+    for (const s of server.sockets) s.close(1012, 'service restart');
+    await timers.untilScheduled();
+    expect(timers.delays).toEqual([0]);
+    timers.fireAll();
+    await expect.poll(() => states.filter((s) => s === 'online').length).toBe(2);
+    // An ordinary drop afterwards still backs off.
+    for (const s of server.sockets) if (s.readyState === s.OPEN) s.close(1011, 'oops');
+    await expect.poll(() => timers.delays.length).toBe(2);
+    expect(timers.delays[1]).toBeGreaterThan(0);
+  });
+
   it('backs off with growing ceilings while the backend is down, and resets after session_ready', async () => {
     const server = await startStandInBackend();
     const url = server.url;

@@ -4,3 +4,4 @@ export { memoryRoutes } from './memory.js';
 export { preauthorizationRoutes } from './preauthorizations.js';
 export { ruleRoutes } from './rules.js';
 export { scopeRoutes } from './scopes.js';
+export { readyRoutes, type ReadinessCheck } from './ready.js';

@@ -3,3 +3,5 @@ export { migrate, MIGRATIONS, MigrationError, type Migration } from './migration
 export { PostgresAuditStore } from './auditStore.js';
 export { PostgresRuleStore } from './ruleStore.js';
 export { PostgresPreauthStore } from './preauthStore.js';
+export { PostgresVouchStore } from './vouchStore.js';
+export { PostgresLongTermMemory, type PostgresLongTermMemoryOptions } from './memoryStore.js';

@@ -63,6 +63,88 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX policy_preauth_user ON policy_preauthorizations (user_id, expires_at);`,
   },
+  {
+    version: 3,
+    name: 'users, links, pending requests, drafts, approvals with leases, transcript ledger',
+    sql: `
+      CREATE TABLE users (
+        sub TEXT PRIMARY KEY,
+        email TEXT,
+        name TEXT,
+        timezone TEXT,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE TABLE links (
+        sub TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        connection TEXT NOT NULL,
+        scopes TEXT NOT NULL,
+        linked_at TEXT NOT NULL,
+        PRIMARY KEY (sub, provider)
+      );
+      CREATE TABLE pending_requests (
+        sub TEXT NOT NULL,
+        id TEXT NOT NULL,
+        transcript TEXT NOT NULL,
+        providers TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (sub, id)
+      );
+      CREATE INDEX pending_by_user ON pending_requests (sub, created_at);
+      CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        sub TEXT NOT NULL,
+        request_id TEXT,
+        kind TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        status TEXT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        result TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX drafts_by_status ON drafts (status, sub);
+      -- A phone request is polled by the instance holding its lease (lease_owner until lease_until).
+      CREATE TABLE approvals (
+        id TEXT PRIMARY KEY,
+        sub TEXT NOT NULL,
+        draft_id TEXT NOT NULL,
+        content_sha256 TEXT NOT NULL,
+        binding_message TEXT NOT NULL,
+        risk TEXT,
+        status TEXT NOT NULL,
+        auth_req_id TEXT,
+        expires_at BIGINT,
+        interval_ms BIGINT,
+        created_at TEXT NOT NULL,
+        lease_owner TEXT,
+        lease_until BIGINT
+      );
+      CREATE INDEX approvals_by_draft ON approvals (draft_id);
+      CREATE INDEX approvals_by_status ON approvals (status, sub);
+      CREATE TABLE handled_transcripts (
+        sub TEXT NOT NULL,
+        id TEXT NOT NULL,
+        handled_at BIGINT NOT NULL,
+        PRIMARY KEY (sub, id)
+      );
+      CREATE INDEX handled_transcripts_by_age ON handled_transcripts (handled_at);`,
+  },
+  {
+    version: 4,
+    name: 'long-term memory per user',
+    sql: `
+      -- Vectors are compared in the backend (cosine), only against vectors of the same embedder.
+      CREATE TABLE memories (
+        id TEXT PRIMARY KEY,
+        sub TEXT NOT NULL,
+        text TEXT NOT NULL,
+        meta_json TEXT NOT NULL,
+        embedder TEXT NOT NULL,
+        embedding DOUBLE PRECISION[] NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX memories_by_user ON memories (sub, embedder, created_at);`,
+  },
 ];
 
 export class MigrationError extends Error {
