@@ -15,6 +15,9 @@ import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/jwt.
 import { TokenVaultClient } from './auth/tokenVault.js';
 import { cibaCredentials, openFgaEnv, type BackendEnv } from './config.js';
 import { DraftService } from './drafts/index.js';
+import { CibaGuard } from './limits/cibaGuard.js';
+import { InMemoryCounterStore, type CounterStore } from './limits/counterStore.js';
+import { abuseLimitsFromEnv } from './limits/settings.js';
 import { createLogger, type Logger } from './log.js';
 import { createAuthorizationChecker, defaultTuples, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker } from './policy/index.js';
 import type { Provider } from './protocol/index.js';
@@ -47,7 +50,9 @@ export interface VouchServices {
   rules: SqliteRuleStore;
   preauth: SqlitePreauthStore;
   memory: LongTermMemory;
-  ciba: CibaClient;
+  /** Each open socket's short-term conversation. */
+  conversations: ConversationStore;
+  ciba: CibaGuard;
   /** The relationship checker in use, so an operator (or a test) can write relationships. */
   authz: ConfiguredChecker;
   agent: AgentPipeline;
@@ -102,7 +107,11 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   const links = new LinkService(store, tokenVault, connections, now);
   const channels = new UserChannels();
   const drafts = new DraftService(store, { now, ttlMs: config.DRAFT_TTL_S * 1000 });
-  const ciba = new CibaClient({ issuer: config.AUTH0_ISSUER_BASE_URL, ...cibaCredentials(config), now });
+  // Rate limits, connection caps and phone-request limits count here; a shared store
+  // (redis/counterStore.ts) makes them hold across instances.
+  const counters: CounterStore = new InMemoryCounterStore(now);
+  const limits = abuseLimitsFromEnv(config);
+  const ciba = new CibaGuard(new CibaClient({ issuer: config.AUTH0_ISSUER_BASE_URL, ...cibaCredentials(config), now }), counters, limits.ciba);
 
   const gemini = config.GEMINI_API_KEY ? createGeminiClient({ apiKey: config.GEMINI_API_KEY, baseUrl: config.GEMINI_BASE_URL }) : undefined;
   const offlineIntent = new OfflineIntentEngine();
@@ -188,6 +197,8 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     channels,
     handler: agent.handler,
     logger,
+    counters,
+    limits: { ws: limits.ws, http: limits.http },
     routes: [
       healthRoutes(),
       scopeRoutes(sessions),
@@ -201,7 +212,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
       db.close();
     },
   });
-  const services: VouchServices = { config, logger, now, store, verify, tokenVault, links, channels, drafts, audit, rules, preauth, memory, ciba, authz, agent, sessions };
+  const services: VouchServices = { config, logger, now, store, verify, tokenVault, links, channels, drafts, audit, rules, preauth, memory, conversations, ciba, authz, agent, sessions };
   return { services, app };
 }
 

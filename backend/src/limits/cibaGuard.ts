@@ -1,0 +1,76 @@
+import { CibaError, type CibaClient, type CibaOutcome, type CibaStart, type CibaStartRequest } from '../auth/ciba.js';
+import type { CounterStore } from './counterStore.js';
+import type { CibaLimits } from './settings.js';
+
+type Ciba = Pick<CibaClient, 'start' | 'waitForDecision'>;
+
+/** Auth0's default `requested_expiry` when a caller names none (seconds). */
+const DEFAULT_LIFETIME_S = 300;
+const IN_FLIGHT_KEY = 'ciba:in_flight';
+
+/**
+ * Push-bombing limits in front of the CIBA client: one open phone request per user and purpose, a
+ * cooldown after one ends without approval (denied, expired, abandoned), and a cap on the requests
+ * open at once. Counts live in the counter store, so the limits hold across instances; each count's
+ * lease is the request's lifetime, so a request nobody waits for still counts exactly as long as it
+ * can be answered on the phone.
+ */
+export class CibaGuard implements Ciba {
+  private readonly open = new Map<string, { finish: (outcome: CibaOutcome | 'failed') => Promise<void>; timer: NodeJS.Timeout }>();
+
+  constructor(
+    private readonly client: Ciba,
+    private readonly counters: CounterStore,
+    private readonly limits: CibaLimits,
+  ) {}
+
+  async start(req: CibaStartRequest): Promise<CibaStart> {
+    const purpose = req.purpose ?? 'step_up';
+    const leaseMs = (req.requestedExpirySeconds ?? DEFAULT_LIFETIME_S) * 1000;
+    const pendingKey = `ciba:pending:${purpose}:${req.sub}`;
+    const cooldownKey = `ciba:cooldown:${purpose}:${req.sub}`;
+    if (this.limits.cooldownMs > 0 && (await this.counters.get(cooldownKey)) > 0) {
+      throw new CibaError('rate_limited', 'an approval was just declined or missed; wait a moment before asking the phone again');
+    }
+    if (!(await this.counters.acquire(pendingKey, 1, leaseMs)).acquired) throw new CibaError('rate_limited', 'an approval is already waiting on your phone');
+    if (!(await this.counters.acquire(IN_FLIGHT_KEY, this.limits.maxInFlight, leaseMs)).acquired) {
+      await this.counters.release(pendingKey, leaseMs);
+      throw new CibaError('rate_limited', 'too many approvals are waiting right now; try again shortly');
+    }
+    const release = () => Promise.all([this.counters.release(pendingKey, leaseMs), this.counters.release(IN_FLIGHT_KEY, leaseMs)]);
+    let started: CibaStart;
+    try {
+      started = await this.client.start(req);
+    } catch (err) {
+      await release();
+      throw err;
+    }
+    const finish = async (outcome: CibaOutcome | 'failed') => {
+      await release();
+      if (outcome !== 'approved' && this.limits.cooldownMs > 0) await this.counters.hit(cooldownKey, this.limits.cooldownMs);
+    };
+    // Nobody may ever wait for it (the draft was cancelled meanwhile): the entry goes when the request can no longer be answered.
+    const timer = setTimeout(() => void this.finish(started.authReqId, 'expired'), leaseMs);
+    timer.unref();
+    this.open.set(started.authReqId, { finish, timer });
+    return started;
+  }
+
+  async waitForDecision(start: CibaStart, opts: Parameters<Ciba['waitForDecision']>[1] = {}): Promise<CibaOutcome> {
+    let outcome: CibaOutcome | 'failed' = 'failed';
+    try {
+      outcome = await this.client.waitForDecision(start, opts);
+      return outcome;
+    } finally {
+      await this.finish(start.authReqId, outcome).catch(() => undefined);
+    }
+  }
+
+  private async finish(authReqId: string, outcome: CibaOutcome | 'failed'): Promise<void> {
+    const entry = this.open.get(authReqId);
+    if (!entry) return;
+    this.open.delete(authReqId);
+    clearTimeout(entry.timer);
+    await entry.finish(outcome);
+  }
+}
