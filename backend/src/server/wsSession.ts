@@ -66,6 +66,8 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
     closing = true;
     log.info({ reason }, 'closing app socket');
     socket.close(1008, reason);
+    // Read nothing more from it: whatever else the peer sent would only be parsed to be ignored.
+    socket.pause();
     later(CLOSE_GRACE_MS, () => socket.terminate());
   };
 
