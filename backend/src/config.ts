@@ -96,7 +96,8 @@ export const BackendEnv = z.object({
   HTTP_RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(300),
   HTTP_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
   CIBA_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(200),
-  CIBA_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  CIBA_COOLDOWN_MS: z.coerce.number().int().min(0).default(300_000),
+  CIBA_COOLDOWN_AFTER_UNAPPROVED: z.coerce.number().int().min(1).default(3),
 });
 export type BackendEnv = z.infer<typeof BackendEnv>;
 

@@ -10,8 +10,9 @@ const IN_FLIGHT_KEY = 'ciba:in_flight';
 
 /**
  * Push-bombing limits in front of the CIBA client: one open phone request per user and purpose, a
- * cooldown after one ends without approval (denied, expired, abandoned), and a cap on the requests
- * open at once. Counts live in the counter store, so the limits hold across instances; each count's
+ * cooldown once a few have ended without approval (denied, expired, abandoned) — a person who keeps
+ * saying no is not asked again for a while, one who tapped the wrong button can retry at once — and
+ * a cap on the requests open at once. Counts live in the counter store, so the limits hold across instances; each count's
  * lease is the request's lifetime, so a request nobody waits for still counts exactly as long as it
  * can be answered on the phone.
  */
@@ -29,8 +30,8 @@ export class CibaGuard implements Ciba {
     const leaseMs = (req.requestedExpirySeconds ?? DEFAULT_LIFETIME_S) * 1000;
     const pendingKey = `ciba:pending:${purpose}:${req.sub}`;
     const cooldownKey = `ciba:cooldown:${purpose}:${req.sub}`;
-    if (this.limits.cooldownMs > 0 && (await this.counters.get(cooldownKey)) > 0) {
-      throw new CibaError('rate_limited', 'an approval was just declined or missed; wait a moment before asking the phone again');
+    if (this.limits.cooldownMs > 0 && (await this.counters.get(cooldownKey)) >= this.limits.unapprovedBeforeCooldown) {
+      throw new CibaError('rate_limited', 'recent approvals were declined or missed; wait a few minutes before asking the phone again');
     }
     if (!(await this.counters.acquire(pendingKey, 1, leaseMs)).acquired) throw new CibaError('rate_limited', 'an approval is already waiting on your phone');
     if (!(await this.counters.acquire(IN_FLIGHT_KEY, this.limits.maxInFlight, leaseMs)).acquired) {

@@ -26,7 +26,12 @@ export interface HttpRateLimits {
 export interface CibaLimits {
   /** Phone requests this deployment keeps open at once, all users together. */
   maxInFlight: number;
-  /** After a request of one user and purpose ends without approval, no new one for this long (0: none). */
+  /**
+   * Requests of one user and purpose that may end without approval (denied, expired, abandoned)
+   * within `cooldownMs` (counted from the first); after that, no new one until the window ends.
+   */
+  unapprovedBeforeCooldown: number;
+  /** 0: no cooldown. */
   cooldownMs: number;
 }
 
@@ -49,7 +54,7 @@ export function abuseLimitsFromEnv(env: BackendEnv): AbuseLimits {
       maxBadFrames: env.WS_MAX_BAD_FRAMES,
     },
     http: { perIp: env.HTTP_RATE_LIMIT_PER_IP, perUser: env.HTTP_RATE_LIMIT_PER_USER, windowMs: env.HTTP_RATE_LIMIT_WINDOW_MS },
-    ciba: { maxInFlight: env.CIBA_MAX_IN_FLIGHT, cooldownMs: env.CIBA_COOLDOWN_MS },
+    ciba: { maxInFlight: env.CIBA_MAX_IN_FLIGHT, unapprovedBeforeCooldown: env.CIBA_COOLDOWN_AFTER_UNAPPROVED, cooldownMs: env.CIBA_COOLDOWN_MS },
   };
 }
 

@@ -12,12 +12,8 @@ export function tempDir(prefix = 'vouch-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/**
- * Flows chain several phone approvals for one person within milliseconds; the cooldown after a
- * declined one (CIBA_COOLDOWN_MS) is off here and tested on its own (server/cibaLimits.test.ts).
- */
 export async function startTestSystem(opts: Partial<VouchSystemOptions> = {}): Promise<VouchSystem> {
-  return startVouchSystem({ dataDir: tempDir(), ...opts, env: { CIBA_COOLDOWN_MS: '0', ...opts.env } });
+  return startVouchSystem({ dataDir: tempDir(), ...opts });
 }
 
 /**

@@ -11,7 +11,7 @@ let alex: HeadlessSession;
 let blake: HeadlessSession;
 const phone: PendingCiba[] = [];
 beforeAll(async () => {
-  system = await startTestSystem({ cibaIntervalSeconds: 0.05, env: { CIBA_COOLDOWN_MS: '600000', CIBA_MAX_IN_FLIGHT: '1' } });
+  system = await startTestSystem({ cibaIntervalSeconds: 0.05, env: { CIBA_COOLDOWN_MS: '600000', CIBA_COOLDOWN_AFTER_UNAPPROVED: '1', CIBA_MAX_IN_FLIGHT: '1' } });
   system.tenant.ciba.events.on('request', (p) => phone.push(p));
   alex = await system.login('alex');
   blake = await system.login('blake');
