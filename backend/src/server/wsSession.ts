@@ -217,8 +217,9 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
     timers.clear();
     detach?.();
     detach = undefined;
-    // The short-term conversation belongs to this socket; it goes with it.
-    deps.sessions.closed(id);
+    // The short-term conversation belongs to this socket; it goes with it, once the frame being
+    // handled (an answer still being written adds its turn) has finished.
+    void queue.finally(() => deps.sessions.closed(id));
     log.debug('socket closed');
   });
   socket.on('error', (err) => log.warn({ err: err.message }, 'socket error'));

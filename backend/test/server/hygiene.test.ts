@@ -113,3 +113,51 @@ describe('audit export', () => {
     }
   });
 });
+
+describe('conversation buffers', () => {
+  it('are freed even when the socket closes while an answer is still being written', async () => {
+    const { ConversationStore } = await import('../../src/agent/memory/index.js');
+    const conversations = new ConversationStore();
+    let finishAnswer!: () => void;
+    const answerMayFinish = new Promise<void>((r) => (finishAnswer = r));
+    let answered!: () => void;
+    const answerWritten = new Promise<void>((r) => (answered = r));
+    const user = { sub: 'auth0|alex', expiresAt: Date.now() + 3_600_000 } as VerifiedUser;
+    const app = await createBackendServer({
+      verify: async () => user,
+      sessions: { signedIn: async () => [], scopes: async () => [], revoke: async () => undefined, logout: async () => undefined, closed: (id) => conversations.end(id) },
+      channels: new UserChannels(),
+      handler: {
+        // As the agent does: the question goes into the buffer, the answer's turn is added when it is done.
+        onTranscript: async (ctx, f) => {
+          conversations.add(ctx.id, { role: 'user', text: f.text });
+          await answerMayFinish;
+          conversations.add(ctx.id, { role: 'assistant', text: 'Hi.' });
+          answered();
+        },
+        onAccountConnected: async () => undefined,
+        onActionConfirmed: async () => undefined,
+        onActionCancelled: async () => undefined,
+        onApprovalDecision: async () => undefined,
+      },
+      logger: createLogger({ level: 'silent' }),
+      routes: [],
+    });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const c = await TestClient.connect(`${url.replace('http', 'ws')}/ws`);
+      await c.auth('token');
+      c.send({ type: 'transcript', id: 'q1', text: 'hello' });
+      await vi.waitFor(() => expect(conversations.size).toBe(1));
+      await c.close();
+      // The server has seen the close before the answer finishes.
+      await vi.waitFor(() => expect(app.websocketServer.clients.size).toBe(0));
+      finishAnswer();
+      await answerWritten;
+      await vi.waitFor(() => expect(conversations.size).toBe(0));
+    } finally {
+      finishAnswer();
+      await app.close();
+    }
+  });
+});
