@@ -17,9 +17,11 @@ import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/jwt.
 import { TokenVaultClient } from './auth/tokenVault.js';
 import { cibaCredentials, openFgaEnv, sharedStateConfig, type BackendEnv } from './config.js';
 import { DraftService } from './drafts/index.js';
+import { CibaGuard } from './limits/cibaGuard.js';
 import { InMemoryEventBus, type EventBus } from './events/eventBus.js';
 import { UserDelivery } from './events/userDelivery.js';
 import { InMemoryCounterStore, type CounterStore } from './limits/counterStore.js';
+import { abuseLimitsFromEnv } from './limits/settings.js';
 import { createLogger, type Logger } from './log.js';
 import { createAuthorizationChecker, defaultTuples, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker, type PreauthStore, type RuleStore } from './policy/index.js';
 import { createProviderRegistry, createProviderTools } from './providers/index.js';
@@ -55,7 +57,9 @@ export interface VouchServices {
   rules: RuleStore;
   preauth: PreauthStore;
   memory: Pick<LongTermMemory, 'remember' | 'recall' | 'list' | 'forget' | 'forgetAll'>;
-  ciba: CibaClient;
+  /** Each open socket's short-term conversation. */
+  conversations: ConversationStore;
+  ciba: CibaGuard;
   /** The relationship checker in use, so an operator (or a test) can write relationships. */
   authz: ConfiguredChecker;
   agent: AgentPipeline;
@@ -175,7 +179,10 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   const links = new LinkService(store, tokenVault, connections, now);
   const channels = new UserChannels();
   const drafts = new DraftService(store, { now, ttlMs: config.DRAFT_TTL_S * 1000 });
-  const ciba = new CibaClient({ issuer: config.AUTH0_ISSUER_BASE_URL, ...cibaCredentials(config), now });
+  // Rate limits, connection caps and phone-request limits count in `counters`: in memory, or in
+  // Redis with REDIS_URL so they hold across instances.
+  const limits = abuseLimitsFromEnv(config);
+  const ciba = new CibaGuard(new CibaClient({ issuer: config.AUTH0_ISSUER_BASE_URL, ...cibaCredentials(config), now }), counters, limits.ciba);
 
   const gemini = config.GEMINI_API_KEY ? createGeminiClient({ apiKey: config.GEMINI_API_KEY, baseUrl: config.GEMINI_BASE_URL }) : undefined;
   const offlineIntent = new OfflineIntentEngine();
@@ -282,6 +289,8 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     channels,
     handler: agent.handler,
     logger,
+    counters,
+    limits: { ws: limits.ws, http: limits.http },
     routes: [
       healthRoutes(),
       readyRoutes(checks, () => draining),
@@ -314,6 +323,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     rules,
     preauth,
     memory,
+    conversations,
     ciba,
     authz,
     agent,

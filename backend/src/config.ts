@@ -91,6 +91,21 @@ export const BackendEnv = z.object({
   STEP_UP_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** On SIGTERM: how long in-flight writes may take before the process exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
+  /** Abuse limits (see limits/settings.ts): app sockets, HTTP requests per minute, phone approvals. */
+  WS_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(2000),
+  WS_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(20),
+  WS_AUTH_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  WS_PING_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
+  WS_PONG_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  WS_MAX_FRAMES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  WS_MAX_BAD_FRAMES: z.coerce.number().int().min(1).default(20),
+  HTTP_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(600),
+  HTTP_RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(300),
+  HTTP_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  CIBA_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(200),
+  CIBA_COOLDOWN_MS: z.coerce.number().int().min(0).default(300_000),
+  CIBA_COOLDOWN_AFTER_UNAPPROVED: z.coerce.number().int().min(1).default(3),
 });
 export type BackendEnv = z.infer<typeof BackendEnv>;
 

@@ -231,7 +231,7 @@ export class StepUp {
   private async wait(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal): Promise<void> {
     const { sub } = approval;
     const waiter = this.waiting.get(approval.id);
-    const outcome = await this.deps.ciba.waitForDecision(start, { signal }).catch(() => 'failed' as const);
+    const outcome = await this.deps.ciba.waitForDecision(start, { signal, owner: { sub, purpose: 'step_up' } }).catch(() => 'failed' as const);
     if (this.stopping || waiter?.leaseLost) return;
     const status = outcome === 'approved' ? 'approved' : outcome === 'denied' ? 'denied' : outcome === 'expired' ? 'expired' : outcome === 'cancelled' ? 'cancelled' : 'failed';
     this.deps.toUser(sub, { type: 'approval_update', id: approval.id, status });

@@ -9,7 +9,7 @@ export type CibaOutcome = 'approved' | 'denied' | 'expired' | 'cancelled';
 
 export class CibaError extends Error {
   constructor(
-    readonly kind: 'invalid_request' | 'unauthorized' | 'unavailable' | 'invalid_response',
+    readonly kind: 'invalid_request' | 'unauthorized' | 'unavailable' | 'invalid_response' | 'rate_limited',
     message: string,
   ) {
     super(message);
@@ -18,6 +18,18 @@ export class CibaError extends Error {
 }
 
 const StartResponse = z.object({ auth_req_id: z.string().min(1), expires_in: z.coerce.number().positive(), interval: z.coerce.number().positive().optional() });
+
+/** What a phone request is for; limits (limits/cibaGuard.ts) count per user and purpose. Auth0 never sees it. */
+export type CibaPurpose = 'step_up' | 'preauthorization';
+
+export interface CibaStartRequest {
+  sub: string;
+  bindingMessage: string;
+  scope?: string;
+  requestedExpirySeconds?: number;
+  audience?: string;
+  purpose?: CibaPurpose;
+}
 
 export interface CibaStart {
   authReqId: string;
@@ -95,7 +107,7 @@ export class CibaClient {
     return { status: res.status, json, retryAfter: Number.isFinite(ra) && ra > 0 ? ra : undefined };
   }
 
-  async start(req: { sub: string; bindingMessage: string; scope?: string; requestedExpirySeconds?: number; audience?: string }): Promise<CibaStart> {
+  async start(req: CibaStartRequest): Promise<CibaStart> {
     if (!BINDING_MESSAGE_RE.test(req.bindingMessage)) throw new CibaError('invalid_request', 'binding message has characters Auth0 does not accept or is too long');
     const scope = [...new Set(['openid', ...(req.scope ?? '').split(' ').filter(Boolean)])].join(' ');
     const { status, json } = await this.post('bc-authorize', {
@@ -140,7 +152,15 @@ export class CibaClient {
    * Polls until a decision. Auth0 reports expiry as `access_denied` too, so a denial after the
    * request's lifetime is reported as `expired`.
    */
-  async waitForDecision(start: CibaStart, opts: { signal?: AbortSignal; onPoll?: (r: PollResult) => void } = {}): Promise<CibaOutcome> {
+  async waitForDecision(
+    start: CibaStart,
+    opts: {
+      signal?: AbortSignal;
+      onPoll?: (r: PollResult) => void;
+      /** Whose request this is (used by limiters in front of this client; the client itself ignores it). */
+      owner?: { sub: string; purpose?: string };
+    } = {},
+  ): Promise<CibaOutcome> {
     let interval = start.intervalMs;
     for (;;) {
       if (opts.signal?.aborted) return 'cancelled';
@@ -149,6 +169,8 @@ export class CibaClient {
       if (opts.signal?.aborted) return 'cancelled';
       const r = await this.poll(start.authReqId, interval);
       opts.onPoll?.(r);
+      // Whoever asked has gone (request closed, draft cancelled): an answer now must not act for them.
+      if (opts.signal?.aborted) return 'cancelled';
       if (r.status === 'approved') return 'approved';
       if (r.status === 'expired') return 'expired';
       if (r.status === 'denied') return this.now() >= start.expiresAt ? 'expired' : 'denied';

@@ -13,7 +13,9 @@ import { scoreAction, type RiskFactor } from './score.js';
  *  2. a matching deny rule → deny; nothing below can change that;
  *  3. require_step_up / require_confirm rules raise the level to at least theirs;
  *  4. an allow rule lowers confirm → auto, only if no require_* rule matched;
- *  5. an active pre-authorization for the tool covering the level and score → auto.
+ *  5. an active pre-authorization for the tool covering the level and score → auto, unless a
+ *     require_step_up / require_confirm rule matched: a blanket grant never outranks a rule the
+ *     person wrote for exactly this kind of action.
  * Pure: no clock, no I/O; `now` comes in the context.
  */
 export interface PolicyContext {
@@ -77,7 +79,8 @@ export function evaluatePolicy(input: ProposedActionInput | ProposedAction, ctx:
     decided_by = ruleDecision(first.allow);
   }
 
-  if (level === 'confirm' || level === 'step_up') {
+  const ruleRequiresApproval = Boolean(first.require_step_up || first.require_confirm);
+  if ((level === 'confirm' || level === 'step_up') && !ruleRequiresApproval) {
     const grant = findCoveringGrant(ctx.activePreauthorizations, ctx.user, action.tool, level, score, ctx.now);
     if (grant) {
       return { ...base, level: 'auto', decided_by: { kind: 'preauthorization', id: grant.id, detail: describePreauthorization(grant) }, preauthorization_id: grant.id };

@@ -104,3 +104,38 @@ export const PreauthGrantResponse = z.object({ preauthorization: PreauthGrantRes
 export type PreauthGrantResponse = z.infer<typeof PreauthGrantResponse>;
 
 // `DELETE /preauthorizations/:id` → 204, or 404 `NOT_FOUND` when it is no longer active.
+
+// --- Rules ---------------------------------------------------------------------------------------------
+
+/** One policy rule as stored (the backend validates the condition's fields; see policy/rules.ts). */
+export const RuleResource = z.object({
+  id: z.string(),
+  effect: z.enum(['deny', 'require_step_up', 'require_confirm', 'allow']),
+  when: z.record(z.string(), z.unknown()),
+  description: z.string(),
+  enabled: z.boolean(),
+});
+export type RuleResource = z.infer<typeof RuleResource>;
+
+/** `GET /rules`, `PUT /rules` → 200. */
+export const RuleListResponse = z.object({ rules: z.array(RuleResource) });
+export type RuleListResponse = z.infer<typeof RuleListResponse>;
+
+/** `POST /rules` → 201. `DELETE /rules/:id` → 204, or 404 `NOT_FOUND`. */
+export const RuleResponse = z.object({ rule: RuleResource });
+export type RuleResponse = z.infer<typeof RuleResponse>;
+
+// --- Memory --------------------------------------------------------------------------------------------
+
+export const MemoryItemResource = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** ISO-8601 UTC. */
+  created_at: z.string(),
+  meta: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+export type MemoryItemResource = z.infer<typeof MemoryItemResource>;
+
+/** `GET /memory`. `DELETE /memory/:id` and `DELETE /memory` → 204. */
+export const MemoryListResponse = z.object({ items: z.array(MemoryItemResource) });
+export type MemoryListResponse = z.infer<typeof MemoryListResponse>;

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VerifiedUser } from '../auth/jwt.js';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../protocol/index.js';
@@ -18,3 +19,12 @@ export type RequireUser = (req: FastifyRequest) => Promise<VerifiedUser>;
 
 /** One resource's HTTP routes. */
 export type RouteModule = (app: FastifyInstance, requireUser: RequireUser) => void | Promise<void>;
+
+/**
+ * A response body as its protocol shape (protocol/http.ts) declares it: fields the shape does not
+ * name (internal references, storage columns) never leave the server; a body that does not fit is a
+ * server bug and answers 500.
+ */
+export function shaped<S extends z.ZodType>(schema: S, body: z.input<S>): z.output<S> {
+  return schema.parse(body);
+}

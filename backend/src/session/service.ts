@@ -46,6 +46,11 @@ export class SessionService {
     this.deps.toUser(sub, { type: 'providers_updated', providers: await this.deps.links.list(sub) });
   }
 
+  /** A socket closed (any way): what it held in memory for the conversation goes with it. */
+  closed(sessionId: string): void {
+    this.deps.endConversation(sessionId);
+  }
+
   async logout(sub: string, sessionId: string): Promise<void> {
     // Drafts first, so an approval that lands while the waits stop finds nothing to execute.
     const cancelled = await this.deps.drafts.cancelAll(sub);

@@ -109,7 +109,7 @@ describe('step-up, rules and the audit chain', () => {
     await c.close();
   });
 
-  it('a pre-authorization granted on the phone waives the step-up for a while, and revoking it restores it', async () => {
+  it('a pre-authorization granted on the phone waives the confirm for a while, never the person\'s own rule, and revoking it restores it', async () => {
     system.tenant.ciba.events.once('request', (p) => {
       expect(p.bindingMessage).toBe('Allow slack actions for 30 min');
       void system.tenant.ciba.approve(p.authReqId);
@@ -123,7 +123,7 @@ describe('step-up, rules and the audit chain', () => {
     const phoneAsked: string[] = [];
     const listener = (p: { bindingMessage: string }) => phoneAsked.push(p.bindingMessage);
     system.tenant.ciba.events.on('request', listener);
-    c.send({ type: 'transcript', id: 'gen-4', text: 'post to #general that coffee is ready' });
+    c.send({ type: 'transcript', id: 'deals-4', text: 'post to #deals that coffee is ready' });
     const draft = await c.next('draft_ready');
     expect(draft.risk).toMatchObject({ level: 'auto' });
     expect(draft.risk?.rule).toContain(grant.id);
@@ -131,9 +131,18 @@ describe('step-up, rules and the audit chain', () => {
     expect(await c.next('action_result')).toMatchObject({ status: 'posted' });
     expect(phoneAsked).toEqual([]);
 
+    // The grant covers this score (35) and level, but "Posting to #general needs my phone" is the
+    // person's explicit rule: it wins over the blanket grant.
+    c.send({ type: 'transcript', id: 'gen-4', text: 'post to #general that coffee is ready' });
+    const general = await c.next('draft_ready');
+    expect(general.risk).toMatchObject({ level: 'step_up' });
+    expect(general.risk?.rule).toContain('general-needs-phone');
+    c.send({ type: 'action_cancelled', draft_id: general.draft_id });
+    await c.next('action_result', (f) => f.draft_id === general.draft_id);
+
     expect((await api(`/preauthorizations/${grant.id}`, { method: 'DELETE' })).status).toBe(204);
-    c.send({ type: 'transcript', id: 'gen-5', text: 'post to #general that coffee is gone' });
-    expect((await c.next('draft_ready')).risk?.level).toBe('step_up');
+    c.send({ type: 'transcript', id: 'deals-5', text: 'post to #deals that coffee is gone' });
+    expect((await c.next('draft_ready')).risk?.level).toBe('confirm');
     system.tenant.ciba.events.off('request', listener);
     await c.close();
   });

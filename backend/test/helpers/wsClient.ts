@@ -13,6 +13,8 @@ export class TestClient {
   /** Frames from here on answer what was sent last; `next()` looks from this point by default. */
   private mark = 0;
   private closeWaiters: Array<() => void> = [];
+  /** The close code the connection ended with (1006: cut without a closing handshake). */
+  closeCode: number | undefined;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
@@ -30,14 +32,16 @@ export class TestClient {
         return true;
       });
     });
-    ws.on('close', () => {
+    ws.on('close', (code) => {
+      this.closeCode = code;
       this.closed = true;
       this.closeWaiters.forEach((r) => r());
     });
   }
 
-  static async connect(url: string): Promise<TestClient> {
-    const ws = new WebSocket(url);
+  /** `options` as the ws client takes them, e.g. `localAddress` to connect from another loopback address. */
+  static async connect(url: string, options: WebSocket.ClientOptions = {}): Promise<TestClient> {
+    const ws = new WebSocket(url, options);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
@@ -82,6 +86,12 @@ export class TestClient {
       if (existing) return done(existing);
       this.waiters.push({ pred: (f) => f.type === 'session_ready' || f.type === 'error', resolve: done, from });
     });
+  }
+
+  /** Resolves with the close code once the server (or the network) has ended the connection. */
+  ended(): Promise<number> {
+    if (this.closed) return Promise.resolve(this.closeCode ?? 1006);
+    return new Promise((resolve) => this.closeWaiters.push(() => resolve(this.closeCode ?? 1006)));
   }
 
   async close(): Promise<void> {

@@ -235,6 +235,18 @@ describe('pre-authorization in the decision', () => {
     expect(evaluatePolicy(mail('wire transfer'), ctx({ activePreauthorizations: [su] })).level).toBe('step_up');
   });
 
+  it('an explicit require_* rule wins over a grant that would cover the level and score', () => {
+    const su = createPreauthorization('auth0|alex', { tool: 'gmail', max_level: 'step_up', max_score: 100, duration_ms: 60 * 60_000 }, { ...proof, auth_req_id: 'req-3' }, NOW, 'pa-all');
+    const stepUp = rules({ id: 'outside-phone', effect: 'require_step_up', when: { recipient_outside_domain: 'example.com' }, description: 'outside mail needs my phone' });
+    const d = evaluatePolicy(mail('Hello', 'dana@northwind.io'), ctx({ rules: stepUp, activePreauthorizations: [su] }));
+    expect([d.level, d.preauthorization_id]).toEqual(['step_up', undefined]);
+    expect(d.decided_by).toMatchObject({ kind: 'rule', id: 'outside-phone' });
+    const confirm = rules({ id: 'always-ask', effect: 'require_confirm', when: { tool: 'gmail' }, description: 'ask me before any mail' });
+    expect(evaluatePolicy(mail('Lunch?'), ctx({ rules: confirm, activePreauthorizations: [gmail30] })).level).toBe('confirm');
+    // Without the rule the same grant covers the same action.
+    expect(evaluatePolicy(mail('Hello', 'dana@northwind.io'), ctx({ activePreauthorizations: [su] })).level).toBe('auto');
+  });
+
   it('a rule-required step-up is not covered by a confirm-level grant', () => {
     const r = rules({ id: 'o', effect: 'require_step_up', when: { recipient_outside_domain: 'example.com' }, description: 'x' });
     expect(evaluatePolicy(mail('Hello', 'dana@northwind.io'), ctx({ rules: r, activePreauthorizations: [gmail30] })).level).toBe('step_up');

@@ -57,6 +57,11 @@ export class ConversationStore {
     this.sessions.delete(sessionId);
   }
 
+  /** Sessions holding a buffer now. */
+  get size(): number {
+    return this.sessions.size;
+  }
+
   // Keyed forms of the buffer's methods, so the store can be handed to the pipeline as its port.
   history(sessionId: string): Turn[] {
     return this.sessions.get(sessionId)?.history() ?? [];

@@ -1,5 +1,6 @@
-import type { RouteModule } from '../apiError.js';
+import { HealthResponse } from '../../protocol/index.js';
+import { shaped, type RouteModule } from '../apiError.js';
 
 export const healthRoutes = (): RouteModule => (app) => {
-  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/health', async () => shaped(HealthResponse, { status: 'ok' }));
 };

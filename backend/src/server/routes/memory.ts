@@ -1,11 +1,12 @@
 import type { LongTermMemory } from '../../agent/memory/index.js';
-import { ApiError, type RouteModule } from '../apiError.js';
+import { MemoryListResponse } from '../../protocol/index.js';
+import { ApiError, shaped, type RouteModule } from '../apiError.js';
 
 /** What Vouch remembers for the user, to list and forget. */
 export const memoryRoutes = (memory: Pick<LongTermMemory, 'list' | 'forget' | 'forgetAll'>): RouteModule => (app, requireUser) => {
   app.get('/memory', async (req) => {
     const user = await requireUser(req);
-    return { items: await memory.list(user.sub) };
+    return shaped(MemoryListResponse, { items: await memory.list(user.sub) });
   });
   app.delete('/memory/:id', async (req, reply) => {
     const user = await requireUser(req);
