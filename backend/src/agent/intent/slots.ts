@@ -1,0 +1,156 @@
+import { findOrdinal } from './features.js';
+import { contactFor, findEmails, findPeople, lastMentionedPerson } from './people.js';
+import { type Contact, type Intent, type IntentContext, type PendingIntent, type PendingOutcome, WRITE_ACTIONS } from './schema.js';
+import { cleanUtterance } from './text.js';
+import { parseNumber, resolveWhen } from './when.js';
+import { isValidTimeZone, toRfc3339 } from '../../time/zonedTime.js';
+
+/**
+ * Slot filling: after "What should the email say?" the next utterance is the answer, not a new request.
+ * Given the pending write, an answer fills its one open slot; a clear new request (a question or command
+ * that names a service) replaces it; "never mind" abandons it. Pure: the pipeline carries the state.
+ */
+
+type Filled = Intent & { pending_outcome: PendingOutcome };
+type Parse = (text: string, ctx: IntentContext) => Intent;
+
+const ABANDON =
+  /^(?:never ?mind|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don't bother|do not bother|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b[\s.!]*$/i;
+
+/** Leads that make an utterance a new request rather than an answer, when a service is also named. */
+const NEW_REQUEST_LEAD =
+  /^(?:what|whats|what's|when|who|which|where|how(?! about)|any|anything|is|are|am|do|does|did|was|were|has|have|show|list|check|find|search|open|read|summari[sz]e|catch me up|schedule|book|set up|post|cancel|move|reschedule|decline|accept|forward|draft|reply to|respond to|email|e-mail|send|message|dm)\b/i;
+const SERVICE_WORDS =
+  /\b(?:e-?mails?|inbox|gmail|threads?|calendar|slack|channel|#[\w-]+|meetings?|events?|invites?|agenda|schedule|dms?|unread|messages)\b/i;
+
+const MESSAGE_LEAD =
+  /^(?:(?:just|please|and)\s+)?(?:(?:tell|let)\s+(?:him|her|them|everyone|everybody|all|[a-z][\w'-]*)(?:\s+know)?(?:\s+that)?|say(?:\s+something)?(?:\s+like)?(?:\s+that)?|(?:it|the (?:e-?mail|message|note|post|reply))\s+should\s+say(?:\s+that)?|(?:the )?message(?: is|:)|make it say(?:\s+that)?|write(?:\s+that)?|reply(?:\s+with|\s+that)?|respond(?:\s+with|\s+that)?|answer(?:\s+with|\s+that)?|something like|how about|with)\s*[:,]?\s+/i;
+
+function newRequest(answer: string, fresh: Intent): boolean {
+  return fresh.tools.length > 0 && fresh.action !== 'unknown' && NEW_REQUEST_LEAD.test(answer) && SERVICE_WORDS.test(answer);
+}
+
+function titleCase(s: string): string {
+  return s
+    .split(/\s+/)
+    .map((w) => (w ? (w[0] ?? '').toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+function unquote(s: string): string {
+  return s
+    .trim()
+    .replace(/^["“']|["”']$/g, '')
+    .trim();
+}
+
+function done(pending: PendingIntent, entities: Intent['entities'], outcome: PendingOutcome): Filled {
+  return { tools: pending.tools, action: pending.action, entities, needs_write: WRITE_ACTIONS.has(pending.action), pending_outcome: outcome };
+}
+
+function withPerson(entities: Intent['entities'], name: string, contacts: Contact[], email?: string): Intent['entities'] {
+  const people = entities.people.some((p) => p.toLowerCase() === name.toLowerCase()) ? entities.people : [...entities.people, name];
+  const emails = new Set(entities.emails);
+  const addr = email ?? contactFor(name, contacts)?.email;
+  if (addr) emails.add(addr.toLowerCase());
+  return { ...entities, people, emails: [...emails] };
+}
+
+/** The contact an answer to "Which Sam?" picks: an ordinal, a full name, or part of the address. */
+function pickCandidate(answer: string, candidates: Contact[]): Contact | undefined {
+  const ordinal = findOrdinal(answer) ?? (/\b(first|second|third)\b/i.exec(answer) ? ({ first: 1, second: 2, third: 3 } as Record<string, number>)[(/\b(first|second|third)\b/i.exec(answer)?.[1] ?? '').toLowerCase()] : undefined);
+  if (ordinal !== undefined && candidates[ordinal - 1]) return candidates[ordinal - 1];
+  if (/\b(?:the )?last one\b/i.test(answer)) return candidates[candidates.length - 1];
+  const words = answer
+    .toLowerCase()
+    .split(/[^a-z0-9@.-]+/)
+    .filter((w) => w.length > 1 && !/^(?:the|one|at|from|with|who|that|is|i|mean|meant|no|yes|please|works|in)$/.test(w));
+  const scored = candidates.map((c) => {
+    const hay = `${c.name} ${c.email}`.toLowerCase();
+    return { c, score: words.filter((w) => hay.includes(w)).length };
+  });
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best && best > 0);
+  return top.length === 1 ? top[0]?.c : undefined;
+}
+
+export function fillPending(text: string, ctx: IntentContext, parse: Parse): Filled | undefined {
+  const pending = ctx.pending;
+  if (!pending) return undefined;
+  const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
+  const contacts = ctx.contacts ?? [];
+  const { text: answer } = cleanUtterance(text);
+  // Content keeps its politeness ("could you send the deck?" is what to say), only hesitations go.
+  const spoken = cleanUtterance(text.replace(/^\s*(?:(?:hey|ok|okay)\s+)?vouch[,!.]?\s*/i, '')).text;
+  const base = pending.entities;
+
+  if (ABANDON.test(answer)) {
+    return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false, pending_outcome: 'abandoned' };
+  }
+
+  switch (pending.missing) {
+    case 'message': {
+      const lead = MESSAGE_LEAD.exec(answer);
+      if (lead) {
+        const message = unquote(answer.slice(lead[0].length));
+        if (message) return done(pending, { ...base, message }, 'filled');
+      }
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
+      const message = unquote(/^(?:can|could|would|will) you\b/i.test(text.trim()) ? text.trim() : spoken);
+      return message ? done(pending, { ...base, message }, 'filled') : done(pending, base, 'unfilled');
+    }
+    case 'subject': {
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
+      const subject = unquote(answer.replace(/^(?:it's |it is )?(?:about|regarding|re)\s+|^(?:the )?subject(?: is|:)\s*|^call it\s+/i, ''));
+      return subject ? done(pending, { ...base, subject }, 'filled') : done(pending, base, 'unfilled');
+    }
+    case 'start': {
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined })) && !/^(?:what|how) about\b/i.test(answer)) return undefined;
+      const said = answer
+        .replace(/^(?:what|how) about\s+|^(?:let's say|say|make it|let's do|do|maybe|try)\s+/i, '')
+        .replace(/^(\d{1,2}(?::\d{2})?)(?=\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?\b)/i, 'at $1')
+        .replace(/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:minutes?|hours?))/i, (w) => `at ${parseNumber(w) ?? w}`)
+        .replace(/\bat (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i, (_m, w: string) => `at ${parseNumber(w) ?? w}`);
+      const w = resolveWhen(said, ctx.now, tz, { future: true, defaultSlotMinutes: base.duration_minutes ?? 30 });
+      const entities = { ...base };
+      if (w.duration_minutes !== undefined) entities.duration_minutes = w.duration_minutes;
+      if (w.start) {
+        entities.start = toRfc3339(w.start, tz);
+        return done(pending, entities, 'filled');
+      }
+      if (w.range) {
+        entities.time_range = { start: toRfc3339(w.range.start, tz), end: toRfc3339(w.range.end, tz) };
+        return done(pending, entities, 'filled');
+      }
+      return done(pending, entities, 'unfilled');
+    }
+    case 'recipient':
+    case 'person': {
+      if (pending.missing === 'person' && pending.candidates?.length) {
+        const c = pickCandidate(answer, pending.candidates);
+        if (!c) return done(pending, base, 'unfilled');
+        const first = (c.name.split(/\s+/)[0] ?? '').toLowerCase();
+        const people = base.people.filter((p) => (p.split(/\s+/)[0] ?? '').toLowerCase() !== first);
+        return done(pending, withPerson({ ...base, people }, c.name, contacts, c.email), 'filled');
+      }
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
+      const emails = findEmails(answer);
+      let entities = { ...base, emails: [...new Set([...base.emails, ...emails])] };
+      const bare = answer.replace(/^(?:send it |it's |it goes |address it |make it )?(?:to|for)\s+|^(?:cc|email|send to)\s+/i, '').replace(/[.!?]+$/, '');
+      let names = findPeople(`to ${bare}`, contacts);
+      if (names.length === 0 && /^(?:her|him|them)$/i.test(bare)) {
+        const last = lastMentionedPerson(ctx.history, contacts);
+        if (last) names = [last];
+      }
+      if (names.length === 0 && emails.length === 0 && /^[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$/i.test(bare)) names = [titleCase(bare)];
+      for (const n of names) entities = withPerson(entities, n, contacts);
+      return names.length || emails.length ? done(pending, entities, 'filled') : done(pending, base, 'unfilled');
+    }
+    case 'channel': {
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined })) && !/^#/.test(answer)) return undefined;
+      const m = /#([a-z0-9][\w-]*)/i.exec(answer) ?? /^(?:in |to |on )?(?:the )?([a-z0-9][\w-]*)(?: channel)?[.!]?$/i.exec(answer);
+      return m?.[1] ? done(pending, { ...base, channel: m[1].toLowerCase() }, 'filled') : done(pending, base, 'unfilled');
+    }
+  }
+  return undefined;
+}
