@@ -64,9 +64,12 @@ export function findOrganization(text: string): string | undefined {
   if (d) return d.replace(/^the\s+/i, '').toLowerCase();
   const suffixed = ORG_SUFFIX.exec(text);
   if (suffixed?.[1] && !/^(The|A|My|Our)$/.test(suffixed[1])) return suffixed[0].replace(/\.$/, '').trim();
-  const doc = new RegExp(`\\b(?:${ORG_DOCS})\\s+(?:e-?mails?\\s+)?from\\s+(?:the\\s+)?([A-Za-z][\\w&.-]*(?:\\s+[A-Z][\\w&.-]*)?)`, 'i').exec(text);
-  const org = doc?.[1];
-  if (org && !/^(?:last|this|yesterday|today|my|our|me|him|her|them|earlier|before|week|month)$/i.test(org)) return org;
+  // The name after "invoice from" keeps its case: "Acme" is the company, "this week" is not.
+  const doc = new RegExp(`\\b(?:${ORG_DOCS})\\s+(?:e-?mails?\\s+)?from\\s+(?:the\\s+)?`, 'i').exec(text);
+  if (doc) {
+    const org = /^([A-Za-z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)/.exec(text.slice(doc.index + doc[0].length))?.[1];
+    if (org && !/^(?:last|this|yesterday|today|my|our|me|him|her|them|earlier|before|week|month|[a-z]+day)$/i.test(org)) return org;
+  }
   return undefined;
 }
 

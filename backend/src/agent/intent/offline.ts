@@ -36,7 +36,7 @@ const TOOL_ORDER: Tool[] = ['gmail', 'calendar', 'slack'];
 const RE = {
   slack: /\bslack\b|#[a-z0-9]|\bchannels?\b|\bdms?\b|\bdirect messages?\b|\bpost(ing)?\b|\bposted\b|\bannounce\b/i,
   calendar:
-    /\bcalendar\b|\bschedul(e|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bdo i have (anything|something)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
+    /\bcalendar\b|\bschedul(e|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
   gmail: /\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b|\bthreads?\b|\bunread\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
   /** Words that mean mail unless Slack was named ("reply on Slack to Sam"). */
@@ -46,17 +46,17 @@ const RE = {
 
 const QUESTION_LEAD =
   /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a )?time)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
-const SEND_LEAD = /^(e-?mail|mail|send|tell|let|message|ping|dm|text|forward|fwd|write to|shoot|drop)\b(?!\s+me\b)/i;
+const SEND_LEAD = /^(e-?mail|mail|send|tell|let|message|ping|dm|text|forward|fwd|write to|shoot|drop|slack(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)/i;
 /** Requests that start with a command stay commands even when said with a question mark. */
 const COMMAND_LEAD =
-  /^(schedule|reschedule|set up|book|arrange|put|add|create|invite|reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e|move|cancel|decline|accept|push|postpone|save)\b(?!\s+me\b)/i;
+  /^(schedule|reschedule|set up|book|arrange|put|add|create|invite|reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e|move|cancel|decline|accept|push|postpone|save|meet)\b(?!\s+me\b)/i;
 const SEND_ANYWHERE = /\bsend (?:an? |the )?(?:quick )?(?:e-?mail|message|note|slack|dm)\b/i;
 
 const ACTION_RE = {
   summarize:
     /\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b/i,
-  schedule: /\b(schedule|set up|book|arrange|find (a )?time|put .* on (my|the) calendar|add .* to (my|the) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule: /^meet\b|\b(schedule|set up|book|arrange|find (a )?time|put .* on (my|the) calendar|add .* to (my|the) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -129,7 +129,7 @@ function findSearchWords(instruction: string): string | undefined {
   ).exec(instruction);
   const mention = new RegExp(String.raw`\bmention(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const talk = new RegExp(String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on)\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
-  const q = forWords?.[1] ?? mention?.[1] ?? talk?.[1];
+ const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1])?.replace(/^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i, '');
   if (q && !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q)) return q.replace(/^["“']|["”']$/g, '').trim();
   return undefined;
 }
@@ -226,7 +226,7 @@ function resolveMove(instruction: string, ctx: IntentContext, tz: string, anchor
     .replace(/^(\d{1,2}(?::\d{2})?)(?=\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?\b)/i, 'at $1')
     .replace(/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i, (w) => `at ${parseNumber(w) ?? w}`);
   const to = resolveWhen(said, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
-  const baseDay = to.day && /\b(?:tomorrow|today|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d|\w+ \d{1,2}(?:st|nd|rd|th)?)\b/i.test(said) ? to.day : (from.day ?? anchor ?? to.day);
+  const baseDay = to.day && /\b(?:tomorrow|today|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d)/i.test(said) ? to.day : (from.day ?? anchor ?? to.day);
   const time = to.time ?? from.time;
   if (baseDay && time) {
     let start = zonedTimeToInstant(baseDay, time.hour, time.minute, tz);
@@ -323,7 +323,7 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
 
   // People come from the instruction: in "tell Sam that Dana agreed", Dana is content, not a recipient.
   let people = findPeople(instruction, contacts);
-  const didReply = /\b(?:did|has|have|had|didn't|hasn't)\s+([a-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b/i.exec(instruction);
+  const didReply = /\b(?:did|has|have|had|didn't|hasn't)\s+([a-z][\w'-]*)\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b/i.exec(instruction);
   if (didReply?.[1] && !/^(?:she|he|they|i|you|we|anyone|anybody|someone|everyone|it|the|legal|finance)$/i.test(didReply[1])) {
     const who = didReply[1].split(/\s+/).map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join(' ');
     if (!people.some((p) => p.toLowerCase() === who.toLowerCase())) people = [who, ...people];
@@ -337,8 +337,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   // A forward goes to the people after "to"; whose message it is, is the sender.
   if (entities.forward) {
     const src =
-      /\b(?:from|by)\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)/.exec(instruction.replace(/\s+to\s+.*$/i, '')) ??
-      /\b([A-Za-z][\w-]*(?:\s+[A-Z][\w-]*)?)'s\s+(?:last\s+|latest\s+)?(?:e-?mail|message|note|reply|invoice|thread)/i.exec(instruction);
+      /\b(?:from|by)\s+([A-Za-z][\w'-]*)/.exec(instruction.replace(/\s+to\s+.*$/i, '')) ??
+      /\b([A-Za-z][\w-]*)'s\s+(?:last\s+|latest\s+)?(?:e-?mail|message|note|reply|invoice|thread)/i.exec(instruction);
     const sender = src?.[1] && people.find((p) => p.toLowerCase() === src[1]!.toLowerCase() || p.toLowerCase().startsWith(`${src[1]!.toLowerCase()} `));
     if (sender) {
       entities.sender = sender;

@@ -43,9 +43,9 @@ const COMMON_WORDS = new Set(
 );
 
 /** Lead words after which a lower-case word may still be a name (STT often lower-cases names). */
-const LOWER_LEAD = /^(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|meet|call|dm|text|and)$/i;
+const LOWER_LEAD = /^(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|meet|call|dm|text|slack|and)$/i;
 
-const LEAD_WORDS = String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by|dm|text)`;
+const LEAD_WORDS = String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by|dm|text|slack)`;
 
 function titleCase(s: string): string {
   return s

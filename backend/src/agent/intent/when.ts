@@ -129,7 +129,10 @@ export function parseTime(text: string, part?: DayPart): { hour: number; minute:
     return valid(hour, Number(withMeridiem[2] ?? 0));
   }
   const clock = /\b(\d{1,2}):(\d{2})\b/.exec(t);
-  const bare = clock ?? /\bat\s+(\d{1,2})(?:\s*o'?clock)?\b(?!\s*(?:minutes?|mins?|hours?|people|emails?|messages?))/.exec(t);
+  const bare =
+    clock ??
+    /\bat\s+(\d{1,2})(?:\s*o'?clock)?\b(?!\s*(?:minutes?|mins?|hours?|people|emails?|messages?))/.exec(t) ??
+    /\b(\d{1,2})\s*o'?clock\b/.exec(t);
   if (bare) {
     let hour = Number(bare[1]);
     const minute = Number(bare[2] ?? 0);
@@ -213,6 +216,13 @@ function weekRange(t: string, today: CivilDate, now: Date, timeZone: string): { 
     return { start: start < now ? now : start, end: at(addDays(mondayThisWeek, 7)) };
   }
   if (/\b(this|rest of the) week\b/.test(t)) return { start: now, end: at(addDays(mondayThisWeek, 7)) };
+  if (/\b(?:past|last) (?:7|seven) days\b|\bpast week\b/.test(t)) return { start: new Date(now.getTime() - 7 * 86_400_000), end: now };
+  if (/\b(?:past|last) (?:30|thirty) days\b|\bpast month\b/.test(t)) return { start: new Date(now.getTime() - 30 * 86_400_000), end: now };
+  // A month is read as the whole calendar month: "who wrote most this month" counts from the 1st.
+  const firstOf = (monthsAhead: number) => at(addMonths({ year: today.year, month: today.month, day: 1 }, monthsAhead));
+  if (/\bthis month\b/.test(t)) return { start: firstOf(0), end: firstOf(1) };
+  if (/\blast month\b/.test(t)) return { start: firstOf(-1), end: firstOf(0) };
+  if (/\bnext month\b/.test(t)) return { start: firstOf(1), end: firstOf(2) };
   return undefined;
 }
 
@@ -223,8 +233,24 @@ export interface ResolveOptions {
   defaultSlotMinutes?: number;
 }
 
+const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const HOUR_WORD = `(${Object.keys(HOUR_WORDS).join('|')}|\\d{1,2})`;
+
+/** Spoken clock times in digits: "at three" → "at 3", "half past two" → "2:30", "three thirty pm" → "3:30 pm". */
+function spokenClock(t: string): string {
+  const h = (w: string) => String(HOUR_WORDS[w] ?? w);
+  return t
+    .replace(new RegExp(`\\bhalf past ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${h(w)}:30`)
+    .replace(new RegExp(`\\bquarter past ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${h(w)}:15`)
+    .replace(new RegExp(`\\bquarter to ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${Number(h(w)) - 1 || 12}:45`)
+    .replace(new RegExp(`\\b(at|by|around|from) ${HOUR_WORD} (fifteen|thirty|forty-?five)\\b`, 'g'), (_m, p: string, w: string, mm: string) => `${p} ${h(w)}:${mm.startsWith('fif') ? '15' : mm.startsWith('thi') ? '30' : '45'}`)
+    .replace(new RegExp(`\\b(at|by|around) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b`, 'g'), (_m, p: string, w: string) => `${p} ${h(w)}`)
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(a\.?m\.?|p\.?m\.?|o'?clock)/g, (_m, w: string, mer: string) => `${h(w)}${mer.startsWith('o') ? " o'clock" : mer}`)
+    .replace(/\baround\s+(\d)/g, 'at $1');
+}
+
 export function resolveWhen(text: string, now: Date, timeZone: string, opts: ResolveOptions = {}): When {
-  const t = text.toLowerCase();
+  const t = spokenClock(text.toLowerCase());
   const today = todayIn(now, timeZone);
   const out: When = {};
   const part = parsePart(t);
