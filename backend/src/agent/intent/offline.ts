@@ -10,7 +10,7 @@ import {
   findOrganization,
   mailAnalysis,
 } from './features.js';
-import { contactFor, findEmails, findPeople, lastMentionedPerson, mentionsPersonPronoun } from './people.js';
+import { contactFor, contactsMatching, findEmails, findPeople, lastMentionedPerson, mentionsPersonPronoun } from './people.js';
 import {
   type AnalyzedIntent,
   type Intent,
@@ -36,7 +36,7 @@ const TOOL_ORDER: Tool[] = ['gmail', 'calendar', 'slack'];
 const RE = {
   slack: /\bslack\b|#[a-z0-9]|\bchannels?\b|\bdms?\b|\bdirect messages?\b|\bpost(ing)?\b|\bposted\b|\bannounce\b/i,
   calendar:
-    /\bcalendar\b|\bschedul(e|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
+    /\bcalendar\b|\bschedul(e|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
   gmail: /\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b|\bthreads?\b|\bunread\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
   /** Words that mean mail unless Slack was named ("reply on Slack to Sam"). */
@@ -49,14 +49,14 @@ const QUESTION_LEAD =
 const SEND_LEAD = /^(e-?mail|mail|send|tell|let|message|ping|dm|text|forward|fwd|write to|shoot|drop|slack(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)/i;
 /** Requests that start with a command stay commands even when said with a question mark. */
 const COMMAND_LEAD =
-  /^(schedule|reschedule|set up|book|arrange|put|add|create|invite|reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e|move|cancel|decline|accept|push|postpone|save|meet)\b(?!\s+me\b)/i;
+  /^(?:(?:reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e)\b(?!\s+me\b)|(?:schedule|reschedule|set up|book|block|pencil|arrange|put|add|create|invite|move|cancel|decline|accept|push|postpone|save|meet|get)\b)/i;
 const SEND_ANYWHERE = /\bsend (?:an? |the )?(?:quick )?(?:e-?mail|message|note|slack|dm)\b/i;
 
 const ACTION_RE = {
   summarize:
     /\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b/i,
-  schedule: /^meet\b|\b(schedule|set up|book|arrange|find (a )?time|put .* on (my|the) calendar|add .* to (my|the) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule: /^meet\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|put .* on (my|the) calendar|add .* to (my|the) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -130,13 +130,15 @@ function findSearchWords(instruction: string): string | undefined {
   const mention = new RegExp(String.raw`\bmention(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const talk = new RegExp(String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on)\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
  const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1])?.replace(/^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i, '');
-  if (q && !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q)) return q.replace(/^["“']|["”']$/g, '').trim();
+  if (q && !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q)) return q.replace(/^["“']|["”']$/g, '').replace(/^(?:the|our|my|a|an)\s+/i, '').trim();
   return undefined;
 }
 
 function findCount(text: string): number | undefined {
   const n = /\b(?:last|latest|recent|top|first|most recent|past)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?!days?|weeks?|hours?|months?|minutes?)/i.exec(text + ' ');
   if (n?.[1]) return parseNumber(n[1]);
+  const before = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:most recent|latest|newest|last|recent|new|unread)\s+(?:e-?mails|messages|threads|notes|ones)\b/i.exec(text);
+  if (before?.[1]) return parseNumber(before[1]);
   if (/\b(?:last|latest|most recent|newest)\s+(e-?mail|message|thread|note)\b(?!s)/i.test(text)) return 1;
   return undefined;
 }
@@ -173,6 +175,10 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
       // "tell Sam the deck is ready": with no medium named, a note to a person is an email.
       tools.add('gmail');
     }
+  }
+  // "any unread DMs": direct messages are Slack's unless mail was named outright.
+  if (tools.has('gmail') && tools.has('slack') && /\bdms?\b|\bdirect messages?\b/i.test(text) && !/\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b/i.test(text)) {
+    tools.delete('gmail');
   }
   // "send Sam an email about the meeting": the meeting is the topic, not a calendar write.
   if (tools.has('gmail') && tools.has('calendar') && /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward)\b/i.test(lead)) {
@@ -214,7 +220,7 @@ function civilDayOf(iso: string | undefined, tz: string): CivilDate | undefined 
 
 /** "move my 3pm tomorrow to 4" → where the event is now, and where it goes. */
 function resolveMove(instruction: string, ctx: IntentContext, tz: string, anchor?: CivilDate): { from?: { start: Date; end: Date }; to?: Date } {
-  const target = /\b(?:to|until|till|into|for|at)\s+((?:\d{1,2}(?::\d{2})?|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half past|quarter)\b.*|(?:tomorrow|today|tonight|next|this|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|later)\b.*)$/i.exec(
+  const target = /\b(?:to|until|till|into|for|at)\s+((?:\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half past|quarter)\b.*|(?:tomorrow|today|tonight|next|this|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|later)\b.*)$/i.exec(
     instruction,
   );
   const source = target ? instruction.slice(0, target.index) : instruction;
@@ -299,7 +305,9 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
     action = 'read';
   }
 
-  const organization = findOrganization(instruction);
+  // A contact is a person even after "the contract from …".
+  const orgSaid = findOrganization(instruction);
+  const organization = orgSaid && contactsMatching(orgSaid, contacts).length === 0 ? orgSaid : undefined;
   if (organization) {
     entities.organization = organization;
     if (tools.length === 0 || (!explicitSlack && tools.includes('slack') && tools.includes('gmail') && !RE.message.test(instruction))) tools = ['gmail'];
