@@ -11,7 +11,7 @@ import { createGeminiClient } from '../backend/src/agent/intent/geminiClient.js'
 import { GeminiIntentEngine } from '../backend/src/agent/intent/gemini.js';
 import { OfflineIntentEngine } from '../backend/src/agent/intent/offline.js';
 import type { IntentEngine } from '../backend/src/agent/intent/schema.js';
-import { HELD_OUT_CORPUS } from '../backend/test/agent/corpus/heldOut.js';
+import { FIRST_MEASURED, HELD_OUT_CORPUS } from '../backend/test/agent/corpus/heldOut.js';
 import { DEV_CORPUS } from '../backend/test/agent/corpus/requests.js';
 import { type CorpusReport, type Tally, runCorpus } from '../backend/test/agent/corpus/score.js';
 import { type CorpusCase, corpusContext } from '../backend/test/agent/corpus/types.js';
@@ -48,6 +48,10 @@ async function measure(engine: IntentEngine, name: string): Promise<void> {
 }
 
 await measure(new OfflineIntentEngine(), 'offline');
+console.log('\noffline, held-out batches as first measured (before fixing what they showed):');
+for (const b of FIRST_MEASURED) {
+  console.log(`  ${b.batch.padEnd(18)} ${String(b.n).padStart(4)}   tools+action ${pct(b.toolsAction, b.n)}   all entities too ${pct(b.exact, b.n)}`);
+}
 if (process.env.GEMINI_API_KEY) {
   const client = createGeminiClient({ apiKey: process.env.GEMINI_API_KEY, timeoutMs: 20_000 });
   await measure(new GeminiIntentEngine({ client, model: process.env.GEMINI_MODEL ?? 'gemini-2.5-flash' }), 'gemini');

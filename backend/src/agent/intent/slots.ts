@@ -24,7 +24,7 @@ const SERVICE_WORDS =
   /\b(?:e-?mails?|inbox|gmail|threads?|calendar|slack|channel|#[\w-]+|meetings?|events?|invites?|agenda|schedule|dms?|unread|messages)\b/i;
 
 const MESSAGE_LEAD =
-  /^(?:(?:just|please|and)\s+)?(?:(?:tell|let)\s+(?:him|her|them|everyone|everybody|all|[a-z][\w'-]*)(?:\s+know)?(?:\s+that)?|say(?:\s+something)?(?:\s+like)?(?:\s+that)?|(?:it|the (?:e-?mail|message|note|post|reply))\s+should\s+say(?:\s+that)?|(?:the )?message(?: is|:)|make it say(?:\s+that)?|write(?:\s+that)?|reply(?:\s+with|\s+that)?|respond(?:\s+with|\s+that)?|answer(?:\s+with|\s+that)?|something like|how about|with)\s*[:,]?\s+/i;
+  /^(?:(?:just|please|and)\s+)?(?:(?:tell|let)\s+(?:him|her|them|everyone|everybody|all|[a-z][\w'-]*)(?:\s+know)?(?:\s+that)?|say(?:\s+something)?(?:\s+like)?(?:\s+that)?|(?:it|the (?:e-?mail|message|note|post|reply))\s+should\s+say(?:\s+that)?|(?:the )?message(?: is|:)|make it say(?:\s+that)?|write(?:\s+that)?|reply(?:\s+with|\s+that)?|respond(?:\s+with|\s+that)?|answer(?:\s+with|\s+that)?|something like|how about|with|that)\s*[:,]?\s+/i;
 
 function newRequest(answer: string, fresh: Intent): boolean {
   return fresh.tools.length > 0 && fresh.action !== 'unknown' && NEW_REQUEST_LEAD.test(answer) && SERVICE_WORDS.test(answer);

@@ -8,9 +8,17 @@ import { type CorpusCase, at, day, span } from './types.js';
  * Batch 1 (HELD_OUT_1) as first measured: tools+action 63/67 (94.0 %), all entities 59/67 (88.1 %).
  * Its misses then led to general fixes (command leads with "me", "block off time", "to 3pm" targets,
  * "three most recent", companies vs. contacts, article-led search words, DMs vs. unread mail, "oh wait"),
- * so batch 1 is no longer unseen. Batch 2 (HELD_OUT_2) was written after those fixes; its first
- * measurement is recorded above it.
+ * so batch 1 is no longer unseen. Batch 2 (HELD_OUT_2) was written after those fixes; as first
+ * measured: tools+action 44/47 (93.6 %), all entities 42/47 (89.4 %); its misses were fixed in turn
+ * (a calendar word inside Slack search words, "get a meeting on the calendar", "I have anything at 4",
+ * "did the legal team respond", a message answer starting with "that").
  */
+
+/** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
+export const FIRST_MEASURED = [
+  { batch: 'held-out batch 1', n: 67, toolsAction: 63, exact: 59 },
+  { batch: 'held-out batch 2', n: 47, toolsAction: 44, exact: 42 },
+];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
 const NEXT_WEEK = { start: at(16, '00:00'), end: at(23, '00:00') };
@@ -113,4 +121,66 @@ const HELD_OUT_1: CorpusCase[] = [
   { category: 'other', text: 'who won the game last night', tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1];
+const LAST_WEEK = { start: at(2, '00:00'), end: at(9, '00:00') };
+
+const HELD_OUT_2: CorpusCase[] = [
+  { category: 'calendar-read', text: 'hey vouch am i free for lunch tomorrow', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: "what's on the agenda for friday afternoon", tools: ['calendar'], action: 'read', entities: { time_range: span(13, '12:00', '17:00') } },
+  { category: 'calendar-read', text: 'when do i meet with dana next', tools: ['calendar'], action: 'read', entities: { people: ['Dana'] } },
+  { category: 'calendar-read', text: 'check whether i have anything at 4 on thursday', tools: ['calendar'], action: 'read', entities: { time_range: span(12, '16:00', '17:00') } },
+  { category: 'calendar-read', text: 'Which meetings do I have this week with Sam?', tools: ['calendar'], action: 'read', entities: { people: ['Sam'], time_range: THIS_WEEK } },
+
+  { category: 'calendar-create', text: 'pencil in a catch up with priya for tuesday at 10', tools: ['calendar'], action: 'schedule', entities: { people: ['Priya'], operation: 'create', start: at(17, '10:00') } },
+  { category: 'calendar-create', text: 'set up a 15 minute check-in with maya tomorrow at 9:15', tools: ['calendar'], action: 'schedule', entities: { people: ['Maya'], operation: 'create', start: at(12, '09:15'), duration_minutes: 15 } },
+  { category: 'calendar-create', text: 'Schedule a one on one with Jordan next Monday at two', tools: ['calendar'], action: 'schedule', entities: { people: ['Jordan'], operation: 'create', start: at(16, '14:00') } },
+  { category: 'calendar-create', text: 'book a team lunch on friday at 12:30 for an hour', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(13, '12:30'), duration_minutes: 60 } },
+  { category: 'calendar-create', text: 'can you get a meeting on the calendar with Dana for Thursday morning', tools: ['calendar'], action: 'schedule', entities: { people: ['Dana'], operation: 'create', time_range: span(12, '08:00', '12:00') } },
+
+  { category: 'calendar-change', text: 'move the standup to 10:15', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(11, '10:15') } },
+  { category: 'calendar-change', text: 'reschedule my 4pm to tomorrow', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(12, '16:00'), time_range: span(11, '16:00', '17:00') } },
+  { category: 'calendar-change', text: 'cancel all my meetings on friday', tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel', time_range: day(13) } },
+  { category: 'calendar-change', text: 'decline the invite from jordan', tools: ['calendar'], action: 'schedule', entities: { people: ['Jordan'], operation: 'decline' } },
+  { category: 'calendar-change', text: 'yes accept the meeting with Priya tomorrow', tools: ['calendar'], action: 'schedule', entities: { people: ['Priya'], operation: 'accept', time_range: day(12) } },
+  { category: 'calendar-change', text: 'shift my call with sam to 5:30', tools: ['calendar'], action: 'schedule', entities: { people: ['Sam'], operation: 'move', start: at(11, '17:30') } },
+
+  { category: 'mail-read', text: 'read my most recent email from dana', tools: ['gmail'], action: 'read', entities: { people: ['Dana'], count: 1 } },
+  { category: 'mail-read', text: 'are there any emails from priya about the budget', tools: ['gmail'], action: 'read', entities: { people: ['Priya'], query: 'budget' } },
+  { category: 'mail-read', text: 'whats in my inbox from yesterday', tools: ['gmail'], action: 'read', entities: { time_range: day(10) } },
+  { category: 'mail-read', text: 'find emails from jordan last week', tools: ['gmail'], action: 'read', entities: { people: ['Jordan'], time_range: LAST_WEEK } },
+
+  { category: 'mail-understand', text: 'what did the bank send me', tools: ['gmail'], action: 'read', entities: { organization: 'bank' } },
+  { category: 'mail-understand', text: 'give me the gist of the contract thread', tools: ['gmail'], action: 'summarize', entities: { query: 'contract' } },
+  { category: 'mail-understand', text: 'has anyone replied to my email about the offsite', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply', query: 'offsite' } },
+  { category: 'mail-understand', text: 'who emails me the most', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders' } },
+  { category: 'mail-understand', text: 'did the legal team respond about the NDA', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply', organization: 'legal', query: 'NDA' } },
+
+  { category: 'mail-write', text: 'send jordan an email saying the report is attached', tools: ['gmail'], action: 'send', entities: { people: ['Jordan'], message: 'the report is attached' } },
+  { category: 'mail-write', text: "reply to maya and let her know I'll call her later", tools: ['gmail'], action: 'reply', entities: { people: ['Maya'], message: "I'll call her later" } },
+  { category: 'mail-write', text: 'reply all and say thanks for the update', tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: 'thanks for the update' } },
+  { category: 'mail-write', text: 'forward the last email from Sam to Dana', tools: ['gmail'], action: 'send', entities: { forward: true, sender: 'Sam', people: ['Dana'] } },
+  { category: 'mail-write', text: 'draft an email to the team about the holiday schedule and keep it as a draft', tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, subject: 'holiday schedule' } },
+  { category: 'mail-write', text: "shoot priya a quick note that I'm running late", tools: ['gmail'], action: 'send', entities: { people: ['Priya'], message: "I'm running late" } },
+  { category: 'mail-write', text: 'write back to dana saying sounds good', tools: ['gmail'], action: 'reply', entities: { people: ['Dana'], message: 'sounds good' } },
+
+  { category: 'slack-read', text: 'what did i miss in slack this morning', tools: ['slack'], action: 'summarize', entities: { slack_scope: 'catch_up', time_range: span(11, '08:00', '12:00') } },
+  { category: 'slack-read', text: 'search slack for the deploy schedule', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'deploy schedule' } },
+  { category: 'slack-read', text: 'anything new in the sales channel', tools: ['slack'], action: 'read', entities: { channel: 'sales' } },
+  { category: 'slack-read', text: 'check my DMs on slack from jordan', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm', people: ['Jordan'] } },
+  { category: 'slack-read', text: 'has anyone on slack mentioned the Acme deal', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'Acme deal' } },
+
+  { category: 'slack-write', text: 'post to #general: pizza in the kitchen', tools: ['slack'], action: 'post', entities: { channel: 'general', message: 'pizza in the kitchen' } },
+  { category: 'slack-write', text: 'dm sam that the build is fixed', tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Sam'], message: 'the build is fixed' } },
+  { category: 'slack-write', text: 'let everyone in #eng know the deploy is done', tools: ['slack'], action: 'post', entities: { channel: 'eng', message: 'the deploy is done' } },
+
+  { category: 'follow-up', text: "let's say wednesday at noon", pending: meetJordan, tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(11, '12:00') } },
+  { category: 'follow-up', text: "that I'll send the contract tomorrow", pending: sendToDana, tools: ['gmail'], action: 'send', entities: { message: "I'll send the contract tomorrow" } },
+  { category: 'follow-up', text: 'dana@northwind.io', pending: deckToWhom, tools: ['gmail'], action: 'send', entities: { emails: ['dana@northwind.io'] } },
+  { category: 'follow-up', text: 'read me the second one', history: THREE_EMAILS, tools: ['gmail'], action: 'read', entities: { ordinal: 2 } },
+  { category: 'follow-up', text: 'move that to friday', history: TOMORROW_1ON1, tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } },
+
+  { category: 'remember', text: 'remember I prefer 30 minute meetings', tools: [], action: 'unknown', entities: { remember: 'I prefer 30 minute meetings' } },
+
+  { category: 'other', text: "what's the capital of france", tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2];
