@@ -30,6 +30,7 @@ const COMMON_WORDS = new Set(
     'recruiting payroll procurement compliance leadership exec execs management board investors vendor vendors partner partners ' +
     'some each every no none both either neither myself yourself himself herself ourselves themselves whoever whom whose ' +
     'see do go get make take give know say ask check look find read show keep let put move push cancel decline accept forward ' +
+    'save tell remind include copy mention confirm thank hold schedule book invite update fix approve sign pay ' +
     'be have use try start stop join attend review discuss talk chat catch sign share send write draft reply respond post ' +
     'thread threads message messages note notes invite invites event events invoice invoices contract contracts ' +
     'doc docs document documents file files deck slides report reports update updates agenda notes proposal quote order ' +
@@ -92,11 +93,12 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
   }
 
   // 2. A capitalised name after a word that introduces a person ("from Dana", "with Sam Patel").
-  const capRe = new RegExp(`\\b(${LEAD_WORDS})\\s+([A-Z][a-zA-Z'’-]+(?:\\s+[A-Z][a-zA-Z'’-]+)?)`, 'gi');
+  // The name is matched in a lookahead so "meet with sam" still tries "with" as the lead.
+  const capRe = new RegExp(`\\b(${LEAD_WORDS})\\s+(?=([A-Z][a-zA-Z'’-]+(?:\\s+[A-Z][a-zA-Z'’-]+)?))`, 'gi');
   for (const m of text.matchAll(capRe)) {
     const lead = (m[1] ?? '').replace(/\s+/g, ' ');
     const raw = m[2] ?? '';
-    const start = (m.index ?? 0) + m[0].length - raw.length;
+    const start = (m.index ?? 0) + m[0].length;
     if (isCovered(start)) continue;
     const words = raw.split(/\s+/);
     const first = words[0] ?? '';

@@ -1,7 +1,7 @@
 import { findOrdinal } from './features.js';
 import { contactFor, findEmails, findPeople, lastMentionedPerson } from './people.js';
 import { type Contact, type Intent, type IntentContext, type PendingIntent, type PendingOutcome, WRITE_ACTIONS } from './schema.js';
-import { cleanUtterance } from './text.js';
+import { cleanUtterance, stripHesitations } from './text.js';
 import { parseNumber, resolveWhen } from './when.js';
 import { isValidTimeZone, toRfc3339 } from '../../time/zonedTime.js';
 
@@ -81,7 +81,7 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
   const contacts = ctx.contacts ?? [];
   const { text: answer } = cleanUtterance(text);
   // Content keeps its politeness ("could you send the deck?" is what to say), only hesitations go.
-  const spoken = cleanUtterance(text.replace(/^\s*(?:(?:hey|ok|okay)\s+)?vouch[,!.]?\s*/i, '')).text;
+  const spoken = stripHesitations(text);
   const base = pending.entities;
 
   if (ABANDON.test(answer)) {
@@ -96,7 +96,7 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
         if (message) return done(pending, { ...base, message }, 'filled');
       }
       if (newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
-      const message = unquote(/^(?:can|could|would|will) you\b/i.test(text.trim()) ? text.trim() : spoken);
+      const message = unquote(spoken);
       return message ? done(pending, { ...base, message }, 'filled') : done(pending, base, 'unfilled');
     }
     case 'subject': {

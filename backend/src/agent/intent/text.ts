@@ -13,7 +13,7 @@ const LEADS: RegExp[] = [
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
   /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get)\b)/i,
   /^(?:i\s+(?:need|want|would like|'d like|wanna|have)\s+(?:you\s+)?to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
-  /^(?:i\s+(?:want|would like|'d like|need)\s+to\s+know\s+|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b))/i,
+  /^(?:i\s+(?:want|would like|'d like|need)\s+to\s+know\s+|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|(?:find out|see|check)\s+(?:if|whether)\s+)/i,
 ];
 
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
@@ -24,6 +24,17 @@ export interface CleanText {
   text: string;
   /** It opened like a continuation ("and tomorrow?", "what about Friday"). */
   continuation: boolean;
+}
+
+/** Only hesitations and the wake word go: what remains is content ("No, Thursday doesn't work"). */
+export function stripHesitations(input: string): string {
+  return input
+    .replace(/[’]/g, "'")
+    .replace(HESITATION, '$1')
+    .replace(/^\s*(?:(?:hey|hi|ok|okay)\s+)?vouch\b[,!.:]?\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.]+/, '')
+    .trim();
 }
 
 export function cleanUtterance(input: string): CleanText {

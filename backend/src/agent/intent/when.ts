@@ -255,10 +255,27 @@ export function resolveWhen(text: string, now: Date, timeZone: string, opts: Res
   const out: When = {};
   const part = parsePart(t);
   if (part) out.part = part;
-  const duration = parseDuration(t);
+  let duration = parseDuration(t);
   if (duration !== undefined) out.duration_minutes = duration;
-  const time = parseTime(t, part);
+  let time = parseTime(t, part);
+  // "from 2 to 4", "between 2 and 3:30", "friday 2-4pm": a start and a length.
+  const span = /\b(?:from|between)\s+(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:to|and|until|till|-|–)\s*(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?(?=\s|$|[,.?!])|\b(\d{1,2}(?::\d{2})?)\s*(am|pm)?\s*(?:-|–|\bto\b)\s*(\d{1,2}(?::\d{2})?)\s*(am|pm)?(?=\s|$|[,.?!])/.exec(t);
+  if (span) {
+    const [a, am, b, bm] = span[1] ? [span[1], span[2], span[3], span[4]] : [span[5], span[6], span[7], span[8]];
+    const endMer = bm ?? '';
+    const from = parseTime(`at ${a}${am ?? (endMer && !/:/.test(a ?? '') && Number(a) <= Number((b ?? '').split(':')[0]) ? endMer : '')}`, part);
+    let to = parseTime(`at ${b}${endMer}`, part);
+    if (from && to) {
+      if (to.hour * 60 + to.minute <= from.hour * 60 + from.minute && to.hour < 12) to = { hour: to.hour + 12, minute: to.minute };
+      const minutes = to.hour * 60 + to.minute - (from.hour * 60 + from.minute);
+      if (minutes > 0) {
+        time = from;
+        if (parseDuration(t) === undefined) out.duration_minutes = minutes;
+      }
+    }
+  }
   if (time) out.time = time;
+  duration = out.duration_minutes;
 
   const relative = parseRelativeStart(t, now);
   if (relative) {
