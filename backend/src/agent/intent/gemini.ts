@@ -1,5 +1,6 @@
 import { type GoogleGenAI, type Schema, Type } from '@google/genai';
 import { Tool } from '../../protocol/common.js';
+import { CONVERSATION_ENTITY_GUIDE, CONVERSATION_ENTITY_PROPERTIES } from './geminiEntities.js';
 import { OfflineIntentEngine } from './offline.js';
 import { contactFor } from './people.js';
 import {
@@ -43,6 +44,7 @@ export const INTENT_RESPONSE_SCHEMA: Schema = {
         channel: str('Slack channel name without #'),
         query: str('Search words'),
         count: { type: Type.INTEGER },
+        ...CONVERSATION_ENTITY_PROPERTIES,
       },
       required: ['people', 'emails'],
     },
@@ -71,6 +73,7 @@ export function intentSystemInstruction(ctx: IntentContext): string {
     'Replying to or sending mail is gmail; posting to a channel or messaging on Slack is slack with action post (or reply).',
     'message is only the content to send, in the user’s words ("reply to Dana that Thursday works" → "Thursday works").',
     'needs_write is true exactly for draft, reply, send, schedule and post. Requests outside these services: tools [] and action unknown.',
+    CONVERSATION_ENTITY_GUIDE,
     contacts ? `Contacts: ${contacts}.` : '',
     history ? `Conversation so far (resolve her/him/them from it):\n${history}` : '',
   ]
