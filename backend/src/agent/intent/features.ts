@@ -39,7 +39,7 @@ const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   ],
   [
     'did_reply',
-    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answer)\s+from\b|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|\b(?:heard|hear) back from\b/i,
+    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answer)\s+from\b|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b/i,
   ],
 ];
 
@@ -63,7 +63,7 @@ export function findOrganization(text: string): string | undefined {
   ).exec(text);
   const d = dept?.[1] ?? dept?.[2];
   if (d) return d.replace(/^the\s+/i, '').toLowerCase();
-  const suffixed = ORG_SUFFIX.exec(text);
+  const suffixed = ORG_SUFFIX.exec(text) ?? /\b([a-z][\w&.-]*)\s+(?:inc|corp|llc|ltd|gmbh)\b\.?/.exec(text);
   if (suffixed?.[1] && !/^(The|A|My|Our)$/.test(suffixed[1])) return suffixed[0].replace(/\.$/, '').trim();
   // The name after "invoice from" keeps its case: "Acme" is the company, "this week" is not.
   const doc = new RegExp(`\\b(?:${ORG_DOCS})\\s+(?:e-?mails?\\s+)?from\\s+(?:the\\s+)?`, 'i').exec(text);

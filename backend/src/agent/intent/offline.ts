@@ -36,9 +36,9 @@ const TOOL_ORDER: Tool[] = ['gmail', 'calendar', 'slack'];
 const RE = {
   slack: /\bslack\b|#[a-z0-9]|\bchannels?\b|\bdms?\b|\bdirect messages?\b|\bpost(ing)?\b|\bposted\b|\bannounce\b/i,
   calendar:
-    /\bcalendar\b|\bschedul(e|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
+    /\bcalendar\b|\bschedul(e|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+with\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
-  gmail: /\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b|\bthreads?\b|\bunread\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
+  gmail: /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bthreads?\b|\bunread\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
   /** Words that mean mail unless Slack was named ("reply on Slack to Sam"). */
   gmailWeak: /\brepl(y|ies|ied)\b|\brespond(ed)?\b|\bwrite back\b|\bwrote back\b|\bget back to\b|\bgot back to\b|\banswered\b/i,
   message: /\bmessages?\b|\bping\b|\btext\b/i,
@@ -56,7 +56,7 @@ const ACTION_RE = {
   summarize:
     /\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b/i,
-  schedule: /^meet\b|^block\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule: /^meet\b|^block\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -65,7 +65,7 @@ const ACTION_RE = {
 function splitMessage(text: string, action: IntentAction): { instruction: string; message?: string } {
   if (!['reply', 'send', 'post', 'draft'].includes(action)) return { instruction: text };
   const marker =
-    /\s(?:that|saying|to say|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(text);
+    /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along)\b)|saying|to say|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(text);
   if (marker && marker.index > 0) {
     const message = cleanMessage(text.slice(marker.index + marker[0].length));
     if (message) return { instruction: text.slice(0, marker.index), message };
@@ -79,6 +79,14 @@ function splitMessage(text: string, action: IntentAction): { instruction: string
     const message = cleanMessage(target[2]);
     if (message) return { instruction: text.slice(0, text.length - target[2].length), message };
   }
+  // "reply to sam thanks got it": after the person, words that are not a preposition are the message.
+  const bareReply = /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my)\b)(.+)$/.exec(text);
+  if (bareReply?.[2] && !/^(?:her|him|them|it|this|that|all|everyone)$/i.test(bareReply[1] ?? '')) {
+    const message = cleanMessage(bareReply[2]);
+    if (message) return { instruction: text.slice(0, text.length - bareReply[2].length), message };
+  }
+  const replyWith = /^(?:reply|respond)\s+(?:to\s+(?:\w+\s+){1,3})?with\s+(.+)$/i.exec(text);
+  if (replyWith?.[1]) return { instruction: text.slice(0, text.length - replyWith[1].length), message: cleanMessage(replyWith[1]) };
   // 'post "we closed Northwind" in #deals'
   const quoted = /["“]([^"”]+)["”]|(?:^|\s)['‘]([^'’]+)['’](?=\s|$)/.exec(text);
   const quotedText = quoted?.[1] ?? quoted?.[2];
@@ -168,17 +176,18 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
     ) {
       tools.add('gmail');
       tools.add('slack');
+    } else if (SEND_LEAD.test(lead) || SEND_ANYWHERE.test(text)) {
+      // "tell Sam the deck is ready": with no medium named, a note to a person is an email.
+      tools.add('gmail');
     } else if (
-      /\b(say|said|write|wrote|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from)\b/i.test(text) &&
+      /\b(say|said|write|wrote|send|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from)\b/i.test(text) &&
       (/\b[A-Z][a-z]+\b/.test(text.slice(1)) ||
-        /\b(?:did|has|have|what)\s+(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned)\b/i.test(text))
+        /\b(?:did|has|have|what)\s+(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned)\b/i.test(text) ||
+        /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i.test(text))
     ) {
       // "what did Dana write about the NDA": someone said something somewhere; look in both.
       tools.add('gmail');
       tools.add('slack');
-    } else if (SEND_LEAD.test(lead) || SEND_ANYWHERE.test(text)) {
-      // "tell Sam the deck is ready": with no medium named, a note to a person is an email.
-      tools.add('gmail');
     }
   }
   // "any unread DMs": direct messages are Slack's unless mail was named outright.
@@ -199,6 +208,8 @@ function detectAction(lead: string, tools: Tool[]): IntentAction {
 
   if (ACTION_RE.summarize.test(lead) && !(COMMAND_LEAD.test(lead) && !/^summari[sz]e/i.test(lead) && !isQuestion)) return 'summarize';
   if (ACTION_RE.reply.test(lead) && !isQuestion) return 'reply';
+  // "get me 30 minutes with Maya" asks for a slot, not a read.
+  if (tools.includes('calendar') && /^(?:get|grab|book|find) (?:me|us) (?:\d+|an?|half an?|some|one|two|fifteen|twenty|thirty|forty-five)\b.*\b(?:minutes?|mins?|hours?|time|slot|meeting|call)\b/i.test(lead)) return 'schedule';
   if (tools.includes('calendar') && ACTION_RE.schedule.test(lead) && !isQuestion) return 'schedule';
   if (ACTION_RE.draft.test(lead) && !isQuestion) return 'draft';
   if (tools.includes('slack') && (ACTION_RE.post.test(lead) || sends) && !isQuestion) return 'post';
@@ -248,7 +259,7 @@ function resolveMove(instruction: string, ctx: IntentContext, tz: string, anchor
 }
 
 const REMEMBER =
-  /^(?:remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?\s*[:,]?\s*(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b)(.+)$/i;
+  /^(?:remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
 
 function parseFresh(text: string, ctx: IntentContext): Intent {
   const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
@@ -264,7 +275,10 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   // A first guess at the action decides where the message starts; tools and action are then taken
   // from the instruction alone so "tell Sam the meeting moved" is not a calendar request.
   const guessTools = detectTools(raw);
-  const firstAction = FORWARD.test(raw) ? 'send' : detectAction(raw, guessTools);
+  // A request that opens by addressing a person ("tell Dana I accepted the invite") carries a message
+  // whatever its words name, so it is split before the invite can make it a calendar write.
+  const addressed = /^(?:e-?mail|tell|let(?! me\b)|message|ping|dm|text|ask|write to|shoot|slack)\b/i.test(raw);
+  const firstAction = FORWARD.test(raw) || (addressed && !guessTools.includes('slack')) ? 'send' : detectAction(raw, guessTools);
   const { instruction, message } = splitMessage(raw, firstAction);
   let tools = detectTools(instruction, firstAction);
   let action: IntentAction = tools.length > 0 ? detectAction(instruction, tools) : 'unknown';
@@ -342,7 +356,9 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
 
   // People come from the instruction: in "tell Sam that Dana agreed", Dana is content, not a recipient.
   let people = findPeople(instruction, contacts);
-  const didReply = /\b(?:did|has|have|had|didn't|hasn't)\s+([a-z][\w'-]*)\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b/i.exec(instruction);
+  const didReply =
+    /\b(?:did|has|have|had|didn't|hasn't)\s+([a-z][\w'-]*)\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b/i.exec(instruction) ??
+    /^([a-z][\w'-]*)\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b/i.exec(instruction);
   if (didReply?.[1] && !/^(?:she|he|they|i|you|we|anyone|anybody|someone|everyone|it|the|legal|finance)$/i.test(didReply[1])) {
     const who = didReply[1].split(/\s+/).map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join(' ');
     if (!people.some((p) => p.toLowerCase() === who.toLowerCase())) people = [who, ...people];

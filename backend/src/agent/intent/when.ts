@@ -132,7 +132,9 @@ export function parseTime(text: string, part?: DayPart): { hour: number; minute:
   const bare =
     clock ??
     /\bat\s+(\d{1,2})(?:\s*o'?clock)?\b(?!\s*(?:minutes?|mins?|hours?|people|emails?|messages?))/.exec(t) ??
-    /\b(\d{1,2})\s*o'?clock\b/.exec(t);
+    /\b(\d{1,2})\s*o'?clock\b/.exec(t) ??
+    // "a meeting for 3 tomorrow": a bare hour after "for", only when a day or the end follows.
+    /\bfor\s+(\d{1,2})(?::(\d{2}))?\s*(?=$|[?.!,]|(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/.exec(t);
   if (bare) {
     let hour = Number(bare[1]);
     const minute = Number(bare[2] ?? 0);
