@@ -11,13 +11,18 @@ import { type CorpusCase, at, day, span } from './types.js';
  * so batch 1 is no longer unseen. Batch 2 (HELD_OUT_2) was written after those fixes; as first
  * measured: tools+action 44/47 (93.6 %), all entities 42/47 (89.4 %); its misses were fixed in turn
  * (a calendar word inside Slack search words, "get a meeting on the calendar", "I have anything at 4",
- * "did the legal team respond", a message answer starting with "that").
+ * "did the legal team respond", a message answer starting with "that"). Batch 3 (HELD_OUT_3) was written
+ * after those and a round of probing; as first measured: tools+action 49/53 (92.5 %), all entities 48/53
+ * (90.6 %). Its misses were calendar questions with no calendar word ("what have I got on tomorrow
+ * morning", "when is the design review"), "find 30 minutes for me and Priya", "make a meeting", and
+ * "slack since" read as a name; fixed in general form after measuring.
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
 export const FIRST_MEASURED = [
   { batch: 'held-out batch 1', n: 67, toolsAction: 63, exact: 59 },
   { batch: 'held-out batch 2', n: 47, toolsAction: 44, exact: 42 },
+  { batch: 'held-out batch 3', n: 53, toolsAction: 49, exact: 48 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -183,4 +188,73 @@ const HELD_OUT_2: CorpusCase[] = [
   { category: 'other', text: "what's the capital of france", tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2];
+const LAST_MONTH = { start: '2025-05-01T00:00:00-07:00', end: at(1, '00:00') };
+const postToDeals: PendingIntent = { tools: ['slack'], action: 'post', entities: { people: [], emails: [], channel: 'deals' }, missing: 'message' };
+
+const HELD_OUT_3: CorpusCase[] = [
+  { category: 'calendar-read', text: 'what have i got on tomorrow morning', tools: ['calendar'], action: 'read', entities: { time_range: span(12, '08:00', '12:00') } },
+  { category: 'calendar-read', text: 'is my calendar clear on friday afternoon', tools: ['calendar'], action: 'read', entities: { time_range: span(13, '12:00', '17:00') } },
+  { category: 'calendar-read', text: 'do i have any calls after lunch today', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'when is the design review', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'anything on my schedule for the weekend?', tools: ['calendar'], action: 'read', entities: { time_range: { start: at(14, '00:00'), end: at(16, '00:00') } } },
+
+  { category: 'calendar-create', text: 'can you find 30 minutes for me and priya next week', tools: ['calendar'], action: 'schedule', entities: { people: ['Priya'], operation: 'create', duration_minutes: 30, time_range: NEXT_WEEK } },
+  { category: 'calendar-create', text: 'schedule a call with dana for tomorrow at four', tools: ['calendar'], action: 'schedule', entities: { people: ['Dana'], operation: 'create', start: at(12, '16:00') } },
+  { category: 'calendar-create', text: 'add lunch with jordan to my calendar on thursday at 12:30', tools: ['calendar'], action: 'schedule', entities: { people: ['Jordan'], operation: 'create', start: at(12, '12:30') } },
+  { category: 'calendar-create', text: 'set up a video call with maya and sam monday morning at 10', tools: ['calendar'], action: 'schedule', entities: { people: ['Maya', 'Sam'], operation: 'create', start: at(16, '10:00') } },
+  { category: 'calendar-create', text: 'please book a 90 minute planning meeting on the 18th at 1pm', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(18, '13:00'), duration_minutes: 90 } },
+  { category: 'calendar-create', text: 'make a meeting with priya tomorrow at 11', tools: ['calendar'], action: 'schedule', entities: { people: ['Priya'], operation: 'create', start: at(12, '11:00') } },
+
+  { category: 'calendar-change', text: 'could you move my 10am tomorrow to 11:30', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(12, '11:30'), time_range: span(12, '10:00', '11:00') } },
+  { category: 'calendar-change', text: 'cancel the meeting with jordan on friday', tools: ['calendar'], action: 'schedule', entities: { people: ['Jordan'], operation: 'cancel', time_range: day(13) } },
+  { category: 'calendar-change', text: "decline tomorrow's all-hands", tools: ['calendar'], action: 'schedule', entities: { operation: 'decline', time_range: day(12) } },
+  { category: 'calendar-change', text: 'push my call with dana to next week', tools: ['calendar'], action: 'schedule', entities: { people: ['Dana'], operation: 'move' } },
+  { category: 'calendar-change', text: 'accept the invitation from sam for monday', tools: ['calendar'], action: 'schedule', entities: { people: ['Sam'], operation: 'accept', time_range: day(16) } },
+  { category: 'calendar-change', text: 'reschedule the 1:1 with maya to 3 tomorrow', tools: ['calendar'], action: 'schedule', entities: { people: ['Maya'], operation: 'move', start: at(12, '15:00') } },
+  { category: 'calendar-change', text: "I can't make the sync with Priya today, please decline", tools: ['calendar'], action: 'schedule', entities: { people: ['Priya'], operation: 'decline', time_range: day(11) } },
+
+  { category: 'mail-read', text: 'show me the emails i got today', tools: ['gmail'], action: 'read', entities: { time_range: day(11) } },
+  { category: 'mail-read', text: 'any email from jordan kim', tools: ['gmail'], action: 'read', entities: { people: ['Jordan Kim'] } },
+  { category: 'mail-read', text: 'find the thread with dana about pricing', tools: ['gmail'], action: 'read', entities: { people: ['Dana'], query: 'pricing' } },
+  { category: 'mail-read', text: 'read the last two emails from sam', tools: ['gmail'], action: 'read', entities: { people: ['Sam'], count: 2 } },
+  { category: 'mail-read', text: 'check my inbox for anything from priya', tools: ['gmail'], action: 'read', entities: { people: ['Priya'] } },
+
+  { category: 'mail-understand', text: 'what did marketing send about the launch', tools: ['gmail'], action: 'read', entities: { organization: 'marketing', query: 'launch' } },
+  { category: 'mail-understand', text: 'get me the gist of the email from maya', tools: ['gmail'], action: 'summarize', entities: { people: ['Maya'] } },
+  { category: 'mail-understand', text: 'has sam responded yet', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply', people: ['Sam'] } },
+  { category: 'mail-understand', text: 'who emailed me most last month', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders', time_range: LAST_MONTH } },
+  { category: 'mail-understand', text: 'find the order confirmation from Amazon', tools: ['gmail'], action: 'read', entities: { organization: 'Amazon' } },
+  { category: 'mail-understand', text: 'did jordan get back to me on the budget', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply', people: ['Jordan'] } },
+
+  { category: 'mail-write', text: 'email priya saying the meeting is moved to friday', tools: ['gmail'], action: 'send', entities: { people: ['Priya'], message: 'the meeting is moved to friday' } },
+  { category: 'mail-write', text: "reply to dana and say I'll sign it today", tools: ['gmail'], action: 'reply', entities: { people: ['Dana'], message: "I'll sign it today" } },
+  { category: 'mail-write', text: 'reply to everyone on that thread saying great work', tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: 'great work' } },
+  { category: 'mail-write', text: 'forward the receipt from uber to jordan', tools: ['gmail'], action: 'send', entities: { forward: true, people: ['Jordan'], organization: 'uber' } },
+  { category: 'mail-write', text: "write an email to sam asking if he's free tomorrow but save it as a draft", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Sam'] } },
+  { category: 'mail-write', text: "let jordan know I'll be late to the meeting", tools: ['gmail'], action: 'send', entities: { people: ['Jordan'], message: "I'll be late to the meeting" } },
+  { category: 'mail-write', text: 'send maya an email about the contract renewal', tools: ['gmail'], action: 'send', entities: { people: ['Maya'], subject: 'contract renewal' } },
+
+  { category: 'slack-read', text: 'anything new on slack since this morning', tools: ['slack'], action: 'read', entities: { slack_scope: 'catch_up' } },
+  { category: 'slack-read', text: 'search slack for messages about the migration', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'migration' } },
+  { category: 'slack-read', text: 'did anyone on slack ask about the demo', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'demo' } },
+  { category: 'slack-read', text: "what's happening in #support", tools: ['slack'], action: 'read', entities: { channel: 'support' } },
+  { category: 'slack-read', text: 'check my slack direct messages', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm' } },
+  { category: 'slack-read', text: "summarize today's slack", tools: ['slack'], action: 'summarize', entities: { slack_scope: 'catch_up', time_range: day(11) } },
+
+  { category: 'slack-write', text: 'post in the deals channel that we signed acme', tools: ['slack'], action: 'post', entities: { channel: 'deals', message: 'we signed acme' } },
+  { category: 'slack-write', text: 'dm dana on slack saying the doc is ready', tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Dana'], message: 'the doc is ready' } },
+  { category: 'slack-write', text: 'send a slack message to jordan: can you review my PR', tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Jordan'], message: 'can you review my PR' } },
+
+  { category: 'follow-up', text: 'tomorrow afternoon at 2:30', pending: meetJordan, tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(12, '14:30') } },
+  { category: 'follow-up', text: 'let her know the contract is signed', pending: sendToDana, tools: ['gmail'], action: 'send', entities: { people: ['Dana'], message: 'the contract is signed' } },
+  { category: 'follow-up', text: 'we hit our Q2 target', pending: postToDeals, tools: ['slack'], action: 'post', entities: { channel: 'deals', message: 'we hit our Q2 target' } },
+  { category: 'follow-up', text: 'actually cancel that', history: TOMORROW_1ON1, tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel' } },
+  { category: 'follow-up', text: "reply to the first one saying I'll review it tonight", history: THREE_EMAILS, tools: ['gmail'], action: 'reply', entities: { ordinal: 1, message: "I'll review it tonight" } },
+
+  { category: 'remember', text: 'please remember that my standup is at 9:15 every day', tools: [], action: 'unknown', entities: { remember: 'my standup is at 9:15 every day' } },
+
+  { category: 'other', text: "what's the time in tokyo", tools: [], action: 'unknown' },
+  { category: 'other', text: 'order me a pizza', tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3];
