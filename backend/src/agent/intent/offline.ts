@@ -38,9 +38,9 @@ const RE = {
   calendar:
     /\bcalendar\b|\bschedul(e|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
-  gmail: /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bthreads?\b|\bunread\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
-  /** Words that mean mail unless Slack was named ("reply on Slack to Sam"). */
-  gmailWeak: /\brepl(y|ies|ied)\b|\brespond(ed)?\b|\bwrite back\b|\bwrote back\b|\bget back to\b|\bgot back to\b|\banswered\b/i,
+  gmail: /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
+  /** Words that mean mail unless Slack was named ("reply on Slack to Sam", "unread Slack messages"). */
+  gmailWeak: /\bthreads?\b|\bunread\b|\banswer\b|\brepl(y|ies|ied)\b|\brespond(ed)?\b|\bwrite back\b|\bwrote back\b|\bget back to\b|\bgot back to\b|\banswered\b/i,
   message: /\bmessages?\b|\bping\b|\btext\b/i,
 };
 
@@ -59,8 +59,8 @@ const SEND_ANYWHERE = /\bsend (?:an? |the )?(?:quick )?(?:e-?mail|message|note|s
 
 const ACTION_RE = {
   summarize:
-    /\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
-  reply: /\b(reply|respond|write back|get back to)\b/i,
+    /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
+  reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
   schedule: /^meet\b|^block\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
@@ -181,14 +181,18 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
     ) {
       tools.add('gmail');
       tools.add('slack');
+    } else if (/\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf)\s+(?:that\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:sent|forwarded|emailed)\b/i.test(text)) {
+      // "where's the contract Dana sent": documents arrive by mail.
+      tools.add('gmail');
     } else if (SEND_LEAD.test(lead) || SEND_ANYWHERE.test(text)) {
       // "tell Sam the deck is ready": with no medium named, a note to a person is an email.
       tools.add('gmail');
     } else if (
-      /\b(say|said|write|wrote|send|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from)\b/i.test(text) &&
+      /\b(say|said|saying|write|wrote|send|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i.test(text) &&
       (/\b[A-Z][a-z]+\b/.test(text.slice(1)) ||
         /\b(?:did|has|have|what)\s+(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned)\b/i.test(text) ||
-        /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i.test(text))
+        /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i.test(text) ||
+        /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?)\b/i.test(text))
     ) {
       // "what did Dana write about the NDA": someone said something somewhere; look in both.
       tools.add('gmail');
@@ -198,8 +202,12 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
   if (tools.size === 0 && QUESTION_LEAD.test(lead) && !OUT_OF_SCOPE.test(text)) {
     // "what have I got on tomorrow morning", "when is the design review": a question about a time or a
     // named occasion, with no service named, is about the calendar.
-    if (/^(?:when(?:'s| is| are| was)|what time(?:'s| is| are)|where(?:'s| is))\b/i.test(lead)) tools.add('calendar');
-    else if (TIME_WORDS.test(text) && /\b(?:have|got|on|doing|free|planned|booked|scheduled|busy|up to|anything)\b/i.test(text)) tools.add('calendar');
+    if (/\b(?:from|by)\s+[A-Za-z]/.test(text) && /^(?:any|anything|what's|whats|what)\b/i.test(lead) && findPeople(text).length > 0) {
+      // "any updates from Dana", "anything from jordan today": a person's news, wherever it was said.
+      tools.add('gmail');
+      tools.add('slack');
+    } else if (/^(?:when(?:'s| is| are| was)|what time(?:'s| is| are))\b/i.test(lead)) tools.add('calendar');
+    else if (TIME_WORDS.test(text) && /\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(text)) tools.add('calendar');
   }
   // "any unread DMs": direct messages are Slack's unless mail was named outright.
   if (tools.has('gmail') && tools.has('slack') && /\bdms?\b|\bdirect messages?\b/i.test(text) && !/\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b/i.test(text)) {
@@ -270,7 +278,7 @@ function resolveMove(instruction: string, ctx: IntentContext, tz: string, anchor
 }
 
 const REMEMBER =
-  /^(?:remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
+  /^(?:note to self|remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
 
 function parseFresh(text: string, ctx: IntentContext): Intent {
   const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
