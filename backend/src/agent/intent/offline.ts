@@ -85,7 +85,7 @@ function splitMessage(text: string, action: IntentAction): { instruction: string
     if (message) return { instruction: text.slice(0, text.length - target[2].length), message };
   }
   // "reply to sam thanks got it": after the person, words that are not a preposition are the message.
-  const bareReply = /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my)\b)(.+)$/.exec(text);
+  const bareReply = /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:to|the|a|an|my|all|everyone|thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my|there|here|back|again|too|as)\b)(.+)$/.exec(text);
   if (bareReply?.[2] && !/^(?:her|him|them|it|this|that|all|everyone)$/i.test(bareReply[1] ?? '')) {
     const message = cleanMessage(bareReply[2]);
     if (message) return { instruction: text.slice(0, text.length - bareReply[2].length), message };
@@ -126,7 +126,8 @@ function findSubject(instruction: string): string | undefined {
     String.raw`\b(?:about|regarding|re|on the topic of|titled|called|subject|concerning)\s+(?:the\s+|my\s+|our\s+|an?\s+)?(.+?)` + QUERY_STOP,
     'i',
   ).exec(instruction);
-  if (about?.[1] && !/^(it|that|this|them|anything|something|me)$/i.test(about[1])) return about[1].trim();
+  // "what about next week" is a time, not a topic.
+  if (about?.[1] && !/^(it|that|this|them|anything|something|me)$/i.test(about[1]) && !/^(?:next|this|last|today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|\d)/i.test(about[1])) return about[1].trim();
   const thread = /\b(?:the|my)\s+([\w-]+(?:\s+[\w-]+)?)\s+(?:thread|email|emails|conversation|chain|discussion)\b/i.exec(instruction);
   if (thread?.[1]) {
     const words = thread[1].split(/\s+/).filter((w) => !GENERIC.test(w));

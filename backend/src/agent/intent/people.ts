@@ -105,7 +105,7 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
     const words = raw.split(/\s+/);
     const first = words[0] ?? '';
     const bare = first.toLowerCase().replace(/['’]s$/, '');
-    if (NOT_NAMES.has(bare)) continue;
+    if (NOT_NAMES.has(bare) || insideAddress(text, start, first.length)) continue;
     if (!/^[A-Z]/.test(first)) {
       // Lower case ("email jordan"): only after a lead that introduces a person, never a common word,
       // and "and" only right after another name ("with sam and priya").

@@ -17,6 +17,8 @@ type Parse = (text: string, ctx: IntentContext) => Intent;
 const ABANDON =
   /^(?:never ?mind|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don't bother|do not bother|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b[\s.!]*$/i;
 
+const CONFIRM = /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|great)[,.!]?\s*)*(?:send it|go ahead|do it|looks good|that's (?:it|fine|good)|sounds good)?[.!]*$/i;
+
 /** Leads that make an utterance a new request rather than an answer, when a service is also named. */
 const NEW_REQUEST_LEAD =
   /^(?:what|whats|what's|when|who|which|where|how(?! about)|any|anything|is|are|am|do|does|did|was|were|has|have|show|list|check|find|search|open|read|summari[sz]e|catch me up|schedule|book|set up|post|cancel|move|reschedule|decline|accept|forward|draft|reply to|respond to|email|e-mail|send|message|dm)\b/i;
@@ -90,6 +92,8 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
 
   switch (pending.missing) {
     case 'message': {
+      // "ok send it", "go ahead": a go-ahead, not what to say.
+      if (CONFIRM.test(answer)) return done(pending, base, 'unfilled');
       const lead = MESSAGE_LEAD.exec(answer);
       if (lead) {
         const message = unquote(answer.slice(lead[0].length));
@@ -148,7 +152,8 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
     }
     case 'channel': {
       if (newRequest(answer, parse(text, { ...ctx, pending: undefined })) && !/^#/.test(answer)) return undefined;
-      const m = /#([a-z0-9][\w-]*)/i.exec(answer) ?? /^(?:in |to |on )?(?:the )?([a-z0-9][\w-]*)(?: channel)?[.!]?$/i.exec(answer);
+      const where = answer.replace(/^(?:post|send|put|share|drop) (?:it|this|that)\s+/i, '');
+      const m = /#([a-z0-9][\w-]*)/i.exec(where) ?? /^(?:in |to |on |into )?(?:the )?([a-z0-9][\w-]*)(?: channel)?[.!]?$/i.exec(where);
       return m?.[1] ? done(pending, { ...base, channel: m[1].toLowerCase() }, 'filled') : done(pending, base, 'unfilled');
     }
   }
