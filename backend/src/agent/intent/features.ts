@@ -35,7 +35,7 @@ export const SAVE_AS_DRAFT =
 const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   [
     'top_senders',
-    /\bwho (?:has )?(?:wrote|written|emailed|mailed|sent|messaged|writes|emails|sends)(?: me| to me)?(?: the)? most\b|\bwho(?:'s| is| has been| was)? (?:been )?(?:emailing|writing|messaging|sending)(?: me| to me)?(?: the)? most\b|\btop (?:e-?mail )?senders\b|\bwho (?:sends|sent) me (?:the )?most\b|\bmost (?:active|frequent) (?:senders?|emailers?|correspondents?)\b|\bwho (?:do i|did i) (?:get|hear from|receive) (?:the )?most\b/i,
+    /\bwho(?:'s|\s+has|\s+have)?\s+(?:wrote|written|emailed|mailed|sent|messaged|writes|emails|sends)(?: me| to me)?(?: the)? most\b|\bwho(?:'s| is| has been| was)? (?:been )?(?:emailing|writing|messaging|sending)(?: me| to me)?(?: the)? most\b|\btop (?:e-?mail )?senders\b|\bwho (?:sends|sent) me (?:the )?most\b|\bmost (?:active|frequent) (?:senders?|emailers?|correspondents?)\b|\bwho (?:do i|did i) (?:get|hear from|receive) (?:the )?most\b/i,
   ],
   [
     'did_reply',

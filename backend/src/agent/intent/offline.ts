@@ -36,7 +36,7 @@ const TOOL_ORDER: Tool[] = ['gmail', 'calendar', 'slack'];
 const RE = {
   slack: /\bslack\b|#[a-z0-9]|\bchannels?\b|\bdms?\b|\bdirect messages?\b|\bpost(ing)?\b|\bposted\b|\bannounce\b/i,
   calendar:
-    /\bcalendar\b|\bschedul(e|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
+    /\bcalendar\b|\bschedul(e|ed|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
   gmail: /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
   /** Words that mean mail unless Slack was named ("reply on Slack to Sam", "unread Slack messages"). */
@@ -47,21 +47,21 @@ const RE = {
 /** Questions Vouch cannot answer from mail, calendar or Slack, so a time word does not make them calendar reads. */
 const OUT_OF_SCOPE = /\b(?:weather|rain|snow|temperature|forecast|news|score|game|match|stocks?|price of|traffic|time in|timer|alarm|sunset|sunrise|capital|population|recipe|joke|song|music|movie)\b/i;
 const TIME_WORDS =
-  /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon)\b/i;
+  /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
 
 const QUESTION_LEAD =
   /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
 const SEND_LEAD = /^(e-?mail|mail|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|slack(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)/i;
 /** Requests that start with a command stay commands even when said with a question mark. */
 const COMMAND_LEAD =
-  /^(?:(?:reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e)\b(?!\s+me\b)|(?:schedule|reschedule|set up|book|block|pencil|arrange|put|add|create|invite|move|cancel|decline|accept|push|postpone|save|meet|get)\b)/i;
+  /^(?:(?:reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e)\b(?!\s+me\b)|(?:schedule|reschedule|set|book|block|pencil|arrange|organi[sz]e|plan|host|make|put|add|create|invite|move|cancel|decline|accept|push|postpone|save|meet|get|grab)\b)/i;
 const SEND_ANYWHERE = /\bsend (?:an? |the )?(?:quick )?(?:e-?mail|message|note|slack|dm)\b/i;
 
 const ACTION_RE = {
   summarize:
     /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
-  schedule: /^meet\b|^block\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule: /^meet\b|^block\b|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -118,7 +118,7 @@ function findChannel(text: string): string | undefined {
   return slackIn?.[1]?.toLowerCase();
 }
 
-const GENERIC = /^(last|latest|new|recent|unread|my|an?|the|this|that|every|all|few|\d+|important|next|first|one|second|third)$/i;
+const GENERIC = /^(last|latest|new|recent|unread|my|an?|the|this|that|every|all|few|\d+|important|next|first|one|second|third|e-?mails?|mail|messages?|slack|gmail)$/i;
 const QUERY_STOP = String.raw`(?=\s+(?:on|in|at|for|tomorrow|today|tonight|yesterday|next|this|last|from|with|to|by|and|since|lately|recently|earlier|over|across)\b|\s*[?.!,]?\s*$)`;
 
 function findSubject(instruction: string): string | undefined {
@@ -167,6 +167,8 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
   if (RE.gmailWeak.test(text) && !tools.has('slack')) tools.add('gmail');
   if (RE.calendar.test(text)) tools.add('calendar');
   // "message Sam", "any new messages from Priya": a message with no medium named could be either.
+  // "open my unread messages": unread messages could be in either place.
+  if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.slack.test(text) && !RE.gmail.test(text)) tools.add('slack');
   if (RE.message.test(text) && !tools.has('slack') && !tools.has('gmail')) {
     if (action === 'send' || action === 'post' || SEND_LEAD.test(lead)) tools.add('slack');
     else {
@@ -199,6 +201,10 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
       tools.add('gmail');
       tools.add('slack');
     }
+  }
+  if (tools.size === 0 && !OUT_OF_SCOPE.test(text) && /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together)\b/i.test(lead) && TIME_WORDS.test(text)) {
+    // "organize a team dinner next Friday at 7": arranging something at a time is a calendar event.
+    tools.add('calendar');
   }
   if (tools.size === 0 && QUESTION_LEAD.test(lead) && !OUT_OF_SCOPE.test(text)) {
     // "what have I got on tomorrow morning", "when is the design review": a question about a time or a

@@ -35,6 +35,8 @@ const COMMON_WORDS = new Set(
     'thread threads message messages note notes invite invites event events invoice invoices contract contracts ' +
     'doc docs document documents file files deck slides report reports update updates agenda notes proposal quote order ' +
     'lunch dinner coffee breakfast drinks standup stand-up sync review interview demo call calls meeting meetings ' +
+    'attachment attachments link links photo photos picture pictures image images pdf pdfs receipt receipts detail details ' +
+    'question questions comment comments feedback changes edits numbers figures data results info information ' +
     'drafts draft sent spam trash archive work office home school everything anything something nothing more less ' +
     'him her them it this that these those there here what which who when where why how whether if then than ' +
     'as by of off out over under up down into onto upon about above after before between through during without within ' +
