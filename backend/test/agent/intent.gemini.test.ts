@@ -65,4 +65,15 @@ describe('Gemini intent with conversation entities', () => {
     expect(standIn.calls.length).toBe(before + 1);
     expect(replaced).toMatchObject({ engine: 'gemini', tools: ['calendar'], action: 'read', pending_outcome: 'replaced' });
   });
+
+  it('infers the open question from the history when no state was carried', async () => {
+    const history = [
+      { role: 'user' as const, text: 'email dana' },
+      { role: 'assistant' as const, text: 'What should I say to Dana?' },
+    ];
+    const before = standIn.calls.length;
+    const got = await engine().analyze("tell her I'm in", { ...ctx, history });
+    expect(standIn.calls.length).toBe(before);
+    expect(got).toMatchObject({ engine: 'offline', action: 'send', pending_outcome: 'filled', entities: { message: "I'm in", emails: ['dana@northwind.io'] } });
+  });
 });

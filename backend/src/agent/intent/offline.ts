@@ -20,7 +20,7 @@ import {
   type PendingOutcome,
   WRITE_ACTIONS,
 } from './schema.js';
-import { fillPending } from './slots.js';
+import { fillPending, inferPending } from './slots.js';
 import { cleanUtterance } from './text.js';
 import { parseNumber, resolveWhen } from './when.js';
 import { type CivilDate, isValidTimeZone, toRfc3339, todayIn, zonedParts, zonedTimeToInstant } from '../../time/zonedTime.js';
@@ -492,6 +492,13 @@ export function parseIntent(text: string, ctx: IntentContext): Intent & { pendin
     const filled = fillPending(text, ctx, (t, c) => parseFresh(t, c));
     if (filled) return filled;
     return { ...parseFresh(text, { ...ctx, pending: undefined }), pending_outcome: 'replaced' };
+  }
+  // No state carried, but the assistant just asked for a slot: the answer may still fill it. An answer
+  // that does not supply the slot is read as a request of its own, since the question was only inferred.
+  const inferred = inferPending(ctx, () => previousIntent(ctx));
+  if (inferred) {
+    const filled = fillPending(text, { ...ctx, pending: inferred }, (t, c) => parseFresh(t, c));
+    if (filled && filled.pending_outcome !== 'unfilled') return filled;
   }
   return parseFresh(text, ctx);
 }

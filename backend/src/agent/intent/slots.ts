@@ -1,6 +1,6 @@
 import { findOrdinal } from './features.js';
-import { contactFor, findEmails, findPeople, lastMentionedPerson } from './people.js';
-import { type Contact, type Intent, type IntentContext, type PendingIntent, type PendingOutcome, WRITE_ACTIONS } from './schema.js';
+import { contactFor, contactsMatching, findEmails, findPeople, lastMentionedPerson } from './people.js';
+import { type Contact, type Intent, type IntentContext, type PendingIntent, type PendingOutcome, type PendingSlot, WRITE_ACTIONS } from './schema.js';
 import { cleanUtterance, stripHesitations } from './text.js';
 import { parseNumber, resolveWhen } from './when.js';
 import { isValidTimeZone, toRfc3339 } from '../../time/zonedTime.js';
@@ -158,4 +158,33 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
     }
   }
   return undefined;
+}
+
+/** The assistant's own questions for each slot, as the pipeline and the reply writers word them. */
+const SLOT_QUESTIONS: Array<[PendingSlot, RegExp]> = [
+  ['channel', /\b(?:which|what) (?:slack )?channel\b|\bwhere should i post\b/i],
+  ['message', /\bwhat (?:should|would you like|do you want|shall)\b.*\b(?:say|post|write|tell)\b|\bwhat should the (?:e-?mail|message|reply|post|note) say\b/i],
+  ['start', /\bwhen should\b|\bwhat time\b|\bwhen (?:would you like|do you want|works)\b|\bwhat day\b|\bwhen is good\b/i],
+  ['recipient', /\bwho should i\b|\bwho (?:is it|should it go) (?:for|to)\b|\bwho(?:m)? (?:do you want|would you like) (?:me )?to\b|\bwho (?:to|do i) send\b/i],
+];
+
+/**
+ * The open question when the pipeline carried no state: the assistant's last turn asked for a slot
+ * ("What should the email say?") about the user's request before it. Lets two-turn follow-ups work from
+ * the history alone.
+ */
+export function inferPending(ctx: IntentContext, previous: () => Intent | undefined): PendingIntent | undefined {
+  const last = ctx.history[ctx.history.length - 1];
+  if (last?.role !== 'assistant' || !/\?\s*$/.test(last.text)) return undefined;
+  const which = /\b(?:[Ww]hich|[Dd]id you mean)\s+([A-Z][a-z'-]+)\b/.exec(last.text);
+  if (which?.[1] && !/^(?:Slack|Channel|One|Day|Time|Email|Thread|Meeting)$/.test(which[1])) {
+    const candidates = contactsMatching(which[1], ctx.contacts ?? []);
+    const prev = previous();
+    if (candidates.length > 1 && prev) return { tools: prev.tools, action: prev.action, entities: prev.entities, missing: 'person', candidates };
+  }
+  const slot = SLOT_QUESTIONS.find(([, re]) => re.test(last.text))?.[0];
+  if (!slot) return undefined;
+  const prev = previous();
+  if (!prev || !prev.needs_write) return undefined;
+  return { tools: prev.tools, action: prev.action, entities: prev.entities, missing: slot };
 }

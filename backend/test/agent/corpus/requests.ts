@@ -289,6 +289,63 @@ export const DEV_CORPUS: CorpusCase[] = [
     entities: { query: 'budget' },
   },
 
+  // Two-turn pairs carried only by the history (no pending state): the assistant's question names the slot.
+  {
+    category: 'follow-up',
+    text: "tell her I'm in",
+    history: [
+      { role: 'user', text: 'email dana' },
+      { role: 'assistant', text: 'What should I say to Dana?' },
+    ],
+    tools: ['gmail'],
+    action: 'send',
+    entities: { ...DANA, message: "I'm in" },
+  },
+  {
+    category: 'follow-up',
+    text: 'thursday at 3',
+    history: [
+      { role: 'user', text: 'schedule a meeting with jordan' },
+      { role: 'assistant', text: 'When should the meeting be?' },
+    ],
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { ...JORDAN, operation: 'create', start: at(12, '15:00') },
+  },
+  {
+    category: 'follow-up',
+    text: 'priya',
+    history: [
+      { role: 'user', text: 'send an email saying the deck is ready' },
+      { role: 'assistant', text: 'Who should I send that to?' },
+    ],
+    tools: ['gmail'],
+    action: 'send',
+    entities: { people: ['Priya'], emails: ['priya@example.com'], message: 'the deck is ready' },
+  },
+  {
+    category: 'follow-up',
+    text: "what's on my calendar thursday?",
+    history: [
+      { role: 'user', text: 'schedule a meeting with jordan' },
+      { role: 'assistant', text: 'When should I schedule the meeting with Jordan?' },
+    ],
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: day(12) },
+  },
+  {
+    category: 'follow-up',
+    text: 'general',
+    history: [
+      { role: 'user', text: 'post that lunch is here' },
+      { role: 'assistant', text: 'Which channel should I post that in?' },
+    ],
+    tools: ['slack'],
+    action: 'post',
+    entities: { channel: 'general', message: 'lunch is here' },
+  },
+
   // ── "remember that …"
   { category: 'remember', text: 'remember that Dana prefers morning meetings', tools: [], action: 'unknown', entities: { remember: 'Dana prefers morning meetings' } },
   { category: 'remember', text: 'Please remember my flight lands at 6pm Friday', tools: [], action: 'unknown', entities: { remember: 'my flight lands at 6pm Friday' } },
