@@ -206,10 +206,15 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
     // "organize a team dinner next Friday at 7": arranging something at a time is a calendar event.
     tools.add('calendar');
   }
+  if (tools.size === 0 && ACTION_RE.summarize.test(lead) && /\b(?:from|with)\s+[A-Za-z]/.test(text) && findPeople(text).length > 0) {
+    // "summarize the conversation with Dana": wherever that conversation happened.
+    tools.add('gmail');
+    tools.add('slack');
+  }
   if (tools.size === 0 && QUESTION_LEAD.test(lead) && !OUT_OF_SCOPE.test(text)) {
     // "what have I got on tomorrow morning", "when is the design review": a question about a time or a
     // named occasion, with no service named, is about the calendar.
-    if (/\b(?:from|by)\s+[A-Za-z]/.test(text) && /^(?:any|anything|what's|whats|what)\b/i.test(lead) && findPeople(text).length > 0) {
+    if (/\b(?:from|by|with)\s+[A-Za-z]/.test(text) && /^(?:any|anything|what's|whats|what)\b/i.test(lead) && findPeople(text).length > 0) {
       // "any updates from Dana", "anything from jordan today": a person's news, wherever it was said.
       tools.add('gmail');
       tools.add('slack');

@@ -33,6 +33,7 @@ const COMMON_WORDS = new Set(
     'save tell remind include copy mention confirm thank hold schedule book invite update fix approve sign pay ' +
     'be have use try start stop join attend review discuss talk chat catch sign share send write draft reply respond post ' +
     'thread threads message messages note notes invite invites event events invoice invoices contract contracts ' +
+    'dm dms channel channels inbox mail email emails slack gmail calendar conversation conversations chat chats ' +
     'doc docs document documents file files deck slides report reports update updates agenda notes proposal quote order ' +
     'lunch dinner coffee breakfast drinks standup stand-up sync review interview demo call calls meeting meetings ' +
     'attachment attachments link links photo photos picture pictures image images pdf pdfs receipt receipts detail details ' +
