@@ -12,6 +12,7 @@ import { GeminiIntentEngine } from '../backend/src/agent/intent/gemini.js';
 import { OfflineIntentEngine } from '../backend/src/agent/intent/offline.js';
 import type { IntentEngine } from '../backend/src/agent/intent/schema.js';
 import { FIRST_MEASURED, HELD_OUT_CORPUS } from '../backend/test/agent/corpus/heldOut.js';
+import { PERTURBATIONS, perturbable } from '../backend/test/agent/corpus/perturb.js';
 import { DEV_CORPUS } from '../backend/test/agent/corpus/requests.js';
 import { type CorpusReport, type Tally, runCorpus } from '../backend/test/agent/corpus/score.js';
 import { type CorpusCase, corpusContext } from '../backend/test/agent/corpus/types.js';
@@ -43,6 +44,16 @@ async function measure(engine: IntentEngine, name: string): Promise<void> {
   const ms = performance.now() - t0;
   print(`${name}: development corpus`, dev);
   print(`${name}: held-out corpus (written after the engine work)`, held);
+  let variants = 0;
+  let stable = 0;
+  for (const c of [...DEV_CORPUS, ...HELD_OUT_CORPUS].filter(perturbable)) {
+    for (const [, vary] of PERTURBATIONS) {
+      const got = await engine.analyze(vary(c.text), corpusContext(c));
+      variants++;
+      stable += Number(JSON.stringify([...got.tools].sort()) === JSON.stringify([...c.tools].sort()) && got.action === c.action);
+    }
+  }
+  console.log(`\n${name}: spoken variants (fillers, politeness, case, punctuation) keeping tools+action ${stable}/${variants} ${pct(stable, variants)}`);
   const n = DEV_CORPUS.length + HELD_OUT_CORPUS.length;
   console.log(`\n${name}: ${n} requests, tools+action ${pct(dev.overall.toolsAction + held.overall.toolsAction, n)}, ${(ms / n).toFixed(2)} ms each`);
 }

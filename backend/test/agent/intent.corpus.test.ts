@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OfflineIntentEngine } from '../../src/agent/intent/offline.js';
+import { OfflineIntentEngine, parseIntent } from '../../src/agent/intent/offline.js';
 import { Intent } from '../../src/agent/intent/schema.js';
 import { HELD_OUT_CORPUS } from './corpus/heldOut.js';
 import { DEV_CORPUS } from './corpus/requests.js';
+import { PERTURBATIONS, perturbable } from './corpus/perturb.js';
 import { type CorpusReport, runCorpus } from './corpus/score.js';
 import { type CorpusCase, corpusContext } from './corpus/types.js';
 
@@ -40,6 +41,23 @@ describe('offline intent corpus', () => {
     const r = await runCorpus(HELD_OUT_CORPUS, analyze);
     expect(r.overall.toolsAction / r.overall.n, missList(r)).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.toolsAction);
     expect(r.overall.exact / r.overall.n, missList(r)).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.exact);
+  });
+});
+
+describe('spoken variants', () => {
+  it('wake words, hesitations, politeness, lower case and lost punctuation never change tools or action', () => {
+    const broken: string[] = [];
+    let n = 0;
+    for (const c of [...DEV_CORPUS, ...HELD_OUT_CORPUS].filter(perturbable)) {
+      for (const [name, vary] of PERTURBATIONS) {
+        const text = vary(c.text);
+        const got = parseIntent(text, corpusContext(c));
+        n++;
+        if (JSON.stringify([...got.tools].sort()) !== JSON.stringify([...c.tools].sort()) || got.action !== c.action) broken.push(`[${name}] ${text} → ${got.tools.join('+')} ${got.action}`);
+      }
+    }
+    expect(n).toBeGreaterThan(2000);
+    expect(broken, broken.join('\n')).toEqual([]);
   });
 });
 
