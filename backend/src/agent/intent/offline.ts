@@ -61,7 +61,7 @@ const ACTION_RE = {
   summarize:
     /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
-  schedule: /^meet\b|^block\b|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule: /^meet\b|^block\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -77,7 +77,7 @@ function splitMessage(text: string, action: IntentAction): { instruction: string
   }
   // "tell Sam the deck is ready", "post in #deals we closed Northwind": content follows the target.
   const target =
-    /^(?:[Tt]ell|[Ll]et)\s+(#[\w-]+|the [\w-]+ channel|everyone(?: in #[\w-]+)?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!the\b|them\b|him\b|her\b)[a-z][\w'-]+)\s+(?:know\s+)?(?:that\s+)?(.+)$/.exec(text) ??
+    /^(?:[Tt]ell|[Ll]et)\s+(#[\w-]+|the [\w-]+ channel|everyone(?: in #[\w-]+)?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!the\b|them\b|him\b|her\b)[a-z][\w'-]+)\s+(?:(?:on|via|over|by)\s+(?:slack|e-?mail|gmail|text|dm)\s+)?(?:know\s+)?(?:that\s+)?(.+)$/.exec(text) ??
     /^(?:please\s+)?(?:post|announce|say)\s+(?:(?:in|to|on)\s+)?(#[\w-]+)\s+(.+)$/i.exec(text) ??
     /^ask\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+((?:if|whether|about|to|when|what|how|who)\b.+)$/i.exec(text);
   if (target?.[2] && !/^(?:about|on|in|via|over)\b/i.test(target[2])) {
@@ -143,7 +143,7 @@ function findSearchWords(instruction: string): string | undefined {
     'i',
   ).exec(instruction);
   const mention = new RegExp(String.raw`\bmention(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
-  const status = new RegExp(String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|happening with|where are we (?:on|with))\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
+  const status = new RegExp(String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with))\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const talk = new RegExp(String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on)\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
  const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(/^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i, '');
   if (q && !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q)) return q.replace(/^["“']|["”']$/g, '').replace(/^(?:the|our|my|a|an)\s+/i, '').trim();
@@ -180,7 +180,7 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
     // "catch me up" / "what did I miss" with no medium: mail and Slack.
     if (
       /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(text) ||
-      /\b(?:status of|news (?:on|about)|updates? (?:on|about)|what's happening with|whats happening with|where are we (?:on|with))\b/i.test(text)
+      /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with))\b/i.test(text)
     ) {
       tools.add('gmail');
       tools.add('slack');
@@ -403,7 +403,7 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   // A forward goes to the people after "to"; whose message it is, is the sender.
   if (entities.forward) {
     const src =
-      /\b(?:from|by)\s+([A-Za-z][\w'-]*)/.exec(instruction.replace(/\s+to\s+.*$/i, '')) ??
+      /\b(?:from|by)\s+([A-Za-z][\w'-]*)/.exec(instruction) ??
       /\b([A-Za-z][\w-]*)'s\s+(?:last\s+|latest\s+)?(?:e-?mail|message|note|reply|invoice|thread)/i.exec(instruction);
     const sender = src?.[1] && people.find((p) => p.toLowerCase() === src[1]!.toLowerCase() || p.toLowerCase().startsWith(`${src[1]!.toLowerCase()} `));
     if (sender) {

@@ -40,6 +40,8 @@ export function stripHesitations(input: string): string {
 export function cleanUtterance(input: string): CleanText {
   let t = input.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
   t = t.replace(HESITATION, '$1').replace(/\s+/g, ' ').replace(/^[\s,.]+/, '').trim();
+  // Typed shorthand ("meeting w/ jordan fri 2pm").
+  t = t.replace(/\bw\/\s*/gi, 'with ').replace(/\b(?:b\/c|bc)\b/gi, 'because');
   let continuation = false;
   for (let guard = 0; guard < 8; guard++) {
     const before = t;

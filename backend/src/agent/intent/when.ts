@@ -42,8 +42,13 @@ const WEEKDAYS: Record<string, number> = {
   wednesday: 3,
   thursday: 4,
   thurs: 4,
+  thu: 4,
   friday: 5,
+  fri: 5,
   saturday: 6,
+  mon: 1,
+  tue: 2,
+  wed: 3,
 };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -166,7 +171,7 @@ function parseDay(t: string, today: CivilDate): DayMatch | undefined {
   if (/\btomorrow\b/.test(t)) return { day: addDays(today, 1) };
   if (/\byesterday\b/.test(t)) return { day: addDays(today, -1) };
   if (/\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b|\blater\b|\bright now\b/.test(t)) return { day: today };
-  const wd = /\b(?:(next|this|last|on|coming)\s+)?(sunday|monday|tuesday|tues|wednesday|thursday|thurs|friday|saturday)s?\b/.exec(t);
+  const wd = /\b(?:(next|this|last|on|coming)\s+)?(sunday|monday|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|mon)s?\b(?!-)/.exec(t);
   if (wd) {
     const target = WEEKDAYS[wd[2] ?? ''] ?? 0;
     const cur = weekdayOf(today);
