@@ -145,7 +145,7 @@ function findSearchWords(instruction: string): string | undefined {
   const mention = new RegExp(String.raw`\bmention(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const status = new RegExp(String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with))\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const talk = new RegExp(String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on)\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
- const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(/^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i, '');
+  const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(/^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i, '');
   if (q && !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q)) return q.replace(/^["“']|["”']$/g, '').replace(/^(?:the|our|my|a|an)\s+/i, '').trim();
   return undefined;
 }
@@ -159,74 +159,81 @@ function findCount(text: string): number | undefined {
   return undefined;
 }
 
+const SAYING = /\b(say|said|saying|write|wrote|send|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i;
+const SOMEONE_SAID = [
+  // A capitalised word after the first: a name.
+  /^.+\b[A-Z][a-z]+\b/,
+  /\b(?:did|has|have|what)\s+(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned)\b/i,
+  /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i,
+  /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?)\b/i,
+];
+
+/**
+ * Where to look when no service was named, first match wins. Each rule is one way people ask without
+ * saying "email", "calendar" or "Slack".
+ */
+const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }> = [
+  // "catch me up", "what did I miss", "what's the status of the Acme deal": mail and Slack.
+  {
+    tools: ['gmail', 'slack'],
+    when: (t) =>
+      /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(t) ||
+      /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with))\b/i.test(t),
+  },
+  // "where's the contract Dana sent": documents arrive by mail.
+  { tools: ['gmail'], when: (t) => /\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf)\s+(?:that\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:sent|forwarded|emailed)\b/i.test(t) },
+  // "tell Sam the deck is ready": a note to a person is an email.
+  { tools: ['gmail'], when: (t) => SEND_LEAD.test(t) || SEND_ANYWHERE.test(t) },
+  // "what did Dana write about the NDA": someone said something somewhere; look in both.
+  { tools: ['gmail', 'slack'], when: (t) => SAYING.test(t) && SOMEONE_SAID.some((re) => re.test(t)) },
+  // "organize a team dinner next Friday at 7": arranging something at a time is a calendar event.
+  {
+    tools: ['calendar'],
+    when: (t) => !OUT_OF_SCOPE.test(t) && /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together)\b/i.test(t) && TIME_WORDS.test(t),
+  },
+  // "summarize the conversation with Dana", "any updates from Dana": wherever that person wrote.
+  {
+    tools: ['gmail', 'slack'],
+    when: (t) =>
+      /\b(?:from|by|with)\s+[A-Za-z]/.test(t) &&
+      (ACTION_RE.summarize.test(t) || /^(?:any|anything|what's|whats|what)\b/i.test(t)) &&
+      findPeople(t).length > 0,
+  },
+  // "when is the design review", "what have I got on tomorrow morning": a question about an occasion
+  // or a time is about the calendar.
+  {
+    tools: ['calendar'],
+    when: (t) =>
+      QUESTION_LEAD.test(t) &&
+      !OUT_OF_SCOPE.test(t) &&
+      (/^(?:when(?:'s| is| are| was)|what time(?:'s| is| are))\b/i.test(t) ||
+        (TIME_WORDS.test(t) && /\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(t))),
+  },
+];
+
 function detectTools(text: string, action?: IntentAction): Tool[] {
-  const lead = text;
   const tools = new Set<Tool>();
   if (RE.slack.test(text)) tools.add('slack');
   if (RE.gmail.test(text)) tools.add('gmail');
   if (RE.gmailWeak.test(text) && !tools.has('slack')) tools.add('gmail');
   if (RE.calendar.test(text)) tools.add('calendar');
-  // "message Sam", "any new messages from Priya": a message with no medium named could be either.
   // "open my unread messages": unread messages could be in either place.
   if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.slack.test(text) && !RE.gmail.test(text)) tools.add('slack');
+  // "message Sam", "any new messages from Priya": a message with no medium named could be either.
   if (RE.message.test(text) && !tools.has('slack') && !tools.has('gmail')) {
-    if (action === 'send' || action === 'post' || SEND_LEAD.test(lead)) tools.add('slack');
+    if (action === 'send' || action === 'post' || SEND_LEAD.test(text)) tools.add('slack');
     else {
       tools.add('gmail');
       tools.add('slack');
     }
   }
-  if (tools.size === 0) {
-    // "catch me up" / "what did I miss" with no medium: mail and Slack.
-    if (
-      /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(text) ||
-      /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with))\b/i.test(text)
-    ) {
-      tools.add('gmail');
-      tools.add('slack');
-    } else if (/\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf)\s+(?:that\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:sent|forwarded|emailed)\b/i.test(text)) {
-      // "where's the contract Dana sent": documents arrive by mail.
-      tools.add('gmail');
-    } else if (SEND_LEAD.test(lead) || SEND_ANYWHERE.test(text)) {
-      // "tell Sam the deck is ready": with no medium named, a note to a person is an email.
-      tools.add('gmail');
-    } else if (
-      /\b(say|said|saying|write|wrote|send|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i.test(text) &&
-      (/\b[A-Z][a-z]+\b/.test(text.slice(1)) ||
-        /\b(?:did|has|have|what)\s+(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned)\b/i.test(text) ||
-        /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i.test(text) ||
-        /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?)\b/i.test(text))
-    ) {
-      // "what did Dana write about the NDA": someone said something somewhere; look in both.
-      tools.add('gmail');
-      tools.add('slack');
-    }
-  }
-  if (tools.size === 0 && !OUT_OF_SCOPE.test(text) && /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together)\b/i.test(lead) && TIME_WORDS.test(text)) {
-    // "organize a team dinner next Friday at 7": arranging something at a time is a calendar event.
-    tools.add('calendar');
-  }
-  if (tools.size === 0 && ACTION_RE.summarize.test(lead) && /\b(?:from|with)\s+[A-Za-z]/.test(text) && findPeople(text).length > 0) {
-    // "summarize the conversation with Dana": wherever that conversation happened.
-    tools.add('gmail');
-    tools.add('slack');
-  }
-  if (tools.size === 0 && QUESTION_LEAD.test(lead) && !OUT_OF_SCOPE.test(text)) {
-    // "what have I got on tomorrow morning", "when is the design review": a question about a time or a
-    // named occasion, with no service named, is about the calendar.
-    if (/\b(?:from|by|with)\s+[A-Za-z]/.test(text) && /^(?:any|anything|what's|whats|what)\b/i.test(lead) && findPeople(text).length > 0) {
-      // "any updates from Dana", "anything from jordan today": a person's news, wherever it was said.
-      tools.add('gmail');
-      tools.add('slack');
-    } else if (/^(?:when(?:'s| is| are| was)|what time(?:'s| is| are))\b/i.test(lead)) tools.add('calendar');
-    else if (TIME_WORDS.test(text) && /\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(text)) tools.add('calendar');
-  }
+  if (tools.size === 0) for (const t of NO_SERVICE_RULES.find((r) => r.when(text))?.tools ?? []) tools.add(t);
   // "any unread DMs": direct messages are Slack's unless mail was named outright.
   if (tools.has('gmail') && tools.has('slack') && /\bdms?\b|\bdirect messages?\b/i.test(text) && !/\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b/i.test(text)) {
     tools.delete('gmail');
   }
   // "send Sam an email about the meeting": the meeting is the topic, not a calendar write.
-  if (tools.has('gmail') && tools.has('calendar') && /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward|ask)\b/i.test(lead)) {
+  if (tools.has('gmail') && tools.has('calendar') && /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward|ask)\b/i.test(text)) {
     tools.delete('calendar');
   }
   return TOOL_ORDER.filter((t) => tools.has(t));
