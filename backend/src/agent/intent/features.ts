@@ -53,7 +53,7 @@ const DEPARTMENTS =
   'legal|finance|hr|human resources|accounting|billing|payroll|procurement|compliance|security|it support|support|sales|marketing|recruiting|leadership|the board|the bank|ops|operations|engineering|product|design|customer success|partnerships';
 /** Things organisations send, so "the invoice from Acme" names a company, not a person. */
 // Only what companies send; a contract or proposal "from Dana" is from a person.
-const ORG_DOCS = 'invoices?|receipts?|bills?|statements?|quotes?|orders?|newsletters?|renewals?|payments?|shipping|delivery|alerts?|subscription|booking|confirmation';
+const ORG_DOCS = 'invoices?|receipts?|bills?|statements?|quotes?|orders?|newsletters?|renewals?|payments?|shipping|delivery|alerts?|subscription|booking|confirmation|notices?|letters?|notifications?';
 const ORG_SUFFIX = /\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:Inc|Corp|Corporation|LLC|Ltd|GmbH|Co|Group|Bank|Labs|Technologies|Systems)\b\.?/;
 
 export function findOrganization(text: string): string | undefined {

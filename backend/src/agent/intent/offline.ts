@@ -142,7 +142,7 @@ function findSearchWords(instruction: string): string | undefined {
     String.raw`\b(?:search|look|find|check|dig)\b(?:\s+(?:through\s+)?[\w#'-]+){0,3}?\s+for\s+(?:the\s+|any\s+|anything\s+(?:about|on)\s+|messages?\s+(?:about|on)\s+|e-?mails?\s+(?:about|on)\s+|mentions?\s+of\s+)?(.+?)` + QUERY_STOP,
     'i',
   ).exec(instruction);
-  const mention = new RegExp(String.raw`\bmention(?:ed|s|ing)?\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
+  const mention = new RegExp(String.raw`\b(?:mention(?:ed|s|ing)?|br(?:ought|ing|ings|inging) up|raised?|flagged)\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const status = new RegExp(String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with))\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const talk = new RegExp(String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on)\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(/^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i, '');
@@ -338,10 +338,12 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
     entities.operation = op;
   }
 
-  // "search Slack for the deploy schedule": a calendar word inside the search words is not the calendar.
-  if (tools.includes('calendar') && tools.length > 1) {
+  // "search Slack for the deploy schedule", "… for the word invoice": the service is named outside the
+  // search words; words inside them are only what to look for.
+  if (tools.length > 1) {
     const q = findSearchWords(instruction);
-    if (q && !RE.calendar.test(instruction.replace(q, ' '))) tools = tools.filter((t) => t !== 'calendar');
+    const outside = q ? detectTools(instruction.replace(q, ' '), firstAction) : [];
+    if (outside.length > 0) tools = outside;
   }
 
   // Mail flags: reply-all, forward, keep as a draft.
@@ -477,14 +479,14 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
 /** "the invoice from Acme" searches for "invoice" from Acme. */
 function docWord(instruction: string, organization: string | undefined): string | undefined {
   if (!organization) return undefined;
-  const m = /\b(?:the|an?|my|any|their|latest|last)\s+(?:latest\s+|last\s+|new\s+)?(invoices?|receipts?|bills?|statements?|quotes?|orders?|contracts?|proposals?|newsletters?|renewals?|payments?|offers?|tickets?|reminders?|notices?|confirmation)\b/i.exec(instruction);
+  const m = /\b(?:the|an?|my|any|their|latest|last)\s+(?:latest\s+|last\s+|new\s+)?(invoices?|receipts?|bills?|statements?|quotes?|orders?|contracts?|proposals?|newsletters?|renewals?|payments?|offers?|tickets?|reminders?|notices?|letters?|confirmation)\b/i.exec(instruction);
   return m?.[1]?.toLowerCase().replace(/s$/, '');
 }
 
 function slackScope(instruction: string, action: IntentAction, e: Intent['entities']): Intent['entities']['slack_scope'] {
   if (/\bdms?\b|\bdirect messages?\b|\bprivate messages?\b|\bdm'?d\b/i.test(instruction)) return 'dm';
   if (WRITE_ACTIONS.has(action)) return e.people.length > 0 ? 'dm' : undefined;
-  if (e.query || e.people.length > 0 || /\b(?:search|mention|look for|find)\b/i.test(instruction)) return 'search';
+  if (e.query || e.people.length > 0 || /\b(?:search|mention|look for|find|brought up|bring up|raised)\b/i.test(instruction)) return 'search';
   return 'catch_up';
 }
 

@@ -23,6 +23,11 @@ import { type CorpusCase, at, day, span } from './types.js';
  * voice (terse, typed shorthand, formal, reversed word order): tools+action 42/44 (95.5 %), all entities
  * 40/44 (90.9 %) as first measured; misses: "meeting w/ jordan fri 2pm", "the latest on the Acme renewal",
  * "tell sam on slack the build is broken" (message), "forward to priya the email from dana" (sender).
+ * Batch 6 (HELD_OUT_6), aimed at the issue's failure list in fresh words: tools+action 31/33 (93.9 %),
+ * all entities 29/33 (87.9 %) as first measured, one of the entity misses being a labelling slip of
+ * this corpus (a schedule case that did not list operation 'create'), corrected afterwards; engine
+ * misses: "search slack for the word invoice" (a mail word inside the search words), "brought up",
+ * "the renewal notice from Adobe".
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -32,6 +37,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 3', n: 53, toolsAction: 49, exact: 48 },
   { batch: 'held-out batch 4', n: 47, toolsAction: 43, exact: 40 },
   { batch: 'held-out batch 5', n: 44, toolsAction: 42, exact: 40 },
+  { batch: 'held-out batch 6', n: 33, toolsAction: 31, exact: 29 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -386,4 +392,47 @@ const HELD_OUT_5: CorpusCase[] = [
   { category: 'other', text: 'who are you', tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5];
+const turns = (user: string, assistant: string): Turn[] => [
+  { role: 'user', text: user },
+  { role: 'assistant', text: assistant },
+];
+
+const HELD_OUT_6: CorpusCase[] = [
+  { category: 'slack-read', text: 'catch me up on what I missed in slack', tools: ['slack'], action: 'summarize', entities: { slack_scope: 'catch_up' } },
+  { category: 'slack-read', text: 'search slack for the word invoice', tools: ['slack'], action: 'read', entities: { slack_scope: 'search' } },
+  { category: 'slack-read', text: 'has anybody brought up the merger in slack', tools: ['slack'], action: 'read', entities: { slack_scope: 'search' } },
+  { category: 'slack-read', text: 'any dms from maya', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm', people: ['Maya'] } },
+  { category: 'slack-read', text: 'show me my slack direct messages from today', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm', time_range: day(11) } },
+  { category: 'mail-understand', text: 'the renewal notice from Adobe', tools: ['gmail'], action: 'read', entities: { organization: 'Adobe' } },
+  { category: 'mail-understand', text: 'what did HR say about the new policy', tools: ['gmail'], action: 'read', entities: { organization: 'hr', query: 'new policy' } },
+  { category: 'mail-understand', text: 'give me a summary of the thread with the Acme folks', tools: ['gmail'], action: 'summarize' },
+  { category: 'mail-understand', text: 'who has been emailing me the most lately', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders' } },
+  { category: 'mail-understand', text: 'did priya write back', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply', people: ['Priya'] } },
+  { category: 'mail-write', text: "reply to all of them saying I'm in", tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: "I'm in" } },
+  { category: 'mail-write', text: 'forward this to my manager', tools: ['gmail'], action: 'send', entities: { forward: true } },
+  { category: 'mail-write', text: "save this as a draft and don't send", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true } },
+  { category: 'mail-write', text: 'email jordan about the Q3 numbers but keep it in drafts', tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Jordan'] } },
+  { category: 'calendar-change', text: "move my 1 o'clock to 2", tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(11, '14:00') } },
+  { category: 'calendar-change', text: 'could you reschedule the team sync to thursday at 11am', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(12, '11:00') } },
+  { category: 'calendar-change', text: 'cancel my lunch with priya tomorrow', tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel', people: ['Priya'], time_range: day(12) } },
+  { category: 'calendar-change', text: 'decline the 9am tomorrow', tools: ['calendar'], action: 'schedule', entities: { operation: 'decline', time_range: span(12, '09:00', '10:00') } },
+  { category: 'calendar-change', text: 'accept the invite for the board meeting', tools: ['calendar'], action: 'schedule', entities: { operation: 'accept' } },
+  { category: 'calendar-create', text: 'schedule a meeting with sam tomorrow at 2 even if it clashes with something', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Sam'], start: at(12, '14:00') } },
+  { category: 'calendar-create', text: 'book 30 minutes with dana at 3 tomorrow', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Dana'], start: at(12, '15:00'), duration_minutes: 30 } },
+  { category: 'mail-write', text: 'email JORDAN about lunch', tools: ['gmail'], action: 'send', entities: { people: ['Jordan'], emails: ['jordan@example.com'] } },
+  { category: 'mail-write', text: 'send an email to priya raman about the contract', tools: ['gmail'], action: 'send', entities: { people: ['Priya Raman'], emails: ['priya@example.com'] } },
+  { category: 'remember', text: 'remember that the quarterly review is in the big conference room', tools: [], action: 'unknown', entities: { remember: 'the quarterly review is in the big conference room' } },
+
+  { category: 'follow-up', text: 'that the report is late', history: turns('email maya', 'What should the email say?'), tools: ['gmail'], action: 'send', entities: { people: ['Maya'], message: 'the report is late' } },
+  { category: 'follow-up', text: 'friday morning at 9', history: turns('book a meeting with sam', 'When should the meeting be?'), tools: ['calendar'], action: 'schedule', entities: { people: ['Sam'], operation: 'create', start: at(13, '09:00') } },
+  { category: 'follow-up', text: 'move it to 11', history: turns("what's on tomorrow", 'You have a call with Dana at 10.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(12, '11:00') } },
+  { category: 'follow-up', text: 'reply to the second one saying yes we can', history: turns('show me emails from dana', '1. NDA draft 2. Pricing question'), tools: ['gmail'], action: 'reply', entities: { ordinal: 2, message: 'yes we can' } },
+  { category: 'follow-up', text: 'forward it to priya', history: turns('any new emails', 'One from Sam Patel about the Q3 deck.'), tools: ['gmail'], action: 'send', entities: { forward: true, people: ['Priya'] } },
+  { category: 'follow-up', text: 'decline it', history: turns("what's on my calendar friday", 'A design review at 11.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'decline' } },
+  { category: 'follow-up', text: '#eng', history: turns('send a slack message saying the build is green', 'Which channel should I post that in?'), tools: ['slack'], action: 'post', entities: { channel: 'eng', message: 'the build is green' } },
+
+  { category: 'other', text: "what's the exchange rate for euros", tools: [], action: 'unknown' },
+  { category: 'other', text: 'tell me about yourself', tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6];
