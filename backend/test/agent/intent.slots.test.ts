@@ -94,6 +94,9 @@ describe('references to the conversation', () => {
 describe('people', () => {
   it('matches contacts case-insensitively and takes lower-case names after a person lead', () => {
     expect(parseIntent('email jordan about the budget', ctx()).entities).toMatchObject({ people: ['Jordan'], emails: ['jordan@example.com'] });
+    // Shouted or lower-cased, a contact keeps its own spelling.
+    expect(parseIntent('email JORDAN about lunch', ctx()).entities.people).toEqual(['Jordan']);
+    expect(parseIntent('email dana whitfield', ctx()).entities).toMatchObject({ people: ['Dana Whitfield'], emails: ['dana@northwind.io'] });
     // No contacts at all (a new user): the lower-case name is still a person, common words are not.
     expect(findPeople('Email jordan about the budget')).toEqual(['Jordan']);
     expect(findPeople('email the team about the budget')).toEqual([]);

@@ -53,10 +53,11 @@ const LOWER_LEAD = /^(?:from|to|with|reply to|respond to|write to|get back to|an
 
 const LEAD_WORDS = String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by|dm|text|slack)`;
 
+/** "dana" → "Dana", "DANA" → "Dana"; "McKay" stays as said. */
 function titleCase(s: string): string {
   return s
     .split(/\s+/)
-    .map((w) => (w ? (w[0] ?? '').toUpperCase() + w.slice(1) : w))
+    .map((w) => (w ? (w[0] ?? '').toUpperCase() + (w === w.toUpperCase() ? w.slice(1).toLowerCase() : w.slice(1)) : w))
     .join(' ');
 }
 
@@ -91,7 +92,8 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
       const re = new RegExp(`\\b${escapeRe(candidate)}\\b`, 'gi');
       for (const m of text.matchAll(re)) {
         if (isCovered(m.index) || insideAddress(text, m.index, m[0].length)) continue;
-        hits.push({ name: titleCase(m[0]), index: m.index, end: m.index + m[0].length });
+        // The contact's own spelling: "JORDAN" and "jordan" are both Jordan.
+        hits.push({ name: candidate, index: m.index, end: m.index + m[0].length });
         covered.push([m.index, m.index + m[0].length]);
       }
     }
