@@ -31,6 +31,7 @@ describe('pending slot', () => {
     // The answer is content as said, leading "no" and politeness included.
     expect(parseIntent("No, Thursday doesn't work for me", ctx(emailDana)).entities.message).toBe("No, Thursday doesn't work for me");
     expect(parseIntent('could you send me the deck?', ctx(emailDana)).entities.message).toBe('could you send me the deck?');
+    expect(parseIntent('check your calendar and let me know', ctx(emailDana)).entities.message).toBe('check your calendar and let me know');
   });
 
   it('an answer to "When should the meeting be?" fills start in the user zone', () => {

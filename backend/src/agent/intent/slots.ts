@@ -99,7 +99,8 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
         const message = unquote(answer.slice(lead[0].length));
         if (message) return done(pending, { ...base, message }, 'filled');
       }
-      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
+      // "check your calendar and let me know" speaks to the recipient: it is the message.
+      if (!/\b(?:you|your)\b/i.test(answer) && newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
       const message = unquote(spoken);
       return message ? done(pending, { ...base, message }, 'filled') : done(pending, base, 'unfilled');
     }
