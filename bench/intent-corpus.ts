@@ -14,7 +14,7 @@ import type { IntentEngine } from '../backend/src/agent/intent/schema.js';
 import { FIRST_MEASURED, HELD_OUT_CORPUS } from '../backend/test/agent/corpus/heldOut.js';
 import { PERTURBATIONS, perturbable } from '../backend/test/agent/corpus/perturb.js';
 import { DEV_CORPUS } from '../backend/test/agent/corpus/requests.js';
-import { type CorpusReport, type Tally, runCorpus } from '../backend/test/agent/corpus/score.js';
+import { type CorpusReport, STRICT_FLAGS, type Tally, runCorpus } from '../backend/test/agent/corpus/score.js';
 import { type CorpusCase, corpusContext } from '../backend/test/agent/corpus/types.js';
 
 const quiet = process.argv.includes('--quiet');
@@ -28,8 +28,10 @@ function print(title: string, rep: CorpusReport): void {
   console.log(`\n== ${title}`);
   console.log(row('overall', rep.overall));
   for (const [cat, t] of [...rep.byCategory].sort((a, b) => a[0].localeCompare(b[0]))) console.log(row(`  ${cat}`, t));
-  console.log('  entity accuracy per key:');
-  for (const [k, [ok, n]] of [...rep.overall.keys].sort((a, b) => b[1][1] - a[1][1])) console.log(`    ${k.padEnd(16)} ${String(ok).padStart(4)}/${String(n).padEnd(4)} ${pct(ok, n)}`);
+  console.log('  entity accuracy per key (* = checked on every request: set exactly when expected):');
+  for (const [k, [ok, n]] of [...rep.overall.keys].sort((a, b) => b[1][1] - a[1][1])) {
+    console.log(`    ${(k + (STRICT_FLAGS.includes(k) ? ' *' : '')).padEnd(16)} ${String(ok).padStart(4)}/${String(n).padEnd(4)} ${pct(ok, n)}`);
+  }
   if (!quiet && rep.misses.length) {
     console.log('  misses:');
     for (const m of rep.misses) console.log(`    [${m.c.category}] ${JSON.stringify(m.c.text)}  ← ${m.r.mismatches.join('; ')}`);
@@ -60,7 +62,8 @@ async function measure(engine: IntentEngine, name: string): Promise<void> {
 
 await measure(new OfflineIntentEngine(), 'offline');
 console.log('\noffline, held-out batches as first measured (before fixing what they showed):');
-for (const b of FIRST_MEASURED) {
+const first = FIRST_MEASURED.reduce((a, b) => ({ batch: 'all batches', n: a.n + b.n, toolsAction: a.toolsAction + b.toolsAction, exact: a.exact + b.exact }), { batch: '', n: 0, toolsAction: 0, exact: 0 });
+for (const b of [...FIRST_MEASURED, first]) {
   console.log(`  ${b.batch.padEnd(18)} ${String(b.n).padStart(4)}   tools+action ${pct(b.toolsAction, b.n)}   all entities too ${pct(b.exact, b.n)}`);
 }
 if (process.env.GEMINI_API_KEY) {

@@ -7,7 +7,7 @@ import type { Category, CorpusCase } from './types.js';
  * does not list them: a request that is not a forward must not come out as one.
  */
 
-const STRICT_FLAGS = ['operation', 'reply_all', 'forward', 'save_as_draft', 'analysis', 'remember'] as const;
+export const STRICT_FLAGS: readonly string[] = ['operation', 'reply_all', 'forward', 'save_as_draft', 'analysis', 'remember'];
 
 export interface CaseResult {
   toolsAction: boolean;
