@@ -9,11 +9,11 @@ import { parseNumber } from './when.js';
 
 /** Words that point at an existing calendar entry ("my 3pm", "the standup", "the invite"). */
 export const EVENT_WORDS =
-  /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
+  /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp|all-?hands|town ?halls?|webinars?|workshops?|parties|party|conferences?|standups?)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
 
 const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
-  ['decline', /\b(?:decline|reject|turn down|say no to|(?:can't|cannot|won't|will not) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|skip)\b/i],
-  ['accept', /\b(?:accept|rsvp(?: yes)?|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i],
+  ['decline', /\b(?:decline|reject|turn down|say no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|skip)\b/i],
+  ['accept', /\b(?:accept|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i],
   ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill)\b/i],
   [
     'move',

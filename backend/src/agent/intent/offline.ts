@@ -77,10 +77,11 @@ function splitMessage(text: string, action: IntentAction): { instruction: string
   }
   // "tell Sam the deck is ready", "post in #deals we closed Northwind": content follows the target.
   const target =
-    /^(?:[Tt]ell|[Ll]et)\s+(#[\w-]+|the [\w-]+ channel|everyone(?: in #[\w-]+)?|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!the\b|them\b|him\b|her\b)[a-z][\w'-]+)\s+(?:(?:on|via|over|by)\s+(?:slack|e-?mail|gmail|text|dm)\s+)?(?:know\s+)?(?:that\s+)?(.+)$/.exec(text) ??
+    /^(?:[Tt]ell|[Ll]et)\s+(#[\w-]+|the [\w-]+ channel|everyone(?: in #[\w-]+)?|him|her|them|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!the\b|them\b|him\b|her\b)[a-z][\w'-]+)\s+(?:(?:on|via|over|by)\s+(?:slack|e-?mail|gmail|text|dm)\s+)?(?:know\s+)?(?:that\s+)?(.+)$/.exec(text) ??
     /^(?:please\s+)?(?:post|announce|say)\s+(?:(?:in|to|on)\s+)?(#[\w-]+)\s+(.+)$/i.exec(text) ??
     /^ask\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+((?:if|whether|about|to|when|what|how|who)\b.+)$/i.exec(text);
-  if (target?.[2] && !/^(?:about|on|in|via|over)\b/i.test(target[2])) {
+  // "tell them I can't make it and decline": the decline is the request, the words only its note.
+  if (target?.[2] && !/^(?:about|on|in|via|over)\b/i.test(target[2]) && !/\b(?:and|then)\s+(?:decline|accept|cancel|reschedule|move)\b/i.test(target[2])) {
     const message = cleanMessage(target[2]);
     if (message) return { instruction: text.slice(0, text.length - target[2].length), message };
   }
@@ -90,7 +91,7 @@ function splitMessage(text: string, action: IntentAction): { instruction: string
     const message = cleanMessage(bareReply[2]);
     if (message) return { instruction: text.slice(0, text.length - bareReply[2].length), message };
   }
-  const replyWith = /^(?:reply|respond)\s+(?:to\s+(?:\w+\s+){1,3})?with\s+(.+)$/i.exec(text);
+  const replyWith = /^(?:reply|respond)\s+(?:(?:to\s+)?all\s+|to\s+(?:[\w']+\s+){1,3})?with\s+(.+)$/i.exec(text);
   if (replyWith?.[1]) return { instruction: text.slice(0, text.length - replyWith[1].length), message: cleanMessage(replyWith[1]) };
   // 'post "we closed Northwind" in #deals'
   const quoted = /["“]([^"”]+)["”]|(?:^|\s)['‘]([^'’]+)['’](?=\s|$)/.exec(text);
@@ -127,7 +128,7 @@ function findSubject(instruction: string): string | undefined {
     'i',
   ).exec(instruction);
   // "what about next week" is a time, not a topic.
-  if (about?.[1] && !/^(it|that|this|them|anything|something|me)$/i.test(about[1]) && !/^(?:next|this|last|today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|\d)/i.test(about[1])) return about[1].trim();
+  if (about?.[1] && !/^(it|that|this|them|anything|something|me)$/i.test(about[1]) && !/^(?:next|this|last|today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|\d)/i.test(about[1]) && !/^(?:on|in|via|over)\s+(?:slack|e-?mail|gmail)\b/i.test(about[1])) return about[1].trim();
   const thread = /\b(?:the|my)\s+([\w-]+(?:\s+[\w-]+)?)\s+(?:thread|email|emails|conversation|chain|discussion)\b/i.exec(instruction);
   if (thread?.[1]) {
     const words = thread[1].split(/\s+/).filter((w) => !GENERIC.test(w));
@@ -146,7 +147,7 @@ function findSearchWords(instruction: string): string | undefined {
   const status = new RegExp(String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with))\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const talk = new RegExp(String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on)\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
   const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(/^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i, '');
-  if (q && !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q)) return q.replace(/^["“']|["”']$/g, '').replace(/^(?:the|our|my|a|an)\s+/i, '').trim();
+  if (q && !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q) && !/^(?:on|in|via|over)\s+(?:slack|e-?mail|gmail|my)\b/i.test(q)) return q.replace(/^["“']|["”']$/g, '').replace(/^(?:the|our|my|a|an)\s+/i, '').trim();
   return undefined;
 }
 
@@ -232,6 +233,14 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
   if (tools.has('gmail') && tools.has('slack') && /\bdms?\b|\bdirect messages?\b/i.test(text) && !/\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b/i.test(text)) {
     tools.delete('gmail');
   }
+  // "send Dana the agenda", "send the meeting notes to Sam": a document about a meeting goes by mail;
+  // only an invite is a calendar write.
+  if (tools.size === 1 && tools.has('calendar') && /^(?:send|forward|share|e-?mail)\b/i.test(text) && !/\binvit(?:e|ation)s?\b|\bcalendar\b|\bmeeting request\b/i.test(text) && !ACTION_RE.schedule.test(text)) {
+    tools.delete('calendar');
+    tools.add('gmail');
+  }
+  // "book a flight to New York": travel is not a calendar event Vouch can create.
+  if (tools.size === 1 && tools.has('calendar') && /^book\b/i.test(text) && /\b(?:flights?|hotels?|tables?|restaurants?|uber|lyft|taxi|cab|trains?|tickets?|car|rental)\b/i.test(text)) tools.delete('calendar');
   // "send Sam an email about the meeting": the meeting is the topic, not a calendar write.
   if (tools.has('gmail') && tools.has('calendar') && /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward|ask)\b/i.test(text)) {
     tools.delete('calendar');

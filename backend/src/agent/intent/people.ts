@@ -31,6 +31,7 @@ const COMMON_WORDS = new Set(
     'some each every no none both either neither myself yourself himself herself ourselves themselves whoever whom whose ' +
     'see do go get make take give know say ask check look find read show keep let put move push cancel decline accept forward ' +
     'save tell remind include copy mention confirm thank hold schedule book invite update fix approve sign pay ' +
+    'grab catch chat sync hop jump meet hang grab work finish prepare prep plan organize organise celebrate ' +
     'be have use try start stop join attend review discuss talk chat catch sign share send write draft reply respond post ' +
     'thread threads message messages note notes invite invites event events invoice invoices contract contracts ' +
     'dm dms channel channels inbox mail email emails slack gmail calendar conversation conversations chat chats ' +
@@ -115,6 +116,9 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
       // Lower case ("email jordan"): only after a lead that introduces a person, never a common word,
       // and "and" only right after another name ("with sam and priya").
       if (!LOWER_LEAD.test(lead) || COMMON_WORDS.has(bare) || bare.length < 2 || /(?:ing|ed|ly)$/.test(bare)) continue;
+      // "free to grab coffee", "going to meet the team": a verb after "to" takes an object; a name does not.
+      const next = text.slice(start + first.length).trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      if (/^to$/i.test(lead) && /^(?:a|an|the|with|some|up|out|my|your|his|her|their|our|it|me|us|them|this|that|coffee|lunch|dinner|breakfast|drinks)$/.test(next)) continue;
       if (/^and$/i.test(lead) && !hits.some((h) => h.end !== undefined && h.end >= (m.index ?? 0) - 1)) continue;
     }
     let name = first.replace(/['’]s$/, '');

@@ -27,7 +27,11 @@ import { type CorpusCase, at, day, span } from './types.js';
  * all entities 29/33 (87.9 %) as first measured, one of the entity misses being a labelling slip of
  * this corpus (a schedule case that did not list operation 'create'), corrected afterwards; engine
  * misses: "search slack for the word invoice" (a mail word inside the search words), "brought up",
- * "the renewal notice from Adobe".
+ * "the renewal notice from Adobe". Batch 7 (HELD_OUT_7), everyday requests with new vocabulary:
+ * tools+action 36/39 (92.3 %), all entities 31/39 (79.5 %) as first measured; misses: "RSVP no",
+ * "mark me as attending", "send dana the agenda" (a document, not an event), "book a flight", "free to
+ * grab coffee" (a verb read as a name), "reply all with …", "tell her thursday works" (message),
+ * "talking about on slack" (scope).
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -38,6 +42,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 4', n: 47, toolsAction: 43, exact: 40 },
   { batch: 'held-out batch 5', n: 44, toolsAction: 42, exact: 40 },
   { batch: 'held-out batch 6', n: 33, toolsAction: 31, exact: 29 },
+  { batch: 'held-out batch 7', n: 39, toolsAction: 36, exact: 31 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -435,4 +440,46 @@ const HELD_OUT_6: CorpusCase[] = [
   { category: 'other', text: 'tell me about yourself', tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6];
+const HELD_OUT_7: CorpusCase[] = [
+  { category: 'calendar-read', text: "what's coming up this afternoon", tools: ['calendar'], action: 'read', entities: { time_range: span(11, '12:00', '17:00') } },
+  { category: 'calendar-read', text: 'am i free to grab coffee with dana at 4', tools: ['calendar'], action: 'read', entities: { people: ['Dana'], time_range: span(11, '16:00', '17:00') } },
+  { category: 'calendar-read', text: 'do I have a gap tomorrow for a quick call', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: "when's the offsite", tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: "what's the first thing on my schedule monday", tools: ['calendar'], action: 'read', entities: { time_range: day(16) } },
+  { category: 'calendar-create', text: 'set up time with priya next week to go over the budget', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Priya'], time_range: NEXT_WEEK } },
+  { category: 'calendar-create', text: 'lunch with sam friday at noon', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Sam'], start: at(13, '12:00') } },
+  { category: 'calendar-create', text: 'can you throw a 15 min sync on the calendar with jordan for 4pm today', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Jordan'], start: at(11, '16:00'), duration_minutes: 15 } },
+  { category: 'calendar-change', text: 'push my afternoon meetings to tomorrow', tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } },
+  { category: 'calendar-change', text: 'drop the 2pm from my calendar', tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel', time_range: span(11, '14:00', '15:00') } },
+  { category: 'calendar-change', text: 'RSVP no to the holiday party', tools: ['calendar'], action: 'schedule', entities: { operation: 'decline' } },
+  { category: 'calendar-change', text: 'mark me as attending the all-hands', tools: ['calendar'], action: 'schedule', entities: { operation: 'accept' } },
+  { category: 'mail-read', text: "any emails I haven't replied to", tools: ['gmail'], action: 'read' },
+  { category: 'mail-read', text: 'pull up the last message from dana in my inbox', tools: ['gmail'], action: 'read', entities: { people: ['Dana'], count: 1 } },
+  { category: 'mail-read', text: 'look up the shipping confirmation from Amazon', tools: ['gmail'], action: 'read', entities: { organization: 'Amazon' } },
+  { category: 'mail-read', text: "what's the newest thing in my inbox", tools: ['gmail'], action: 'read' },
+  { category: 'mail-understand', text: 'what did the design team email about the logo', tools: ['gmail'], action: 'read', entities: { organization: 'design', query: 'logo' } },
+  { category: 'mail-understand', text: 'did anyone from acme get back to me', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply' } },
+  { category: 'mail-understand', text: 'who writes to me the most', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders' } },
+  { category: 'mail-understand', text: 'tl;dr the thread from maya', tools: ['gmail'], action: 'summarize', entities: { people: ['Maya'] } },
+  { category: 'mail-write', text: 'reply to jordan ok sounds good', tools: ['gmail'], action: 'reply', entities: { people: ['Jordan'], message: 'ok sounds good' } },
+  { category: 'mail-write', text: 'send dana the agenda for tomorrow', tools: ['gmail'], action: 'send', entities: { people: ['Dana'] } },
+  { category: 'mail-write', text: 'forward the flight confirmation to my wife', tools: ['gmail'], action: 'send', entities: { forward: true } },
+  { category: 'mail-write', text: 'reply all with the updated numbers', tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: 'the updated numbers' } },
+  { category: 'mail-write', text: "put together an email to sam about the offsite but don't send it", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Sam'] } },
+  { category: 'slack-read', text: "what's new in the marketing channel", tools: ['slack'], action: 'read', entities: { channel: 'marketing' } },
+  { category: 'slack-read', text: 'did jordan message me on slack', tools: ['slack'], action: 'read', entities: { people: ['Jordan'] } },
+  { category: 'slack-read', text: 'any mentions of the launch in slack this week', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'launch', time_range: THIS_WEEK } },
+  { category: 'slack-read', text: "what's everyone talking about on slack", tools: ['slack'], action: 'read', entities: { slack_scope: 'catch_up' } },
+  { category: 'slack-write', text: 'post in #general: all hands moved to 4', tools: ['slack'], action: 'post', entities: { channel: 'general', message: 'all hands moved to 4' } },
+  { category: 'slack-write', text: 'dm maya the new link', tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Maya'] } },
+  { category: 'slack-write', text: 'let the team know on slack that the release is out', tools: ['slack'], action: 'post', entities: { message: 'the release is out' } },
+  { category: 'follow-up', text: "ask him if he's free thursday", history: turns('email jordan', 'What would you like to say to Jordan?'), tools: ['gmail'], action: 'send', entities: { people: ['Jordan'] } },
+  { category: 'follow-up', text: 'thursday noon', history: turns('schedule lunch with maya', 'When should the meeting be?'), tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Maya'], start: at(12, '12:00') } },
+  { category: 'follow-up', text: 'can we push that to 3', history: turns("what's on my calendar tomorrow", 'You have a 1:1 with Sam at 2pm tomorrow.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(12, '15:00') } },
+  { category: 'follow-up', text: 'forward the second one to jordan', history: turns('read my last 3 emails', '1. Dana… 2. Sam… 3. Priya…'), tools: ['gmail'], action: 'send', entities: { forward: true, ordinal: 2, people: ['Jordan'] } },
+  { category: 'follow-up', text: 'tell her thursday works', history: turns('any emails from dana', 'Dana Whitfield asked if Thursday works.'), tools: ['gmail'], action: 'send', entities: { people: ['Dana Whitfield'], message: 'thursday works' } },
+  { category: 'remember', text: 'remember that jordan prefers slack over email', tools: [], action: 'unknown', entities: { remember: 'jordan prefers slack over email' } },
+  { category: 'other', text: 'book a flight to new york', tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7];
