@@ -39,7 +39,7 @@ const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   ],
   [
     'did_reply',
-    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answer)\s+from\b|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b/i,
+    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b/i,
   ],
 ];
 

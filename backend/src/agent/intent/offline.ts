@@ -51,7 +51,7 @@ const TIME_WORDS =
 
 const QUESTION_LEAD =
   /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
-const SEND_LEAD = /^(e-?mail|mail|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|slack(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)/i;
+const SEND_LEAD = /^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail|mail|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|slack(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)/i;
 /** Requests that start with a command stay commands even when said with a question mark. */
 const COMMAND_LEAD =
   /^(?:(?:reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e)\b(?!\s+me\b)|(?:schedule|reschedule|set|book|block|pencil|arrange|organi[sz]e|plan|host|make|put|add|create|invite|move|cancel|decline|accept|push|postpone|save|meet|get|grab)\b)/i;
@@ -61,7 +61,7 @@ const ACTION_RE = {
   summarize:
     /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
-  schedule: /^meet\b|^block\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule: /^meet\b|^block\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -239,6 +239,8 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
     tools.delete('calendar');
     tools.add('gmail');
   }
+  // "call mom" is a phone call, not a calendar read.
+  if (/^call\s+(?!with\b|off\b)/i.test(text) && !RE.gmail.test(text) && !RE.slack.test(text) && !/\b(?:meeting|calendar|schedule|invite)\b/i.test(text)) tools.delete('calendar');
   // "book a flight to New York": travel is not a calendar event Vouch can create.
   if (tools.size === 1 && tools.has('calendar') && /^book\b/i.test(text) && /\b(?:flights?|hotels?|tables?|restaurants?|uber|lyft|taxi|cab|trains?|tickets?|car|rental)\b/i.test(text)) tools.delete('calendar');
   // "send Sam an email about the meeting": the meeting is the topic, not a calendar write.
@@ -341,7 +343,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   const refersBack = REFERS_BACK.test(instruction);
   const eventish = EVENT_WORDS.test(instruction) || tools.includes('calendar');
   const mailish = RE.gmail.test(instruction) || (tools.includes('slack') && explicitSlack);
-  if (op && !isQuestion && !mailish && (eventish || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
+  const timed = TIME_WORDS.test(instruction) && !RE.gmail.test(instruction) && !explicitSlack;
+  if (op && !isQuestion && !mailish && (eventish || timed || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
     tools = ['calendar'];
     action = 'schedule';
     entities.operation = op;
@@ -372,7 +375,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   }
 
   // Questions about the mailbox ("who wrote me most this week", "did Sam reply?").
-  const analysis = !WRITE_ACTIONS.has(action) || isQuestion ? mailAnalysis(instruction) : undefined;
+  // Mailbox questions; "did anyone reply in #deals" is a Slack read.
+  const analysis = (!WRITE_ACTIONS.has(action) || isQuestion) && !explicitSlack ? mailAnalysis(instruction) : undefined;
   if (analysis) {
     entities.analysis = analysis;
     if (!explicitSlack) tools = ['gmail'];
@@ -391,6 +395,15 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   // Pointing back ("that one", "the second email", "and tomorrow?") inherits what the last request was about.
   const ordinal = findOrdinal(instruction);
   if (ordinal !== undefined) entities.ordinal = ordinal;
+  // "summarize the one from Priya" after a list of emails: the list, not a guess, says where to look.
+  const namedService = [RE.slack, RE.gmail, RE.gmailWeak, RE.calendar, RE.message].some((re) => re.test(instruction));
+  if (!namedService && !entities.operation && (refersBack || ordinal !== undefined) && tools.length > 0) {
+    const p = prev();
+    if (p && p.tools.length > 0) {
+      tools = p.tools;
+      action = detectAction(instruction, tools);
+    }
+  }
   if ((action === 'unknown' || tools.length === 0) && message === undefined) {
     const p = continuation || refersBack || ordinal !== undefined || ACTION_RE.summarize.test(instruction) || /^(?:what about|how about|tomorrow|today|friday|monday|tuesday|wednesday|thursday|next|yesterday|this)\b/i.test(raw) ? prev() : undefined;
     if (p && p.tools.length > 0) {

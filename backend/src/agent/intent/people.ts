@@ -34,7 +34,7 @@ const COMMON_WORDS = new Set(
     'grab catch chat sync hop jump meet hang grab work finish prepare prep plan organize organise celebrate ' +
     'be have use try start stop join attend review discuss talk chat catch sign share send write draft reply respond post ' +
     'thread threads message messages note notes invite invites event events invoice invoices contract contracts ' +
-    'dm dms channel channels inbox mail email emails slack gmail calendar conversation conversations chat chats ' +
+    'dm dms channel channels inbox mail email emails slack gmail calendar conversation conversations chat chats cc bcc ' +
     'doc docs document documents file files deck slides report reports update updates agenda notes proposal quote order ' +
     'lunch dinner coffee breakfast drinks standup stand-up sync review interview demo call calls meeting meetings ' +
     'attachment attachments link links photo photos picture pictures image images pdf pdfs receipt receipts detail details ' +

@@ -117,6 +117,7 @@ function parseRelativeStart(t: string, now: Date): Date | undefined {
 
 function parsePart(t: string): DayPart | undefined {
   if (/\btonight\b|\bthis evening\b|\bevening\b/.test(t)) return /\btonight\b/.test(t) ? 'night' : 'evening';
+  if (/\bnight\b/.test(t)) return 'night';
   if (/\bafternoon\b/.test(t)) return 'afternoon';
   if (/\bmorning\b/.test(t)) return 'morning';
   return undefined;

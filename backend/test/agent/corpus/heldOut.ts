@@ -31,7 +31,12 @@ import { type CorpusCase, at, day, span } from './types.js';
  * tools+action 36/39 (92.3 %), all entities 31/39 (79.5 %) as first measured; misses: "RSVP no",
  * "mark me as attending", "send dana the agenda" (a document, not an event), "book a flight", "free to
  * grab coffee" (a verb read as a name), "reply all with …", "tell her thursday works" (message),
- * "talking about on slack" (scope).
+ * "talking about on slack" (scope). Batch 8 (HELD_OUT_8), the hardest so far: tools+action 35/41
+ * (85.4 %), all entities 30/41 (73.2 %) as first measured, one entity miss being a labelling slip (a
+ * schedule answer without operation 'create'), corrected; engine misses: "squeeze in 20 minutes",
+ * "add an event for …", "move everything on friday to monday", "write maya a quick email", "call mom",
+ * "summarize the one from priya" after a mail list, "tomorrow night", "any replies to", "cc maya",
+ * "did anyone reply in #deals" (a Slack read, not a mailbox question).
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -43,6 +48,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 5', n: 44, toolsAction: 42, exact: 40 },
   { batch: 'held-out batch 6', n: 33, toolsAction: 31, exact: 29 },
   { batch: 'held-out batch 7', n: 39, toolsAction: 36, exact: 31 },
+  { batch: 'held-out batch 8', n: 41, toolsAction: 35, exact: 30 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -482,4 +488,48 @@ const HELD_OUT_7: CorpusCase[] = [
   { category: 'other', text: 'book a flight to new york', tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7];
+const HELD_OUT_8: CorpusCase[] = [
+  { category: 'calendar-read', text: 'what am I doing tomorrow night', tools: ['calendar'], action: 'read', entities: { time_range: { start: at(12, '18:00'), end: at(13, '00:00') } } },
+  { category: 'calendar-read', text: 'is there time for lunch with priya on friday', tools: ['calendar'], action: 'read', entities: { people: ['Priya'], time_range: day(13) } },
+  { category: 'calendar-read', text: 'how long is my meeting with dana', tools: ['calendar'], action: 'read', entities: { people: ['Dana'] } },
+  { category: 'calendar-read', text: "where's my 3 o'clock", tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'anything scheduled after 5 today', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-create', text: 'plan a lunch with jordan next thursday at 1', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Jordan'], start: at(12, '13:00') } },
+  { category: 'calendar-create', text: 'squeeze in 20 minutes with maya this afternoon', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Maya'], duration_minutes: 20, time_range: span(11, '12:00', '17:00') } },
+  { category: 'calendar-create', text: 'set up a zoom with dana tomorrow at 11', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Dana'], start: at(12, '11:00') } },
+  { category: 'calendar-create', text: 'add an event for the product launch on june 30 at 10am', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(30, '10:00') } },
+  { category: 'calendar-change', text: 'move everything on friday to monday', tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } },
+  { category: 'calendar-change', text: 'shift the demo back half an hour', tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } },
+  { category: 'calendar-change', text: 'kill the 4:30', tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel', time_range: span(11, '16:30', '17:30') } },
+  { category: 'calendar-change', text: "i'm going to skip the retro, decline it", tools: ['calendar'], action: 'schedule', entities: { operation: 'decline' } },
+  { category: 'calendar-change', text: "confirm i'll attend the kickoff", tools: ['calendar'], action: 'schedule', entities: { operation: 'accept' } },
+  { category: 'mail-read', text: 'show me mail from priya since monday', tools: ['gmail'], action: 'read', entities: { people: ['Priya'] } },
+  { category: 'mail-read', text: 'find the thread where sam talks about the roadmap', tools: ['gmail'], action: 'read', entities: { people: ['Sam'], query: 'roadmap' } },
+  { category: 'mail-read', text: 'do I have unread email from legal', tools: ['gmail'], action: 'read', entities: { organization: 'legal' } },
+  { category: 'mail-understand', text: 'any replies to my proposal', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply' } },
+  { category: 'mail-understand', text: 'who has sent me the most emails today', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders', time_range: day(11) } },
+  { category: 'mail-understand', text: "what's the gist of the Acme thread", tools: ['gmail'], action: 'summarize', entities: { query: 'Acme' } },
+  { category: 'mail-understand', text: 'sum up my inbox', tools: ['gmail'], action: 'summarize' },
+  { category: 'mail-write', text: 'email the deck to jordan and cc maya', tools: ['gmail'], action: 'send', entities: { people: ['Jordan', 'Maya'] } },
+  { category: 'mail-write', text: "answer priya saying I'll be there", tools: ['gmail'], action: 'reply', entities: { people: ['Priya'], message: "I'll be there" } },
+  { category: 'mail-write', text: 'reply back to sam that tuesday works', tools: ['gmail'], action: 'reply', entities: { people: ['Sam'], message: 'tuesday works' } },
+  { category: 'mail-write', text: 'fwd the invoice to accounting', tools: ['gmail'], action: 'send', entities: { forward: true } },
+  { category: 'mail-write', text: "draft an email to jordan saying thanks for the intro, but don't send it yet", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Jordan'], message: 'thanks for the intro' } },
+  { category: 'mail-write', text: 'write maya a quick email about the schedule change', tools: ['gmail'], action: 'send', entities: { people: ['Maya'] } },
+  { category: 'slack-read', text: 'did anyone reply in the #deals channel', tools: ['slack'], action: 'read', entities: { channel: 'deals' } },
+  { category: 'slack-read', text: 'what did i miss in #general', tools: ['slack'], action: 'summarize', entities: { channel: 'general' } },
+  { category: 'slack-read', text: 'check slack for anything from dana', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', people: ['Dana'] } },
+  { category: 'multi', text: 'search slack and email for the contract', tools: ['gmail', 'slack'], action: 'read', entities: { query: 'contract' } },
+  { category: 'slack-write', text: 'message the team in #eng that standup is cancelled', tools: ['slack'], action: 'post', entities: { channel: 'eng', message: 'standup is cancelled' } },
+  { category: 'slack-write', text: "tell jordan over slack that I'm on my way", tools: ['slack'], action: 'post', entities: { people: ['Jordan'], message: "I'm on my way" } },
+  { category: 'slack-write', text: 'post a thank you in #general', tools: ['slack'], action: 'post', entities: { channel: 'general' } },
+  { category: 'follow-up', text: 'that the numbers look right', history: turns('draft a reply to sam', 'What would you like to say to Sam?'), tools: ['gmail'], action: 'reply', entities: { people: ['Sam'], message: 'the numbers look right' } },
+  { category: 'follow-up', text: 'move lunch to 1', history: turns("what's on thursday", 'You have a design review at 10 and lunch with Dana at 12.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(12, '13:00') } },
+  { category: 'follow-up', text: 'summarize the one from priya', history: turns('find emails about the budget', 'Two threads: one from Jordan, one from Priya.'), tools: ['gmail'], action: 'summarize', entities: { people: ['Priya'] } },
+  { category: 'follow-up', text: 'any time thursday afternoon', history: turns('set up a call with maya', 'When should the meeting be?'), tools: ['calendar'], action: 'schedule', entities: { people: ['Maya'], operation: 'create', time_range: span(12, '12:00', '17:00') } },
+  { category: 'follow-up', text: 'Acme just signed!', history: turns('post in #deals', 'What should I post in #deals?'), tools: ['slack'], action: 'post', entities: { channel: 'deals', message: 'Acme just signed!' } },
+  { category: 'other', text: 'call mom', tools: [], action: 'unknown' },
+  { category: 'other', text: 'open spotify', tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8];
