@@ -45,7 +45,7 @@ const RE = {
 };
 
 /** Questions Vouch cannot answer from mail, calendar or Slack, so a time word does not make them calendar reads. */
-const OUT_OF_SCOPE = /\b(?:weather|rain|snow|temperature|forecast|news|score|game|match|stocks?|price of|traffic|time in|timer|alarm|sunset|sunrise|capital|population|recipe|joke|song|music|movie)\b/i;
+const OUT_OF_SCOPE = /\bwhat time is it\b|\bwhat's the (?:time|date)\b|\bwhat day is (?:it|today)\b|\b(?:weather|rain|snow|temperature|forecast|news|score|game|match|stocks?|price of|traffic|time in|timer|alarm|sunset|sunrise|capital|population|recipe|joke|song|music|movie)\b/i;
 const TIME_WORDS =
   /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
 
@@ -61,7 +61,7 @@ const ACTION_RE = {
   summarize:
     /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
-  schedule: /^meet\b|^block\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule: /^meet\b|^block\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -207,8 +207,8 @@ const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }
     when: (t) =>
       QUESTION_LEAD.test(t) &&
       !OUT_OF_SCOPE.test(t) &&
-      (/^(?:when(?:'s| is| are| was)|what time(?:'s| is| are))\b/i.test(t) ||
-        (TIME_WORDS.test(t) && /\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(t))),
+      (/^(?:when(?:'s| is| are| was| do| does| will| am)|what time(?:'s| is| are))\b/i.test(t) ||
+        (TIME_WORDS.test(t) && (/\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(t) || /^how(?:'s| is| does| do| will)\b/i.test(t)))),
   },
 ];
 
@@ -344,7 +344,9 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   const eventish = EVENT_WORDS.test(instruction) || tools.includes('calendar');
   const mailish = RE.gmail.test(instruction) || (tools.includes('slack') && explicitSlack);
   const timed = TIME_WORDS.test(instruction) && !RE.gmail.test(instruction) && !explicitSlack;
-  if (op && !isQuestion && !mailish && (eventish || timed || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
+  // "cancel the dentist" right after a calendar answer is about that calendar.
+  const afterCalendar = !RE.gmail.test(instruction) && !explicitSlack && (prev()?.tools.includes('calendar') ?? false);
+  if (op && !isQuestion && !mailish && (eventish || timed || afterCalendar || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
     tools = ['calendar'];
     action = 'schedule';
     entities.operation = op;
@@ -356,6 +358,15 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
     const q = findSearchWords(instruction);
     const outside = q ? detectTools(instruction.replace(q, ' '), firstAction) : [];
     if (outside.length > 0) tools = outside;
+  }
+
+  // "no, make it 4 instead" after a new meeting was proposed changes that proposal, not an existing event.
+  if (entities.operation === 'move' && /\b(?:make it|change it to|switch it to|instead)\b/i.test(instruction)) {
+    const p = prev();
+    if (p?.action === 'schedule' && p.entities.operation === 'create') {
+      const amended = fillPending(text, { ...ctx, pending: { tools: p.tools, action: p.action, entities: p.entities, missing: 'start' } }, (t, c) => parseFresh(t, { ...c, history: [] }));
+      if (amended?.pending_outcome === 'filled') return { tools: amended.tools, action: amended.action, entities: amended.entities, needs_write: amended.needs_write };
+    }
   }
 
   // Mail flags: reply-all, forward, keep as a draft.
@@ -525,7 +536,7 @@ function lastSaidDay(ctx: IntentContext, tz: string): CivilDate | undefined {
 
 export function parseIntent(text: string, ctx: IntentContext): Intent & { pending_outcome?: PendingOutcome } {
   if (ctx.pending) {
-    const filled = fillPending(text, ctx, (t, c) => parseFresh(t, c));
+    const filled = fillPending(text, ctx, (t, c) => parseFresh(t, { ...c, history: [] }));
     if (filled) return filled;
     return { ...parseFresh(text, { ...ctx, pending: undefined }), pending_outcome: 'replaced' };
   }
@@ -533,7 +544,7 @@ export function parseIntent(text: string, ctx: IntentContext): Intent & { pendin
   // that does not supply the slot is read as a request of its own, since the question was only inferred.
   const inferred = inferPending(ctx, () => previousIntent(ctx));
   if (inferred) {
-    const filled = fillPending(text, { ...ctx, pending: inferred }, (t, c) => parseFresh(t, c));
+    const filled = fillPending(text, { ...ctx, pending: inferred }, (t, c) => parseFresh(t, { ...c, history: [] }));
     if (filled && filled.pending_outcome !== 'unfilled') return filled;
   }
   return parseFresh(text, ctx);

@@ -3,7 +3,14 @@ import { contactFor, contactsMatching, findEmails, findPeople, lastMentionedPers
 import { type Contact, type Intent, type IntentContext, type PendingIntent, type PendingOutcome, type PendingSlot, WRITE_ACTIONS } from './schema.js';
 import { cleanUtterance, stripHesitations } from './text.js';
 import { parseNumber, resolveWhen } from './when.js';
-import { isValidTimeZone, toRfc3339 } from '../../time/zonedTime.js';
+import { type CivilDate, isValidTimeZone, toRfc3339, zonedParts, zonedTimeToInstant } from '../../time/zonedTime.js';
+
+const DAY_SAID = /\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|next|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i;
+
+function civilDay(iso: string, tz: string): CivilDate {
+  const p = zonedParts(new Date(iso), tz);
+  return { year: p.year, month: p.month, day: p.day };
+}
 
 /**
  * Slot filling: after "What should the email say?" the next utterance is the answer, not a new request.
@@ -119,6 +126,12 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
       const w = resolveWhen(said, ctx.now, tz, { future: true, defaultSlotMinutes: base.duration_minutes ?? 30 });
       const entities = { ...base };
       if (w.duration_minutes !== undefined) entities.duration_minutes = w.duration_minutes;
+      // "make it 4" for a meeting already set for tomorrow keeps tomorrow.
+      const keptDay = base.start && w.time && !DAY_SAID.test(said) ? civilDay(base.start, tz) : undefined;
+      if (keptDay && w.time) {
+        entities.start = toRfc3339(zonedTimeToInstant(keptDay, w.time.hour, w.time.minute, tz), tz);
+        return done(pending, entities, 'filled');
+      }
       if (w.start) {
         entities.start = toRfc3339(w.start, tz);
         return done(pending, entities, 'filled');

@@ -171,7 +171,14 @@ function parseDay(t: string, today: CivilDate): DayMatch | undefined {
   if (/\bday after tomorrow\b/.test(t)) return { day: addDays(today, 2) };
   if (/\btomorrow\b/.test(t)) return { day: addDays(today, 1) };
   if (/\byesterday\b/.test(t)) return { day: addDays(today, -1) };
-  if (/\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b|\blater\b|\bright now\b/.test(t)) return { day: today };
+  if (/\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b|\blater\b|\bright now\b|\brest of (?:the|my) day\b/.test(t)) return { day: today };
+  // "Wednesday next week", "next week on Friday": that weekday in the week after this one.
+  const inNextWeek = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+next week\b|\bnext week on\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(t);
+  if (inNextWeek) {
+    const target = WEEKDAYS[inNextWeek[1] ?? inNextWeek[2] ?? ''] ?? 1;
+    const mondayNext = addDays(today, 7 - ((weekdayOf(today) + 6) % 7));
+    return { day: addDays(mondayNext, (target + 6) % 7) };
+  }
   const wd = /\b(?:(next|this|last|on|coming)\s+)?(sunday|monday|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|mon)s?\b(?!-)/.exec(t);
   if (wd) {
     const target = WEEKDAYS[wd[2] ?? ''] ?? 0;

@@ -36,7 +36,11 @@ import { type CorpusCase, at, day, span } from './types.js';
  * schedule answer without operation 'create'), corrected; engine misses: "squeeze in 20 minutes",
  * "add an event for …", "move everything on friday to monday", "write maya a quick email", "call mom",
  * "summarize the one from priya" after a mail list, "tomorrow night", "any replies to", "cc maya",
- * "did anyone reply in #deals" (a Slack read, not a mailbox question).
+ * "did anyone reply in #deals" (a Slack read, not a mailbox question). Batch 9 (HELD_OUT_9): tools+action
+ * 35/41 (85.4 %), all entities 33/41 (80.5 %) as first measured; misses: "when do I next see priya",
+ * "how's next week shaping up", "I need 15 minutes with sam", "no, make it 4 instead" (amending a
+ * proposed meeting), "cancel the dentist" (right after a calendar answer), "what time is it", "the rest
+ * of the day", "wednesday next week".
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -49,6 +53,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 6', n: 33, toolsAction: 31, exact: 29 },
   { batch: 'held-out batch 7', n: 39, toolsAction: 36, exact: 31 },
   { batch: 'held-out batch 8', n: 41, toolsAction: 35, exact: 30 },
+  { batch: 'held-out batch 9', n: 41, toolsAction: 35, exact: 33 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -532,4 +537,48 @@ const HELD_OUT_8: CorpusCase[] = [
   { category: 'other', text: 'open spotify', tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8];
+const HELD_OUT_9: CorpusCase[] = [
+  { category: 'calendar-read', text: 'do I have anything tonight', tools: ['calendar'], action: 'read', entities: { time_range: { start: at(11, '18:00'), end: at(12, '00:00') } } },
+  { category: 'calendar-read', text: "what's my schedule for the rest of the day", tools: ['calendar'], action: 'read', entities: { time_range: { start: at(11, '09:30'), end: at(12, '00:00') } } },
+  { category: 'calendar-read', text: 'when do I next see priya', tools: ['calendar'], action: 'read', entities: { people: ['Priya'] } },
+  { category: 'calendar-read', text: 'am I meeting anyone for lunch tomorrow', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: "how's next week shaping up", tools: ['calendar'], action: 'read', entities: { time_range: NEXT_WEEK } },
+  { category: 'calendar-create', text: 'set up a meeting for the three of us, me, dana and sam, on friday at 10', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Dana', 'Sam'], start: at(13, '10:00') } },
+  { category: 'calendar-create', text: 'get lunch on the calendar with maya for thursday', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Maya'], time_range: day(12) } },
+  { category: 'calendar-create', text: 'schedule a 1:1 with jordan every monday at 9', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Jordan'], start: at(16, '09:00') } },
+  { category: 'calendar-create', text: 'I need 15 minutes with sam before 5 today', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Sam'], duration_minutes: 15 } },
+  { category: 'calendar-change', text: 'move the 3pm with dana to wednesday next week', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', people: ['Dana'], start: at(18, '15:00') } },
+  { category: 'calendar-change', text: "cancel friday's standup", tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel', time_range: day(13) } },
+  { category: 'calendar-change', text: 'decline all meetings tomorrow afternoon', tools: ['calendar'], action: 'schedule', entities: { operation: 'decline', time_range: span(12, '12:00', '17:00') } },
+  { category: 'calendar-change', text: "please accept jordan's meeting for next tuesday", tools: ['calendar'], action: 'schedule', entities: { operation: 'accept', people: ['Jordan'], time_range: day(17) } },
+  { category: 'calendar-change', text: 'can you move my lunch with sam half an hour later', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', people: ['Sam'] } },
+  { category: 'mail-read', text: 'what did the recruiter email me', tools: ['gmail'], action: 'read' },
+  { category: 'mail-read', text: 'anything from northwind in my inbox', tools: ['gmail'], action: 'read' },
+  { category: 'mail-read', text: 'find the email where dana mentions the deadline', tools: ['gmail'], action: 'read', entities: { people: ['Dana'], query: 'deadline' } },
+  { category: 'mail-understand', text: 'did sam ever answer about the budget', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply', people: ['Sam'] } },
+  { category: 'mail-understand', text: 'who wrote to me most often last week', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders', time_range: LAST_WEEK } },
+  { category: 'mail-understand', text: "what's the summary of the offsite thread", tools: ['gmail'], action: 'summarize', entities: { query: 'offsite' } },
+  { category: 'mail-write', text: "reply to dana's last email and say we'll confirm by friday", tools: ['gmail'], action: 'reply', entities: { people: ['Dana'], message: "we'll confirm by friday" } },
+  { category: 'mail-write', text: 'reply-all saying thanks, will do', tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: 'thanks, will do' } },
+  { category: 'mail-write', text: 'forward the email from the bank to my accountant', tools: ['gmail'], action: 'send', entities: { forward: true, organization: 'bank' } },
+  { category: 'mail-write', text: "save a reply to jordan as a draft saying I'll get back to him monday", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Jordan'], message: "I'll get back to him monday" } },
+  { category: 'mail-write', text: 'send maya a message on email saying the doc is shared', tools: ['gmail'], action: 'send', entities: { people: ['Maya'], message: 'the doc is shared' } },
+  { category: 'mail-write', text: 'email priya and jordan the meeting notes', tools: ['gmail'], action: 'send', entities: { people: ['Priya', 'Jordan'] } },
+  { category: 'slack-read', text: "what's up in the deals channel today", tools: ['slack'], action: 'read', entities: { channel: 'deals', time_range: day(11) } },
+  { category: 'slack-read', text: 'catch me up on slack since yesterday', tools: ['slack'], action: 'summarize', entities: { slack_scope: 'catch_up' } },
+  { category: 'slack-read', text: 'search slack for Q2 results', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'Q2 results' } },
+  { category: 'slack-read', text: 'any new DMs from sam on slack', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm', people: ['Sam'] } },
+  { category: 'slack-read', text: 'did anybody mention me on slack', tools: ['slack'], action: 'read', entities: { slack_scope: 'search' } },
+  { category: 'slack-write', text: 'post in #random asking who wants lunch', tools: ['slack'], action: 'post', entities: { channel: 'random' } },
+  { category: 'slack-write', text: "slack the team that I'm out sick", tools: ['slack'], action: 'post', entities: { message: "I'm out sick" } },
+  { category: 'slack-write', text: 'DM priya: can we talk later?', tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Priya'], message: 'can we talk later?' } },
+  { category: 'follow-up', text: "that we're moving it to july", history: turns('email sam about the offsite', 'What should the email say?'), tools: ['gmail'], action: 'send', entities: { people: ['Sam'], message: "we're moving it to july" } },
+  { category: 'follow-up', text: 'how about 11 tomorrow', history: turns('book a meeting with dana', 'When should the meeting be?'), tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Dana'], start: at(12, '11:00') } },
+  { category: 'follow-up', text: 'no, make it 4 instead', history: turns('schedule a call with priya tomorrow at 3', 'You already have a 1:1 with Sam at 3. Book it anyway?'), tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(12, '16:00') } },
+  { category: 'follow-up', text: 'forward the invoice to sam', history: turns('what emails do I have from acme', 'Two: an invoice and a renewal notice.'), tools: ['gmail'], action: 'send', entities: { forward: true, people: ['Sam'] } },
+  { category: 'follow-up', text: 'cancel the dentist', history: turns('what do I have friday', 'A dentist appointment at 8:30 and a team sync at 11.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel' } },
+  { category: 'remember', text: "remember that dana's assistant is called Kim", tools: [], action: 'unknown', entities: { remember: "dana's assistant is called Kim" } },
+  { category: 'other', text: 'what time is it', tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9];
