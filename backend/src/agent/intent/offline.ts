@@ -345,8 +345,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   const mailish = RE.gmail.test(instruction) || (tools.includes('slack') && explicitSlack);
   const timed = TIME_WORDS.test(instruction) && !RE.gmail.test(instruction) && !explicitSlack;
   // "cancel the dentist" right after a calendar answer is about that calendar.
-  const afterCalendar = !RE.gmail.test(instruction) && !explicitSlack && (prev()?.tools.includes('calendar') ?? false);
-  if (op && !isQuestion && !mailish && (eventish || timed || afterCalendar || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
+  const afterCalendar = () => !RE.gmail.test(instruction) && !explicitSlack && (prev()?.tools.includes('calendar') ?? false);
+  if (op && !isQuestion && !mailish && (eventish || timed || afterCalendar() || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
     tools = ['calendar'];
     action = 'schedule';
     entities.operation = op;
@@ -385,8 +385,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
     entities.save_as_draft = true;
   }
 
-  // Questions about the mailbox ("who wrote me most this week", "did Sam reply?").
-  // Mailbox questions; "did anyone reply in #deals" is a Slack read.
+  // Questions about the mailbox ("who wrote me most this week", "did Sam reply?"); "did anyone reply in
+  // #deals" is a Slack read.
   const analysis = (!WRITE_ACTIONS.has(action) || isQuestion) && !explicitSlack ? mailAnalysis(instruction) : undefined;
   if (analysis) {
     entities.analysis = analysis;
