@@ -36,7 +36,7 @@ const TOOL_ORDER: Tool[] = ['gmail', 'calendar', 'slack'];
 const RE = {
   slack: /\bslack\b|#[a-z0-9]|\bchannels?\b|\bdms?\b|\bdirect messages?\b|\bpost(ing)?\b|\bposted\b|\bannounce\b/i,
   calendar:
-    /\bcalendar\b|\bschedul(e|ed|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
+    /\bcalendar\b|\bschedul(e|ed|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
   gmail: /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
   /** Words that mean mail unless Slack was named ("reply on Slack to Sam", "unread Slack messages"). */
@@ -59,9 +59,9 @@ const SEND_ANYWHERE = /\bsend (?:an? |the )?(?:quick )?(?:e-?mail|message|note|s
 
 const ACTION_RE = {
   summarize:
-    /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
+    /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
-  schedule: /^meet\b|^block\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule: /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -140,7 +140,7 @@ function findSubject(instruction: string): string | undefined {
 /** Search words said as a search ("search Slack for the budget", "did anyone mention Northwind"). */
 function findSearchWords(instruction: string): string | undefined {
   const forWords = new RegExp(
-    String.raw`\b(?:search|look|find|check|dig)\b(?:\s+(?:through\s+)?[\w#'-]+){0,3}?\s+for\s+(?:the\s+|any\s+|anything\s+(?:about|on)\s+|messages?\s+(?:about|on)\s+|e-?mails?\s+(?:about|on)\s+|mentions?\s+of\s+)?(.+?)` + QUERY_STOP,
+    String.raw`\b(?:search|look|find|check|dig)\b(?:\s+(?:through\s+)?[\w#'-]+){0,3}?\s+for\s+(?:the\s+|any\s+|anything\s+(?:about|on)\s+|messages?\s+(?:about|on)\s+|e-?mails?\s+(?:about|on)\s+|mentions?\s+of\s+)?(?:(?:e-?mail|message|thread|one)s?\s+(?:with|about|on|mentioning|that mentions?|where)\s+(?:the\s+)?)?(.+?)` + QUERY_STOP,
     'i',
   ).exec(instruction);
   const mention = new RegExp(String.raw`\b(?:mention(?:ed|s|ing)?|br(?:ought|ing|ings|inging) up|raised?|flagged)\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
@@ -208,7 +208,7 @@ const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }
       QUESTION_LEAD.test(t) &&
       !OUT_OF_SCOPE.test(t) &&
       (/^(?:when(?:'s| is| are| was| do| does| will| am)|what time(?:'s| is| are))\b/i.test(t) ||
-        (TIME_WORDS.test(t) && (/\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(t) || /^how(?:'s| is| does| do| will)\b/i.test(t)))),
+        (TIME_WORDS.test(t) && (/\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(t) || /^how\b/i.test(t)))),
   },
 ];
 
@@ -346,7 +346,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   const timed = TIME_WORDS.test(instruction) && !RE.gmail.test(instruction) && !explicitSlack;
   // "cancel the dentist" right after a calendar answer is about that calendar.
   const afterCalendar = () => !RE.gmail.test(instruction) && !explicitSlack && (prev()?.tools.includes('calendar') ?? false);
-  if (op && !isQuestion && !mailish && (eventish || timed || afterCalendar() || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
+  const endsWithChange = /\b(?:and|then)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?\s*[.!]?$/i.test(instruction);
+  if (op && !isQuestion && !mailish && (eventish || timed || endsWithChange || afterCalendar() || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
     tools = ['calendar'];
     action = 'schedule';
     entities.operation = op;

@@ -44,6 +44,7 @@ const COMMON_WORDS = new Set(
     'as by of off out over under up down into onto upon about above after before between through during without within ' +
     'same other another last first second third next previous earlier later latest new old recent most least ' +
     'since until till ago yet already soon asap again too very really only even still please thanks thank sorry ' +
+    'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere ' +
     'quick quickly right away asap directly personally privately instead either whatever whenever ' +
     'a the an my our your his their its me us you we they i'
   ).split(' '),
@@ -116,6 +117,8 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
       // Lower case ("email jordan"): only after a lead that introduces a person, never a common word,
       // and "and" only right after another name ("with sam and priya").
       if (!LOWER_LEAD.test(lead) || COMMON_WORDS.has(bare) || bare.length < 2 || /(?:ing|ed|ly)$/.test(bare)) continue;
+      // "slack priya …" is the verb; "on slack overnight" is not.
+      if (/^slack$/i.test(lead) && (m.index ?? 0) !== 0) continue;
       // "free to grab coffee", "going to meet the team": a verb after "to" takes an object; a name does not.
       const next = text.slice(start + first.length).trim().split(/\s+/)[0]?.toLowerCase() ?? '';
       if (/^to$/i.test(lead) && /^(?:a|an|the|with|some|up|out|my|your|his|her|their|our|it|me|us|them|this|that|coffee|lunch|dinner|breakfast|drinks)$/.test(next)) continue;

@@ -43,7 +43,7 @@ export function cleanUtterance(input: string): CleanText {
   // Typed shorthand ("meeting w/ jordan fri 2pm").
   t = t.replace(/\bw\/\s*/gi, 'with ').replace(/\b(?:b\/c|bc)\b/gi, 'because');
   // "squeeze in 20 minutes with Maya" is a length, not "in 20 minutes from now".
-  t = t.replace(/\b(squeeze|fit|slot|jam)\s+in\s+(?=\d|an?\b|half|one|two|fifteen|twenty|thirty|forty)/gi, '$1 ');
+  t = t.replace(/\b(squeeze|fit|slot|jam|lock)\s+in\s+(?=\d|an?\b|half|one|two|fifteen|twenty|thirty|forty)/gi, '$1 ');
   let continuation = false;
   for (let guard = 0; guard < 8; guard++) {
     const before = t;

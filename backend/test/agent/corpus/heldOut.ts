@@ -41,7 +41,11 @@ import { type CorpusCase, at, day, span } from './types.js';
  * "how's next week shaping up", "I need 15 minutes with sam", "no, make it 4 instead" (amending a
  * proposed meeting), "cancel the dentist" (right after a calendar answer), "what time is it", "the rest
  * of the day", "wednesday next week". Batch 10 (HELD_OUT_10), ordinary requests along the issue's list, as a
- * tester would try them: 41/41 tools+action and 41/41 all entities as first measured.
+ * tester would try them: 41/41 tools+action and 41/41 all entities as first measured. Batch 11 (HELD_OUT_11),
+ * harder again: tools+action 35/40 (87.5 %), all entities 33/40 (82.5 %) as first measured; misses: "how
+ * packed is my thursday", "lock in 30 minutes", "tell the organizer … and decline", "anything from dana in
+ * my inbox" (not the calendar), "what's dana's latest email about", "the email with the signed NDA",
+ * "on slack overnight" (read as a name).
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -56,6 +60,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 8', n: 41, toolsAction: 35, exact: 30 },
   { batch: 'held-out batch 9', n: 41, toolsAction: 35, exact: 33 },
   { batch: 'held-out batch 10', n: 41, toolsAction: 41, exact: 41 },
+  { batch: 'held-out batch 11', n: 40, toolsAction: 35, exact: 33 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -627,4 +632,47 @@ const HELD_OUT_10: CorpusCase[] = [
   { category: 'other', text: "what's the weather in london", tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10];
+const HELD_OUT_11: CorpusCase[] = [
+  { category: 'calendar-read', text: "what's on the books for tomorrow", tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: 'do i have to be anywhere this afternoon', tools: ['calendar'], action: 'read', entities: { time_range: span(11, '12:00', '17:00') } },
+  { category: 'calendar-read', text: 'when am I seeing jordan', tools: ['calendar'], action: 'read', entities: { people: ['Jordan'] } },
+  { category: 'calendar-read', text: 'is friday morning still open', tools: ['calendar'], action: 'read', entities: { time_range: span(13, '08:00', '12:00') } },
+  { category: 'calendar-read', text: 'how packed is my thursday', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-create', text: 'grab a slot with maya thursday afternoon', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Maya'], time_range: span(12, '12:00', '17:00') } },
+  { category: 'calendar-create', text: 'could you arrange a call with sam and jordan for monday at 4', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Sam', 'Jordan'], start: at(16, '16:00') } },
+  { category: 'calendar-create', text: 'lock in 30 minutes with dana tomorrow at 9', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Dana'], start: at(12, '09:00'), duration_minutes: 30 } },
+  { category: 'calendar-create', text: 'i want to meet with priya on friday at noon', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Priya'], start: at(13, '12:00') } },
+  { category: 'calendar-change', text: 'push everything after 3 to tomorrow', tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } },
+  { category: 'calendar-change', text: 'can we bump the 1:1 with sam to later this week', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', people: ['Sam'] } },
+  { category: 'calendar-change', text: 'get rid of the 5pm', tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel', time_range: span(11, '17:00', '18:00') } },
+  { category: 'calendar-change', text: "tell the organizer I can't come and decline", tools: ['calendar'], action: 'schedule', entities: { operation: 'decline' } },
+  { category: 'calendar-change', text: 'yes, accept the invite from maya for tomorrow', tools: ['calendar'], action: 'schedule', entities: { operation: 'accept', people: ['Maya'], time_range: day(12) } },
+  { category: 'mail-read', text: 'whats the last email jordan sent me', tools: ['gmail'], action: 'read', entities: { people: ['Jordan'], count: 1 } },
+  { category: 'mail-read', text: 'do I have anything from dana in my inbox', tools: ['gmail'], action: 'read', entities: { people: ['Dana'] } },
+  { category: 'mail-read', text: 'look for the email with the signed NDA', tools: ['gmail'], action: 'read', entities: { query: 'signed NDA' } },
+  { category: 'mail-understand', text: 'any bills from Comcast this month', tools: ['gmail'], action: 'read', entities: { organization: 'Comcast', query: 'bill', time_range: THIS_MONTH } },
+  { category: 'mail-understand', text: 'did the client get back to us about the proposal', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply' } },
+  { category: 'mail-understand', text: 'who sent the most emails to me this month', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders', time_range: THIS_MONTH } },
+  { category: 'mail-understand', text: "what's dana's latest email about", tools: ['gmail'], action: 'summarize', entities: { people: ['Dana'], count: 1 } },
+  { category: 'mail-write', text: 'reply to the thread about the offsite saying count me in', tools: ['gmail'], action: 'reply', entities: { message: 'count me in' } },
+  { category: 'mail-write', text: "respond to all saying we're aligned", tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: "we're aligned" } },
+  { category: 'mail-write', text: 'pass this along to jordan', tools: ['gmail'], action: 'send', entities: { forward: true, people: ['Jordan'] } },
+  { category: 'mail-write', text: "make a draft for sam about the pricing update, don't send", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Sam'] } },
+  { category: 'mail-write', text: 'write to priya and let her know the event is confirmed', tools: ['gmail'], action: 'send', entities: { people: ['Priya'], message: 'the event is confirmed' } },
+  { category: 'mail-write', text: 'email maya: lunch is on me today', tools: ['gmail'], action: 'send', entities: { people: ['Maya'], message: 'lunch is on me today' } },
+  { category: 'slack-read', text: "what's going on in the sales channel", tools: ['slack'], action: 'read', entities: { channel: 'sales' } },
+  { category: 'slack-read', text: 'skim slack for anything about pricing', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'pricing' } },
+  { category: 'slack-read', text: 'what did i get on slack overnight', tools: ['slack'], action: 'read', entities: { slack_scope: 'catch_up' } },
+  { category: 'slack-read', text: 'any new messages in my slack dms', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm' } },
+  { category: 'slack-write', text: 'send a message to #deals saying the demo went great', tools: ['slack'], action: 'post', entities: { channel: 'deals', message: 'the demo went great' } },
+  { category: 'slack-write', text: 'ping maya on slack to ask about the deck', tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Maya'] } },
+  { category: 'slack-write', text: "let #eng know I'm deploying now", tools: ['slack'], action: 'post', entities: { channel: 'eng', message: "I'm deploying now" } },
+  { category: 'follow-up', text: 'tell him the budget is approved', history: turns('draft an email to jordan', 'What should the email say?'), tools: ['gmail'], action: 'draft', entities: { people: ['Jordan'], message: 'the budget is approved' } },
+  { category: 'follow-up', text: 'the 24th at 3', history: turns('set up a meeting with priya', 'When should the meeting be?'), tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Priya'], start: at(24, '15:00') } },
+  { category: 'follow-up', text: 'read the one from sam', history: turns('who emailed me today', 'Dana Whitfield, Sam Patel and Acme billing.'), tools: ['gmail'], action: 'read', entities: { people: ['Sam'] } },
+  { category: 'follow-up', text: 'move the review to 2', history: turns("what's on my calendar friday", 'A design review at 11 and lunch with Sam at 12:30.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(13, '14:00') } },
+  { category: 'remember', text: 'remember that i like my meetings in the afternoon', tools: [], action: 'unknown', entities: { remember: 'i like my meetings in the afternoon' } },
+  { category: 'other', text: 'play the latest episode of my podcast', tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10, ...HELD_OUT_11];
