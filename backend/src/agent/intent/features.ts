@@ -30,12 +30,12 @@ export function calendarOperation(text: string): Exclude<CalendarOperation, 'cre
 export const REPLY_ALL = /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;
 export const FORWARD = /\b(?:forward|fwd|fw)\b|\bpass (?:it|this|that|them|\w+'s \w+|the \w+(?: \w+)?) (?:along|on) to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
 export const SAVE_AS_DRAFT =
-  /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:a |my )?drafts?|as a draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|gmail draft|keep (?:it )?as a draft|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
+  /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:a |my )?drafts?|as a draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|gmail draft|keep (?:it )?as a draft|(?:leave|keep) (?:it )?unsent|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
 
 const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   [
     'top_senders',
-    /\bwho(?:'s|\s+has|\s+have)?\s+(?:wrote|written|emailed|mailed|sent|messaged|writes|emails|sends)(?: me| to me)?(?: the)? most\b|\bwho(?:'s| is| has been| was)? (?:been )?(?:emailing|writing|messaging|sending)(?: me| to me)?(?: the)? most\b|\btop (?:e-?mail )?senders\b|\bwho (?:sends|sent) me (?:the )?most\b|\bmost (?:active|frequent) (?:senders?|emailers?|correspondents?)\b|\bwho (?:do i|did i) (?:get|hear from|receive) (?:the )?most\b/i,
+    /\bwho(?:'s|\s+has|\s+have)?\s+(?:wrote|written|emailed|mailed|sent|messaged|writes|emails|sends)(?: me| to me)?(?: the)? most\b|\bwho(?:'s| is| has been| was)? (?:been )?(?:emailing|writing|messaging|sending)(?: me| to me)?(?: the)? most\b|\btop (?:e-?mail )?senders\b|\bwho (?:sends|sent) me (?:the )?most\b|\bmost (?:active|frequent) (?:senders?|emailers?|correspondents?)\b|\bwho(?:'s| is| has been| was)? (?:been )?(?:the )?most active\b|\bwho (?:do i|did i) (?:get|hear from|receive) (?:the )?most\b/i,
   ],
   [
     'did_reply',

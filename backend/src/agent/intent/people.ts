@@ -32,6 +32,7 @@ const COMMON_WORDS = new Set(
     'see do go get make take give know say ask check look find read show keep let put move push cancel decline accept forward ' +
     'save tell remind include copy mention confirm thank hold schedule book invite update fix approve sign pay ' +
     'grab catch chat sync hop jump meet hang grab work finish prepare prep plan organize organise celebrate ' +
+    'happen be go start end begin take come leave stay wait talk speak discuss call ' +
     'be have use try start stop join attend review discuss talk chat catch sign share send write draft reply respond post ' +
     'thread threads message messages note notes invite invites event events invoice invoices contract contracts ' +
     'dm dms channel channels inbox mail email emails slack gmail calendar conversation conversations chat chats cc bcc ' +

@@ -10,6 +10,7 @@ const HESITATION = /(^|[\s,])(?:u+m+|u+h+|e+r+m*|h+m+|a+h+)(?=[\s,.!?]|$)[,.]?/g
 const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
   /^(?:so|ok|okay|alright|all right|right|well|yeah|yes|yep|yup|sure|fine|hey|hi|hello|oh|actually|quick question|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no|um|uh)\b[,.!:]?\s+/i,
+  /^(?:would|do) you mind\s+/i,
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
   /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get)\b)/i,
   /^(?:i\s+(?:need|want|would like|'d like|wanna|have)\s+(?:you\s+)?to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
@@ -18,6 +19,33 @@ const LEADS: RegExp[] = [
 
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
 const TAILS = /(?:[,\s]+(?:please|real quick|quickly|if you can|if you could|when you get a chance|vouch)|[,.!]\s*(?:thanks|thank you))+\s*([?!.]*)\s*$/i;
+
+const GERUNDS: Record<string, string> = {
+  booking: 'book',
+  scheduling: 'schedule',
+  setting: 'set',
+  sending: 'send',
+  checking: 'check',
+  moving: 'move',
+  cancelling: 'cancel',
+  canceling: 'cancel',
+  replying: 'reply',
+  emailing: 'email',
+  posting: 'post',
+  forwarding: 'forward',
+  declining: 'decline',
+  accepting: 'accept',
+  drafting: 'draft',
+  reading: 'read',
+  finding: 'find',
+  telling: 'tell',
+  summarizing: 'summarize',
+  summarising: 'summarise',
+  rescheduling: 'reschedule',
+  searching: 'search',
+  messaging: 'message',
+  pinging: 'ping',
+};
 
 export interface CleanText {
   /** The request without fillers, politeness or wake words. */
@@ -56,6 +84,8 @@ export function cleanUtterance(input: string): CleanText {
     if (t === before) break;
   }
   if (/^(?:what about|how about)\b/i.test(t)) continuation = true;
+  // "(would you mind) booking 45 minutes …": the command in its plain form.
+  t = t.replace(/^(\w+?)(?:ing)\b/i, (w, stem: string) => GERUNDS[w.toLowerCase()] ?? (GERUNDS[`${stem.toLowerCase()}ing`] ? stem : w));
   t = t.replace(TAILS, '$1').trim();
   return { text: t, continuation };
 }

@@ -45,7 +45,10 @@ import { type CorpusCase, at, day, span } from './types.js';
  * harder again: tools+action 35/40 (87.5 %), all entities 33/40 (82.5 %) as first measured; misses: "how
  * packed is my thursday", "lock in 30 minutes", "tell the organizer … and decline", "anything from dana in
  * my inbox" (not the calendar), "what's dana's latest email about", "the email with the signed NDA",
- * "on slack overnight" (read as a name).
+ * "on slack overnight" (read as a name). Batch 12 (HELD_OUT_12), polite and roundabout wording: tools+action
+ * 37/40 (92.5 %), all entities 34/40 (85.0 %) as first measured; misses: "would you mind booking …",
+ * "start an email … leave it unsent", "post '…' to #events" (a channel name read as the calendar),
+ * "needs to happen" (a verb read as a name), "most active in my inbox", "say anything on slack about …".
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -61,6 +64,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 9', n: 41, toolsAction: 35, exact: 33 },
   { batch: 'held-out batch 10', n: 41, toolsAction: 41, exact: 41 },
   { batch: 'held-out batch 11', n: 40, toolsAction: 35, exact: 33 },
+  { batch: 'held-out batch 12', n: 40, toolsAction: 37, exact: 34 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -675,4 +679,47 @@ const HELD_OUT_11: CorpusCase[] = [
   { category: 'other', text: 'play the latest episode of my podcast', tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10, ...HELD_OUT_11];
+const HELD_OUT_12: CorpusCase[] = [
+  { category: 'calendar-read', text: 'I was wondering if I have anything on Thursday morning', tools: ['calendar'], action: 'read', entities: { time_range: span(12, '08:00', '12:00') } },
+  { category: 'calendar-read', text: 'could you let me know when my next meeting is', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'tell me about my day tomorrow', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: 'is anything happening on the 19th', tools: ['calendar'], action: 'read', entities: { time_range: day(19) } },
+  { category: 'calendar-read', text: 'what meetings are left today', tools: ['calendar'], action: 'read', entities: { time_range: day(11) } },
+  { category: 'calendar-create', text: "I'd like to set up a meeting with Maya and Priya next Thursday at 2", tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Maya', 'Priya'], start: at(12, '14:00') } },
+  { category: 'calendar-create', text: 'would you mind booking 45 minutes with jordan tomorrow morning', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Jordan'], duration_minutes: 45, time_range: span(12, '08:00', '12:00') } },
+  { category: 'calendar-create', text: 'a meeting with sam needs to happen friday at 10, please schedule it', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Sam'], start: at(13, '10:00') } },
+  { category: 'calendar-change', text: 'reschedule my 11am to the afternoon', tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } },
+  { category: 'calendar-change', text: 'the 2pm needs to move to 4', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(11, '16:00') } },
+  { category: 'calendar-change', text: "please cancel tomorrow's 1:1 with dana", tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel', people: ['Dana'], time_range: day(12) } },
+  { category: 'calendar-change', text: 'go ahead and decline everything on friday', tools: ['calendar'], action: 'schedule', entities: { operation: 'decline', time_range: day(13) } },
+  { category: 'multi', text: 'has priya sent me anything today', tools: ['gmail', 'slack'], action: 'read', entities: { people: ['Priya'], time_range: day(11) } },
+  { category: 'mail-read', text: "I'm looking for an email from jordan about the merger", tools: ['gmail'], action: 'read', entities: { people: ['Jordan'], query: 'merger' } },
+  { category: 'mail-understand', text: 'what has legal sent over this week', tools: ['gmail'], action: 'read', entities: { organization: 'legal', time_range: THIS_WEEK } },
+  { category: 'multi', text: 'get me a summary of what dana sent yesterday', tools: ['gmail', 'slack'], action: 'summarize', entities: { people: ['Dana'], time_range: day(10) } },
+  { category: 'mail-read', text: 'which emails still need a reply', tools: ['gmail'], action: 'read' },
+  { category: 'mail-understand', text: 'has the vendor replied to my question', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply' } },
+  { category: 'mail-understand', text: "who's been most active in my inbox this week", tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders' } },
+  { category: 'mail-write', text: "write back to maya saying let's push to next week", tools: ['gmail'], action: 'reply', entities: { people: ['Maya'], message: "let's push to next week" } },
+  { category: 'mail-write', text: 'reply to everyone: great job team', tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: 'great job team' } },
+  { category: 'mail-write', text: "forward dana's invoice email to accounting@example.com", tools: ['gmail'], action: 'send', entities: { forward: true, sender: 'Dana', emails: ['accounting@example.com'] } },
+  { category: 'mail-write', text: 'start an email to jordan about the offsite but leave it unsent', tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Jordan'] } },
+  { category: 'mail-write', text: 'send priya a note saying thanks for covering', tools: ['gmail'], action: 'send', entities: { people: ['Priya'], message: 'thanks for covering' } },
+  { category: 'slack-read', text: 'anything interesting in slack today', tools: ['slack'], action: 'read', entities: { slack_scope: 'catch_up', time_range: day(11) } },
+  { category: 'slack-read', text: "what's the latest in #product", tools: ['slack'], action: 'read', entities: { channel: 'product' } },
+  { category: 'slack-read', text: "search slack for who's handling the migration", tools: ['slack'], action: 'read', entities: { slack_scope: 'search' } },
+  { category: 'slack-read', text: 'show my slack direct messages', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm' } },
+  { category: 'slack-read', text: 'did sam say anything on slack about the offsite', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', people: ['Sam'], query: 'offsite' } },
+  { category: 'slack-write', text: "post 'doors open at 6' to #events", tools: ['slack'], action: 'post', entities: { channel: 'events', message: 'doors open at 6' } },
+  { category: 'slack-write', text: "message sam on slack: call me when you're free", tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Sam'], message: "call me when you're free" } },
+  { category: 'slack-write', text: 'let the engineering channel know the release is delayed', tools: ['slack'], action: 'post', entities: { channel: 'engineering', message: 'the release is delayed' } },
+  { category: 'follow-up', text: "I'll call him after lunch", history: turns('email sam', 'What would you like to say to Sam?'), tools: ['gmail'], action: 'send', entities: { people: ['Sam'], message: "I'll call him after lunch" } },
+  { category: 'follow-up', text: 'wednesday at 4', history: turns('schedule coffee with dana', 'When should the meeting be?'), tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Dana'], start: at(11, '16:00') } },
+  { category: 'follow-up', text: 'jordan kim', history: turns('send the deck', 'Who should I send that to?'), tools: ['gmail'], action: 'send', entities: { people: ['Jordan Kim'], emails: ['jordan@example.com'] } },
+  { category: 'follow-up', text: 'cancel lunch', history: turns("what's on my calendar tomorrow", 'Tomorrow: standup at 9:30, lunch with Priya at 12.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel' } },
+  { category: 'follow-up', text: 'forward the first one to sam', history: turns('show me the emails from acme', '1. June invoice 2. Renewal notice'), tools: ['gmail'], action: 'send', entities: { forward: true, ordinal: 1, people: ['Sam'] } },
+  { category: 'remember', text: 'remember: my dentist is on the 3rd', tools: [], action: 'unknown', entities: { remember: 'my dentist is on the 3rd' } },
+  { category: 'other', text: "what's the score of the game", tools: [], action: 'unknown' },
+  { category: 'other', text: "thanks that's all", tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10, ...HELD_OUT_11, ...HELD_OUT_12];
