@@ -70,7 +70,7 @@ const ACTION_RE = {
 function splitMessage(text: string, action: IntentAction): { instruction: string; message?: string } {
   if (!['reply', 'send', 'post', 'draft'].includes(action)) return { instruction: text };
   const marker =
-    /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along)\b)|saying|to say|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(text);
+    /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(text);
   if (marker && marker.index > 0) {
     const message = cleanMessage(text.slice(marker.index + marker[0].length));
     if (message) return { instruction: text.slice(0, marker.index), message };

@@ -11,7 +11,7 @@ const NOT_NAMES = new Set(
     'i me my mine we us our you your he she her him his they them their it its the a an this that these those ' +
     'monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday morning afternoon evening noon ' +
     'january february march april may june july august september october november december next last this week weekend ' +
-    'slack gmail google calendar email e-mail mail inbox nda hi hey hello please can could would will what whats when where who why how ' +
+    'slack gmail google calendar email e-mail mail inbox nda dm dms pdf hi hey hello please can could would will what whats when where who why how ' +
     'is are am do does did any all everyone team someone anyone channel general deals random thanks ok okay yes no not and or but ' +
     'reply respond send post schedule set book tell email message ping invite summarize summarise read show check find ' +
     'new latest recent unread meeting call sync chat back them up about on at in for from to with that so just also there here ' +

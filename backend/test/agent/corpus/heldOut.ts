@@ -49,6 +49,9 @@ import { type CorpusCase, at, day, span } from './types.js';
  * 37/40 (92.5 %), all entities 34/40 (85.0 %) as first measured; misses: "would you mind booking …",
  * "start an email … leave it unsent", "post '…' to #events" (a channel name read as the calendar),
  * "needs to happen" (a verb read as a name), "most active in my inbox", "say anything on slack about …".
+ * Batch 13 (HELD_OUT_13), a mixed everyday set: tools+action 39/40 (97.5 %), all entities 38/40 (95.0 %)
+ * as first measured; misses: "dm jordan asking if he's free" (the question made it a calendar read),
+ * "slack DMs" read as a name.
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -65,6 +68,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 10', n: 41, toolsAction: 41, exact: 41 },
   { batch: 'held-out batch 11', n: 40, toolsAction: 35, exact: 33 },
   { batch: 'held-out batch 12', n: 40, toolsAction: 37, exact: 34 },
+  { batch: 'held-out batch 13', n: 40, toolsAction: 39, exact: 38 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -722,4 +726,47 @@ const HELD_OUT_12: CorpusCase[] = [
   { category: 'other', text: "thanks that's all", tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10, ...HELD_OUT_11, ...HELD_OUT_12];
+const HELD_OUT_13: CorpusCase[] = [
+  { category: 'calendar-read', text: 'whats happening tomorrow', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: 'am I double booked on monday', tools: ['calendar'], action: 'read', entities: { time_range: day(16) } },
+  { category: 'calendar-read', text: "what's my first appointment on friday", tools: ['calendar'], action: 'read', entities: { time_range: day(13) } },
+  { category: 'calendar-read', text: 'when is lunch with sam', tools: ['calendar'], action: 'read', entities: { people: ['Sam'] } },
+  { category: 'calendar-read', text: 'do I have anything between 1 and 3 today', tools: ['calendar'], action: 'read', entities: { time_range: span(11, '13:00', '15:00') } },
+  { category: 'calendar-create', text: 'schedule a call with the Acme team thursday at 10', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(12, '10:00') } },
+  { category: 'calendar-create', text: 'set something up with maya for next week', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Maya'], time_range: NEXT_WEEK } },
+  { category: 'calendar-create', text: 'book the conference room for friday 2 to 3', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(13, '14:00'), duration_minutes: 60 } },
+  { category: 'calendar-create', text: 'add a reminder to my calendar for tomorrow at 8am to call the bank', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', start: at(12, '08:00') } },
+  { category: 'calendar-change', text: 'move the board meeting to next monday at 9', tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(16, '09:00') } },
+  { category: 'calendar-change', text: "bump tomorrow's 3pm to 4pm", tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(12, '16:00'), time_range: span(12, '15:00', '16:00') } },
+  { category: 'calendar-change', text: 'cancel every meeting I have on friday afternoon', tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel', time_range: span(13, '12:00', '17:00') } },
+  { category: 'calendar-change', text: "decline sam's invite for the offsite", tools: ['calendar'], action: 'schedule', entities: { operation: 'decline', people: ['Sam'] } },
+  { category: 'calendar-change', text: "say yes to maya's lunch invite", tools: ['calendar'], action: 'schedule', entities: { operation: 'accept', people: ['Maya'] } },
+  { category: 'mail-read', text: 'any email from jordan today', tools: ['gmail'], action: 'read', entities: { people: ['Jordan'], time_range: day(11) } },
+  { category: 'mail-read', text: 'read me the email from the bank', tools: ['gmail'], action: 'read', entities: { organization: 'bank' } },
+  { category: 'mail-read', text: 'find the latest newsletter from Substack', tools: ['gmail'], action: 'read', entities: { organization: 'Substack' } },
+  { category: 'multi', text: 'what did dana send me about the contract', tools: ['gmail', 'slack'], action: 'read', entities: { people: ['Dana'], query: 'contract' } },
+  { category: 'mail-understand', text: 'who emailed me the most last week', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders', time_range: LAST_WEEK } },
+  { category: 'mail-understand', text: 'did jordan ever respond to my invite', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply', people: ['Jordan'] } },
+  { category: 'mail-understand', text: 'summarize the last 5 emails', tools: ['gmail'], action: 'summarize', entities: { count: 5 } },
+  { category: 'mail-write', text: "reply to maya's email saying I'll send it tonight", tools: ['gmail'], action: 'reply', entities: { people: ['Maya'], message: "I'll send it tonight" } },
+  { category: 'mail-write', text: 'reply to all and tell them the launch is on track', tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: 'the launch is on track' } },
+  { category: 'mail-write', text: 'forward the offer letter to my personal email', tools: ['gmail'], action: 'send', entities: { forward: true } },
+  { category: 'mail-write', text: "draft a reply to dana saying let's meet thursday but don't send it", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Dana'], message: "let's meet thursday" } },
+  { category: 'mail-write', text: 'email sam and jordan that the office is closed', tools: ['gmail'], action: 'send', entities: { people: ['Sam', 'Jordan'], message: 'the office is closed' } },
+  { category: 'slack-read', text: 'catch me up on everything in slack', tools: ['slack'], action: 'summarize', entities: { slack_scope: 'catch_up' } },
+  { category: 'slack-read', text: 'search slack for the onboarding doc', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'onboarding doc' } },
+  { category: 'slack-read', text: 'did anyone in slack ask for me', tools: ['slack'], action: 'read' },
+  { category: 'slack-read', text: 'read my slack DMs from jordan', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm', people: ['Jordan'] } },
+  { category: 'slack-read', text: 'summarize #deals for this week', tools: ['slack'], action: 'summarize', entities: { channel: 'deals', time_range: THIS_WEEK } },
+  { category: 'slack-write', text: 'post to the random channel that cake is in the kitchen', tools: ['slack'], action: 'post', entities: { channel: 'random', message: 'cake is in the kitchen' } },
+  { category: 'slack-write', text: "dm jordan asking if he's free", tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Jordan'] } },
+  { category: 'slack-write', text: 'tell maya on slack the meeting moved to 3', tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Maya'], message: 'the meeting moved to 3' } },
+  { category: 'follow-up', text: 'lunch is here', history: turns('post in #general', 'What should I post in #general?'), tools: ['slack'], action: 'post', entities: { channel: 'general', message: 'lunch is here' } },
+  { category: 'follow-up', text: 'next tuesday at 11:30', history: turns('set up a call with jordan', 'When should the meeting be?'), tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Jordan'], start: at(17, '11:30') } },
+  { category: 'follow-up', text: 'never mind', history: turns('reply to dana', 'What would you like to say to Dana?'), tools: [], action: 'unknown' },
+  { category: 'follow-up', text: 'push it to 4:30', history: turns('what do I have today', 'You have a 1:1 with Maya at 3pm.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(11, '16:30') } },
+  { category: 'remember', text: 'remember that my flight to boston is on june 20', tools: [], action: 'unknown', entities: { remember: 'my flight to boston is on june 20' } },
+  { category: 'other', text: 'how do i make pancakes', tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10, ...HELD_OUT_11, ...HELD_OUT_12, ...HELD_OUT_13];
