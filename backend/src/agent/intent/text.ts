@@ -85,7 +85,7 @@ export function cleanUtterance(input: string): CleanText {
   }
   if (/^(?:what about|how about)\b/i.test(t)) continuation = true;
   // "(would you mind) booking 45 minutes …": the command in its plain form.
-  t = t.replace(/^(\w+?)(?:ing)\b/i, (w, stem: string) => GERUNDS[w.toLowerCase()] ?? (GERUNDS[`${stem.toLowerCase()}ing`] ? stem : w));
+  t = t.replace(/^\w+ing\b/i, (w) => GERUNDS[w.toLowerCase()] ?? w);
   t = t.replace(TAILS, '$1').trim();
   return { text: t, continuation };
 }
