@@ -38,7 +38,7 @@ const RE = {
   calendar:
     /\bcalendar\b|\bschedul(e|ed|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
-  gmail: /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b|\bcc\b/i,
+  gmail: /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b/i,
   /** Words that mean mail unless Slack was named ("reply on Slack to Sam", "unread Slack messages"). */
   gmailWeak: /\bthreads?\b|\bunread\b|\banswer\b|\brepl(y|ies|ied)\b|\brespond(ed)?\b|\bwrite back\b|\bwrote back\b|\bget back to\b|\bgot back to\b|\banswered\b/i,
   message: /\bmessages?\b|\bping\b|\btext\b/i,
@@ -164,7 +164,7 @@ const SAYING = /\b(say|said|saying|write|wrote|send|sent|ask|asked|mention(ed)?|
 const SOMEONE_SAID = [
   // A capitalised word after the first: a name.
   /^.+\b[A-Z][a-z]+\b/,
-  /\b(?:did|has|have|what)\s+(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned)\b/i,
+  /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned)\b/i,
   /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i,
   /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?)\b/i,
 ];

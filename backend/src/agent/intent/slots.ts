@@ -101,9 +101,10 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
     case 'message': {
       // "ok send it", "go ahead": a go-ahead, not what to say.
       if (CONFIRM.test(answer)) return done(pending, base, 'unfilled');
-      const lead = MESSAGE_LEAD.exec(answer);
-      if (lead) {
-        const message = unquote(answer.slice(lead[0].length));
+      // The words after "say …" as spoken (", thanks" included), else after the fillers are gone.
+      for (const said of [spoken, answer]) {
+        const lead = MESSAGE_LEAD.exec(said);
+        const message = lead ? unquote(said.slice(lead[0].length)) : '';
         if (message) return done(pending, { ...base, message }, 'filled');
       }
       // "check your calendar and let me know" speaks to the recipient: it is the message.

@@ -51,7 +51,9 @@ import { type CorpusCase, at, day, span } from './types.js';
  * "needs to happen" (a verb read as a name), "most active in my inbox", "say anything on slack about …".
  * Batch 13 (HELD_OUT_13), a mixed everyday set: tools+action 39/40 (97.5 %), all entities 38/40 (95.0 %)
  * as first measured; misses: "dm jordan asking if he's free" (the question made it a calendar read),
- * "slack DMs" read as a name.
+ * "slack DMs" read as a name. Batch 14 (HELD_OUT_14): tools+action 34/36 (94.4 %), all entities 33/36
+ * (91.7 %) as first measured; misses: "book a meeting with sam and cc maya" (cc read as mail), "what did
+ * the landlord send me", and ", thanks" dropped from a spoken message.
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -69,6 +71,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 11', n: 40, toolsAction: 35, exact: 33 },
   { batch: 'held-out batch 12', n: 40, toolsAction: 37, exact: 34 },
   { batch: 'held-out batch 13', n: 40, toolsAction: 39, exact: 38 },
+  { batch: 'held-out batch 14', n: 36, toolsAction: 34, exact: 33 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -769,4 +772,43 @@ const HELD_OUT_13: CorpusCase[] = [
   { category: 'other', text: 'how do i make pancakes', tools: [], action: 'unknown' },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10, ...HELD_OUT_11, ...HELD_OUT_12, ...HELD_OUT_13];
+const HELD_OUT_14: CorpusCase[] = [
+  { category: 'calendar-read', text: "what's on today", tools: ['calendar'], action: 'read', entities: { time_range: day(11) } },
+  { category: 'calendar-read', text: 'do I have any free slots on thursday', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: "when's my dentist appointment", tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'how many meetings do I have this week', tools: ['calendar'], action: 'read', entities: { time_range: THIS_WEEK } },
+  { category: 'calendar-create', text: 'block 2 hours for deep work tomorrow morning', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', duration_minutes: 120, time_range: span(12, '08:00', '12:00') } },
+  { category: 'calendar-create', text: 'set a 30 minute meeting with priya on thursday at 1:30', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Priya'], start: at(12, '13:30'), duration_minutes: 30 } },
+  { category: 'calendar-create', text: 'book a meeting with sam and cc maya for tuesday at 9', tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Sam', 'Maya'], start: at(17, '09:00') } },
+  { category: 'calendar-change', text: "move my 4 o'clock to tomorrow at the same time", tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: at(12, '16:00') } },
+  { category: 'calendar-change', text: 'cancel the call with acme', tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel' } },
+  { category: 'calendar-change', text: "decline the invite and tell them I'm traveling", tools: ['calendar'], action: 'schedule', entities: { operation: 'decline' } },
+  { category: 'calendar-change', text: 'reschedule the dentist to next friday', tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } },
+  { category: 'mail-understand', text: 'check if priya replied', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply', people: ['Priya'] } },
+  { category: 'mail-read', text: 'find the email from dana with the contract attached', tools: ['gmail'], action: 'read', entities: { people: ['Dana'] } },
+  { category: 'multi', text: 'what did the landlord send me about the lease', tools: ['gmail', 'slack'], action: 'read', entities: { query: 'lease' } },
+  { category: 'mail-understand', text: 'who wrote to me the most today', tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders', time_range: day(11) } },
+  { category: 'mail-understand', text: 'gist of the email from legal', tools: ['gmail'], action: 'summarize', entities: { organization: 'legal' } },
+  { category: 'mail-write', text: "respond to jordan's email: sounds great", tools: ['gmail'], action: 'reply', entities: { people: ['Jordan'], message: 'sounds great' } },
+  { category: 'mail-write', text: 'reply to all with a quick thanks', tools: ['gmail'], action: 'reply', entities: { reply_all: true, message: 'a quick thanks' } },
+  { category: 'mail-write', text: 'forward the deck from sam to the team', tools: ['gmail'], action: 'send', entities: { forward: true, sender: 'Sam' } },
+  { category: 'mail-write', text: "don't send yet, just draft a note to maya about the budget", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true, people: ['Maya'] } },
+  { category: 'mail-write', text: 'email jordan the updated proposal', tools: ['gmail'], action: 'send', entities: { people: ['Jordan'] } },
+  { category: 'slack-read', text: "what's the buzz on slack about the launch", tools: ['slack'], action: 'read', entities: { slack_scope: 'search', query: 'launch' } },
+  { category: 'slack-read', text: 'check for messages from priya on slack', tools: ['slack'], action: 'read', entities: { slack_scope: 'search', people: ['Priya'] } },
+  { category: 'slack-read', text: 'any unread slack DMs', tools: ['slack'], action: 'read', entities: { slack_scope: 'dm' } },
+  { category: 'slack-read', text: "summarize today's #support channel", tools: ['slack'], action: 'summarize', entities: { channel: 'support', time_range: day(11) } },
+  { category: 'slack-write', text: 'drop a note in #general that the wifi is down', tools: ['slack'], action: 'post', entities: { channel: 'general', message: 'the wifi is down' } },
+  { category: 'slack-write', text: 'send sam a slack DM: running late', tools: ['slack'], action: 'post', entities: { slack_scope: 'dm', people: ['Sam'], message: 'running late' } },
+  { category: 'slack-write', text: 'message everyone in #eng that we ship at 5', tools: ['slack'], action: 'post', entities: { channel: 'eng', message: 'we ship at 5' } },
+  { category: 'follow-up', text: 'say I got it, thanks', history: turns('email dana', 'What should I say to Dana?'), tools: ['gmail'], action: 'send', entities: { people: ['Dana'], message: 'I got it, thanks' } },
+  { category: 'follow-up', text: 'how about the day after tomorrow at 10', history: turns('schedule a meeting with maya', 'When should the meeting be?'), tools: ['calendar'], action: 'schedule', entities: { operation: 'create', people: ['Maya'], start: at(13, '10:00') } },
+  { category: 'follow-up', text: 'priya please', history: turns('send an email', 'Who should I email?'), tools: ['gmail'], action: 'send', entities: { people: ['Priya'] } },
+  { category: 'follow-up', text: 'and in email?', history: turns('search slack for the launch', 'Two messages in #general mention the launch.'), tools: ['gmail'], action: 'read' },
+  { category: 'follow-up', text: 'decline the review', history: turns('what meetings do I have tomorrow', 'A 1:1 with Jordan at 10 and a review at 3.'), tools: ['calendar'], action: 'schedule', entities: { operation: 'decline' } },
+  { category: 'follow-up', text: "reply to maya saying I'll review it", history: turns('show me the newest emails', '1. Maya: contract 2. Sam: lunch'), tools: ['gmail'], action: 'reply', entities: { people: ['Maya'], message: "I'll review it" } },
+  { category: 'remember', text: "remember that priya's last day is june 30", tools: [], action: 'unknown', entities: { remember: "priya's last day is june 30" } },
+  { category: 'other', text: "what's trending on twitter", tools: [], action: 'unknown' },
+];
+
+export const HELD_OUT_CORPUS: CorpusCase[] = [...HELD_OUT_1, ...HELD_OUT_2, ...HELD_OUT_3, ...HELD_OUT_4, ...HELD_OUT_5, ...HELD_OUT_6, ...HELD_OUT_7, ...HELD_OUT_8, ...HELD_OUT_9, ...HELD_OUT_10, ...HELD_OUT_11, ...HELD_OUT_12, ...HELD_OUT_13, ...HELD_OUT_14];
