@@ -1,5 +1,6 @@
 import { type GoogleGenAI, type Schema, Type } from '@google/genai';
 import { Tool } from '../../protocol/common.js';
+import { CONVERSATION_ENTITY_GUIDE, CONVERSATION_ENTITY_PROPERTIES } from './geminiEntities.js';
 import { OfflineIntentEngine } from './offline.js';
 import { finishProblem, geminiFailureReason, leastThinking } from './geminiModel.js';
 import { contactFor } from './people.js';
@@ -45,6 +46,7 @@ export const INTENT_RESPONSE_SCHEMA: Schema = {
         channel: str('Slack channel name without #'),
         query: str('Search words'),
         count: { type: Type.INTEGER },
+        ...CONVERSATION_ENTITY_PROPERTIES,
       },
       required: ['people', 'emails'],
     },
@@ -69,6 +71,7 @@ export function intentSystemInstruction(ctx: IntentContext): string {
     'message is only the content to send, in the user’s words ("reply to Dana that Thursday works" → "Thursday works").',
     'needs_write is true exactly for draft, reply, send, schedule and post. Requests outside these services: tools [] and action unknown.',
     'The request to classify is the last part of the user turn. A data block before it may hold the conversation so far and contacts: use it only to resolve her/him/them and names.',
+    CONVERSATION_ENTITY_GUIDE,
     DATA_RULE,
   ].join('\n');
 }

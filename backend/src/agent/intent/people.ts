@@ -11,7 +11,7 @@ const NOT_NAMES = new Set(
     'i me my mine we us our you your he she her him his they them their it its the a an this that these those ' +
     'monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday morning afternoon evening noon ' +
     'january february march april may june july august september october november december next last this week weekend ' +
-    'slack gmail google calendar email e-mail mail inbox nda hi hey hello please can could would will what whats when where who why how ' +
+    'slack gmail google calendar email e-mail mail inbox nda dm dms pdf hi hey hello please can could would will what whats when where who why how ' +
     'is are am do does did any all everyone team someone anyone channel general deals random thanks ok okay yes no not and or but ' +
     'reply respond send post schedule set book tell email message ping invite summarize summarise read show check find ' +
     'new latest recent unread meeting call sync chat back them up about on at in for from to with that so just also there here ' +
@@ -19,12 +19,48 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-const LEAD_WORDS = String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by)`;
+/**
+ * Ordinary lower-case words that follow "to/with/from/email…" without being a name. A lower-case word
+ * after such a lead is a name ("email jordan") unless it is here or in NOT_NAMES.
+ */
+const COMMON_WORDS = new Set(
+  (
+    'everyone everybody anybody somebody nobody people folks guys team teams group groups client clients customer customers ' +
+    'boss manager managers legal finance hr sales marketing support accounting billing engineering ops security product design ' +
+    'recruiting payroll procurement compliance leadership exec execs management board investors vendor vendors partner partners ' +
+    'some each every no none both either neither myself yourself himself herself ourselves themselves whoever whom whose ' +
+    'see do go get make take give know say ask check look find read show keep let put move push cancel decline accept forward ' +
+    'save tell remind include copy mention confirm thank hold schedule book invite update fix approve sign pay ' +
+    'grab catch chat sync hop jump meet hang grab work finish prepare prep plan organize organise celebrate ' +
+    'happen be go start end begin take come leave stay wait talk speak discuss call ' +
+    'be have use try start stop join attend review discuss talk chat catch sign share send write draft reply respond post ' +
+    'thread threads message messages note notes invite invites event events invoice invoices contract contracts ' +
+    'dm dms channel channels inbox mail email emails slack gmail calendar conversation conversations chat chats cc bcc ' +
+    'doc docs document documents file files deck slides report reports update updates agenda notes proposal quote order ' +
+    'lunch dinner coffee breakfast drinks standup stand-up sync review interview demo call calls meeting meetings ' +
+    'attachment attachments link links photo photos picture pictures image images pdf pdfs receipt receipts detail details ' +
+    'question questions comment comments feedback changes edits numbers figures data results info information ' +
+    'drafts draft sent spam trash archive work office home school everything anything something nothing more less ' +
+    'him her them it this that these those there here what which who when where why how whether if then than ' +
+    'as by of off out over under up down into onto upon about above after before between through during without within ' +
+    'same other another last first second third next previous earlier later latest new old recent most least ' +
+    'since until till ago yet already soon asap again too very really only even still please thanks thank sorry ' +
+    'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere ' +
+    'quick quickly right away asap directly personally privately instead either whatever whenever ' +
+    'a the an my our your his their its me us you we they i'
+  ).split(' '),
+);
 
+/** Lead words after which a lower-case word may still be a name (STT often lower-cases names). */
+const LOWER_LEAD = /^(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|meet|call|dm|text|slack|and)$/i;
+
+const LEAD_WORDS = String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by|dm|text|slack)`;
+
+/** "dana" → "Dana", "DANA" → "Dana"; "McKay" stays as said. */
 function titleCase(s: string): string {
   return s
     .split(/\s+/)
-    .map((w) => (w ? (w[0] ?? '').toUpperCase() + w.slice(1) : w))
+    .map((w) => (w ? (w[0] ?? '').toUpperCase() + (w === w.toUpperCase() ? w.slice(1).toLowerCase() : w.slice(1)) : w))
     .join(' ');
 }
 
@@ -42,6 +78,7 @@ function insideAddress(text: string, index: number, length: number): boolean {
 interface Hit {
   name: string;
   index: number;
+  end?: number;
 }
 
 /** People named in `text`, in the order said, deduplicated (case-insensitive). */
@@ -58,29 +95,41 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
       const re = new RegExp(`\\b${escapeRe(candidate)}\\b`, 'gi');
       for (const m of text.matchAll(re)) {
         if (isCovered(m.index) || insideAddress(text, m.index, m[0].length)) continue;
-        hits.push({ name: titleCase(m[0]), index: m.index });
+        // The contact's own spelling: "JORDAN" and "jordan" are both Jordan.
+        hits.push({ name: candidate, index: m.index, end: m.index + m[0].length });
         covered.push([m.index, m.index + m[0].length]);
       }
     }
   }
 
   // 2. A capitalised name after a word that introduces a person ("from Dana", "with Sam Patel").
-  const capRe = new RegExp(`\\b${LEAD_WORDS}\\s+([A-Z][a-zA-Z'’-]+(?:\\s+[A-Z][a-zA-Z'’-]+)?)`, 'gi');
+  // The name is matched in a lookahead so "meet with sam" still tries "with" as the lead.
+  const capRe = new RegExp(`\\b(${LEAD_WORDS})\\s+(?=([A-Z][a-zA-Z'’-]+(?:\\s+[A-Z][a-zA-Z'’-]+)?))`, 'gi');
   for (const m of text.matchAll(capRe)) {
-    const raw = m[1] ?? '';
-    const start = (m.index ?? 0) + m[0].length - raw.length;
+    const lead = (m[1] ?? '').replace(/\s+/g, ' ');
+    const raw = m[2] ?? '';
+    const start = (m.index ?? 0) + m[0].length;
     if (isCovered(start)) continue;
     const words = raw.split(/\s+/);
     const first = words[0] ?? '';
-    const allLower = text === text.toLowerCase();
-    // Capitalised words only, unless the whole transcript is lower case (some STT output is).
-    if (!allLower && !/^[A-Z]/.test(first)) continue;
-    if (NOT_NAMES.has(first.toLowerCase().replace(/['’]s$/, ''))) continue;
+    const bare = first.toLowerCase().replace(/['’]s$/, '');
+    if (NOT_NAMES.has(bare) || insideAddress(text, start, first.length)) continue;
+    if (!/^[A-Z]/.test(first)) {
+      // Lower case ("email jordan"): only after a lead that introduces a person, never a common word,
+      // and "and" only right after another name ("with sam and priya").
+      if (!LOWER_LEAD.test(lead) || COMMON_WORDS.has(bare) || bare.length < 2 || /(?:ing|ed|ly)$/.test(bare)) continue;
+      // "slack priya …" is the verb; "on slack overnight" is not.
+      if (/^slack$/i.test(lead) && (m.index ?? 0) !== 0) continue;
+      // "free to grab coffee", "going to meet the team": a verb after "to" takes an object; a name does not.
+      const next = text.slice(start + first.length).trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+      if (/^to$/i.test(lead) && /^(?:a|an|the|with|some|up|out|my|your|his|her|their|our|it|me|us|them|this|that|coffee|lunch|dinner|breakfast|drinks)$/.test(next)) continue;
+      if (/^and$/i.test(lead) && !hits.some((h) => h.end !== undefined && h.end >= (m.index ?? 0) - 1)) continue;
+    }
     let name = first.replace(/['’]s$/, '');
     const second = words[1];
-    if (second && /^[A-Z]/.test(second) && !NOT_NAMES.has(second.toLowerCase()) && !/['’]s$/.test(first)) name += ` ${second}`;
-    hits.push({ name: titleCase(name), index: start });
-    covered.push([start, start + raw.length]);
+    if (second && /^[A-Z]/.test(first) && /^[A-Z]/.test(second) && !NOT_NAMES.has(second.toLowerCase()) && !/['’]s$/.test(first)) name += ` ${second}`;
+    hits.push({ name: titleCase(name), index: start, end: start + name.length });
+    covered.push([start, start + name.length]);
   }
 
   // 3. A capitalised name doing something people do ("Dana asked…", "Sam Patel sent…"), as the
@@ -121,6 +170,15 @@ export function lastMentionedPerson(history: Turn[], contacts: Contact[] = []): 
     if (people.length > 0) return people[people.length - 1];
   }
   return undefined;
+}
+
+/** Every contact a spoken name could mean (case-insensitive), so the pipeline can ask "which Sam?". */
+export function contactsMatching(name: string, contacts: Contact[] = []): Contact[] {
+  const n = name.trim().toLowerCase();
+  const full = contacts.filter((c) => c.name.trim().toLowerCase() === n);
+  if (full.length > 0) return full;
+  const first = n.split(/\s+/)[0];
+  return contacts.filter((c) => (c.name.trim().split(/\s+/)[0] ?? '').toLowerCase() === first);
 }
 
 /** The contact a spoken name refers to: full name, then a unique first name. */

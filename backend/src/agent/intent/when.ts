@@ -42,8 +42,13 @@ const WEEKDAYS: Record<string, number> = {
   wednesday: 3,
   thursday: 4,
   thurs: 4,
+  thu: 4,
   friday: 5,
+  fri: 5,
   saturday: 6,
+  mon: 1,
+  tue: 2,
+  wed: 3,
 };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -112,6 +117,7 @@ function parseRelativeStart(t: string, now: Date): Date | undefined {
 
 function parsePart(t: string): DayPart | undefined {
   if (/\btonight\b|\bthis evening\b|\bevening\b/.test(t)) return /\btonight\b/.test(t) ? 'night' : 'evening';
+  if (/\bnight\b/.test(t)) return 'night';
   if (/\bafternoon\b/.test(t)) return 'afternoon';
   if (/\bmorning\b/.test(t)) return 'morning';
   return undefined;
@@ -129,7 +135,12 @@ export function parseTime(text: string, part?: DayPart): { hour: number; minute:
     return valid(hour, Number(withMeridiem[2] ?? 0));
   }
   const clock = /\b(\d{1,2}):(\d{2})\b/.exec(t);
-  const bare = clock ?? /\bat\s+(\d{1,2})(?:\s*o'?clock)?\b(?!\s*(?:minutes?|mins?|hours?|people|emails?|messages?))/.exec(t);
+  const bare =
+    clock ??
+    /\bat\s+(\d{1,2})(?:\s*o'?clock)?\b(?!\s*(?:minutes?|mins?|hours?|people|emails?|messages?))/.exec(t) ??
+    /\b(\d{1,2})\s*o'?clock\b/.exec(t) ??
+    // "a meeting for 3 tomorrow": a bare hour after "for", only when a day or the end follows.
+    /\bfor\s+(\d{1,2})(?::(\d{2}))?\s*(?=$|[?.!,]|(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/.exec(t);
   if (bare) {
     let hour = Number(bare[1]);
     const minute = Number(bare[2] ?? 0);
@@ -160,8 +171,15 @@ function parseDay(t: string, today: CivilDate): DayMatch | undefined {
   if (/\bday after tomorrow\b/.test(t)) return { day: addDays(today, 2) };
   if (/\btomorrow\b/.test(t)) return { day: addDays(today, 1) };
   if (/\byesterday\b/.test(t)) return { day: addDays(today, -1) };
-  if (/\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b|\blater\b|\bright now\b/.test(t)) return { day: today };
-  const wd = /\b(?:(next|this|last|on|coming)\s+)?(sunday|monday|tuesday|tues|wednesday|thursday|thurs|friday|saturday)s?\b/.exec(t);
+  if (/\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b|\blater\b|\bright now\b|\brest of (?:the|my) day\b/.test(t)) return { day: today };
+  // "Wednesday next week", "next week on Friday": that weekday in the week after this one.
+  const inNextWeek = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+next week\b|\bnext week on\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(t);
+  if (inNextWeek) {
+    const target = WEEKDAYS[inNextWeek[1] ?? inNextWeek[2] ?? ''] ?? 1;
+    const mondayNext = addDays(today, 7 - ((weekdayOf(today) + 6) % 7));
+    return { day: addDays(mondayNext, (target + 6) % 7) };
+  }
+  const wd = /\b(?:(next|this|last|on|coming)\s+)?(sunday|monday|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|mon)s?\b(?!-)/.exec(t);
   if (wd) {
     const target = WEEKDAYS[wd[2] ?? ''] ?? 0;
     const cur = weekdayOf(today);
@@ -213,6 +231,13 @@ function weekRange(t: string, today: CivilDate, now: Date, timeZone: string): { 
     return { start: start < now ? now : start, end: at(addDays(mondayThisWeek, 7)) };
   }
   if (/\b(this|rest of the) week\b/.test(t)) return { start: now, end: at(addDays(mondayThisWeek, 7)) };
+  if (/\b(?:past|last) (?:7|seven) days\b|\bpast week\b/.test(t)) return { start: new Date(now.getTime() - 7 * 86_400_000), end: now };
+  if (/\b(?:past|last) (?:30|thirty) days\b|\bpast month\b/.test(t)) return { start: new Date(now.getTime() - 30 * 86_400_000), end: now };
+  // A month is read as the whole calendar month: "who wrote most this month" counts from the 1st.
+  const firstOf = (monthsAhead: number) => at(addMonths({ year: today.year, month: today.month, day: 1 }, monthsAhead));
+  if (/\bthis month\b/.test(t)) return { start: firstOf(0), end: firstOf(1) };
+  if (/\blast month\b/.test(t)) return { start: firstOf(-1), end: firstOf(0) };
+  if (/\bnext month\b/.test(t)) return { start: firstOf(1), end: firstOf(2) };
   return undefined;
 }
 
@@ -223,16 +248,49 @@ export interface ResolveOptions {
   defaultSlotMinutes?: number;
 }
 
+const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const HOUR_WORD = `(${Object.keys(HOUR_WORDS).join('|')}|\\d{1,2})`;
+
+/** Spoken clock times in digits: "at three" → "at 3", "half past two" → "2:30", "three thirty pm" → "3:30 pm". */
+function spokenClock(t: string): string {
+  const h = (w: string) => String(HOUR_WORDS[w] ?? w);
+  return t
+    .replace(new RegExp(`\\bhalf past ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${h(w)}:30`)
+    .replace(new RegExp(`\\bquarter past ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${h(w)}:15`)
+    .replace(new RegExp(`\\bquarter to ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${Number(h(w)) - 1 || 12}:45`)
+    .replace(new RegExp(`\\b(at|by|around|from) ${HOUR_WORD} (fifteen|thirty|forty-?five)\\b`, 'g'), (_m, p: string, w: string, mm: string) => `${p} ${h(w)}:${mm.startsWith('fif') ? '15' : mm.startsWith('thi') ? '30' : '45'}`)
+    .replace(new RegExp(`\\b(at|by|around) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b`, 'g'), (_m, p: string, w: string) => `${p} ${h(w)}`)
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(a\.?m\.?|p\.?m\.?|o'?clock)/g, (_m, w: string, mer: string) => `${h(w)}${mer.startsWith('o') ? " o'clock" : mer}`)
+    .replace(/\baround\s+(\d)/g, 'at $1');
+}
+
 export function resolveWhen(text: string, now: Date, timeZone: string, opts: ResolveOptions = {}): When {
-  const t = text.toLowerCase();
+  const t = spokenClock(text.toLowerCase());
   const today = todayIn(now, timeZone);
   const out: When = {};
   const part = parsePart(t);
   if (part) out.part = part;
-  const duration = parseDuration(t);
+  let duration = parseDuration(t);
   if (duration !== undefined) out.duration_minutes = duration;
-  const time = parseTime(t, part);
+  let time = parseTime(t, part);
+  // "from 2 to 4", "between 2 and 3:30", "friday 2-4pm": a start and a length.
+  const span = /\b(?:from|between)\s+(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:to|and|until|till|-|–)\s*(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?(?=\s|$|[,.?!])|\b(\d{1,2}(?::\d{2})?)\s*(am|pm)?\s*(?:-|–|\bto\b)\s*(\d{1,2}(?::\d{2})?)\s*(am|pm)?(?=\s|$|[,.?!])/.exec(t);
+  if (span) {
+    const [a, am, b, bm] = span[1] ? [span[1], span[2], span[3], span[4]] : [span[5], span[6], span[7], span[8]];
+    const endMer = bm ?? '';
+    const from = parseTime(`at ${a}${am ?? (endMer && !/:/.test(a ?? '') && Number(a) <= Number((b ?? '').split(':')[0]) ? endMer : '')}`, part);
+    let to = parseTime(`at ${b}${endMer}`, part);
+    if (from && to) {
+      if (to.hour * 60 + to.minute <= from.hour * 60 + from.minute && to.hour < 12) to = { hour: to.hour + 12, minute: to.minute };
+      const minutes = to.hour * 60 + to.minute - (from.hour * 60 + from.minute);
+      if (minutes > 0) {
+        time = from;
+        if (parseDuration(t) === undefined) out.duration_minutes = minutes;
+      }
+    }
+  }
   if (time) out.time = time;
+  duration = out.duration_minutes;
 
   const relative = parseRelativeStart(t, now);
   if (relative) {

@@ -1,0 +1,106 @@
+import type { CalendarOperation, MailAnalysis } from './schema.js';
+import { parseNumber } from './when.js';
+
+/**
+ * Keyword families for the parts of a request that are not tools or actions: what a calendar change
+ * does, mail flags (reply-all, forward, keep as draft), mailbox questions, organisations and ordinals.
+ * Each family lists the ways people say one thing, so a new phrasing of a known idea still lands.
+ */
+
+/** Words that point at an existing calendar entry ("my 3pm", "the standup", "the invite"). */
+export const EVENT_WORDS =
+  /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp|all-?hands|town ?halls?|webinars?|workshops?|parties|party|conferences?|standups?)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
+
+const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
+  ['decline', /\b(?:decline|reject|turn down|say no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|skip)\b/i],
+  ['accept', /\b(?:accept|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i],
+  ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill)\b/i],
+  [
+    'move',
+    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull (?:\w+ )?(?:forward|earlier|in)|bring (?:\w+ )?(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide)\b/i,
+  ],
+];
+
+/** A change to an existing event, if the words say one. */
+export function calendarOperation(text: string): Exclude<CalendarOperation, 'create'> | undefined {
+  for (const [op, re] of OPERATIONS) if (re.test(text)) return op;
+  return undefined;
+}
+
+export const REPLY_ALL = /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;
+export const FORWARD = /\b(?:forward|fwd|fw)\b|\bpass (?:it|this|that|them|\w+'s \w+|the \w+(?: \w+)?) (?:along|on) to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
+export const SAVE_AS_DRAFT =
+  /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:a |my )?drafts?|as a draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|gmail draft|keep (?:it )?as a draft|(?:leave|keep) (?:it )?unsent|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
+
+const ANALYSES: Array<[MailAnalysis, RegExp]> = [
+  [
+    'top_senders',
+    /\bwho(?:'s|\s+has|\s+have)?\s+(?:wrote|written|emailed|mailed|sent|messaged|writes|emails|sends)(?: me| to me)?(?: the)? most\b|\bwho(?:'s| is| has been| was)? (?:been )?(?:emailing|writing|messaging|sending)(?: me| to me)?(?: the)? most\b|\btop (?:e-?mail )?senders\b|\bwho (?:sends|sent) me (?:the )?most\b|\bmost (?:active|frequent) (?:senders?|emailers?|correspondents?)\b|\bwho(?:'s| is| has been| was)? (?:been )?(?:the )?most active\b|\bwho (?:do i|did i) (?:get|hear from|receive) (?:the )?most\b/i,
+  ],
+  [
+    'did_reply',
+    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b/i,
+  ],
+];
+
+export function mailAnalysis(text: string): MailAnalysis | undefined {
+  for (const [a, re] of ANALYSES) if (re.test(text)) return a;
+  return undefined;
+}
+
+/** Teams and departments people name as senders ("what did legal say"). */
+const DEPARTMENTS =
+  'legal|finance|hr|human resources|accounting|billing|payroll|procurement|compliance|security|it support|support|sales|marketing|recruiting|leadership|the board|the bank|ops|operations|engineering|product|design|customer success|partnerships';
+/** Things organisations send, so "the invoice from Acme" names a company, not a person. */
+// Only what companies send; a contract or proposal "from Dana" is from a person.
+const ORG_DOCS = 'invoices?|receipts?|bills?|statements?|quotes?|orders?|newsletters?|renewals?|payments?|shipping|delivery|alerts?|subscription|booking|confirmation|notices?|letters?|notifications?';
+const ORG_SUFFIX = /\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:Inc|Corp|Corporation|LLC|Ltd|GmbH|Co|Group|Bank|Labs|Technologies|Systems)\b\.?/;
+
+export function findOrganization(text: string): string | undefined {
+  const dept = new RegExp(
+    `\\b(?:from|by|did|has|have|what did|what has|what's|whats)\\s+(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?\\b|\\b(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?(?:'s)?\\s+(?:said|say|says|wrote|write|writes|sent|send|replied|reply|emailed|email|emails|mail|message|messages|note|wants|asked|ask|think)\\b`,
+    'i',
+  ).exec(text);
+  const d = dept?.[1] ?? dept?.[2];
+  if (d) return d.replace(/^the\s+/i, '').toLowerCase();
+  const suffixed = ORG_SUFFIX.exec(text) ?? /\b([a-z][\w&.-]*)\s+(?:inc|corp|llc|ltd|gmbh)\b\.?/.exec(text);
+  if (suffixed?.[1] && !/^(The|A|My|Our)$/.test(suffixed[1])) return suffixed[0].replace(/\.$/, '').trim();
+  // The name after "invoice from" keeps its case: "Acme" is the company, "this week" is not.
+  const doc = new RegExp(`\\b(?:${ORG_DOCS})\\s+(?:e-?mails?\\s+)?from\\s+(?:the\\s+)?`, 'i').exec(text);
+  if (doc) {
+    const org = /^([A-Za-z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)/.exec(text.slice(doc.index + doc[0].length))?.[1];
+    if (org && !/^(?:last|this|yesterday|today|my|our|me|him|her|them|earlier|before|week|month|[a-z]+day)$/i.test(org)) return org;
+  }
+  return undefined;
+}
+
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+
+/** "the second email", "the 3rd one", "number two", "email 2". */
+export function findOrdinal(text: string): number | undefined {
+  const noun = String.raw`(?:one|ones|e-?mail|mail|message|thread|invite|invitation|event|meeting|item|result|note|post|conversation)`;
+  const word = new RegExp(String.raw`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:new|unread|latest|recent|last)\s+)?${noun}\b`, 'i').exec(text);
+  if (word?.[1]) {
+    const w = word[1].toLowerCase();
+    return ORDINAL_WORDS[w] ?? Number(w.replace(/\D/g, ''));
+  }
+  const num = new RegExp(String.raw`\b(?:number|no\.?|#)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:e-?mail|message|thread|item|result)\s+(?:number\s+)?(\d{1,2}|one|two|three|four|five)\b(?!\s*(?:minutes?|hours?|days?|pm|am))`, 'i').exec(text);
+  const n = num?.[1] ?? num?.[2];
+  if (n) return parseNumber(n);
+  return undefined;
+}
+
+/** "that one", "it", "this email": the request points at something already on screen or said. */
+export const REFERS_BACK =
+  /\b(?:that|this|the) (?:one|e-?mail|message|thread|invite|invitation|event|meeting)\b|\b(?:it|that|them)\b\s*(?:[?.!]|$|to\b|for\b|until\b|till\b|by\b|back\b|on\b)|\bthe (?:first|second|third|fourth|fifth|last) one\b/i;

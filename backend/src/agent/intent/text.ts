@@ -1,0 +1,91 @@
+/**
+ * Spoken-request clean-up shared by the offline parser and the slot filler: hesitations, wake words
+ * and politeness carry no meaning, so they are removed before any keyword is looked at.
+ */
+
+/** Hesitations anywhere in the utterance ("um", "uh", "erm"); STT keeps them verbatim. */
+const HESITATION = /(^|[\s,])(?:u+m+|u+h+|e+r+m*|h+m+|a+h+)(?=[\s,.!?]|$)[,.]?/gi;
+
+/** Lead-ins that only open the request, removed repeatedly ("hey vouch, okay so, could you please …"). */
+const LEADS: RegExp[] = [
+  /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
+  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes|yep|yup|sure|fine|hey|hi|hello|oh|actually|quick question|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no|um|uh)\b[,.!:]?\s+/i,
+  /^(?:would|do) you mind\s+/i,
+  /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
+  /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get)\b)/i,
+  /^(?:i\s+(?:need|want|would like|'d like|wanna|have)\s+(?:you\s+)?to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
+  /^(?:i\s+(?:want|would like|'d like|need)\s+to\s+know\s+|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|(?:find out|see|check)\s+(?:if|whether)\s+)/i,
+];
+
+/** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
+const TAILS = /(?:[,\s]+(?:please|real quick|quickly|if you can|if you could|when you get a chance|vouch)|[,.!]\s*(?:thanks|thank you))+\s*([?!.]*)\s*$/i;
+
+const GERUNDS: Record<string, string> = {
+  booking: 'book',
+  scheduling: 'schedule',
+  setting: 'set',
+  sending: 'send',
+  checking: 'check',
+  moving: 'move',
+  cancelling: 'cancel',
+  canceling: 'cancel',
+  replying: 'reply',
+  emailing: 'email',
+  posting: 'post',
+  forwarding: 'forward',
+  declining: 'decline',
+  accepting: 'accept',
+  drafting: 'draft',
+  reading: 'read',
+  finding: 'find',
+  telling: 'tell',
+  summarizing: 'summarize',
+  summarising: 'summarise',
+  rescheduling: 'reschedule',
+  searching: 'search',
+  messaging: 'message',
+  pinging: 'ping',
+};
+
+export interface CleanText {
+  /** The request without fillers, politeness or wake words. */
+  text: string;
+  /** It opened like a continuation ("and tomorrow?", "what about Friday"). */
+  continuation: boolean;
+}
+
+/** Only hesitations and the wake word go: what remains is content ("No, Thursday doesn't work"). */
+export function stripHesitations(input: string): string {
+  return input
+    .replace(/[’]/g, "'")
+    .replace(HESITATION, '$1')
+    .replace(/^\s*(?:(?:hey|hi|ok|okay)\s+)?vouch\b[,!.:]?\s*/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.]+/, '')
+    .trim();
+}
+
+export function cleanUtterance(input: string): CleanText {
+  let t = input.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+  t = t.replace(HESITATION, '$1').replace(/\s+/g, ' ').replace(/^[\s,.]+/, '').trim();
+  // Typed shorthand ("meeting w/ jordan fri 2pm").
+  t = t.replace(/\bw\/\s*/gi, 'with ').replace(/\b(?:b\/c|bc)\b/gi, 'because');
+  // "squeeze in 20 minutes with Maya" is a length, not "in 20 minutes from now".
+  t = t.replace(/\b(squeeze|fit|slot|jam|lock)\s+in\s+(?=\d|an?\b|half|one|two|fifteen|twenty|thirty|forty)/gi, '$1 ');
+  let continuation = false;
+  for (let guard = 0; guard < 8; guard++) {
+    const before = t;
+    if (/^(?:and|also|then|plus)\b[,]?\s+/i.test(t)) {
+      continuation = true;
+      t = t.replace(/^(?:and|also|then|plus)\b[,]?\s+/i, '');
+    }
+    for (const re of LEADS) t = t.replace(re, '');
+    t = t.trim();
+    if (t === before) break;
+  }
+  if (/^(?:what about|how about)\b/i.test(t)) continuation = true;
+  // "(would you mind) booking 45 minutes …": the command in its plain form.
+  t = t.replace(/^\w+ing\b/i, (w) => GERUNDS[w.toLowerCase()] ?? w);
+  t = t.replace(TAILS, '$1').trim();
+  return { text: t, continuation };
+}
