@@ -58,6 +58,10 @@ const SlackSeed = z.object({
       messages: z.array(z.object({ key: z.string().optional(), user: z.string(), minutesAgo: z.number(), text: z.string(), thread: z.string().optional() })),
     }),
   ),
+  /** Direct messages between the demo user and one other member. */
+  ims: z
+    .array(z.object({ id: z.string(), user: z.string(), messages: z.array(z.object({ user: z.string(), minutesAgo: z.number(), text: z.string() })) }))
+    .default([]),
 });
 
 function readSeed<T>(dir: string, name: string, schema: z.ZodType<T>): T {
@@ -164,6 +168,10 @@ function seedSlack(store: SlackStore, seedDir: string, now: number): void {
       const threadTs = m.thread ? keyed.get(m.thread) : undefined;
       store.insert({ channel_id: c.id, ts, user_id: m.user, text: m.text, thread_ts: threadTs ?? (m.key ? ts : null) });
     });
+  }
+  for (const im of seed.ims) {
+    store.putChannel({ id: im.id, name: im.id, topic: '', purpose: '', num_members: 2, created: Math.floor(now / 1000) - 30 * 86_400, is_im: true, user: im.user });
+    im.messages.forEach((m, i) => store.insert({ channel_id: im.id, ts: tsOf(m.minutesAgo, i), user_id: m.user, text: m.text, thread_ts: null }));
   }
 }
 

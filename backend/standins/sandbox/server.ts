@@ -7,7 +7,7 @@ import { GmailStore } from './gmailStore.js';
 import { Router, decodeBody, readBody, send, type SandboxRequest, type SandboxResponse } from './http.js';
 import { registerOAuthRoutes, type SandboxClient } from './oauth.js';
 import { DEFAULT_SEED_DIR, loadSlackUsers, seedOnce } from './seed.js';
-import { SlackStore, registerSlackRoutes } from './slackApi.js';
+import { SlackStore, registerSlackRoutes, type SlackAppLimits } from './slackApi.js';
 import { TokenStore } from './tokens.js';
 
 /** Structured logger (pino-compatible subset). Tokens and bodies are never passed to it. */
@@ -41,6 +41,8 @@ export interface SandboxOptions {
   timeZone?: string;
   /** Enables failNext and the request log. Off unless a test turns it on. */
   testHooks?: boolean;
+  /** Slack's limits for this app; by default a non-Marketplace app's (history 1/min, 15 messages). */
+  slackLimits?: Partial<SlackAppLimits>;
 }
 
 export interface RecordedRequest {
@@ -81,7 +83,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   registerOAuthRoutes(router, { clients: opts.clients ?? [], tokens });
   registerGmailRoutes(router, { tokens, store: gmail, now });
   registerCalendarRoutes(router, { tokens, store: calendar, now, timeZone });
-  registerSlackRoutes(router, { tokens, store: slack, now });
+  registerSlackRoutes(router, { tokens, store: slack, now, timeZone, ...(opts.slackLimits ? { limits: opts.slackLimits } : {}) });
 
   const faults: Array<{ prefix: string; fault: SandboxFault; remaining: number }> = [];
   const log: RecordedRequest[] = [];

@@ -24,7 +24,7 @@ describe('Calendar and Slack tools against the sandbox', () => {
     sandbox = await startSandbox({ dataDir: dir, now: clock.now, clients: [TEST_CLIENT], testHooks: true, timeZone: TZ });
     tokens = new SandboxTokenSource(sandbox, clock.now);
     await tokens.connect('google-oauth2', [GOOGLE_SCOPES.calendarRead, GOOGLE_SCOPES.calendarEvents]);
-    await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.channelsRead, SLACK_SCOPES.channelsHistory, SLACK_SCOPES.searchRead, SLACK_SCOPES.chatWrite]);
+    await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.channelsRead, SLACK_SCOPES.channelsHistory, SLACK_SCOPES.searchRead, SLACK_SCOPES.chatWrite, SLACK_SCOPES.usersRead]);
     tools = createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: sleeps.sleep });
   });
   afterAll(async () => {
@@ -128,7 +128,7 @@ describe('Calendar and Slack tools against the sandbox', () => {
     const res = await tools.slack.searchMessages(ctx, { query: 'residuals in:#deals' });
     if (!res.ok) throw new Error(res.error.message);
     expect(res.value.total).toBe(1);
-    expect(res.value.matches[0]).toMatchObject({ channel: '#deals', user: 'maria' });
+    expect(res.value.matches[0]).toMatchObject({ channel: '#deals', user: 'Maria Gomez' });
   });
 
   it('Slack 429 with Retry-After is honoured, and a truncated body is PROVIDER_ERROR', async () => {
