@@ -75,6 +75,13 @@ export interface ProviderContract<
   connectBaseScopes: readonly string[];
   tools: Readonly<Record<T, { displayName: string }>>;
   scopes: readonly ScopeSpec<T>[];
+  /**
+   * Broader scopes the provider documents as covering narrower ones (a grant of the key satisfies a
+   * request for each listed scope), e.g. Google's `https://mail.google.com/` covers `gmail.readonly`.
+   */
+  scopeImplications?: Readonly<Record<string, readonly string[]>>;
+  /** Plain words for scopes a grant may carry that Vouch never asks for itself (`userinfo.email`). */
+  scopeWords?: Readonly<Record<string, string>>;
   drafts: D;
 }
 

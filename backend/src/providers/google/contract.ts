@@ -54,6 +54,26 @@ export const googleContract = defineProviderContract({
     { scope: GOOGLE_SCOPES.calendarRead, tool: 'calendar', access: 'read', description: 'See your calendar events and when you are free' },
     { scope: GOOGLE_SCOPES.calendarEvents, tool: 'calendar', access: 'write', description: 'Create and change calendar events, only after you confirm' },
   ],
+  // Google's method references list these broader scopes as accepted for the narrower operations.
+  scopeImplications: {
+    'https://mail.google.com/': [GOOGLE_SCOPES.gmailRead, GOOGLE_SCOPES.gmailCompose, GOOGLE_SCOPES.gmailSend, 'https://www.googleapis.com/auth/gmail.modify', 'https://www.googleapis.com/auth/gmail.metadata'],
+    'https://www.googleapis.com/auth/gmail.modify': [GOOGLE_SCOPES.gmailRead, GOOGLE_SCOPES.gmailCompose, GOOGLE_SCOPES.gmailSend, 'https://www.googleapis.com/auth/gmail.metadata'],
+    [GOOGLE_SCOPES.gmailCompose]: [GOOGLE_SCOPES.gmailSend],
+    [GOOGLE_SCOPES.gmailRead]: ['https://www.googleapis.com/auth/gmail.metadata'],
+    'https://www.googleapis.com/auth/calendar': [GOOGLE_SCOPES.calendarRead, GOOGLE_SCOPES.calendarEvents, 'https://www.googleapis.com/auth/calendar.events.readonly'],
+    [GOOGLE_SCOPES.calendarEvents]: ['https://www.googleapis.com/auth/calendar.events.readonly'],
+    [GOOGLE_SCOPES.calendarRead]: ['https://www.googleapis.com/auth/calendar.events.readonly'],
+  },
+  scopeWords: {
+    openid: 'Confirm who you are',
+    email: 'See your email address',
+    profile: 'See your name and profile picture',
+    'https://www.googleapis.com/auth/userinfo.email': 'See your email address',
+    'https://www.googleapis.com/auth/userinfo.profile': 'See your name and profile picture',
+    'https://mail.google.com/': 'Read, send and delete all your email',
+    'https://www.googleapis.com/auth/gmail.modify': 'Read, send and change your email',
+    'https://www.googleapis.com/auth/calendar': 'See and change all your calendars',
+  },
   drafts: {
     email: {
       tool: 'gmail',
