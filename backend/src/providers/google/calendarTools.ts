@@ -16,9 +16,12 @@ const Event = z.object({
   description: z.string().optional(),
   location: z.string().optional(),
   htmlLink: z.string().optional(),
-  start: EventTime,
-  end: EventTime,
-  attendees: z.array(z.object({ email: z.string(), responseStatus: z.string().optional(), self: z.boolean().optional() })).optional(),
+  // Google omits start/end on cancelled instances and email on some resource attendees.
+  start: EventTime.optional().default({}),
+  end: EventTime.optional().default({}),
+  attendees: z
+    .array(z.object({ email: z.string().optional(), displayName: z.string().optional(), responseStatus: z.string().optional(), self: z.boolean().optional(), organizer: z.boolean().optional() }))
+    .optional(),
   organizer: z.object({ email: z.string().optional() }).optional(),
 });
 type EventShape = z.infer<typeof Event>;
@@ -51,7 +54,7 @@ function summarize(e: EventShape): EventSummary {
     title: e.summary ?? '(no title)',
     start: e.start.dateTime ?? e.start.date ?? '',
     end: e.end.dateTime ?? e.end.date ?? '',
-    attendees: (e.attendees ?? []).filter((a) => !a.self).map((a) => a.email),
+    attendees: (e.attendees ?? []).filter((a) => !a.self && a.email).map((a) => a.email as string),
     status: e.status ?? 'confirmed',
   };
   const tz = e.start.timeZone;

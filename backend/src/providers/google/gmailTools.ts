@@ -196,6 +196,22 @@ export function buildReplyDraft(thread: ThreadDetail, body: string, cc: string[]
   return fields;
 }
 
+/** A Gmail operand: a name with spaces stays one term in quotes ("Dana Whitfield"), never glued together. */
+export function gmailOperand(value: string): string {
+  const v = value.replace(/"/g, '').trim().replace(/\s+/g, ' ');
+  return /\s/.test(v) ? `"${v}"` : v;
+}
+
+/**
+ * The q for a thread search: the words, the sender, and — unless the query asks for sent mail or
+ * names a place itself — `-in:sent`, so the person's own mail is never counted as what they received.
+ */
+export function gmailSearchQuery(input: { query?: string; from?: string }): string {
+  const parts = [input.query?.trim(), input.from ? `from:${gmailOperand(input.from)}` : undefined].filter((p): p is string => !!p);
+  if (!/\b(in|label):|\bfrom:me\b|\bis:sent\b/i.test(parts.join(' '))) parts.push('-in:sent');
+  return parts.join(' ');
+}
+
 /* ---------- the tools ---------- */
 
 export interface GmailToolsOptions {
@@ -251,7 +267,7 @@ export function createGmailTools(opts: GmailToolsOptions) {
   return {
     /** Threads matching a Gmail query and/or a sender, newest first, as compact summaries. */
     async searchThreads(ctx: ProviderCallContext, input: { query?: string; from?: string; maxResults?: number }): Promise<ProviderResult<{ threads: ThreadSummary[]; truncated?: boolean }>> {
-      const q = [input.query, input.from ? `from:${input.from.replace(/\s+/g, '')}` : undefined].filter(Boolean).join(' ');
+      const q = gmailSearchQuery(input);
       const listed = await runProviderCall(policy, ctx, {
         ...base,
         operation: 'gmail.threads.list',
