@@ -118,7 +118,7 @@ export function registerCalendarRoutes(
       htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(`${id} ${SANDBOX_ACCOUNT.email}`).toString('base64url')}`,
       created: (existing?.['created'] as string | undefined) ?? nowIso,
       updated: nowIso,
-      creator: { email: SANDBOX_ACCOUNT.email, self: true },
+      creator: existing?.['creator'] ?? { email: SANDBOX_ACCOUNT.email, self: true },
       organizer: existing?.['organizer'] ?? { email: SANDBOX_ACCOUNT.email, self: true },
       start: input['start'] as EventTime,
       end: input['end'] as EventTime,
@@ -127,12 +127,14 @@ export function registerCalendarRoutes(
       reminders: input['reminders'] ?? { useDefault: true },
       eventType: 'default',
     };
+    const organizer = (existing?.['organizer'] as { email?: string } | undefined)?.email ?? SANDBOX_ACCOUNT.email;
     if (attendeesIn.length > 0) {
       ev['attendees'] = attendeesIn.map((a) => ({
         ...a,
         email: a['email'],
-        responseStatus: a['responseStatus'] ?? (a['email'] === SANDBOX_ACCOUNT.email ? 'accepted' : 'needsAction'),
-        ...(a['email'] === SANDBOX_ACCOUNT.email ? { self: true, organizer: true } : {}),
+        responseStatus: a['responseStatus'] ?? (a['email'] === SANDBOX_ACCOUNT.email && organizer === SANDBOX_ACCOUNT.email ? 'accepted' : 'needsAction'),
+        ...(a['email'] === SANDBOX_ACCOUNT.email ? { self: true } : {}),
+        ...(a['email'] === organizer ? { organizer: true } : {}),
       }));
     } else {
       delete ev['attendees'];
@@ -190,12 +192,37 @@ export function registerCalendarRoutes(
     return isSaved(ev) ? json(200, ev) : ev;
   });
 
+  /**
+   * A guest (not the organizer) may change only their own attendee entry's responseStatus and
+   * comment; anything shared answers 403 forbiddenForNonOrganizer, as Google does.
+   */
+  const guestChange = (existing: CalendarEvent, input: Record<string, unknown>, mode: 'patch' | 'update'): SandboxResponse | undefined => {
+    const organizer = (existing['organizer'] as { email?: string } | undefined)?.email;
+    if (organizer === undefined || organizer === SANDBOX_ACCOUNT.email) return undefined;
+    const forbidden = () => googleError(403, 'Shared properties can only be changed by the organizer of the event.', 'PERMISSION_DENIED', 'forbiddenForNonOrganizer');
+    const shared = Object.keys(input).filter((k) => k !== 'attendees' && !(mode === 'update' && JSON.stringify(input[k]) === JSON.stringify(existing[k])));
+    if (shared.length > 0) return forbidden();
+    const before = (existing['attendees'] as Array<Record<string, unknown>> | undefined) ?? [];
+    const after = Array.isArray(input['attendees']) ? (input['attendees'] as Array<Record<string, unknown>>) : before;
+    if (after.length !== before.length) return forbidden();
+    for (const a of after) {
+      const was = before.find((b) => b['email'] === a['email']);
+      if (!was) return forbidden();
+      if (a['email'] !== SANDBOX_ACCOUNT.email && (a['responseStatus'] ?? was['responseStatus']) !== was['responseStatus']) return forbidden();
+    }
+    const status = after.find((a) => a['email'] === SANDBOX_ACCOUNT.email)?.['responseStatus'];
+    if (status !== undefined && !['needsAction', 'declined', 'tentative', 'accepted'].includes(String(status))) return badRequest('Invalid attendee response status.');
+    return undefined;
+  };
+
   const modify = (mode: 'patch' | 'update') => (req: SandboxRequest) => {
     const denied = guard(req, GOOGLE_ACCEPTED.calendarWrite, mode === 'patch' ? 'calendar.v3.Events.Patch' : 'calendar.v3.Events.Update');
     if (denied) return denied;
     const existing = store.get(req.params['eventId'] ?? '');
     if (!existing || existing.status === 'cancelled') return notFound();
     const input = (req.body ?? {}) as Record<string, unknown>;
+    const refused = guestChange(existing, input, mode);
+    if (refused) return refused;
     const merged = mode === 'patch' ? { ...existing, ...input } : input;
     const ev = save(merged, existing);
     return isSaved(ev) ? json(200, ev) : ev;

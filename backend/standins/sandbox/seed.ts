@@ -43,6 +43,8 @@ const CalendarSeed = z.object({
       location: z.string().optional(),
       description: z.string().optional(),
       transparency: z.enum(['opaque', 'transparent']).optional(),
+      /** Someone else's invite: the demo user is a guest who has not answered yet. */
+      organizer: z.string().optional(),
     }),
   ),
 });
@@ -130,16 +132,21 @@ function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZo
         ...(e.description ? { description: e.description } : {}),
         ...(e.location ? { location: e.location } : {}),
         ...(e.transparency ? { transparency: e.transparency } : {}),
-        creator: { email: SANDBOX_ACCOUNT.email, self: true },
-        organizer: { email: SANDBOX_ACCOUNT.email, self: true },
+        creator: e.organizer ? { email: e.organizer } : { email: SANDBOX_ACCOUNT.email, self: true },
+        organizer: e.organizer ? { email: e.organizer } : { email: SANDBOX_ACCOUNT.email, self: true },
         start: { dateTime: formatInZone(startMs, timeZone), timeZone },
         end: { dateTime: formatInZone(endMs, timeZone), timeZone },
         ...(e.attendees
           ? {
-              attendees: [
-                { email: SANDBOX_ACCOUNT.email, organizer: true, self: true, responseStatus: 'accepted' },
-                ...e.attendees.map((email) => ({ email, responseStatus: 'accepted' })),
-              ],
+              attendees: e.organizer
+                ? [
+                    ...e.attendees.map((email) => ({ email, responseStatus: 'accepted', ...(email === e.organizer ? { organizer: true } : {}) })),
+                    { email: SANDBOX_ACCOUNT.email, self: true, responseStatus: 'needsAction' },
+                  ]
+                : [
+                    { email: SANDBOX_ACCOUNT.email, organizer: true, self: true, responseStatus: 'accepted' },
+                    ...e.attendees.map((email) => ({ email, responseStatus: 'accepted' })),
+                  ],
             }
           : {}),
         iCalUID: `${id}@google.com`,

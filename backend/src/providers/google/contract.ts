@@ -37,7 +37,44 @@ export const EventDraftFields = z
   .refine((e) => Date.parse(e.end) > Date.parse(e.start), { message: 'end must be after start', path: ['end'] });
 export type EventDraftFields = z.infer<typeof EventDraftFields>;
 
+/** Moving an event: its new start and end (the title is shown so the person sees which event). */
+export const EventMoveFields = z
+  .object({
+    event_id: z.string().min(1).max(1024),
+    title: z.string().min(1).max(1024),
+    start: rfc3339,
+    end: rfc3339,
+    timezone: z.string().min(1).max(64),
+  })
+  .refine((e) => Date.parse(e.end) > Date.parse(e.start), { message: 'end must be after start', path: ['end'] });
+export type EventMoveFields = z.infer<typeof EventMoveFields>;
+
+/** Cancelling an event the person organises: Google deletes it and tells the guests. */
+export const EventCancelFields = z.object({
+  event_id: z.string().min(1).max(1024),
+  title: z.string().min(1).max(1024),
+  start: rfc3339.optional(),
+  attendees: z.array(emailAddress).max(100).default([]),
+});
+export type EventCancelFields = z.infer<typeof EventCancelFields>;
+
+/** Answering an invite: the person's own responseStatus, with an optional note to the organizer. */
+export const EventResponseFields = z.object({
+  event_id: z.string().min(1).max(1024),
+  title: z.string().min(1).max(1024),
+  response: z.enum(['accepted', 'declined', 'tentative']),
+  organizer: emailAddress.optional(),
+  comment: z.string().max(1000).optional(),
+});
+export type EventResponseFields = z.infer<typeof EventResponseFields>;
+
 const ADDRESS_HINT = 'Separate addresses with commas';
+const EMAIL_FIELDS = [
+  { name: 'to', label: 'To', kind: 'addresses', hint: ADDRESS_HINT, messages: { empty: 'Add at least one recipient.', invalid: 'Check the email addresses.' } },
+  { name: 'cc', label: 'Cc', kind: 'addresses', messages: { invalid: 'Check the email addresses.' } },
+  { name: 'subject', label: 'Subject', kind: 'text', messages: { invalid: 'The subject is too long.' } },
+  { name: 'body', label: 'Message', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
+] as const;
 
 export const googleContract = defineProviderContract({
   id: 'google',
@@ -78,12 +115,7 @@ export const googleContract = defineProviderContract({
     email: {
       tool: 'gmail',
       schema: EmailDraftFields,
-      fields: [
-        { name: 'to', label: 'To', kind: 'addresses', hint: ADDRESS_HINT, messages: { empty: 'Add at least one recipient.', invalid: 'Check the email addresses.' } },
-        { name: 'cc', label: 'Cc', kind: 'addresses', messages: { invalid: 'Check the email addresses.' } },
-        { name: 'subject', label: 'Subject', kind: 'text', messages: { invalid: 'The subject is too long.' } },
-        { name: 'body', label: 'Message', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
-      ],
+      fields: EMAIL_FIELDS,
       title: 'Review the email',
       confirmLabel: 'Send',
       outcome: 'sent',
@@ -108,6 +140,60 @@ export const googleContract = defineProviderContract({
       outcomeLabel: 'Created',
       noun: 'Event',
       plural: 'calendar events',
+    },
+    email_draft: {
+      tool: 'gmail',
+      schema: EmailDraftFields,
+      fields: EMAIL_FIELDS,
+      title: 'Review the Gmail draft',
+      confirmLabel: 'Save draft',
+      outcome: 'drafted',
+      outcomeLabel: 'Saved in Gmail drafts',
+      noun: 'Gmail draft',
+      plural: 'Gmail drafts',
+    },
+    event_move: {
+      tool: 'calendar',
+      schema: EventMoveFields,
+      fields: [
+        { name: 'title', label: 'Event', kind: 'text', messages: { empty: 'Which event?', invalid: 'The title is too long.' } },
+        { name: 'start', label: 'New start', kind: 'datetime', messages: { incomplete: 'Enter a valid start date and time.', invalid: 'Enter a valid start date and time.' } },
+        { name: 'end', label: 'New end', kind: 'datetime', messages: { incomplete: 'Enter a valid end date and time.', invalid: 'The end must be after the start.' } },
+      ],
+      note: 'Times are in {timezone}. Guests are told about the new time.',
+      title: 'Review the new time',
+      confirmLabel: 'Move',
+      outcome: 'moved',
+      outcomeLabel: 'Moved',
+      noun: 'Event change',
+      plural: 'moved events',
+    },
+    event_cancel: {
+      tool: 'calendar',
+      schema: EventCancelFields,
+      fields: [{ name: 'title', label: 'Event', kind: 'text', messages: { empty: 'Which event?', invalid: 'The title is too long.' } }],
+      note: 'Guests are told the event is cancelled.',
+      title: 'Cancel this event?',
+      confirmLabel: 'Cancel event',
+      outcome: 'cancelled',
+      outcomeLabel: 'Cancelled',
+      noun: 'Cancellation',
+      plural: 'cancelled events',
+    },
+    event_response: {
+      tool: 'calendar',
+      schema: EventResponseFields,
+      fields: [
+        { name: 'title', label: 'Invitation', kind: 'text', messages: { empty: 'Which invitation?', invalid: 'The title is too long.' } },
+        { name: 'comment', label: 'Note to the organizer', kind: 'textarea', messages: { invalid: 'The note is too long.' } },
+      ],
+      note: 'Your answer: {response}. The organizer is told.',
+      title: 'Review your answer',
+      confirmLabel: 'Send answer',
+      outcome: 'answered',
+      outcomeLabel: 'Answered',
+      noun: 'Invitation answer',
+      plural: 'answers to invitations',
     },
   },
 });

@@ -69,7 +69,9 @@ export interface MessageSummary {
 
 export interface ThreadMessage {
   messageId: string;
+  /** The real sender of this message; `fromSelf` marks the person's own (sent) ones. */
   from: string;
+  fromSelf?: true;
   to: string;
   cc?: string;
   date: string;
@@ -82,6 +84,8 @@ export interface ReplyTarget {
   threadId: string;
   /** Reply-To or From of the latest message not sent by the user. */
   to: string[];
+  /** For reply-all: everyone else on that message (To and Cc), without the person and without `to`. */
+  replyAllCc: string[];
   subject: string;
   inReplyTo?: string;
   references: string[];
@@ -183,9 +187,34 @@ function replyTargetOf(threadId: string, messages: MessageShape[]): ReplyTarget 
   const lastId = headerOf(last, 'Message-ID');
   const refs = [...messageIds(headerOf(last, 'References')), ...messageIds(lastId)];
   const toHeader = isSelf(target) ? headerOf(target, 'To') : headerOf(target, 'Reply-To') || headerOf(target, 'From');
-  const out: ReplyTarget = { threadId, to: splitAddresses(toHeader), subject: replySubject(headerOf(messages[0] as MessageShape, 'Subject')), references: [...new Set(refs)] };
+  const to = splitAddresses(toHeader);
+  // The person's own addresses: the From of every message they sent in this thread.
+  const mine = new Set(messages.filter(isSelf).flatMap((m) => splitAddresses(headerOf(m, 'From'))).map((a) => a.toLowerCase()));
+  const others = [...splitAddresses(headerOf(target, 'To')), ...splitAddresses(headerOf(target, 'Cc'))];
+  const seen = new Set(to.map((a) => a.toLowerCase()));
+  const replyAllCc: string[] = [];
+  for (const a of others) {
+    const k = a.toLowerCase();
+    if (mine.has(k) || seen.has(k)) continue;
+    seen.add(k);
+    replyAllCc.push(a);
+  }
+  const out: ReplyTarget = { threadId, to, replyAllCc, subject: replySubject(headerOf(messages[0] as MessageShape, 'Subject')), references: [...new Set(refs)] };
   if (lastId) out.inReplyTo = lastId;
   return out;
+}
+
+/**
+ * Draft fields forwarding a thread's latest message to new people: "Fwd:" subject, the person's note,
+ * then the forwarded message with its header lines, as Gmail lays a forward out. A new thread.
+ */
+export function buildForwardDraft(thread: ThreadDetail, to: string[], note: string): EmailDraftFields {
+  const last = thread.messages.at(-1);
+  const subject = /^fwd?:/i.test(thread.subject.trim()) ? thread.subject.trim() : `Fwd: ${thread.subject.trim()}`;
+  const quoted = last
+    ? ['---------- Forwarded message ---------', `From: ${last.from}`, `Date: ${last.date}`, `Subject: ${last.subject}`, `To: ${last.to}`, '', last.body].join('\n')
+    : '';
+  return { to, cc: [], subject, body: [note.trim(), quoted].filter(Boolean).join('\n\n') };
 }
 
 /** Draft fields for answering a thread, ready for the confirm sheet (plus References for the send). */
@@ -353,6 +382,7 @@ export function createGmailTools(opts: GmailToolsOptions) {
         return {
           messageId: m.id,
           from: headerOf(m, 'From'),
+          ...(isSelf(m) ? { fromSelf: true as const } : {}),
           to: headerOf(m, 'To'),
           ...(cc ? { cc } : {}),
           date: dateOf(m),
