@@ -46,6 +46,8 @@ export interface DraftContract<T extends string = string, O extends string = str
   noun: string;
   /** What the agent says it can draft, e.g. "emails". */
   plural: string;
+  /** The provider scopes performing this write needs (least privilege; asked for when such a draft is made). */
+  scopes?: readonly string[];
 }
 
 /** A scope the provider may be asked for, with the sentence the person reads before granting it. */

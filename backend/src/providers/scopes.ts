@@ -55,3 +55,28 @@ export function createScopeRules(contracts: readonly ProviderContract[]): ScopeR
 }
 
 export const SHIPPED_SCOPE_RULES = createScopeRules(SHIPPED_CONTRACTS);
+
+/**
+ * Incremental consent: the provider scopes one request needs, not everything a provider could use.
+ * Reads need the tools' read scopes; a write adds the scopes of the draft kinds it may produce
+ * (all of the tools' kinds when not known yet). Connect asks for these; an INSUFFICIENT_SCOPE later
+ * asks for the missing ones on top of what was granted (Token Vault's exchange takes no scope, so
+ * the grant at connect is what bounds every call).
+ */
+export function scopesForRequest(
+  tools: readonly string[],
+  opts: { write?: boolean; draftKinds?: readonly string[] } = {},
+  contracts: readonly ProviderContract[] = SHIPPED_CONTRACTS,
+): string[] {
+  const out = new Set<string>();
+  for (const c of contracts) {
+    for (const s of c.scopes) if (s.access === 'read' && tools.includes(s.tool)) out.add(s.scope);
+    if (!opts.write) continue;
+    for (const [kind, d] of Object.entries(c.drafts)) {
+      if (!tools.includes(d.tool)) continue;
+      if (opts.draftKinds && !opts.draftKinds.includes(kind)) continue;
+      for (const scope of d.scopes ?? c.scopes.filter((s) => s.tool === d.tool && s.access === 'write').map((s) => s.scope)) out.add(scope);
+    }
+  }
+  return [...out];
+}

@@ -17,3 +17,14 @@ describe('scope arithmetic', () => {
     expect(describeScope(GOOGLE_SCOPES.gmailSend)).toBe('Send email as you, only after you confirm');
   });
 });
+
+describe('incremental consent: the scopes one request needs', () => {
+  it('a read asks only for read scopes; a write adds the scopes its draft kind needs', async () => {
+    const { scopesForRequest } = await import('../../src/providers/scopes.js');
+    expect(scopesForRequest(['calendar'])).toEqual([GOOGLE_SCOPES.calendarRead]);
+    expect(scopesForRequest(['calendar'], { write: true }).sort()).toEqual([GOOGLE_SCOPES.calendarEvents, GOOGLE_SCOPES.calendarRead].sort());
+    expect(scopesForRequest(['gmail'], { write: true, draftKinds: ['email_draft'] }).sort()).toEqual([GOOGLE_SCOPES.gmailCompose, GOOGLE_SCOPES.gmailRead].sort());
+    expect(scopesForRequest(['gmail'], { write: true, draftKinds: ['email_draft'] })).not.toContain(GOOGLE_SCOPES.gmailSend);
+    expect(scopesForRequest(['slack'])).not.toContain('chat:write');
+  });
+});

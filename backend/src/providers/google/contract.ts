@@ -122,6 +122,7 @@ export const googleContract = defineProviderContract({
       outcomeLabel: 'Sent',
       noun: 'Email',
       plural: 'emails',
+      scopes: [GOOGLE_SCOPES.gmailSend],
     },
     event: {
       tool: 'calendar',
@@ -140,6 +141,7 @@ export const googleContract = defineProviderContract({
       outcomeLabel: 'Created',
       noun: 'Event',
       plural: 'calendar events',
+      scopes: [GOOGLE_SCOPES.calendarEvents],
     },
     email_draft: {
       tool: 'gmail',
@@ -151,6 +153,7 @@ export const googleContract = defineProviderContract({
       outcomeLabel: 'Saved in Gmail drafts',
       noun: 'Gmail draft',
       plural: 'Gmail drafts',
+      scopes: [GOOGLE_SCOPES.gmailCompose],
     },
     event_move: {
       tool: 'calendar',
@@ -167,6 +170,7 @@ export const googleContract = defineProviderContract({
       outcomeLabel: 'Moved',
       noun: 'Event change',
       plural: 'moved events',
+      scopes: [GOOGLE_SCOPES.calendarEvents],
     },
     event_cancel: {
       tool: 'calendar',
@@ -179,6 +183,7 @@ export const googleContract = defineProviderContract({
       outcomeLabel: 'Cancelled',
       noun: 'Cancellation',
       plural: 'cancelled events',
+      scopes: [GOOGLE_SCOPES.calendarEvents],
     },
     event_response: {
       tool: 'calendar',
@@ -194,6 +199,7 @@ export const googleContract = defineProviderContract({
       outcomeLabel: 'Answered',
       noun: 'Invitation answer',
       plural: 'answers to invitations',
+      scopes: [GOOGLE_SCOPES.calendarEvents],
     },
   },
 });

@@ -51,6 +51,7 @@ export const slackContract = defineProviderContract({
       outcomeLabel: 'Posted',
       noun: 'Slack message',
       plural: 'Slack posts',
+      scopes: [SLACK_SCOPES.chatWrite],
     },
   },
 });
