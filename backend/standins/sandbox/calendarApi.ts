@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { SANDBOX_ACCOUNT } from './account.js';
+import { SANDBOX_ACCOUNT, type SandboxAccount } from './account.js';
 import { GOOGLE_ACCEPTED, authorizeGoogle, googleError, isResponse } from './googleAuth.js';
 import { json, type Router, type SandboxRequest, type SandboxResponse } from './http.js';
 import type { TokenStore } from './tokens.js';
@@ -74,20 +74,31 @@ export class CalendarStore {
 
 const isSaved = (v: CalendarEvent | SandboxResponse): v is CalendarEvent => typeof v.status === 'string';
 
-function isPrimary(calendarId: string | undefined): boolean {
-  return calendarId === 'primary' || calendarId === SANDBOX_ACCOUNT.email;
+export interface CalendarOwner {
+  store: CalendarStore;
+  account: SandboxAccount;
 }
 
 export function registerCalendarRoutes(
   router: Router,
-  deps: { tokens: TokenStore; store: CalendarStore; now: () => number; timeZone: string },
+  deps: { tokens: TokenStore; store: CalendarStore; now: () => number; timeZone: string; calendarOf?: (userId: string) => CalendarOwner },
 ): void {
-  const { store } = deps;
+  const calendarOf = deps.calendarOf ?? (() => ({ store: deps.store, account: SANDBOX_ACCOUNT }));
+  // Whose calendar the request in hand reads: set by guard() first thing in every (synchronous) handler.
+  let owner: CalendarOwner = calendarOf(SANDBOX_ACCOUNT.userId);
+  const store = {
+    put: (calendarId: string, ev: CalendarEvent, startMs: number, endMs: number) => owner.store.put(calendarId, ev, startMs, endMs),
+    get: (id: string) => owner.store.get(id),
+    overlapping: (fromMs: number, toMs: number, includeCancelled: boolean) => owner.store.overlapping(fromMs, toMs, includeCancelled),
+  };
+  const me = () => owner.account;
+  const isPrimary = (calendarId: string | undefined) => calendarId === 'primary' || calendarId === me().email;
   const base = '/calendar/v3/calendars/:calendarId/events';
 
   const guard = (req: SandboxRequest, accepted: readonly string[], name: string): SandboxResponse | undefined => {
     const grant = authorizeGoogle(req, deps.tokens, accepted, { service: SERVICE, name });
     if (isResponse(grant)) return grant;
+    owner = calendarOf(grant.userId);
     if (req.params['calendarId'] !== undefined && !isPrimary(req.params['calendarId'])) {
       return googleError(404, 'Not Found', 'NOT_FOUND', 'notFound');
     }
@@ -115,11 +126,11 @@ export function registerCalendarRoutes(
       etag: `"${deps.now()}"`,
       id,
       status: 'confirmed',
-      htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(`${id} ${SANDBOX_ACCOUNT.email}`).toString('base64url')}`,
+      htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(`${id} ${me().email}`).toString('base64url')}`,
       created: (existing?.['created'] as string | undefined) ?? nowIso,
       updated: nowIso,
-      creator: existing?.['creator'] ?? { email: SANDBOX_ACCOUNT.email, self: true },
-      organizer: existing?.['organizer'] ?? { email: SANDBOX_ACCOUNT.email, self: true },
+      creator: existing?.['creator'] ?? { email: me().email, self: true },
+      organizer: existing?.['organizer'] ?? { email: me().email, self: true },
       start: input['start'] as EventTime,
       end: input['end'] as EventTime,
       iCalUID: `${id}@google.com`,
@@ -127,13 +138,13 @@ export function registerCalendarRoutes(
       reminders: input['reminders'] ?? { useDefault: true },
       eventType: 'default',
     };
-    const organizer = (existing?.['organizer'] as { email?: string } | undefined)?.email ?? SANDBOX_ACCOUNT.email;
+    const organizer = (existing?.['organizer'] as { email?: string } | undefined)?.email ?? me().email;
     if (attendeesIn.length > 0) {
       ev['attendees'] = attendeesIn.map((a) => ({
         ...a,
         email: a['email'],
-        responseStatus: a['responseStatus'] ?? (a['email'] === SANDBOX_ACCOUNT.email && organizer === SANDBOX_ACCOUNT.email ? 'accepted' : 'needsAction'),
-        ...(a['email'] === SANDBOX_ACCOUNT.email ? { self: true } : {}),
+        responseStatus: a['responseStatus'] ?? (a['email'] === me().email && organizer === me().email ? 'accepted' : 'needsAction'),
+        ...(a['email'] === me().email ? { self: true } : {}),
         ...(a['email'] === organizer ? { organizer: true } : {}),
       }));
     } else {
@@ -163,7 +174,7 @@ export function registerCalendarRoutes(
     return json(200, {
       kind: 'calendar#events',
       etag: `"${deps.now()}"`,
-      summary: SANDBOX_ACCOUNT.email,
+      summary: me().email,
       updated: new Date(deps.now()).toISOString(),
       timeZone: deps.timeZone,
       accessRole: 'owner',
@@ -198,7 +209,7 @@ export function registerCalendarRoutes(
    */
   const guestChange = (existing: CalendarEvent, input: Record<string, unknown>, mode: 'patch' | 'update'): SandboxResponse | undefined => {
     const organizer = (existing['organizer'] as { email?: string } | undefined)?.email;
-    if (organizer === undefined || organizer === SANDBOX_ACCOUNT.email) return undefined;
+    if (organizer === undefined || organizer === me().email) return undefined;
     const forbidden = () => googleError(403, 'Shared properties can only be changed by the organizer of the event.', 'PERMISSION_DENIED', 'forbiddenForNonOrganizer');
     const shared = Object.keys(input).filter((k) => k !== 'attendees' && !(mode === 'update' && JSON.stringify(input[k]) === JSON.stringify(existing[k])));
     if (shared.length > 0) return forbidden();
@@ -208,9 +219,9 @@ export function registerCalendarRoutes(
     for (const a of after) {
       const was = before.find((b) => b['email'] === a['email']);
       if (!was) return forbidden();
-      if (a['email'] !== SANDBOX_ACCOUNT.email && (a['responseStatus'] ?? was['responseStatus']) !== was['responseStatus']) return forbidden();
+      if (a['email'] !== me().email && (a['responseStatus'] ?? was['responseStatus']) !== was['responseStatus']) return forbidden();
     }
-    const status = after.find((a) => a['email'] === SANDBOX_ACCOUNT.email)?.['responseStatus'];
+    const status = after.find((a) => a['email'] === me().email)?.['responseStatus'];
     if (status !== undefined && !['needsAction', 'declined', 'tentative', 'accepted'].includes(String(status))) return badRequest('Invalid attendee response status.');
     return undefined;
   };

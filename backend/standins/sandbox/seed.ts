@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import { SANDBOX_ACCOUNT } from './account.js';
+import { SANDBOX_ACCOUNT, type SandboxAccount } from './account.js';
+import { existsSync } from 'node:fs';
 import type { CalendarStore } from './calendarApi.js';
 import { getMeta, setMeta, transaction } from './db.js';
 import type { GmailStore } from './gmailStore.js';
@@ -108,7 +109,7 @@ function seedGmail(store: GmailStore, seedDir: string, now: number): void {
   }
 }
 
-function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZone: string): void {
+function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZone: string, account: SandboxAccount = SANDBOX_ACCOUNT): void {
   const seed = readSeed(seedDir, 'calendar.json', CalendarSeed);
   const today = zonedDate(now, timeZone);
   seed.events.forEach((e, i) => {
@@ -132,8 +133,8 @@ function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZo
         ...(e.description ? { description: e.description } : {}),
         ...(e.location ? { location: e.location } : {}),
         ...(e.transparency ? { transparency: e.transparency } : {}),
-        creator: e.organizer ? { email: e.organizer } : { email: SANDBOX_ACCOUNT.email, self: true },
-        organizer: e.organizer ? { email: e.organizer } : { email: SANDBOX_ACCOUNT.email, self: true },
+        creator: e.organizer ? { email: e.organizer } : { email: account.email, self: true },
+        organizer: e.organizer ? { email: e.organizer } : { email: account.email, self: true },
         start: { dateTime: formatInZone(startMs, timeZone), timeZone },
         end: { dateTime: formatInZone(endMs, timeZone), timeZone },
         ...(e.attendees
@@ -141,10 +142,10 @@ function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZo
               attendees: e.organizer
                 ? [
                     ...e.attendees.map((email) => ({ email, responseStatus: 'accepted', ...(email === e.organizer ? { organizer: true } : {}) })),
-                    { email: SANDBOX_ACCOUNT.email, self: true, responseStatus: 'needsAction' },
+                    { email: account.email, self: true, responseStatus: 'needsAction' },
                   ]
                 : [
-                    { email: SANDBOX_ACCOUNT.email, organizer: true, self: true, responseStatus: 'accepted' },
+                    { email: account.email, organizer: true, self: true, responseStatus: 'accepted' },
                     ...e.attendees.map((email) => ({ email, responseStatus: 'accepted' })),
                   ],
             }
@@ -193,6 +194,25 @@ export function seedOnce(
     seedGmail(stores.gmail, opts.seedDir, opts.now);
     seedCalendar(stores.calendar, opts.seedDir, opts.now, opts.timeZone);
     seedSlack(stores.slack, opts.seedDir, opts.now);
+    setMeta(db, 'seeded_at', String(opts.now));
+  });
+  return true;
+}
+
+/**
+ * Seeds another demo user's own mailbox and calendar once, from `<seedDir>/accounts/<userId>/`
+ * (either file may be missing: an empty mailbox is a real state too).
+ */
+export function seedAccountOnce(
+  db: DatabaseSync,
+  stores: { gmail: GmailStore; calendar: CalendarStore },
+  opts: { seedDir: string; now: number; timeZone: string; account: SandboxAccount },
+): boolean {
+  if (getMeta(db, 'seeded_at')) return false;
+  const dir = join(opts.seedDir, 'accounts', opts.account.userId);
+  transaction(db, () => {
+    if (existsSync(join(dir, 'gmail.json'))) seedGmail(stores.gmail, dir, opts.now);
+    if (existsSync(join(dir, 'calendar.json'))) seedCalendar(stores.calendar, dir, opts.now, opts.timeZone, opts.account);
     setMeta(db, 'seeded_at', String(opts.now));
   });
   return true;

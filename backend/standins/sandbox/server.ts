@@ -1,4 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { SANDBOX_ACCOUNTS, accountOf } from './account.js';
 import type { AddressInfo } from 'node:net';
 import { registerCalendarRoutes, CalendarStore } from './calendarApi.js';
 import { openSandboxDb } from './db.js';
@@ -6,7 +9,7 @@ import { registerGmailRoutes } from './gmailApi.js';
 import { GmailStore } from './gmailStore.js';
 import { Router, decodeBody, readBody, send, type SandboxRequest, type SandboxResponse } from './http.js';
 import { registerOAuthRoutes, type SandboxClient } from './oauth.js';
-import { DEFAULT_SEED_DIR, loadSlackUsers, seedOnce } from './seed.js';
+import { DEFAULT_SEED_DIR, loadSlackUsers, seedAccountOnce, seedOnce } from './seed.js';
 import { SlackStore, registerSlackRoutes, type SlackAppLimits } from './slackApi.js';
 import { TokenStore } from './tokens.js';
 
@@ -78,11 +81,22 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const calendar = new CalendarStore(db);
   const slack = new SlackStore(db, loadSlackUsers(seedDir));
   if (seedOnce(db, { gmail, calendar, slack }, { seedDir, now: now(), timeZone })) logger.info({ dataDir: opts.dataDir }, 'sandbox seeded');
+  // The first demo account keeps the main database; every other one has its own mailbox and calendar.
+  const extraDbs: DatabaseSync[] = [];
+  const mailboxes = new Map<string, { gmail: GmailStore; calendar: CalendarStore }>([[SANDBOX_ACCOUNTS[0]!.userId, { gmail, calendar }]]);
+  for (const account of SANDBOX_ACCOUNTS.slice(1)) {
+    const own = openSandboxDb(join(opts.dataDir, 'accounts', account.userId));
+    extraDbs.push(own);
+    const stores = { gmail: new GmailStore(own), calendar: new CalendarStore(own) };
+    seedAccountOnce(own, stores, { seedDir, now: now(), timeZone, account });
+    mailboxes.set(account.userId, stores);
+  }
+  const storesOf = (userId: string) => mailboxes.get(accountOf(userId).userId) ?? { gmail, calendar };
 
   const router = new Router();
   registerOAuthRoutes(router, { clients: opts.clients ?? [], tokens });
-  registerGmailRoutes(router, { tokens, store: gmail, now });
-  registerCalendarRoutes(router, { tokens, store: calendar, now, timeZone });
+  registerGmailRoutes(router, { tokens, store: gmail, now, mailboxOf: (userId) => ({ store: storesOf(userId).gmail, account: accountOf(userId) }) });
+  registerCalendarRoutes(router, { tokens, store: calendar, now, timeZone, calendarOf: (userId) => ({ store: storesOf(userId).calendar, account: accountOf(userId) }) });
   registerSlackRoutes(router, { tokens, store: slack, now, timeZone, ...(opts.slackLimits ? { limits: opts.slackLimits } : {}) });
 
   const faults: Array<{ prefix: string; fault: SandboxFault; remaining: number }> = [];
@@ -168,6 +182,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
+      for (const own of extraDbs) own.close();
     },
     failNext(pathPrefix, fault) {
       if (!opts.testHooks) throw new Error('failNext needs startSandbox({ testHooks: true })');

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { SANDBOX_ACCOUNT } from './account.js';
+import { SANDBOX_ACCOUNT, accountOf } from './account.js';
 import { bearerToken } from './googleAuth.js';
 import { field, json, type Router, type SandboxRequest, type SandboxResponse } from './http.js';
 import type { TokenStore } from './tokens.js';
@@ -145,7 +145,7 @@ export function registerSlackRoutes(
   const arg = (req: SandboxRequest, name: string): string | undefined => field(req.body, name) ?? req.query.get(name) ?? undefined;
 
   type Scope = string | undefined | ((req: SandboxRequest) => string);
-  type Handler = (req: SandboxRequest, grant: { clientId: string }) => SandboxResponse;
+  type Handler = (req: SandboxRequest, grant: { clientId: string; userId: string }) => SandboxResponse;
   const method = (name: string, scope: Scope, handler: Handler) => {
     const run = (req: SandboxRequest): SandboxResponse => {
       const token = bearerToken(req) ?? arg(req, 'token');
@@ -202,14 +202,14 @@ export function registerSlackRoutes(
     return { items, next: start + limit < rows.length ? encodeCursor(start + limit) : '' };
   };
 
-  method('auth.test', undefined, () =>
+  method('auth.test', undefined, (_req, grant) =>
     json(200, {
       ok: true,
       url: 'https://vouch-demo.slack.com/',
       team: SANDBOX_ACCOUNT.slackTeamName,
-      user: 'alex',
+      user: accountOf(grant.userId).userId,
       team_id: SANDBOX_ACCOUNT.slackTeamId,
-      user_id: SANDBOX_ACCOUNT.slackUserId,
+      user_id: accountOf(grant.userId).slackUserId,
     }),
   );
 
@@ -383,7 +383,7 @@ export function registerSlackRoutes(
     });
   });
 
-  method('chat.postMessage', 'chat:write', (req) => {
+  method('chat.postMessage', 'chat:write', (req, grant) => {
     const channel = channelOf(req);
     if (!channel) return fail('channel_not_found');
     const text = arg(req, 'text');
@@ -392,7 +392,7 @@ export function registerSlackRoutes(
     const threadTs = arg(req, 'thread_ts');
     if (threadTs && !store.messages(channel.id).some((m) => m.ts === threadTs)) return fail('thread_not_found');
     const ts = store.nextTs(channel.id, deps.now());
-    const row: MessageRow = { channel_id: channel.id, ts, user_id: SANDBOX_ACCOUNT.slackUserId, text, thread_ts: threadTs ?? null };
+    const row: MessageRow = { channel_id: channel.id, ts, user_id: accountOf(grant.userId).slackUserId, text, thread_ts: threadTs ?? null };
     store.insert(row);
     return json(200, { ok: true, channel: channel.id, ts, message: messageResource(row) });
   });
