@@ -211,3 +211,33 @@ describe('Slack for an internal app (limits off)', () => {
     }
   });
 });
+
+describe('a rate-limited channel read falls back to search', () => {
+  it('answers "what is new in #general" from search when history is spent, and says so', async () => {
+    const clock = fakeClock(Date.parse('2026-03-10T14:00:00Z'));
+    const dir = mkdtempSync(join(tmpdir(), 'vouch-slack-fb-'));
+    const sandbox = await startSandbox({ dataDir: dir, now: clock.now, clients: [TEST_CLIENT], timeZone: TZ });
+    try {
+      const tokens = new SandboxTokenSource(sandbox, clock.now);
+      await tokens.connect('sign-in-with-slack', ALL);
+      const slack = createSlackTools({
+        policy: { tokenSource: tokens, now: clock.now, sleep: recordingSleep().sleep, logger: silentLogger, retry: DEFAULT_RETRY_POLICY },
+        connection: 'sign-in-with-slack',
+        slackApiUrl: sandbox.slackApiUrl,
+        budgetChars: 6000,
+        requestTimeoutMs: 5000,
+      });
+      expect((await slack.readChannel(ctx, { channel: 'deals' })).ok).toBe(true);
+      const intent: Intent = { tools: ['slack'], action: 'read', entities: { people: [], emails: [], channel: 'general' }, needs_write: false };
+      const out = { failures: [] } as Parameters<NonNullable<typeof slackModule.fetchContext>>[4];
+      await slackModule.fetchContext!({ slack }, ctx, intent, { timezone: TZ, now: new Date(clock.now()) }, out);
+      expect(out.failures).toEqual([]);
+      expect(out.limited?.reason).toBe('rate_limited');
+      expect(out.limited?.message).toMatch(/Slack search instead/);
+      expect(out.messages?.map((m) => m.text)).toContain('Board meeting moved to next Tuesday.');
+    } finally {
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -40,11 +40,15 @@ export const slackModule = defineProviderModule({
     const count = e.count ?? 10;
     if (e.channel && !e.query) {
       const r = await tools.slack.readChannel(call, { channel: e.channel, limit: count });
-      if (!r.ok) return void out.failures.push(r.error);
-      out.channel = e.channel;
-      out.messages = r.value.messages;
-      if (r.value.limited) out.limited = r.value.limited;
-      return;
+      if (r.ok) {
+        out.channel = e.channel;
+        out.messages = r.value.messages;
+        if (r.value.limited) out.limited = r.value.limited;
+        return;
+      }
+      if (r.error.code !== 'RATE_LIMITED') return void out.failures.push(r.error);
+      // History is spent for this minute: search the channel instead, and say the answer came that way.
+      out.limited = { reason: 'rate_limited', message: `${r.error.message} These come from Slack search instead.`, ...(r.error.retryAfterMs !== undefined ? { retryAfterMs: r.error.retryAfterMs } : {}) };
     }
     if (e.people.length > 0 && !e.channel && !e.query) {
       const r = await tools.slack.readDirectMessages(call, { person: e.people[0] as string, limit: count });
