@@ -13,6 +13,8 @@ import type { ProviderToken } from './tokenSource.js';
 export interface TokenCacheKey {
   userId: string;
   connection: string;
+  /** The connected account asked for by login_hint; '' or absent for the connection's default. */
+  account?: string;
 }
 
 export interface CachedToken {
@@ -39,7 +41,7 @@ export interface TokenCache {
 }
 
 export function tokenCacheKeyString(key: TokenCacheKey): string {
-  return [key.userId, key.connection, ''].join('\u0000');
+  return [key.userId, key.connection, (key.account ?? '').toLowerCase()].join('\u0000');
 }
 
 /** One process's cache: a Map, plus a map of exchanges in flight so a burst of misses makes one. */

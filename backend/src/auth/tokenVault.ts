@@ -73,7 +73,7 @@ export class TokenVaultClient implements ProviderTokenSource {
   }
 
   async getAccessToken(req: ProviderTokenRequest): Promise<ProviderToken> {
-    const key = { userId: req.userId, connection: req.connection };
+    const key = { userId: req.userId, connection: req.connection, ...(req.account ? { account: req.account } : {}) };
     const hit = await this.cache.get(key, this.now());
     if (hit && this.lacking(req, hit).length === 0) {
       this.opts.onExchange?.({ userId: req.userId, connection: req.connection, cached: true, outcome: 'issued' });
@@ -129,6 +129,8 @@ export class TokenVaultClient implements ProviderTokenSource {
       subject_token_type: ACCESS_TOKEN_TYPE,
       requested_token_type: FEDERATED_ACCESS_TOKEN_TYPE,
       connection: req.connection,
+      // One of several connected accounts of this connection, by the address the person picked.
+      ...(req.account ? { login_hint: req.account } : {}),
     });
     let res: Response;
     try {

@@ -211,6 +211,8 @@ export function createMyAccount(deps: MyAccountDeps) {
       {
         sub: s.sub,
         connection: s.connection,
+        // The account the person picked; the stand-in knows it by the login_hint the connect request carried.
+        ...(s.authorizationParams['login_hint'] ? { account: s.authorizationParams['login_hint'] } : {}),
         scopes: s.linked.scopes,
         refreshToken: s.linked.refreshToken,
         accessToken: s.linked.accessToken,
