@@ -23,6 +23,8 @@ export function calendarOperation(intent: Intent, transcript: string): CalendarO
   if (op === 'reschedule') return 'move';
   if (op && (CALENDAR_OPS as readonly string[]).includes(op)) return op as CalendarOperation;
   const t = transcript.toLowerCase();
+  // "Schedule a call about the office move" creates an event; the words of a change appear in it.
+  if (/^\W*(please\s+|can you\s+|could you\s+)?(schedule|set up|book|create|add|put|arrange|plan)\b/.test(t)) return undefined;
   if (/\b(decline|turn down|say no to|can'?t make|cannot make)\b/.test(t)) return 'decline';
   if (/\b(accept|say yes to|rsvp yes|confirm (that )?i'?ll attend)\b/.test(t)) return 'accept';
   if (/\b(tentative(ly)?|rsvp maybe)\b/.test(t)) return 'tentative';
