@@ -177,6 +177,21 @@ describe('Slack at the real limits (non-Marketplace app)', () => {
     expect(SHIPPED_REGISTRY.providerOfDraft('slack_message')).toBe('slack');
   });
 
+  it('the module reads "my DMs with Sam" without asking which channel, and "did anyone mention residuals" searches', async () => {
+    clock.advance(120_000);
+    const tools = { slack: slackTools() };
+    const env = { timezone: TZ, now: new Date(clock.now()) };
+    const dm = { failures: [] } as Parameters<NonNullable<typeof slackModule.fetchContext>>[4];
+    await slackModule.fetchContext!(tools, ctx, { tools: ['slack'], action: 'read', entities: { people: ['Sam'], emails: [] }, needs_write: false }, env, dm);
+    expect(dm.failures).toEqual([]);
+    expect(dm.dmWith).toBe('Sam Patel');
+    expect(dm.messages?.at(-1)?.text).toMatch(/Still need those redlines/);
+    const mention = { failures: [] } as Parameters<NonNullable<typeof slackModule.fetchContext>>[4];
+    await slackModule.fetchContext!(tools, ctx, { tools: ['slack'], action: 'read', entities: { people: [], emails: [], query: 'residuals' }, needs_write: false }, env, mention);
+    expect(mention.searched).toBe('residuals');
+    expect(mention.messages?.map((m) => m.user)).toEqual(['Maria Gomez']);
+  });
+
   it('without users:read names stay ids and the read still succeeds', async () => {
     const narrow = new SandboxTokenSource(sandbox, clock.now);
     await narrow.connect('sign-in-with-slack', [SLACK_SCOPES.channelsRead, SLACK_SCOPES.searchRead]);
