@@ -95,6 +95,12 @@ describe('Token Vault access-token exchange against the dev tenant', () => {
       .getAccessToken({ userId: 'auth0|blake', subjectToken: session.access_token, connection: 'google-oauth2', scopes: [GOOGLE_SCOPES.gmailSend] })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'INSUFFICIENT_SCOPE', details: { missingScopes: [GOOGLE_SCOPES.gmailSend] } });
+
+    // Through the tools, the missing scope reaches the reconnect prompt (which asks for exactly it).
+    const { createProviderTools } = await import('../../src/providers/index.js');
+    const tools = createProviderTools({ tokenSource: vault, urls: { googleRootUrl: `${system.sandboxUrl}/`, slackApiUrl: `${system.sandboxUrl}/slack/api/` } });
+    const sent = await tools.gmail.sendEmail({ userId: 'auth0|blake', subjectToken: session.access_token }, { to: ['dana@northwind.io'], cc: [], subject: 'x', body: 'y' });
+    expect(sent.ok ? undefined : sent.error).toMatchObject({ code: 'INSUFFICIENT_SCOPE', missingScopes: [GOOGLE_SCOPES.gmailSend] });
   });
 
   it('makes one exchange per connection, whatever scope set each call needs (the exchange takes no scope)', async () => {
