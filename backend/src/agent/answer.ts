@@ -65,7 +65,8 @@ export class Answerer {
     }
 
     if (intent.needs_write) {
-      const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer, memory: recalled });
+      const call = { userId: sub, subjectToken: ctx.accessToken };
+      const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer, memory: recalled, call }, deps.tools);
       if (!built.ok) return this.say(ctx, requestId, built.reason);
       const record = await deps.drafts.create(sub, requestId, built.draft);
       const { decision } = await deps.policy.decide(ctx, built.draft);

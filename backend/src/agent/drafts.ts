@@ -20,8 +20,8 @@ export type DraftBuild = { ok: true; draft: Draft; spoken: string } | { ok: fals
  * newest thread with that person, a new email or event needs an address, a post needs a channel).
  * Nothing is written here.
  */
-export async function buildDraft(intent: Intent, context: ProviderContext, opts: DraftBuildOptions): Promise<DraftBuild> {
-  return (await SHIPPED_REGISTRY.buildDraft(intent, context, opts)) as DraftBuild;
+export async function buildDraft(intent: Intent, context: ProviderContext, opts: DraftBuildOptions, tools?: ProviderTools): Promise<DraftBuild> {
+  return (await SHIPPED_REGISTRY.buildDraft(intent, context, opts, tools)) as DraftBuild;
 }
 
 /** Applies a person's edits and validates the result against the same schema the app used. */

@@ -97,14 +97,19 @@ export class CibaClient {
     } catch {
       throw new CibaError('unavailable', 'Auth0 could not be reached for the approval request');
     }
-    let json: Record<string, unknown>;
+    let json: Record<string, unknown> = {};
     try {
       json = (await res.json()) as Record<string, unknown>;
     } catch {
-      throw new CibaError('invalid_response', `Auth0 answered ${res.status} without JSON`);
+      // A rate limit may come without a JSON body; its headers are what matters.
+      if (res.status !== 429) throw new CibaError('invalid_response', `Auth0 answered ${res.status} without JSON`);
     }
     const ra = Number(res.headers.get('retry-after'));
-    return { status: res.status, json, retryAfter: Number.isFinite(ra) && ra > 0 ? ra : undefined };
+    // Auth0's rate-limit answers carry X-RateLimit-Reset (epoch seconds) when they carry no Retry-After.
+    const reset = Number(res.headers.get('x-ratelimit-reset'));
+    const untilReset = Number.isFinite(reset) && reset > 0 ? Math.ceil((reset * 1000 - this.now()) / 1000) : undefined;
+    const retryAfter = Number.isFinite(ra) && ra > 0 ? ra : untilReset !== undefined && untilReset > 0 ? untilReset : undefined;
+    return { status: res.status, json, retryAfter };
   }
 
   async start(req: CibaStartRequest): Promise<CibaStart> {
@@ -129,6 +134,8 @@ export class CibaClient {
   async poll(authReqId: string, currentIntervalMs = 5000): Promise<PollResult> {
     const { status, json, retryAfter } = await this.post('oauth/token', { grant_type: CIBA_GRANT_TYPE, auth_req_id: authReqId });
     if (status === 200 && typeof json.access_token === 'string') return { status: 'approved' };
+    // An Auth0 rate limit (429 too_many_requests) while the person decides is a reason to wait, not a failure.
+    if (status === 429) return { status: 'slow_down', intervalMs: (retryAfter ?? currentIntervalMs / 1000 + 5) * 1000 };
     switch (json.error) {
       case 'authorization_pending':
         return { status: 'pending' };

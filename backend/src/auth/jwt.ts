@@ -41,9 +41,11 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * tenant whose clock is wrong).
  */
 export function createAccessTokenVerifier(opts: AccessTokenVerifierOptions) {
+  // Auth0's `iss` ends with a slash; AUTH0_ISSUER_BASE_URL may be written with or without one.
+  const issuerBase = opts.issuer.endsWith('/') ? opts.issuer : `${opts.issuer}/`;
   const jwks =
     opts.jwks ??
-    createRemoteJWKSet(new URL(opts.jwksUri ?? new URL('.well-known/jwks.json', opts.issuer).href), {
+    createRemoteJWKSet(new URL(opts.jwksUri ?? new URL('.well-known/jwks.json', issuerBase).href), {
       cooldownDuration: 30_000,
       cacheMaxAge: 10 * 60_000,
       timeoutDuration: 5_000,
@@ -56,7 +58,7 @@ export function createAccessTokenVerifier(opts: AccessTokenVerifierOptions) {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, jwks, {
-        issuer: opts.issuer,
+        issuer: issuerBase,
         audience: opts.audience,
         algorithms: ['RS256'],
         clockTolerance: tolerance,

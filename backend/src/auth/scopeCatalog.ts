@@ -1,4 +1,5 @@
 import { SCOPE_CATALOG, type Provider, type ScopeInfo, type Tool } from '../protocol/index.js';
+import { SHIPPED_SCOPE_RULES } from '../providers/scopes.js';
 
 /**
  * Lookups over the scope catalog. The scopes themselves, their plain-language sentences and the
@@ -12,8 +13,9 @@ export {
   type ScopeInfo,
 } from '../protocol/index.js';
 
+/** Plain words for a scope (including ones a grant carries that Vouch never asks for, e.g. userinfo.email). */
 export function describeScope(scope: string): string {
-  return SCOPE_CATALOG.find((s) => s.scope === scope)?.description ?? scope;
+  return SHIPPED_SCOPE_RULES.words(scope) ?? scope;
 }
 
 export function scopesForTools(tools: readonly Tool[]): ScopeInfo[] {
@@ -24,8 +26,7 @@ export function scopesForProvider(provider: Provider): ScopeInfo[] {
   return SCOPE_CATALOG.filter((s) => s.provider === provider);
 }
 
-/** Scopes listed by the catalog that the granted set lacks. */
+/** Required scopes the granted set neither holds nor covers by a broader scope (`…/auth/calendar` ⊇ `calendar.events`). */
 export function missingScopes(required: readonly string[], granted: readonly string[]): string[] {
-  const have = new Set(granted);
-  return required.filter((s) => !have.has(s));
+  return SHIPPED_SCOPE_RULES.missing(required, granted);
 }

@@ -6,10 +6,15 @@ import type { ProviderToken } from './tokenSource.js';
  * implementation (redis/tokenCache.ts) lets several instances reuse each other's tokens and still
  * make one exchange for a burst of misses spread over all of them.
  */
+/**
+ * One entry per user and connection: Token Vault's exchange takes no scope parameter, so the token is
+ * the same whatever a call needs; each call's scopes are checked against the token's granted list.
+ */
 export interface TokenCacheKey {
   userId: string;
   connection: string;
-  scopes: readonly string[];
+  /** The connected account asked for by login_hint; '' or absent for the connection's default. */
+  account?: string;
 }
 
 export interface CachedToken {
@@ -27,7 +32,7 @@ export interface TokenCache {
    * A failed exchange is not cached; each caller that shared it gets the error.
    */
   fill(key: TokenCacheKey, now: () => number, exchange: () => Promise<CachedToken>): Promise<ProviderToken>;
-  /** Drops every token held for the user on that connection (any scopes). */
+  /** Drops the token held for the user on that connection. */
   invalidate(userId: string, connection: string): Promise<void>;
   /** Drops every token held for the user (logout, revoke). */
   clearUser(userId: string): Promise<void>;
@@ -35,9 +40,8 @@ export interface TokenCache {
   readonly localEntries: number;
 }
 
-/** The scope set, order and duplicates aside, is part of the key: a token is only reused for what it was asked for. */
 export function tokenCacheKeyString(key: TokenCacheKey): string {
-  return [key.userId, key.connection, [...new Set(key.scopes)].sort().join(' ')].join('\u0000');
+  return [key.userId, key.connection, (key.account ?? '').toLowerCase()].join('\u0000');
 }
 
 /** One process's cache: a Map, plus a map of exchanges in flight so a burst of misses makes one. */

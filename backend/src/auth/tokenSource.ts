@@ -12,6 +12,11 @@ export interface ProviderTokenRequest {
   connection: string;
   /** Scopes the caller needs; the result says which were actually granted. */
   scopes: readonly string[];
+  /**
+   * Which connected account, when the person has several for one connection (sent as `login_hint`);
+   * without it Auth0 answers with the account it picks.
+   */
+  account?: string;
 }
 
 export interface ProviderToken {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../protocol/index.js';
+import { parseRetryAfter } from '../providers/failure.js';
 import { missingScopes } from './scopeCatalog.js';
 import { InMemoryTokenCache, type TokenCache } from './tokenCache.js';
 import type { ProviderToken, ProviderTokenRequest, ProviderTokenSource } from './tokenSource.js';
@@ -54,8 +55,9 @@ export interface TokenVaultClientOptions {
 
 /**
  * The Auth0 Token Vault access-token exchange: the backend's Custom API Client swaps the user's
- * Auth0 access token for a short-lived provider token. Tokens are cached per (user, connection,
- * scopes) until shortly before they expire, and concurrent requests for one key share one exchange.
+ * Auth0 access token for a short-lived provider token. The exchange takes no scope parameter, so
+ * tokens are cached per (user, connection) until shortly before they expire and each request's
+ * scopes are checked against the cached grant; concurrent requests for one key share one exchange.
  */
 export class TokenVaultClient implements ProviderTokenSource {
   private readonly cache: TokenCache;
@@ -71,17 +73,31 @@ export class TokenVaultClient implements ProviderTokenSource {
   }
 
   async getAccessToken(req: ProviderTokenRequest): Promise<ProviderToken> {
-    const key = { userId: req.userId, connection: req.connection, scopes: req.scopes };
+    const key = { userId: req.userId, connection: req.connection, ...(req.account ? { account: req.account } : {}) };
     const hit = await this.cache.get(key, this.now());
-    if (hit) {
+    if (hit && this.lacking(req, hit).length === 0) {
       this.opts.onExchange?.({ userId: req.userId, connection: req.connection, cached: true, outcome: 'issued' });
       return hit;
     }
-    return this.cache.fill(key, this.now, async () => {
-      const token = await this.exchange(req);
-      const lifetime = token.expiresAt - this.now();
-      return { token, refreshAt: token.expiresAt - Math.min(60_000, lifetime / 2) };
+    // A cached grant without the scope: the account may have been reconnected with more since, so
+    // one fresh exchange decides; if it still lacks the scope, the caller asks for it (reconnect).
+    if (hit) await this.cache.invalidate(req.userId, req.connection).catch((err: unknown) => this.opts.onCacheError?.(err));
+    const token = await this.cache.fill(key, this.now, async () => {
+      const fresh = await this.exchange(req);
+      const lifetime = fresh.expiresAt - this.now();
+      return { token: fresh, refreshAt: fresh.expiresAt - Math.min(60_000, lifetime / 2) };
     });
+    const missing = this.lacking(req, token);
+    if (missing.length) {
+      this.opts.onExchange?.({ userId: req.userId, connection: req.connection, cached: false, outcome: 'INSUFFICIENT_SCOPE', scopes: token.scopes });
+      throw new TokenVaultError('INSUFFICIENT_SCOPE', `The linked account has not granted: ${missing.join(', ')}`, { connection: req.connection, missingScopes: missing });
+    }
+    return token;
+  }
+
+  /** Requested scopes the token's grant does not cover; an exchange that named no scopes is not second-guessed. */
+  private lacking(req: ProviderTokenRequest, token: ProviderToken): string[] {
+    return token.scopes.length === 0 ? [] : missingScopes(req.scopes, token.scopes);
   }
 
   invalidate(req: { userId: string; connection: string }): void {
@@ -113,6 +129,8 @@ export class TokenVaultClient implements ProviderTokenSource {
       subject_token_type: ACCESS_TOKEN_TYPE,
       requested_token_type: FEDERATED_ACCESS_TOKEN_TYPE,
       connection: req.connection,
+      // One of several connected accounts of this connection, by the address the person picked.
+      ...(req.account ? { login_hint: req.account } : {}),
     });
     let res: Response;
     try {
@@ -134,7 +152,7 @@ export class TokenVaultClient implements ProviderTokenSource {
       json = undefined;
     }
     if (!res.ok) {
-      const err = mapExchangeError(res, json, req.connection);
+      const err = mapExchangeError(res, json, req.connection, this.now());
       report(err.code);
       throw err;
     }
@@ -143,18 +161,14 @@ export class TokenVaultClient implements ProviderTokenSource {
       report('TOKEN_EXCHANGE_FAILED');
       throw new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'Auth0 answered the token exchange with an unexpected body', { connection: req.connection, status: res.status });
     }
-    const granted = parsed.data.scope ? parsed.data.scope.replace(/,/g, ' ').split(' ').filter(Boolean) : [...req.scopes];
-    const missing = missingScopes(req.scopes, granted);
-    if (missing.length) {
-      report('INSUFFICIENT_SCOPE', granted);
-      throw new TokenVaultError('INSUFFICIENT_SCOPE', `The linked account has not granted: ${missing.join(', ')}`, { connection: req.connection, missingScopes: missing });
-    }
+    // No `scope` in the answer leaves the grant unknown (empty): the provider's own 403 then decides.
+    const granted = parsed.data.scope ? parsed.data.scope.replace(/,/g, ' ').split(' ').filter(Boolean) : [];
     report('issued', granted);
     return { accessToken: parsed.data.access_token, scopes: granted, expiresAt: this.now() + parsed.data.expires_in * 1000 };
   }
 }
 
-function mapExchangeError(res: Response, json: unknown, connection: string): TokenVaultError {
+function mapExchangeError(res: Response, json: unknown, connection: string, now: number): TokenVaultError {
   const error = typeof (json as { error?: unknown })?.error === 'string' ? (json as { error: string }).error : undefined;
   const description = typeof (json as { error_description?: unknown })?.error_description === 'string' ? (json as { error_description: string }).error_description : '';
   const details = { connection, status: res.status, auth0Error: error };
@@ -165,10 +179,15 @@ function mapExchangeError(res: Response, json: unknown, connection: string): Tok
     return new TokenVaultError('TOKEN_EXCHANGE_FAILED', `The ${connection} account must be reconnected: the provider refused to refresh access`, details);
   }
   if (res.status === 429) {
-    const retry = Number(res.headers.get('retry-after'));
-    return new TokenVaultError('RATE_LIMITED', 'Auth0 rate-limited the token exchange', { ...details, retryAfterMs: Number.isFinite(retry) ? retry * 1000 : undefined });
+    // Auth0 sends Retry-After (seconds or a date) or only X-RateLimit-Reset (epoch seconds).
+    const reset = Number(res.headers.get('x-ratelimit-reset'));
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now) ?? (Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined);
+    const why = description ? `: ${description.slice(0, 160)}` : '';
+    return new TokenVaultError('RATE_LIMITED', `Auth0 rate-limited the token exchange${why}`, { ...details, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
   }
-  if (error === 'invalid_grant' && res.status === 401) {
+  // Auth0 answers a subject token it will not accept (expired, revoked, another audience) with
+  // invalid_grant, as 401 or 403: the person signs in again; nothing is wrong with the tenant.
+  if (error === 'invalid_grant') {
     return new TokenVaultError('UNAUTHENTICATED', 'Auth0 refused the session token for the exchange; sign in again', details);
   }
   if (

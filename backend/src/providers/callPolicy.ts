@@ -74,9 +74,18 @@ function isErrorCode(v: unknown): v is ErrorCode {
 
 /** Token source errors that carry a stable code (e.g. FEDERATED_TOKEN_NOT_IN_VAULT) pass through as they are. */
 function tokenFailure(provider: Provider, name: string, err: unknown): ProviderFailure {
-  const e = err as { code?: unknown; message?: unknown } | undefined;
+  const e = err as { code?: unknown; message?: unknown; details?: { missingScopes?: unknown; retryAfterMs?: unknown } } | undefined;
   if (e && isErrorCode(e.code)) {
-    return { code: e.code, provider, message: typeof e.message === 'string' && e.message ? e.message : `Could not get access to ${name}.` };
+    // The grant check happens at the token source (the exchange takes no scope): keep what it found missing.
+    const missing = Array.isArray(e.details?.missingScopes) ? e.details.missingScopes.filter((x): x is string => typeof x === 'string') : undefined;
+    const retry = typeof e.details?.retryAfterMs === 'number' ? e.details.retryAfterMs : undefined;
+    return {
+      code: e.code,
+      provider,
+      message: typeof e.message === 'string' && e.message ? e.message : `Could not get access to ${name}.`,
+      ...(missing?.length ? { missingScopes: missing } : {}),
+      ...(retry !== undefined ? { retryAfterMs: retry } : {}),
+    };
   }
   return { code: 'TOKEN_EXCHANGE_FAILED', provider, message: `Vouch could not get access to your ${name} account right now.` };
 }

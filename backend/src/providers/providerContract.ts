@@ -46,6 +46,8 @@ export interface DraftContract<T extends string = string, O extends string = str
   noun: string;
   /** What the agent says it can draft, e.g. "emails". */
   plural: string;
+  /** The provider scopes performing this write needs (least privilege; asked for when such a draft is made). */
+  scopes?: readonly string[];
 }
 
 /** A scope the provider may be asked for, with the sentence the person reads before granting it. */
@@ -80,6 +82,13 @@ export interface ProviderContract<
   connectBaseScopes: readonly string[];
   tools: Readonly<Record<T, { displayName: string }>>;
   scopes: readonly ScopeSpec<T>[];
+  /**
+   * Broader scopes the provider documents as covering narrower ones (a grant of the key satisfies a
+   * request for each listed scope), e.g. Google's `https://mail.google.com/` covers `gmail.readonly`.
+   */
+  scopeImplications?: Readonly<Record<string, readonly string[]>>;
+  /** Plain words for scopes a grant may carry that Vouch never asks for itself (`userinfo.email`). */
+  scopeWords?: Readonly<Record<string, string>>;
   drafts: D;
 }
 

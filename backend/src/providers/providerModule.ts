@@ -32,6 +32,8 @@ export interface DraftBuildOptions {
   composer: DraftComposer;
   /** Long-term memories recalled for this request (tone, facts the person told Vouch before). */
   memory?: string[];
+  /** Who is acting, for builders that read more than the request's context (the event a change means, clashes). */
+  call?: ProviderCallContext;
 }
 
 /** What every tool factory gets: the shared call policy, this provider's connection and its API root. */

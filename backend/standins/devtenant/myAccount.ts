@@ -37,6 +37,9 @@ const CompleteBody = z
   })
   .strict();
 
+/** Authorization params a connect request may hand to the provider (never client_id, redirect_uri, state…). */
+const FORWARDED_PARAMS = new Set(['login_hint', 'prompt', 'hd', 'include_granted_scopes', 'team']);
+
 interface ConnectSession {
   authSession: string;
   ticket: string;
@@ -46,6 +49,8 @@ interface ConnectSession {
   state?: string;
   codeChallenge?: string;
   scopes: string[];
+  /** Passed on to the provider's authorize, as Auth0 does (e.g. login_hint for the account picked). */
+  authorizationParams: Record<string, string>;
   expiresAt: number;
   upstreamState: string;
   /** Set once the provider consented and the code was exchanged. */
@@ -120,6 +125,7 @@ export function createMyAccount(deps: MyAccountDeps) {
       state: body.state,
       codeChallenge: body.code_challenge,
       scopes: body.scopes ?? [],
+      authorizationParams: Object.fromEntries(Object.entries(body.authorization_params ?? {}).map(([k, v]) => [k, String(v)])),
       expiresAt: deps.now() + SESSION_TTL_S * 1000,
       upstreamState: randomId(16),
     };
@@ -140,6 +146,8 @@ export function createMyAccount(deps: MyAccountDeps) {
     if (!s) return sendHtml(res, 400, page('Link expired', '<h1>This link has expired</h1><p>Go back to Vouch and try connecting again.</p>'));
     const upstream = deps.upstream(s.connection)!;
     const target = new URL(upstream.authorizeUrl);
+    // Extra authorization params first, so none can override the protocol ones set below.
+    for (const [k, v] of Object.entries(s.authorizationParams)) if (FORWARDED_PARAMS.has(k)) target.searchParams.set(k, v);
     target.searchParams.set('client_id', upstream.clientId);
     target.searchParams.set('redirect_uri', new URL('connected-accounts/callback', deps.issuer).href);
     target.searchParams.set('response_type', 'code');
@@ -203,6 +211,8 @@ export function createMyAccount(deps: MyAccountDeps) {
       {
         sub: s.sub,
         connection: s.connection,
+        // The account the person picked; the stand-in knows it by the login_hint the connect request carried.
+        ...(s.authorizationParams['login_hint'] ? { account: s.authorizationParams['login_hint'] } : {}),
         scopes: s.linked.scopes,
         refreshToken: s.linked.refreshToken,
         accessToken: s.linked.accessToken,

@@ -70,7 +70,8 @@ export function createTokenVaultGrant(deps: TokenVaultGrantDeps) {
 
     const upstream = deps.upstream(p.connection);
     if (!upstream) return fail(ctx, 400, 'invalid_request', 'connection is not enabled for token vault');
-    const account = deps.accounts.find(sub, p.connection);
+    // Several accounts of one connection: login_hint picks one; without it the latest connected answers.
+    const account = deps.accounts.find(sub, p.connection, p.login_hint || undefined);
     if (!account) {
       deps.onExchange?.({ sub, connection: p.connection, outcome: 'not_found' });
       return fail(ctx, 401, 'federated_connection_refresh_token_not_found', 'Federated connection Refresh Token not found.');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { SANDBOX_ACCOUNT } from './account.js';
+import { SANDBOX_ACCOUNT, type SandboxAccount } from './account.js';
 import { GOOGLE_ACCEPTED, authorizeGoogle, googleError, isResponse } from './googleAuth.js';
 import { json, type Router, type SandboxRequest, type SandboxResponse } from './http.js';
 import type { TokenStore } from './tokens.js';
@@ -74,20 +74,31 @@ export class CalendarStore {
 
 const isSaved = (v: CalendarEvent | SandboxResponse): v is CalendarEvent => typeof v.status === 'string';
 
-function isPrimary(calendarId: string | undefined): boolean {
-  return calendarId === 'primary' || calendarId === SANDBOX_ACCOUNT.email;
+export interface CalendarOwner {
+  store: CalendarStore;
+  account: SandboxAccount;
 }
 
 export function registerCalendarRoutes(
   router: Router,
-  deps: { tokens: TokenStore; store: CalendarStore; now: () => number; timeZone: string },
+  deps: { tokens: TokenStore; store: CalendarStore; now: () => number; timeZone: string; calendarOf?: (userId: string) => CalendarOwner },
 ): void {
-  const { store } = deps;
+  const calendarOf = deps.calendarOf ?? (() => ({ store: deps.store, account: SANDBOX_ACCOUNT }));
+  // Whose calendar the request in hand reads: set by guard() first thing in every (synchronous) handler.
+  let owner: CalendarOwner = calendarOf(SANDBOX_ACCOUNT.userId);
+  const store = {
+    put: (calendarId: string, ev: CalendarEvent, startMs: number, endMs: number) => owner.store.put(calendarId, ev, startMs, endMs),
+    get: (id: string) => owner.store.get(id),
+    overlapping: (fromMs: number, toMs: number, includeCancelled: boolean) => owner.store.overlapping(fromMs, toMs, includeCancelled),
+  };
+  const me = () => owner.account;
+  const isPrimary = (calendarId: string | undefined) => calendarId === 'primary' || calendarId === me().email;
   const base = '/calendar/v3/calendars/:calendarId/events';
 
   const guard = (req: SandboxRequest, accepted: readonly string[], name: string): SandboxResponse | undefined => {
     const grant = authorizeGoogle(req, deps.tokens, accepted, { service: SERVICE, name });
     if (isResponse(grant)) return grant;
+    owner = calendarOf(grant.userId);
     if (req.params['calendarId'] !== undefined && !isPrimary(req.params['calendarId'])) {
       return googleError(404, 'Not Found', 'NOT_FOUND', 'notFound');
     }
@@ -115,11 +126,11 @@ export function registerCalendarRoutes(
       etag: `"${deps.now()}"`,
       id,
       status: 'confirmed',
-      htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(`${id} ${SANDBOX_ACCOUNT.email}`).toString('base64url')}`,
+      htmlLink: `https://www.google.com/calendar/event?eid=${Buffer.from(`${id} ${me().email}`).toString('base64url')}`,
       created: (existing?.['created'] as string | undefined) ?? nowIso,
       updated: nowIso,
-      creator: { email: SANDBOX_ACCOUNT.email, self: true },
-      organizer: existing?.['organizer'] ?? { email: SANDBOX_ACCOUNT.email, self: true },
+      creator: existing?.['creator'] ?? { email: me().email, self: true },
+      organizer: existing?.['organizer'] ?? { email: me().email, self: true },
       start: input['start'] as EventTime,
       end: input['end'] as EventTime,
       iCalUID: `${id}@google.com`,
@@ -127,12 +138,14 @@ export function registerCalendarRoutes(
       reminders: input['reminders'] ?? { useDefault: true },
       eventType: 'default',
     };
+    const organizer = (existing?.['organizer'] as { email?: string } | undefined)?.email ?? me().email;
     if (attendeesIn.length > 0) {
       ev['attendees'] = attendeesIn.map((a) => ({
         ...a,
         email: a['email'],
-        responseStatus: a['responseStatus'] ?? (a['email'] === SANDBOX_ACCOUNT.email ? 'accepted' : 'needsAction'),
-        ...(a['email'] === SANDBOX_ACCOUNT.email ? { self: true, organizer: true } : {}),
+        responseStatus: a['responseStatus'] ?? (a['email'] === me().email && organizer === me().email ? 'accepted' : 'needsAction'),
+        ...(a['email'] === me().email ? { self: true } : {}),
+        ...(a['email'] === organizer ? { organizer: true } : {}),
       }));
     } else {
       delete ev['attendees'];
@@ -161,7 +174,7 @@ export function registerCalendarRoutes(
     return json(200, {
       kind: 'calendar#events',
       etag: `"${deps.now()}"`,
-      summary: SANDBOX_ACCOUNT.email,
+      summary: me().email,
       updated: new Date(deps.now()).toISOString(),
       timeZone: deps.timeZone,
       accessRole: 'owner',
@@ -190,12 +203,37 @@ export function registerCalendarRoutes(
     return isSaved(ev) ? json(200, ev) : ev;
   });
 
+  /**
+   * A guest (not the organizer) may change only their own attendee entry's responseStatus and
+   * comment; anything shared answers 403 forbiddenForNonOrganizer, as Google does.
+   */
+  const guestChange = (existing: CalendarEvent, input: Record<string, unknown>, mode: 'patch' | 'update'): SandboxResponse | undefined => {
+    const organizer = (existing['organizer'] as { email?: string } | undefined)?.email;
+    if (organizer === undefined || organizer === me().email) return undefined;
+    const forbidden = () => googleError(403, 'Shared properties can only be changed by the organizer of the event.', 'PERMISSION_DENIED', 'forbiddenForNonOrganizer');
+    const shared = Object.keys(input).filter((k) => k !== 'attendees' && !(mode === 'update' && JSON.stringify(input[k]) === JSON.stringify(existing[k])));
+    if (shared.length > 0) return forbidden();
+    const before = (existing['attendees'] as Array<Record<string, unknown>> | undefined) ?? [];
+    const after = Array.isArray(input['attendees']) ? (input['attendees'] as Array<Record<string, unknown>>) : before;
+    if (after.length !== before.length) return forbidden();
+    for (const a of after) {
+      const was = before.find((b) => b['email'] === a['email']);
+      if (!was) return forbidden();
+      if (a['email'] !== me().email && (a['responseStatus'] ?? was['responseStatus']) !== was['responseStatus']) return forbidden();
+    }
+    const status = after.find((a) => a['email'] === me().email)?.['responseStatus'];
+    if (status !== undefined && !['needsAction', 'declined', 'tentative', 'accepted'].includes(String(status))) return badRequest('Invalid attendee response status.');
+    return undefined;
+  };
+
   const modify = (mode: 'patch' | 'update') => (req: SandboxRequest) => {
     const denied = guard(req, GOOGLE_ACCEPTED.calendarWrite, mode === 'patch' ? 'calendar.v3.Events.Patch' : 'calendar.v3.Events.Update');
     if (denied) return denied;
     const existing = store.get(req.params['eventId'] ?? '');
     if (!existing || existing.status === 'cancelled') return notFound();
     const input = (req.body ?? {}) as Record<string, unknown>;
+    const refused = guestChange(existing, input, mode);
+    if (refused) return refused;
     const merged = mode === 'patch' ? { ...existing, ...input } : input;
     const ev = save(merged, existing);
     return isSaved(ev) ? json(200, ev) : ev;

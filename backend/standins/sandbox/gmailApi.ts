@@ -1,4 +1,4 @@
-import { SANDBOX_ACCOUNT } from './account.js';
+import { SANDBOX_ACCOUNT, type SandboxAccount } from './account.js';
 import { GOOGLE_ACCEPTED, authorizeGoogle, googleError, isResponse } from './googleAuth.js';
 import { GmailStore, newGmailId, type StoredMessage } from './gmailStore.js';
 import { matchesQuery, visibleByDefault } from './gmailQuery.js';
@@ -84,16 +84,36 @@ function clampMax(q: URLSearchParams, dflt: number): number {
   return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), 500) : dflt;
 }
 
-export function registerGmailRoutes(router: Router, deps: { tokens: TokenStore; store: GmailStore; now: () => number }): void {
-  const { store } = deps;
+export interface Mailbox {
+  store: GmailStore;
+  account: SandboxAccount;
+}
+
+export function registerGmailRoutes(
+  router: Router,
+  deps: { tokens: TokenStore; store: GmailStore; now: () => number; mailboxOf?: (userId: string) => Mailbox },
+): void {
+  const mailboxOf = deps.mailboxOf ?? (() => ({ store: deps.store, account: SANDBOX_ACCOUNT }));
+  // Whose mailbox the request in hand reads: set by guard() first thing in every handler. Handlers
+  // are synchronous, so no other request can run between the guard and the handler's last read.
+  let mailbox: Mailbox = mailboxOf(SANDBOX_ACCOUNT.userId);
+  const store = {
+    all: () => mailbox.store.all(),
+    get: (id: string) => mailbox.store.get(id),
+    thread: (id: string) => mailbox.store.thread(id),
+    insert: (m: Parameters<GmailStore['insert']>[0]) => mailbox.store.insert(m),
+    addDraft: (draftId: string, messageId: string) => mailbox.store.addDraft(draftId, messageId),
+    draft: (draftId: string) => mailbox.store.draft(draftId),
+  };
   const base = '/gmail/v1/users/:userId';
 
   const guard = (req: SandboxRequest, accepted: readonly string[], name: string): SandboxResponse | undefined => {
     const grant = authorizeGoogle(req, deps.tokens, accepted, { service: SERVICE, name });
     if (isResponse(grant)) return grant;
+    mailbox = mailboxOf(grant.userId);
     const user = req.params['userId'];
-    if (user !== 'me' && user !== SANDBOX_ACCOUNT.email) {
-      return googleError(403, 'Delegation denied for ' + SANDBOX_ACCOUNT.email, 'PERMISSION_DENIED', 'forbidden');
+    if (user !== 'me' && user !== mailbox.account.email) {
+      return googleError(403, 'Delegation denied for ' + mailbox.account.email, 'PERMISSION_DENIED', 'forbidden');
     }
     return undefined;
   };
@@ -191,7 +211,7 @@ export function registerGmailRoutes(router: Router, deps: { tokens: TokenStore; 
     const id = newGmailId();
     const now = deps.now();
     const added: string[] = [];
-    if (!headerValue(head.headers, 'From')) added.push(`From: ${SANDBOX_ACCOUNT.name} <${SANDBOX_ACCOUNT.email}>`);
+    if (!headerValue(head.headers, 'From')) added.push(`From: ${mailbox.account.name} <${mailbox.account.email}>`);
     if (!headerValue(head.headers, 'Date')) added.push(`Date: ${new Date(now).toUTCString().replace('GMT', '+0000')}`);
     if (!headerValue(head.headers, 'Message-ID')) added.push(`Message-ID: <${id}.sbx@mail.gmail.com>`);
     if (added.length > 0) text = `${added.join('\r\n')}\r\n${text}`;

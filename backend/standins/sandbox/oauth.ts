@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import { SANDBOX_ACCOUNT, isSandboxProvider, type SandboxProvider } from './account.js';
+import { SHIPPED_SCOPE_RULES } from '../../src/providers/scopes.js';
+import { SANDBOX_ACCOUNTS, accountForHint, accountOf, isSandboxProvider, type SandboxAccount, type SandboxProvider } from './account.js';
 import { field, json, type Router, type SandboxRequest, type SandboxResponse } from './http.js';
 import { parseScopeParam, type TokenStore } from './tokens.js';
 
@@ -30,12 +31,30 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
+/**
+ * The provider's consent page: which account (the `login_hint`'s when it names one, else a choice
+ * of the demo accounts, as Google's account chooser), and each requested permission in plain words
+ * with the scope beside it, as the providers' own pages word them.
+ */
 function consentPage(provider: SandboxProvider, p: Record<string, string>, scopes: string[], action: string): string {
   const title = PROVIDER_TITLE[provider];
-  const hidden = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state']
+  const hidden = ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'login_hint']
+    .filter((k) => k !== 'login_hint' || p[k])
     .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(p[k] ?? '')}">`)
     .join('\n      ');
-  const items = scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('\n        ');
+  const items = scopes
+    .map((s) => `<li><span class="words">${escapeHtml(SHIPPED_SCOPE_RULES.words(s) ?? s)}</span> <code>${escapeHtml(s)}</code></li>`)
+    .join('\n        ');
+  const hinted = accountForHint(p['login_hint']);
+  const who = hinted
+    ? `<p>Signed in as <strong>${escapeHtml(hinted.name)}</strong> (<span id="account">${escapeHtml(hinted.email)}</span>).</p>
+      <input type="hidden" name="account" value="${escapeHtml(hinted.userId)}">`
+    : `<fieldset><legend>Choose an account</legend>
+        ${SANDBOX_ACCOUNTS.map(
+          (a: SandboxAccount, i) =>
+            `<label><input type="radio" name="account" value="${escapeHtml(a.userId)}"${i === 0 ? ' checked' : ''}> ${escapeHtml(a.name)} (<span class="account">${escapeHtml(a.email)}</span>)</label>`,
+        ).join('\n        ')}
+      </fieldset>`;
   return `<!doctype html>
 <html lang="en">
   <head><meta charset="utf-8"><title>Sign in with ${title} (sandbox)</title>
@@ -43,12 +62,12 @@ function consentPage(provider: SandboxProvider, p: Record<string, string>, scope
   <body>
     <main>
       <h1>${title} sandbox: allow access?</h1>
-      <p>Signed in as <strong>${escapeHtml(SANDBOX_ACCOUNT.name)}</strong> (<span id="account">${escapeHtml(SANDBOX_ACCOUNT.email)}</span>).</p>
+      <form method="post" action="${escapeHtml(action)}">
+      ${who}
       <p>The application <strong>${escapeHtml(p['client_id'] ?? '')}</strong> asks for these permissions:</p>
       <ul aria-label="Requested permissions">
         ${items}
       </ul>
-      <form method="post" action="${escapeHtml(action)}">
       ${hidden}
         <button type="submit" name="decision" value="allow">Allow</button>
         <button type="submit" name="decision" value="deny">Deny</button>
@@ -101,7 +120,7 @@ export function registerOAuthRoutes(router: Router, deps: { clients: SandboxClie
 
   router.add('POST', '/oauth/:provider/authorize', (req) => {
     const p: Record<string, string> = {};
-    for (const k of ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'decision']) {
+    for (const k of ['client_id', 'redirect_uri', 'response_type', 'scope', 'state', 'decision', 'account', 'login_hint']) {
       const value = field(req.body, k);
       if (value !== undefined) p[k] = value;
     }
@@ -109,9 +128,12 @@ export function registerOAuthRoutes(router: Router, deps: { clients: SandboxClie
     if ('status' in v) return v;
     const redirectUri = p['redirect_uri'] as string;
     if (p['decision'] !== 'allow') return redirectWith(redirectUri, { error: 'access_denied', state: p['state'] });
+    // The account chosen on the page (or named by login_hint); an unknown one is refused, not defaulted.
+    const chosen = p['account'] ?? accountForHint(p['login_hint'])?.userId ?? SANDBOX_ACCOUNTS[0]!.userId;
+    if (!SANDBOX_ACCOUNTS.some((a) => a.userId === chosen)) return { status: 400, body: 'Unknown account.' };
     const code = deps.tokens.issueCode({
       provider: v.provider,
-      userId: SANDBOX_ACCOUNT.userId,
+      userId: chosen,
       clientId: p['client_id'] as string,
       scopes: v.scopes,
       redirectUri,
@@ -173,11 +195,12 @@ export function registerOAuthRoutes(router: Router, deps: { clients: SandboxClie
     const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const grant = token ? deps.tokens.verifyAccess(provider, token) : undefined;
     if (!grant) return json(401, { error: 'invalid_token' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+    const account = accountOf(grant.userId);
     return json(200, {
-      sub: provider === 'slack' ? SANDBOX_ACCOUNT.slackUserId : SANDBOX_ACCOUNT.userId,
-      email: SANDBOX_ACCOUNT.email,
+      sub: provider === 'slack' ? account.slackUserId : account.userId,
+      email: account.email,
       email_verified: true,
-      name: SANDBOX_ACCOUNT.name,
+      name: account.name,
       scope: grant.scopes.join(' '),
     });
   });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import { SANDBOX_ACCOUNT } from './account.js';
+import { SANDBOX_ACCOUNT, type SandboxAccount } from './account.js';
+import { existsSync } from 'node:fs';
 import type { CalendarStore } from './calendarApi.js';
 import { getMeta, setMeta, transaction } from './db.js';
 import type { GmailStore } from './gmailStore.js';
@@ -43,6 +44,8 @@ const CalendarSeed = z.object({
       location: z.string().optional(),
       description: z.string().optional(),
       transparency: z.enum(['opaque', 'transparent']).optional(),
+      /** Someone else's invite: the demo user is a guest who has not answered yet. */
+      organizer: z.string().optional(),
     }),
   ),
 });
@@ -58,6 +61,10 @@ const SlackSeed = z.object({
       messages: z.array(z.object({ key: z.string().optional(), user: z.string(), minutesAgo: z.number(), text: z.string(), thread: z.string().optional() })),
     }),
   ),
+  /** Direct messages between the demo user and one other member. */
+  ims: z
+    .array(z.object({ id: z.string(), user: z.string(), messages: z.array(z.object({ user: z.string(), minutesAgo: z.number(), text: z.string() })) }))
+    .default([]),
 });
 
 function readSeed<T>(dir: string, name: string, schema: z.ZodType<T>): T {
@@ -102,7 +109,7 @@ function seedGmail(store: GmailStore, seedDir: string, now: number): void {
   }
 }
 
-function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZone: string): void {
+function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZone: string, account: SandboxAccount = SANDBOX_ACCOUNT): void {
   const seed = readSeed(seedDir, 'calendar.json', CalendarSeed);
   const today = zonedDate(now, timeZone);
   seed.events.forEach((e, i) => {
@@ -126,16 +133,21 @@ function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZo
         ...(e.description ? { description: e.description } : {}),
         ...(e.location ? { location: e.location } : {}),
         ...(e.transparency ? { transparency: e.transparency } : {}),
-        creator: { email: SANDBOX_ACCOUNT.email, self: true },
-        organizer: { email: SANDBOX_ACCOUNT.email, self: true },
+        creator: e.organizer ? { email: e.organizer } : { email: account.email, self: true },
+        organizer: e.organizer ? { email: e.organizer } : { email: account.email, self: true },
         start: { dateTime: formatInZone(startMs, timeZone), timeZone },
         end: { dateTime: formatInZone(endMs, timeZone), timeZone },
         ...(e.attendees
           ? {
-              attendees: [
-                { email: SANDBOX_ACCOUNT.email, organizer: true, self: true, responseStatus: 'accepted' },
-                ...e.attendees.map((email) => ({ email, responseStatus: 'accepted' })),
-              ],
+              attendees: e.organizer
+                ? [
+                    ...e.attendees.map((email) => ({ email, responseStatus: 'accepted', ...(email === e.organizer ? { organizer: true } : {}) })),
+                    { email: account.email, self: true, responseStatus: 'needsAction' },
+                  ]
+                : [
+                    { email: account.email, organizer: true, self: true, responseStatus: 'accepted' },
+                    ...e.attendees.map((email) => ({ email, responseStatus: 'accepted' })),
+                  ],
             }
           : {}),
         iCalUID: `${id}@google.com`,
@@ -165,6 +177,10 @@ function seedSlack(store: SlackStore, seedDir: string, now: number): void {
       store.insert({ channel_id: c.id, ts, user_id: m.user, text: m.text, thread_ts: threadTs ?? (m.key ? ts : null) });
     });
   }
+  for (const im of seed.ims) {
+    store.putChannel({ id: im.id, name: im.id, topic: '', purpose: '', num_members: 2, created: Math.floor(now / 1000) - 30 * 86_400, is_im: true, user: im.user });
+    im.messages.forEach((m, i) => store.insert({ channel_id: im.id, ts: tsOf(m.minutesAgo, i), user_id: m.user, text: m.text, thread_ts: null }));
+  }
 }
 
 /** Seeds an empty sandbox database once; later starts keep whatever the sandbox accumulated. */
@@ -178,6 +194,25 @@ export function seedOnce(
     seedGmail(stores.gmail, opts.seedDir, opts.now);
     seedCalendar(stores.calendar, opts.seedDir, opts.now, opts.timeZone);
     seedSlack(stores.slack, opts.seedDir, opts.now);
+    setMeta(db, 'seeded_at', String(opts.now));
+  });
+  return true;
+}
+
+/**
+ * Seeds another demo user's own mailbox and calendar once, from `<seedDir>/accounts/<userId>/`
+ * (either file may be missing: an empty mailbox is a real state too).
+ */
+export function seedAccountOnce(
+  db: DatabaseSync,
+  stores: { gmail: GmailStore; calendar: CalendarStore },
+  opts: { seedDir: string; now: number; timeZone: string; account: SandboxAccount },
+): boolean {
+  if (getMeta(db, 'seeded_at')) return false;
+  const dir = join(opts.seedDir, 'accounts', opts.account.userId);
+  transaction(db, () => {
+    if (existsSync(join(dir, 'gmail.json'))) seedGmail(stores.gmail, dir, opts.now);
+    if (existsSync(join(dir, 'calendar.json'))) seedCalendar(stores.calendar, dir, opts.now, opts.timeZone, opts.account);
     setMeta(db, 'seeded_at', String(opts.now));
   });
   return true;

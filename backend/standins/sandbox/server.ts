@@ -1,4 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { SANDBOX_ACCOUNTS, accountOf } from './account.js';
 import type { AddressInfo } from 'node:net';
 import { registerCalendarRoutes, CalendarStore } from './calendarApi.js';
 import { openSandboxDb } from './db.js';
@@ -6,8 +9,8 @@ import { registerGmailRoutes } from './gmailApi.js';
 import { GmailStore } from './gmailStore.js';
 import { Router, decodeBody, readBody, send, type SandboxRequest, type SandboxResponse } from './http.js';
 import { registerOAuthRoutes, type SandboxClient } from './oauth.js';
-import { DEFAULT_SEED_DIR, loadSlackUsers, seedOnce } from './seed.js';
-import { SlackStore, registerSlackRoutes } from './slackApi.js';
+import { DEFAULT_SEED_DIR, loadSlackUsers, seedAccountOnce, seedOnce } from './seed.js';
+import { SlackStore, registerSlackRoutes, type SlackAppLimits } from './slackApi.js';
 import { TokenStore } from './tokens.js';
 
 /** Structured logger (pino-compatible subset). Tokens and bodies are never passed to it. */
@@ -41,6 +44,8 @@ export interface SandboxOptions {
   timeZone?: string;
   /** Enables failNext and the request log. Off unless a test turns it on. */
   testHooks?: boolean;
+  /** Slack's limits for this app; by default a non-Marketplace app's (history 1/min, 15 messages). */
+  slackLimits?: Partial<SlackAppLimits>;
 }
 
 export interface RecordedRequest {
@@ -76,12 +81,23 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
   const calendar = new CalendarStore(db);
   const slack = new SlackStore(db, loadSlackUsers(seedDir));
   if (seedOnce(db, { gmail, calendar, slack }, { seedDir, now: now(), timeZone })) logger.info({ dataDir: opts.dataDir }, 'sandbox seeded');
+  // The first demo account keeps the main database; every other one has its own mailbox and calendar.
+  const extraDbs: DatabaseSync[] = [];
+  const mailboxes = new Map<string, { gmail: GmailStore; calendar: CalendarStore }>([[SANDBOX_ACCOUNTS[0]!.userId, { gmail, calendar }]]);
+  for (const account of SANDBOX_ACCOUNTS.slice(1)) {
+    const own = openSandboxDb(join(opts.dataDir, 'accounts', account.userId));
+    extraDbs.push(own);
+    const stores = { gmail: new GmailStore(own), calendar: new CalendarStore(own) };
+    seedAccountOnce(own, stores, { seedDir, now: now(), timeZone, account });
+    mailboxes.set(account.userId, stores);
+  }
+  const storesOf = (userId: string) => mailboxes.get(accountOf(userId).userId) ?? { gmail, calendar };
 
   const router = new Router();
   registerOAuthRoutes(router, { clients: opts.clients ?? [], tokens });
-  registerGmailRoutes(router, { tokens, store: gmail, now });
-  registerCalendarRoutes(router, { tokens, store: calendar, now, timeZone });
-  registerSlackRoutes(router, { tokens, store: slack, now });
+  registerGmailRoutes(router, { tokens, store: gmail, now, mailboxOf: (userId) => ({ store: storesOf(userId).gmail, account: accountOf(userId) }) });
+  registerCalendarRoutes(router, { tokens, store: calendar, now, timeZone, calendarOf: (userId) => ({ store: storesOf(userId).calendar, account: accountOf(userId) }) });
+  registerSlackRoutes(router, { tokens, store: slack, now, timeZone, ...(opts.slackLimits ? { limits: opts.slackLimits } : {}) });
 
   const faults: Array<{ prefix: string; fault: SandboxFault; remaining: number }> = [];
   const log: RecordedRequest[] = [];
@@ -166,6 +182,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       db.close();
+      for (const own of extraDbs) own.close();
     },
     failNext(pathPrefix, fault) {
       if (!opts.testHooks) throw new Error('failNext needs startSandbox({ testHooks: true })');

@@ -1,8 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { SANDBOX_ACCOUNT } from './account.js';
+import { SANDBOX_ACCOUNT, accountOf } from './account.js';
 import { bearerToken } from './googleAuth.js';
 import { field, json, type Router, type SandboxRequest, type SandboxResponse } from './http.js';
 import type { TokenStore } from './tokens.js';
+import { zonedToEpoch } from './zonedTime.js';
 
 /**
  * Slack Web API methods Vouch uses. Slack answers errors with HTTP 200 and `{ok:false, error}`;
@@ -21,7 +22,26 @@ export interface SlackChannelResource {
   topic: string;
   purpose: string;
   num_members: number;
+  /** A direct message with `user`; its name is its id (IMs have no name). */
+  is_im?: boolean;
+  user?: string;
 }
+
+/**
+ * How Slack limits the app. Since 2025-05-29 a newly created, commercially distributed app outside
+ * the Marketplace gets 1 request per minute and at most 15 messages from conversations.history and
+ * conversations.replies (internal and Marketplace apps keep the old tiers).
+ */
+export interface SlackAppLimits {
+  /** On by default: the limits a Vouch build distributed outside the Marketplace meets. */
+  nonMarketplaceApp: boolean;
+  /** The history/replies window (60 s at Slack). */
+  historyWindowMs: number;
+  /** The most messages one history/replies page may hold (15 at Slack). */
+  historyMaxLimit: number;
+}
+
+export const DEFAULT_SLACK_APP_LIMITS: SlackAppLimits = { nonMarketplaceApp: true, historyWindowMs: 60_000, historyMaxLimit: 15 };
 
 interface MessageRow {
   channel_id: string;
@@ -41,16 +61,25 @@ export class SlackStore {
     this.db.prepare('INSERT OR REPLACE INTO slack_channels (id, name, resource) VALUES (?,?,?)').run(c.id, c.name, JSON.stringify(c));
   }
 
-  channels(): SlackChannelResource[] {
+  /** Every conversation: channels by name, then direct messages. */
+  conversations(): SlackChannelResource[] {
     return (this.db.prepare('SELECT resource FROM slack_channels ORDER BY name').all() as { resource: string }[]).map(
       (r) => JSON.parse(r.resource) as SlackChannelResource,
     );
   }
 
-  /** Accepts an id (C0DEALS), a name (deals) or a #name, as chat.postMessage does. */
+  channels(): SlackChannelResource[] {
+    return this.conversations().filter((c) => !c.is_im);
+  }
+
+  ims(): SlackChannelResource[] {
+    return this.conversations().filter((c) => c.is_im);
+  }
+
+  /** Accepts an id (C0DEALS, D0SAM), a name (deals) or a #name, as chat.postMessage does. */
   channel(ref: string): SlackChannelResource | undefined {
     const name = ref.replace(/^#/, '');
-    return this.channels().find((c) => c.id === ref || c.name === name);
+    return this.conversations().find((c) => c.id === ref || (!c.is_im && c.name === name));
   }
 
   /** A ts unique in the channel: seconds from the clock plus a microsecond counter. */
@@ -79,18 +108,29 @@ export class SlackStore {
   }
 }
 
-export function registerSlackRoutes(router: Router, deps: { tokens: TokenStore; store: SlackStore; now: () => number }): void {
+/** Slack's cursors are opaque; the sandbox's encode an offset, and anything else is `invalid_cursor`. */
+function encodeCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString('base64');
+}
+
+function decodeCursor(cursor: string | undefined): number | undefined | 'invalid' {
+  if (!cursor) return undefined;
+  const m = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  return m ? Number(m[1]) : 'invalid';
+}
+
+export function registerSlackRoutes(
+  router: Router,
+  deps: { tokens: TokenStore; store: SlackStore; now: () => number; timeZone: string; limits?: Partial<SlackAppLimits> },
+): void {
   const { store } = deps;
+  const limits: SlackAppLimits = { ...DEFAULT_SLACK_APP_LIMITS, ...deps.limits };
+  /** Last accepted history/replies call per (app, method): Slack counts per app and workspace. */
+  const lastCall = new Map<string, number>();
 
-  const userProfile = (id: string) => {
-    const u = store.users.find((x) => x.id === id);
-    return u ? { real_name: u.real_name, display_name: u.name, name: u.name } : undefined;
-  };
-
+  // Real history carries the author's id only (no `user_profile`); names come from users.info.
   const messageResource = (m: MessageRow, replies?: MessageRow[]) => {
     const out: Record<string, unknown> = { type: 'message', user: m.user_id, text: m.text, ts: m.ts, team: SANDBOX_ACCOUNT.slackTeamId };
-    const profile = userProfile(m.user_id);
-    if (profile) out['user_profile'] = profile;
     if (m.thread_ts) out['thread_ts'] = m.thread_ts;
     if (replies && replies.length > 0) {
       out['thread_ts'] = m.ts;
@@ -104,19 +144,22 @@ export function registerSlackRoutes(router: Router, deps: { tokens: TokenStore; 
   /** Slack reads arguments from the form body, a JSON body or the query string alike. */
   const arg = (req: SandboxRequest, name: string): string | undefined => field(req.body, name) ?? req.query.get(name) ?? undefined;
 
-  const method = (name: string, scope: string | undefined, handler: (req: SandboxRequest) => SandboxResponse) => {
+  type Scope = string | undefined | ((req: SandboxRequest) => string);
+  type Handler = (req: SandboxRequest, grant: { clientId: string; userId: string }) => SandboxResponse;
+  const method = (name: string, scope: Scope, handler: Handler) => {
     const run = (req: SandboxRequest): SandboxResponse => {
       const token = bearerToken(req) ?? arg(req, 'token');
       if (!token) return json(200, { ok: false, error: 'not_authed' });
       const grant = deps.tokens.verifyAccess('slack', token);
       if (!grant) return json(200, { ok: false, error: 'invalid_auth' });
       const provided = grant.scopes.join(',');
+      const needed = typeof scope === 'function' ? scope(req) : scope;
       const headers: Record<string, string> = { 'x-oauth-scopes': provided };
-      if (scope) headers['x-accepted-oauth-scopes'] = scope;
-      if (scope && !grant.scopes.includes(scope)) {
-        return json(200, { ok: false, error: 'missing_scope', needed: scope, provided }, headers);
+      if (needed) headers['x-accepted-oauth-scopes'] = needed;
+      if (needed && !grant.scopes.includes(needed)) {
+        return json(200, { ok: false, error: 'missing_scope', needed, provided }, headers);
       }
-      const out = handler(req);
+      const out = handler(req, grant);
       return { ...out, headers: { ...headers, ...out.headers } };
     };
     router.add('POST', `/slack/api/${name}`, run);
@@ -129,110 +172,210 @@ export function registerSlackRoutes(router: Router, deps: { tokens: TokenStore; 
     const ref = arg(req, 'channel');
     return ref ? store.channel(ref) : undefined;
   };
+  const historyScope = (req: SandboxRequest) => (store.channel(arg(req, 'channel') ?? '')?.is_im ? 'im:history' : 'channels:history');
 
-  method('auth.test', undefined, () =>
+  /**
+   * The non-Marketplace window: a second history (or replies) call inside it is HTTP 429 with
+   * Retry-After and `{ok:false, error:"ratelimited"}`, as Slack answers a rate-limited method.
+   */
+  const throttled = (clientId: string, name: string): SandboxResponse | undefined => {
+    if (!limits.nonMarketplaceApp) return undefined;
+    const key = `${clientId}\u0000${name}`;
+    const now = deps.now();
+    const last = lastCall.get(key);
+    if (last !== undefined && now - last < limits.historyWindowMs) {
+      const retryAfter = Math.max(1, Math.ceil((limits.historyWindowMs - (now - last)) / 1000));
+      return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
+    }
+    lastCall.set(key, now);
+    return undefined;
+  };
+  const historyMax = () => (limits.nonMarketplaceApp ? limits.historyMaxLimit : 999);
+
+  /** One page of `rows` from the request's cursor, with Slack's response_metadata. */
+  const page = <T>(req: SandboxRequest, rows: T[], dflt: number, max: number): { items: T[]; next: string } | 'invalid' => {
+    const offset = decodeCursor(arg(req, 'cursor'));
+    if (offset === 'invalid') return 'invalid';
+    const start = offset ?? 0;
+    const limit = limitOf(req, dflt, max);
+    const items = rows.slice(start, start + limit);
+    return { items, next: start + limit < rows.length ? encodeCursor(start + limit) : '' };
+  };
+
+  method('auth.test', undefined, (_req, grant) =>
     json(200, {
       ok: true,
       url: 'https://vouch-demo.slack.com/',
       team: SANDBOX_ACCOUNT.slackTeamName,
-      user: 'alex',
+      user: accountOf(grant.userId).userId,
       team_id: SANDBOX_ACCOUNT.slackTeamId,
-      user_id: SANDBOX_ACCOUNT.slackUserId,
+      user_id: accountOf(grant.userId).slackUserId,
     }),
   );
 
-  method('conversations.list', 'channels:read', (req) => {
-    const channels = store.channels().slice(0, limitOf(req, 100, 1000));
+  method('users.info', 'users:read', (req) => {
+    const u = store.users.find((x) => x.id === arg(req, 'user'));
+    if (!u) return fail('user_not_found');
     return json(200, {
       ok: true,
-      channels: channels.map((c) => ({
-        id: c.id,
-        name: c.name,
-        is_channel: true,
-        is_group: false,
-        is_im: false,
-        is_private: false,
-        is_archived: false,
-        is_member: true,
-        created: c.created,
-        creator: SANDBOX_ACCOUNT.slackUserId,
-        name_normalized: c.name,
-        num_members: c.num_members,
-        topic: { value: c.topic, creator: SANDBOX_ACCOUNT.slackUserId, last_set: c.created },
-        purpose: { value: c.purpose, creator: SANDBOX_ACCOUNT.slackUserId, last_set: c.created },
-      })),
-      response_metadata: { next_cursor: '' },
+      user: {
+        id: u.id,
+        team_id: SANDBOX_ACCOUNT.slackTeamId,
+        name: u.name,
+        deleted: false,
+        real_name: u.real_name,
+        tz: deps.timeZone,
+        is_bot: false,
+        profile: { real_name: u.real_name, display_name: u.name, real_name_normalized: u.real_name, display_name_normalized: u.name },
+      },
     });
   });
 
-  method('conversations.history', 'channels:history', (req) => {
+  // The scope follows the types asked for: im needs im:read, channels channels:read.
+  const listScope = (req: SandboxRequest) => ((arg(req, 'types') ?? 'public_channel').split(',').includes('im') ? 'im:read' : 'channels:read');
+  method('conversations.list', listScope, (req) => {
+    const types = (arg(req, 'types') ?? 'public_channel').split(',').map((t) => t.trim());
+    const rows = store.conversations().filter((c) => (c.is_im ? types.includes('im') : types.includes('public_channel')));
+    const p = page(req, rows, 100, 1000);
+    if (p === 'invalid') return fail('invalid_cursor');
+    return json(200, {
+      ok: true,
+      channels: p.items.map((c) =>
+        c.is_im
+          ? { id: c.id, created: c.created, is_im: true, is_org_shared: false, user: c.user, is_user_deleted: false, priority: 0 }
+          : {
+              id: c.id,
+              name: c.name,
+              is_channel: true,
+              is_group: false,
+              is_im: false,
+              is_private: false,
+              is_archived: false,
+              is_member: true,
+              created: c.created,
+              creator: SANDBOX_ACCOUNT.slackUserId,
+              name_normalized: c.name,
+              num_members: c.num_members,
+              topic: { value: c.topic, creator: SANDBOX_ACCOUNT.slackUserId, last_set: c.created },
+              purpose: { value: c.purpose, creator: SANDBOX_ACCOUNT.slackUserId, last_set: c.created },
+            },
+      ),
+      response_metadata: { next_cursor: p.next },
+    });
+  });
+
+  method('conversations.history', historyScope, (req, grant) => {
     const channel = channelOf(req);
     if (!channel || channel.id !== arg(req, 'channel')) return fail('channel_not_found');
+    const limited = throttled(grant.clientId, 'conversations.history');
+    if (limited) return limited;
     const oldest = Number(arg(req, 'oldest') ?? 0);
     const latest = Number(arg(req, 'latest') ?? Infinity);
     const all = store.messages(channel.id);
     const top = all.filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && Number(m.ts) > oldest && Number(m.ts) <= latest);
-    const limit = limitOf(req, 100, 999);
-    const page = top.slice(0, limit);
+    const p = page(req, top, limits.nonMarketplaceApp ? limits.historyMaxLimit : 100, historyMax());
+    if (p === 'invalid') return fail('invalid_cursor');
     return json(200, {
       ok: true,
-      messages: page.map((m) => messageResource(m, all.filter((r) => r.thread_ts === m.ts && r.ts !== m.ts))),
-      has_more: top.length > page.length,
+      messages: p.items.map((m) => messageResource(m, all.filter((r) => r.thread_ts === m.ts && r.ts !== m.ts))),
+      has_more: p.next !== '',
       pin_count: 0,
-      response_metadata: { next_cursor: '' },
+      response_metadata: { next_cursor: p.next },
     });
   });
 
-  method('conversations.replies', 'channels:history', (req) => {
+  method('conversations.replies', historyScope, (req, grant) => {
     const channel = channelOf(req);
     if (!channel || channel.id !== arg(req, 'channel')) return fail('channel_not_found');
+    const limited = throttled(grant.clientId, 'conversations.replies');
+    if (limited) return limited;
     const ts = arg(req, 'ts');
     const all = store.messages(channel.id);
     const parent = all.find((m) => m.ts === ts);
     if (!parent) return fail('thread_not_found');
     const replies = all.filter((m) => m.thread_ts === ts && m.ts !== ts).reverse();
-    return json(200, { ok: true, messages: [messageResource(parent, replies), ...replies.map((r) => messageResource(r))], has_more: false });
+    const p = page(req, [messageResource(parent, replies), ...replies.map((r) => messageResource(r))], limits.nonMarketplaceApp ? limits.historyMaxLimit : 1000, historyMax());
+    if (p === 'invalid') return fail('invalid_cursor');
+    return json(200, { ok: true, messages: p.items, has_more: p.next !== '', response_metadata: { next_cursor: p.next } });
   });
+
+  /** `after:`/`before:`/`on:` take a day (YYYY-MM-DD) in the workspace member's zone. */
+  const dayBounds = (day: string): { start: number; end: number } | undefined => {
+    const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
+    if (!m) return undefined;
+    const start = zonedToEpoch(Number(m[1]), Number(m[2]), Number(m[3]), 0, 0, deps.timeZone);
+    const next = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + 1));
+    const end = zonedToEpoch(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, 0, deps.timeZone);
+    return { start, end };
+  };
 
   method('search.messages', 'search:read', (req) => {
     const query = arg(req, 'query');
     if (!query) return fail('no_query');
     let inChannel: string | undefined;
+    let inDmWith: string | undefined;
     let fromUser: string | undefined;
+    let afterMs = -Infinity;
+    let beforeMs = Infinity;
     const words: string[] = [];
-    for (const token of query.toLowerCase().split(/\s+/).filter(Boolean)) {
-      if (token.startsWith('in:')) inChannel = token.slice(3).replace(/^#/, '');
+    const phrases = [...query.toLowerCase().matchAll(/"([^"]+)"|(\S+)/g)];
+    for (const [, quoted, bare] of phrases) {
+      if (quoted !== undefined) {
+        words.push(quoted);
+        continue;
+      }
+      const token = bare as string;
+      if (token.startsWith('in:@')) inDmWith = token.slice(4);
+      else if (token.startsWith('in:')) inChannel = token.slice(3).replace(/^#|^<#|>$/g, '').split('|')[0];
       else if (token.startsWith('from:')) fromUser = token.slice(5).replace(/^[@<]|>$/g, '');
-      else words.push(token.replace(/^"|"$/g, ''));
+      else if (/^(after|before|on):/.test(token)) {
+        const [op, day] = token.split(':') as [string, string];
+        const b = dayBounds(day);
+        if (!b) continue;
+        if (op === 'after') afterMs = Math.max(afterMs, b.end);
+        else if (op === 'before') beforeMs = Math.min(beforeMs, b.start);
+        else {
+          afterMs = Math.max(afterMs, b.start);
+          beforeMs = Math.min(beforeMs, b.end);
+        }
+      } else words.push(token);
     }
-    const channels = store.channels();
+    const conversations = store.conversations();
+    const userNamed = (ref: string) => store.users.find((u) => u.name === ref || u.id.toLowerCase() === ref);
     const matches = store.allMessages().filter((m) => {
-      const ch = channels.find((c) => c.id === m.channel_id);
-      const user = store.users.find((u) => u.id === m.user_id);
-      if (inChannel && ch?.name !== inChannel && ch?.id.toLowerCase() !== inChannel) return false;
-      if (fromUser && user?.name !== fromUser && m.user_id.toLowerCase() !== fromUser) return false;
+      const ch = conversations.find((c) => c.id === m.channel_id);
+      if (!ch) return false;
+      if (inChannel && (ch.is_im || (ch.name !== inChannel && ch.id.toLowerCase() !== inChannel))) return false;
+      if (inDmWith && (!ch.is_im || ch.user !== userNamed(inDmWith)?.id)) return false;
+      if (fromUser && m.user_id !== userNamed(fromUser)?.id) return false;
+      const at = Number(m.ts) * 1000;
+      if (at < afterMs || at >= beforeMs) return false;
       return words.every((w) => m.text.toLowerCase().includes(w));
     });
     const count = limitOf(req, 20, 100);
-    const page = matches.slice(0, count);
+    const pageNo = Math.max(1, Number(arg(req, 'page') ?? 1) || 1);
+    const hits = matches.slice((pageNo - 1) * count, pageNo * count);
+    const pages = Math.max(1, Math.ceil(matches.length / count));
     return json(200, {
       ok: true,
       query,
       messages: {
         total: matches.length,
-        pagination: { total_count: matches.length, page: 1, per_page: count, page_count: Math.ceil(matches.length / count), first: 1, last: page.length },
-        paging: { count, total: matches.length, page: 1, pages: Math.ceil(matches.length / count) },
-        matches: page.map((m) => {
-          const ch = channels.find((c) => c.id === m.channel_id);
+        pagination: { total_count: matches.length, page: pageNo, per_page: count, page_count: pages, first: (pageNo - 1) * count + 1, last: (pageNo - 1) * count + hits.length },
+        paging: { count, total: matches.length, page: pageNo, pages },
+        matches: hits.map((m) => {
+          const ch = conversations.find((c) => c.id === m.channel_id);
           return {
             iid: `${m.channel_id}-${m.ts}`,
-            type: 'message',
+            type: ch?.is_im ? 'im' : 'message',
             user: m.user_id,
             username: store.users.find((u) => u.id === m.user_id)?.name ?? m.user_id,
             ts: m.ts,
             text: m.text,
             team: SANDBOX_ACCOUNT.slackTeamId,
-            channel: { id: m.channel_id, name: ch?.name ?? '', is_channel: true, is_private: false },
+            channel: ch?.is_im
+              ? { id: m.channel_id, name: ch.user ?? '', is_channel: false, is_im: true, is_private: true }
+              : { id: m.channel_id, name: ch?.name ?? '', is_channel: true, is_private: false },
             permalink: `https://vouch-demo.slack.com/archives/${m.channel_id}/p${m.ts.replace('.', '')}`,
           };
         }),
@@ -240,7 +383,7 @@ export function registerSlackRoutes(router: Router, deps: { tokens: TokenStore; 
     });
   });
 
-  method('chat.postMessage', 'chat:write', (req) => {
+  method('chat.postMessage', 'chat:write', (req, grant) => {
     const channel = channelOf(req);
     if (!channel) return fail('channel_not_found');
     const text = arg(req, 'text');
@@ -249,7 +392,7 @@ export function registerSlackRoutes(router: Router, deps: { tokens: TokenStore; 
     const threadTs = arg(req, 'thread_ts');
     if (threadTs && !store.messages(channel.id).some((m) => m.ts === threadTs)) return fail('thread_not_found');
     const ts = store.nextTs(channel.id, deps.now());
-    const row: MessageRow = { channel_id: channel.id, ts, user_id: SANDBOX_ACCOUNT.slackUserId, text, thread_ts: threadTs ?? null };
+    const row: MessageRow = { channel_id: channel.id, ts, user_id: accountOf(grant.userId).slackUserId, text, thread_ts: threadTs ?? null };
     store.insert(row);
     return json(200, { ok: true, channel: channel.id, ts, message: messageResource(row) });
   });

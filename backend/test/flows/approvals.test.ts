@@ -4,7 +4,7 @@ import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
-import { observer } from './helpers.js';
+import { channelTexts } from './helpers.js';
 
 let system: VouchSystem;
 let alex: HeadlessSession;
@@ -44,9 +44,7 @@ async function session(): Promise<TestClient> {
 }
 
 async function slackHistory(): Promise<string[]> {
-  const r = await observer(system).slack.readChannel({ userId: 'auth0|alex', subjectToken: alex.access_token }, { channel: 'general', limit: 50 });
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.messages.map((m) => m.text);
+  return channelTexts(system, { userId: 'auth0|alex', subjectToken: alex.access_token }, 'general');
 }
 
 describe('step-up, rules and the audit chain', () => {

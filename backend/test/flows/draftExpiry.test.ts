@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
-import { observer } from './helpers.js';
+import { channelTexts } from './helpers.js';
 
 // The backend's clock is the test's: a draft's lifetime passes without waiting for it.
 let clock = Date.now();
@@ -27,8 +27,7 @@ describe('draft lifetime', () => {
     clock += 601_000;
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
     expect(await c.next('action_result')).toMatchObject({ status: 'expired', code: 'DRAFT_EXPIRED' });
-    const history = await observer(system).slack.readChannel({ userId: 'auth0|alex', subjectToken: alex.access_token }, { channel: 'deals', limit: 20 });
-    expect(history.ok && history.value.messages.some((m) => m.text === 'The deck is ready.')).toBe(false);
+    expect(await channelTexts(system, { userId: 'auth0|alex', subjectToken: alex.access_token }, 'deals')).not.toContain('The deck is ready.');
     await c.close();
   });
 });

@@ -4,7 +4,7 @@ import type { ServerFrame } from '../../src/protocol/index.js';
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
-import { observer } from './helpers.js';
+import { channelTexts, observer } from './helpers.js';
 
 let system: VouchSystem;
 let alex: HeadlessSession;
@@ -177,8 +177,7 @@ describe('agent pipeline over a real WebSocket (dev tenant + sandbox)', () => {
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits: { text: 'The Northwind NDA is signed.' } });
     const result = await c.next('action_result', (f) => f.status !== 'awaiting_approval');
     expect(result).toMatchObject({ status: 'posted' });
-    const history = await observer(system).slack.readChannel({ userId: 'auth0|alex', subjectToken: alex.access_token }, { channel: 'deals', limit: 5 });
-    expect(history.ok && history.value.messages.some((m) => m.text === 'The Northwind NDA is signed.')).toBe(true);
+    expect(await channelTexts(system, { userId: 'auth0|alex', subjectToken: alex.access_token }, 'deals')).toContain('The Northwind NDA is signed.');
     await c.close();
   });
 

@@ -123,3 +123,37 @@ describe('CIBA step-up against the dev tenant', () => {
     await expect(ciba({ clientSecret: 'wrong' }).start({ sub: 'auth0|alex', bindingMessage: 'Hello' })).rejects.toMatchObject({ kind: 'unauthorized' });
   });
 });
+
+describe('CIBA polling under an Auth0 rate limit', () => {
+  it('a 429 while the person decides backs off by Retry-After (or X-RateLimit-Reset) and keeps polling', async () => {
+    const { createServer } = await import('node:http');
+    const answers: Array<{ status: number; headers?: Record<string, string>; body: string }> = [
+      { status: 429, headers: { 'retry-after': '12' }, body: JSON.stringify({ error: 'too_many_requests', error_description: 'Rate limit' }) },
+      { status: 429, headers: { 'x-ratelimit-reset': String(Math.floor(clock / 1000) + 1000) }, body: '' },
+      { status: 200, body: JSON.stringify({ access_token: 'at', token_type: 'Bearer', expires_in: 60 }) },
+    ];
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const a = answers.shift() ?? { status: 500, body: '{}' };
+        res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
+        res.end(a.body);
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (server.address() as { port: number }).port;
+      const start = clock;
+      const client = ciba({ issuer: `http://127.0.0.1:${port}`, clientId: 'c', clientSecret: 's' });
+      const outcome = await client.waitForDecision({ authReqId: 'req-1', expiresAt: start + 3_600_000, intervalMs: 5000 });
+      expect(outcome).toBe('approved');
+      expect(sleeps[0]).toBe(5000);
+      expect(sleeps[1]).toBe(12_000);
+      // The reset was 1000 s after the first request; 17 s have passed since.
+      expect(sleeps[2]).toBeGreaterThanOrEqual(980_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+});

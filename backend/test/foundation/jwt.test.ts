@@ -137,3 +137,15 @@ describe('session_auth refuses every bad token and keeps the socket', () => {
     expect(ok.status).toBe(200);
   });
 });
+
+describe('AUTH0_ISSUER_BASE_URL with or without its trailing slash', () => {
+  it('verifies a tenant token either way (Auth0 writes iss with the slash)', async () => {
+    const { createAccessTokenVerifier } = await import('../../src/auth/jwt.js');
+    const token = await signWithTenantKey(baseClaims());
+    const withSlash = system.tenant.issuer.endsWith('/') ? system.tenant.issuer : `${system.tenant.issuer}/`;
+    for (const issuer of [withSlash, withSlash.slice(0, -1)]) {
+      const verify = createAccessTokenVerifier({ issuer, audience: system.tenant.apiAudience });
+      await expect(verify(token)).resolves.toMatchObject({ sub: 'auth0|alex' });
+    }
+  });
+});

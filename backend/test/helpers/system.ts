@@ -25,7 +25,7 @@ export async function linkAccount(
   system: VouchSystem,
   session: { refresh_token?: string; config: oidc.Configuration },
   provider: Provider,
-  opts: { scopes?: string[]; decision?: 'allow' | 'deny' } = {},
+  opts: { scopes?: string[]; decision?: 'allow' | 'deny'; loginHint?: string } = {},
 ): Promise<{ id: string; scopes?: string[] }> {
   const me = await oidc.refreshTokenGrant(session.config, session.refresh_token!, {
     audience: system.tenant.meAudience,
@@ -43,6 +43,7 @@ export async function linkAccount(
     state,
     code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
     scopes: opts.scopes ?? [...CONNECT_BASE_SCOPES[provider], ...scopesForProvider(provider).map((s) => s.scope)],
+    ...(opts.loginHint ? { authorization_params: { login_hint: opts.loginHint } } : {}),
   });
   const browser = new HeadlessBrowser();
   const back = await browser.run(connectBrowserUrl(started), { stop: (u) => u.href.startsWith(redirectUri), choose: () => opts.decision ?? 'allow' });

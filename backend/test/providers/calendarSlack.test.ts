@@ -24,7 +24,7 @@ describe('Calendar and Slack tools against the sandbox', () => {
     sandbox = await startSandbox({ dataDir: dir, now: clock.now, clients: [TEST_CLIENT], testHooks: true, timeZone: TZ });
     tokens = new SandboxTokenSource(sandbox, clock.now);
     await tokens.connect('google-oauth2', [GOOGLE_SCOPES.calendarRead, GOOGLE_SCOPES.calendarEvents]);
-    await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.channelsRead, SLACK_SCOPES.channelsHistory, SLACK_SCOPES.searchRead, SLACK_SCOPES.chatWrite]);
+    await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.channelsRead, SLACK_SCOPES.channelsHistory, SLACK_SCOPES.searchRead, SLACK_SCOPES.chatWrite, SLACK_SCOPES.usersRead]);
     tools = createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: sleeps.sleep });
   });
   afterAll(async () => {
@@ -85,6 +85,20 @@ describe('Calendar and Slack tools against the sandbox', () => {
     expect(backwards.ok ? undefined : backwards.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('time range is empty') });
   });
 
+  it('reads fields Google marks optional as optional (a cancelled instance without times, an attendee without email)', async () => {
+    const body = JSON.stringify({
+      kind: 'calendar#events',
+      items: [
+        { id: 'gone1', status: 'cancelled' },
+        { id: 'room1', status: 'confirmed', summary: 'Room', start: { dateTime: '2026-03-11T09:00:00-04:00' }, end: { dateTime: '2026-03-11T09:30:00-04:00' }, attendees: [{ displayName: 'Room 4', responseStatus: 'accepted' }, { email: 'dana@northwind.io' }] },
+      ],
+    });
+    sandbox.failNext('/calendar/v3/calendars/primary/events', { status: 200, body });
+    const res = await tools.calendar.listEvents(ctx, tomorrow);
+    if (!res.ok) throw new Error(res.error.message);
+    expect(res.value.events).toEqual([expect.objectContaining({ eventId: 'room1', attendees: ['dana@northwind.io'] })]);
+  });
+
   it('lists the two Slack channels and reads #deals in order', async () => {
     const channels = await tools.slack.listChannels(ctx);
     if (!channels.ok) throw new Error(channels.error.message);
@@ -128,7 +142,7 @@ describe('Calendar and Slack tools against the sandbox', () => {
     const res = await tools.slack.searchMessages(ctx, { query: 'residuals in:#deals' });
     if (!res.ok) throw new Error(res.error.message);
     expect(res.value.total).toBe(1);
-    expect(res.value.matches[0]).toMatchObject({ channel: '#deals', user: 'maria' });
+    expect(res.value.matches[0]).toMatchObject({ channel: '#deals', user: 'Maria Gomez' });
   });
 
   it('Slack 429 with Retry-After is honoured, and a truncated body is PROVIDER_ERROR', async () => {

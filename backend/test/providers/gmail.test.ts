@@ -113,6 +113,25 @@ describe('Gmail tools against the sandbox', () => {
     expect(search.value.threads.map((t) => t.threadId)).toContain(sent.value.threadId);
   });
 
+  it('a sender named with spaces stays one quoted term, and the person’s own sent mail is not counted as received', async () => {
+    const byName = await tools.gmail.searchThreads(ctx, { from: 'Dana Whitfield', query: 'NDA' });
+    if (!byName.ok) throw new Error(byName.error.message);
+    expect(byName.value.threads.map((t) => t.subject)).toContain('Northwind NDA: our redlines');
+
+    const sent = await tools.gmail.sendEmail(ctx, { to: ['dana@northwind.io'], cc: [], subject: 'Zebra kickoff agenda', body: 'Agenda attached.' });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const found = await tools.gmail.searchThreads(ctx, { query: 'zebra' });
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.threads.map((t) => t.threadId)).not.toContain(sent.value.threadId);
+  });
+
+  it('Google’s dailyLimitExceeded (a 403) is a rate limit, not a provider error', async () => {
+    const body = JSON.stringify({ error: { code: 403, message: 'Daily Limit Exceeded', errors: [{ message: 'Daily Limit Exceeded', domain: 'usageLimits', reason: 'dailyLimitExceeded' }], status: 'PERMISSION_DENIED' } });
+    sandbox.failNext('/gmail/v1/users/me/threads', { status: 403, body, times: 2 });
+    const res = await tools.gmail.searchThreads(ctx, { query: 'NDA' });
+    expect(res.ok ? undefined : res.error.code).toBe('RATE_LIMITED');
+  });
+
   it('builds RFC 2822 with CRLF, folded encoded words of at most 75 characters and no header injection', () => {
     const mime = buildMimeMessage({
       to: ['a@example.com'],

@@ -11,7 +11,7 @@ describe('the provider registry', () => {
   it('derives the protocol enums from the registered contracts, in a stable order', () => {
     expect(Provider.options).toEqual(['google', 'slack']);
     expect(Tool.options).toEqual(['gmail', 'calendar', 'slack']);
-    expect(DraftKind.options).toEqual(['email', 'event', 'slack_message']);
+    expect(DraftKind.options).toEqual(['email', 'event', 'email_draft', 'event_move', 'event_cancel', 'event_response', 'slack_message']);
     expect(TOOL_PROVIDER).toEqual({ gmail: 'google', calendar: 'google', slack: 'slack' });
     expect(new Set(SCOPE_CATALOG.map((s) => s.provider))).toEqual(new Set(['google', 'slack']));
   });
@@ -32,7 +32,7 @@ describe('the provider registry', () => {
       contacts: new Map(),
       composer: { compose: () => Promise.reject(new Error('not called')) },
     });
-    expect(built).toEqual({ ok: false, reason: 'I can draft emails, calendar events and Slack posts.' });
+    expect(built).toEqual({ ok: false, reason: 'I can draft emails, calendar events, Gmail drafts, moved events, cancelled events, answers to invitations and Slack posts.' });
   });
 
   it('takes each provider’s connection name and API root from the config its module declares', () => {

@@ -98,7 +98,7 @@ describe.skipIf(skip)('RedisTokenCache: the Token Vault cache shared by instance
     // Copy one user's ciphertext under another cache key: the AAD (the key name) makes it unreadable.
     await a.cache.clearUser('auth0|alex');
     await a.vault.getAccessToken(req());
-    const other = { ...req(), scopes: [GOOGLE_SCOPES.gmailSend] };
+    const other = { ...req(), connection: 'sign-in-with-slack', scopes: [GOOGLE_SCOPES.gmailSend] };
     const [alexEntry] = await rawEntries(a.redis);
     const filled: CachedToken = { token: { accessToken: 'placeholder', scopes: other.scopes, expiresAt: Date.now() + 3_600_000 }, refreshAt: Date.now() + 3_000_000 };
     await a.cache.fill(other, Date.now, async () => filled);

@@ -34,6 +34,11 @@ export interface ConnectAccountOptions {
   allowHttp?: boolean;
   /** Loopback ports to try (default: VOUCH_LOOPBACK_PORTS or the defaults). */
   loopbackPorts?: readonly number[];
+  /**
+   * The provider account the person picked (an email); passed as `login_hint` so a connection can
+   * hold several accounts and the consent page opens on the right one.
+   */
+  loginHint?: string;
 }
 
 export async function connectAccount(opts: ConnectAccountOptions): Promise<CompleteResponse> {
@@ -59,6 +64,7 @@ export async function connectAccount(opts: ConnectAccountOptions): Promise<Compl
       code_challenge: challenge,
       code_challenge_method: 'S256',
       ...(opts.scopes?.length ? { scopes: opts.scopes } : {}),
+      ...(opts.loginHint ? { authorization_params: { login_hint: opts.loginHint } } : {}),
     });
     const target = browserUrl(started.connect_uri, started.connect_params.ticket, opts.allowHttp ?? false);
     await opts.openExternal(target);

@@ -85,7 +85,8 @@ export function createMyAccountClient(opts: MyAccountClientOptions) {
 
   return {
     /** Starts linking: the browser must then open `browserUrl(response)`. */
-    connect: (req: { connection: string; redirect_uri: string; state?: string; code_challenge?: string; scopes?: string[] }) =>
+    // authorization_params reach the provider's authorize (e.g. login_hint for the account the person picked).
+    connect: (req: { connection: string; redirect_uri: string; state?: string; code_challenge?: string; scopes?: string[]; authorization_params?: Record<string, string> }) =>
       call('POST', 'connect', ConnectResponse, { ...req, ...(req.code_challenge ? { code_challenge_method: 'S256' } : {}) }),
     complete: (req: { auth_session: string; connect_code: string; redirect_uri: string; code_verifier?: string }) =>
       call('POST', 'complete', ConnectedAccount, req),

@@ -94,7 +94,7 @@ export interface MyAccountFlowOptions {
 }
 
 export function myAccountAudience(opts: Pick<MyAccountFlowOptions, 'issuer' | 'meAudience'>): string {
-  return opts.meAudience ?? new URL('me/', opts.issuer).href;
+  return opts.meAudience ?? new URL('me/', opts.issuer.endsWith('/') ? opts.issuer : `${opts.issuer}/`).href;
 }
 
 /** A My Account token for `scope`: MRRT first, the PKCE browser round trip as the fallback. */

@@ -16,10 +16,14 @@ const Event = z.object({
   description: z.string().optional(),
   location: z.string().optional(),
   htmlLink: z.string().optional(),
-  start: EventTime,
-  end: EventTime,
-  attendees: z.array(z.object({ email: z.string(), responseStatus: z.string().optional(), self: z.boolean().optional() })).optional(),
-  organizer: z.object({ email: z.string().optional() }).optional(),
+  // Google omits start/end on cancelled instances and email on some resource attendees.
+  start: EventTime.optional().default({}),
+  end: EventTime.optional().default({}),
+  attendees: z
+    .array(z.object({ email: z.string().optional(), displayName: z.string().optional(), responseStatus: z.string().optional(), self: z.boolean().optional(), organizer: z.boolean().optional() }))
+    .optional(),
+  organizer: z.object({ email: z.string().optional(), self: z.boolean().optional() }).optional(),
+  transparency: z.string().optional(),
 });
 type EventShape = z.infer<typeof Event>;
 const EventList = z.object({ items: z.array(Event), timeZone: z.string().optional() });
@@ -38,7 +42,15 @@ export interface EventSummary {
   attendees: string[];
   status: string;
   description?: string;
+  /** The person's own answer when they are a guest (`needsAction`, `accepted`, `declined`, `tentative`). */
+  myResponse?: string;
+  /** Who organises it, when that is someone else: only they can move or cancel it for everyone. */
+  organizer?: string;
+  /** "Free" time (transparency: transparent) does not block the calendar. */
+  free?: boolean;
 }
+
+export type EventResponse = 'accepted' | 'declined' | 'tentative';
 
 export interface Interval {
   start: string;
@@ -51,7 +63,7 @@ function summarize(e: EventShape): EventSummary {
     title: e.summary ?? '(no title)',
     start: e.start.dateTime ?? e.start.date ?? '',
     end: e.end.dateTime ?? e.end.date ?? '',
-    attendees: (e.attendees ?? []).filter((a) => !a.self).map((a) => a.email),
+    attendees: (e.attendees ?? []).filter((a) => !a.self && a.email).map((a) => a.email as string),
     status: e.status ?? 'confirmed',
   };
   const tz = e.start.timeZone;
@@ -59,7 +71,20 @@ function summarize(e: EventShape): EventSummary {
   if (!e.start.dateTime && e.start.date) out.allDay = true;
   if (e.location) out.location = e.location;
   if (e.description) out.description = trimText(e.description, 300);
+  const me = e.attendees?.find((a) => a.self);
+  if (me?.responseStatus) out.myResponse = me.responseStatus;
+  if (e.organizer?.email && !e.organizer.self) out.organizer = e.organizer.email;
+  if (e.transparency === 'transparent') out.free = true;
   return out;
+}
+
+/** Events that overlap [start, end) and really block it: not free time, not declined, not the one being moved. */
+export function conflictsIn(events: readonly EventSummary[], start: string, end: string, ignoreEventId?: string): EventSummary[] {
+  const s = Date.parse(start);
+  const e = Date.parse(end);
+  return events.filter(
+    (ev) => ev.eventId !== ignoreEventId && !ev.allDay && !ev.free && ev.myResponse !== 'declined' && ev.status !== 'cancelled' && Date.parse(ev.start) < e && Date.parse(ev.end) > s,
+  );
 }
 
 /** Gaps between busy intervals inside the window. */
@@ -98,16 +123,21 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
   const requestOptions = (accessToken: string) => ({ headers: { Authorization: `Bearer ${accessToken}` }, retry: false, timeout: opts.requestTimeoutMs });
   const base = { provider: 'google' as const, connection: opts.connection, classify: (err: unknown) => classifyGoogleError(err, policy.now()) };
 
-  const getEvent = (ctx: ProviderCallContext, eventId: string) =>
+  const getRawEvent = (ctx: ProviderCallContext, eventId: string) =>
     runProviderCall(policy, ctx, {
       ...base,
       operation: 'calendar.events.get',
       scopes: [GOOGLE_SCOPES.calendarEvents],
       idempotent: true,
       invoke: async (t) => (await api.events.get({ calendarId: 'primary', eventId }, requestOptions(t))).data,
-      schema: Event,
-      map: summarize,
+      // The whole resource is kept: a response patch must send every attendee back unchanged.
+      schema: Event.passthrough(),
+      map: (e) => e,
     });
+  const getEvent = async (ctx: ProviderCallContext, eventId: string): Promise<ProviderResult<EventSummary>> => {
+    const r = await getRawEvent(ctx, eventId);
+    return r.ok ? ok(summarize(r.value)) : r;
+  };
 
   return {
     /** Events overlapping the window, expanded and ordered by start time. */
@@ -217,6 +247,41 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
         scopes: [GOOGLE_SCOPES.calendarEvents],
         idempotent: true,
         invoke: async (t) => (await api.events.patch({ calendarId: 'primary', eventId: update.eventId, sendUpdates: 'all', requestBody: body }, requestOptions(t))).data,
+        schema: Event,
+        map: summarize,
+      });
+    },
+
+    /**
+     * Events that would clash with [start, end): one list over the range (calendar.readonly), then
+     * free time, declined invites and the event being moved are left out.
+     */
+    async findConflicts(ctx: ProviderCallContext, input: { start: string; end: string; ignoreEventId?: string }): Promise<ProviderResult<{ conflicts: EventSummary[] }>> {
+      const listed = await this.listEvents(ctx, { timeMin: input.start, timeMax: input.end, maxResults: 20 });
+      if (!listed.ok) return listed;
+      return ok({ conflicts: conflictsIn(listed.value.events, input.start, input.end, input.ignoreEventId) });
+    },
+
+    /**
+     * Accepts, declines or tentatively accepts an invite: the person's own attendee entry gets the
+     * new responseStatus (and an optional note), every other attendee is sent back as it was, since
+     * a patch replaces the whole list. The organizer is told (sendUpdates=all).
+     */
+    async respondToEvent(ctx: ProviderCallContext, input: { eventId: string; response: EventResponse; comment?: string }): Promise<ProviderResult<EventSummary>> {
+      const got = await getRawEvent(ctx, input.eventId);
+      if (!got.ok) return got;
+      const attendees = got.value.attendees ?? [];
+      if (!attendees.some((a) => a.self)) return fail({ code: 'BAD_REQUEST', provider: 'google', message: 'You are not a guest of that event, so there is no invitation to answer.' });
+      if (got.value.organizer?.self && input.response === 'declined') {
+        return fail({ code: 'BAD_REQUEST', provider: 'google', message: 'You organise that event; cancel it instead of declining.' });
+      }
+      const patched = attendees.map((a) => (a.self ? { ...a, responseStatus: input.response, ...(input.comment ? { comment: input.comment } : {}) } : a));
+      return runProviderCall(policy, ctx, {
+        ...base,
+        operation: 'calendar.events.patch',
+        scopes: [GOOGLE_SCOPES.calendarEvents],
+        idempotent: true,
+        invoke: async (t) => (await api.events.patch({ calendarId: 'primary', eventId: input.eventId, sendUpdates: 'all', requestBody: { attendees: patched } }, requestOptions(t))).data,
         schema: Event,
         map: summarize,
       });

@@ -37,7 +37,44 @@ export const EventDraftFields = z
   .refine((e) => Date.parse(e.end) > Date.parse(e.start), { message: 'end must be after start', path: ['end'] });
 export type EventDraftFields = z.infer<typeof EventDraftFields>;
 
+/** Moving an event: its new start and end (the title is shown so the person sees which event). */
+export const EventMoveFields = z
+  .object({
+    event_id: z.string().min(1).max(1024),
+    title: z.string().min(1).max(1024),
+    start: rfc3339,
+    end: rfc3339,
+    timezone: z.string().min(1).max(64),
+  })
+  .refine((e) => Date.parse(e.end) > Date.parse(e.start), { message: 'end must be after start', path: ['end'] });
+export type EventMoveFields = z.infer<typeof EventMoveFields>;
+
+/** Cancelling an event the person organises: Google deletes it and tells the guests. */
+export const EventCancelFields = z.object({
+  event_id: z.string().min(1).max(1024),
+  title: z.string().min(1).max(1024),
+  start: rfc3339.optional(),
+  attendees: z.array(emailAddress).max(100).default([]),
+});
+export type EventCancelFields = z.infer<typeof EventCancelFields>;
+
+/** Answering an invite: the person's own responseStatus, with an optional note to the organizer. */
+export const EventResponseFields = z.object({
+  event_id: z.string().min(1).max(1024),
+  title: z.string().min(1).max(1024),
+  response: z.enum(['accepted', 'declined', 'tentative']),
+  organizer: emailAddress.optional(),
+  comment: z.string().max(1000).optional(),
+});
+export type EventResponseFields = z.infer<typeof EventResponseFields>;
+
 const ADDRESS_HINT = 'Separate addresses with commas';
+const EMAIL_FIELDS = [
+  { name: 'to', label: 'To', kind: 'addresses', hint: ADDRESS_HINT, messages: { empty: 'Add at least one recipient.', invalid: 'Check the email addresses.' } },
+  { name: 'cc', label: 'Cc', kind: 'addresses', messages: { invalid: 'Check the email addresses.' } },
+  { name: 'subject', label: 'Subject', kind: 'text', messages: { invalid: 'The subject is too long.' } },
+  { name: 'body', label: 'Message', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
+] as const;
 
 export const googleContract = defineProviderContract({
   id: 'google',
@@ -55,22 +92,38 @@ export const googleContract = defineProviderContract({
     { scope: GOOGLE_SCOPES.calendarRead, tool: 'calendar', access: 'read', description: 'See your calendar events and when you are free' },
     { scope: GOOGLE_SCOPES.calendarEvents, tool: 'calendar', access: 'write', description: 'Create and change calendar events, only after you confirm' },
   ],
+  // Google's method references list these broader scopes as accepted for the narrower operations.
+  scopeImplications: {
+    'https://mail.google.com/': [GOOGLE_SCOPES.gmailRead, GOOGLE_SCOPES.gmailCompose, GOOGLE_SCOPES.gmailSend, 'https://www.googleapis.com/auth/gmail.modify', 'https://www.googleapis.com/auth/gmail.metadata'],
+    'https://www.googleapis.com/auth/gmail.modify': [GOOGLE_SCOPES.gmailRead, GOOGLE_SCOPES.gmailCompose, GOOGLE_SCOPES.gmailSend, 'https://www.googleapis.com/auth/gmail.metadata'],
+    [GOOGLE_SCOPES.gmailCompose]: [GOOGLE_SCOPES.gmailSend],
+    [GOOGLE_SCOPES.gmailRead]: ['https://www.googleapis.com/auth/gmail.metadata'],
+    'https://www.googleapis.com/auth/calendar': [GOOGLE_SCOPES.calendarRead, GOOGLE_SCOPES.calendarEvents, 'https://www.googleapis.com/auth/calendar.events.readonly'],
+    [GOOGLE_SCOPES.calendarEvents]: ['https://www.googleapis.com/auth/calendar.events.readonly'],
+    [GOOGLE_SCOPES.calendarRead]: ['https://www.googleapis.com/auth/calendar.events.readonly'],
+  },
+  scopeWords: {
+    openid: 'Confirm who you are',
+    email: 'See your email address',
+    profile: 'See your name and profile picture',
+    'https://www.googleapis.com/auth/userinfo.email': 'See your email address',
+    'https://www.googleapis.com/auth/userinfo.profile': 'See your name and profile picture',
+    'https://mail.google.com/': 'Read, send and delete all your email',
+    'https://www.googleapis.com/auth/gmail.modify': 'Read, send and change your email',
+    'https://www.googleapis.com/auth/calendar': 'See and change all your calendars',
+  },
   drafts: {
     email: {
       tool: 'gmail',
       schema: EmailDraftFields,
-      fields: [
-        { name: 'to', label: 'To', kind: 'addresses', hint: ADDRESS_HINT, messages: { empty: 'Add at least one recipient.', invalid: 'Check the email addresses.' } },
-        { name: 'cc', label: 'Cc', kind: 'addresses', messages: { invalid: 'Check the email addresses.' } },
-        { name: 'subject', label: 'Subject', kind: 'text', messages: { invalid: 'The subject is too long.' } },
-        { name: 'body', label: 'Message', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
-      ],
+      fields: EMAIL_FIELDS,
       title: 'Review the email',
       confirmLabel: 'Send',
       outcome: 'sent',
       outcomeLabel: 'Sent',
       noun: 'Email',
       plural: 'emails',
+      scopes: [GOOGLE_SCOPES.gmailSend],
     },
     event: {
       tool: 'calendar',
@@ -89,6 +142,65 @@ export const googleContract = defineProviderContract({
       outcomeLabel: 'Created',
       noun: 'Event',
       plural: 'calendar events',
+      scopes: [GOOGLE_SCOPES.calendarEvents],
+    },
+    email_draft: {
+      tool: 'gmail',
+      schema: EmailDraftFields,
+      fields: EMAIL_FIELDS,
+      title: 'Review the Gmail draft',
+      confirmLabel: 'Save draft',
+      outcome: 'drafted',
+      outcomeLabel: 'Saved in Gmail drafts',
+      noun: 'Gmail draft',
+      plural: 'Gmail drafts',
+      scopes: [GOOGLE_SCOPES.gmailCompose],
+    },
+    event_move: {
+      tool: 'calendar',
+      schema: EventMoveFields,
+      fields: [
+        { name: 'title', label: 'Event', kind: 'text', messages: { empty: 'Which event?', invalid: 'The title is too long.' } },
+        { name: 'start', label: 'New start', kind: 'datetime', messages: { incomplete: 'Enter a valid start date and time.', invalid: 'Enter a valid start date and time.' } },
+        { name: 'end', label: 'New end', kind: 'datetime', messages: { incomplete: 'Enter a valid end date and time.', invalid: 'The end must be after the start.' } },
+      ],
+      note: 'Times are in {timezone}. Guests are told about the new time.',
+      title: 'Review the new time',
+      confirmLabel: 'Move',
+      outcome: 'moved',
+      outcomeLabel: 'Moved',
+      noun: 'Event change',
+      plural: 'moved events',
+      scopes: [GOOGLE_SCOPES.calendarEvents],
+    },
+    event_cancel: {
+      tool: 'calendar',
+      schema: EventCancelFields,
+      fields: [{ name: 'title', label: 'Event', kind: 'text', messages: { empty: 'Which event?', invalid: 'The title is too long.' } }],
+      note: 'Guests are told the event is cancelled.',
+      title: 'Cancel this event?',
+      confirmLabel: 'Cancel event',
+      outcome: 'cancelled',
+      outcomeLabel: 'Cancelled',
+      noun: 'Cancellation',
+      plural: 'cancelled events',
+      scopes: [GOOGLE_SCOPES.calendarEvents],
+    },
+    event_response: {
+      tool: 'calendar',
+      schema: EventResponseFields,
+      fields: [
+        { name: 'title', label: 'Invitation', kind: 'text', messages: { empty: 'Which invitation?', invalid: 'The title is too long.' } },
+        { name: 'comment', label: 'Note to the organizer', kind: 'textarea', messages: { invalid: 'The note is too long.' } },
+      ],
+      note: 'Your answer: {response}. The organizer is told.',
+      title: 'Review your answer',
+      confirmLabel: 'Send answer',
+      outcome: 'answered',
+      outcomeLabel: 'Answered',
+      noun: 'Invitation answer',
+      plural: 'answers to invitations',
+      scopes: [GOOGLE_SCOPES.calendarEvents],
     },
   },
 });

@@ -69,7 +69,9 @@ export interface MessageSummary {
 
 export interface ThreadMessage {
   messageId: string;
+  /** The real sender of this message; `fromSelf` marks the person's own (sent) ones. */
   from: string;
+  fromSelf?: true;
   to: string;
   cc?: string;
   date: string;
@@ -82,6 +84,8 @@ export interface ReplyTarget {
   threadId: string;
   /** Reply-To or From of the latest message not sent by the user. */
   to: string[];
+  /** For reply-all: everyone else on that message (To and Cc), without the person and without `to`. */
+  replyAllCc: string[];
   subject: string;
   inReplyTo?: string;
   references: string[];
@@ -183,9 +187,34 @@ function replyTargetOf(threadId: string, messages: MessageShape[]): ReplyTarget 
   const lastId = headerOf(last, 'Message-ID');
   const refs = [...messageIds(headerOf(last, 'References')), ...messageIds(lastId)];
   const toHeader = isSelf(target) ? headerOf(target, 'To') : headerOf(target, 'Reply-To') || headerOf(target, 'From');
-  const out: ReplyTarget = { threadId, to: splitAddresses(toHeader), subject: replySubject(headerOf(messages[0] as MessageShape, 'Subject')), references: [...new Set(refs)] };
+  const to = splitAddresses(toHeader);
+  // The person's own addresses: the From of every message they sent in this thread.
+  const mine = new Set(messages.filter(isSelf).flatMap((m) => splitAddresses(headerOf(m, 'From'))).map((a) => a.toLowerCase()));
+  const others = [...splitAddresses(headerOf(target, 'To')), ...splitAddresses(headerOf(target, 'Cc'))];
+  const seen = new Set(to.map((a) => a.toLowerCase()));
+  const replyAllCc: string[] = [];
+  for (const a of others) {
+    const k = a.toLowerCase();
+    if (mine.has(k) || seen.has(k)) continue;
+    seen.add(k);
+    replyAllCc.push(a);
+  }
+  const out: ReplyTarget = { threadId, to, replyAllCc, subject: replySubject(headerOf(messages[0] as MessageShape, 'Subject')), references: [...new Set(refs)] };
   if (lastId) out.inReplyTo = lastId;
   return out;
+}
+
+/**
+ * Draft fields forwarding a thread's latest message to new people: "Fwd:" subject, the person's note,
+ * then the forwarded message with its header lines, as Gmail lays a forward out. A new thread.
+ */
+export function buildForwardDraft(thread: ThreadDetail, to: string[], note: string): EmailDraftFields {
+  const last = thread.messages.at(-1);
+  const subject = /^fwd?:/i.test(thread.subject.trim()) ? thread.subject.trim() : `Fwd: ${thread.subject.trim()}`;
+  const quoted = last
+    ? ['---------- Forwarded message ---------', `From: ${last.from}`, `Date: ${last.date}`, `Subject: ${last.subject}`, `To: ${last.to}`, '', last.body].join('\n')
+    : '';
+  return { to, cc: [], subject, body: [note.trim(), quoted].filter(Boolean).join('\n\n') };
 }
 
 /** Draft fields for answering a thread, ready for the confirm sheet (plus References for the send). */
@@ -194,6 +223,22 @@ export function buildReplyDraft(thread: ThreadDetail, body: string, cc: string[]
   const fields: OutgoingEmailFields = { to: t.to, cc, subject: t.subject, body, thread_id: t.threadId, references: t.references };
   if (t.inReplyTo) fields.in_reply_to = t.inReplyTo;
   return fields;
+}
+
+/** A Gmail operand: a name with spaces stays one term in quotes ("Dana Whitfield"), never glued together. */
+export function gmailOperand(value: string): string {
+  const v = value.replace(/"/g, '').trim().replace(/\s+/g, ' ');
+  return /\s/.test(v) ? `"${v}"` : v;
+}
+
+/**
+ * The q for a thread search: the words, the sender, and — unless the query asks for sent mail or
+ * names a place itself — `-in:sent`, so the person's own mail is never counted as what they received.
+ */
+export function gmailSearchQuery(input: { query?: string; from?: string }): string {
+  const parts = [input.query?.trim(), input.from ? `from:${gmailOperand(input.from)}` : undefined].filter((p): p is string => !!p);
+  if (!/\b(in|label):|\bfrom:me\b|\bis:sent\b/i.test(parts.join(' '))) parts.push('-in:sent');
+  return parts.join(' ');
 }
 
 /* ---------- the tools ---------- */
@@ -251,7 +296,7 @@ export function createGmailTools(opts: GmailToolsOptions) {
   return {
     /** Threads matching a Gmail query and/or a sender, newest first, as compact summaries. */
     async searchThreads(ctx: ProviderCallContext, input: { query?: string; from?: string; maxResults?: number }): Promise<ProviderResult<{ threads: ThreadSummary[]; truncated?: boolean }>> {
-      const q = [input.query, input.from ? `from:${input.from.replace(/\s+/g, '')}` : undefined].filter(Boolean).join(' ');
+      const q = gmailSearchQuery(input);
       const listed = await runProviderCall(policy, ctx, {
         ...base,
         operation: 'gmail.threads.list',
@@ -337,6 +382,7 @@ export function createGmailTools(opts: GmailToolsOptions) {
         return {
           messageId: m.id,
           from: headerOf(m, 'From'),
+          ...(isSelf(m) ? { fromSelf: true as const } : {}),
           to: headerOf(m, 'To'),
           ...(cc ? { cc } : {}),
           date: dateOf(m),

@@ -16,7 +16,8 @@ function header(headers: unknown, name: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded', 'RATE_LIMIT_EXCEEDED']);
+// dailyLimitExceeded is a 403 too (the project's daily quota): waiting is the only remedy, as for a 429.
+const RATE_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded', 'dailyLimitExceeded', 'RATE_LIMIT_EXCEEDED']);
 
 export function classifyGoogleError(err: unknown, now: number): ClassifiedFailure {
   const e = err as { status?: number; code?: unknown; response?: { status?: number; data?: unknown; headers?: unknown }; message?: string };

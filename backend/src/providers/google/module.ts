@@ -4,9 +4,11 @@ import { addDays, todayIn, toRfc3339, zonedTimeToInstant } from '../../time/zone
 import { addressOf } from '../emailAddress.js';
 import { defineProviderModule, type DraftBuildOptions, type ReadContext } from '../providerModule.js';
 import type { ProviderCallContext } from '../result.js';
-import { createCalendarTools, type EventSummary, type Interval } from './calendarTools.js';
-import { EmailDraftFields, EventDraftFields, googleContract } from './contract.js';
-import { createGmailTools, type ThreadDetail, type ThreadSummary } from './gmailTools.js';
+import { conflictsIn, createCalendarTools, type EventSummary, type Interval } from './calendarTools.js';
+import { EmailDraftFields, EventCancelFields, EventDraftFields, EventMoveFields, EventResponseFields, googleContract } from './contract.js';
+import { buildForwardDraft, createGmailTools, type ThreadDetail, type ThreadSummary } from './gmailTools.js';
+import { calendarOperation, mailOperation, pickEvent, spokenWhen, type CalendarOperation } from './operations.js';
+import type { DraftBuild } from '../providerModule.js';
 
 /** Gmail and Google Calendar: one Google connection, two tools. */
 
@@ -77,6 +79,47 @@ async function fetchMail(tools: GoogleTools, call: ProviderCallContext, intent: 
   }
 }
 
+const LOOKAHEAD_DAYS = 14;
+
+/**
+ * A change to an existing event (move, cancel, answer an invite): one list of the coming two weeks,
+ * the event the request means picked from it, and a draft of the matching kind. A move warns about
+ * clashes at the new time.
+ */
+async function buildEventChange(op: CalendarOperation, intent: Intent, opts: DraftBuildOptions, tools: GoogleTools): Promise<DraftBuild> {
+  const call = opts.call;
+  if (!call || !tools.calendar) return { ok: false, reason: 'I can’t look up your calendar for that right now.' };
+  const from = new Date(opts.now.getTime() - 60 * 60_000);
+  const to = new Date(opts.now.getTime() + LOOKAHEAD_DAYS * 86_400_000);
+  const listed = await tools.calendar.listEvents(call, { timeMin: toRfc3339(from, opts.timezone), timeMax: toRfc3339(to, opts.timezone), maxResults: 50 });
+  if (!listed.ok) return { ok: false, reason: listed.error.message };
+  const picked = pickEvent(listed.value.events, intent, op, opts.timezone);
+  if (!picked.ok) return picked;
+  const ev = picked.event;
+  const when = spokenWhen(ev.start, opts.timezone);
+  if (op === 'cancel') {
+    const fields = EventCancelFields.parse({ event_id: ev.eventId, title: ev.title, start: ev.start, attendees: ev.attendees });
+    const guests = ev.attendees.length ? ` I'll let ${ev.attendees.length === 1 ? 'the guest' : `all ${ev.attendees.length} guests`} know.` : '';
+    return { ok: true, draft: { kind: 'event_cancel', fields }, spoken: `Cancel "${ev.title}" on ${when}?${guests}` };
+  }
+  if (op === 'move') {
+    const e = intent.entities;
+    if (!e.start) return { ok: false, reason: `When should "${ev.title}" move to?` };
+    const minutes = e.duration_minutes ?? Math.max(5, Math.round((Date.parse(ev.end) - Date.parse(ev.start)) / 60_000));
+    const start = new Date(e.start);
+    const end = new Date(start.getTime() + minutes * 60_000);
+    const fields = EventMoveFields.parse({ event_id: ev.eventId, title: ev.title, start: toRfc3339(start, opts.timezone), end: toRfc3339(end, opts.timezone), timezone: opts.timezone });
+    const clash = await tools.calendar.findConflicts(call, { start: fields.start, end: fields.end, ignoreEventId: ev.eventId });
+    const warning = clash.ok && clash.value.conflicts.length ? ` That overlaps "${clash.value.conflicts[0]!.title}".` : '';
+    return { ok: true, draft: { kind: 'event_move', fields }, spoken: `Move "${ev.title}" from ${when} to ${spokenWhen(fields.start, opts.timezone)}?${warning}` };
+  }
+  const response = op === 'decline' ? 'declined' : op === 'accept' ? 'accepted' : 'tentative';
+  const comment = intent.entities.message;
+  const fields = EventResponseFields.parse({ event_id: ev.eventId, title: ev.title, response, ...(ev.organizer ? { organizer: ev.organizer } : {}), ...(comment ? { comment } : {}) });
+  const verb = op === 'decline' ? 'Decline' : op === 'accept' ? 'Accept' : 'Answer "maybe" to';
+  return { ok: true, draft: { kind: 'event_response', fields }, spoken: `${verb} "${ev.title}" on ${when}? ${ev.organizer ? `${ev.organizer} will be told.` : ''}`.trim() };
+}
+
 export const googleModule = defineProviderModule({
   contract: googleContract,
   settings: { connectionEnv: 'GOOGLE_CONNECTION', apiUrlEnv: 'GOOGLE_API_ROOT_URL', defaultApiUrl: 'https://www.googleapis.com/' },
@@ -118,8 +161,10 @@ export const googleModule = defineProviderModule({
     {
       kind: 'event',
       appliesTo: (intent) => intent.tools.includes('calendar') && intent.action === 'schedule',
-      async build(intent, _context, opts) {
+      async build(intent, context, opts, tools) {
         const e = intent.entities;
+        const op = calendarOperation(intent, opts.transcript);
+        if (op) return buildEventChange(op, intent, opts, tools);
         if (!e.start) return { ok: false, reason: 'When should the meeting be?' };
         const start = new Date(e.start);
         const minutes = e.duration_minutes ?? 30;
@@ -138,7 +183,14 @@ export const googleModule = defineProviderModule({
         const when = new Intl.DateTimeFormat('en-US', { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: opts.timezone }).format(start);
         const missing = e.people.filter((p) => !opts.contacts.get(p.toLowerCase()));
         const note = missing.length ? ` I couldn't find an address for ${missing.join(', ')}; add it before creating.` : '';
-        return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes.${note}` };
+        // Never double-book silently: the events read for the slot, or one list if none were read.
+        const clashes = context.events
+          ? conflictsIn(context.events, fields.start, fields.end)
+          : opts.call && tools.calendar
+            ? await tools.calendar.findConflicts(opts.call, { start: fields.start, end: fields.end }).then((r) => (r.ok ? r.value.conflicts : []))
+            : [];
+        const clash = clashes.length ? ` Heads up: that overlaps "${clashes[0]!.title}" at ${spokenWhen(clashes[0]!.start, opts.timezone)}.` : '';
+        return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes.${clash}${note}` };
       },
     },
     {
@@ -146,14 +198,32 @@ export const googleModule = defineProviderModule({
       // A reply goes into the newest thread with that person (so threading headers are right); a new email needs an address.
       appliesTo: (intent) => intent.tools.includes('gmail'),
       fallback: true,
-      async build(intent, context, opts) {
+      async build(intent, context, opts, tools) {
         const e = intent.entities;
         const person = e.people[0];
         const personEmail = e.emails[0] ?? (person ? opts.contacts.get(person.toLowerCase()) : undefined);
         const words = composeInput(intent, opts);
+        const op = mailOperation(intent, opts.transcript);
+        // "Save it as a draft" stores a Gmail draft (gmail.compose) and sends nothing.
+        const kind = op === 'save_draft' ? 'email_draft' : 'email';
+        const ready = kind === 'email_draft' ? 'I’ll save it in your Gmail drafts; nothing is sent.' : "Check it and send when you're ready.";
+        if (op === 'forward') {
+          if (!personEmail) return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I forward it to?' };
+          let source = context.thread;
+          // The thread to forward is found by its topic, not by the person it goes to.
+          if (e.query && opts.call && tools.gmail) {
+            const found = await tools.gmail.searchThreads(opts.call, { query: e.query, maxResults: 1 });
+            const id = found.ok ? found.value.threads[0]?.threadId : undefined;
+            const read = id ? await tools.gmail.readThread(opts.call, { threadId: id }) : undefined;
+            if (read?.ok) source = read.value;
+          }
+          if (!source) return { ok: false, reason: 'Which email should I forward?' };
+          const fields = EmailDraftFields.parse(buildForwardDraft(source, [personEmail], e.message ?? ''));
+          return { ok: true, draft: { kind, fields }, spoken: `Here's "${source.subject}" forwarded to ${person ?? personEmail}. ${ready}` };
+        }
         if (!e.message) return { ok: false, reason: person ? `What should I say to ${person}?` : 'What should the email say?' };
         const thread = context.thread;
-        if (intent.action === 'reply' && thread && thread.replyTarget.to.length) {
+        if ((intent.action === 'reply' || op === 'reply_all') && thread && thread.replyTarget.to.length) {
           const target = thread.replyTarget;
           const name = person ?? firstName(target.to[0]!);
           const last = thread.messages.at(-1);
@@ -164,44 +234,83 @@ export const googleModule = defineProviderModule({
           });
           const fields = {
             to: target.to.map((t) => addressOf(t) ?? t).filter(Boolean),
-            cc: [],
+            cc: op === 'reply_all' ? target.replyAllCc : [],
             // Gmail threads a reply only while the subject matches, so the thread's subject is kept.
             subject: /^re:/i.test(target.subject) ? target.subject : `Re: ${target.subject}`,
             body: composed.kind === 'email' ? composed.body : e.message,
             thread_id: target.threadId,
             ...(target.inReplyTo ? { in_reply_to: target.inReplyTo } : {}),
           };
-          return { ok: true, draft: { kind: 'email', fields: EmailDraftFields.parse(fields) }, spoken: `Here's a reply to ${name} in "${target.subject}". Check it and send when you're ready.` };
+          const everyone = op === 'reply_all' && target.replyAllCc.length ? ` and everyone on it` : '';
+          return { ok: true, draft: { kind, fields: EmailDraftFields.parse(fields) }, spoken: `Here's a reply to ${name}${everyone} in "${target.subject}". ${ready}` };
         }
         if (!personEmail) return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I email?' };
         const composed = await opts.composer.compose('email', { ...words, ...(person ? { recipientName: person } : {}) });
         const fields = { to: [personEmail], cc: [], subject: composed.kind === 'email' ? composed.subject : 'Quick note', body: composed.kind === 'email' ? composed.body : e.message };
-        return { ok: true, draft: { kind: 'email', fields: EmailDraftFields.parse(fields) }, spoken: `Here's an email to ${person ?? personEmail}. Check it and send when you're ready.` };
+        return { ok: true, draft: { kind, fields: EmailDraftFields.parse(fields) }, spoken: `Here's an email to ${person ?? personEmail}. ${ready}` };
       },
     },
   ],
 
   async execute(tools, call, draft) {
-    if (draft.kind === 'email') {
+    if (draft.kind === 'email' || draft.kind === 'email_draft') {
       const f = draft.fields as EmailDraftFields;
       let references: string[] | undefined;
       if (f.thread_id) {
         const thread = await tools.gmail.readThread(call, { threadId: f.thread_id });
         if (thread.ok) references = thread.value.replyTarget.references;
       }
-      const r = await tools.gmail.sendEmail(call, { ...f, ...(references ? { references } : {}) });
+      const outgoing = { ...f, ...(references ? { references } : {}) };
+      // A Gmail draft is stored (gmail.compose), never sent.
+      if (draft.kind === 'email_draft') {
+        const d = await tools.gmail.createDraft(call, outgoing);
+        return d.ok ? { ok: true, status: 'drafted', ref: d.value.draftId } : { ok: false, error: d.error };
+      }
+      const r = await tools.gmail.sendEmail(call, outgoing);
       return r.ok ? { ok: true, status: 'sent', ref: r.value.messageId } : { ok: false, error: r.error };
+    }
+    if (draft.kind === 'event_move') {
+      const f = draft.fields as EventMoveFields;
+      const r = await tools.calendar.updateEvent(call, { eventId: f.event_id, start: f.start, end: f.end, timezone: f.timezone });
+      return r.ok ? { ok: true, status: 'moved', ref: r.value.eventId } : { ok: false, error: r.error };
+    }
+    if (draft.kind === 'event_cancel') {
+      const f = draft.fields as EventCancelFields;
+      const r = await tools.calendar.cancelEvent(call, { eventId: f.event_id });
+      return r.ok ? { ok: true, status: 'cancelled', ref: r.value.eventId } : { ok: false, error: r.error };
+    }
+    if (draft.kind === 'event_response') {
+      const f = draft.fields as EventResponseFields;
+      const r = await tools.calendar.respondToEvent(call, { eventId: f.event_id, response: f.response, ...(f.comment ? { comment: f.comment } : {}) });
+      return r.ok ? { ok: true, status: 'answered', ref: r.value.eventId } : { ok: false, error: r.error };
     }
     const f = draft.fields as EventDraftFields;
     const r = f.event_id ? await tools.calendar.updateEvent(call, { ...withoutEventId(f), eventId: f.event_id }) : await tools.calendar.createEvent(call, f);
     return r.ok ? { ok: true, status: 'created', ref: r.value.eventId } : { ok: false, error: r.error };
   },
 
-  /** Email drafts with `in_reply_to` or a thread are replies; event drafts with an `event_id` update an event. */
+  /**
+   * Email drafts with `in_reply_to` or a thread are replies; a Gmail draft is `draft` (nothing leaves);
+   * a moved event is an `update` reaching its guests, a cancellation a `cancel`, an invitation answer
+   * an `update` reaching the organizer; event drafts with an `event_id` update an event.
+   */
   toAction(draft, facts) {
-    if (draft.kind === 'email') {
+    if (draft.kind === 'email' || draft.kind === 'email_draft') {
       const f = draft.fields as EmailDraftFields;
-      return { tool: 'gmail', action: f.in_reply_to || f.thread_id ? 'reply' : 'send', recipients: f.to, cc: f.cc, subject: f.subject, body: f.body, labels: facts.labels ?? [] };
+      const action = draft.kind === 'email_draft' ? 'draft' : f.in_reply_to || f.thread_id ? 'reply' : 'send';
+      return { tool: 'gmail', action, recipients: f.to, cc: f.cc, subject: f.subject, body: f.body, labels: facts.labels ?? [] };
+    }
+    if (draft.kind === 'event_move') {
+      const f = draft.fields as EventMoveFields;
+      return { tool: 'calendar', action: 'update', title: f.title };
+    }
+    if (draft.kind === 'event_cancel') {
+      const f = draft.fields as EventCancelFields;
+      return { tool: 'calendar', action: 'cancel', attendees: f.attendees, title: f.title };
+    }
+    if (draft.kind === 'event_response') {
+      const f = draft.fields as EventResponseFields;
+      return { tool: 'calendar', action: 'update', attendees: f.organizer ? [f.organizer] : [], title: f.title, ...(f.comment ? { body: f.comment } : {}) };
     }
     const f = draft.fields as EventDraftFields;
     return { tool: 'calendar', action: f.event_id ? 'update' : 'schedule', attendees: f.attendees, title: f.title, body: f.description };

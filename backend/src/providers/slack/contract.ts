@@ -7,6 +7,10 @@ export const SLACK_SCOPES = {
   channelsHistory: 'channels:history',
   searchRead: 'search:read',
   chatWrite: 'chat:write',
+  /** Real history carries user ids only; users.info turns them into names. */
+  usersRead: 'users:read',
+  imRead: 'im:read',
+  imHistory: 'im:history',
 } as const;
 
 export const SlackDraftFields = z.object({
@@ -29,6 +33,9 @@ export const slackContract = defineProviderContract({
     { scope: SLACK_SCOPES.channelsRead, tool: 'slack', access: 'read', description: 'See the names of public Slack channels' },
     { scope: SLACK_SCOPES.channelsHistory, tool: 'slack', access: 'read', description: 'Read messages in public Slack channels' },
     { scope: SLACK_SCOPES.searchRead, tool: 'slack', access: 'read', description: 'Search your Slack messages' },
+    { scope: SLACK_SCOPES.usersRead, tool: 'slack', access: 'read', description: 'See the names of people in your Slack workspace' },
+    { scope: SLACK_SCOPES.imRead, tool: 'slack', access: 'read', description: 'See who you have direct messages with' },
+    { scope: SLACK_SCOPES.imHistory, tool: 'slack', access: 'read', description: 'Read your direct messages' },
     { scope: SLACK_SCOPES.chatWrite, tool: 'slack', access: 'write', description: 'Post messages as you, only after you confirm' },
   ],
   drafts: {
@@ -45,6 +52,7 @@ export const slackContract = defineProviderContract({
       outcomeLabel: 'Posted',
       noun: 'Slack message',
       plural: 'Slack posts',
+      scopes: [SLACK_SCOPES.chatWrite],
     },
   },
 });

@@ -1,6 +1,6 @@
 import { defineProviderModule, type ReadContext } from '../providerModule.js';
 import { SlackDraftFields, slackContract } from './contract.js';
-import { createSlackTools, type ChannelSummary, type SlackMessage } from './slackTools.js';
+import { createSlackTools, type ChannelSummary, type SlackLimit, type SlackMessage } from './slackTools.js';
 
 /** Slack: channels to read and search, and posts as the user. */
 
@@ -9,8 +9,14 @@ export type SlackToolSet = { slack: ReturnType<typeof createSlackTools> };
 /** What a request read from Slack. */
 export interface SlackReadContext {
   channel?: string;
-  messages?: SlackMessage[];
+  messages?: Array<SlackMessage & { channel?: string }>;
   channels?: ChannelSummary[];
+  /** Set when Slack gave less than was asked (rate limit, page cap); its message is for the reply as is. */
+  limited?: SlackLimit;
+  /** The search that ran, so an empty answer can say what was looked for. */
+  searched?: string;
+  /** Whose direct messages were read. */
+  dmWith?: string;
 }
 
 export const slackModule = defineProviderModule({
@@ -22,25 +28,52 @@ export const slackModule = defineProviderModule({
     return { slack: createSlackTools({ policy: opts.policy, connection: opts.connection, slackApiUrl: opts.apiUrl, budgetChars: opts.budgetChars, requestTimeoutMs: opts.requestTimeoutMs }) };
   },
 
-  /** A named channel is read; otherwise a query searches; otherwise the channels are listed. */
-  async fetchContext(tools: SlackToolSet, call, intent, _env, out: ReadContext<SlackReadContext>) {
+  /**
+   * One Slack read per request, never a loop over channels (history is once a minute for a
+   * non-Marketplace app): a named channel is searched for the query or read; a named person without
+   * a channel means the DMs with them; anything else is one search across every channel and DM since
+   * the requested time (yesterday by default), i.e. "catch me up".
+   */
+  async fetchContext(tools: SlackToolSet, call, intent, env, out: ReadContext<SlackReadContext>) {
     if (!intent.tools.includes('slack') || intent.action === 'post') return;
     const e = intent.entities;
-    if (e.channel) {
-      const r = await tools.slack.readChannel(call, { channel: e.channel, limit: e.count ?? 10 });
+    const count = e.count ?? 10;
+    if (e.channel && !e.query) {
+      const r = await tools.slack.readChannel(call, { channel: e.channel, limit: count });
       if (r.ok) {
         out.channel = e.channel;
         out.messages = r.value.messages;
-      } else out.failures.push(r.error);
-    } else if (e.query) {
-      const r = await tools.slack.searchMessages(call, { query: e.query, count: e.count ?? 10 });
-      if (r.ok) out.messages = r.value.matches;
-      else out.failures.push(r.error);
-    } else {
-      const r = await tools.slack.listChannels(call);
-      if (r.ok) out.channels = r.value.channels;
-      else out.failures.push(r.error);
+        if (r.value.limited) out.limited = r.value.limited;
+        return;
+      }
+      if (r.error.code !== 'RATE_LIMITED') return void out.failures.push(r.error);
+      // History is spent for this minute: search the channel instead, and say the answer came that way.
+      out.limited = { reason: 'rate_limited', message: `${r.error.message} These come from Slack search instead.`, ...(r.error.retryAfterMs !== undefined ? { retryAfterMs: r.error.retryAfterMs } : {}) };
     }
+    if (e.people.length > 0 && !e.channel && !e.query) {
+      const r = await tools.slack.readDirectMessages(call, { person: e.people[0] as string, limit: count });
+      if (r.ok) {
+        out.dmWith = r.value.with;
+        out.messages = r.value.messages.map((m) => ({ ...m, channel: `DM with ${r.value.with}` }));
+        if (r.value.limited) out.limited = r.value.limited;
+        return;
+      }
+      if (r.error.code !== 'NOT_FOUND') return void out.failures.push(r.error);
+    }
+    // Words alone search all time; without words it is a catch-up since the range (or yesterday).
+    const since = e.time_range ? new Date(e.time_range.start) : e.query ? undefined : new Date(env.now.getTime() - 86_400_000);
+    const r = await tools.slack.catchUp(call, {
+      ...(since ? { since } : {}),
+      timezone: env.timezone,
+      ...(e.channel ? { channel: e.channel } : {}),
+      ...(e.query ? { about: e.query } : {}),
+      count,
+    });
+    if (!r.ok) return void out.failures.push(r.error);
+    out.searched = r.value.query;
+    if (e.channel) out.channel = e.channel;
+    // Search answers newest first; the reply reads them in order.
+    out.messages = [...r.value.matches].reverse();
   },
 
   draftBuilders: [
