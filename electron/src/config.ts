@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONSENT_HOSTS } from '../../backend/src/protocol/index.js';
 import { loopbackPorts as loopbackPortsFrom } from './auth/loopback.js';
+import { VouchError } from '../../backend/src/protocol/vouchError.js';
 
 /**
  * Desktop configuration: the one place the main process reads `process.env` (through
@@ -61,7 +62,8 @@ export interface DesktopConfig {
   modelAutoDownload: boolean;
 }
 
-export class DesktopConfigError extends Error {
+export class DesktopConfigError extends VouchError {
+  static override readonly code = 'DESKTOP_CONFIG_INVALID';
   override name = 'DesktopConfigError';
 }
 

@@ -4,6 +4,7 @@ import { canonicalJson, type JsonValue } from './canonical.js';
 import { hmacSha256Hex } from './hmac.js';
 import { AuditRefs } from './refs.js';
 import { assertNoSecrets } from './secrets.js';
+import { VouchError } from '../protocol/vouchError.js';
 
 /**
  * The per-user audit chain, as pure functions (hashing is computation, not I/O).
@@ -70,7 +71,8 @@ export const MIN_KEY_BYTES = 32;
 
 export type AuditKey = Uint8Array;
 
-export class AuditInputError extends Error {
+export class AuditInputError extends VouchError {
+  static override readonly code = 'AUDIT_INPUT_INVALID';
   override name = 'AuditInputError';
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
+import { VouchError } from '../protocol/vouchError.js';
 
 /** The embedded demo's audit key: published in the repository, so it protects nothing outside the demo. */
 export const DEMO_AUDIT_HMAC_KEY = 'dev-audit-hmac-key-for-the-embedded-demo-only';
@@ -8,7 +9,8 @@ export const MIN_AUDIT_KEY_BYTES = 32;
 /** What a key must carry at least (by an estimate from its own symbols) outside the demo. */
 export const MIN_AUDIT_KEY_ENTROPY_BITS = 128;
 
-export class AuditKeyError extends Error {
+export class AuditKeyError extends VouchError {
+  static override readonly code = 'AUDIT_KEY_INVALID';
   constructor(message: string) {
     super(message);
     this.name = 'AuditKeyError';

@@ -1,9 +1,12 @@
+import { VouchError } from '../protocol/vouchError.js';
+
 /**
  * The audit log must never hold a credential. Data is refused (not scrubbed) when a key names a secret
  * or a string looks like a bearer token, JWT or a known provider token, so the bug that tried to log it
  * surfaces instead of being hidden. The error names the path, never the value.
  */
-export class AuditSecretError extends Error {
+export class AuditSecretError extends VouchError {
+  static override readonly code = 'AUDIT_SECRET_REFUSED';
   override name = 'AuditSecretError';
   constructor(readonly path: string, readonly reason: string) {
     super(`audit data at ${path} ${reason}; tokens and secrets are never logged`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VouchError, type VouchErrorOptions } from '../protocol/vouchError.js';
 
 export const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
 
@@ -7,12 +8,17 @@ export const BINDING_MESSAGE_RE = /^[A-Za-z0-9 +\-_.,:#]{1,64}$/;
 
 export type CibaOutcome = 'approved' | 'denied' | 'expired' | 'cancelled';
 
-export class CibaError extends Error {
+export type CibaErrorKind = 'invalid_request' | 'unauthorized' | 'unavailable' | 'invalid_response' | 'rate_limited';
+
+/** A failed backchannel request; `code` is `CIBA_` and the upper-cased `kind`. */
+export class CibaError extends VouchError {
+  declare readonly code: `CIBA_${Uppercase<CibaErrorKind>}`;
   constructor(
-    readonly kind: 'invalid_request' | 'unauthorized' | 'unavailable' | 'invalid_response' | 'rate_limited',
+    readonly kind: CibaErrorKind,
     message: string,
+    options?: VouchErrorOptions,
   ) {
-    super(message);
+    super(message, { ...options, code: `CIBA_${kind.toUpperCase()}` });
     this.name = 'CibaError';
   }
 }
@@ -94,15 +100,15 @@ export class CibaClient {
         body: new URLSearchParams({ ...params, ...this.credentials() }),
         signal: AbortSignal.timeout(10_000),
       });
-    } catch {
-      throw new CibaError('unavailable', 'Auth0 could not be reached for the approval request');
+    } catch (err) {
+      throw new CibaError('unavailable', 'Auth0 could not be reached for the approval request', { cause: err });
     }
     let json: Record<string, unknown> = {};
     try {
       json = (await res.json()) as Record<string, unknown>;
-    } catch {
+    } catch (err) {
       // A rate limit may come without a JSON body; its headers are what matters.
-      if (res.status !== 429) throw new CibaError('invalid_response', `Auth0 answered ${res.status} without JSON`);
+      if (res.status !== 429) throw new CibaError('invalid_response', `Auth0 answered ${res.status} without JSON`, { cause: err });
     }
     const ra = Number(res.headers.get('retry-after'));
     // Auth0's rate-limit answers carry X-RateLimit-Reset (epoch seconds) when they carry no Retry-After.

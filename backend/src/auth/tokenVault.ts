@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ErrorCode } from '../protocol/index.js';
+import { VouchError, type ErrorCode, type VouchErrorOptions } from '../protocol/index.js';
 import { parseRetryAfter } from '../providers/failure.js';
 import { missingScopes } from './scopeCatalog.js';
 import { InMemoryTokenCache, type TokenCache } from './tokenCache.js';
@@ -10,13 +10,15 @@ export const FEDERATED_ACCESS_TOKEN_TYPE = 'http://auth0.com/oauth/token-type/fe
 export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 
 /** A Token Vault failure with a stable code the app can act on; never carries a token. */
-export class TokenVaultError extends Error {
+export class TokenVaultError extends VouchError {
+  declare readonly code: ErrorCode;
   constructor(
-    readonly code: ErrorCode,
+    code: ErrorCode,
     message: string,
     readonly details: { connection?: string; missingScopes?: string[]; status?: number; auth0Error?: string; retryAfterMs?: number } = {},
+    options?: VouchErrorOptions,
   ) {
-    super(message);
+    super(message, { ...options, code });
     this.name = 'TokenVaultError';
   }
 }
@@ -140,9 +142,9 @@ export class TokenVaultClient implements ProviderTokenSource {
         body,
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
       });
-    } catch {
+    } catch (err) {
       report('TOKEN_EXCHANGE_FAILED');
-      throw new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'Auth0 could not be reached for the token exchange', { connection: req.connection });
+      throw new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'Auth0 could not be reached for the token exchange', { connection: req.connection }, { cause: err });
     }
     const text = await res.text();
     let json: unknown;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFIRM_BAND_MAX_SCORE, Tool } from '../protocol/index.js';
+import { CONFIRM_BAND_MAX_SCORE, Tool, VouchError, type VouchErrorOptions } from '../protocol/index.js';
 import { levelRank, type RiskLevel } from './levels.js';
 
 /**
@@ -60,12 +60,12 @@ export const Preauthorization = z.object({
 });
 export type Preauthorization = z.infer<typeof Preauthorization>;
 
-export class PreauthorizationError extends Error {
-  constructor(
-    readonly code: 'INVALID_REQUEST' | 'STEP_UP_REQUIRED' | 'STEP_UP_STALE' | 'STEP_UP_REUSED' | 'NOT_FOUND',
-    message: string,
-  ) {
-    super(message);
+export type PreauthorizationErrorCode = 'INVALID_REQUEST' | 'STEP_UP_REQUIRED' | 'STEP_UP_STALE' | 'STEP_UP_REUSED' | 'NOT_FOUND';
+
+export class PreauthorizationError extends VouchError {
+  declare readonly code: PreauthorizationErrorCode;
+  constructor(code: PreauthorizationErrorCode, message: string, options?: VouchErrorOptions) {
+    super(message, { ...options, code });
     this.name = 'PreauthorizationError';
   }
 }

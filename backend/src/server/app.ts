@@ -64,7 +64,7 @@ export async function createBackendServer(deps: BackendServerDeps): Promise<Fast
     try {
       return await deps.verify(m[1]!);
     } catch (err) {
-      throw new ApiError(401, 'UNAUTHENTICATED', `Sign-in was not accepted (${err instanceof AuthError ? err.reason : 'token invalid'}).`);
+      throw new ApiError(401, 'UNAUTHENTICATED', `Sign-in was not accepted (${err instanceof AuthError ? err.reason : 'token invalid'}).`, { cause: err });
     }
   };
 

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { VouchError, type VouchErrorOptions } from '../../../backend/src/protocol/vouchError.js';
 
 /**
  * The loopback redirect listener of RFC 8252 §7.3: an HTTP server on 127.0.0.1 (an IP literal, not
@@ -54,13 +55,15 @@ export interface Loopback {
   close(): void;
 }
 
-export class LoopbackError extends Error {
+export class LoopbackError extends VouchError {
+  declare readonly code: `LOOPBACK_${Uppercase<LoopbackError['reason']>}`;
   override name = 'LoopbackError';
   constructor(
     readonly reason: 'timeout' | 'aborted' | 'closed' | 'no_free_port',
     message = `browser round trip ${reason}`,
+    options?: VouchErrorOptions,
   ) {
-    super(message);
+    super(message, { ...options, code: `LOOPBACK_${reason.toUpperCase()}` });
   }
 }
 

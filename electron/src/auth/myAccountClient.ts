@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 /**
  * A client for the Auth0 My Account API's Connected Accounts endpoints. Plain `fetch`, no Node-only
  * imports, so the desktop app's main process and the backend's tests use the same code.
  */
-export class MyAccountError extends Error {
+export class MyAccountError extends VouchError {
+  static override readonly code = 'MY_ACCOUNT_REQUEST_FAILED';
   constructor(
     readonly status: number,
     readonly title: string,

@@ -1,3 +1,4 @@
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 import type { AuthState } from '../bridge/contract.js';
 import type { RefreshTokenStore, NotPersistedReason, PersistResult, StoredProfile } from './tokenStore.js';
 
@@ -34,7 +35,8 @@ export interface SessionLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
-export class SignedOutError extends Error {
+export class SignedOutError extends VouchError {
+  static override readonly code = 'SIGNED_OUT';
   override name = 'SignedOutError';
   constructor() {
     super('not signed in');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VouchError, type VouchErrorOptions } from '../../../backend/src/protocol/vouchError.js';
 import { BRIDGE_ERROR_MESSAGES, BRIDGE_METHODS, BridgeArgs, type BridgeErrorCode, type BridgeMethod, type BridgeResult, type VouchBridge } from '../bridge/contract.js';
 import { channelFor, SEND_METHODS } from './channels.js';
 import type { IpcEventLike, SenderCheck } from './senderPolicy.js';
@@ -29,13 +30,11 @@ export interface RegistryLog {
 }
 
 /** Thrown by handlers: its code and message reach the renderer as-is; anything else becomes `INTERNAL`. */
-export class BridgeError extends Error {
+export class BridgeError extends VouchError {
+  declare readonly code: BridgeErrorCode;
   override name = 'BridgeError';
-  constructor(
-    readonly code: BridgeErrorCode,
-    message: string = BRIDGE_ERROR_MESSAGES[code],
-  ) {
-    super(message);
+  constructor(code: BridgeErrorCode, message: string = BRIDGE_ERROR_MESSAGES[code], options?: VouchErrorOptions) {
+    super(message, { ...options, code });
   }
 }
 
