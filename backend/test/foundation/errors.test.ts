@@ -34,7 +34,7 @@ describe('backend errors share the VouchError base', () => {
     [new AuditInputError('x'), 'AUDIT_INPUT_INVALID', 'AuditInputError'],
     [new AuditKeyError('x'), 'AUDIT_KEY_INVALID', 'AuditKeyError'],
     [new AuditSecretError('$.a', 'holds a token'), 'AUDIT_SECRET_REFUSED', 'AuditSecretError'],
-    [new AuditUnavailableError('action_executed'), 'AUDIT_UNAVAILABLE', 'AuditUnavailableError'],
+    [new AuditUnavailableError('write'), 'AUDIT_UNAVAILABLE', 'AuditUnavailableError'],
     [new CibaError('rate_limited', 'x'), 'CIBA_RATE_LIMITED', 'CibaError'],
     [new AuthError('token malformed'), 'UNAUTHENTICATED', 'AuthError'],
     [new TokenVaultError('FEDERATED_TOKEN_NOT_IN_VAULT', 'x'), 'FEDERATED_TOKEN_NOT_IN_VAULT', 'TokenVaultError'],
@@ -56,7 +56,7 @@ describe('backend errors share the VouchError base', () => {
     expect(new CibaError('unavailable', 'x').kind).toBe('unavailable');
     expect(new AuthError('token malformed').reason).toBe('token malformed');
     expect(new ApiError(429, 'RATE_LIMITED').status).toBe(429);
-    expect(new AuditUnavailableError('action_executed').kind).toBe('action_executed');
+    expect(new AuditUnavailableError('write').kind).toBe('write');
   });
 });
 
