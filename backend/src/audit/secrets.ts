@@ -62,7 +62,7 @@ function normalizeKey(k: string): string {
 /** Audit data reuses a small set of key names, so the verdict per name is memoised (bounded). */
 const keyVerdicts = new Map<string, boolean>();
 
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   const cached = keyVerdicts.get(key);
   if (cached !== undefined) return cached;
   // camelCase → snake_case before lower-casing so accessToken is caught too.
@@ -75,7 +75,7 @@ export function isSecretKey(key: string): boolean {
 /** One cheap pass that every pattern above needs to match; most strings stop here. */
 const PREFILTER = /bearer|eyJ|ya29\.|1\/\/|xox|xapp-|gh[pousr]_|PRIVATE KEY/i;
 
-export function secretValueReason(value: string): string | null {
+function secretValueReason(value: string): string | null {
   if (value.length < 10 || !PREFILTER.test(value)) return null;
   for (const p of VALUE_PATTERNS) if (p.re.test(value)) return p.what;
   return null;
@@ -102,7 +102,7 @@ export function assertNoSecrets(value: unknown, path = 'data'): void {
   }
 }
 
-export interface WithheldValue {
+interface WithheldValue {
   path: string;
   reason: string;
 }

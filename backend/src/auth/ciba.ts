@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { VouchError, type VouchErrorOptions } from '../protocol/vouchError.js';
 
-export const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
+const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
 
 /** Auth0: at most 64 characters, letters, digits and `+-_.,:#` (spaces appear in its examples). */
-export const BINDING_MESSAGE_RE = /^[A-Za-z0-9 +\-_.,:#]{1,64}$/;
+const BINDING_MESSAGE_RE = /^[A-Za-z0-9 +\-_.,:#]{1,64}$/;
 
 export type CibaOutcome = 'approved' | 'denied' | 'expired' | 'cancelled';
 
-export type CibaErrorKind = 'invalid_request' | 'unauthorized' | 'unavailable' | 'invalid_response' | 'rate_limited';
+type CibaErrorKind = 'invalid_request' | 'unauthorized' | 'unavailable' | 'invalid_response' | 'rate_limited';
 
 /** A failed backchannel request; `code` is `CIBA_` and the upper-cased `kind`. */
 export class CibaError extends VouchError {
@@ -26,7 +26,7 @@ export class CibaError extends VouchError {
 const StartResponse = z.object({ auth_req_id: z.string().min(1), expires_in: z.coerce.number().positive(), interval: z.coerce.number().positive().optional() });
 
 /** What a phone request is for; limits (limits/cibaGuard.ts) count per user and purpose. Auth0 never sees it. */
-export type CibaPurpose = 'step_up' | 'preauthorization';
+type CibaPurpose = 'step_up' | 'preauthorization';
 
 export interface CibaStartRequest {
   sub: string;
@@ -43,14 +43,14 @@ export interface CibaStart {
   intervalMs: number;
 }
 
-export type PollResult =
+type PollResult =
   | { status: 'approved' }
   | { status: 'pending' }
   | { status: 'slow_down'; intervalMs: number }
   | { status: 'denied' }
   | { status: 'expired' };
 
-export interface CibaClientOptions {
+interface CibaClientOptions {
   issuer: string;
   clientId?: string;
   clientSecret?: string;

@@ -22,7 +22,7 @@ export class AuthError extends VouchError {
   }
 }
 
-export interface AccessTokenVerifierOptions {
+interface AccessTokenVerifierOptions {
   issuer: string;
   audience: string;
   clockToleranceSeconds?: number;

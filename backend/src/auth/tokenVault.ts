@@ -5,9 +5,9 @@ import { missingScopes } from './scopeCatalog.js';
 import { InMemoryTokenCache, type TokenCache } from './tokenCache.js';
 import type { ProviderToken, ProviderTokenRequest, ProviderTokenSource } from './tokenSource.js';
 
-export const TOKEN_VAULT_GRANT_TYPE = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
-export const FEDERATED_ACCESS_TOKEN_TYPE = 'http://auth0.com/oauth/token-type/federated-connection-access-token';
-export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+const TOKEN_VAULT_GRANT_TYPE = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
+const FEDERATED_ACCESS_TOKEN_TYPE = 'http://auth0.com/oauth/token-type/federated-connection-access-token';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 
 /** A Token Vault failure with a stable code the app can act on; never carries a token. */
 export class TokenVaultError extends VouchError {
@@ -31,7 +31,7 @@ const ExchangeResponse = z.object({
   token_type: z.string().optional(),
 });
 
-export interface TokenVaultExchangeEvent {
+interface TokenVaultExchangeEvent {
   userId: string;
   connection: string;
   cached: boolean;
@@ -39,7 +39,7 @@ export interface TokenVaultExchangeEvent {
   scopes?: string[];
 }
 
-export interface TokenVaultClientOptions {
+interface TokenVaultClientOptions {
   /** Tenant base, e.g. `https://tenant.us.auth0.com/`. */
   issuer: string;
   clientId?: string;

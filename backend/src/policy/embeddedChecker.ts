@@ -21,7 +21,7 @@ type Rewrite = {
 type RelationRef = { type: string; relation?: string; wildcard?: object; condition?: string };
 
 /** OpenFGA's default resolution depth; beyond it the server errors, so do we. */
-export const MAX_RESOLUTION_DEPTH = 25;
+const MAX_RESOLUTION_DEPTH = 25;
 
 export class AuthorizationModelError extends VouchError {
   static override readonly code = 'AUTHORIZATION_MODEL_INVALID';

@@ -18,7 +18,7 @@ export class ApiError extends VouchError {
 }
 
 /** The verified caller of an HTTP request (Bearer access token), or a 401 ApiError. */
-export type RequireUser = (req: FastifyRequest) => Promise<VerifiedUser>;
+type RequireUser = (req: FastifyRequest) => Promise<VerifiedUser>;
 
 /** One resource's HTTP routes. */
 export type RouteModule = (app: FastifyInstance, requireUser: RequireUser) => void | Promise<void>;

@@ -5,7 +5,7 @@ import { PreauthGrantResponse, PreauthListResponse } from '../../protocol/index.
 import { ApiError, shaped, type RouteModule } from '../apiError.js';
 import { audited } from './audited.js';
 
-export interface PreauthRouteDeps {
+interface PreauthRouteDeps {
   preauth: PreauthStore;
   ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
   audit: AuditStore;
