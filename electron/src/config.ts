@@ -13,7 +13,7 @@ import { VouchError } from '../../backend/src/protocol/vouchError.js';
 const optional = z.string().optional().or(z.literal('').transform(() => undefined));
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
-export const DesktopEnv = z.object({
+const DesktopEnv = z.object({
   VOUCH_ISSUER: z.string().url().default('http://127.0.0.1:8788/'),
   VOUCH_CLIENT_ID: z.string().min(1).default('vouch-desktop'),
   VOUCH_AUDIENCE: z.string().min(1).default('https://api.vouch.local'),
@@ -69,7 +69,7 @@ export class DesktopConfigError extends VouchError {
 
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export function isLoopbackUrl(url: URL): boolean {
+function isLoopbackUrl(url: URL): boolean {
   return LOOPBACK_HOSTNAMES.has(url.hostname);
 }
 

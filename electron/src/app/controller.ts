@@ -16,7 +16,7 @@ import { type SttEngineLike, transcriptText } from './sttPort.js';
  * (main.ts) only injects OS pieces: the browser opener, the event sink, the hotkey source.
  * Nothing secret is ever put in an event: the renderer sees states, frames and transcripts only.
  */
-export interface ControllerDeps {
+interface ControllerDeps {
   session: AuthSession;
   /** Built by the caller with `getAccessToken` bound to the session and `onFrame/onState` bound here. */
   link: LinkClient;

@@ -8,7 +8,7 @@ import { activePreauthViews, BRIDGE_ERROR_MESSAGES, preauthRequestBody, preauthV
  * with the protocol's HTTP schemas before they reach the renderer, which only ever sees
  * `PreauthView`s (no user id, no step-up ref).
  */
-export type PreauthErrorCode = 'APPROVAL_DENIED' | 'APPROVAL_EXPIRED' | 'REQUEST_FAILED';
+type PreauthErrorCode = 'APPROVAL_DENIED' | 'APPROVAL_EXPIRED' | 'REQUEST_FAILED';
 
 /** Failures carry a bridge error code (and its sentence); the controller passes both to the renderer. */
 export class PreauthError extends VouchError {

@@ -23,7 +23,7 @@ export class ConnectError extends VouchError {
   }
 }
 
-export interface ConnectAccountOptions {
+interface ConnectAccountOptions {
   provider: ConnectProgress['provider'];
   connection: string;
   scopes?: string[];

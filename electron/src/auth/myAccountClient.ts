@@ -37,7 +37,7 @@ export type ConnectedAccount = z.infer<typeof ConnectedAccount>;
 
 const AccountsPage = z.object({ accounts: z.array(ConnectedAccount), next: z.string().optional() });
 
-export interface MyAccountClientOptions {
+interface MyAccountClientOptions {
   /** The tenant domain base, e.g. `https://tenant.us.auth0.com/` … */
   issuer?: string;
   /** … or the API base itself, e.g. `https://tenant.us.auth0.com/me/v1/`. */
@@ -45,10 +45,6 @@ export interface MyAccountClientOptions {
   /** A My Account API token, or a function that fetches one when a call needs it. */
   accessToken: string | (() => Promise<string>);
   fetch?: typeof fetch;
-}
-
-export function myAccountAudience(issuer: string): string {
-  return new URL('me/', issuer.endsWith('/') ? issuer : `${issuer}/`).href;
 }
 
 export function createMyAccountClient(opts: MyAccountClientOptions) {

@@ -9,7 +9,7 @@ import type { RefreshTokenStore, NotPersistedReason, PersistResult, StoredProfil
  * expire (the machine may have slept through the timer). Concurrent callers share one refresh.
  * A rotated refresh token from any refresh replaces the stored one. Sign-out clears all of it.
  */
-export interface TokenSet {
+interface TokenSet {
   access_token: string;
   refresh_token?: string | undefined;
   /** Seconds. */
@@ -25,7 +25,7 @@ export interface AuthClientPort {
   revoke?(refreshToken: string): Promise<void>;
 }
 
-export interface SessionClock {
+interface SessionClock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;

@@ -12,7 +12,7 @@ import type { IpcEventLike, SenderCheck } from './senderPolicy.js';
  * rejection the renderer reads with `bridgeFailureOf`). Refusals log only the method and reason,
  * never the payload, which may contain the user's words.
  */
-export type InvokeMethod = Exclude<BridgeMethod, 'onEvent'>;
+type InvokeMethod = Exclude<BridgeMethod, 'onEvent'>;
 
 export type MainHandlers = {
   [K in InvokeMethod]: (...args: Parameters<VouchBridge[K]>) => ReturnType<VouchBridge[K]> | Awaited<ReturnType<VouchBridge[K]>>;
@@ -25,7 +25,7 @@ export interface IpcMainLike {
   removeAllListeners(channel: string): unknown;
 }
 
-export interface RegistryLog {
+interface RegistryLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
