@@ -109,7 +109,7 @@ export const BackendEnv = z.object({
 });
 export type BackendEnv = z.infer<typeof BackendEnv>;
 
-export interface LoadBackendEnvOptions {
+interface LoadBackendEnvOptions {
   /** Where deprecation notices go; Node's warning channel by default. */
   warn?: (message: string) => void;
 }
@@ -149,12 +149,12 @@ function invalid(problems: [string, string][]): Error {
   return new Error(`invalid backend configuration:\n${problems.map(([path, message]) => `  ${path}: ${message}`).join('\n')}`);
 }
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
-export interface SharedStateConfig {
+interface SharedStateConfig {
   databaseUrl: string | null;
   redisUrl: string | null;
   /** Present exactly when redisUrl is. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONSENT_HOSTS } from '../../backend/src/protocol/index.js';
 import { loopbackPorts as loopbackPortsFrom } from './auth/loopback.js';
+import { VouchError } from '../../backend/src/protocol/vouchError.js';
 
 /**
  * Desktop configuration: the one place the main process reads `process.env` (through
@@ -12,7 +13,7 @@ import { loopbackPorts as loopbackPortsFrom } from './auth/loopback.js';
 const optional = z.string().optional().or(z.literal('').transform(() => undefined));
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
-export const DesktopEnv = z.object({
+const DesktopEnv = z.object({
   VOUCH_ISSUER: z.string().url().default('http://127.0.0.1:8788/'),
   VOUCH_CLIENT_ID: z.string().min(1).default('vouch-desktop'),
   VOUCH_AUDIENCE: z.string().min(1).default('https://api.vouch.local'),
@@ -61,13 +62,14 @@ export interface DesktopConfig {
   modelAutoDownload: boolean;
 }
 
-export class DesktopConfigError extends Error {
+export class DesktopConfigError extends VouchError {
+  static override readonly code = 'DESKTOP_CONFIG_INVALID';
   override name = 'DesktopConfigError';
 }
 
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export function isLoopbackUrl(url: URL): boolean {
+function isLoopbackUrl(url: URL): boolean {
   return LOOPBACK_HOSTNAMES.has(url.hostname);
 }
 

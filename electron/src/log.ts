@@ -9,13 +9,13 @@ import { REDACTED, secretLogPaths } from '../../backend/src/protocol/logRedactio
  * thread: pino transports run in a worker that bundling breaks). The files are rotated at start:
  * `vouch.log` is the current run, `vouch.1.log` the one before, … and `keep` files in all are kept.
  */
-export const LOG_FILE = 'vouch.log';
+const LOG_FILE = 'vouch.log';
 export const LOG_FILES_KEPT = 5;
 
 const rotated = (dir: string, n: number) => join(dir, n === 0 ? LOG_FILE : `vouch.${n}.log`);
 
 /** Shifts `vouch.log` → `vouch.1.log` → … and drops the oldest, so at most `keep` files remain once the new log starts. */
-export function rotateLogs(dir: string, keep = LOG_FILES_KEPT): void {
+function rotateLogs(dir: string, keep = LOG_FILES_KEPT): void {
   mkdirSync(dir, { recursive: true });
   rmSync(rotated(dir, keep - 1), { force: true });
   for (let n = keep - 2; n >= 0; n--) {
@@ -23,7 +23,7 @@ export function rotateLogs(dir: string, keep = LOG_FILES_KEPT): void {
   }
 }
 
-export interface DesktopLoggerOptions {
+interface DesktopLoggerOptions {
   /** Folder for the log files, e.g. `<userData>/logs`. */
   dir: string;
   level: string;

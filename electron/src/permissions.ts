@@ -5,7 +5,7 @@ import { type AppOrigin, isAppUrl } from './appOrigin.js';
  * says otherwise, so the default is deny; the only thing Vouch needs is the microphone (`media`
  * with audio only, never video), and only for its own renderer, in its main frame.
  */
-export interface PermissionQuery {
+interface PermissionQuery {
   permission: string;
   /** URL of the requesting frame (PermissionRequest.requestingUrl / webContents URL). */
   requestingUrl: string | undefined;

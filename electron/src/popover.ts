@@ -7,7 +7,7 @@ import { popoverPosition } from './popoverPosition.js';
  * when it loses focus. The renderer runs with the full Electron hardening set; its only reach into
  * main is the preload bridge.
  */
-export const POPOVER_SIZE = { width: 380, height: 560 };
+const POPOVER_SIZE = { width: 380, height: 560 };
 
 export function createPopover(opts: { preload: string; entryUrl: string }): BrowserWindow {
   const win = new BrowserWindow({

@@ -5,14 +5,14 @@
  * position); then the popover goes to the work area's top-right corner (bottom-right when the
  * taskbar is at the bottom, as on Windows), which is where tray areas normally sit.
  */
-export interface Rect {
+interface Rect {
   x: number;
   y: number;
   width: number;
   height: number;
 }
 
-export interface PopoverPlacementInput {
+interface PopoverPlacementInput {
   tray: Rect;
   window: { width: number; height: number };
   /** The display that contains the tray: its full bounds and the work area (minus taskbars). */
@@ -21,7 +21,7 @@ export interface PopoverPlacementInput {
   margin?: number;
 }
 
-export type TaskbarEdge = 'top' | 'bottom' | 'left' | 'right';
+type TaskbarEdge = 'top' | 'bottom' | 'left' | 'right';
 
 /** The edge the taskbar sits on, from the difference between the display bounds and the work area. */
 export function taskbarEdge(display: { bounds: Rect; workArea: Rect }): TaskbarEdge {

@@ -1,4 +1,4 @@
-import { type AppOrigin, isAppUrl, parseUrl } from './appOrigin.js';
+import { parseUrl } from './appOrigin.js';
 
 /**
  * Navigation and external-link policy, as pure functions the Electron wiring calls.
@@ -7,7 +7,7 @@ import { type AppOrigin, isAppUrl, parseUrl } from './appOrigin.js';
  * pages, see config.ts), after a real URL parse: https, or http only to this machine (the dev
  * tenant); never `file:`, `javascript:`, custom schemes, credentials, or a look-alike host.
  */
-export interface ExternalLinkPolicy {
+interface ExternalLinkPolicy {
   /** Exact `host[:port]` values (URL.host), lower case. */
   hosts: readonly string[];
 }
@@ -42,11 +42,6 @@ export function contentSecurityPolicy(backendOrigins: string[]): string {
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
-}
-
-/** Whether a response belongs to the renderer (and so gets the CSP); exported for tests. */
-export function isRendererResponse(url: string, origin: AppOrigin): boolean {
-  return isAppUrl(url, origin);
 }
 
 /**

@@ -14,7 +14,7 @@ export interface TrayMenuState {
 
 export type TrayAction = 'open' | 'signIn' | 'signOut' | 'connectedAccounts' | 'audit' | 'toggleLaunchAtLogin' | 'quit';
 
-export interface TrayItem {
+interface TrayItem {
   label?: string;
   action?: TrayAction;
   type?: 'separator' | 'checkbox';

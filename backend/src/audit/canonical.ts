@@ -1,3 +1,5 @@
+import { VouchError } from '../protocol/vouchError.js';
+
 /**
  * Canonical JSON for hashing: object keys sorted by code unit, no whitespace, only JSON values.
  * Two equal entries always hash the same, whatever order their keys were built in. Values JSON can't
@@ -6,7 +8,8 @@
  */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 
-export class CanonicalJsonError extends Error {
+export class CanonicalJsonError extends VouchError {
+  static override readonly code = 'CANONICAL_JSON_INVALID';
   override name = 'CanonicalJsonError';
 }
 

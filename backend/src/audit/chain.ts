@@ -4,6 +4,7 @@ import { canonicalJson, type JsonValue } from './canonical.js';
 import { hmacSha256Hex } from './hmac.js';
 import { AuditRefs } from './refs.js';
 import { assertNoSecrets } from './secrets.js';
+import { VouchError } from '../protocol/vouchError.js';
 
 /**
  * The per-user audit chain, as pure functions (hashing is computation, not I/O).
@@ -65,12 +66,13 @@ export interface AuditHead {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-export const MAX_DATA_BYTES = 64 * 1024;
-export const MIN_KEY_BYTES = 32;
+const MAX_DATA_BYTES = 64 * 1024;
+const MIN_KEY_BYTES = 32;
 
 export type AuditKey = Uint8Array;
 
-export class AuditInputError extends Error {
+export class AuditInputError extends VouchError {
+  static override readonly code = 'AUDIT_INPUT_INVALID';
   override name = 'AuditInputError';
 }
 
@@ -102,7 +104,7 @@ export function entryHmac(key: AuditKey, hash: string): string {
   return hmacHex(key, `entry\n${hash}`);
 }
 
-export function headHmac(key: AuditKey, user: string, seq: number, hash: string): string {
+function headHmac(key: AuditKey, user: string, seq: number, hash: string): string {
   return hmacHex(key, `head\n${user}\n${seq}\n${hash}`);
 }
 
@@ -153,7 +155,7 @@ export function appendEntry(
   return { ...base, hash, hmac: entryHmac(key, hash) };
 }
 
-export type VerifyFailureCode =
+type VerifyFailureCode =
   | 'malformed'
   | 'seq_mismatch'
   | 'user_mismatch'
@@ -183,7 +185,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
  * Incremental verifier so a store can stream millions of entries without holding them. Call `push`
  * for each entry in stored order; it returns the first failure and keeps returning it.
  */
-export class ChainVerifier {
+class ChainVerifier {
   private count = 0;
   private prevHash = GENESIS_HASH;
   private failure: Extract<VerifyResult, { ok: false }> | null = null;

@@ -1,21 +1,23 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
+import { VouchError } from '../protocol/vouchError.js';
 
 /** The embedded demo's audit key: published in the repository, so it protects nothing outside the demo. */
 export const DEMO_AUDIT_HMAC_KEY = 'dev-audit-hmac-key-for-the-embedded-demo-only';
 
-export const MIN_AUDIT_KEY_BYTES = 32;
+const MIN_AUDIT_KEY_BYTES = 32;
 /** What a key must carry at least (by an estimate from its own symbols) outside the demo. */
-export const MIN_AUDIT_KEY_ENTROPY_BITS = 128;
+const MIN_AUDIT_KEY_ENTROPY_BITS = 128;
 
-export class AuditKeyError extends Error {
+export class AuditKeyError extends VouchError {
+  static override readonly code = 'AUDIT_KEY_INVALID';
   constructor(message: string) {
     super(message);
     this.name = 'AuditKeyError';
   }
 }
 
-export interface DecodedAuditKey {
+interface DecodedAuditKey {
   key: Uint8Array;
   /** `hex` and `base64` are explicit; `legacy` is a bare value read as UTF-8 bytes, as before prefixes. */
   encoding: 'hex' | 'base64' | 'legacy';
@@ -58,7 +60,7 @@ export function decodeAuditKey(raw: string): DecodedAuditKey {
  * empirical Shannon entropy per symbol) and its DEFLATE-compressed size, which sees repeated
  * runs such as a word typed several times. It cannot prove a key random, but it catches the weak.
  */
-export function estimatedEntropyBits(symbols: Uint8Array): number {
+function estimatedEntropyBits(symbols: Uint8Array): number {
   return Math.min(frequencyEntropyBits(symbols), deflateRawSync(symbols, { level: 9 }).length * 8);
 }
 

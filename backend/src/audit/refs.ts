@@ -33,7 +33,7 @@ export const AuditRefs = z
 export type AuditRefs = z.infer<typeof AuditRefs>;
 
 /** The refs of a stored entry, if it has any (entries written before refs existed have none). */
-export function refsOf(data: unknown): AuditRefs | undefined {
+function refsOf(data: unknown): AuditRefs | undefined {
   if (data === null || typeof data !== 'object') return undefined;
   const r = AuditRefs.safeParse((data as { refs?: unknown }).refs);
   return r.success ? r.data : undefined;

@@ -1,9 +1,12 @@
+import { VouchError } from '../protocol/vouchError.js';
+
 /**
  * The audit log must never hold a credential. Data is refused (not scrubbed) when a key names a secret
  * or a string looks like a bearer token, JWT or a known provider token, so the bug that tried to log it
  * surfaces instead of being hidden. The error names the path, never the value.
  */
-export class AuditSecretError extends Error {
+export class AuditSecretError extends VouchError {
+  static override readonly code = 'AUDIT_SECRET_REFUSED';
   override name = 'AuditSecretError';
   constructor(readonly path: string, readonly reason: string) {
     super(`audit data at ${path} ${reason}; tokens and secrets are never logged`);
@@ -59,7 +62,7 @@ function normalizeKey(k: string): string {
 /** Audit data reuses a small set of key names, so the verdict per name is memoised (bounded). */
 const keyVerdicts = new Map<string, boolean>();
 
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   const cached = keyVerdicts.get(key);
   if (cached !== undefined) return cached;
   // camelCase → snake_case before lower-casing so accessToken is caught too.
@@ -72,7 +75,7 @@ export function isSecretKey(key: string): boolean {
 /** One cheap pass that every pattern above needs to match; most strings stop here. */
 const PREFILTER = /bearer|eyJ|ya29\.|1\/\/|xox|xapp-|gh[pousr]_|PRIVATE KEY/i;
 
-export function secretValueReason(value: string): string | null {
+function secretValueReason(value: string): string | null {
   if (value.length < 10 || !PREFILTER.test(value)) return null;
   for (const p of VALUE_PATTERNS) if (p.re.test(value)) return p.what;
   return null;
@@ -99,7 +102,7 @@ export function assertNoSecrets(value: unknown, path = 'data'): void {
   }
 }
 
-export interface WithheldValue {
+interface WithheldValue {
   path: string;
   reason: string;
 }

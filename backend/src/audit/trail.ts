@@ -1,14 +1,20 @@
 import type { Logger } from '../log.js';
+import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../protocol/errors.js';
+import { VouchError, type VouchErrorOptions } from '../protocol/vouchError.js';
 import type { AuditData, AuditEntry, AuditInput } from './chain.js';
 import { withholdSecrets } from './secrets.js';
 import type { AuditStore } from './store.js';
 
 /** Nothing could be written to the audit log, so the action it was to record must not happen. */
-export class AuditUnavailableError extends Error {
+export class AuditUnavailableError extends VouchError {
+  static override readonly code = 'AUDIT_UNAVAILABLE' satisfies ErrorCode;
+  declare readonly code: 'AUDIT_UNAVAILABLE';
   override name = 'AuditUnavailableError';
-  readonly code = 'AUDIT_UNAVAILABLE';
-  constructor(readonly kind: AuditInput['kind']) {
-    super('Vouch could not record this in your activity log, so it did not do it. Try again in a moment.');
+  constructor(
+    readonly kind: AuditInput['kind'],
+    options?: VouchErrorOptions,
+  ) {
+    super(DEFAULT_ERROR_MESSAGES.AUDIT_UNAVAILABLE.message, options);
   }
 }
 
@@ -39,7 +45,7 @@ export function createAuditTrail(store: Pick<AuditStore, 'append'>, logger?: Tra
       return await store.append(sub, prepare(input));
     } catch (err) {
       logger?.error({ err: err instanceof Error ? err.message : String(err), kind: input.kind }, 'audit append failed; the action was not taken');
-      throw new AuditUnavailableError(input.kind);
+      throw new AuditUnavailableError(input.kind, { cause: err });
     }
   };
   return {

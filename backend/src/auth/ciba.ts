@@ -1,18 +1,24 @@
 import { z } from 'zod';
+import { VouchError, type VouchErrorOptions } from '../protocol/vouchError.js';
 
-export const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
+const CIBA_GRANT_TYPE = 'urn:openid:params:grant-type:ciba';
 
 /** Auth0: at most 64 characters, letters, digits and `+-_.,:#` (spaces appear in its examples). */
-export const BINDING_MESSAGE_RE = /^[A-Za-z0-9 +\-_.,:#]{1,64}$/;
+const BINDING_MESSAGE_RE = /^[A-Za-z0-9 +\-_.,:#]{1,64}$/;
 
 export type CibaOutcome = 'approved' | 'denied' | 'expired' | 'cancelled';
 
-export class CibaError extends Error {
+type CibaErrorKind = 'invalid_request' | 'unauthorized' | 'unavailable' | 'invalid_response' | 'rate_limited';
+
+/** A failed backchannel request; `code` is `CIBA_` and the upper-cased `kind`. */
+export class CibaError extends VouchError {
+  declare readonly code: `CIBA_${Uppercase<CibaErrorKind>}`;
   constructor(
-    readonly kind: 'invalid_request' | 'unauthorized' | 'unavailable' | 'invalid_response' | 'rate_limited',
+    readonly kind: CibaErrorKind,
     message: string,
+    options?: VouchErrorOptions,
   ) {
-    super(message);
+    super(message, { ...options, code: `CIBA_${kind.toUpperCase()}` });
     this.name = 'CibaError';
   }
 }
@@ -20,7 +26,7 @@ export class CibaError extends Error {
 const StartResponse = z.object({ auth_req_id: z.string().min(1), expires_in: z.coerce.number().positive(), interval: z.coerce.number().positive().optional() });
 
 /** What a phone request is for; limits (limits/cibaGuard.ts) count per user and purpose. Auth0 never sees it. */
-export type CibaPurpose = 'step_up' | 'preauthorization';
+type CibaPurpose = 'step_up' | 'preauthorization';
 
 export interface CibaStartRequest {
   sub: string;
@@ -37,14 +43,14 @@ export interface CibaStart {
   intervalMs: number;
 }
 
-export type PollResult =
+type PollResult =
   | { status: 'approved' }
   | { status: 'pending' }
   | { status: 'slow_down'; intervalMs: number }
   | { status: 'denied' }
   | { status: 'expired' };
 
-export interface CibaClientOptions {
+interface CibaClientOptions {
   issuer: string;
   clientId?: string;
   clientSecret?: string;
@@ -94,15 +100,15 @@ export class CibaClient {
         body: new URLSearchParams({ ...params, ...this.credentials() }),
         signal: AbortSignal.timeout(10_000),
       });
-    } catch {
-      throw new CibaError('unavailable', 'Auth0 could not be reached for the approval request');
+    } catch (err) {
+      throw new CibaError('unavailable', 'Auth0 could not be reached for the approval request', { cause: err });
     }
     let json: Record<string, unknown> = {};
     try {
       json = (await res.json()) as Record<string, unknown>;
-    } catch {
+    } catch (err) {
       // A rate limit may come without a JSON body; its headers are what matters.
-      if (res.status !== 429) throw new CibaError('invalid_response', `Auth0 answered ${res.status} without JSON`);
+      if (res.status !== 429) throw new CibaError('invalid_response', `Auth0 answered ${res.status} without JSON`, { cause: err });
     }
     const ra = Number(res.headers.get('retry-after'));
     // Auth0's rate-limit answers carry X-RateLimit-Reset (epoch seconds) when they carry no Retry-After.

@@ -1,4 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { ErrorCode } from '../protocol/errors.js';
+import { VouchError, type VouchErrorOptions } from '../protocol/vouchError.js';
 
 export interface VerifiedUser {
   sub: string;
@@ -8,14 +10,19 @@ export interface VerifiedUser {
   expiresAt: number;
 }
 
-export class AuthError extends Error {
-  readonly code = 'UNAUTHENTICATED' as const;
-  constructor(readonly reason: string) {
-    super(reason);
+export class AuthError extends VouchError {
+  static override readonly code = 'UNAUTHENTICATED' satisfies ErrorCode;
+  declare readonly code: 'UNAUTHENTICATED';
+  constructor(
+    readonly reason: string,
+    options?: VouchErrorOptions,
+  ) {
+    super(reason, options);
+    this.name = 'AuthError';
   }
 }
 
-export interface AccessTokenVerifierOptions {
+interface AccessTokenVerifierOptions {
   issuer: string;
   audience: string;
   clockToleranceSeconds?: number;
@@ -66,7 +73,7 @@ export function createAccessTokenVerifier(opts: AccessTokenVerifierOptions) {
         requiredClaims: ['sub', 'exp', 'iat'],
       }));
     } catch (err) {
-      throw new AuthError(describeJoseError(err));
+      throw new AuthError(describeJoseError(err), { cause: err });
     }
     if (typeof payload.iat !== 'number' || payload.iat > nowS + tolerance) throw new AuthError('claim check failed: iat');
     if (typeof payload.sub !== 'string' || !payload.sub) throw new AuthError('token has no subject');

@@ -1,22 +1,24 @@
 import { z } from 'zod';
-import type { ErrorCode } from '../protocol/index.js';
+import { VouchError, type ErrorCode, type VouchErrorOptions } from '../protocol/index.js';
 import { parseRetryAfter } from '../providers/failure.js';
 import { missingScopes } from './scopeCatalog.js';
 import { InMemoryTokenCache, type TokenCache } from './tokenCache.js';
 import type { ProviderToken, ProviderTokenRequest, ProviderTokenSource } from './tokenSource.js';
 
-export const TOKEN_VAULT_GRANT_TYPE = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
-export const FEDERATED_ACCESS_TOKEN_TYPE = 'http://auth0.com/oauth/token-type/federated-connection-access-token';
-export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+const TOKEN_VAULT_GRANT_TYPE = 'urn:auth0:params:oauth:grant-type:token-exchange:federated-connection-access-token';
+const FEDERATED_ACCESS_TOKEN_TYPE = 'http://auth0.com/oauth/token-type/federated-connection-access-token';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 
 /** A Token Vault failure with a stable code the app can act on; never carries a token. */
-export class TokenVaultError extends Error {
+export class TokenVaultError extends VouchError {
+  declare readonly code: ErrorCode;
   constructor(
-    readonly code: ErrorCode,
+    code: ErrorCode,
     message: string,
     readonly details: { connection?: string; missingScopes?: string[]; status?: number; auth0Error?: string; retryAfterMs?: number } = {},
+    options?: VouchErrorOptions,
   ) {
-    super(message);
+    super(message, { ...options, code });
     this.name = 'TokenVaultError';
   }
 }
@@ -29,7 +31,7 @@ const ExchangeResponse = z.object({
   token_type: z.string().optional(),
 });
 
-export interface TokenVaultExchangeEvent {
+interface TokenVaultExchangeEvent {
   userId: string;
   connection: string;
   cached: boolean;
@@ -37,7 +39,7 @@ export interface TokenVaultExchangeEvent {
   scopes?: string[];
 }
 
-export interface TokenVaultClientOptions {
+interface TokenVaultClientOptions {
   /** Tenant base, e.g. `https://tenant.us.auth0.com/`. */
   issuer: string;
   clientId?: string;
@@ -140,9 +142,9 @@ export class TokenVaultClient implements ProviderTokenSource {
         body,
         signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
       });
-    } catch {
+    } catch (err) {
       report('TOKEN_EXCHANGE_FAILED');
-      throw new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'Auth0 could not be reached for the token exchange', { connection: req.connection });
+      throw new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'Auth0 could not be reached for the token exchange', { connection: req.connection }, { cause: err });
     }
     const text = await res.text();
     let json: unknown;

@@ -4,7 +4,7 @@ import type { ApprovalRecord, ApprovalStatus, ApprovalStore, DraftRecord, DraftR
 import { draftContentSha256 } from './contentHash.js';
 
 /** Why a draft could not be taken for confirmation. */
-export type ClaimRefusal = 'not_found' | 'expired' | 'in_progress' | 'finished';
+type ClaimRefusal = 'not_found' | 'expired' | 'in_progress' | 'finished';
 export type Claim = { ok: true; draft: DraftRecord } | { ok: false; reason: ClaimRefusal; draft?: DraftRecord };
 
 /** How a step-up ended without an approval. */

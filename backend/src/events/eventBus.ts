@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Provider } from '../protocol/common.js';
 import { ServerFrame } from '../protocol/frames.js';
+import { VouchError } from '../protocol/vouchError.js';
 
 /**
  * Events one backend instance tells all the others (and itself) about, so a user's sockets react
@@ -49,7 +50,8 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-export class InvalidBusEventError extends Error {
+export class InvalidBusEventError extends VouchError {
+  static override readonly code = 'BUS_EVENT_INVALID';
   override name = 'InvalidBusEventError';
 }
 

@@ -1,6 +1,6 @@
 import type { CounterStore } from './counterStore.js';
 
-export type ConnectionRefusal = 'per_ip' | 'total';
+type ConnectionRefusal = 'per_ip' | 'total';
 
 export interface ConnectionSlot {
   /** Idempotent: a socket that ends several ways gives its slot back once. */

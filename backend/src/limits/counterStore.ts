@@ -1,3 +1,4 @@
+import { VouchError } from '../protocol/vouchError.js';
 /**
  * Counters behind rate limits and connection caps. In memory they count one process; in Redis
  * (redis/counterStore.ts) every instance counts into the same keys, so a limit holds for the whole
@@ -23,7 +24,8 @@ export interface CounterStore {
   reset(key: string): Promise<void>;
 }
 
-export class CounterInputError extends Error {
+export class CounterInputError extends VouchError {
+  static override readonly code = 'COUNTER_INPUT_INVALID';
   override name = 'CounterInputError';
 }
 

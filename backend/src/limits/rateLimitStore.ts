@@ -3,7 +3,7 @@ import type { CounterStore } from './counterStore.js';
 type Done = (err: Error | null, result?: { current: number; ttl: number }) => void;
 
 /** The store interface @fastify/rate-limit calls (see its store/LocalStore.js). */
-export interface RateLimitStore {
+interface RateLimitStore {
   incr(key: string, done: Done, timeWindow: number, max: number): void;
   child(routeOptions: unknown): RateLimitStore;
 }

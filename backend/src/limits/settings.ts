@@ -35,7 +35,7 @@ export interface CibaLimits {
   cooldownMs: number;
 }
 
-export interface AbuseLimits {
+interface AbuseLimits {
   ws: WsLimits;
   http: HttpRateLimits;
   ciba: CibaLimits;

@@ -10,8 +10,7 @@ export const ActionKind = z.enum(['read', 'summarize', 'draft', 'send', 'reply',
 export type ActionKind = z.infer<typeof ActionKind>;
 
 /** Set by the caller when it already knows the action moves money or touches credentials. */
-export const ActionCategory = z.enum(['financial', 'auth']);
-export type ActionCategory = z.infer<typeof ActionCategory>;
+const ActionCategory = z.enum(['financial', 'auth']);
 
 /**
  * The action schema for a set of registered tools. The shipped one (`ProposedAction`) knows the
@@ -62,7 +61,7 @@ export function normalizeChannel(channel: string): string {
   return channel.trim().replace(/^#/, '').toLowerCase();
 }
 
-export function domainOf(address: string): string {
+function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
   return at < 0 ? '' : address.slice(at + 1).trim().toLowerCase();
 }

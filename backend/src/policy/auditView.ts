@@ -7,7 +7,7 @@ import type { PolicyDecision } from './engine.js';
  * score, factors, rule) without copying message text into the log; subject and body are kept as
  * SHA-256 so a disputed message can still be matched against the entry.
  */
-export interface DecisionAuditData {
+interface DecisionAuditData {
   [k: string]: string | number | boolean | null | string[] | { name: string; points: number }[];
   tool: string;
   action: string;

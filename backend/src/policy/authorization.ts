@@ -37,7 +37,7 @@ export function relationForAction(action: ActionKind): 'can_read' | 'can_draft' 
   return 'can_send';
 }
 
-export const ALL_TOOLS: readonly Tool[] = Tool.options;
+const ALL_TOOLS: readonly Tool[] = Tool.options;
 
 /** Default setup: a person owns their own tools (the demo user is auth0|alex). */
 export function defaultTuples(userId: string): RelationshipTuple[] {

@@ -5,7 +5,7 @@ import syntax from '@openfga/syntax-transformer';
 /** The model as OpenFGA's JSON (what `writeAuthorizationModel` takes and the embedded checker reads). */
 export type AuthorizationModelJson = Omit<AuthorizationModel, 'id'>;
 
-export const MODEL_FGA_URL = new URL('./model.fga', import.meta.url);
+const MODEL_FGA_URL = new URL('./model.fga', import.meta.url);
 
 /** Parses OpenFGA DSL with OpenFGA's own transformer, after its validator (which throws on errors). */
 export function parseModelDsl(dsl: string): AuthorizationModelJson {

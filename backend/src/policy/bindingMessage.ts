@@ -5,7 +5,7 @@ import { addressesOf, isOutsideDomain, reachesChannel, type ProposedAction } fro
  * +-_.,:# characters" (its own examples contain spaces, so spaces are kept). The phone shows it and
  * the app shows the same string while waiting, so the person can match the two.
  */
-export const BINDING_MESSAGE_MAX = 64;
+const BINDING_MESSAGE_MAX = 64;
 export const BINDING_MESSAGE_FALLBACK = 'Approve Vouch action';
 const ALLOWED = /^[A-Za-z0-9 +\-_.,:#]+$/;
 
@@ -71,7 +71,7 @@ export function finalizeBindingMessage(text: string, ref?: string): string {
 }
 
 /** How the binding message is built around the action. */
-export interface BindingOptions {
+interface BindingOptions {
   /** Short code of the exact content (see `contentCode`), kept whole at the end: the popover shows it too. */
   code?: string;
   /** The user's own domain: every recipient elsewhere is named; the user's own colleagues are counted. */
@@ -106,7 +106,7 @@ function who(list: readonly string[], userDomain: string | undefined, budget: nu
 }
 
 /** "Send email to dana@northwind.io: NDA" → "Send email to dana at northwind.io: NDA". */
-export function describeActionForBinding(a: ProposedAction, opts: { userDomain?: string; room?: number } = {}): string {
+function describeActionForBinding(a: ProposedAction, opts: { userDomain?: string; room?: number } = {}): string {
   const subject = (a.subject ?? a.title ?? '').trim();
   const withSubject = (head: string) => (subject ? `${head}: ${subject}` : head);
   // Whom, in what is left of the room after the verb; the subject comes last and gives way first.

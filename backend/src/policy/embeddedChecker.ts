@@ -1,5 +1,6 @@
 import type { AuthorizationModelJson } from './authzModel.js';
 import type { AuthorizationChecker, CheckRequest, RelationshipTuple } from './authorization.js';
+import { VouchError } from '../protocol/vouchError.js';
 
 /**
  * A small in-process OpenFGA check: direct relations (incl. `type:*` wildcards and usersets such as
@@ -20,9 +21,10 @@ type Rewrite = {
 type RelationRef = { type: string; relation?: string; wildcard?: object; condition?: string };
 
 /** OpenFGA's default resolution depth; beyond it the server errors, so do we. */
-export const MAX_RESOLUTION_DEPTH = 25;
+const MAX_RESOLUTION_DEPTH = 25;
 
-export class AuthorizationModelError extends Error {
+export class AuthorizationModelError extends VouchError {
+  static override readonly code = 'AUTHORIZATION_MODEL_INVALID';
   override name = 'AuthorizationModelError';
 }
 

@@ -30,7 +30,7 @@ export interface PolicyContext {
   tools?: readonly string[];
 }
 
-export type DecidedBy =
+type DecidedBy =
   | { kind: 'threshold'; detail: string }
   | { kind: 'rule'; id: string; effect: MatchedRule['effect']; detail: string }
   | { kind: 'preauthorization'; id: string; detail: string };

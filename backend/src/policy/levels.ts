@@ -10,10 +10,6 @@ export function levelRank(level: RiskLevel): number {
   return RANK[level];
 }
 
-export function stricterLevel(a: RiskLevel, b: RiskLevel): RiskLevel {
-  return RANK[a] >= RANK[b] ? a : b;
-}
-
 /** < 20 auto, 20-54 confirm, ≥ 55 step-up (see LEVEL_THRESHOLDS). */
 export function levelForScore(score: number): Exclude<RiskLevel, 'deny'> {
   const s = Math.max(0, Math.min(100, Math.round(score)));

@@ -7,7 +7,7 @@ import type { AuthorizationChecker, CheckRequest, RelationshipTuple } from './au
  * OPENFGA_API_URL (and a store) is configured. The model is the same model.fga, written to the store
  * by `provisionOpenFga` (tests, setup scripts) or by the operator with the FGA CLI.
  */
-export interface OpenFgaConfig {
+interface OpenFgaConfig {
   apiUrl: string;
   storeId?: string;
   authorizationModelId?: string;
@@ -26,7 +26,7 @@ export function openFgaConfigFromEnv(env: Record<string, string | undefined>): O
   };
 }
 
-export function openFgaClient(cfg: OpenFgaConfig): OpenFgaClient {
+function openFgaClient(cfg: OpenFgaConfig): OpenFgaClient {
   const params: UserClientConfigurationParams = { apiUrl: cfg.apiUrl, storeId: cfg.storeId, authorizationModelId: cfg.authorizationModelId };
   if (cfg.apiToken) params.credentials = { method: CredentialsMethod.ApiToken, config: { token: cfg.apiToken } };
   return new OpenFgaClient(params);

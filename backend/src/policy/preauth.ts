@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONFIRM_BAND_MAX_SCORE, Tool } from '../protocol/index.js';
+import { CONFIRM_BAND_MAX_SCORE, Tool, VouchError, type VouchErrorOptions } from '../protocol/index.js';
 import { levelRank, type RiskLevel } from './levels.js';
 
 /**
@@ -10,13 +10,12 @@ import { levelRank, type RiskLevel } from './levels.js';
  * caller with a StepUpProof (the completed CIBA request), and each proof creates at most one grant.
  */
 
-export const PreauthLevel = z.enum(['confirm', 'step_up']);
-export type PreauthLevel = z.infer<typeof PreauthLevel>;
+const PreauthLevel = z.enum(['confirm', 'step_up']);
 
 /** The most a confirm-level grant may cover is the top of the confirm band. */
 export { CONFIRM_BAND_MAX_SCORE };
-export const MIN_DURATION_MS = 60_000;
-export const MAX_DURATION_MS = 4 * 60 * 60_000;
+const MIN_DURATION_MS = 60_000;
+const MAX_DURATION_MS = 4 * 60 * 60_000;
 /** A step-up older than this no longer counts as "just happened". */
 export const STEP_UP_PROOF_MAX_AGE_MS = 5 * 60_000;
 /** Tolerated clock difference between the CIBA poller and the caller. */
@@ -60,12 +59,12 @@ export const Preauthorization = z.object({
 });
 export type Preauthorization = z.infer<typeof Preauthorization>;
 
-export class PreauthorizationError extends Error {
-  constructor(
-    readonly code: 'INVALID_REQUEST' | 'STEP_UP_REQUIRED' | 'STEP_UP_STALE' | 'STEP_UP_REUSED' | 'NOT_FOUND',
-    message: string,
-  ) {
-    super(message);
+type PreauthorizationErrorCode = 'INVALID_REQUEST' | 'STEP_UP_REQUIRED' | 'STEP_UP_STALE' | 'STEP_UP_REUSED' | 'NOT_FOUND';
+
+export class PreauthorizationError extends VouchError {
+  declare readonly code: PreauthorizationErrorCode;
+  constructor(code: PreauthorizationErrorCode, message: string, options?: VouchErrorOptions) {
+    super(message, { ...options, code });
     this.name = 'PreauthorizationError';
   }
 }

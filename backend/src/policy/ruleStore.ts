@@ -1,3 +1,4 @@
+import { VouchError } from '../protocol/vouchError.js';
 import { MAX_RULES_PER_USER, RuleListSchema, RuleSchema, type Rule, type RuleInput } from './rules.js';
 
 /**
@@ -14,7 +15,8 @@ export interface RuleStore {
   delete(user: string, id: string): Promise<boolean>;
 }
 
-export class RuleLimitError extends Error {
+export class RuleLimitError extends VouchError {
+  static override readonly code = 'RULE_LIMIT_REACHED';
   constructor() {
     super(`at most ${MAX_RULES_PER_USER} rules per user`);
     this.name = 'RuleLimitError';

@@ -15,8 +15,8 @@ import { ActionKind, addressesOf, isOutsideDomain, normalizeChannel, reachesChan
  *   (score ≥ 55 or required by a rule) and never overrides a deny ("allow within threshold").
  * When several rules of the deciding effect match, the first in the user's list is reported.
  */
-export const RuleEffect = z.enum(['deny', 'require_step_up', 'require_confirm', 'allow']);
-export type RuleEffect = z.infer<typeof RuleEffect>;
+const RuleEffect = z.enum(['deny', 'require_step_up', 'require_confirm', 'allow']);
+type RuleEffect = z.infer<typeof RuleEffect>;
 
 const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1).max(10)]);
 
@@ -27,7 +27,7 @@ const domain = z
   .transform((d) => d.replace(/^@/, ''))
   .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain such as example.com'));
 
-export const RuleCondition = z
+const RuleCondition = z
   .strictObject({
     tool: oneOrMany(Tool).optional(),
     action: oneOrMany(ActionKind).optional(),
@@ -50,7 +50,6 @@ export const RuleCondition = z
     min_score: z.number().int().min(0).max(100).optional(),
   })
   .refine((w) => Object.values(w).some((v) => v !== undefined), { message: 'a rule needs at least one condition in "when"' });
-export type RuleCondition = z.infer<typeof RuleCondition>;
 
 export const RuleSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'ids are 1-64 letters, digits and _.-'),
@@ -76,7 +75,7 @@ export const RuleListSchema = z
     });
   });
 
-export type ParseRulesResult = { ok: true; rules: Rule[] } | { ok: false; errors: { path: string; message: string }[] };
+type ParseRulesResult = { ok: true; rules: Rule[] } | { ok: false; errors: { path: string; message: string }[] };
 
 /** Validates untrusted JSON (an HTTP body) into rules, with errors a person can act on. */
 export function parseRules(input: unknown): ParseRulesResult {
@@ -104,7 +103,7 @@ function containsWord(haystack: string, needle: string): boolean {
 }
 
 /** Does this rule's `when` hold for the action? `score` is needed only for min_score. */
-export function ruleMatches(rule: Rule, action: ProposedAction, score: number): boolean {
+function ruleMatches(rule: Rule, action: ProposedAction, score: number): boolean {
   if (!rule.enabled) return false;
   const w = rule.when;
   if (!has(w.tool, action.tool)) return false;
@@ -137,9 +136,6 @@ export interface MatchedRule {
 export function matchingRules(rules: readonly Rule[], action: ProposedAction, score: number): MatchedRule[] {
   return rules.filter((r) => ruleMatches(r, action, score)).map((r) => ({ id: r.id, effect: r.effect, description: r.description }));
 }
-
-/** Effects by precedence, strongest first. */
-export const EFFECT_PRECEDENCE: readonly RuleEffect[] = ['deny', 'require_step_up', 'require_confirm', 'allow'];
 
 /** The first matched rule of each effect, in the user's list order. */
 export function strongestByEffect(matched: readonly MatchedRule[]): Partial<Record<RuleEffect, MatchedRule>> {

@@ -19,14 +19,14 @@ export interface RiskFactor {
   detail: string;
 }
 
-export const FACTOR_NAMES = {
+const FACTOR_NAMES = {
   actionType: 'Action type',
   reversibility: 'Reversibility',
   blastRadius: 'Blast radius',
   sensitivity: 'Sensitivity',
 } as const;
 
-export interface ScoreResult {
+interface ScoreResult {
   score: number;
   /** Always the four factors in a fixed order, zeros included, so the explanation is complete. */
   factors: RiskFactor[];

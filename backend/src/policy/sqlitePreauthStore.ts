@@ -45,7 +45,7 @@ export class SqlitePreauthStore implements PreauthStore {
         .run(g.id, g.user, g.tool, g.max_level, g.max_score, g.created_at, g.expires_at, g.step_up_ref);
     } catch (err) {
       if (String((err as Error).message).includes('UNIQUE') && String((err as Error).message).includes('step_up_ref')) {
-        throw new PreauthorizationError('STEP_UP_REUSED', 'this step-up already created a pre-authorization');
+        throw new PreauthorizationError('STEP_UP_REUSED', 'this step-up already created a pre-authorization', { cause: err });
       }
       throw err;
     }

@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './frames.js';
 export * from './parse.js';
 export * from './http.js';
+export * from './vouchError.js';

@@ -9,7 +9,7 @@ export function trimText(text: string, max: number): string {
   return clean.length <= max ? clean : `${clean.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
-export function sizeOf(value: unknown): number {
+function sizeOf(value: unknown): number {
   return JSON.stringify(value).length;
 }
 

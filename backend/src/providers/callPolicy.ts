@@ -44,7 +44,7 @@ export interface CallPolicyDeps {
   retry: RetryPolicy;
 }
 
-export interface ProviderCall<Raw, T> {
+interface ProviderCall<Raw, T> {
   provider: Provider;
   /** The provider's name in messages; defaults to its contract's display name. */
   providerName?: string;

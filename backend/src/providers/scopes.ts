@@ -5,7 +5,7 @@ import { SHIPPED_CONTRACTS, type ProviderContract } from './catalog.js';
  * scope was granted or is covered by a broader granted one (`https://mail.google.com/` ⊇
  * `gmail.readonly`), never by exact strings alone. Pure; no I/O.
  */
-export interface ScopeRules {
+interface ScopeRules {
   /** Scopes each granted scope covers, transitively closed, the scope itself included. */
   covers(granted: string): ReadonlySet<string>;
   /** Requested scopes the grant does not cover, in request order. */
@@ -14,7 +14,7 @@ export interface ScopeRules {
   words(scope: string): string | undefined;
 }
 
-export function createScopeRules(contracts: readonly ProviderContract[]): ScopeRules {
+function createScopeRules(contracts: readonly ProviderContract[]): ScopeRules {
   const direct = new Map<string, Set<string>>();
   const words = new Map<string, string>();
   for (const c of contracts) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { tokenCacheKeyString, type CachedToken, type TokenCache, type TokenCacheKey } from '../auth/tokenCache.js';
 import type { ProviderToken } from '../auth/tokenSource.js';
 import type { RedisClient } from './client.js';
+import { VouchError } from '../protocol/vouchError.js';
 
 /**
  * The Token Vault cache shared by every backend instance through Redis.
@@ -32,7 +33,8 @@ export interface RedisTokenCacheOptions {
   maxWaitMs?: number;
 }
 
-export class TokenCacheKeyError extends Error {
+export class TokenCacheKeyError extends VouchError {
+  static override readonly code = 'TOKEN_CACHE_KEY_INVALID';
   override name = 'TokenCacheKeyError';
 }
 

@@ -1,21 +1,24 @@
 import type { z } from 'zod';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VerifiedUser } from '../auth/jwt.js';
-import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../protocol/index.js';
+import { DEFAULT_ERROR_MESSAGES, VouchError, type ErrorCode, type VouchErrorOptions } from '../protocol/index.js';
 
 /** An HTTP error with a stable code, rendered as `{error: {code, message}}`. */
-export class ApiError extends Error {
+export class ApiError extends VouchError {
+  declare readonly code: ErrorCode;
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    code: ErrorCode,
     message?: string,
+    options?: VouchErrorOptions,
   ) {
-    super(message ?? DEFAULT_ERROR_MESSAGES[code].message);
+    super(message ?? DEFAULT_ERROR_MESSAGES[code].message, { ...options, code });
+    this.name = 'ApiError';
   }
 }
 
 /** The verified caller of an HTTP request (Bearer access token), or a 401 ApiError. */
-export type RequireUser = (req: FastifyRequest) => Promise<VerifiedUser>;
+type RequireUser = (req: FastifyRequest) => Promise<VerifiedUser>;
 
 /** One resource's HTTP routes. */
 export type RouteModule = (app: FastifyInstance, requireUser: RequireUser) => void | Promise<void>;

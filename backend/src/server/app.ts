@@ -13,7 +13,7 @@ import { attachWsSession, type WsSessionDeps } from './wsSession.js';
 export { ApiError } from './apiError.js';
 
 /** What each socket needs (see `WsSessionDeps`), plus the HTTP side's resources. */
-export interface BackendServerDeps extends Omit<WsSessionDeps, 'limits'> {
+interface BackendServerDeps extends Omit<WsSessionDeps, 'limits'> {
   /** Authenticated HTTP routes, one module per resource (audit, rules, memory, …). */
   routes: readonly RouteModule[];
   /** Where connection and request counts live; process memory when unset. */
@@ -64,7 +64,7 @@ export async function createBackendServer(deps: BackendServerDeps): Promise<Fast
     try {
       return await deps.verify(m[1]!);
     } catch (err) {
-      throw new ApiError(401, 'UNAUTHENTICATED', `Sign-in was not accepted (${err instanceof AuthError ? err.reason : 'token invalid'}).`);
+      throw new ApiError(401, 'UNAUTHENTICATED', `Sign-in was not accepted (${err instanceof AuthError ? err.reason : 'token invalid'}).`, { cause: err });
     }
   };
 

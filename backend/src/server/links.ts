@@ -4,7 +4,7 @@ import { TokenVaultError } from '../auth/tokenVault.js';
 import type { LinkedProvider, Provider } from '../protocol/index.js';
 import type { LinkStore } from '../store/vouchStore.js';
 
-export type LinkCheck = { linked: true; scopes: string[] } | { linked: false; error: TokenVaultError };
+type LinkCheck = { linked: true; scopes: string[] } | { linked: false; error: TokenVaultError };
 
 /**
  * Which provider accounts a user has linked, as far as Token Vault says. The backend never stores

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from '../log.js';
 
 /** WebSocket close code 1012 (Service Restart): the app reconnects at once, to another instance. */
-export const SERVICE_RESTART = 1012;
+const SERVICE_RESTART = 1012;
 
-export interface DrainOptions {
+interface DrainOptions {
   app: FastifyInstance;
   logger: Logger;
   /** Resolves once the writes this instance started have finished. */

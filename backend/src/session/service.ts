@@ -6,7 +6,7 @@ import type { LinkedProvider, Provider, ServerFrame } from '../protocol/index.js
 import type { LinkService } from '../server/links.js';
 import type { UserStore } from '../store/vouchStore.js';
 
-export interface SessionServiceDeps {
+interface SessionServiceDeps {
   users: UserStore;
   links: LinkService;
   drafts: DraftService;

@@ -10,7 +10,7 @@ export interface CivilDate {
   day: number;
 }
 
-export interface ZonedParts extends CivilDate {
+interface ZonedParts extends CivilDate {
   hour: number;
   minute: number;
   second: number;

@@ -32,7 +32,7 @@ export interface DesktopSettings {
   loopbackPorts?: readonly number[];
 }
 
-export interface DesktopPorts {
+interface DesktopPorts {
   tokenStore: RefreshTokenStore;
   /** The system browser (already behind the external-link policy). */
   openExternal(url: string): Promise<void>;

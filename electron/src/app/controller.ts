@@ -16,7 +16,7 @@ import { type SttEngineLike, transcriptText } from './sttPort.js';
  * (main.ts) only injects OS pieces: the browser opener, the event sink, the hotkey source.
  * Nothing secret is ever put in an event: the renderer sees states, frames and transcripts only.
  */
-export interface ControllerDeps {
+interface ControllerDeps {
   session: AuthSession;
   /** Built by the caller with `getAccessToken` bound to the session and `onFrame/onState` bound here. */
   link: LinkClient;
@@ -126,8 +126,8 @@ export class AppController {
     signIn: async () => {
       try {
         await this.deps.session.signIn();
-      } catch {
-        throw new BridgeError('SIGN_IN_FAILED');
+      } catch (err) {
+        throw new BridgeError('SIGN_IN_FAILED', undefined, { cause: err });
       }
       this.deps.link.restart();
     },
@@ -176,7 +176,7 @@ export class AppController {
       } catch (err) {
         this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'connect failed');
         progress({ provider, state: 'failed', message: 'The account was not connected. Try again.' });
-        throw new BridgeError('CONNECT_FAILED');
+        throw new BridgeError('CONNECT_FAILED', undefined, { cause: err });
       }
       this.deps.link.send({ type: 'account_connected', provider });
     },
@@ -191,7 +191,7 @@ export class AppController {
           await this.deps.unlink(provider);
         } catch (err) {
           this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'unlink failed');
-          throw new BridgeError('DISCONNECT_FAILED');
+          throw new BridgeError('DISCONNECT_FAILED', undefined, { cause: err });
         }
       }
       // The backend forgets the link, clears cached tokens and records it in the audit log.
@@ -215,7 +215,7 @@ export class AppController {
       return await run(client);
     } catch (err) {
       this.log.warn({ op, error: err instanceof PreauthError ? err.code : err instanceof Error ? err.name : 'unknown' }, 'pre-authorization call failed');
-      throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED');
+      throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED', undefined, { cause: err });
     }
   }
 

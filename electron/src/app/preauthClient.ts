@@ -1,4 +1,4 @@
-import { ApiErrorBody, PreauthGrantResponse, PreauthListResponse } from '../../../backend/src/protocol/index.js';
+import { ApiErrorBody, PreauthGrantResponse, PreauthListResponse, VouchError, type VouchErrorOptions } from '../../../backend/src/protocol/index.js';
 import { activePreauthViews, BRIDGE_ERROR_MESSAGES, preauthRequestBody, preauthViewOf, type PreauthGrantRequest, type PreauthView } from '../bridge/contract.js';
 
 /**
@@ -8,13 +8,14 @@ import { activePreauthViews, BRIDGE_ERROR_MESSAGES, preauthRequestBody, preauthV
  * with the protocol's HTTP schemas before they reach the renderer, which only ever sees
  * `PreauthView`s (no user id, no step-up ref).
  */
-export type PreauthErrorCode = 'APPROVAL_DENIED' | 'APPROVAL_EXPIRED' | 'REQUEST_FAILED';
+type PreauthErrorCode = 'APPROVAL_DENIED' | 'APPROVAL_EXPIRED' | 'REQUEST_FAILED';
 
 /** Failures carry a bridge error code (and its sentence); the controller passes both to the renderer. */
-export class PreauthError extends Error {
+export class PreauthError extends VouchError {
+  declare readonly code: PreauthErrorCode;
   override name = 'PreauthError';
-  constructor(readonly code: PreauthErrorCode) {
-    super(BRIDGE_ERROR_MESSAGES[code]);
+  constructor(code: PreauthErrorCode, options?: VouchErrorOptions) {
+    super(BRIDGE_ERROR_MESSAGES[code], { ...options, code });
   }
 }
 

@@ -6,7 +6,7 @@ import { int16ToFloat32, STT_SAMPLE_RATE } from './pcm.js';
  * not leak into the next utterance), and the total is capped so a stuck renderer cannot grow main's
  * memory without bound: past the cap, audio is dropped and `truncated` is set.
  */
-export interface RecordingOptions {
+interface RecordingOptions {
   /** Default: 60 s of 16 kHz Int16 audio (1.92 MB). */
   maxBytes?: number;
 }

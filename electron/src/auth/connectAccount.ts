@@ -1,4 +1,5 @@
 import * as oidc from 'openid-client';
+import { VouchError, type VouchErrorOptions } from '../../../backend/src/protocol/vouchError.js';
 import type { ConnectProgress } from '../bridge/contract.js';
 import { openLoopback, type LoopbackTimers } from './loopback.js';
 import type { CompleteResponse, MyAccountClient } from './myAccount.js';
@@ -10,17 +11,19 @@ import type { CompleteResponse, MyAccountClient } from './myAccount.js';
  * succeeded does the caller tell the backend `account_connected`. The provider's tokens never come
  * here: they go from the provider to the tenant's Token Vault.
  */
-export class ConnectError extends Error {
+export class ConnectError extends VouchError {
+  declare readonly code: `CONNECT_${Uppercase<ConnectError['reason']>}`;
   override name = 'ConnectError';
   constructor(
     readonly reason: 'denied' | 'bad_callback' | 'bad_connect_uri',
     message: string,
+    options?: VouchErrorOptions,
   ) {
-    super(message);
+    super(message, { ...options, code: `CONNECT_${reason.toUpperCase()}` });
   }
 }
 
-export interface ConnectAccountOptions {
+interface ConnectAccountOptions {
   provider: ConnectProgress['provider'];
   connection: string;
   scopes?: string[];

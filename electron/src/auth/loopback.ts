@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { VouchError, type VouchErrorOptions } from '../../../backend/src/protocol/vouchError.js';
 
 /**
  * The loopback redirect listener of RFC 8252 §7.3: an HTTP server on 127.0.0.1 (an IP literal, not
@@ -20,7 +21,7 @@ export interface LoopbackTimers {
  * 49152) so an outgoing connection rarely holds one. Keep in step with the dev tenant
  * (backend/standins/devtenant/clientPolicy.ts).
  */
-export const DEFAULT_LOOPBACK_PORTS: readonly number[] = [28271, 28272, 28273, 28274];
+const DEFAULT_LOOPBACK_PORTS: readonly number[] = [28271, 28272, 28273, 28274];
 
 /** The port list from a `VOUCH_LOOPBACK_PORTS` value ("28271,28272"), or the defaults when unset or empty. */
 export function loopbackPorts(value?: string): number[] {
@@ -35,7 +36,7 @@ export function loopbackCallbackUrls(ports: readonly number[] = loopbackPorts(),
   return ports.map((p) => `http://127.0.0.1:${p}${path}`);
 }
 
-export interface LoopbackOptions {
+interface LoopbackOptions {
   path?: string;
   /** Ports to try in order (default: `loopbackPorts()`); the first free one is used. */
   ports?: readonly number[];
@@ -47,20 +48,22 @@ export interface LoopbackOptions {
   successText?: string;
 }
 
-export interface Loopback {
+interface Loopback {
   redirectUri: string;
   /** Resolves with the full callback URL (query intact). */
   result: Promise<URL>;
   close(): void;
 }
 
-export class LoopbackError extends Error {
+export class LoopbackError extends VouchError {
+  declare readonly code: `LOOPBACK_${Uppercase<LoopbackError['reason']>}`;
   override name = 'LoopbackError';
   constructor(
     readonly reason: 'timeout' | 'aborted' | 'closed' | 'no_free_port',
     message = `browser round trip ${reason}`,
+    options?: VouchErrorOptions,
   ) {
-    super(message);
+    super(message, { ...options, code: `LOOPBACK_${reason.toUpperCase()}` });
   }
 }
 

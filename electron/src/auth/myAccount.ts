@@ -8,7 +8,7 @@ import { createMyAccountClient, MyAccountError, type ConnectedAccount, type Conn
 export { MyAccountError, type ConnectResponse };
 export type CompleteResponse = ConnectedAccount;
 
-export interface ConnectRequest {
+interface ConnectRequest {
   connection: string;
   redirect_uri: string;
   state: string;
@@ -17,7 +17,7 @@ export interface ConnectRequest {
   scopes?: string[];
 }
 
-export interface CompleteRequest {
+interface CompleteRequest {
   auth_session: string;
   connect_code: string;
   redirect_uri: string;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 /**
  * A client for the Auth0 My Account API's Connected Accounts endpoints. Plain `fetch`, no Node-only
  * imports, so the desktop app's main process and the backend's tests use the same code.
  */
-export class MyAccountError extends Error {
+export class MyAccountError extends VouchError {
+  static override readonly code = 'MY_ACCOUNT_REQUEST_FAILED';
   constructor(
     readonly status: number,
     readonly title: string,
@@ -35,7 +37,7 @@ export type ConnectedAccount = z.infer<typeof ConnectedAccount>;
 
 const AccountsPage = z.object({ accounts: z.array(ConnectedAccount), next: z.string().optional() });
 
-export interface MyAccountClientOptions {
+interface MyAccountClientOptions {
   /** The tenant domain base, e.g. `https://tenant.us.auth0.com/` … */
   issuer?: string;
   /** … or the API base itself, e.g. `https://tenant.us.auth0.com/me/v1/`. */
@@ -43,10 +45,6 @@ export interface MyAccountClientOptions {
   /** A My Account API token, or a function that fetches one when a call needs it. */
   accessToken: string | (() => Promise<string>);
   fetch?: typeof fetch;
-}
-
-export function myAccountAudience(issuer: string): string {
-  return new URL('me/', issuer.endsWith('/') ? issuer : `${issuer}/`).href;
 }
 
 export function createMyAccountClient(opts: MyAccountClientOptions) {

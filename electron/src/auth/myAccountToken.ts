@@ -12,7 +12,7 @@ import type { AuthSession } from './session.js';
  * one PKCE round trip in the system browser for that audience.
  * The token is only used for the connect/complete pair and is not stored.
  */
-export interface MyAccountTokenDeps {
+interface MyAccountTokenDeps {
   session: Pick<AuthSession, 'tokenForAudience' | 'hasRefreshToken'>;
   audience: string;
   scope?: string;
@@ -65,7 +65,7 @@ export function browserFallbackFor(opts: {
  * Whether a JWT access token names `audience` (payload read, not verified: the tenant verifies it;
  * this only avoids sending one that cannot work). An opaque token cannot be read and is used as is.
  */
-export function tokenIsFor(token: string, audience: string): boolean {
+function tokenIsFor(token: string, audience: string): boolean {
   const parts = token.split('.');
   if (parts.length !== 3) return true;
   try {

@@ -8,7 +8,7 @@ import { openLoopback, type LoopbackTimers } from './loopback.js';
  * response (state, PKCE, ID token signature/nonce/issuer/audience); this module adds the loopback
  * listener and the browser hand-off, which is injected (`shell.openExternal` in the app).
  */
-export interface AuthServerConfig {
+interface AuthServerConfig {
   /** The tenant's issuer, e.g. `https://vouch.eu.auth0.com/`. */
   issuer: string;
   clientId: string;
@@ -19,9 +19,9 @@ export interface AuthServerConfig {
   allowHttp?: boolean;
 }
 
-export const DEFAULT_SCOPE = 'openid profile email offline_access';
+const DEFAULT_SCOPE = 'openid profile email offline_access';
 
-export type TokenResponse = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
+type TokenResponse = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
 
 export async function discover(cfg: AuthServerConfig): Promise<oidc.Configuration> {
   const issuer = new URL(cfg.issuer);
@@ -32,7 +32,7 @@ export async function discover(cfg: AuthServerConfig): Promise<oidc.Configuratio
   return oidc.discovery(issuer, cfg.clientId, undefined, oidc.None(), insecure ? { execute: [oidc.allowInsecureRequests] } : undefined);
 }
 
-export interface BrowserSignInOptions {
+interface BrowserSignInOptions {
   config: oidc.Configuration;
   openExternal(url: string): Promise<void>;
   audience: string;

@@ -1,3 +1,4 @@
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 import type { AuthState } from '../bridge/contract.js';
 import type { RefreshTokenStore, NotPersistedReason, PersistResult, StoredProfile } from './tokenStore.js';
 
@@ -8,7 +9,7 @@ import type { RefreshTokenStore, NotPersistedReason, PersistResult, StoredProfil
  * expire (the machine may have slept through the timer). Concurrent callers share one refresh.
  * A rotated refresh token from any refresh replaces the stored one. Sign-out clears all of it.
  */
-export interface TokenSet {
+interface TokenSet {
   access_token: string;
   refresh_token?: string | undefined;
   /** Seconds. */
@@ -24,7 +25,7 @@ export interface AuthClientPort {
   revoke?(refreshToken: string): Promise<void>;
 }
 
-export interface SessionClock {
+interface SessionClock {
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -34,7 +35,8 @@ export interface SessionLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
-export class SignedOutError extends Error {
+export class SignedOutError extends VouchError {
+  static override readonly code = 'SIGNED_OUT';
   override name = 'SignedOutError';
   constructor() {
     super('not signed in');

@@ -7,12 +7,14 @@ import {
   PREAUTH_MIN_DURATION_MS,
   Provider,
   Tool,
+  VouchError,
   type AuditPageResponse,
   type AuditVerifyResponse,
   type PreauthGrantBody,
   type PreauthGrantResource,
   type PreauthListResponse,
   type ServerFrame,
+  type VouchErrorOptions,
 } from '../../../backend/src/protocol/index.js';
 
 /**
@@ -219,13 +221,11 @@ export const PERSON_FACING_BRIDGE_ERRORS: ReadonlySet<BridgeErrorCode> = new Set
 export type BridgeResult<T = unknown> = { ok: true; value: T } | { ok: false; error: BridgeFailure };
 
 /** A bridge failure as an `Error` (for tests and scripted bridges; Electron's preload rejects with the plain shape). */
-export class BridgeCallError extends Error {
+export class BridgeCallError extends VouchError {
+  declare readonly code: BridgeErrorCode;
   override name = 'BridgeCallError';
-  constructor(
-    readonly code: BridgeErrorCode,
-    message: string = BRIDGE_ERROR_MESSAGES[code],
-  ) {
-    super(message);
+  constructor(code: BridgeErrorCode, message: string = BRIDGE_ERROR_MESSAGES[code], options?: VouchErrorOptions) {
+    super(message, { ...options, code });
   }
 }
 

@@ -5,13 +5,13 @@
  * because it is a native addon that needs an Electron-ABI rebuild, the macOS Accessibility
  * permission, and does not work under Wayland, while a toggle works everywhere.
  */
-export interface HotkeySource {
+interface HotkeySource {
   readonly mode: 'toggle' | 'hold';
   start(handlers: { onDown(): void; onUp?(): void }): boolean;
   stop(): void;
 }
 
-export interface GlobalShortcutLike {
+interface GlobalShortcutLike {
   register(accelerator: string, callback: () => void): boolean;
   unregister(accelerator: string): void;
 }

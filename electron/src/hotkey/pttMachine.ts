@@ -21,7 +21,7 @@ export interface PttTimers {
   clearTimeout(handle: unknown): void;
 }
 
-export interface PttCallbacks {
+interface PttCallbacks {
   /** The microphone should start; a fresh recording begins. */
   onStart(): void;
   /** The recording ended; the caller transcribes it and then calls `transcriptionDone()`. */
@@ -29,7 +29,7 @@ export interface PttCallbacks {
   onState(state: PttState): void;
 }
 
-export interface PttOptions {
+interface PttOptions {
   mode: PttMode;
   debounceMs?: number;
   maxRecordingMs?: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VouchError, type VouchErrorOptions } from '../../../backend/src/protocol/vouchError.js';
 import { BRIDGE_ERROR_MESSAGES, BRIDGE_METHODS, BridgeArgs, type BridgeErrorCode, type BridgeMethod, type BridgeResult, type VouchBridge } from '../bridge/contract.js';
 import { channelFor, SEND_METHODS } from './channels.js';
 import type { IpcEventLike, SenderCheck } from './senderPolicy.js';
@@ -11,7 +12,7 @@ import type { IpcEventLike, SenderCheck } from './senderPolicy.js';
  * rejection the renderer reads with `bridgeFailureOf`). Refusals log only the method and reason,
  * never the payload, which may contain the user's words.
  */
-export type InvokeMethod = Exclude<BridgeMethod, 'onEvent'>;
+type InvokeMethod = Exclude<BridgeMethod, 'onEvent'>;
 
 export type MainHandlers = {
   [K in InvokeMethod]: (...args: Parameters<VouchBridge[K]>) => ReturnType<VouchBridge[K]> | Awaited<ReturnType<VouchBridge[K]>>;
@@ -24,18 +25,16 @@ export interface IpcMainLike {
   removeAllListeners(channel: string): unknown;
 }
 
-export interface RegistryLog {
+interface RegistryLog {
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
 /** Thrown by handlers: its code and message reach the renderer as-is; anything else becomes `INTERNAL`. */
-export class BridgeError extends Error {
+export class BridgeError extends VouchError {
+  declare readonly code: BridgeErrorCode;
   override name = 'BridgeError';
-  constructor(
-    readonly code: BridgeErrorCode,
-    message: string = BRIDGE_ERROR_MESSAGES[code],
-  ) {
-    super(message);
+  constructor(code: BridgeErrorCode, message: string = BRIDGE_ERROR_MESSAGES[code], options?: VouchErrorOptions) {
+    super(message, { ...options, code });
   }
 }
 

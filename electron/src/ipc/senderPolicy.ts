@@ -5,7 +5,7 @@ import { type AppOrigin, isAppUrl } from '../appOrigin.js';
  * that frame shows the app's renderer origin (parsed with `new URL`). A sub-frame, another window,
  * or a popover that somehow navigated elsewhere is refused (Electron security checklist #17).
  */
-export interface SenderFrameLike {
+interface SenderFrameLike {
   url: string;
   /** `null` for a main frame. */
   parent: unknown;

@@ -3,7 +3,7 @@
  * Full jitter spreads a fleet of desktops that lost the backend at the same moment, so they do not
  * reconnect in lockstep; the random source is injected so the schedule is testable.
  */
-export interface BackoffOptions {
+interface BackoffOptions {
   baseMs?: number;
   capMs?: number;
   random?: () => number;

@@ -20,7 +20,7 @@ const SERVICE_RESTART = 1012;
  *  - Server frames are validated with `parseServerFrame`; invalid ones are logged by reason only
  *    (never by content, which could include user data) and dropped.
  */
-export interface SocketLike {
+interface SocketLike {
   readonly readyState: number;
   send(data: string): void;
   close(code?: number, reason?: string): void;
@@ -35,15 +35,15 @@ export interface LinkTimers {
   clearTimeout(handle: unknown): void;
 }
 
-export interface LinkLog {
+interface LinkLog {
   info(obj: Record<string, unknown>, msg: string): void;
   warn(obj: Record<string, unknown>, msg: string): void;
 }
 
 /** An app frame as callers build it: the client assigns the `frame_id`. */
-export type NewAppFrame = AppFrame extends infer F ? (F extends AppFrame ? Omit<F, 'frame_id'> : never) : never;
+type NewAppFrame = AppFrame extends infer F ? (F extends AppFrame ? Omit<F, 'frame_id'> : never) : never;
 
-export interface LinkClientOptions {
+interface LinkClientOptions {
   url: string;
   /** Returns a valid access token, or undefined when signed out (the link then stays offline). */
   getAccessToken(): Promise<string | undefined>;

@@ -8,7 +8,7 @@ export interface Capture {
   stop(): Promise<void>;
 }
 
-export const CAPTURE_RATE = 16_000;
+const CAPTURE_RATE = 16_000;
 
 export async function startCapture(onChunk: (chunk: ArrayBuffer) => void): Promise<Capture> {
   const stream = await navigator.mediaDevices.getUserMedia({

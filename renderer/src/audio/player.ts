@@ -2,7 +2,7 @@ import type { ServerFrameOf } from '../../../backend/src/protocol/index.js';
 import { decodePcm16, scheduleChunk, SeqOrderer } from './pcm.js';
 
 type TtsFrame = ServerFrameOf<'tts_audio'>;
-export type SpeakingListener = (speaking: boolean, requestId: string | null) => void;
+type SpeakingListener = (speaking: boolean, requestId: string | null) => void;
 
 /**
  * Plays the reply's PCM chunks back to back through Web Audio. One request plays at a time: a new

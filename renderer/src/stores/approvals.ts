@@ -2,12 +2,12 @@ import { create } from 'zustand';
 import type { ServerFrame, ServerFrameOf } from '../../../backend/src/protocol/index.js';
 
 export type ApprovalStatus = ServerFrameOf<'approval_update'>['status'];
-export interface ApprovalEntry {
+interface ApprovalEntry {
   request: ServerFrameOf<'approval_required'>;
   status: ApprovalStatus;
 }
 
-export interface ApprovalsState {
+interface ApprovalsState {
   byId: Record<string, ApprovalEntry>;
   /** Newest first, so the card shows the approval the person is most likely waiting on. */
   order: string[];

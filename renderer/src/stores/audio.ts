@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Mirrors the Web Audio player so the status light and the Stop button can react to it. */
-export interface AudioState {
+interface AudioState {
   speaking: boolean;
   /** The request whose reply is playing, if any. */
   requestId: string | null;

@@ -8,7 +8,7 @@ import {
 } from '../../../backend/src/protocol/index.js';
 import type { RecordingState } from '../../../electron/src/bridge/contract.js';
 
-export interface Turn {
+interface Turn {
   /** Transcript id for the person's turn; request id for Vouch's reply (the backend reuses the transcript id). */
   id: string;
   role: 'user' | 'assistant';
@@ -27,7 +27,7 @@ export interface ShownError {
 
 export type Status = 'idle' | 'listening' | 'transcribing' | 'thinking' | 'speaking';
 
-export interface ConversationState {
+interface ConversationState {
   turns: Turn[];
   recording: RecordingState;
   /** Requests sent and not yet answered in full. */

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ServerFrame, ServerFrameOf } from '../../../backend/src/protocol/index.js';
 
 export type DraftFrame = ServerFrameOf<'draft_ready'>;
-export type DraftPhase = 'open' | 'submitting' | 'awaiting_approval' | 'done' | 'failed' | 'cancelled';
+type DraftPhase = 'open' | 'submitting' | 'awaiting_approval' | 'done' | 'failed' | 'cancelled';
 
 export interface DraftEntry {
   draft: DraftFrame;
@@ -11,7 +11,7 @@ export interface DraftEntry {
   result?: ServerFrameOf<'action_result'>;
 }
 
-export interface DraftsState {
+interface DraftsState {
   byId: Record<string, DraftEntry>;
   /** The draft the sheet shows; null when the sheet is closed. */
   activeId: string | null;

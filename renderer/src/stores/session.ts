@@ -3,9 +3,9 @@ import type { LinkedProvider, Provider, ServerFrame, ServerFrameOf } from '../..
 import type { AuthState, ConnectProgress, LinkState } from '../../../electron/src/bridge/contract.js';
 
 /** A pending `connections_required` the person has not answered yet. */
-export type ConnectRequest = Omit<ServerFrameOf<'connections_required'>, 'type'>;
+type ConnectRequest = Omit<ServerFrameOf<'connections_required'>, 'type'>;
 
-export interface SessionState {
+interface SessionState {
   /** null until the bridge says either way, so the popover does not flash a sign-in prompt. */
   auth: AuthState | null;
   link: LinkState;

@@ -4,10 +4,10 @@ import { createSlackTools, type ChannelSummary, type SlackLimit, type SlackMessa
 
 /** Slack: channels to read and search, and posts as the user. */
 
-export type SlackToolSet = { slack: ReturnType<typeof createSlackTools> };
+type SlackToolSet = { slack: ReturnType<typeof createSlackTools> };
 
 /** What a request read from Slack. */
-export interface SlackReadContext {
+interface SlackReadContext {
   channel?: string;
   messages?: Array<SlackMessage & { channel?: string }>;
   channels?: ChannelSummary[];

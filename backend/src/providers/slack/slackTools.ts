@@ -62,7 +62,7 @@ export interface ChannelSummary {
   members?: number;
 }
 
-export interface DirectMessageSummary {
+interface DirectMessageSummary {
   id: string;
   /** The other person's Slack id and, when users.info could tell, their name. */
   userId: string;
@@ -78,7 +78,7 @@ export interface SlackMessage {
   replyCount?: number;
 }
 
-export interface SearchMatch extends SlackMessage {
+interface SearchMatch extends SlackMessage {
   /** `#name` for a channel, `DM with <name>` for a direct message. */
   channel: string;
   permalink?: string;
@@ -99,7 +99,7 @@ export interface SlackLimit {
 /** The client logs request bodies at debug level; Vouch keeps its own logs and gives it none. */
 const quietLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, setLevel() {}, getLevel: () => LogLevel.ERROR, setName() {} };
 
-export interface SlackToolsOptions {
+interface SlackToolsOptions {
   policy: CallPolicyDeps;
   connection: string;
   slackApiUrl: string;
@@ -119,7 +119,7 @@ const CONVERSATION_ID = /^[CGD][A-Z0-9]{2,}$/;
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
 /** A day (YYYY-MM-DD) in a zone, as Slack's `after:`/`before:`/`on:` modifiers take it. */
-export function slackDay(at: Date, timezone: string): string {
+function slackDay(at: Date, timezone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
@@ -407,5 +407,3 @@ export function createSlackTools(opts: SlackToolsOptions) {
     },
   };
 }
-
-export type SlackTools = ReturnType<typeof createSlackTools>;

@@ -8,8 +8,8 @@ import { ApiError } from '../apiError.js';
 export async function audited<T>(trail: AuditTrail, sub: string, input: AuditInput, change: () => Promise<T>): Promise<T> {
   try {
     await trail.record(sub, input);
-  } catch {
-    throw new ApiError(503, 'AUDIT_UNAVAILABLE');
+  } catch (err) {
+    throw new ApiError(503, 'AUDIT_UNAVAILABLE', undefined, { cause: err });
   }
   try {
     return await change();

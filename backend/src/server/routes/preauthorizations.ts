@@ -5,7 +5,7 @@ import { PreauthGrantResponse, PreauthListResponse } from '../../protocol/index.
 import { ApiError, shaped, type RouteModule } from '../apiError.js';
 import { audited } from './audited.js';
 
-export interface PreauthRouteDeps {
+interface PreauthRouteDeps {
   preauth: PreauthStore;
   ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
   audit: AuditStore;
@@ -37,7 +37,7 @@ export const preauthorizationRoutes = ({ preauth, ciba, audit, now }: PreauthRou
       try {
         start = await ciba.start({ sub: user.sub, purpose: 'preauthorization', bindingMessage: `Allow ${parsed.data.tool} actions for ${minutes} min`.slice(0, 64) });
       } catch (err) {
-        if (err instanceof CibaError && err.kind === 'rate_limited') throw new ApiError(429, 'RATE_LIMITED', `Not asking your phone again yet: ${err.message}.`);
+        if (err instanceof CibaError && err.kind === 'rate_limited') throw new ApiError(429, 'RATE_LIMITED', `Not asking your phone again yet: ${err.message}.`, { cause: err });
         throw err;
       }
       const outcome = await ciba.waitForDecision(start, { signal: abandoned.signal });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { withTransaction, type PgPool } from './pool.js';
+import { VouchError } from '../../protocol/vouchError.js';
 
 /**
  * Versioned schema migrations, applied in order at start-up. Append new versions; never edit one
@@ -147,7 +148,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export class MigrationError extends Error {
+export class MigrationError extends VouchError {
+  static override readonly code = 'MIGRATION_FAILED';
   override name = 'MigrationError';
 }
 

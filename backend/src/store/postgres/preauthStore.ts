@@ -33,7 +33,7 @@ export class PostgresPreauthStore implements PreauthStore {
         [g.id, g.user, g.tool, g.max_level, g.max_score, g.created_at, g.expires_at, g.step_up_ref],
       );
     } catch (err) {
-      if (isUniqueViolation(err, 'policy_preauth_step_up_once')) throw new PreauthorizationError('STEP_UP_REUSED', 'this step-up already created a pre-authorization');
+      if (isUniqueViolation(err, 'policy_preauth_step_up_once')) throw new PreauthorizationError('STEP_UP_REUSED', 'this step-up already created a pre-authorization', { cause: err });
       throw err;
     }
     return g;
