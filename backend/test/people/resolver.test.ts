@@ -1,0 +1,152 @@
+import { rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Intent } from '../../src/agent/intent/schema.js';
+import type { DraftComposer } from '../../src/agent/reply/compose.js';
+import { ResolvedContacts } from '../../src/people/index.js';
+import { actionFromDraft, evaluatePolicy } from '../../src/policy/index.js';
+import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/protocol/index.js';
+import { createProviderTools, SHIPPED_REGISTRY, type ProviderTools } from '../../src/providers/index.js';
+import type { DraftBuild } from '../../src/providers/providerModule.js';
+import { startSandbox, type Sandbox } from '../../standins/sandbox/index.js';
+import { SandboxTokenSource, TEST_CLIENT, fakeClock, recordingSleep } from '../providers/sandboxTokenSource.js';
+import { JORDAN_KIM, JORDAN_LEE, LENA, LENA_REPLY_TO, LOOKALIKE, REAL_DANA, attackSeedDir } from './attackSeed.js';
+
+const call = { userId: 'auth0|alex', subjectToken: 'subject-token-for-tests' };
+const TZ = 'America/New_York';
+const clock = fakeClock(Date.parse('2026-03-10T14:00:00Z'));
+
+const composer: DraftComposer = {
+  async compose(kind, input) {
+    if (kind === 'email') return { kind, subject: 'Note', body: input.intent.entities.message ?? '' };
+    if (kind === 'event') return { kind, title: 'Meeting' };
+    return { kind, text: input.intent.entities.message ?? '' };
+  },
+};
+
+function intent(action: Intent['action'], people: string[], entities: Partial<Intent['entities']> = {}): Intent {
+  return { tools: ['gmail'], action, entities: { people, emails: [], message: 'the deck is on its way', ...entities } as Intent['entities'], needs_write: true };
+}
+
+describe('the verified-contacts resolver against the sandbox (look-alikes, Reply-To, two Jordans)', () => {
+  let dataDir: string;
+  let seedDir: string;
+  let sandbox: Sandbox;
+  let tools: ProviderTools;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'vouch-people-'));
+    seedDir = attackSeedDir();
+    sandbox = await startSandbox({ dataDir, seedDir, now: clock.now, clients: [TEST_CLIENT], timeZone: TZ });
+    const tokens = new SandboxTokenSource(sandbox, clock.now);
+    await tokens.connect('google-oauth2', Object.values(GOOGLE_SCOPES));
+    await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.usersRead, SLACK_SCOPES.usersReadEmail, SLACK_SCOPES.chatWrite]);
+    tools = createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: recordingSleep().sleep });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(seedDir, { recursive: true, force: true });
+  });
+
+  const build = async (i: Intent, transcript: string) => {
+    const contacts = await SHIPPED_REGISTRY.lookupContacts(tools, call, i);
+    const context = await SHIPPED_REGISTRY.fetchContext(tools, call, i, TZ, new Date(clock.now()));
+    return SHIPPED_REGISTRY.buildDraft(i, context, { timezone: TZ, now: new Date(clock.now()), transcript, contacts, composer, call }, tools) as Promise<DraftBuild>;
+  };
+  const decide = async (d: DraftBuild) => {
+    if (!d.ok) throw new Error(d.reason);
+    const facts = await SHIPPED_REGISTRY.actionFacts(tools, call, d.draft);
+    return evaluatePolicy(actionFromDraft(d.draft, facts), { user: call.userId, userDomain: 'example.com', rules: [], activePreauthorizations: [], now: clock.now() });
+  };
+
+  it('the sandbox really holds the attack: the newest mail signed "Dana Whitfield" is the look-alike', async () => {
+    const newest = await tools.gmail.searchThreads(call, { from: 'Dana', maxResults: 1 });
+    expect(newest.ok && newest.value.threads[0]?.from).toContain(LOOKALIKE);
+  });
+
+  it('"Dana" is the Dana Alex wrote to, not the newer look-alike; the candidates list only her', async () => {
+    const contacts = await SHIPPED_REGISTRY.lookupContacts(tools, call, intent('send', ['Dana']));
+    expect(contacts).toBeInstanceOf(ResolvedContacts);
+    expect(contacts.get('dana')).toBe(REAL_DANA);
+    expect(contacts.candidatesFor('Dana')).toEqual([{ name: 'Dana Whitfield', address: REAL_DANA, sources: ['sent', 'calendar', 'inbound'], verified: true }]);
+  });
+
+  it('"email Dana" drafts to the verified address and the spoken confirmation names it', async () => {
+    const built = await build(intent('send', ['Dana']), 'email Dana that the deck is on its way');
+    if (!built.ok) throw new Error(built.reason);
+    expect(built.draft.fields['to']).toEqual([REAL_DANA]);
+    expect(built.spoken).toContain(REAL_DANA);
+    expect(built.spoken).not.toContain(LOOKALIKE);
+  });
+
+  it('"reply to Dana" answers the real Dana’s thread, not the look-alike’s newer one', async () => {
+    const built = await build(intent('reply', ['Dana'], { message: 'Thursday works' }), 'reply to Dana that Thursday works');
+    if (!built.ok) throw new Error(built.reason);
+    expect(built.draft.fields['to']).toEqual([REAL_DANA]);
+    expect(built.spoken).toContain(REAL_DANA);
+  });
+
+  it('a reply to a message whose Reply-To points at another domain names that address, warns, and scores higher', async () => {
+    const built = await build(intent('reply', ['Lena'], { message: 'Monday works' }), 'reply to Lena that Monday works');
+    if (!built.ok) throw new Error(built.reason);
+    expect(built.draft.fields['to']).toEqual([LENA_REPLY_TO]);
+    expect(built.spoken).toContain(LENA_REPLY_TO);
+    expect(built.spoken).toMatch(/Careful: .*replies to go to lena@acme-payments\.test, on another domain, not to the sender lena@acme\.co/);
+    const decision = await decide(built);
+    const trust = decision.factors.find((f) => f.name === 'Recipient trust');
+    expect(trust?.detail).toContain(`Replies go to ${LENA_REPLY_TO}`);
+    expect(trust?.detail).toContain(`not to the sender ${LENA}`);
+    expect(trust?.detail).toContain(`never emailed ${LENA_REPLY_TO}`);
+    expect(trust?.points).toBe(20);
+    // Without the diversion the same reply is a confirm (49); with it, a step-up on the phone.
+    expect(decision.level).toBe('step_up');
+
+    // Sent back to the sender instead, the warning and the points are gone.
+    const toSender = { ...built.draft, fields: { ...built.draft.fields, to: [LENA] } };
+    const again = evaluatePolicy(actionFromDraft(toSender, await SHIPPED_REGISTRY.actionFacts(tools, call, toSender)), {
+      user: call.userId,
+      userDomain: 'example.com',
+      rules: [],
+      activePreauthorizations: [],
+      now: clock.now(),
+    });
+    expect(again.factors.find((f) => f.name === 'Recipient trust')).toBeUndefined();
+    expect(again.level).toBe('confirm');
+  });
+
+  it('"jordan" (lower case) fits Jordan Lee (mail, calendar) and Jordan Kim (Slack): both are candidates and the draft asks which', async () => {
+    const i = intent('send', ['jordan']);
+    const contacts = await SHIPPED_REGISTRY.lookupContacts(tools, call, i);
+    expect(contacts.get('jordan')).toBeUndefined();
+    expect(contacts.ambiguous()).toEqual([
+      {
+        name: 'jordan',
+        candidates: [
+          { name: 'Jordan Lee', address: JORDAN_LEE, sources: ['sent', 'calendar'], verified: true },
+          { name: 'Jordan Kim', address: JORDAN_KIM, sources: ['slack'], verified: true },
+        ],
+      },
+    ]);
+    const built = await build(i, 'email jordan that the deck is on its way');
+    expect(built).toEqual({ ok: false, reason: `Which jordan do you mean: Jordan Lee (${JORDAN_LEE}) or Jordan Kim (${JORDAN_KIM})?` });
+  });
+
+  it('a Slack colleague Alex never emailed resolves through users.list with users:read.email, and scores as a first contact', async () => {
+    const built = await build(intent('send', ['blake']), 'email blake that the deck is on its way');
+    if (!built.ok) throw new Error(built.reason);
+    expect(built.draft.fields['to']).toEqual(['blake@example.com']);
+    expect(built.spoken).toContain('Blake Chen (blake@example.com)');
+    const decision = await decide(built);
+    expect(decision.factors.find((f) => f.name === 'Recipient trust')).toMatchObject({ points: 5, detail: 'You have never emailed blake@example.com before' });
+  });
+
+  it('a name known only from inbound mail still resolves, but the voice says Alex never wrote to that address', async () => {
+    const built = await build(intent('send', ['Expenses']), 'email expenses that the deck is on its way');
+    if (!built.ok) throw new Error(built.reason);
+    expect(built.draft.fields['to']).toEqual(['expenses@example.com']);
+    expect(built.spoken).toContain("You've never written to expenses@example.com");
+  });
+});
