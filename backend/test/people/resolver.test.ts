@@ -149,4 +149,28 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
     expect(built.draft.fields['to']).toEqual(['expenses@example.com']);
     expect(built.spoken).toContain("You've never written to expenses@example.com");
   });
+
+  it('the sandbox gives Slack members’ addresses (users.list, users.info) only to tokens with users:read.email, as Slack does', async () => {
+    const narrow = new SandboxTokenSource(sandbox, clock.now);
+    await narrow.connect('sign-in-with-slack', [SLACK_SCOPES.usersRead]);
+    const wide = new SandboxTokenSource(sandbox, clock.now);
+    await wide.connect('sign-in-with-slack', [SLACK_SCOPES.usersRead, SLACK_SCOPES.usersReadEmail]);
+    const req = { userId: call.userId, subjectToken: call.subjectToken, connection: 'sign-in-with-slack', scopes: [SLACK_SCOPES.usersRead] };
+    const list = async (source: SandboxTokenSource, method: string) => {
+      const { accessToken } = await source.getAccessToken(req);
+      const res = await fetch(`${sandbox.slackApiUrl}${method}`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'limit=2&user=U0SAM' });
+      return (await res.json()) as { ok: boolean; members?: Array<{ profile: { email?: string } }>; user?: { profile: { email?: string } }; response_metadata?: { next_cursor: string } };
+    };
+    const narrowList = await list(narrow, 'users.list');
+    expect(narrowList.ok).toBe(true);
+    expect(narrowList.members?.map((m) => m.profile.email)).toEqual([undefined, undefined]);
+    expect(narrowList.response_metadata?.next_cursor).not.toBe('');
+    expect((await list(wide, 'users.list')).members?.map((m) => m.profile.email)).toEqual(['alex@example.com', 'sam@example.com']);
+    expect((await list(narrow, 'users.info')).user?.profile.email).toBeUndefined();
+    expect((await list(wide, 'users.info')).user?.profile.email).toBe('sam@example.com');
+    // Without the scope (Token Vault refuses the call; this test source does not) nobody is offered: no address is guessed.
+    const narrowTools = createProviderTools({ tokenSource: narrow, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: recordingSleep().sleep });
+    const members = await narrowTools.slack.listMembers(call);
+    expect(members.ok ? members.value : []).toEqual([]);
+  });
 });
