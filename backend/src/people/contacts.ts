@@ -85,11 +85,20 @@ export function describePerson(p: Pick<PersonMatch, 'name' | 'address'>): string
   return p.name && p.name.toLowerCase() !== p.address.toLowerCase() ? `${p.name} (${p.address})` : p.address;
 }
 
-/** The question to ask when a name fits several people. */
+/** "jordan" → "Jordan" (a name heard in lower case is said back as a name); "McKenzie" stays. */
+function spokenName(query: string): string {
+  return query.trim().replace(/\S+/g, (w) => (w === w.toLowerCase() ? w.charAt(0).toUpperCase() + w.slice(1) : w));
+}
+
+/**
+ * The question to ask when a name fits several people, each named with the address it would go to.
+ * Worded "Which <Name> do you mean" so the intent engine's follow-up (`inferPending`) takes the answer
+ * as the person slot.
+ */
 export function whichPersonQuestion(query: string, matches: readonly PersonMatch[]): string {
   const options = matches.slice(0, 4).map(describePerson);
   const list = options.length <= 2 ? options.join(' or ') : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
-  return `Which ${query} do you mean: ${list}?`;
+  return `Which ${spokenName(query)} do you mean: ${list}?`;
 }
 
 /**
@@ -121,6 +130,14 @@ export class ResolvedContacts extends Map<string, string> {
   personFor(name: string): PersonMatch | undefined {
     const found = this.candidatesFor(name);
     return found.length === 1 ? found[0] : undefined;
+  }
+
+  /**
+   * Every candidate of every name as `{ name, email }` (the intent engine's `Contact`), for its
+   * `IntentContext.contacts`: the follow-up to "Which Jordan…?" is matched against these.
+   */
+  asContacts(): Array<{ name: string; email: string }> {
+    return [...this.matches.values()].flat().map((p) => ({ name: p.name || p.address, email: p.address }));
   }
 
   /** Names that fit more than one person: ask which before drafting. */

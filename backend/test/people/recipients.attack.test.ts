@@ -89,7 +89,7 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     const words = spoken(c, 'jordan');
     expect(words).toContain(JORDAN_LEE);
     expect(words).toContain(JORDAN_KIM);
-    expect(words).toMatch(/^Which jordan do you mean/i);
+    expect(words).toMatch(/^Which Jordan do you mean/);
     await c.close();
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/agent/intent/schema.js';
 import type { DraftComposer } from '../../src/agent/reply/compose.js';
+import { parseIntent } from '../../src/agent/intent/offline.js';
 import { ResolvedContacts } from '../../src/people/index.js';
 import { actionFromDraft, evaluatePolicy } from '../../src/policy/index.js';
 import { GOOGLE_SCOPES, SLACK_SCOPES } from '../../src/protocol/index.js';
@@ -131,7 +132,26 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
       },
     ]);
     const built = await build(i, 'email jordan that the deck is on its way');
-    expect(built).toEqual({ ok: false, reason: `Which jordan do you mean: Jordan Lee (${JORDAN_LEE}) or Jordan Kim (${JORDAN_KIM})?` });
+    expect(built).toEqual({ ok: false, reason: `Which Jordan do you mean: Jordan Lee (${JORDAN_LEE}) or Jordan Kim (${JORDAN_KIM})?` });
+
+    // The agent's follow-up: with the candidates as the intent engine's contacts, the answer fills the person slot.
+    const history = [
+      { role: 'user' as const, text: 'email jordan that the deck is on its way' },
+      { role: 'assistant' as const, text: built.ok ? '' : built.reason },
+    ];
+    for (const answer of ['Jordan Kim', 'the second one']) {
+      const next = parseIntent(answer, { now: new Date(clock.now()), timezone: TZ, history, contacts: contacts.asContacts() });
+      expect(next.pending_outcome).toBe('filled');
+      expect(next.entities.emails).toEqual([JORDAN_KIM]);
+      const chosen = await build({ ...next, entities: { ...next.entities, message: 'the deck is on its way' } }, answer);
+      expect(chosen.ok && chosen.draft.fields['to']).toEqual([JORDAN_KIM]);
+    }
+  });
+
+  it('a meeting "with jordan" asks which Jordan too, before anyone is invited', async () => {
+    const i: Intent = { tools: ['calendar'], action: 'schedule', entities: { people: ['jordan'], emails: [], start: '2026-03-12T15:00:00-04:00' } as Intent['entities'], needs_write: true };
+    const built = await build(i, 'set up a meeting with jordan on thursday at 3');
+    expect(built).toEqual({ ok: false, reason: `Which Jordan do you mean: Jordan Lee (${JORDAN_LEE}) or Jordan Kim (${JORDAN_KIM})?` });
   });
 
   it('a Slack colleague Alex never emailed resolves through users.list with users:read.email, and scores as a first contact', async () => {

@@ -188,6 +188,11 @@ export const googleModule = defineProviderModule({
         const op = calendarOperation(intent, opts.transcript);
         if (op) return buildEventChange(op, intent, opts, tools);
         if (!e.start) return { ok: false, reason: 'When should the meeting be?' };
+        // A guest name that fits two people is asked about, as for mail, before anyone is invited.
+        for (const p of e.emails.length ? [] : e.people) {
+          const found = candidatesOf(opts.contacts, p);
+          if (found && found.length > 1) return { ok: false, reason: whichPersonQuestion(p, found) };
+        }
         const start = new Date(e.start);
         const minutes = e.duration_minutes ?? 30;
         const end = new Date(start.getTime() + minutes * 60_000);
