@@ -5,6 +5,7 @@ import type { ServerFrame } from '../../src/protocol/index.js';
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
+import { draftNote } from '../../../renderer/src/components/draftForm.js';
 import { JORDAN_KIM, JORDAN_LEE, LENA, LENA_REPLY_TO, LOOKALIKE, REAL_DANA, attackSeedDir } from './attackSeed.js';
 
 /**
@@ -49,6 +50,8 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     const draft = await c.next('draft_ready', (f) => f.request_id === 'dana-new');
     if (draft.kind !== 'email') throw new Error(`expected an email draft, got ${draft.kind}`);
     expect(draft.fields.to).toEqual([REAL_DANA]);
+    expect(draft.fields.warning).toBeUndefined();
+    expect(draftNote(draft)).toBe('');
     expect(spoken(c, 'dana-new')).toContain(REAL_DANA);
     expect(spoken(c, 'dana-new')).not.toContain(LOOKALIKE);
     await c.close();
@@ -73,6 +76,9 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     const words = spoken(c, 'lena-reply');
     expect(words).toContain(LENA_REPLY_TO);
     expect(words).toContain(`not to the sender ${LENA}`);
+    // Shown on the sheet under the draft (the email kind's note), not only said.
+    expect(draft.fields.warning).toBe(`Careful: this email asks for replies to go to ${LENA_REPLY_TO}, on another domain, not to the sender ${LENA}.`);
+    expect(draftNote(draft)).toBe(draft.fields.warning);
     const trust = draft.risk?.factors.find((f) => f.name === 'Recipient trust');
     expect(trust?.detail).toContain(`Replies go to ${LENA_REPLY_TO}`);
     expect(trust?.points).toBeGreaterThanOrEqual(15);

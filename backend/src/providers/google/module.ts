@@ -97,12 +97,12 @@ async function verifiedAddressOf(tools: GoogleTools, call: ProviderCallContext, 
   return ResolvedContacts.from([name], await verifiedCandidates(tools, call, name)).get(name.toLowerCase());
 }
 
-/** A spoken warning when a reply would go to a Reply-To instead of the person who wrote. */
-function redirectWarning(target: ReplyTarget, recipients: readonly string[]): string {
+/** The warning when a reply would go to a Reply-To instead of the person who wrote (said and shown). */
+function redirectWarning(target: ReplyTarget, recipients: readonly string[]): string | undefined {
   const r = replyToRedirectOf(target, recipients);
-  if (!r) return '';
+  if (!r) return undefined;
   const where = r.other_domain ? ', on another domain' : '';
-  return ` Careful: this email asks for replies to go to ${r.reply_to.join(', ')}${where}, not to the sender ${r.sender}.`;
+  return `Careful: this email asks for replies to go to ${r.reply_to.join(', ')}${where}, not to the sender ${r.sender}.`;
 }
 
 const LOOKAHEAD_DAYS = 14;
@@ -235,7 +235,9 @@ export const googleModule = defineProviderModule({
         const match = matches?.[0];
         // The voice and the sheet name the address the email goes to, never only the name that was said.
         const recipient = personEmail ? describePerson({ name: match?.name || person || '', address: personEmail }) : (person ?? '');
-        const unverified = match && !match.verified ? ` You've never written to ${personEmail}; I only know it from mail it sent you.` : '';
+        const unverifiedWarning = match && !match.verified ? `You've never written to ${personEmail}; I only know it from mail it sent you.` : undefined;
+        const unverified = unverifiedWarning ? ` ${unverifiedWarning}` : '';
+        const warned = unverifiedWarning ? { warning: unverifiedWarning } : {};
         const words = composeInput(intent, opts);
         const op = mailOperation(intent, opts.transcript);
         // "Save it as a draft" stores a Gmail draft (gmail.compose) and sends nothing.
@@ -252,7 +254,7 @@ export const googleModule = defineProviderModule({
             if (read?.ok) source = read.value;
           }
           if (!source) return { ok: false, reason: 'Which email should I forward?' };
-          const fields = EmailDraftFields.parse(buildForwardDraft(source, [personEmail], e.message ?? ''));
+          const fields = EmailDraftFields.parse({ ...buildForwardDraft(source, [personEmail], e.message ?? ''), ...warned });
           return { ok: true, draft: { kind, fields }, spoken: `Here's "${source.subject}" forwarded to ${recipient}.${unverified} ${ready}` };
         }
         if (!e.message) return { ok: false, reason: person ? `What should I say to ${person}?` : 'What should the email say?' };
@@ -275,17 +277,18 @@ export const googleModule = defineProviderModule({
             thread_id: target.threadId,
             ...(target.inReplyTo ? { in_reply_to: target.inReplyTo } : {}),
           };
+          const warning = redirectWarning(target, fields.to);
           const everyone = op === 'reply_all' && target.replyAllCc.length ? ` and everyone on it` : '';
           const to = fields.to.join(', ');
           return {
             ok: true,
-            draft: { kind, fields: EmailDraftFields.parse(fields) },
-            spoken: `Here's a reply to ${name} at ${to}${everyone} in "${target.subject}".${redirectWarning(target, fields.to)} ${ready}`,
+            draft: { kind, fields: EmailDraftFields.parse({ ...fields, ...(warning ? { warning } : {}) }) },
+            spoken: `Here's a reply to ${name} at ${to}${everyone} in "${target.subject}".${warning ? ` ${warning}` : ''} ${ready}`,
           };
         }
         if (!personEmail) return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I email?' };
         const composed = await opts.composer.compose('email', { ...words, ...(person ? { recipientName: person } : {}) });
-        const fields = { to: [personEmail], cc: [], subject: composed.kind === 'email' ? composed.subject : 'Quick note', body: composed.kind === 'email' ? composed.body : e.message };
+        const fields = { to: [personEmail], cc: [], subject: composed.kind === 'email' ? composed.subject : 'Quick note', body: composed.kind === 'email' ? composed.body : e.message, ...warned };
         return { ok: true, draft: { kind, fields: EmailDraftFields.parse(fields) }, spoken: `Here's an email to ${recipient}.${unverified} ${ready}` };
       },
     },
