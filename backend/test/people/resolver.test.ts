@@ -154,6 +154,14 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
     expect(built).toEqual({ ok: false, reason: `Which Jordan do you mean: Jordan Lee (${JORDAN_LEE}) or Jordan Kim (${JORDAN_KIM})?` });
   });
 
+  it('a meeting with Sam names him with the address the invitation goes to', async () => {
+    const i: Intent = { tools: ['calendar'], action: 'schedule', entities: { people: ['sam'], emails: [], start: '2026-03-13T14:00:00-04:00' } as Intent['entities'], needs_write: true };
+    const built = await build(i, 'meeting with sam on friday at 2');
+    if (!built.ok) throw new Error(built.reason);
+    expect(built.draft.fields['attendees']).toEqual(['sam@example.com']);
+    expect(built.spoken).toContain('with Sam Patel (sam@example.com)');
+  });
+
   it('a Slack colleague Alex never emailed resolves through users.list with users:read.email, and scores as a first contact', async () => {
     const built = await build(intent('send', ['blake']), 'email blake that the deck is on its way');
     if (!built.ok) throw new Error(built.reason);

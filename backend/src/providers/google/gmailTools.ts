@@ -266,6 +266,9 @@ export function gmailSearchQuery(input: { query?: string; from?: string }): stri
 
 /* ---------- the tools ---------- */
 
+/** At most this many recipients are looked up in sent mail for one draft. */
+export const NEVER_EMAILED_CHECKS = 10;
+
 export interface GmailToolsOptions {
   policy: CallPolicyDeps;
   connection: string;
@@ -470,10 +473,13 @@ export function createGmailTools(opts: GmailToolsOptions) {
       return ok(out);
     },
 
-    /** The addresses among `addresses` the user has never sent mail to (one `in:sent to:` query each). */
+    /**
+     * The addresses among `addresses` the user has never sent mail to (one `in:sent to:` query each,
+     * the first NEVER_EMAILED_CHECKS only: a long list is already scored by its size).
+     */
     async neverEmailed(ctx: ProviderCallContext, input: { addresses: readonly string[] }): Promise<ProviderResult<string[]>> {
       const out: string[] = [];
-      for (const address of [...new Set(input.addresses.map((a) => a.trim().toLowerCase()))]) {
+      for (const address of [...new Set(input.addresses.map((a) => a.trim().toLowerCase()))].slice(0, NEVER_EMAILED_CHECKS)) {
         const ids = await listMessageIds(ctx, `in:sent to:${gmailOperand(address)}`, 1);
         if (!ids.ok) return ids;
         if (ids.value.length === 0) out.push(address);

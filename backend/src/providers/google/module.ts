@@ -217,7 +217,14 @@ export const googleModule = defineProviderModule({
             ? await tools.calendar.findConflicts(opts.call, { start: fields.start, end: fields.end }).then((r) => (r.ok ? r.value.conflicts : []))
             : [];
         const clash = clashes.length ? ` Heads up: that overlaps "${clashes[0]!.title}" at ${spokenWhen(clashes[0]!.start, opts.timezone)}.` : '';
-        return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes.${clash}${note}` };
+        // Guests are named with the address the invitation goes to, as emails are.
+        const guests = attendees.map((address) => {
+          const said = e.people.find((p) => opts.contacts.get(p.toLowerCase()) === address);
+          const seen = said ? candidatesOf(opts.contacts, said)?.[0] : undefined;
+          return describePerson({ name: seen?.name || said || '', address });
+        });
+        const withWhom = guests.length ? ` with ${guests.join(', ')}` : '';
+        return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes${withWhom}.${clash}${note}` };
       },
     },
     {
