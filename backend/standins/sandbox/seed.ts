@@ -52,7 +52,7 @@ const CalendarSeed = z.object({
   ),
 });
 const SlackSeed = z.object({
-  users: z.array(z.object({ id: z.string(), name: z.string(), real_name: z.string(), email: z.string().optional() })),
+  users: z.array(z.object({ id: z.string(), name: z.string(), real_name: z.string(), email: z.string().optional(), guest: z.boolean().optional() })),
   channels: z.array(
     z.object({
       id: z.string(),

@@ -15,6 +15,8 @@ export interface SlackUser {
   real_name: string;
   /** Returned in `profile.email` only to tokens with users:read.email, as Slack does. */
   email?: string;
+  /** A guest account (`is_restricted`): let into some channels, not a full member. */
+  guest?: boolean;
 }
 
 export interface SlackChannelResource {
@@ -224,6 +226,8 @@ export function registerSlackRoutes(
     real_name: u.real_name,
     tz: deps.timeZone,
     is_bot: false,
+    is_restricted: u.guest === true,
+    is_ultra_restricted: false,
     profile: {
       real_name: u.real_name,
       display_name: u.name,

@@ -142,8 +142,8 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
   return {
     /**
      * Guests of the person's events (the last year and the next three months) matching a name or
-     * address, via events.list `q` (which searches attendees' names and emails). The person invited
-     * them or shares a meeting with them: verified history, unlike a display name on inbound mail.
+     * address, via events.list `q` (which searches attendees' names and emails). Only events they
+     * organise or accepted count: the person invited those guests or agreed to meet them.
      */
     async guestsMatching(ctx: ProviderCallContext, input: { query: string }): Promise<ProviderResult<Array<{ name: string; address: string }>>> {
       const now = policy.now();
@@ -165,6 +165,10 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
       if (!listed.ok) return listed;
       const out: Array<{ name: string; address: string }> = [];
       for (const e of listed.value) {
+        // Anyone can put an invitation on someone's calendar: only events the person organises or
+        // accepted vouch for their guests.
+        const mine = e.organizer?.self === true || e.attendees?.some((a) => a.self && a.responseStatus === 'accepted');
+        if (!mine) continue;
         for (const a of e.attendees ?? []) if (a.email && !a.self) out.push({ name: a.displayName ?? '', address: a.email.toLowerCase() });
       }
       return ok(out);

@@ -59,6 +59,10 @@ const Member = z.object({
   real_name: z.string().optional(),
   deleted: z.boolean().optional(),
   is_bot: z.boolean().optional(),
+  /** Guests (single- and multi-channel) can be anyone the workspace let in; Slack Connect people are strangers. */
+  is_restricted: z.boolean().optional(),
+  is_ultra_restricted: z.boolean().optional(),
+  is_stranger: z.boolean().optional(),
   profile: z.object({ real_name: z.string().optional(), display_name: z.string().optional(), email: z.string().optional() }).optional(),
 });
 const MemberPage = z.object({ ok: z.literal(true), members: z.array(Member), response_metadata: Cursor });
@@ -337,8 +341,8 @@ export function createSlackTools(opts: SlackToolsOptions) {
 
   return {
     /**
-     * The workspace's people with an email address (users.list, users:read + users:read.email), bots and
-     * deactivated accounts left out. Remembered per user for `nameCacheMs` (users.list is Tier 2).
+     * The workspace's full members with an email address (users.list, users:read + users:read.email);
+     * bots, deactivated accounts and guests left out. Remembered per user for `nameCacheMs` (users.list is Tier 2).
      */
     async listMembers(ctx: ProviderCallContext): Promise<ProviderResult<WorkspaceMember[]>> {
       const cached = members.get(ctx.userId);
@@ -358,7 +362,7 @@ export function createSlackTools(opts: SlackToolsOptions) {
         if (!res.ok) return res;
         for (const m of res.value.members) {
           const email = m.profile?.email;
-          if (m.deleted || m.is_bot || !email) continue;
+          if (m.deleted || m.is_bot || m.is_restricted || m.is_ultra_restricted || m.is_stranger || !email) continue;
           out.push({ id: m.id, name: m.real_name || m.profile?.real_name || m.profile?.display_name || m.name || '', email });
         }
         cursor = res.value.response_metadata?.next_cursor || undefined;
