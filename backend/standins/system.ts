@@ -26,6 +26,8 @@ export interface VouchSystemOptions {
   /** The dev tenant's clock for stored provider-token expiry (tests move it with the sandbox's). */
   tenantNow?: () => number;
   sandboxAccessTokenTtlSeconds?: number;
+  /** The sandbox's seed data (default resources/seed); tests add their own mail here. */
+  sandboxSeedDir?: string;
   cibaIntervalSeconds?: number;
   /** The desktop client's exact callback URLs (default: the app's default loopback ports). */
   desktopRedirectUris?: readonly string[];
@@ -73,6 +75,7 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     host,
     now: opts.sandboxNow,
     accessTokenTtlSeconds: opts.sandboxAccessTokenTtlSeconds,
+    ...(opts.sandboxSeedDir ? { seedDir: opts.sandboxSeedDir } : {}),
     clients: [{ ...TENANT_AT_SANDBOX, redirect_uris: [new URL('connected-accounts/callback', tenant.issuer).href] }],
   });
   tenant.setUpstreams([

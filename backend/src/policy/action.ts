@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Tool, type Draft } from '../protocol/index.js';
+import type { ActionFacts } from '../providers/providerModule.js';
 import { SHIPPED_REGISTRY, type ProviderRegistry } from '../providers/registry.js';
 
 /**
@@ -35,6 +36,12 @@ export function proposedActionSchema(tools: readonly string[]) {
     /** Mailbox labels on the thread being replied to or summarised, e.g. CONFIDENTIAL. */
     labels: z.array(z.string().max(128)).max(100).default([]),
     category: ActionCategory.optional(),
+    /** A reply that follows the thread's Reply-To to someone other than the sender (scored, and shown). */
+    reply_to_redirect: z
+      .object({ sender: z.string().max(320), reply_to: z.array(z.string().max(320)).min(1).max(50), other_domain: z.boolean() })
+      .optional(),
+    /** Recipients the user has never sent mail to, when the mailbox could tell. */
+    first_time_recipients: z.array(z.string().max(320)).max(500).optional(),
   });
 }
 
@@ -80,7 +87,7 @@ export function isOutsideDomain(address: string, domain: string): boolean {
  */
 export function actionFromDraft(
   draft: Draft | { kind: string; fields: Record<string, unknown> },
-  extra: { labels?: string[]; channel_member_count?: number } = {},
+  extra: ActionFacts = {},
   registry: ProviderRegistry = SHIPPED_REGISTRY,
 ): ProposedAction {
   const schema = registry === SHIPPED_REGISTRY ? ProposedAction : proposedActionSchema(registry.catalog.toolNames);

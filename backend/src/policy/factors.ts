@@ -4,7 +4,8 @@ import type { ActionKind } from './action.js';
  * The risk tables. Every number the policy uses lives here as data so a reviewer can read the whole
  * scoring in one screen and a change to it is one diff line; `score.ts` only looks rows up.
  *
- * Score = action type (0-40) + reversibility (0-25) + blast radius (0-20) + sensitivity (0-15).
+ * Score = action type (0-40) + reversibility (0-25) + blast radius (0-20) + sensitivity (0-15)
+ * + recipient trust (0-20, listed only when something was found: a diverted reply, a first contact).
  */
 
 export interface ActionRow {
@@ -100,6 +101,19 @@ export const OUTSIDE_FIRST = 4;
 export const OUTSIDE_EACH = 2;
 export const OUTSIDE_CAP = 10;
 export const BLAST_RADIUS_CAP = 20;
+
+/**
+ * Recipient trust, for actions that deliver a message. A Reply-To sending the answer to another
+ * domain than the sender's is the classic look-alike/invoice-fraud move; on the same domain it is
+ * often a shared inbox but still not the person who wrote. A first-time recipient costs less: new
+ * people are normal, but a misheard or look-alike name usually lands on one.
+ */
+export const REPLY_TO_OTHER_DOMAIN_POINTS = 15;
+export const REPLY_TO_SAME_DOMAIN_POINTS = 8;
+export const FIRST_TIME_FIRST = 5;
+export const FIRST_TIME_EACH = 2;
+export const FIRST_TIME_CAP = 9;
+export const RECIPIENT_TRUST_CAP = 20;
 
 /** Score → level bands, shared with the app through the protocol. */
 export { LEVEL_THRESHOLDS } from '../protocol/index.js';

@@ -4,6 +4,12 @@ import {
   AUDIENCE_TIERS,
   BLAST_RADIUS_CAP,
   FINANCIAL_AUTH_POINTS,
+  FIRST_TIME_CAP,
+  FIRST_TIME_EACH,
+  FIRST_TIME_FIRST,
+  RECIPIENT_TRUST_CAP,
+  REPLY_TO_OTHER_DOMAIN_POINTS,
+  REPLY_TO_SAME_DOMAIN_POINTS,
   FINANCIAL_AUTH_TERMS,
   OUTSIDE_CAP,
   OUTSIDE_EACH,
@@ -24,17 +30,23 @@ const FACTOR_NAMES = {
   reversibility: 'Reversibility',
   blastRadius: 'Blast radius',
   sensitivity: 'Sensitivity',
+  recipientTrust: 'Recipient trust',
 } as const;
 
 interface ScoreResult {
   score: number;
-  /** Always the four factors in a fixed order, zeros included, so the explanation is complete. */
+  /**
+   * Always the four factors in a fixed order, zeros included, so the explanation is complete; then
+   * "Recipient trust" when a recipient was found suspicious or new (a warning, so only when it applies).
+   */
   factors: RiskFactor[];
 }
 
 /** Scores an action from the tables in factors.ts. Pure and deterministic. */
 export function scoreAction(action: ProposedAction, userDomain: string): ScoreResult {
   const factors = [actionType(action), reversibility(action), blastRadius(action, userDomain), sensitivity(action)];
+  const trust = recipientTrust(action);
+  if (trust) factors.push(trust);
   const score = Math.min(100, factors.reduce((sum, f) => sum + f.points, 0));
   return { score, factors };
 }
@@ -106,4 +118,24 @@ function sensitivity(a: ProposedAction): RiskFactor {
     points: Math.min(SENSITIVITY_CAP, raw),
     detail: hits.length ? hits.map((h) => h.term).join(', ') : 'nothing sensitive found',
   };
+}
+
+/** A reply diverted by Reply-To, and recipients never written to; undefined when neither applies. */
+function recipientTrust(a: ProposedAction): RiskFactor | undefined {
+  if (!ACTION_TABLE[a.action].delivers || reachesChannel(a)) return undefined;
+  const parts: string[] = [];
+  let points = 0;
+  const r = a.reply_to_redirect;
+  if (r) {
+    points += r.other_domain ? REPLY_TO_OTHER_DOMAIN_POINTS : REPLY_TO_SAME_DOMAIN_POINTS;
+    parts.push(`replies go to ${r.reply_to.join(', ')} (the email's Reply-To${r.other_domain ? ', another domain' : ''}), not to the sender ${r.sender}`);
+  }
+  const fresh = [...new Set((a.first_time_recipients ?? []).map((x) => x.trim().toLowerCase()))];
+  if (fresh.length) {
+    points += Math.min(FIRST_TIME_CAP, FIRST_TIME_FIRST + FIRST_TIME_EACH * (fresh.length - 1));
+    parts.push(`you have never emailed ${fresh.slice(0, 3).join(', ')}${fresh.length > 3 ? ', …' : ''} before`);
+  }
+  if (parts.length === 0) return undefined;
+  const detail = parts.join('; ');
+  return { name: FACTOR_NAMES.recipientTrust, points: Math.min(RECIPIENT_TRUST_CAP, points), detail: detail[0]!.toUpperCase() + detail.slice(1) };
 }

@@ -1,5 +1,6 @@
 import type { Intent } from '../agent/intent/schema.js';
 import type { DraftComposer } from '../agent/reply/compose.js';
+import type { PersonCandidate } from '../people/index.js';
 import type { ProposedActionInput } from '../policy/action.js';
 import type { CallPolicyDeps } from './callPolicy.js';
 import type { ProviderContract } from './providerContract.js';
@@ -76,8 +77,11 @@ export interface ProviderModule<Tools extends object = object, Read extends obje
   createTools(opts: ModuleToolsOptions): Tools;
   /** Reads what the request needs into `out` (failures are collected there, never thrown). */
   fetchContext?(tools: Tools, call: ProviderCallContext, intent: Intent, env: { timezone: string; now: Date }, out: ReadContext<Read>): Promise<void>;
-  /** Addresses for the names a request mentions, when this provider can find them. */
-  lookupContacts?(tools: Tools, call: ProviderCallContext, intent: Intent): Promise<Map<string, string>>;
+  /**
+   * Who the names a request mentions may be, as this provider saw them (sent mail, calendar guests,
+   * workspace members, inbound senders); the registry decides between them (`people/`). Never throws.
+   */
+  lookupContacts?(tools: Tools, call: ProviderCallContext, intent: Intent): Promise<PersonCandidate[]>;
   draftBuilders: readonly DraftBuilder<Tools, Read>[];
   /** Performs the confirmed write. Called at most once per draft (the store's claim guarantees it). */
   execute(tools: Tools, call: ProviderCallContext, draft: AnyDraft): Promise<WriteResult>;
@@ -90,6 +94,19 @@ export interface ProviderModule<Tools extends object = object, Read extends obje
 export interface ActionFacts {
   labels?: string[];
   channel_member_count?: number;
+  /** A reply going to the thread's Reply-To instead of the person who wrote (see policy factors). */
+  reply_to_redirect?: ReplyToRedirect;
+  /** Recipients the user has never sent mail to (checked in their sent mail). */
+  first_time_recipients?: string[];
+}
+
+export interface ReplyToRedirect {
+  /** The address the message came from. */
+  sender: string;
+  /** Where its Reply-To sends the answer instead (the draft's recipients among them). */
+  reply_to: string[];
+  /** Whether the Reply-To is on another domain than the sender. */
+  other_domain: boolean;
 }
 
 /** Checks a module's shape while keeping its tool and read-context types for the registry. */

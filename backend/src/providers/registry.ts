@@ -5,6 +5,7 @@ import { createContractCatalog, type ContractCatalog, type Provider } from './ca
 import { DEFAULT_RESULT_BUDGET_CHARS } from './budget.js';
 import { DEFAULT_RETRY_POLICY, silentLogger, type CallPolicyDeps, type ProviderLogger, type RetryPolicy } from './callPolicy.js';
 import * as listed from './modules.js';
+import { ResolvedContacts, type PersonCandidate } from '../people/index.js';
 import type { ProviderTokenSource } from '../auth/tokenSource.js';
 import type { ActionFacts, AnyDraft, DraftBuild, DraftBuildOptions, DraftBuilder, ProviderModule, WriteResult } from './providerModule.js';
 import type { ProviderCallContext, ProviderFailure } from './result.js';
@@ -77,7 +78,11 @@ export interface ProviderRegistry {
   catalog: ContractCatalog;
   createTools(opts: ProviderToolsOptions): Record<string, unknown>;
   fetchContext(tools: object, call: ProviderCallContext, intent: Intent, timezone: string, now: Date): Promise<{ failures: ProviderFailure[] } & Record<string, unknown>>;
-  lookupContacts(tools: object, call: ProviderCallContext, intent: Intent): Promise<Map<string, string>>;
+  /**
+   * The people a request names: a name → address map of the names that mean exactly one person,
+   * with every candidate per name (`candidatesFor`, `ambiguous()`) so the caller can ask which.
+   */
+  lookupContacts(tools: object, call: ProviderCallContext, intent: Intent): Promise<ResolvedContacts>;
   buildDraft(intent: Intent, context: { failures: ProviderFailure[] }, opts: DraftBuildOptions, tools?: object): Promise<DraftBuild>;
   applyEdits(kind: string, fields: Record<string, unknown>, edits: Record<string, unknown> | undefined): EditResult;
   execute(tools: object, call: ProviderCallContext, draft: AnyDraft): Promise<WriteResult>;
@@ -146,11 +151,12 @@ export function createProviderRegistry(opts: { extra?: readonly AnyModule[] } = 
       return out;
     },
 
+    /** Every provider's sightings at once; the user's own history outranks names on inbound mail. */
     async lookupContacts(tools, call, intent) {
-      const found = await Promise.all(modules.map((m) => m.lookupContacts?.(tools, call, intent)));
-      const out = new Map<string, string>();
-      for (const map of found) for (const [name, address] of map ?? []) if (!out.has(name)) out.set(name, address);
-      return out;
+      const names = intent.entities.people;
+      if (names.length === 0) return new ResolvedContacts();
+      const found = await Promise.all(modules.map((m) => m.lookupContacts?.(tools, call, intent).catch((): PersonCandidate[] => [])));
+      return ResolvedContacts.from(names, found.flatMap((c) => c ?? []));
     },
 
     /** The first builder the request is for; mail-like fallbacks only when nothing specific applies. */

@@ -72,6 +72,15 @@ export class CalendarStore {
   }
 }
 
+type Person = { email?: unknown; displayName?: unknown };
+
+/** The text events.list's `q` searches: the event's words and its people's names and addresses. */
+function searchableText(e: CalendarEvent): string {
+  const people = [...(Array.isArray(e['attendees']) ? (e['attendees'] as Person[]) : []), (e['organizer'] ?? {}) as Person];
+  const names = people.flatMap((p) => [p.email, p.displayName]).filter((v): v is string => typeof v === 'string');
+  return [e['summary'], e['description'], e['location'], ...names].filter((v) => typeof v === 'string').join(' ');
+}
+
 const isSaved = (v: CalendarEvent | SandboxResponse): v is CalendarEvent => typeof v.status === 'string';
 
 export interface CalendarOwner {
@@ -169,7 +178,8 @@ export function registerCalendarRoutes(
     const max = Math.min(Math.max(Number(req.query.get('maxResults') ?? 250) || 250, 1), 2500);
     const items = store
       .overlapping(fromMs, toMs, req.query.get('showDeleted') === 'true')
-      .filter((e) => !q || `${e['summary'] ?? ''} ${e['description'] ?? ''} ${e['location'] ?? ''}`.toLowerCase().includes(q))
+      // Google's q searches the summary, description, location and the attendees' and organizer's names and emails.
+      .filter((e) => !q || searchableText(e).toLowerCase().includes(q))
       .slice(0, max);
     return json(200, {
       kind: 'calendar#events',

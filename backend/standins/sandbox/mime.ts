@@ -144,6 +144,7 @@ export function composeSeedMessage(m: {
   from: string;
   to: string;
   cc?: string;
+  replyTo?: string;
   subject: string;
   date: Date;
   messageId: string;
@@ -156,6 +157,7 @@ export function composeSeedMessage(m: {
     `From: ${m.from}`,
     `To: ${m.to}`,
     ...(m.cc ? [`Cc: ${m.cc}`] : []),
+    ...(m.replyTo ? [`Reply-To: ${m.replyTo}`] : []),
     `Subject: ${encodeWord(m.subject)}`,
     `Date: ${m.date.toUTCString().replace('GMT', '+0000')}`,
     `Message-ID: ${m.messageId}`,

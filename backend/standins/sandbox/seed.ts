@@ -23,6 +23,8 @@ const SeedMessage = z.object({
   from: z.string(),
   to: z.string(),
   cc: z.string().optional(),
+  /** Where replies should go, when the sender asks for somewhere else (a real header anyone can set). */
+  replyTo: z.string().optional(),
   subject: z.string(),
   minutesAgo: z.number().nonnegative(),
   text: z.string(),
@@ -50,7 +52,7 @@ const CalendarSeed = z.object({
   ),
 });
 const SlackSeed = z.object({
-  users: z.array(z.object({ id: z.string(), name: z.string(), real_name: z.string() })),
+  users: z.array(z.object({ id: z.string(), name: z.string(), real_name: z.string(), email: z.string().optional(), guest: z.boolean().optional() })),
   channels: z.array(
     z.object({
       id: z.string(),
@@ -95,6 +97,7 @@ function seedGmail(store: GmailStore, seedDir: string, now: number): void {
         from: m.from,
         to: m.to,
         ...(m.cc ? { cc: m.cc } : {}),
+        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
         subject: m.subject,
         date: new Date(at),
         messageId,

@@ -13,6 +13,10 @@ export interface SlackUser {
   id: string;
   name: string;
   real_name: string;
+  /** Returned in `profile.email` only to tokens with users:read.email, as Slack does. */
+  email?: string;
+  /** A guest account (`is_restricted`): let into some channels, not a full member. */
+  guest?: boolean;
 }
 
 export interface SlackChannelResource {
@@ -145,7 +149,7 @@ export function registerSlackRoutes(
   const arg = (req: SandboxRequest, name: string): string | undefined => field(req.body, name) ?? req.query.get(name) ?? undefined;
 
   type Scope = string | undefined | ((req: SandboxRequest) => string);
-  type Handler = (req: SandboxRequest, grant: { clientId: string; userId: string }) => SandboxResponse;
+  type Handler = (req: SandboxRequest, grant: { clientId: string; userId: string; scopes: string[] }) => SandboxResponse;
   const method = (name: string, scope: Scope, handler: Handler) => {
     const run = (req: SandboxRequest): SandboxResponse => {
       const token = bearerToken(req) ?? arg(req, 'token');
@@ -213,22 +217,36 @@ export function registerSlackRoutes(
     }),
   );
 
-  method('users.info', 'users:read', (req) => {
+  /** A user object as users.info and users.list return it; `profile.email` needs users:read.email. */
+  const userResource = (u: SlackUser, scopes: readonly string[]) => ({
+    id: u.id,
+    team_id: SANDBOX_ACCOUNT.slackTeamId,
+    name: u.name,
+    deleted: false,
+    real_name: u.real_name,
+    tz: deps.timeZone,
+    is_bot: false,
+    is_restricted: u.guest === true,
+    is_ultra_restricted: false,
+    profile: {
+      real_name: u.real_name,
+      display_name: u.name,
+      real_name_normalized: u.real_name,
+      display_name_normalized: u.name,
+      ...(u.email && scopes.includes('users:read.email') ? { email: u.email } : {}),
+    },
+  });
+
+  method('users.info', 'users:read', (req, grant) => {
     const u = store.users.find((x) => x.id === arg(req, 'user'));
     if (!u) return fail('user_not_found');
-    return json(200, {
-      ok: true,
-      user: {
-        id: u.id,
-        team_id: SANDBOX_ACCOUNT.slackTeamId,
-        name: u.name,
-        deleted: false,
-        real_name: u.real_name,
-        tz: deps.timeZone,
-        is_bot: false,
-        profile: { real_name: u.real_name, display_name: u.name, real_name_normalized: u.real_name, display_name_normalized: u.name },
-      },
-    });
+    return json(200, { ok: true, user: userResource(u, grant.scopes) });
+  });
+
+  method('users.list', 'users:read', (req, grant) => {
+    const p = page(req, store.users, 100, 1000);
+    if (p === 'invalid') return fail('invalid_cursor');
+    return json(200, { ok: true, members: p.items.map((u) => userResource(u, grant.scopes)), cache_ts: Math.floor(deps.now() / 1000), response_metadata: { next_cursor: p.next } });
   });
 
   // The scope follows the types asked for: im needs im:read, channels channels:read.

@@ -140,6 +140,40 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
   };
 
   return {
+    /**
+     * Guests of the person's events (the last year and the next three months) matching a name or
+     * address, via events.list `q` (which searches attendees' names and emails). Only events they
+     * organise or accepted count: the person invited those guests or agreed to meet them.
+     */
+    async guestsMatching(ctx: ProviderCallContext, input: { query: string }): Promise<ProviderResult<Array<{ name: string; address: string }>>> {
+      const now = policy.now();
+      const listed = await runProviderCall(policy, ctx, {
+        ...base,
+        operation: 'calendar.events.list',
+        scopes: [GOOGLE_SCOPES.calendarRead],
+        idempotent: true,
+        invoke: async (t) =>
+          (
+            await api.events.list(
+              { calendarId: 'primary', timeMin: new Date(now - 365 * 86_400_000).toISOString(), timeMax: new Date(now + 90 * 86_400_000).toISOString(), singleEvents: true, maxResults: 50, q: input.query },
+              requestOptions(t),
+            )
+          ).data,
+        schema: EventList,
+        map: (l) => l.items,
+      });
+      if (!listed.ok) return listed;
+      const out: Array<{ name: string; address: string }> = [];
+      for (const e of listed.value) {
+        // Anyone can put an invitation on someone's calendar: only events the person organises or
+        // accepted vouch for their guests.
+        const mine = e.organizer?.self === true || e.attendees?.some((a) => a.self && a.responseStatus === 'accepted');
+        if (!mine) continue;
+        for (const a of e.attendees ?? []) if (a.email && !a.self) out.push({ name: a.displayName ?? '', address: a.email.toLowerCase() });
+      }
+      return ok(out);
+    },
+
     /** Events overlapping the window, expanded and ordered by start time. */
     async listEvents(
       ctx: ProviderCallContext,

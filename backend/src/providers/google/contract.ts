@@ -19,6 +19,11 @@ export const EmailDraftFields = z.object({
   body: z.string().max(100_000),
   thread_id: z.string().max(256).optional(),
   in_reply_to: z.string().max(998).optional(),
+  /**
+   * Set by Vouch, shown under the draft (the kind's `note`), never sent: the recipient is not who the
+   * person may think (a Reply-To diverting the answer, an address known only from inbound mail).
+   */
+  warning: z.string().max(500).optional(),
 });
 export type EmailDraftFields = z.infer<typeof EmailDraftFields>;
 
@@ -117,6 +122,7 @@ export const googleContract = defineProviderContract({
       tool: 'gmail',
       schema: EmailDraftFields,
       fields: EMAIL_FIELDS,
+      note: '{warning}',
       title: 'Review the email',
       confirmLabel: 'Send',
       outcome: 'sent',
@@ -148,6 +154,7 @@ export const googleContract = defineProviderContract({
       tool: 'gmail',
       schema: EmailDraftFields,
       fields: EMAIL_FIELDS,
+      note: '{warning}',
       title: 'Review the Gmail draft',
       confirmLabel: 'Save draft',
       outcome: 'drafted',

@@ -7,6 +7,8 @@ import { runProviderCall, type CallPolicyDeps } from '../callPolicy.js';
 import { classifyGoogleError } from './googleFailure.js';
 import { fail, ok, type ProviderCallContext, type ProviderResult } from '../result.js';
 import { buildMimeMessage, decodeHeaderValue, messageIds, toGmailRaw } from './mime.js';
+import { domainOfAddress, parseAddressList, type Mailbox } from '../emailAddress.js';
+import type { ReplyToRedirect } from '../providerModule.js';
 
 /* ---------- provider response shapes (validated, so a malformed answer is a typed error) ---------- */
 
@@ -84,6 +86,10 @@ export interface ReplyTarget {
   threadId: string;
   /** Reply-To or From of the latest message not sent by the user. */
   to: string[];
+  /** The From of that message: who actually wrote it. */
+  sender: string[];
+  /** Its Reply-To, when it has one (anyone can set it: replies then go there, not to the sender). */
+  replyTo: string[];
   /** For reply-all: everyone else on that message (To and Cc), without the person and without `to`. */
   replyAllCc: string[];
   subject: string;
@@ -186,8 +192,9 @@ function replyTargetOf(threadId: string, messages: MessageShape[]): ReplyTarget 
   const target = [...messages].reverse().find((m) => !isSelf(m)) ?? last;
   const lastId = headerOf(last, 'Message-ID');
   const refs = [...messageIds(headerOf(last, 'References')), ...messageIds(lastId)];
-  const toHeader = isSelf(target) ? headerOf(target, 'To') : headerOf(target, 'Reply-To') || headerOf(target, 'From');
-  const to = splitAddresses(toHeader);
+  const replyTo = isSelf(target) ? [] : splitAddresses(headerOf(target, 'Reply-To'));
+  const sender = splitAddresses(headerOf(target, 'From'));
+  const to = isSelf(target) ? splitAddresses(headerOf(target, 'To')) : replyTo.length ? replyTo : sender;
   // The person's own addresses: the From of every message they sent in this thread.
   const mine = new Set(messages.filter(isSelf).flatMap((m) => splitAddresses(headerOf(m, 'From'))).map((a) => a.toLowerCase()));
   const others = [...splitAddresses(headerOf(target, 'To')), ...splitAddresses(headerOf(target, 'Cc'))];
@@ -199,9 +206,25 @@ function replyTargetOf(threadId: string, messages: MessageShape[]): ReplyTarget 
     seen.add(k);
     replyAllCc.push(a);
   }
-  const out: ReplyTarget = { threadId, to, replyAllCc, subject: replySubject(headerOf(messages[0] as MessageShape, 'Subject')), references: [...new Set(refs)] };
+  const out: ReplyTarget = { threadId, to, sender, replyTo, replyAllCc, subject: replySubject(headerOf(messages[0] as MessageShape, 'Subject')), references: [...new Set(refs)] };
   if (lastId) out.inReplyTo = lastId;
   return out;
+}
+
+/**
+ * Whether answering `target` at `recipients` goes somewhere other than the person who wrote: a
+ * Reply-To naming another address than the From (worse on another domain). Undefined when the
+ * recipients are only the sender, or the Reply-To is the sender's own address.
+ */
+export function replyToRedirectOf(target: Pick<ReplyTarget, 'sender' | 'replyTo'>, recipients: readonly string[]): ReplyToRedirect | undefined {
+  const senders = new Set(target.sender.map((a) => a.toLowerCase()));
+  const diverted = target.replyTo.filter((a) => !senders.has(a.toLowerCase()));
+  const wanted = new Set(recipients.map((a) => a.toLowerCase()));
+  const reached = diverted.filter((a) => wanted.has(a.toLowerCase()));
+  const sender = target.sender[0];
+  if (!sender || reached.length === 0) return undefined;
+  const home = domainOfAddress(sender);
+  return { sender, reply_to: reached, other_domain: reached.some((a) => domainOfAddress(a) !== home) };
 }
 
 /**
@@ -243,6 +266,9 @@ export function gmailSearchQuery(input: { query?: string; from?: string }): stri
 
 /* ---------- the tools ---------- */
 
+/** At most this many recipients are looked up in sent mail for one draft. */
+export const NEVER_EMAILED_CHECKS = 10;
+
 export interface GmailToolsOptions {
   policy: CallPolicyDeps;
   connection: string;
@@ -268,12 +294,34 @@ export function createGmailTools(opts: GmailToolsOptions) {
       invoke: async (t) =>
         (
           await api.users.threads.get(
-            { userId: 'me', id: threadId, format, ...(format === 'metadata' ? { metadataHeaders: ['From', 'To', 'Subject', 'Date', 'Message-ID'] } : {}) },
+            { userId: 'me', id: threadId, format, ...(format === 'metadata' ? { metadataHeaders: ['From', 'To', 'Cc', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'References'] } : {}) },
             requestOptions(t),
           )
         ).data,
       schema: Thread,
       map: (t) => t,
+    });
+
+  const listMessageIds = (ctx: ProviderCallContext, q: string, maxResults: number) =>
+    runProviderCall(policy, ctx, {
+      ...base,
+      operation: 'gmail.messages.list',
+      scopes: [GOOGLE_SCOPES.gmailRead],
+      idempotent: true,
+      invoke: async (t) => (await api.users.messages.list({ userId: 'me', q, maxResults }, requestOptions(t))).data,
+      schema: MessageList,
+      map: (l) => (l.messages ?? []).map((m) => m.id),
+    });
+
+  const getMessageHeaders = (ctx: ProviderCallContext, id: string, metadataHeaders: string[]) =>
+    runProviderCall(policy, ctx, {
+      ...base,
+      operation: 'gmail.messages.get',
+      scopes: [GOOGLE_SCOPES.gmailRead],
+      idempotent: true,
+      invoke: async (t) => (await api.users.messages.get({ userId: 'me', id, format: 'metadata', metadataHeaders }, requestOptions(t))).data,
+      schema: Message,
+      map: (m) => m,
     });
 
   const encodeOutgoing = (fields: OutgoingEmailFields) => {
@@ -401,6 +449,42 @@ export function createGmailTools(opts: GmailToolsOptions) {
         truncated = true;
       }
       return ok(build());
+    },
+
+    /** The reply headers of a thread (who wrote, Reply-To, who a reply reaches), from its metadata only. */
+    async replyTarget(ctx: ProviderCallContext, input: { threadId: string }): Promise<ProviderResult<ReplyTarget>> {
+      const got = await getThread(ctx, input.threadId, 'metadata');
+      return got.ok ? ok(replyTargetOf(input.threadId, got.value.messages)) : got;
+    },
+
+    /**
+     * The people the user has sent mail to under a name or address (`in:sent to:…`): To and Cc of
+     * their latest sent messages. What they chose themselves, unlike the names on inbound mail.
+     */
+    async sentRecipients(ctx: ProviderCallContext, input: { name: string; maxResults?: number }): Promise<ProviderResult<Mailbox[]>> {
+      const ids = await listMessageIds(ctx, `in:sent to:${gmailOperand(input.name)}`, input.maxResults ?? 5);
+      if (!ids.ok) return ids;
+      const out: Mailbox[] = [];
+      for (const id of ids.value) {
+        const got = await getMessageHeaders(ctx, id, ['To', 'Cc']);
+        if (!got.ok) return got;
+        out.push(...parseAddressList(headerOf(got.value, 'To')), ...parseAddressList(headerOf(got.value, 'Cc')));
+      }
+      return ok(out);
+    },
+
+    /**
+     * The addresses among `addresses` the user has never sent mail to (one `in:sent to:` query each,
+     * the first NEVER_EMAILED_CHECKS only: a long list is already scored by its size).
+     */
+    async neverEmailed(ctx: ProviderCallContext, input: { addresses: readonly string[] }): Promise<ProviderResult<string[]>> {
+      const out: string[] = [];
+      for (const address of [...new Set(input.addresses.map((a) => a.trim().toLowerCase()))].slice(0, NEVER_EMAILED_CHECKS)) {
+        const ids = await listMessageIds(ctx, `in:sent to:${gmailOperand(address)}`, 1);
+        if (!ids.ok) return ids;
+        if (ids.value.length === 0) out.push(address);
+      }
+      return ok(out);
     },
 
     /** Stores a draft in Gmail for the person to review there (gmail.compose). */

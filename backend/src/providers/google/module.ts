@@ -1,12 +1,13 @@
 import type { Intent } from '../../agent/intent/schema.js';
 import type { DraftTextInput } from '../../agent/reply/compose.js';
 import { addDays, todayIn, toRfc3339, zonedTimeToInstant } from '../../time/zonedTime.js';
-import { addressOf } from '../emailAddress.js';
-import { defineProviderModule, type DraftBuildOptions, type ReadContext } from '../providerModule.js';
+import { candidatesOf, describePerson, ResolvedContacts, whichPersonQuestion, type PersonCandidate } from '../../people/index.js';
+import { addressOf, parseAddressList } from '../emailAddress.js';
+import { defineProviderModule, type ActionFacts, type DraftBuildOptions, type ReadContext } from '../providerModule.js';
 import type { ProviderCallContext } from '../result.js';
 import { conflictsIn, createCalendarTools, type EventSummary, type Interval } from './calendarTools.js';
 import { EmailDraftFields, EventCancelFields, EventDraftFields, EventMoveFields, EventResponseFields, googleContract } from './contract.js';
-import { buildForwardDraft, createGmailTools, type ThreadDetail, type ThreadSummary } from './gmailTools.js';
+import { buildForwardDraft, createGmailTools, replyToRedirectOf, type ReplyTarget, type ThreadDetail, type ThreadSummary } from './gmailTools.js';
 import { calendarOperation, mailOperation, pickEvent, spokenWhen, type CalendarOperation } from './operations.js';
 import type { DraftBuild } from '../providerModule.js';
 
@@ -66,7 +67,9 @@ async function fetchCalendar(tools: GoogleTools, call: ProviderCallContext, inte
 
 async function fetchMail(tools: GoogleTools, call: ProviderCallContext, intent: Intent, out: ReadContext<GoogleReadContext>): Promise<void> {
   const e = intent.entities;
-  const from = e.people[0];
+  const named = e.people[0];
+  // A reply answers the person the user knows by that name, not the newest stranger using it.
+  const from = named && intent.action === 'reply' ? ((await verifiedAddressOf(tools, call, named)) ?? named) : named;
   const r = await tools.gmail.searchThreads(call, { ...(from ? { from } : {}), ...(e.query ? { query: e.query } : {}), maxResults: e.count ?? 5 });
   if (!r.ok) return void out.failures.push(r.error);
   out.threads = r.value.threads;
@@ -77,6 +80,29 @@ async function fetchMail(tools: GoogleTools, call: ProviderCallContext, intent: 
     if (t.ok) out.thread = t.value;
     else out.failures.push(t.error);
   }
+}
+
+/** Who a name may be in the user's Google history: people they sent mail to, then their calendar guests. */
+async function verifiedCandidates(tools: GoogleTools, call: ProviderCallContext, name: string): Promise<PersonCandidate[]> {
+  const [sent, guests] = await Promise.all([tools.gmail.sentRecipients(call, { name }), tools.calendar.guestsMatching(call, { query: name })]);
+  return [
+    ...(sent.ok ? sent.value.map((m) => ({ ...m, source: 'sent' as const })) : []),
+    ...(guests.ok ? guests.value.map((m) => ({ ...m, source: 'calendar' as const })) : []),
+  ];
+}
+
+/** The one address a name means in the user's own history, if it means exactly one. */
+async function verifiedAddressOf(tools: GoogleTools, call: ProviderCallContext, name: string): Promise<string | undefined> {
+  if (name.includes('@')) return name;
+  return ResolvedContacts.from([name], await verifiedCandidates(tools, call, name)).get(name.toLowerCase());
+}
+
+/** The warning when a reply would go to a Reply-To instead of the person who wrote (said and shown). */
+function redirectWarning(target: ReplyTarget, recipients: readonly string[]): string | undefined {
+  const r = replyToRedirectOf(target, recipients);
+  if (!r) return undefined;
+  const where = r.other_domain ? ', on another domain' : '';
+  return `Careful: this email asks for replies to go to ${r.reply_to.join(', ')}${where}, not to the sender ${r.sender}.`;
 }
 
 const LOOKAHEAD_DAYS = 14;
@@ -137,24 +163,20 @@ export const googleModule = defineProviderModule({
     await Promise.all(jobs);
   },
 
-  /** A name said in the request → the address of someone who wrote to the person under that name. */
+  /**
+   * Who the names in the request may be: people the user sent mail to and their calendar guests
+   * (verified), and, ranked last, senders whose display name matches (anyone can choose that name).
+   */
   async lookupContacts(tools, call, intent) {
-    const out = new Map<string, string>();
-    if (!intent.tools.includes('gmail') && !intent.tools.includes('calendar')) return out;
-    await Promise.all(
-      intent.entities.people.map(async (name) => {
-        const r = await tools.gmail.searchThreads(call, { from: name, maxResults: 3 });
-        if (!r.ok) return;
-        for (const t of r.value.threads) {
-          const addr = addressOf(t.from);
-          if (addr && t.from.toLowerCase().includes(name.toLowerCase())) {
-            out.set(name.toLowerCase(), addr);
-            return;
-          }
-        }
+    if (!intent.tools.includes('gmail') && !intent.tools.includes('calendar')) return [];
+    const found = await Promise.all(
+      intent.entities.people.map(async (name): Promise<PersonCandidate[]> => {
+        const [verified, inbound] = await Promise.all([verifiedCandidates(tools, call, name), tools.gmail.searchThreads(call, { from: name, maxResults: 3 })]);
+        const senders = inbound.ok ? inbound.value.threads.flatMap((t) => parseAddressList(t.from)).map((m) => ({ ...m, source: 'inbound' as const })) : [];
+        return [...verified, ...senders];
       }),
     );
-    return out;
+    return found.flat();
   },
 
   draftBuilders: [
@@ -166,6 +188,11 @@ export const googleModule = defineProviderModule({
         const op = calendarOperation(intent, opts.transcript);
         if (op) return buildEventChange(op, intent, opts, tools);
         if (!e.start) return { ok: false, reason: 'When should the meeting be?' };
+        // A guest name that fits two people is asked about, as for mail, before anyone is invited.
+        for (const p of e.emails.length ? [] : e.people) {
+          const found = candidatesOf(opts.contacts, p);
+          if (found && found.length > 1) return { ok: false, reason: whichPersonQuestion(p, found) };
+        }
         const start = new Date(e.start);
         const minutes = e.duration_minutes ?? 30;
         const end = new Date(start.getTime() + minutes * 60_000);
@@ -190,7 +217,14 @@ export const googleModule = defineProviderModule({
             ? await tools.calendar.findConflicts(opts.call, { start: fields.start, end: fields.end }).then((r) => (r.ok ? r.value.conflicts : []))
             : [];
         const clash = clashes.length ? ` Heads up: that overlaps "${clashes[0]!.title}" at ${spokenWhen(clashes[0]!.start, opts.timezone)}.` : '';
-        return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes.${clash}${note}` };
+        // Guests are named with the address the invitation goes to, as emails are.
+        const guests = attendees.map((address) => {
+          const said = e.people.find((p) => opts.contacts.get(p.toLowerCase()) === address);
+          const seen = said ? candidatesOf(opts.contacts, said)?.[0] : undefined;
+          return describePerson({ name: seen?.name || said || '', address });
+        });
+        const withWhom = guests.length ? ` with ${guests.join(', ')}` : '';
+        return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes${withWhom}.${clash}${note}` };
       },
     },
     {
@@ -201,7 +235,16 @@ export const googleModule = defineProviderModule({
       async build(intent, context, opts, tools) {
         const e = intent.entities;
         const person = e.people[0];
+        const matches = person && !e.emails[0] ? candidatesOf(opts.contacts, person) : undefined;
+        // Two people fit the name: ask which, naming each with the address it would go to.
+        if (person && matches && matches.length > 1 && intent.action !== 'reply') return { ok: false, reason: whichPersonQuestion(person, matches) };
         const personEmail = e.emails[0] ?? (person ? opts.contacts.get(person.toLowerCase()) : undefined);
+        const match = matches?.[0];
+        // The voice and the sheet name the address the email goes to, never only the name that was said.
+        const recipient = personEmail ? describePerson({ name: match?.name || person || '', address: personEmail }) : (person ?? '');
+        const unverifiedWarning = match && !match.verified ? `You've never written to ${personEmail}; I only know it from mail it sent you.` : undefined;
+        const unverified = unverifiedWarning ? ` ${unverifiedWarning}` : '';
+        const warned = unverifiedWarning ? { warning: unverifiedWarning } : {};
         const words = composeInput(intent, opts);
         const op = mailOperation(intent, opts.transcript);
         // "Save it as a draft" stores a Gmail draft (gmail.compose) and sends nothing.
@@ -218,8 +261,8 @@ export const googleModule = defineProviderModule({
             if (read?.ok) source = read.value;
           }
           if (!source) return { ok: false, reason: 'Which email should I forward?' };
-          const fields = EmailDraftFields.parse(buildForwardDraft(source, [personEmail], e.message ?? ''));
-          return { ok: true, draft: { kind, fields }, spoken: `Here's "${source.subject}" forwarded to ${person ?? personEmail}. ${ready}` };
+          const fields = EmailDraftFields.parse({ ...buildForwardDraft(source, [personEmail], e.message ?? ''), ...warned });
+          return { ok: true, draft: { kind, fields }, spoken: `Here's "${source.subject}" forwarded to ${recipient}.${unverified} ${ready}` };
         }
         if (!e.message) return { ok: false, reason: person ? `What should I say to ${person}?` : 'What should the email say?' };
         const thread = context.thread;
@@ -241,13 +284,19 @@ export const googleModule = defineProviderModule({
             thread_id: target.threadId,
             ...(target.inReplyTo ? { in_reply_to: target.inReplyTo } : {}),
           };
+          const warning = redirectWarning(target, fields.to);
           const everyone = op === 'reply_all' && target.replyAllCc.length ? ` and everyone on it` : '';
-          return { ok: true, draft: { kind, fields: EmailDraftFields.parse(fields) }, spoken: `Here's a reply to ${name}${everyone} in "${target.subject}". ${ready}` };
+          const to = fields.to.join(', ');
+          return {
+            ok: true,
+            draft: { kind, fields: EmailDraftFields.parse({ ...fields, ...(warning ? { warning } : {}) }) },
+            spoken: `Here's a reply to ${name} at ${to}${everyone} in "${target.subject}".${warning ? ` ${warning}` : ''} ${ready}`,
+          };
         }
         if (!personEmail) return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I email?' };
         const composed = await opts.composer.compose('email', { ...words, ...(person ? { recipientName: person } : {}) });
-        const fields = { to: [personEmail], cc: [], subject: composed.kind === 'email' ? composed.subject : 'Quick note', body: composed.kind === 'email' ? composed.body : e.message };
-        return { ok: true, draft: { kind, fields: EmailDraftFields.parse(fields) }, spoken: `Here's an email to ${person ?? personEmail}. ${ready}` };
+        const fields = { to: [personEmail], cc: [], subject: composed.kind === 'email' ? composed.subject : 'Quick note', body: composed.kind === 'email' ? composed.body : e.message, ...warned };
+        return { ok: true, draft: { kind, fields: EmailDraftFields.parse(fields) }, spoken: `Here's an email to ${recipient}.${unverified} ${ready}` };
       },
     },
   ],
@@ -290,6 +339,26 @@ export const googleModule = defineProviderModule({
   },
 
   /**
+   * What only the mailbox can tell about an email's recipients, read for the draft as it stands (so an
+   * edit is judged again): whether a reply follows a Reply-To away from the sender, and who among the
+   * recipients the user has never written to. A fact that cannot be read is left out, never guessed.
+   */
+  async actionFacts(tools, call, draft): Promise<ActionFacts> {
+    if (draft.kind !== 'email' && draft.kind !== 'email_draft') return {};
+    const f = draft.fields as EmailDraftFields;
+    const recipients = [...f.to, ...f.cc];
+    const [target, fresh] = await Promise.all([
+      f.thread_id ? tools.gmail.replyTarget(call, { threadId: f.thread_id }) : Promise.resolve(undefined),
+      tools.gmail.neverEmailed(call, { addresses: recipients }),
+    ]);
+    const facts: ActionFacts = {};
+    const redirect = target?.ok ? replyToRedirectOf(target.value, recipients) : undefined;
+    if (redirect) facts.reply_to_redirect = redirect;
+    if (fresh.ok && fresh.value.length) facts.first_time_recipients = fresh.value;
+    return facts;
+  },
+
+  /**
    * Email drafts with `in_reply_to` or a thread are replies; a Gmail draft is `draft` (nothing leaves);
    * a moved event is an `update` reaching its guests, a cancellation a `cancel`, an invitation answer
    * an `update` reaching the organizer; event drafts with an `event_id` update an event.
@@ -298,7 +367,17 @@ export const googleModule = defineProviderModule({
     if (draft.kind === 'email' || draft.kind === 'email_draft') {
       const f = draft.fields as EmailDraftFields;
       const action = draft.kind === 'email_draft' ? 'draft' : f.in_reply_to || f.thread_id ? 'reply' : 'send';
-      return { tool: 'gmail', action, recipients: f.to, cc: f.cc, subject: f.subject, body: f.body, labels: facts.labels ?? [] };
+      return {
+        tool: 'gmail',
+        action,
+        recipients: f.to,
+        cc: f.cc,
+        subject: f.subject,
+        body: f.body,
+        labels: facts.labels ?? [],
+        ...(facts.reply_to_redirect ? { reply_to_redirect: facts.reply_to_redirect } : {}),
+        ...(facts.first_time_recipients?.length ? { first_time_recipients: facts.first_time_recipients } : {}),
+      };
     }
     if (draft.kind === 'event_move') {
       const f = draft.fields as EventMoveFields;

@@ -9,6 +9,8 @@ export const SLACK_SCOPES = {
   chatWrite: 'chat:write',
   /** Real history carries user ids only; users.info turns them into names. */
   usersRead: 'users:read',
+  /** Members' email addresses (users.list/users.info `profile.email`): a colleague's address for "email Sam". */
+  usersReadEmail: 'users:read.email',
   imRead: 'im:read',
   imHistory: 'im:history',
 } as const;
@@ -34,6 +36,7 @@ export const slackContract = defineProviderContract({
     { scope: SLACK_SCOPES.channelsHistory, tool: 'slack', access: 'read', description: 'Read messages in public Slack channels' },
     { scope: SLACK_SCOPES.searchRead, tool: 'slack', access: 'read', description: 'Search your Slack messages' },
     { scope: SLACK_SCOPES.usersRead, tool: 'slack', access: 'read', description: 'See the names of people in your Slack workspace' },
+    { scope: SLACK_SCOPES.usersReadEmail, tool: 'slack', access: 'read', description: 'See the email addresses of people in your Slack workspace' },
     { scope: SLACK_SCOPES.imRead, tool: 'slack', access: 'read', description: 'See who you have direct messages with' },
     { scope: SLACK_SCOPES.imHistory, tool: 'slack', access: 'read', description: 'Read your direct messages' },
     { scope: SLACK_SCOPES.chatWrite, tool: 'slack', access: 'write', description: 'Post messages as you, only after you confirm' },

@@ -1,3 +1,4 @@
+import type { PersonCandidate } from '../../people/index.js';
 import { defineProviderModule, type ReadContext } from '../providerModule.js';
 import { SlackDraftFields, slackContract } from './contract.js';
 import { createSlackTools, type ChannelSummary, type SlackLimit, type SlackMessage } from './slackTools.js';
@@ -107,6 +108,17 @@ export const slackModule = defineProviderModule({
   },
 
   /** A channel's size widens the blast radius; unknown, the policy counts one reader. */
+  /**
+   * Workspace members for the names a request mentions: Slack verified their addresses, so they
+   * count as people the user knows. Without users:read.email (or Slack) there is simply nothing.
+   */
+  async lookupContacts(tools, call, intent) {
+    if (intent.entities.people.length === 0) return [];
+    const r = await tools.slack.listMembers(call);
+    if (!r.ok) return [];
+    return r.value.map((m): PersonCandidate => ({ name: m.name, address: m.email, source: 'slack' }));
+  },
+
   async actionFacts(tools, call, draft) {
     const f = draft.fields as SlackDraftFields;
     const r = await tools.slack.listChannels(call);

@@ -53,7 +53,27 @@ const UserInfo = z.object({
     profile: z.object({ real_name: z.string().optional(), display_name: z.string().optional() }).optional(),
   }),
 });
+const Member = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  real_name: z.string().optional(),
+  deleted: z.boolean().optional(),
+  is_bot: z.boolean().optional(),
+  /** Guests (single- and multi-channel) can be anyone the workspace let in; Slack Connect people are strangers. */
+  is_restricted: z.boolean().optional(),
+  is_ultra_restricted: z.boolean().optional(),
+  is_stranger: z.boolean().optional(),
+  profile: z.object({ real_name: z.string().optional(), display_name: z.string().optional(), email: z.string().optional() }).optional(),
+});
+const MemberPage = z.object({ ok: z.literal(true), members: z.array(Member), response_metadata: Cursor });
 const Posted = z.object({ ok: z.literal(true), channel: z.string(), ts: z.string() });
+
+/** A person in the workspace with the address Slack verified for them (users:read.email). */
+export interface WorkspaceMember {
+  id: string;
+  name: string;
+  email: string;
+}
 
 export interface ChannelSummary {
   id: string;
@@ -140,6 +160,7 @@ export function createSlackTools(opts: SlackToolsOptions) {
   const maxListPages = opts.maxListPages ?? 10;
 
   const names = new Map<string, { name: string; at: number }>();
+  const members = new Map<string, { members: WorkspaceMember[]; at: number }>();
   const histories = new Map<string, { messages: SlackMessage[]; at: number; hasMore: boolean }>();
   /** When Slack said history may be read again, per user (the limit is per app and method). */
   const historyBlockedUntil = new Map<string, number>();
@@ -319,6 +340,38 @@ export function createSlackTools(opts: SlackToolsOptions) {
   };
 
   return {
+    /**
+     * The workspace's full members with an email address (users.list, users:read + users:read.email);
+     * bots, deactivated accounts and guests left out. Remembered per user for `nameCacheMs` (users.list is Tier 2).
+     */
+    async listMembers(ctx: ProviderCallContext): Promise<ProviderResult<WorkspaceMember[]>> {
+      const cached = members.get(ctx.userId);
+      if (cached && policy.now() - cached.at < nameCacheMs) return ok(cached.members);
+      const out: WorkspaceMember[] = [];
+      let cursor: string | undefined;
+      for (let pageNo = 0; pageNo < maxListPages; pageNo++) {
+        const res = await runProviderCall(policy, ctx, {
+          ...base,
+          operation: 'users.list',
+          scopes: [SLACK_SCOPES.usersRead, SLACK_SCOPES.usersReadEmail],
+          idempotent: true,
+          invoke: (token) => client.users.list({ token, limit: 200, ...(cursor ? { cursor } : {}) }),
+          schema: MemberPage,
+          map: (p) => p,
+        });
+        if (!res.ok) return res;
+        for (const m of res.value.members) {
+          const email = m.profile?.email;
+          if (m.deleted || m.is_bot || m.is_restricted || m.is_ultra_restricted || m.is_stranger || !email) continue;
+          out.push({ id: m.id, name: m.real_name || m.profile?.real_name || m.profile?.display_name || m.name || '', email });
+        }
+        cursor = res.value.response_metadata?.next_cursor || undefined;
+        if (!cursor) break;
+      }
+      members.set(ctx.userId, { members: out, at: policy.now() });
+      return ok(out);
+    },
+
     async listChannels(ctx: ProviderCallContext): Promise<ProviderResult<{ channels: ChannelSummary[]; truncated?: boolean }>> {
       const res = await listChannels(ctx);
       return res.ok ? ok(fitList(res.value, opts.budgetChars, (channels) => ({ channels }))) : res;
