@@ -80,6 +80,8 @@ export class AppController {
   private readonly stt: SttEngineLike | undefined;
   /** Whether the open utterance is being streamed to the engine (begun at record start). */
   private streaming = false;
+  /** The last `speech_model` event sent, to thin out download progress (one event per chunk would flood the popover and the tray). */
+  private lastSpeechEvent: { status: string; text: string; doneBytes: number } | undefined;
 
   constructor(private readonly deps: ControllerDeps) {
     this.log = deps.log ?? { warn() {} };
@@ -118,7 +120,16 @@ export class AppController {
     const refusal = speechRefusal(state);
     this.sttReady = refusal === undefined;
     if (refusal !== undefined) this.sttUnavailableMessage = refusal;
-    this.deps.emit({ type: 'speech_model', state: speechModelView(state), text: describeSpeechModel(state) });
+    const text = describeSpeechModel(state);
+    const doneBytes = state.status === 'downloading' ? state.doneBytes : 0;
+    const last = this.lastSpeechEvent;
+    if (state.status === 'downloading' && last?.status === 'downloading' && last.text === text) {
+      // Same line: only a visible step of the progress bar (1 % of the total, once known) is worth an event.
+      const step = state.totalBytes !== undefined ? state.totalBytes / 100 : 64 * 1024;
+      if (doneBytes - last.doneBytes < step) return;
+    }
+    this.lastSpeechEvent = { status: state.status, text, doneBytes };
+    this.deps.emit({ type: 'speech_model', state: speechModelView(state), text });
   }
 
   /** Link callbacks (wired by the caller). */

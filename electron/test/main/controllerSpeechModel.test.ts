@@ -14,7 +14,8 @@ import type { AuthSession } from '../../src/auth/session.js';
 import type { LinkClient } from '../../src/link/linkClient.js';
 import type { ModelManifest } from '../../src/stt/model-manifest.js';
 import { ModelManager } from '../../src/stt/model-manager.js';
-import { SpeechModel } from '../../src/stt/speech-model.js';
+import type { SpeechModelPort } from '../../src/app/sttPort.js';
+import { SpeechModel, type SpeechModelState } from '../../src/stt/speech-model.js';
 import type { StreamingSttEngine, Transcription } from '../../src/stt/stt-engine.js';
 import { ModelServer } from '../stt/helpers/model-server.js';
 import { ManualTimers } from './helpers/timers.js';
@@ -191,5 +192,47 @@ describe('the speech model in the controller', () => {
 
     const bare = world();
     await expect(Promise.resolve().then(() => bare.controller.handlers.useSpeechModelFolder('/models/my-model'))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  it('thins download progress to visible steps: a new line of text, or 1 % of the total', async () => {
+    const events: BridgeEvent[] = [];
+    const listeners: Array<(s: SpeechModelState) => void> = [];
+    let state: SpeechModelState = { status: 'missing' };
+    const port: SpeechModelPort = {
+      get state() {
+        return state;
+      },
+      on: (_e, l) => listeners.push(l),
+      start: async () => {},
+      download: async () => {},
+      cancelDownload() {},
+      useFolder: async () => {},
+      sttEngine: { load: async () => {}, transcribe: async () => ({ text: '' }) },
+    };
+    const session = { state: { signedIn: false }, onChange: () => () => {}, restore: async () => false } as unknown as AuthSession;
+    new AppController({
+      session,
+      link: { send() {} } as unknown as LinkClient,
+      speech: port,
+      connect: async () => {},
+      getAudit: async () => ({ entries: [], verified: { ok: true, count: 0 } }),
+      emit: (e) => events.push(e),
+      newId: () => 't-1',
+      timers: new ManualTimers(),
+    });
+    const total = 41_000_000;
+    for (let done = 0; done <= total; done += 16_384) {
+      state = { status: 'downloading', doneBytes: done, totalBytes: total };
+      listeners.forEach((l) => l(state));
+    }
+    state = { status: 'loading', modelDir: '/m', fraction: 0 };
+    listeners.forEach((l) => l(state));
+    const rows = events.filter((e): e is SpeechModelEvent => e.type === 'speech_model');
+    // 2,500 progress callbacks; about one event per percent (and each new megabyte line).
+    expect(rows.length).toBeGreaterThan(40);
+    expect(rows.length).toBeLessThan(150);
+    expect(rows.at(-1)!.state).toEqual({ status: 'loading', fraction: 0 });
+    const done = rows.flatMap((r) => (r.state.status === 'downloading' ? [r.state.doneBytes] : []));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
   });
 });
