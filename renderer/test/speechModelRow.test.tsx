@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BridgeCallError } from '../../electron/src/bridge/contract.js';
 import { Composer } from '../src/components/Composer.js';
 import { SpeechModelRow } from '../src/components/SpeechModelRow.js';
+import { StatusBar } from '../src/components/StatusBar.js';
 import { routeEvent } from '../src/stores/dispatch.js';
 import { fakeBridge } from './fakeBridge.js';
 import { renderWith } from './render.js';
@@ -63,5 +64,16 @@ describe('the "Speech model" row', () => {
     expect(bridge.downloadSpeechModel).toHaveBeenCalledTimes(1);
     act(() => routeEvent({ type: 'speech_model', state: { status: 'ready' }, text: 'Speech model ready' }));
     expect(screen.queryByTestId('speech-model')).toBeNull();
+  });
+
+  it('the status bar follows a download or a load from any tab, and says nothing once ready', () => {
+    const { bridge } = fakeBridge();
+    renderWith(bridge, <StatusBar onStop={() => {}} />);
+    act(() => routeEvent({ type: 'speech_model', state: { status: 'downloading', doneBytes: 12e6, totalBytes: 41e6 }, text: 'Downloading speech model — 12 of 41 MB' }));
+    expect(screen.getByTestId('speech-model-status').textContent).toBe('Downloading speech model — 12 of 41 MB');
+    act(() => routeEvent({ type: 'speech_model', state: { status: 'loading', fraction: 0.5 }, text: 'Loading speech model…' }));
+    expect(screen.getByTestId('speech-model-status').textContent).toBe('Loading speech model…');
+    act(() => routeEvent({ type: 'speech_model', state: { status: 'ready' }, text: 'Speech model ready' }));
+    expect(screen.queryByTestId('speech-model-status')).toBeNull();
   });
 });
