@@ -32,6 +32,10 @@ export const DemoEnv = z.object({
   VOUCH_POPOVER_PORT: port(8791),
   /** A Whisper model folder for Talk in the demo's popover (see electron/src/stt/model-location.ts). */
   VOUCH_WHISPER_MODEL_DIR: optional,
+  /** The speech model's host for the popover's Download (a mirror; default: the pinned model's public host). */
+  VOUCH_MODEL_BASE_URL: optional,
+  /** 1: download the speech model at start when it is missing (otherwise only when asked in the popover). */
+  VOUCH_MODEL_AUTO_DOWNLOAD: optional,
   /** The stand-ins' and the embedded backend's log level (tests keep it quiet by default). */
   LOG_LEVEL: LogLevel.default('warn'),
   GEMINI_API_KEY: optional,

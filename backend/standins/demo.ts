@@ -32,10 +32,14 @@ const host = await startDesktopHost({
   dataDir: join(dataDir, 'desktop-host'),
   port: ports.popover,
   whisperModelDir: config.VOUCH_WHISPER_MODEL_DIR,
+  modelBaseUrl: config.VOUCH_MODEL_BASE_URL,
+  modelAutoDownload: config.VOUCH_MODEL_AUTO_DOWNLOAD === '1',
   // Printed too, in case the browser blocked the tab the popover opened.
   onOpenExternal: (url) => console.log(`\nOpening in your browser (open it yourself if no tab appeared):\n  ${url}\n`),
 });
 const signedIn = host.app.session.state.signedIn;
+// Loads a model already present (a folder or an earlier download) before saying which it is.
+await host.speech.start();
 
 console.log(`
 Vouch is running on embedded defaults (data in ${dataDir}).
@@ -45,11 +49,17 @@ Vouch is running on embedded defaults (data in ${dataDir}).
   Backend (HTTP + WebSocket /ws):        ${system.backendUrl}
   Dev tenant (Auth0-compatible):         ${system.tenantUrl}
   Provider sandbox (Gmail/Calendar/Slack): ${system.sandboxUrl}
-  Speech (Talk):                         ${config.VOUCH_WHISPER_MODEL_DIR ? `Whisper model in ${config.VOUCH_WHISPER_MODEL_DIR}` : 'no model (set VOUCH_WHISPER_MODEL_DIR); type instead'}
+  Speech (Talk):                         ${speechLine()}
 
 Try: "what's on my calendar tomorrow", "summarize my last emails from Dana",
      "reply to Dana that Thursday works", "post to #deals that the NDA is signed".
 Press Ctrl+C to stop.`);
+
+function speechLine(): string {
+  const state = host.speech.state;
+  if (state.status === 'ready' || state.status === 'loading') return `Whisper model in ${state.modelDir}`;
+  return 'no model yet: Download it from the popover\'s "Speech model" row (Accounts), or set VOUCH_WHISPER_MODEL_DIR';
+}
 
 const stop = async () => {
   await host.close();

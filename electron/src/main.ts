@@ -1,25 +1,18 @@
 /**
- * Electron main entry: thin wiring of OS pieces (tray, popover, hotkey, safeStorage, shell, IPC)
- * onto the plain, tested modules. Owns the token store, the session, the backend link and the STT
- * engine; the renderer only displays what it is sent through the bridge.
+ * Electron main entry: thin wiring of OS pieces (tray, popover, hotkey, safeStorage, shell, IPC,
+ * net.fetch, the folder picker) onto the composition the desktop host shares (app/composeDesktop.ts).
+ * Owns the token store, the session, the backend link and the speech model; the renderer only
+ * displays what it is sent through the bridge.
  */
-import { app, BrowserWindow, globalShortcut, ipcMain, net, protocol, safeStorage, session as electronSession, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, net, protocol, safeStorage, session as electronSession, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { BridgeEvent, AuthState, LinkState, RecordingState } from './bridge/contract.js';
+import type { BridgeEvent, AuthState, LinkState, RecordingState, SpeechModelEvent } from './bridge/contract.js';
+import { composeDesktopApp } from './app/composeDesktop.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
-import { createAuditClient } from './app/auditClient.js';
-import { createPreauthClient } from './app/preauthClient.js';
-import { createConnectFlow } from './app/connectFlow.js';
-import { createUnlinkFlow } from './app/unlinkFlow.js';
-import { AppController } from './app/controller.js';
-import type { SttEngineLike } from './app/sttPort.js';
-import { createOidcAuthClient, discover } from './auth/oidc.js';
-import { AuthSession } from './auth/session.js';
 import { TokenStore } from './auth/tokenStore.js';
 import { type DesktopConfig, loadConfig } from './config.js';
 import { createDesktopLogger } from './log.js';
@@ -27,11 +20,11 @@ import { globalShortcutSource } from './hotkey/globalShortcutSource.js';
 import { registerBridgeHandlers } from './ipc/bridgeRegistry.js';
 import { EVENT_CHANNEL } from './ipc/channels.js';
 import { createSenderPolicy } from './ipc/senderPolicy.js';
-import { LinkClient } from './link/linkClient.js';
 import { createPopover, showPopoverUnder } from './popover.js';
 import { contentTypeFor, rendererFileFor } from './rendererFiles.js';
 import { contentSecurityPolicy, createExternalOpener } from './security.js';
 import { hardenSession, hardenWebContents } from './securityWiring.js';
+import type { SpeechModel } from './stt/speech-model.js';
 import { createTray } from './tray.js';
 import type { TrayAction } from './trayMenu.js';
 
@@ -103,59 +96,70 @@ async function start(cfg: DesktopConfig): Promise<void> {
   // Token store: refresh token sealed by the OS keystore, in electron-store's JSON file.
   const store = new Store<Record<string, unknown>>({ name: 'vouch-auth' });
   const tokenStore = new TokenStore(safeStorage, { get: (k) => store.get(k), set: (k, v) => store.set(k, v), delete: (k) => store.delete(k) });
-  const realTimers = {
-    now: () => Date.now(),
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
-  };
-  const oidcConfig = await discover({ issuer: cfg.issuer, clientId: cfg.clientId, audience: cfg.audience, allowHttp: cfg.allowHttp });
-  const session = new AuthSession(createOidcAuthClient({ config: oidcConfig, audience: cfg.audience, openExternal, loopbackPorts: cfg.loopbackPorts }), tokenStore, realTimers, { log });
 
   // What the renderer last saw, replayed when it (re)loads.
-  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent } = {};
-  let trayUpdate: ((s: Parameters<ReturnType<typeof createTray>['update']>[0]) => void) | undefined;
+  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: SpeechModelEvent } = {};
+  let trayUpdate: ReturnType<typeof createTray>['update'] | undefined;
   const refreshTray = () =>
-    trayUpdate?.({
-      auth: last.auth ?? { signedIn: false },
-      link: last.link ?? 'offline',
-      recording: last.recording ?? 'idle',
-      launchAtLogin: app.getLoginItemSettings().openAtLogin,
-      hotkey: cfg.hotkey,
-    });
+    trayUpdate?.(
+      {
+        auth: last.auth ?? { signedIn: false },
+        link: last.link ?? 'offline',
+        recording: last.recording ?? 'idle',
+        launchAtLogin: app.getLoginItemSettings().openAtLogin,
+        hotkey: cfg.hotkey,
+      },
+      last.speech,
+    );
   const emit = (event: BridgeEvent) => {
     if (event.type === 'auth') last.auth = event.state;
     if (event.type === 'link') last.link = event.state;
     if (event.type === 'recording') last.recording = event.state;
     if (event.type === 'stt_model') last.stt = event;
-    if (event.type === 'auth' || event.type === 'link' || event.type === 'recording') refreshTray();
+    if (event.type === 'speech_model') last.speech = event;
+    if (event.type === 'auth' || event.type === 'link' || event.type === 'recording' || event.type === 'speech_model') refreshTray();
     if (popover && !popover.isDestroyed()) popover.webContents.send(EVENT_CHANNEL, event);
   };
 
-  let controller!: AppController;
-  const link = new LinkClient({
-    url: cfg.wsUrl,
-    getAccessToken: () => (session.state.signedIn ? session.getAccessToken() : Promise.resolve(undefined)),
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    onFrame: (f) => controller.onFrame(f),
-    onState: (s) => controller.onLinkState(s),
-    onUnauthenticated: () => controller.onUnauthenticated(),
-    log,
-  });
+  // The same composition as the desktop host (app/composeDesktop.ts); only the OS pieces are Electron's.
   const hotkey = globalShortcutSource(globalShortcut, cfg.hotkey);
-  controller = new AppController({
-    session,
-    link,
-    stt: await startSpeechModel(cfg, resourcesDir),
-    connect: createConnectFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, allowHttp: cfg.allowHttp, loopbackPorts: cfg.loopbackPorts }),
-    unlink: createUnlinkFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, loopbackPorts: cfg.loopbackPorts }),
-    getAudit: createAuditClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
-    preauth: createPreauthClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
-    emit,
-    newId: () => `t-${randomUUID()}`,
-    timers: realTimers,
-    pttMode: hotkey.mode,
-    log,
-  });
+  const settings = new Store<{ speechModelDir?: string }>({ name: 'vouch-settings' });
+  const speech = await createSpeechModel(cfg, resourcesDir, settings.get('speechModelDir'));
+  const { controller, link } = await composeDesktopApp(
+    {
+      issuer: cfg.issuer,
+      clientId: cfg.clientId,
+      audience: cfg.audience,
+      backendUrl: cfg.backendUrl,
+      wsUrl: cfg.wsUrl,
+      allowHttp: cfg.allowHttp,
+      loopbackPorts: cfg.loopbackPorts,
+    },
+    {
+      tokenStore,
+      openExternal,
+      emit,
+      speech,
+      // A page never names a path: "Use a folder…" always asks with the native picker, and the folder is
+      // remembered once a model loads from it.
+      chooseSpeechModelFolder: async () => {
+        const picked = await (popover && !popover.isDestroyed()
+          ? dialog.showOpenDialog(popover, { title: 'Choose a speech model folder', properties: ['openDirectory'] })
+          : dialog.showOpenDialog({ title: 'Choose a speech model folder', properties: ['openDirectory'] }));
+        const dir = picked.canceled ? undefined : picked.filePaths[0];
+        if (dir && speech) {
+          const remember = (state: SpeechModel['state']) => {
+            if (state.status === 'ready' && state.modelDir === dir) settings.set('speechModelDir', dir);
+            if (state.status === 'ready' || state.status === 'failed') speech.off('state', remember);
+          };
+          speech.on('state', remember);
+        }
+        return dir;
+      },
+      pttMode: hotkey.mode,
+      log,
+    },
+  );
 
   registerBridgeHandlers({
     ipcMain,
@@ -171,6 +175,7 @@ async function start(cfg: DesktopConfig): Promise<void> {
       last.link && { type: 'link', state: last.link },
       last.recording && { type: 'recording', state: last.recording },
       last.stt,
+      last.speech,
     ]) if (e) popover!.webContents.send(EVENT_CHANNEL, e);
   });
 
@@ -218,33 +223,29 @@ async function start(cfg: DesktopConfig): Promise<void> {
   });
 
   await controller.start();
+  // A packaged app fetches a missing model at once; development and e2e runs only with
+  // VOUCH_MODEL_AUTO_DOWNLOAD=1, so test runs never fetch 41 MB.
+  if (speech && cfg.modelAutoDownload) void speech.start().then(() => (speech.state.status === 'missing' ? speech.download() : undefined));
 }
 
 /**
- * The speech model, loaded and warmed in its worker at start when present. When missing, a packaged
- * app downloads it at once (through Electron's net.fetch); development and e2e runs only with
- * VOUCH_MODEL_AUTO_DOWNLOAD=1, so test runs never fetch 41 MB. The popover's "Speech model" row is
- * not wired yet: state changes are only logged here.
+ * The speech model (downloads through Electron's net.fetch: the OS proxy and certificate store).
+ * AppController loads it at start when present and shows its state in the popover's row and the tray.
  */
-async function startSpeechModel(cfg: DesktopConfig, resourcesDir: string): Promise<SttEngineLike | undefined> {
+async function createSpeechModel(cfg: DesktopConfig, resourcesDir: string, rememberedDir: string | undefined): Promise<SpeechModel | undefined> {
   try {
     const { createAppSpeechModel } = await import('./stt/app-speech-model.js');
     const speech = await createAppSpeechModel({
       fetch: (url, init) => net.fetch(url, init),
       userDataDir: app.getPath('userData'),
       resourcesDir,
-      userSelectedDir: cfg.whisperModelDir,
+      userSelectedDir: cfg.whisperModelDir ?? rememberedDir,
       env: cfg.speechEnv,
     });
     speech.on('state', (s) => {
       if (s.status !== 'downloading' && s.status !== 'loading') log.info({ status: s.status, ...(s.status === 'failed' ? { code: s.code } : {}) }, 'speech model');
     });
-    const autoDownload = cfg.modelAutoDownload;
-    void speech
-      .start()
-      .then(() => (autoDownload && speech.state.status === 'missing' ? speech.download() : undefined))
-      .catch(() => undefined);
-    return speech.sttEngine;
+    return speech;
   } catch (err) {
     log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech engine unavailable');
     return undefined;

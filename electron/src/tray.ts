@@ -1,6 +1,8 @@
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
+import type { SpeechModelEvent } from './bridge/contract.js';
 import { type TrayAction, trayIconName, trayMenu, type TrayMenuState } from './trayMenu.js';
+import { trayTooltip } from './trayTooltip.js';
 
 /** The tray / menu-bar icon: its menu comes from trayMenu(); the icon shows the recording state. */
 export function createTray(opts: { resourcesDir: string; onAction(action: TrayAction): void; onClick(): void }) {
@@ -14,7 +16,7 @@ export function createTray(opts: { resourcesDir: string; onAction(action: TrayAc
   tray.setToolTip('Vouch');
   tray.on('click', () => opts.onClick());
 
-  const update = (state: TrayMenuState) => {
+  const update = (state: TrayMenuState, speech?: Omit<SpeechModelEvent, 'type'>) => {
     const template: MenuItemConstructorOptions[] = trayMenu(state).map((item) =>
       item.type === 'separator'
         ? { type: 'separator' }
@@ -29,7 +31,7 @@ export function createTray(opts: { resourcesDir: string; onAction(action: TrayAc
     tray.setContextMenu(Menu.buildFromTemplate(template));
     const variant = trayIconName(state);
     tray.setImage(icon(variant));
-    tray.setToolTip(variant === 'listening' ? 'Vouch: listening…' : variant === 'offline' ? 'Vouch: offline' : 'Vouch');
+    tray.setToolTip(trayTooltip(variant, speech));
   };
   return { tray, update };
 }

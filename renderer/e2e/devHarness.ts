@@ -6,7 +6,11 @@ import { startWorld } from './world.js';
  *   npx tsx renderer/e2e/devHarness.ts [port]
  */
 const port = process.argv[2] ? Number(process.argv[2]) : undefined;
-const { url, stop } = await startWorld({ ...(port ? { port } : {}), ...(process.env.VOUCH_WHISPER_MODEL_DIR ? { whisperModelDir: process.env.VOUCH_WHISPER_MODEL_DIR } : {}) });
+const { url, stop } = await startWorld({
+  ...(port ? { port } : {}),
+  ...(process.env.VOUCH_WHISPER_MODEL_DIR ? { whisperModelDir: process.env.VOUCH_WHISPER_MODEL_DIR } : {}),
+  ...(process.env.VOUCH_MODEL_BASE_URL ? { modelBaseUrl: process.env.VOUCH_MODEL_BASE_URL } : {}),
+});
 console.log(`Vouch popover (desktop host): ${url}`);
 const quit = () => void stop().then(() => process.exit(0));
 process.on('SIGINT', quit);

@@ -68,6 +68,9 @@ export function installFakeBridge(script: FakeScript): void {
       preauths = preauths.filter((g) => g.id !== id);
       window.__vouchFake.preauths = preauths;
     }) as VouchBridge['revokePreauthorization'],
+    downloadSpeechModel: record('downloadSpeechModel') as VouchBridge['downloadSpeechModel'],
+    cancelSpeechModelDownload: record('cancelSpeechModelDownload') as VouchBridge['cancelSpeechModelDownload'],
+    useSpeechModelFolder: record('useSpeechModelFolder') as VouchBridge['useSpeechModelFolder'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -229,6 +229,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
     });
 
+    test('speech model row: download progress with Cancel, and a failure with Retry', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await popover.emit({ type: 'speech_model', state: { status: 'downloading', doneBytes: 12e6, totalBytes: 41e6 }, text: 'Downloading speech model — 12 of 41 MB' });
+      await page.getByRole('button', { name: 'Accounts' }).click();
+      const row = page.getByTestId('speech-model');
+      await expect(row.getByTestId('speech-model-text')).toHaveText('Downloading speech model — 12 of 41 MB');
+      await row.scrollIntoViewIfNeeded();
+      await screenshot(page, testInfo, 'speech-model-downloading');
+      await expectAccessible(page);
+      await row.getByRole('button', { name: 'Cancel' }).click();
+      expect(await popover.calls('cancelSpeechModelDownload')).toHaveLength(1);
+      await popover.emit({ type: 'speech_model', state: { status: 'failed', reason: 'The speech model download was cancelled.' }, text: 'The speech model download was cancelled.' });
+      await expect(row.getByTestId('speech-model-text')).toHaveText('failed: The speech model download was cancelled.');
+      await screenshot(page, testInfo, 'speech-model-failed');
+      await expectAccessible(page);
+      await row.getByRole('button', { name: 'Retry' }).click();
+      expect(await popover.calls('downloadSpeechModel')).toHaveLength(1);
+    });
+
     test('error: a sentence and the action to take (Reconnect Google)', async ({ popover }, testInfo) => {
       const { page } = popover;
       await frame(popover, ready);

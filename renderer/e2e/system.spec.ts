@@ -200,11 +200,13 @@ test('activity shows the audit chain verified', async ({ vouch }) => {
   await expect(page.locator('.audit li').first()).toBeVisible();
 });
 
-test('Talk without a speech model says so instead of listening', async ({ vouch }) => {
+test('Talk without a speech model says so instead of listening, and offers the download', async ({ vouch }) => {
   const { page } = vouch;
   await page.getByRole('button', { name: 'Talk' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Speech recognition is not available; type your request instead.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'The speech model is not downloaded yet. Download it, or type your request.' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Talk' })).toHaveAttribute('aria-pressed', 'false');
+  // The offer only (this world has no model host: nothing is downloaded unless asked).
+  await expect(page.getByTestId('speech-model').getByRole('button', { name: 'Download speech model' })).toBeVisible();
 });
 
 test('only the popover the host served can attach: not another local site with the cookie, not the same origin without it', async ({ vouch, world, browser }) => {

@@ -4,13 +4,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BridgeEvent } from '../../electron/src/bridge/contract.js';
-import { FAKE_EXPECTED_TEXT, writeFakeWhisperModel } from '../../electron/test/stt/helpers/fake-whisper-model.js';
+import { startFakeModelHost, type FakeModelHost } from '../../electron/test/stt/helpers/fake-model-host.js';
+import { FAKE_EXPECTED_TEXT } from '../../electron/test/stt/helpers/fake-whisper-model.js';
 import config from '../../playwright.config.js';
 import { signInIfAsked } from './systemFixtures.js';
 import { startWorld, type SystemWorld } from './world.js';
 
 /**
- * Talk in the browser demo, end to end: Chromium's fake microphone plays an espeak-ng recording, the
+ * Talk in the browser demo, end to end, from a fresh install: the popover's "Speech model" row says
+ * the model is missing and Talk is refused with the download offered; Download fetches the model
+ * from a local model host (generated files, a test manifest with their digests; never the internet),
+ * shows progress, survives a cut connection through Retry (resumed with a Range request), and loads
+ * it. Then Chromium's fake microphone plays an espeak-ng recording, the
  * popover's AudioWorklet sends 16 kHz PCM to the desktop host over its transport, the host's
  * Whisper engine (the app's own, in its worker, on a generated model that emits a known token
  * sequence) transcribes it, and the transcript takes the normal path to the backend. The engine
@@ -19,6 +24,7 @@ import { startWorld, type SystemWorld } from './world.js';
 interface TalkWorld {
   world: SystemWorld;
   browser: Browser;
+  models: FakeModelHost;
 }
 
 const test = base.extend<object, { talk: TalkWorld }>({
@@ -27,26 +33,28 @@ const test = base.extend<object, { talk: TalkWorld }>({
       const dir = mkdtempSync(join(tmpdir(), 'vouch-talk-'));
       const wav = join(dir, 'request.wav');
       execFileSync('espeak-ng', ['-v', 'en-us', '-s', '150', '-w', wav, FAKE_EXPECTED_TEXT]);
-      const modelDir = join(dir, 'model');
-      await writeFakeWhisperModel(modelDir, { merged: true });
-      const { world, stop } = await startWorld({ whisperModelDir: modelDir });
+      const models = await startFakeModelHost();
+      const { world, stop } = await startWorld({ modelBaseUrl: models.baseUrl, modelResourcesDir: models.resourcesDir });
       const base = config.use?.launchOptions ?? {};
       const browser = await chromium.launch({
         ...base,
         // The recording as the microphone (looped), instead of Chromium's beeping fake device.
         args: [...(base.args ?? []), `--use-file-for-fake-audio-capture=${wav}`],
       });
-      await use({ world, browser });
+      await use({ world, browser, models });
       await browser.close();
       await stop();
+      await models.stop();
       rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'worker', timeout: 120_000 },
   ],
 });
 
-test('Talk: the fake microphone is recorded, sent to the desktop host, transcribed by the app’s engine, and the request goes through the normal flow', async ({ talk }) => {
-  const { world, browser } = talk;
+test('Talk from a fresh install: the model is missing, Download shows progress, resumes after a cut and loads it; then the fake microphone is recorded, transcribed by the app’s engine, and the request goes through the normal flow', async ({
+  talk,
+}) => {
+  const { world, browser, models } = talk;
   const context = await browser.newContext({ viewport: { width: 400, height: 640 } });
   const page = await context.newPage();
   // Record every event from the first one: the host replays its state as soon as the page attaches.
@@ -66,8 +74,47 @@ test('Talk: the fake microphone is recorded, sent to the desktop host, transcrib
   await signInIfAsked(page, world);
   await expect(page.getByText('Online')).toBeVisible();
   const events = () => page.evaluate(() => (window as unknown as { __events: BridgeEvent[] }).__events);
-  // The model was loaded at start; the state is replayed to a popover that attaches later.
-  await expect.poll(async () => (await events()).some((e) => e.type === 'stt_model' && e.state === 'ready'), { timeout: 30_000 }).toBe(true);
+
+  // A fresh install: the row in Accounts says the model is missing, and nothing was fetched.
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  const accountsRow = page.getByTestId('speech-model');
+  await expect(accountsRow).toHaveAttribute('data-status', 'missing');
+  await expect(accountsRow.getByTestId('speech-model-text')).toHaveText('Speech model not downloaded');
+  expect(models.server.seen).toEqual([]);
+
+  // Talk is refused with the reason, and the download is offered right there.
+  await page.getByRole('button', { name: 'Conversation' }).click();
+  await page.getByRole('button', { name: 'Talk' }).click();
+  await expect(page.getByRole('alert')).toContainText('not downloaded yet');
+  const row = page.getByTestId('speech-model');
+  // The largest file is cut halfway, once the page has shown the download's progress.
+  const largest = models.manifest.files.reduce((a, b) => ((a.size ?? 0) >= (b.size ?? 0) ? a : b)).path;
+  let progressSeen!: () => void;
+  const seen = new Promise<void>((r) => (progressSeen = r));
+  models.server.faults.set(largest, ['cut']);
+  models.server.cutWhen = () => seen;
+  await row.getByRole('button', { name: 'Download speech model' }).click();
+  await expect(row).toHaveAttribute('data-status', 'downloading');
+  await expect(row.getByTestId('speech-model-text')).toHaveText(/^Downloading speech model — \d+( of \d+)? MB$/);
+  const progress = row.getByRole('progressbar', { name: 'Speech model download' });
+  await expect(progress).toBeVisible();
+  // Part of the cut file is on disk (the files before it are done), so the retry resumes rather than starts over.
+  const index = models.manifest.files.findIndex((f) => f.path === largest);
+  const before = models.manifest.files.slice(0, index).reduce((sum, f) => sum + (f.size ?? 0), 0);
+  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 15_000 }).toBeGreaterThan(before);
+  progressSeen();
+  await expect(row).toHaveAttribute('data-status', 'failed');
+  await expect(row.getByTestId('speech-model-text')).toHaveText(/^failed: .*127\.0\.0\.1:\d+.*speech model/);
+  await row.getByRole('button', { name: 'Retry' }).click();
+  // Ready: the row next to Talk goes away, and Accounts says so.
+  await expect(row).toHaveCount(0, { timeout: 30_000 });
+  expect(models.server.gets(largest).at(-1)?.range).toMatch(/^bytes=[1-9]\d*-$/);
+  await page.getByRole('button', { name: 'Accounts' }).click();
+  await expect(accountsRow.getByTestId('speech-model-text')).toHaveText('Speech model ready');
+  const statuses = (await events()).flatMap((e) => (e.type === 'speech_model' ? [e.state.status] : []));
+  expect(statuses).toEqual(expect.arrayContaining(['missing', 'downloading', 'failed', 'loading', 'ready']));
+  expect(statuses.at(-1)).toBe('ready');
+  await page.getByRole('button', { name: 'Conversation' }).click();
 
   await page.getByRole('button', { name: 'Talk' }).click();
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();

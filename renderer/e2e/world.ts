@@ -32,7 +32,9 @@ export interface SystemWorld {
 let loopbackPorts: Promise<number[]> | undefined;
 
 /** Starts the system, the desktop host and an observer session; used by the fixtures and by devHarness.ts. */
-export async function startWorld(opts: { port?: number; whisperModelDir?: string } = {}): Promise<{ world: SystemWorld; url: string; stop(): Promise<void> }> {
+export async function startWorld(
+  opts: { port?: number; whisperModelDir?: string; modelBaseUrl?: string; modelResourcesDir?: string } = {},
+): Promise<{ world: SystemWorld; url: string; stop(): Promise<void> }> {
   const ports = await (loopbackPorts ??= reserveLoopbackPorts(4));
   const dataDir = mkdtempSync(join(tmpdir(), 'vouch-e2e-'));
   const system = await startVouchSystem({ dataDir, cibaIntervalSeconds: 1, desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`) });
@@ -49,6 +51,9 @@ export async function startWorld(opts: { port?: number; whisperModelDir?: string
     dataDir: join(dataDir, 'desktop-host'),
     port: opts.port ?? 0,
     whisperModelDir: opts.whisperModelDir,
+    // The speech model host (tests: a local server with generated files); nothing is downloaded unless asked.
+    ...(opts.modelBaseUrl ? { modelBaseUrl: opts.modelBaseUrl } : {}),
+    ...(opts.modelResourcesDir ? { modelResourcesDir: opts.modelResourcesDir } : {}),
     cacheDir: fileURLToPath(new URL('../../node_modules/.vite-renderer-e2e', import.meta.url)),
   });
   const session = await system.login();

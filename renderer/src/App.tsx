@@ -10,6 +10,7 @@ import { ErrorBanner } from './components/ErrorBanner.js';
 import { TOOLS_PHRASE } from './components/labels.js';
 import { PreauthPanel } from './components/PreauthPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
+import { SpeechModelRow } from './components/SpeechModelRow.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useApprovals } from './stores/approvals.js';
 import { useAudio } from './stores/audio.js';
@@ -80,6 +81,9 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
           <>
             <ScopesPanel />
             <PreauthPanel />
+            <section className="panel" aria-label="Speech">
+              <SpeechModelRow />
+            </section>
           </>
         ) : (
           <ActivityPanel />

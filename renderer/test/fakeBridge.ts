@@ -30,6 +30,9 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
       }),
     ),
     revokePreauthorization: vi.fn(async (_id: string) => {}),
+    downloadSpeechModel: vi.fn(async () => {}),
+    cancelSpeechModelDownload: vi.fn(async () => {}),
+    useSpeechModelFolder: vi.fn(async (_dir?: string) => {}),
     onEvent: (l: (e: BridgeEvent) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuthState, BridgeEvent, LinkState, RecordingState } from '../../../electron/src/bridge/contract.js';
 import { composeDesktopApp, type DesktopApp, type DesktopSettings } from '../../../electron/src/app/composeDesktop.js';
-import type { SttEngineLike } from '../../../electron/src/app/sttPort.js';
+import { createAppSpeechModel } from '../../../electron/src/stt/app-speech-model.js';
+import type { SpeechModel } from '../../../electron/src/stt/speech-model.js';
 import type { KeyValueStore } from '../../../electron/src/auth/tokenStore.js';
 import { createExternalOpener } from '../../../electron/src/security.js';
 import { DevFileTokenStore } from './devTokenStore.js';
@@ -25,8 +26,17 @@ export interface DesktopHostOptions {
   dataDir: string;
   /** The popover's port (0: any free one). */
   port?: number;
-  /** A Whisper model folder (VOUCH_WHISPER_MODEL_DIR); without one, Talk says speech is unavailable. */
+  /**
+   * A Whisper model folder (VOUCH_WHISPER_MODEL_DIR), used before a downloaded one. Without either,
+   * the popover's "Speech model" row offers the download (into <dataDir>/models, with Node's fetch).
+   */
   whisperModelDir?: string | undefined;
+  /** The model host (VOUCH_MODEL_BASE_URL): a mirror, or a local server in tests. */
+  modelBaseUrl?: string | undefined;
+  /** Where resources/models/<name>.json (the pinned manifest) is read; tests pass one of their own. */
+  modelResourcesDir?: string;
+  /** Download at start when missing (VOUCH_MODEL_AUTO_DOWNLOAD=1); never by default, so tests and CI fetch nothing. */
+  modelAutoDownload?: boolean;
   /** Hosts the "system browser" may be sent to besides the tenant's. */
   externalHosts?: string[];
   /** Vite's cache folder (tests keep theirs apart). */
@@ -41,6 +51,7 @@ export interface DesktopHost {
   url: string;
   origin: string;
   app: DesktopApp;
+  speech: SpeechModel;
   transport: HostTransport;
   close(): Promise<void>;
 }
@@ -53,13 +64,14 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   const kv: KeyValueStore = { get: (k) => conf.get(k), set: (k, v) => conf.set(k, v), delete: (k) => conf.delete(k) };
 
   // What the popover last saw, replayed when it (re)attaches, as main.ts does on did-finish-load.
-  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent } = {};
+  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: BridgeEvent } = {};
   let transport: HostTransport | undefined;
   const emit = (event: BridgeEvent) => {
     if (event.type === 'auth') last.auth = event.state;
     if (event.type === 'link') last.link = event.state;
     if (event.type === 'recording') last.recording = event.state;
     if (event.type === 'stt_model') last.stt = event;
+    if (event.type === 'speech_model') last.speech = event;
     transport?.emit(event);
   };
 
@@ -77,11 +89,21 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     if (!transport?.openInBrowser(url)) log.warn({ host: new URL(url).host }, 'no popover attached to open the browser; open the printed link');
   }, log);
 
+  // The app's own speech model assembly, with Node's fetch where the app injects Electron's net.fetch.
+  const speech = await createAppSpeechModel({
+    fetch: (url, init) => fetch(url, init),
+    userDataDir: resolve(opts.dataDir),
+    resourcesDir: opts.modelResourcesDir ?? join(import.meta.dirname, '../../../resources'),
+    userSelectedDir: opts.whisperModelDir,
+    env: { VOUCH_MODEL_BASE_URL: opts.modelBaseUrl },
+  });
   const app = await composeDesktopApp(opts.settings, {
     tokenStore: new DevFileTokenStore(kv),
     openExternal,
     emit,
-    stt: await sttEngineFor(opts.whisperModelDir, log),
+    speech,
+    // Development only: the popover's typed path stands in for the app's native folder picker.
+    chooseSpeechModelFolder: async (typed) => typed,
     log,
   });
 
@@ -96,40 +118,26 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
         last.link && ({ type: 'link', state: last.link } as const),
         last.recording && ({ type: 'recording', state: last.recording } as const),
         last.stt,
+        last.speech,
       ])
         if (e) send(e);
     },
   });
   await app.controller.start();
+  if (opts.modelAutoDownload) void speech.start().then(() => (speech.state.status === 'missing' ? speech.download() : undefined));
 
   return {
     url: `${server.origin}/`,
     origin: server.origin,
     app,
+    speech,
     transport,
     close: async () => {
+      speech.cancelDownload();
       app.link.stop();
       transport?.close();
       await server.close();
       await app.controller.dispose();
     },
   };
-}
-
-/**
- * The Whisper engine in its worker thread, as main.ts loads it, when a model folder is given.
- * Hook for the speech model manager (electron/src/stt/modelManager*, in flight): once it lands, the
- * host locates (and, on request, downloads with Node's fetch) the model through it, and Talk's
- * UNAVAILABLE refusal in the controller becomes the popover's offer to download.
- */
-async function sttEngineFor(modelDir: string | undefined, log: { warn(obj: Record<string, unknown>, msg: string): void }): Promise<SttEngineLike | undefined> {
-  if (!modelDir) return undefined;
-  const { locateWhisperModelDir } = await import('../../../electron/src/stt/model-location.js');
-  const found = locateWhisperModelDir({ userSelectedDir: modelDir, resourcesDir: join(import.meta.dirname, '../../../resources') });
-  if (!found) {
-    log.warn({}, 'no Whisper model in VOUCH_WHISPER_MODEL_DIR');
-    return undefined;
-  }
-  const { WorkerSttEngine } = await import('../../../electron/src/stt/worker-stt-engine.js');
-  return new WorkerSttEngine({ engine: 'whisper-onnx', modelDir: found });
 }

@@ -10,7 +10,7 @@ import { createAuditClient } from './auditClient.js';
 import { createConnectFlow } from './connectFlow.js';
 import { AppController } from './controller.js';
 import { createPreauthClient } from './preauthClient.js';
-import type { SttEngineLike } from './sttPort.js';
+import type { SpeechModelPort, SttEngineLike } from './sttPort.js';
 import { createUnlinkFlow } from './unlinkFlow.js';
 
 /**
@@ -38,6 +38,10 @@ interface DesktopPorts {
   openExternal(url: string): Promise<void>;
   emit(event: BridgeEvent): void;
   stt?: SttEngineLike | undefined;
+  /** The speech model with its download (in place of `stt`; see ControllerDeps.speech). */
+  speech?: SpeechModelPort | undefined;
+  /** "Use a folder…": the app's native picker, or the typed path in the development host. */
+  chooseSpeechModelFolder?(typed: string | undefined): Promise<string | undefined>;
   timers?: PttTimers & LinkTimers;
   pttMode?: PttMode;
   timezone?: string;
@@ -81,6 +85,8 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     session,
     link,
     stt: ports.stt,
+    speech: ports.speech,
+    ...(ports.chooseSpeechModelFolder ? { chooseSpeechModelFolder: ports.chooseSpeechModelFolder } : {}),
     connect: createConnectFlow({ session, config, issuer: settings.issuer, openExternal, allowHttp: settings.allowHttp, ...loopback }),
     unlink: createUnlinkFlow({ session, config, issuer: settings.issuer, openExternal, ...loopback }),
     getAudit: createAuditClient({ backendUrl: settings.backendUrl, getAccessToken }),

@@ -1,5 +1,6 @@
 import type { Provider } from '../../../backend/src/protocol/index.js';
 import type { AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
+import { int16ToFloat32 } from '../audio/pcm.js';
 import { RecordingBuffer } from '../audio/recording.js';
 import type { AuthSession } from '../auth/session.js';
 import { PttMachine, type PttMode, type PttTimers } from '../hotkey/pttMachine.js';
@@ -7,7 +8,9 @@ import type { MainHandlers } from '../ipc/bridgeRegistry.js';
 import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
 import { PreauthError, type PreauthClient } from './preauthClient.js';
-import { type SttEngineLike, transcriptText } from './sttPort.js';
+import { describeSpeechModel } from '../stt/speech-model-text.js';
+import type { SpeechModelState } from '../stt/speech-model.js';
+import { type SpeechModelPort, speechModelView, type SttEngineLike, transcriptText } from './sttPort.js';
 
 /**
  * The main process's application logic, free of Electron: it owns the session, the link, the
@@ -21,6 +24,16 @@ interface ControllerDeps {
   /** Built by the caller with `getAccessToken` bound to the session and `onFrame/onState` bound here. */
   link: LinkClient;
   stt?: SttEngineLike | undefined;
+  /**
+   * The speech model with its download (takes the place of `stt`): its state reaches the popover as
+   * `speech_model` events, and Talk works whenever it is ready, also after a later download.
+   */
+  speech?: SpeechModelPort | undefined;
+  /**
+   * "Use a folder…": the app shows its native folder picker and ignores `typed` (a page must not name
+   * paths); the development host takes the typed path. Undefined: the person cancelled.
+   */
+  chooseSpeechModelFolder?(typed: string | undefined): Promise<string | undefined>;
   /** Runs the Connected Accounts flow (My Account token, connect, browser, complete). */
   connect(provider: Provider, onProgress: (p: ConnectProgress) => void): Promise<void>;
   /** Removes the provider's connected accounts from Token Vault (My Account API). */
@@ -39,6 +52,24 @@ interface ControllerDeps {
 const SPEECH_UNAVAILABLE = 'Speech recognition is not available; type your request instead.';
 const SPEECH_NOT_READY = 'The speech model is still loading. Try again in a moment, or type your request.';
 const SPEECH_FAILED = 'The speech model could not be loaded.';
+const SPEECH_MISSING = 'The speech model is not downloaded yet. Download it, or type your request.';
+const SPEECH_DOWNLOADING = 'The speech model is still downloading. Try again when it is ready, or type your request.';
+
+/** Why Talk is refused in each state of the speech model (undefined: it is ready). */
+function speechRefusal(state: SpeechModelState): string | undefined {
+  switch (state.status) {
+    case 'ready':
+      return undefined;
+    case 'missing':
+      return SPEECH_MISSING;
+    case 'downloading':
+      return SPEECH_DOWNLOADING;
+    case 'loading':
+      return SPEECH_NOT_READY;
+    case 'failed':
+      return `${state.reason} Type your request instead.`;
+  }
+}
 
 export class AppController {
   readonly ptt: PttMachine;
@@ -46,13 +77,25 @@ export class AppController {
   private sttReady = false;
   private sttUnavailableMessage = SPEECH_UNAVAILABLE;
   private readonly log: NonNullable<ControllerDeps['log']>;
+  private readonly stt: SttEngineLike | undefined;
+  /** Whether the open utterance is being streamed to the engine (begun at record start). */
+  private streaming = false;
+  /** The last `speech_model` event sent, to thin out download progress (one event per chunk would flood the popover and the tray). */
+  private lastSpeechEvent: { status: string; text: string; doneBytes: number } | undefined;
 
   constructor(private readonly deps: ControllerDeps) {
     this.log = deps.log ?? { warn() {} };
+    this.stt = deps.speech?.sttEngine ?? deps.stt;
+    deps.speech?.on('state', (state) => this.onSpeechModelState(state));
     this.ptt = new PttMachine(
       { mode: deps.pttMode ?? 'toggle', timers: deps.timers, ...(deps.maxRecordingMs ? { maxRecordingMs: deps.maxRecordingMs } : {}) },
       {
-        onStart: () => this.recording.start(),
+        onStart: () => {
+          this.recording.start();
+          // The spectrogram is computed while the person speaks; at release only the network runs.
+          this.streaming = this.sttReady && !!this.stt?.beginUtterance && !!this.stt.appendAudio && !!this.stt.finishUtterance;
+          if (this.streaming) this.stt!.beginUtterance!();
+        },
         onStop: () => void this.transcribeRecording(),
         onState: (state) => deps.emit({ type: 'recording', state }),
       },
@@ -65,7 +108,28 @@ export class AppController {
     this.deps.emit({ type: 'auth', state: this.deps.session.state });
     const restored = await this.deps.session.restore().catch(() => false);
     if (restored) this.deps.link.start();
-    void this.loadModel();
+    const speech = this.deps.speech;
+    if (speech) {
+      this.onSpeechModelState(speech.state);
+      void speech.start().catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model failed to start'));
+    } else void this.loadModel();
+  }
+
+  /** The speech model's state, as the popover's row shows it; Talk follows it (also after a later download). */
+  private onSpeechModelState(state: SpeechModelState): void {
+    const refusal = speechRefusal(state);
+    this.sttReady = refusal === undefined;
+    if (refusal !== undefined) this.sttUnavailableMessage = refusal;
+    const text = describeSpeechModel(state);
+    const doneBytes = state.status === 'downloading' ? state.doneBytes : 0;
+    const last = this.lastSpeechEvent;
+    if (state.status === 'downloading' && last?.status === 'downloading' && last.text === text) {
+      // Same line: only a visible step of the progress bar (1 % of the total, once known) is worth an event.
+      const step = state.totalBytes !== undefined ? state.totalBytes / 100 : 64 * 1024;
+      if (doneBytes - last.doneBytes < step) return;
+    }
+    this.lastSpeechEvent = { status: state.status, text, doneBytes };
+    this.deps.emit({ type: 'speech_model', state: speechModelView(state), text });
   }
 
   /** Link callbacks (wired by the caller). */
@@ -79,7 +143,7 @@ export class AppController {
   };
 
   async loadModel(): Promise<void> {
-    const stt = this.deps.stt;
+    const stt = this.stt;
     if (!stt) {
       this.deps.emit({ type: 'stt_model', state: 'failed', message: SPEECH_UNAVAILABLE });
       return;
@@ -99,7 +163,7 @@ export class AppController {
 
   /** Stops the STT worker (the app quitting, the desktop host closing). */
   async dispose(): Promise<void> {
-    await this.deps.stt?.dispose?.();
+    await this.stt?.dispose?.();
   }
 
   /** The global hotkey fired (toggle) / was pressed or released (hold). */
@@ -108,9 +172,12 @@ export class AppController {
 
   private async transcribeRecording(): Promise<void> {
     const samples = this.recording.finish();
+    const streamed = this.streaming;
+    this.streaming = false;
     try {
-      if (!this.sttReady || !this.deps.stt || samples.length === 0) return;
-      const text = transcriptText(await this.deps.stt.transcribe(samples));
+      const stt = this.stt;
+      if (!this.sttReady || !stt || samples.length === 0) return;
+      const text = transcriptText(streamed ? await stt.finishUtterance!() : await stt.transcribe(samples));
       if (!text) return;
       const id = this.deps.newId();
       this.deps.emit({ type: 'transcript', id, text });
@@ -145,8 +212,8 @@ export class AppController {
       return { id };
     },
     startListening: () => {
-      // Recording with no engine to hear it would drop the words silently: say so instead. (Once the
-      // speech model manager lands, this is where the popover is offered the download.)
+      // Recording with no engine to hear it would drop the words silently: say so instead (the
+      // popover offers the download next to this sentence while the model is missing).
       if (!this.sttReady) throw new BridgeError('UNAVAILABLE', this.sttUnavailableMessage);
       this.ptt.uiStart();
     },
@@ -154,7 +221,25 @@ export class AppController {
       this.ptt.uiStop();
     },
     pushAudio: (chunk) => {
-      this.recording.push(chunk);
+      const before = this.recording.byteLength;
+      if (!this.recording.push(chunk) || !this.streaming) return;
+      // Only what the buffer kept (it stops at its cap), so the streamed and buffered audio agree.
+      const kept = (this.recording.byteLength - before) / 2;
+      this.stt!.appendAudio!(int16ToFloat32(new Int16Array(chunk, 0, kept)));
+    },
+    downloadSpeechModel: () => {
+      const speech = this.requireSpeechModel();
+      // Progress and the outcome reach the popover as speech_model events; the call returns at once.
+      void speech.download().catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model download failed'));
+    },
+    cancelSpeechModelDownload: () => {
+      this.requireSpeechModel().cancelDownload();
+    },
+    useSpeechModelFolder: async (typed) => {
+      const speech = this.requireSpeechModel();
+      if (!this.deps.chooseSpeechModelFolder) throw new BridgeError('UNAVAILABLE', 'Choosing a folder is not available here.');
+      const dir = await this.deps.chooseSpeechModelFolder(typed);
+      if (dir) await speech.useFolder(dir);
     },
     confirmDraft: (draftId, edits) => {
       this.requireSignedIn();
@@ -217,6 +302,11 @@ export class AppController {
       this.log.warn({ op, error: err instanceof PreauthError ? err.code : err instanceof Error ? err.name : 'unknown' }, 'pre-authorization call failed');
       throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED', undefined, { cause: err });
     }
+  }
+
+  private requireSpeechModel(): SpeechModelPort {
+    if (!this.deps.speech) throw new BridgeError('UNAVAILABLE', SPEECH_UNAVAILABLE);
+    return this.deps.speech;
   }
 
   private requireSignedIn(): void {

@@ -29,6 +29,31 @@ import {
 export const PREAUTH_MIN_MINUTES = PREAUTH_MIN_DURATION_MS / 60_000;
 export const PREAUTH_MAX_MINUTES = PREAUTH_MAX_DURATION_MS / 60_000;
 
+// ── Speech model (issue 11): the "Speech model" row, its download, and "Use a folder…" ──────────────
+/** Bridge methods for the speech model; kept in one block (merged into BRIDGE_METHODS below). */
+export const SPEECH_MODEL_METHODS = ['downloadSpeechModel', 'cancelSpeechModelDownload', 'useSpeechModelFolder'] as const;
+export const SpeechModelArgs = {
+  /** The app ignores a path from the page and asks with its native folder picker; the dev host takes the typed path. */
+  useSpeechModelFolder: z.tuple([z.string().trim().min(1).max(4096).optional()]),
+} as const;
+/** The speech model as the popover and the tray see it (no file paths: the page needs none). */
+export type SpeechModelView =
+  | { status: 'missing' }
+  | { status: 'downloading'; doneBytes: number; totalBytes?: number }
+  | { status: 'loading'; fraction: number }
+  | { status: 'ready' }
+  | { status: 'failed'; reason: string };
+/** The `speech_model` event: the state, and the one line the row and the tray tooltip show for it. */
+export type SpeechModelEvent = { type: 'speech_model'; state: SpeechModelView; text: string };
+export interface SpeechModelBridge {
+  /** Downloads the pinned model (joining one already running); progress and the outcome arrive as `speech_model` events. */
+  downloadSpeechModel(): Promise<void>;
+  cancelSpeechModelDownload(): Promise<void>;
+  /** "Use a folder…": the app opens a folder picker; the development host uses `dir`. */
+  useSpeechModelFolder(dir?: string): Promise<void>;
+}
+// ── end of speech model block ───────────────────────────────────────────────────────────────────────
+
 export const BRIDGE_METHODS = [
   'signIn',
   'signOut',
@@ -46,6 +71,7 @@ export const BRIDGE_METHODS = [
   'listPreauthorizations',
   'grantPreauthorization',
   'revokePreauthorization',
+  ...SPEECH_MODEL_METHODS,
   'onEvent',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -67,6 +93,7 @@ export const BridgeArgs = {
     }),
   ]),
   revokePreauthorization: z.tuple([Id]),
+  ...SpeechModelArgs,
 } as const;
 
 export type AuthState =
@@ -85,7 +112,8 @@ export type BridgeEvent =
   /** A transcript produced on device (Whisper) or typed; the renderer shows it as the user's turn. */
   | { type: 'transcript'; id: string; text: string }
   | { type: 'connect_progress'; progress: ConnectProgress }
-  | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string };
+  | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string }
+  | SpeechModelEvent;
 
 export interface AuditEntryView {
   seq: number;
@@ -237,7 +265,7 @@ export function bridgeFailureOf(err: unknown): BridgeFailure | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export interface VouchBridge {
+export interface VouchBridge extends SpeechModelBridge {
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   /** Sends a typed (or already transcribed) request; resolves with the transcript id. */

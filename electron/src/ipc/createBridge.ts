@@ -43,6 +43,9 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     listPreauthorizations: () => invoke('listPreauthorizations'),
     grantPreauthorization: (req) => invoke('grantPreauthorization', req),
     revokePreauthorization: (id) => invoke('revokePreauthorization', id),
+    downloadSpeechModel: () => invoke('downloadSpeechModel'),
+    cancelSpeechModelDownload: () => invoke('cancelSpeechModelDownload'),
+    useSpeechModelFolder: (dir) => (dir === undefined ? invoke('useSpeechModelFolder') : invoke('useSpeechModelFolder', dir)),
     onEvent: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDesktopHost, type DesktopHost } from '../../../backend/standins/desktopHost/host.js';
 import type { VouchSystem } from '../../../backend/standins/system.js';
 import { reserveLoopbackPorts } from '../main/helpers/ports.js';
+import { startFakeModelHost } from '../stt/helpers/fake-model-host.js';
 import { systemBrowser } from '../main/helpers/systemBrowser.js';
 
 /**
@@ -26,7 +27,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function host(openExternal?: (url: string) => Promise<void>): Promise<DesktopHost> {
+async function host(openExternal?: (url: string) => Promise<void>, speech: { modelBaseUrl?: string; modelResourcesDir?: string; dataDir?: string } = {}): Promise<DesktopHost> {
   return startDesktopHost({
     settings: {
       issuer: system.tenant.issuer,
@@ -37,7 +38,9 @@ async function host(openExternal?: (url: string) => Promise<void>): Promise<Desk
       allowHttp: true,
       loopbackPorts: ports,
     },
-    dataDir: join(dataDir, 'desktop-host'),
+    dataDir: speech.dataDir ?? join(dataDir, 'desktop-host'),
+    ...(speech.modelBaseUrl ? { modelBaseUrl: speech.modelBaseUrl } : {}),
+    ...(speech.modelResourcesDir ? { modelResourcesDir: speech.modelResourcesDir } : {}),
     cacheDir: fileURLToPath(new URL('../../../node_modules/.vite-host-test-restore', import.meta.url)),
     ...(openExternal ? { onOpenExternal: (url) => void openExternal(url) } : {}),
   });
@@ -70,4 +73,30 @@ describe('desktop host', { timeout: 30_000 }, () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ devOnly: {} });
   });
 
+  it('a fresh host has no speech model and fetches nothing; Download gets it from the model host, verifies and loads it, and a restart finds it', async () => {
+    const models = await startFakeModelHost();
+    const hostDir = join(dataDir, 'speech-host');
+    try {
+      const first = await host(undefined, { modelBaseUrl: models.baseUrl, modelResourcesDir: models.resourcesDir, dataDir: hostDir });
+      await first.speech.start();
+      expect(first.speech.state).toEqual({ status: 'missing' });
+      expect(models.server.seen).toEqual([]);
+
+      const states: string[] = [];
+      first.speech.on('state', (s) => states.push(s.status));
+      await first.app.controller.handlers.downloadSpeechModel();
+      await expect.poll(() => first.speech.state.status, { timeout: 20_000 }).toBe('ready');
+      expect(states[0]).toBe('downloading');
+      expect(states.slice(-2)).toEqual(['loading', 'ready']);
+      expect(models.server.seen.filter((s) => s.method === 'GET').length).toBe(models.manifest.files.length);
+      await first.close();
+
+      const second = await host(undefined, { modelBaseUrl: models.baseUrl, modelResourcesDir: models.resourcesDir, dataDir: hostDir });
+      await expect.poll(() => second.speech.state.status, { timeout: 20_000 }).toBe('ready');
+      expect(models.server.seen.filter((s) => s.method === 'GET').length).toBe(models.manifest.files.length);
+      await second.close();
+    } finally {
+      await models.stop();
+    }
+  });
 });

@@ -41,6 +41,9 @@ function recordingHandlers() {
     listPreauthorizations: rec('listPreauthorizations', []),
     grantPreauthorization: rec('grantPreauthorization', GRANT),
     revokePreauthorization: rec('revokePreauthorization'),
+    downloadSpeechModel: rec('downloadSpeechModel'),
+    cancelSpeechModelDownload: rec('cancelSpeechModelDownload'),
+    useSpeechModelFolder: rec('useSpeechModelFolder'),
   };
   return { calls, handlers };
 }
@@ -123,6 +126,24 @@ describe('preload bridge', () => {
       ['grantPreauthorization', [{ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 }]],
       ['revokePreauthorization', ['pa_1']],
     ]);
+  });
+
+  it('round-trips the speech model calls; a folder path is a bounded string or nothing', async () => {
+    const { ipcMain, calls } = setup();
+    const bridge = createBridge(rendererFor(ipcMain, popover).ipc);
+    await bridge.downloadSpeechModel();
+    await bridge.cancelSpeechModelDownload();
+    await bridge.useSpeechModelFolder();
+    await bridge.useSpeechModelFolder('/models/whisper');
+    expect(calls).toEqual([
+      ['downloadSpeechModel', []],
+      ['cancelSpeechModelDownload', []],
+      ['useSpeechModelFolder', []],
+      ['useSpeechModelFolder', ['/models/whisper']],
+    ]);
+    await expect(ipcMain.invokeAs(popover, channelFor('useSpeechModelFolder'), 42)).resolves.toEqual(REFUSED_ARGS);
+    await expect(ipcMain.invokeAs(popover, channelFor('useSpeechModelFolder'), 'x'.repeat(5000))).resolves.toEqual(REFUSED_ARGS);
+    await expect(ipcMain.invokeAs(popover, channelFor('downloadSpeechModel'), 'https://evil.example/')).resolves.toEqual(REFUSED_ARGS);
   });
 });
 

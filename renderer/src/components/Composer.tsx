@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useConversation } from '../stores/conversation.js';
+import { useSession } from '../stores/session.js';
+import { SpeechModelRow } from './SpeechModelRow.js';
 
 /** Typing instead of speaking: same path as a spoken request once it is text. */
 export function Composer() {
@@ -9,6 +11,8 @@ export function Composer() {
   const [text, setText] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const recording = useConversation((s) => s.recording);
+  const [talkRefused, setTalkRefused] = useState(false);
+  const speechReady = useSession((s) => s.speechModel?.state.status === 'ready');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -26,6 +30,7 @@ export function Composer() {
 
   const listening = recording === 'listening';
   return (
+    <>
     <form className="composer" onSubmit={(e) => void submit(e)}>
       <label htmlFor="request" className="visually-hidden">
         Type a request
@@ -40,8 +45,13 @@ export function Composer() {
         aria-pressed={listening}
         onClick={() => {
           setFailure(null);
-          // Without a speech model main refuses with a sentence for the person (UNAVAILABLE).
-          void (listening ? bridge.stopListening() : bridge.startListening()).catch((err: unknown) => setFailure(bridgeErrorText(err, 'Vouch could not start listening. Try again.')));
+          setTalkRefused(false);
+          // Without a speech model main refuses with a sentence for the person (UNAVAILABLE); the
+          // "Speech model" row then appears here with the download.
+          void (listening ? bridge.stopListening() : bridge.startListening()).catch((err: unknown) => {
+            setFailure(bridgeErrorText(err, 'Vouch could not start listening. Try again.'));
+            setTalkRefused(!listening);
+          });
         }}
       >
         {listening ? 'Stop' : 'Talk'}
@@ -52,5 +62,11 @@ export function Composer() {
         </p>
       )}
     </form>
+      {talkRefused && !speechReady && (
+        <div className="composer-speech">
+          <SpeechModelRow />
+        </div>
+      )}
+    </>
   );
 }

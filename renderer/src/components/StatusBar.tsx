@@ -17,6 +17,8 @@ export function StatusBar({ onStop }: { onStop: () => void }) {
   const link = useSession((s) => s.link);
   const auth = useSession((s) => s.auth);
   const stt = useSession((s) => s.sttModel);
+  // A download or load in progress shows here too, so it can be followed from any tab.
+  const speechBusy = useSession((s) => (s.speechModel?.state.status === 'downloading' || s.speechModel?.state.status === 'loading' ? s.speechModel.text : null));
   const status = deriveStatus(recording, pending, speaking);
 
   return (
@@ -31,6 +33,11 @@ export function StatusBar({ onStop }: { onStop: () => void }) {
         </button>
       )}
       <div className="meta">
+        {speechBusy && (
+          <span className="hint" data-testid="speech-model-status">
+            {speechBusy}
+          </span>
+        )}
         {stt?.state === 'loading' && <span className="hint">Preparing speech recognition{stt.progress !== undefined ? ` ${Math.round(stt.progress * 100)}%` : ''}…</span>}
         <span className={`link link-${link}`}>{LINK_TEXT[link]}</span>
         {auth?.signedIn && <span className="user">{auth.user.name ?? auth.user.email ?? ''}</span>}

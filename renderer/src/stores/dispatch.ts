@@ -48,6 +48,9 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
         ...(event.message !== undefined ? { message: event.message } : {}),
       });
       return;
+    case 'speech_model':
+      useSession.getState().setSpeechModel({ state: event.state, text: event.text });
+      return;
   }
 }
 

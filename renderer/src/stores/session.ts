@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { LinkedProvider, Provider, ServerFrame, ServerFrameOf } from '../../../backend/src/protocol/index.js';
-import type { AuthState, ConnectProgress, LinkState } from '../../../electron/src/bridge/contract.js';
+import type { AuthState, ConnectProgress, LinkState, SpeechModelEvent } from '../../../electron/src/bridge/contract.js';
 
 /** A pending `connections_required` the person has not answered yet. */
 type ConnectRequest = Omit<ServerFrameOf<'connections_required'>, 'type'>;
@@ -17,6 +17,9 @@ interface SessionState {
   setLink(link: LinkState): void;
   setProgress(progress: ConnectProgress): void;
   setSttModel(model: SessionState['sttModel']): void;
+  /** The "Speech model" row: its state and its line; null until main says (or with no speech model manager). */
+  speechModel: Omit<SpeechModelEvent, 'type'> | null;
+  setSpeechModel(model: Omit<SpeechModelEvent, 'type'>): void;
   dismissConnect(): void;
   applyFrame(frame: ServerFrame): void;
   reset(): void;
@@ -29,6 +32,7 @@ const initial = {
   connect: null,
   progress: {},
   sttModel: null,
+  speechModel: null,
 };
 
 /** True once every provider the pending request asked for is linked. */
@@ -42,6 +46,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   setLink: (link) => set({ link }),
   setProgress: (progress) => set({ progress: { ...get().progress, [progress.provider]: progress } }),
   setSttModel: (sttModel) => set({ sttModel }),
+  setSpeechModel: (speechModel) => set({ speechModel }),
   dismissConnect: () => set({ connect: null, progress: {} }),
   applyFrame: (frame) => {
     switch (frame.type) {
