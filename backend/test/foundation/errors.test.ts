@@ -18,6 +18,7 @@ import { VouchError } from '../../src/protocol/index.js';
 import { TokenCacheKeyError } from '../../src/redis/tokenCache.js';
 import { ApiError } from '../../src/server/apiError.js';
 import { MigrationError } from '../../src/store/postgres/migrations.js';
+import { StreamStalledError } from '../../src/agent/reply/streamWatchdog.js';
 
 /** A loopback URL nothing listens on: a port just bound and released. */
 async function closedPortUrl(): Promise<string> {
@@ -46,6 +47,7 @@ describe('backend errors share the VouchError base', () => {
     [new TokenCacheKeyError('x'), 'TOKEN_CACHE_KEY_INVALID', 'TokenCacheKeyError'],
     [new ApiError(404, 'NOT_FOUND'), 'NOT_FOUND', 'ApiError'],
     [new MigrationError('x'), 'MIGRATION_FAILED', 'MigrationError'],
+    [new StreamStalledError('idle', 500), 'MODEL_STREAM_STALLED', 'StreamStalledError'],
   ] as const)('%s has code %s', (err, code, name) => {
     expect(err).toBeInstanceOf(VouchError);
     expect(err.code).toBe(code);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { WhisperTokenizer } from './tokenizer.js';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 const tokenIds = z.array(z.number().int().nonnegative());
 
@@ -29,7 +30,8 @@ export type WhisperGenerationConfig = z.infer<typeof whisperGenerationConfigSche
 /** OpenAI's own rule (whisper/model.py): the multilingual checkpoints have a vocabulary of 51865 or more. */
 const MULTILINGUAL_MIN_VOCAB = 51_865;
 
-export class DecoderPromptError extends Error {
+export class DecoderPromptError extends VouchError {
+  static override readonly code: string = 'STT_DECODER_PROMPT';
   override name = 'DecoderPromptError';
 }
 

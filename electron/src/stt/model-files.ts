@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mergeGenerationConfig, type WhisperGenerationConfig } from './decoding-rules.js';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 export interface WhisperArchitecture {
   decoderLayers: number;
@@ -33,7 +34,8 @@ export interface WhisperModelFiles {
   generation: WhisperGenerationConfig;
 }
 
-export class ModelNotFoundError extends Error {
+export class ModelNotFoundError extends VouchError {
+  static override readonly code: string = 'STT_MODEL_NOT_FOUND';
   override name = 'ModelNotFoundError';
 }
 

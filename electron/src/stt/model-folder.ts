@@ -5,10 +5,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ModelNotFoundError, resolveWhisperModelFiles, type WhisperModelFiles } from './model-files.js';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
-export class ModelFolderError extends Error {
+export class ModelFolderError extends VouchError {
   override name = 'ModelFolderError';
-  readonly code = 'not-a-model';
+  override readonly code = 'not-a-model';
 }
 
 export async function validateModelFolder(dir: string): Promise<WhisperModelFiles> {

@@ -17,6 +17,7 @@ import { mkdir, open, readFile, rename, rm, stat, unlink, writeFile } from 'node
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import type { ModelManifest, ModelManifestFile } from './model-manifest.js';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 export const MODEL_BASE_URL_ENV = 'VOUCH_MODEL_BASE_URL';
 export const DEFAULT_MODEL_BASE_URL = 'https://huggingface.co';
@@ -25,14 +26,11 @@ const MARKER = '.vouch-model.json';
 export type ModelDownloadErrorCode = 'not-found' | 'http' | 'network' | 'digest-mismatch' | 'disk-full' | 'write-failed' | 'cancelled';
 
 /** Every download failure: a stable code for the UI, and one plain sentence for the person. */
-export class ModelDownloadError extends Error {
+export class ModelDownloadError extends VouchError {
   override name = 'ModelDownloadError';
-  constructor(
-    readonly code: ModelDownloadErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  declare readonly code: ModelDownloadErrorCode;
+  constructor(code: ModelDownloadErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, { ...options, code });
   }
 }
 

@@ -12,6 +12,7 @@
 import { EventEmitter } from 'node:events';
 import type { DownloadProgress, ModelDownloadErrorCode } from './model-manager.js';
 import type { ModelLoadProgress, StreamingSttEngine, Transcription } from './stt-engine.js';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 export type SpeechModelFailure = ModelDownloadErrorCode | 'load-failed' | 'not-a-model';
 
@@ -41,7 +42,8 @@ export interface SpeechModelDeps {
   validateFolder(dir: string): Promise<unknown>;
 }
 
-export class SpeechModelNotReadyError extends Error {
+export class SpeechModelNotReadyError extends VouchError {
+  static override readonly code: string = 'STT_MODEL_NOT_READY';
   override name = 'SpeechModelNotReadyError';
 }
 

@@ -1,4 +1,5 @@
 /** The contract between the app and any speech-to-text implementation (in-thread or in a worker). */
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 export type ModelLoadStage = 'resolving' | 'tokenizer' | 'encoder' | 'decoder' | 'warming' | 'ready';
 
@@ -44,7 +45,8 @@ export interface StreamingSttEngine extends SttEngine {
   finishUtterance(): Promise<Transcription>;
 }
 
-export class SttNotLoadedError extends Error {
+export class SttNotLoadedError extends VouchError {
+  static override readonly code: string = 'STT_NOT_LOADED';
   override name = 'SttNotLoadedError';
   constructor() {
     super('speech-to-text model is not loaded; call load() first');

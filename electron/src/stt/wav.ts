@@ -3,6 +3,7 @@
  * user-selected recording) and the main process needs a way to hand audio around; a full codec
  * library would be overkill for uncompressed PCM.
  */
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 export interface DecodedWav {
   sampleRate: number;
@@ -15,7 +16,8 @@ const WAVE_FORMAT_PCM = 1;
 const WAVE_FORMAT_IEEE_FLOAT = 3;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
-export class WavFormatError extends Error {
+export class WavFormatError extends VouchError {
+  static override readonly code: string = 'WAV_FORMAT';
   override name = 'WavFormatError';
 }
 

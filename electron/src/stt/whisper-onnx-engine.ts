@@ -13,6 +13,7 @@ import { toFloat32, WHISPER_SAMPLE_RATE } from './resample.js';
 import { SttNotLoadedError, type ModelLoadProgress, type StreamingSttEngine, type Transcription, type TranscriptionStages } from './stt-engine.js';
 import { WhisperTokenizer } from './tokenizer.js';
 import { detectSpeechRegion, trimSilence, type VadOptions } from './vad.js';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 export interface WhisperOnnxOptions {
   /** Folder in the Hugging Face Optimum layout (see model-files.ts). */
@@ -42,7 +43,8 @@ interface LoadedModel {
   suppressedLater: ReadonlySet<number>;
 }
 
-export class NoUtteranceError extends Error {
+export class NoUtteranceError extends VouchError {
+  static override readonly code: string = 'STT_NO_UTTERANCE';
   override name = 'NoUtteranceError';
   constructor() {
     super('no utterance was begun; call beginUtterance() first');

@@ -8,8 +8,11 @@ import { Worker } from 'node:worker_threads';
 import { toFloat32 } from './resample.js';
 import type { ModelLoadProgress, StreamingSttEngine, Transcription } from './stt-engine.js';
 import { workerReplySchema, whisperWorkerConfigSchema, type SttWorkerConfig, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
+import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
-export class SttWorkerError extends Error {
+/** An error the worker reported; `name` is the worker-side error's name. */
+export class SttWorkerError extends VouchError {
+  static override readonly code: string = 'STT_WORKER';
   constructor(
     override readonly name: string,
     message: string,

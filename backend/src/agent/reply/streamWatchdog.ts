@@ -3,6 +3,7 @@
  * never one for the whole stream. The SDK's `httpOptions.timeout` stays armed until the body is
  * fully read, so a long but healthy answer would be cut at 15 s; streams turn it off and use this.
  */
+import { VouchError } from '../../protocol/vouchError.js';
 
 export interface WatchdogTimers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -14,7 +15,8 @@ export const realTimers: WatchdogTimers = {
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
 };
 
-export class StreamStalledError extends Error {
+export class StreamStalledError extends VouchError {
+  static override readonly code: string = 'MODEL_STREAM_STALLED';
   override name = 'StreamStalledError';
   constructor(readonly phase: 'first_chunk' | 'idle', readonly ms: number) {
     super(phase === 'first_chunk' ? `no answer within ${ms} ms` : `answer stalled for ${ms} ms`);
