@@ -5,9 +5,9 @@
  */
 
 /** Where a candidate address was seen. Every source but `inbound` is something the person did or belongs to. */
-export type ContactSource = 'sent' | 'calendar' | 'slack' | 'inbound';
+type ContactSource = 'sent' | 'calendar' | 'slack' | 'inbound';
 
-export const VERIFIED_SOURCES: ReadonlySet<ContactSource> = new Set(['sent', 'calendar', 'slack']);
+const VERIFIED_SOURCES: ReadonlySet<ContactSource> = new Set(['sent', 'calendar', 'slack']);
 
 /** One sighting of a name with an address, from one provider. */
 export interface PersonCandidate {
@@ -18,7 +18,7 @@ export interface PersonCandidate {
 }
 
 /** One person a name resolved to: the address, the best name seen for it, and every source that saw it. */
-export interface PersonMatch {
+interface PersonMatch {
   name: string;
   address: string;
   sources: ContactSource[];

@@ -8,7 +8,7 @@ import type { ActionKind } from './action.js';
  * + recipient trust (0-20, listed only when something was found: a diverted reply, a first contact).
  */
 
-export interface ActionRow {
+interface ActionRow {
   /** Points for the kind of action. */
   points: number;
   detail: string;
@@ -38,7 +38,7 @@ export const ACTION_TABLE: Readonly<Record<ActionKind, ActionRow>> = {
 /** A message that moves money or hands over a credential is scored as this class instead of its kind. */
 export const FINANCIAL_AUTH_POINTS = 40;
 
-export interface TermRow {
+interface TermRow {
   /** Shown in the explanation. */
   term: string;
   pattern: RegExp;

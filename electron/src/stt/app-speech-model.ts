@@ -11,7 +11,7 @@ import { readModelManifest } from './model-manifest.js';
 import { SpeechModel } from './speech-model.js';
 import { WorkerSttEngine } from './worker-stt-engine.js';
 
-export interface AppSpeechModelOptions {
+interface AppSpeechModelOptions {
   /** Electron's net.fetch in the app (OS proxy and certificates); Node's fetch elsewhere. */
   fetch: FetchLike;
   userDataDir: string;

@@ -11,7 +11,7 @@ import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 const tokenIds = z.array(z.number().int().nonnegative());
 
 /** The fields of generation_config.json (or, for older exports, config.json) that decoding reads. */
-export const whisperGenerationConfigSchema = z.object({
+const whisperGenerationConfigSchema = z.object({
   is_multilingual: z.boolean().optional(),
   decoder_start_token_id: z.number().int().nonnegative().optional(),
   /** [position, token id] pairs; a null id is the slot for the language token. */
@@ -35,7 +35,7 @@ export class DecoderPromptError extends VouchError {
   override name = 'DecoderPromptError';
 }
 
-export interface PromptRequest {
+interface PromptRequest {
   /** ISO code ('en') or token ('<|en|>'); multilingual checkpoints only. Defaults to the config's, else English. */
   language?: string;
   /** 'transcribe' or 'translate'; multilingual checkpoints only. Defaults to the config's, else transcribe. */
@@ -51,7 +51,7 @@ export function mergeGenerationConfig(config: unknown, generation: unknown): Whi
   return { ...(base.success ? defined(base.data) : {}), ...defined(over.data) } as WhisperGenerationConfig;
 }
 
-export function isMultilingual(generation: WhisperGenerationConfig): boolean {
+function isMultilingual(generation: WhisperGenerationConfig): boolean {
   if (generation.is_multilingual !== undefined) return generation.is_multilingual;
   return (generation.vocab_size ?? 0) >= MULTILINGUAL_MIN_VOCAB;
 }

@@ -6,7 +6,7 @@
  * then scaled as (x + 4) / 4.
  */
 
-export const WHISPER_N_FFT = 400;
+const WHISPER_N_FFT = 400;
 export const WHISPER_HOP_LENGTH = 160;
 export const WHISPER_CHUNK_SAMPLES = 480_000; // 30 s at 16 kHz
 export const WHISPER_N_FRAMES = WHISPER_CHUNK_SAMPLES / WHISPER_HOP_LENGTH; // 3000

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { mergeGenerationConfig, type WhisperGenerationConfig } from './decoding-rules.js';
 import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
-export interface WhisperArchitecture {
+interface WhisperArchitecture {
   decoderLayers: number;
   decoderAttentionHeads: number;
   dModel: number;
@@ -18,7 +18,7 @@ export interface WhisperArchitecture {
   maxTargetPositions: number;
 }
 
-export interface WhisperModelConfig {
+interface WhisperModelConfig {
   architecture: WhisperArchitecture;
   /** generation_config.json over config.json: decoder prompt and suppress lists (decoding-rules.ts). */
   generation: WhisperGenerationConfig;

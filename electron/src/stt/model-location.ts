@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
 export const WHISPER_MODEL_DIR_ENV = 'VOUCH_WHISPER_MODEL_DIR';
 
 /** Folder names tried under the resources/models folder, best first. */
-export const BUNDLED_MODEL_FOLDERS = ['whisper-tiny.en', 'whisper-base.en', 'whisper-tiny', 'whisper-base'] as const;
+const BUNDLED_MODEL_FOLDERS = ['whisper-tiny.en', 'whisper-base.en', 'whisper-tiny', 'whisper-base'] as const;
 
-export interface ModelLocationInputs {
+interface ModelLocationInputs {
   /** Folder the user picked in the app (settings). */
   userSelectedDir?: string | undefined;
   /** Development and CI (tests, bench): an environment to read VOUCH_WHISPER_MODEL_DIR from. The app passes its config's value as `userSelectedDir` instead. */

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import type { ModelManifest, ModelManifestFile } from './model-manifest.js';
 import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
-export const MODEL_BASE_URL_ENV = 'VOUCH_MODEL_BASE_URL';
+const MODEL_BASE_URL_ENV = 'VOUCH_MODEL_BASE_URL';
 export const DEFAULT_MODEL_BASE_URL = 'https://huggingface.co';
 const MARKER = '.vouch-model.json';
 
@@ -45,7 +45,7 @@ export interface DownloadProgress {
 
 export type FetchLike = (url: string, init: { method?: string; headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
 
-export interface FileWriter {
+interface FileWriter {
   write(chunk: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,7 +62,7 @@ export const openFileWriter: OpenWriter = async (path, mode) => {
   };
 };
 
-export interface ModelManagerOptions {
+interface ModelManagerOptions {
   manifest: ModelManifest;
   /** Where models live, e.g. <userData>/models. */
   modelsDir: string;

@@ -11,7 +11,7 @@ const relativePath = z
   .min(1)
   .refine((p) => !p.startsWith('/') && !p.split('/').some((part) => part === '..' || part === '' || part === '.'), 'must be a plain relative path');
 
-export const modelManifestSchema = z.object({
+const modelManifestSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/),
   description: z.string().optional(),
   /** owner/name on the model host. */

@@ -30,7 +30,7 @@ export function downmixToMono(channels: readonly Float32Array[]): Float32Array {
   return out;
 }
 
-export interface ResampleOptions {
+interface ResampleOptions {
   /** Half-width of the windowed-sinc kernel, in zero crossings of the output-rate filter. */
   halfTaps?: number;
 }

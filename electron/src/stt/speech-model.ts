@@ -14,7 +14,7 @@ import type { DownloadProgress, ModelDownloadErrorCode } from './model-manager.j
 import type { ModelLoadProgress, StreamingSttEngine, Transcription } from './stt-engine.js';
 import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
-export type SpeechModelFailure = ModelDownloadErrorCode | 'load-failed' | 'not-a-model';
+type SpeechModelFailure = ModelDownloadErrorCode | 'load-failed' | 'not-a-model';
 
 export type SpeechModelState =
   | { status: 'missing' }
@@ -24,7 +24,7 @@ export type SpeechModelState =
   | { status: 'failed'; code: SpeechModelFailure; reason: string };
 
 /** The part of ModelManager this needs. */
-export interface ModelDownloader {
+interface ModelDownloader {
   installedDir(): Promise<string | undefined>;
   download(options?: { signal?: AbortSignal }): Promise<string>;
   cancel(): void;
@@ -32,7 +32,7 @@ export interface ModelDownloader {
   off(event: 'progress', listener: (progress: DownloadProgress) => void): unknown;
 }
 
-export interface SpeechModelDeps {
+interface SpeechModelDeps {
   /** A model folder chosen outside the manager (the person's folder, $VOUCH_WHISPER_MODEL_DIR, resources). */
   locate(): string | undefined;
   downloader: ModelDownloader;

@@ -1,7 +1,7 @@
 /** The contract between the app and any speech-to-text implementation (in-thread or in a worker). */
 import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
-export type ModelLoadStage = 'resolving' | 'tokenizer' | 'encoder' | 'decoder' | 'warming' | 'ready';
+type ModelLoadStage = 'resolving' | 'tokenizer' | 'encoder' | 'decoder' | 'warming' | 'ready';
 
 export interface ModelLoadProgress {
   stage: ModelLoadStage;

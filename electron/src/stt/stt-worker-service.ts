@@ -5,7 +5,7 @@
 import { workerRequestSchema, type WorkerReply } from './worker-protocol.js';
 import type { StreamingSttEngine, SttEngine } from './stt-engine.js';
 
-export interface ReplyPort {
+interface ReplyPort {
   postMessage(message: WorkerReply): void;
 }
 

@@ -24,7 +24,7 @@ function unicodeToByteMap(): Map<string, number> {
 
 const UNICODE_TO_BYTE = unicodeToByteMap();
 
-export interface WhisperSpecialTokens {
+interface WhisperSpecialTokens {
   endOfText: number;
   startOfTranscript: number;
   noTimestamps: number;

@@ -20,7 +20,7 @@ export interface VadOptions {
   padMs?: number;
 }
 
-export interface VadResult {
+interface VadResult {
   /** Sample index where the kept region starts (inclusive). */
   start: number;
   /** Sample index where the kept region ends (exclusive). */

@@ -5,7 +5,7 @@
  */
 import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
-export interface DecodedWav {
+interface DecodedWav {
   sampleRate: number;
   channels: number;
   /** One Float32Array per channel, samples in [-1, 1]. */

@@ -15,7 +15,7 @@ import { WhisperTokenizer } from './tokenizer.js';
 import { detectSpeechRegion, trimSilence, type VadOptions } from './vad.js';
 import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
-export interface WhisperOnnxOptions {
+interface WhisperOnnxOptions {
   /** Folder in the Hugging Face Optimum layout (see model-files.ts). */
   modelDir: string;
   /** Weight variant: 'fp32', 'quantized', 'q4', ...; by default the first one present. */
@@ -280,7 +280,7 @@ function int64Tensor(ids: readonly number[]): ort.Tensor {
 }
 
 /** Index of the largest logit at the last sequence position, ignoring suppressed ids. */
-export function argmaxLastPosition(logits: ort.Tensor, suppressed: ReadonlySet<number>): number {
+function argmaxLastPosition(logits: ort.Tensor, suppressed: ReadonlySet<number>): number {
   const dims = logits.dims;
   const vocab = dims[dims.length - 1]!;
   const data = logits.data as Float32Array;

@@ -50,7 +50,7 @@ export interface EventSummary {
   free?: boolean;
 }
 
-export type EventResponse = 'accepted' | 'declined' | 'tentative';
+type EventResponse = 'accepted' | 'declined' | 'tentative';
 
 export interface Interval {
   start: string;
@@ -88,7 +88,7 @@ export function conflictsIn(events: readonly EventSummary[], start: string, end:
 }
 
 /** Gaps between busy intervals inside the window. */
-export function freeGaps(busy: Interval[], timeMin: string, timeMax: string): Interval[] {
+function freeGaps(busy: Interval[], timeMin: string, timeMax: string): Interval[] {
   const gaps: Interval[] = [];
   let cursor = Date.parse(timeMin);
   const end = Date.parse(timeMax);
@@ -106,7 +106,7 @@ function newEventId(): string {
   return [...randomBytes(16)].map((b) => '0123456789abcdefghijklmnopqrstuv'[b % 32]).join('');
 }
 
-export interface CalendarToolsOptions {
+interface CalendarToolsOptions {
   policy: CallPolicyDeps;
   connection: string;
   googleRootUrl: string;
@@ -114,7 +114,7 @@ export interface CalendarToolsOptions {
   requestTimeoutMs: number;
 }
 
-export type EventUpdate = { eventId: string } & Partial<Omit<EventDraftFields, 'event_id'>>;
+type EventUpdate = { eventId: string } & Partial<Omit<EventDraftFields, 'event_id'>>;
 
 export function createCalendarTools(opts: CalendarToolsOptions) {
   const api = calendarClient({ version: 'v3', rootUrl: opts.googleRootUrl });
@@ -338,4 +338,3 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
   };
 }
 
-export type CalendarTools = ReturnType<typeof createCalendarTools>;

@@ -59,7 +59,7 @@ export interface ThreadSummary {
   snippet: string;
 }
 
-export interface MessageSummary {
+interface MessageSummary {
   messageId: string;
   threadId: string;
   from: string;
@@ -69,7 +69,7 @@ export interface MessageSummary {
   snippet: string;
 }
 
-export interface ThreadMessage {
+interface ThreadMessage {
   messageId: string;
   /** The real sender of this message; `fromSelf` marks the person's own (sent) ones. */
   from: string;
@@ -105,18 +105,18 @@ export interface ThreadDetail {
   replyTarget: ReplyTarget;
 }
 
-export interface SentEmail {
+interface SentEmail {
   messageId: string;
   threadId: string;
 }
 
-export interface CreatedDraft {
+interface CreatedDraft {
   draftId: string;
   messageId: string;
   threadId: string;
 }
 
-export type OutgoingEmailFields = EmailDraftFields & {
+type OutgoingEmailFields = EmailDraftFields & {
   /** Message-IDs of the thread so far; defaults to in_reply_to alone. */
   references?: string[];
   html?: string;
@@ -155,7 +155,7 @@ function findPart(part: PartShape, mimeType: string): PartShape | undefined {
 }
 
 /** The readable body: text/plain when there is one, else the HTML reduced to text. */
-export function bodyText(m: MessageShape): string {
+function bodyText(m: MessageShape): string {
   const plain = findPart(m.payload, 'text/plain');
   if (plain) return decodePart(plain);
   const html = findPart(m.payload, 'text/html');
@@ -241,7 +241,7 @@ export function buildForwardDraft(thread: ThreadDetail, to: string[], note: stri
 }
 
 /** Draft fields for answering a thread, ready for the confirm sheet (plus References for the send). */
-export function buildReplyDraft(thread: ThreadDetail, body: string, cc: string[] = []): OutgoingEmailFields {
+function buildReplyDraft(thread: ThreadDetail, body: string, cc: string[] = []): OutgoingEmailFields {
   const t = thread.replyTarget;
   const fields: OutgoingEmailFields = { to: t.to, cc, subject: t.subject, body, thread_id: t.threadId, references: t.references };
   if (t.inReplyTo) fields.in_reply_to = t.inReplyTo;
@@ -249,7 +249,7 @@ export function buildReplyDraft(thread: ThreadDetail, body: string, cc: string[]
 }
 
 /** A Gmail operand: a name with spaces stays one term in quotes ("Dana Whitfield"), never glued together. */
-export function gmailOperand(value: string): string {
+function gmailOperand(value: string): string {
   const v = value.replace(/"/g, '').trim().replace(/\s+/g, ' ');
   return /\s/.test(v) ? `"${v}"` : v;
 }
@@ -258,7 +258,7 @@ export function gmailOperand(value: string): string {
  * The q for a thread search: the words, the sender, and — unless the query asks for sent mail or
  * names a place itself — `-in:sent`, so the person's own mail is never counted as what they received.
  */
-export function gmailSearchQuery(input: { query?: string; from?: string }): string {
+function gmailSearchQuery(input: { query?: string; from?: string }): string {
   const parts = [input.query?.trim(), input.from ? `from:${gmailOperand(input.from)}` : undefined].filter((p): p is string => !!p);
   if (!/\b(in|label):|\bfrom:me\b|\bis:sent\b/i.test(parts.join(' '))) parts.push('-in:sent');
   return parts.join(' ');
@@ -267,9 +267,9 @@ export function gmailSearchQuery(input: { query?: string; from?: string }): stri
 /* ---------- the tools ---------- */
 
 /** At most this many recipients are looked up in sent mail for one draft. */
-export const NEVER_EMAILED_CHECKS = 10;
+const NEVER_EMAILED_CHECKS = 10;
 
-export interface GmailToolsOptions {
+interface GmailToolsOptions {
   policy: CallPolicyDeps;
   connection: string;
   googleRootUrl: string;
@@ -527,4 +527,3 @@ export function createGmailTools(opts: GmailToolsOptions) {
   };
 }
 
-export type GmailTools = ReturnType<typeof createGmailTools>;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
  * UTF-8 headers, multipart/alternative (plain + HTML) bodies in base64, and the threading headers
  * (In-Reply-To, References) Gmail needs to keep a reply in its thread.
  */
-export interface OutgoingEmail {
+interface OutgoingEmail {
   to: string[];
   cc?: string[];
   subject: string;
@@ -28,7 +28,7 @@ function singleLine(value: string): string {
  * RFC 2047 B-encoding, split so every encoded word stays within 75 characters and never cuts a
  * UTF-8 sequence in half; words are joined by folding whitespace.
  */
-export function encodeHeaderValue(value: string): string {
+function encodeHeaderValue(value: string): string {
   const clean = singleLine(value);
   if (/^[\x20-\x7e]*$/.test(clean)) return clean;
   const words: string[] = [];
@@ -53,7 +53,7 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-export function textToHtml(text: string): string {
+function textToHtml(text: string): string {
   const paragraphs = text.split(/\r?\n\s*\r?\n/).map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`);
   return `<!doctype html><html><body>${paragraphs.join('')}</body></html>`;
 }

@@ -13,10 +13,10 @@ import type { DraftBuild } from '../providerModule.js';
 
 /** Gmail and Google Calendar: one Google connection, two tools. */
 
-export type GoogleTools = { gmail: ReturnType<typeof createGmailTools>; calendar: ReturnType<typeof createCalendarTools> };
+type GoogleTools = { gmail: ReturnType<typeof createGmailTools>; calendar: ReturnType<typeof createCalendarTools> };
 
 /** What a request read from Gmail and Calendar. */
-export interface GoogleReadContext {
+interface GoogleReadContext {
   range?: { start: string; end: string };
   events?: EventSummary[];
   free?: Interval[];

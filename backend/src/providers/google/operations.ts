@@ -8,7 +8,7 @@ import type { EventSummary } from './calendarTools.js';
  * from the person's words. Pure: no I/O.
  */
 export type CalendarOperation = 'move' | 'cancel' | 'decline' | 'accept' | 'tentative';
-export type MailOperation = 'reply_all' | 'forward' | 'save_draft';
+type MailOperation = 'reply_all' | 'forward' | 'save_draft';
 
 const CALENDAR_OPS: readonly CalendarOperation[] = ['move', 'cancel', 'decline', 'accept', 'tentative'];
 const MAIL_OPS: readonly MailOperation[] = ['reply_all', 'forward', 'save_draft'];
@@ -45,7 +45,7 @@ export function mailOperation(intent: Intent, transcript: string): MailOperation
   return undefined;
 }
 
-export type EventPick = { ok: true; event: EventSummary } | { ok: false; reason: string };
+type EventPick = { ok: true; event: EventSummary } | { ok: false; reason: string };
 
 /** An event time as the person hears it, e.g. "Wed 4:00 PM". */
 export function spokenWhen(iso: string, timezone: string): string {

@@ -69,7 +69,7 @@ const MemberPage = z.object({ ok: z.literal(true), members: z.array(Member), res
 const Posted = z.object({ ok: z.literal(true), channel: z.string(), ts: z.string() });
 
 /** A person in the workspace with the address Slack verified for them (users:read.email). */
-export interface WorkspaceMember {
+interface WorkspaceMember {
   id: string;
   name: string;
   email: string;
