@@ -1,6 +1,7 @@
 import type { AuditTrail } from '../audit/index.js';
 import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
+import { describeScope } from '../auth/scopeCatalog.js';
 import { toRiskSummary } from '../policy/index.js';
 import type { ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
@@ -14,6 +15,7 @@ import type { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
+import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
 export interface AnswerDeps {
@@ -33,25 +35,51 @@ export interface AnswerDeps {
   now: () => number;
 }
 
+/** Mail-only writes know their draft kind (a Gmail draft needs compose, a sent email send); others ask for all. */
+function draftKindsOf(intent: AnalyzedIntent): { draftKinds?: string[] } {
+  if (!intent.needs_write || intent.tools.length !== 1 || intent.tools[0] !== 'gmail') return {};
+  return { draftKinds: [intent.entities.save_as_draft ? 'email_draft' : 'email'] };
+}
+
+/** The user's words said back to them: "my badge is 42" → "your badge is 42". */
+function toYou(s: string): string {
+  const swap: Record<string, string> = { i: 'you', "i'm": "you're", 'i’m': 'you’re', me: 'you', my: 'your', mine: 'yours', myself: 'yourself', am: 'are' };
+  return s.replace(/\b(?:i'm|i’m|i|me|my|mine|myself|am)\b/gi, (w) => swap[w.toLowerCase()] ?? w);
+}
+
 const HELP = 'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?';
 
 /** transcript → intent → (connection gate) → provider context → a streamed answer with speech, or an editable draft. */
 export class Answerer {
+  /** The question each conversation left open ("What should the email say?"), filled by the next answer. */
+  private readonly questions = new OpenQuestions();
+
   constructor(private readonly deps: AnswerDeps) {}
 
   async answer(ctx: SessionContext, requestId: string, text: string): Promise<void> {
     const { deps } = this;
     const sub = ctx.user.sub;
     const now = new Date(deps.now());
-    const intent = await deps.intent.analyze(text, { now, timezone: ctx.timezone, history: deps.shortTerm.history(ctx.id) });
+    const pending = this.questions.get(ctx.id);
+    const intent = await deps.intent.analyze(text, { now, timezone: ctx.timezone, history: deps.shortTerm.history(ctx.id), ...(pending ? { pending } : {}) });
+    // Filled, abandoned or replaced: the question is closed; unfilled keeps it open and asks again below.
+    if (intent.pending_outcome !== 'unfilled') this.questions.clear(ctx.id);
     await deps.audit.note(sub, { kind: 'intent', data: { tools: intent.tools, action: intent.action, engine: intent.engine }, refs: { request_id: requestId } });
     deps.shortTerm.add(ctx.id, { role: 'user', text });
+    if (intent.entities.remember) return this.keep(ctx, requestId, intent.entities.remember);
+    if (intent.pending_outcome === 'abandoned') return this.say(ctx, requestId, 'Okay, I’ve dropped that. Nothing was sent.');
     if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, HELP);
 
     const readDenied = await deps.policy.firstDeniedTool(sub, intent.tools, 'can_read');
     if (readDenied) return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${readDenied} for you.`, { request_id: requestId });
     const missing = await deps.gate.missing(ctx, intent.tools);
-    if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools);
+    if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools, { write: intent.needs_write });
+    // Connected with fewer permissions than this request needs: ask for exactly the extra ones.
+    const lacking = await deps.gate.lacking(ctx, intent.tools, { write: intent.needs_write, ...draftKindsOf(intent) });
+    if (lacking) {
+      const words = lacking.scopes.map(describeScope).join('; ');
+      return deps.gate.require(ctx, requestId, text, [lacking.provider], intent.tools, { write: intent.needs_write, scopes: lacking.scopes, reason: `Vouch needs one more permission for this: ${words}. Reconnect to grant it.` });
+    }
     await deps.gate.clear(sub, requestId);
 
     const [context, contacts, recalled] = await Promise.all([
@@ -61,13 +89,17 @@ export class Answerer {
     ]);
     for (const f of context.failures) {
       await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
-      if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f)) return;
+      if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f, { write: intent.needs_write })) return;
     }
 
     if (intent.needs_write) {
       const call = { userId: sub, subjectToken: ctx.accessToken };
       const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer, memory: recalled, call }, deps.tools);
-      if (!built.ok) return this.say(ctx, requestId, built.reason);
+      if (!built.ok) {
+        const slot = missingSlot(intent, built.reason);
+        if (slot) this.questions.set(ctx.id, openQuestion(intent, slot));
+        return this.say(ctx, requestId, built.reason);
+      }
       const record = await deps.drafts.create(sub, requestId, built.draft);
       const { decision } = await deps.policy.decide(ctx, built.draft);
       await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
@@ -94,6 +126,19 @@ export class Answerer {
   private async say(ctx: SessionContext, requestId: string, text: string): Promise<void> {
     await speakAndStream({ requestId, deltas: chunkText(text), send: ctx.send, speech: this.deps.speech, logger: this.deps.logger });
     this.deps.shortTerm.add(ctx.id, { role: 'assistant', text });
+  }
+
+  /** "remember that …": kept in long-term memory as the user's own words, and said back. */
+  private async keep(ctx: SessionContext, requestId: string, fact: string): Promise<void> {
+    const memory = this.deps.memory;
+    if (!memory) return this.say(ctx, requestId, 'I can’t keep notes on this setup, so I didn’t save that.');
+    try {
+      await memory.remember(ctx.user.sub, `The user asked me to remember: ${fact}`, { request_id: requestId, kind: 'note' });
+    } catch (err) {
+      this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'keeping a note failed');
+      return this.say(ctx, requestId, 'I couldn’t save that just now. Please try again in a moment.');
+    }
+    return this.say(ctx, requestId, `Got it. I’ll remember that ${toYou(fact.replace(/[.!]+$/, ''))}.`);
   }
 
   /** Addresses for the people a request names, from whichever providers know them. */

@@ -27,6 +27,8 @@ export interface EmailThreadSummary {
   snippet: string;
   unread?: boolean;
   message_count?: number;
+  /** The user's own latest reply in the thread (never attributed to `from`). */
+  your_reply?: string;
 }
 
 export interface SlackMessageSummary {
@@ -42,6 +44,8 @@ export interface ProviderContext {
   events?: CalendarEventSummary[];
   threads?: EmailThreadSummary[];
   messages?: SlackMessageSummary[];
+  /** How Slack was read when no channel history was: the search that ran, whose DMs, and Slack's own limit, in words. */
+  slack?: { searched?: string; dm_with?: string; limited?: string };
   /** A write the pipeline prepared (draft_ready was or will be sent). */
   draft?: { kind: DraftKind; to?: string; channel?: string; text?: string; title?: string; start?: string; duration_minutes?: number };
   /** Tools that could not be read, so the answer can say so instead of "nothing found". */

@@ -64,17 +64,45 @@ function gmailRead(intent: Intent, ctx: ProviderContext, input: ReplyInput): str
     if (i > 0) out.push(`Before that, ${sender} wrote about ${subject}${snippet}`);
     else if (threads.length > 1) out.push(`The latest, from ${sender}${day}, is ${subject}${snippet}`);
     else out.push(`${sender} wrote${day} about ${subject}${snippet}`);
+    if (t.your_reply) out.push(`You replied: ${quote(t.your_reply, 120)}`);
   }
   return out.map((s) => (/[.!?…”]$/.test(s) ? s : `${s}.`));
 }
 
+/** What a Slack search looked for, in words: `NDA after:2026-11-24 in:#legal` → `"NDA" in #legal`. */
+function searchedWords(query: string, intent: Intent): string {
+  const words = query
+    .replace(/\b(?:after|before|on|in|from):\S+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const channel = /\bin:#?([\w-]+)/.exec(query)?.[1];
+  const since = /\bafter:/.test(query) ? (intent.entities.time_range ? ' in that time' : ' since yesterday') : '';
+  const where = channel ? `#${channel}` : 'your Slack channels and DMs';
+  return words ? `${where} for ${quote(words, 80)}${since}` : `${where}${since}`;
+}
+
 function slackRead(intent: Intent, ctx: ProviderContext): string[] {
   const msgs = ctx.messages ?? [];
-  const where = intent.entities.channel ? `#${intent.entities.channel}` : 'Slack';
-  if (msgs.length === 0) return [`Nothing new in ${where}.`];
-  const latest = msgs.slice(-4);
-  const lines = latest.map((m) => `${firstName(m.user)} said ${quote(m.text, 120)}`);
-  return [`In ${where}, ${plural(msgs.length, 'message')}.`, `${spokenList(lines)}.`];
+  const s = ctx.slack;
+  const where = intent.entities.channel ? `#${intent.entities.channel}` : s?.dm_with ? `your DMs with ${s.dm_with}` : 'Slack';
+  const looked = s?.searched !== undefined ? searchedWords(s.searched, intent) : undefined;
+  const out: string[] = [];
+  if (msgs.length === 0) {
+    // Never "nothing" without saying what was looked at.
+    if (looked) out.push(`I searched ${looked} and found no messages.`);
+    else out.push(`I read ${where} and found no new messages.`);
+  } else {
+    const latest = msgs.slice(-4);
+    const many = new Set(latest.map((m) => m.channel)).size > 1 || (!intent.entities.channel && !s?.dm_with);
+    const lines = latest.map((m) => {
+      const chan = m.channel ? (m.channel.startsWith('DM with') ? ` (${m.channel})` : ` in #${m.channel.replace(/^#/, '')}`) : '';
+      return `${firstName(m.user)}${many ? chan : ''} said ${quote(m.text, 120)}`;
+    });
+    out.push(looked ? `I searched ${looked} and found ${plural(msgs.length, 'message')}.` : `In ${where}, ${plural(msgs.length, 'message')}.`);
+    out.push(`${spokenList(lines)}.`);
+  }
+  if (s?.limited) out.push(s.limited);
+  return out;
 }
 
 function writeAnswer(intent: Intent, ctx: ProviderContext, input: ReplyInput): string[] {

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
+import type { ServerFrame } from '../../src/protocol/index.js';
+import type { VouchSystem } from '../../standins/system.js';
+import { linkAccount, startTestSystem } from '../helpers/system.js';
+import { TestClient } from '../helpers/wsClient.js';
+import { observer } from './helpers.js';
+
+/**
+ * Issue 13 through the WS protocol against the sandbox, offline engine: Slack without a channel,
+ * follow-ups that fill the open question, calendar changes as drafts, "remember that …", and consent
+ * that asks only for what a request needs.
+ */
+
+let system: VouchSystem;
+let alex: HeadlessSession;
+let c: TestClient;
+
+beforeAll(async () => {
+  system = await startTestSystem({ cibaIntervalSeconds: 0.05 });
+  alex = await system.login('alex');
+  await linkAccount(system, alex, 'google');
+  await linkAccount(system, alex, 'slack');
+  c = await TestClient.connect(system.wsUrl);
+  expect(await c.auth(alex.access_token)).toMatchObject({ type: 'session_ready' });
+});
+afterAll(async () => {
+  await c?.close();
+  await system.stop();
+});
+
+let n = 0;
+type DraftFrame = Extract<ServerFrame, { type: 'draft_ready' }>;
+/** Sends one utterance and returns the spoken answer; with `draft`, also the draft that follows it. */
+async function ask(client: TestClient, text: string): Promise<{ answer: string; id: string }> {
+  const id = `conv-${++n}`;
+  const from = client.frames.length;
+  client.send({ type: 'transcript', id, text });
+  await client.next('agent_done', (f) => f.request_id === id);
+  const answer = client.frames
+    .slice(from)
+    .map((f) => (f.type === 'agent_stream' && f.request_id === id ? f.delta : ''))
+    .join('');
+  return { answer, id };
+}
+async function askDraft(client: TestClient, text: string): Promise<{ answer: string; draft: DraftFrame }> {
+  const from = client.frames.length;
+  const { answer, id } = await ask(client, text);
+  if (/^(?:Which|When|What|Who)\b/.test(answer)) throw new Error(`asked instead of drafting: ${answer}`);
+  // draft_ready follows the spoken lead-in.
+  return { answer, draft: await client.next('draft_ready', (f) => f.request_id === id, from) };
+}
+
+describe('Slack without a channel answers from a search that ran', () => {
+  it('"catch me up on Slack" reads every channel and DM since yesterday in one search', async () => {
+    const { answer } = await ask(c, 'catch me up on Slack');
+    expect(answer).toMatch(/I searched your Slack channels and DMs since yesterday and found \w+ messages?/);
+    expect(answer).toContain('Board meeting moved to next Tuesday');
+    expect(answer).not.toMatch(/Nothing new/);
+  });
+
+  it('"search Slack for X" finds an older message and says where it is', async () => {
+    const { answer } = await ask(c, 'search Slack for residuals');
+    expect(answer).toMatch(/I searched your Slack channels and DMs for “residuals”/);
+    expect(answer).toContain('residuals clause');
+    expect(answer).toMatch(/in #deals/);
+  });
+
+  it('"did anyone mention X on Slack" with no match names the search instead of "nothing new"', async () => {
+    const { answer } = await ask(c, 'did anyone mention quokkas on Slack');
+    expect(answer).toMatch(/I searched .*“quokkas”.* and found no messages\./);
+  });
+
+  it('DMs work without asking which channel', async () => {
+    const { answer } = await ask(c, 'check my Slack DMs with Sam');
+    expect(answer).toContain('redlines');
+    expect(answer).not.toMatch(/which channel/i);
+  });
+});
+
+describe('follow-ups fill the open question', () => {
+  it('"What should I say…?" → the next utterance is the message of the draft', async () => {
+    const first = await ask(c, 'reply to Dana');
+    expect(first.answer).toMatch(/\?$/);
+    const second = await askDraft(c, "tell her Thursday at 11 works and I'll bring Maria");
+    expect(second.draft.kind).toBe('email');
+    if (second.draft.kind !== 'email') throw new Error('expected an email draft');
+    expect(second.draft.fields.to).toEqual(['dana@northwind.io']);
+    expect(second.draft.fields.body).toMatch(/Thursday at 11 works/);
+    c.send({ type: 'action_cancelled', draft_id: second.draft.draft_id });
+  });
+
+  it('"never mind" drops the open question', async () => {
+    await ask(c, 'reply to Dana');
+    const { answer } = await ask(c, 'never mind');
+    expect(answer).toMatch(/dropped that/);
+    // A fresh, unclear utterance is not taken as the message of the dropped reply.
+    const after = await ask(c, 'Thursday works');
+    expect(after.answer).not.toMatch(/Here's a reply/);
+  });
+});
+
+describe('calendar changes are editable drafts → policy → confirm', () => {
+  it('"reschedule the board deck prep" asks when, "4pm" fills it, and confirming moves the event', async () => {
+    const first = await ask(c, 'reschedule the board deck prep');
+    expect(first.answer).toMatch(/When should .*Board deck prep.* move to\?/);
+    const second = await askDraft(c, '4pm');
+    expect(second.draft.kind).toBe('event_move');
+    const move = second.draft;
+    if (move.kind !== 'event_move') throw new Error('expected a move');
+    expect(move.fields.start).toMatch(/T16:00:00/);
+    c.send({ type: 'action_confirmed', draft_id: move.draft_id });
+    const result = await c.next('action_result', (f) => f.draft_id === move.draft_id);
+    expect(result).toMatchObject({ status: 'moved' });
+    const r = await observer(system).calendar.listEvents({ userId: 'auth0|alex', subjectToken: alex.access_token }, { timeMin: new Date(Date.now() - 86_400_000).toISOString(), timeMax: new Date(Date.now() + 3 * 86_400_000).toISOString(), maxResults: 50 });
+    if (!r.ok) throw new Error(r.error.message);
+    const moved = r.value.events.find((e) => e.eventId === move.fields.event_id);
+    expect(Date.parse(moved!.start)).toBe(Date.parse(move.fields.start));
+  });
+
+  it('"decline the Contoso pricing sync invite" is an event_response draft, not a new event called "Meeting"', async () => {
+    const { draft } = await askDraft(c, 'decline the Contoso pricing sync invite');
+    expect(draft.kind).toBe('event_response');
+    if (draft.kind !== 'event_response') throw new Error('expected a response');
+    expect(draft.fields.response).toBe('declined');
+    expect(draft.fields.title).toBe('Contoso pricing sync');
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+  });
+
+  it('"cancel the Northwind NDA review" drafts a cancel that names the guests', async () => {
+    const { draft, answer } = await askDraft(c, 'cancel the Northwind NDA review');
+    expect(draft.kind).toBe('event_cancel');
+    expect(answer).toMatch(/Cancel “?"?Northwind NDA review/);
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+  });
+
+  it('creating over an existing event warns about the conflict', async () => {
+    const { draft, answer } = await askDraft(c, 'schedule a meeting with Dana tomorrow at 9am');
+    expect(draft.kind).toBe('event');
+    expect(answer).toMatch(/overlaps “?"?1:1 with Sam/);
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+  });
+});
+
+describe('"remember that …"', () => {
+  it('keeps the fact in long-term memory and says so', async () => {
+    const { answer } = await ask(c, 'remember that my badge number is 4412');
+    expect(answer).toBe('Got it. I’ll remember that your badge number is 4412.');
+    const recalled = await system.backend.services.memory?.recall('auth0|alex', 'badge number', 3);
+    expect(recalled?.some((m) => m.text.includes('badge number is 4412'))).toBe(true);
+  });
+});
+
+describe('mail: each message under its real sender', () => {
+  it('a thread summary quotes Dana as Dana and the user’s own reply as the user’s', async () => {
+    const { answer } = await ask(c, 'summarize my emails from Dana');
+    expect(answer).toMatch(/Dana/);
+    expect(answer).not.toMatch(/Dana[^.]*Maria from our legal team/);
+  });
+});
