@@ -3,7 +3,7 @@ import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { describeScope } from '../auth/scopeCatalog.js';
 import { toRiskSummary } from '../policy/index.js';
-import type { ServerFrameOf } from '../protocol/index.js';
+import type { Draft, ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
@@ -15,6 +15,7 @@ import type { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
+import { analyzeMail, intentForReading } from './mailReading.js';
 import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
@@ -33,6 +34,13 @@ export interface AnswerDeps {
   audit: AuditTrail;
   logger: Logger;
   now: () => number;
+}
+
+/** A reply-all never copies the person themselves (a thread without their sent mail does not show their address). */
+function withoutSelf(draft: Draft, email: string | undefined): Draft {
+  if (!email || (draft.kind !== 'email' && draft.kind !== 'email_draft')) return draft;
+  const me = email.toLowerCase();
+  return { ...draft, fields: { ...draft.fields, cc: draft.fields.cc.filter((a) => a.toLowerCase() !== me) } } as Draft;
 }
 
 /** Mail-only writes know their draft kind (a Gmail draft needs compose, a sent email send); others ask for all. */
@@ -83,10 +91,11 @@ export class Answerer {
     await deps.gate.clear(sub, requestId);
 
     const [context, contacts, recalled] = await Promise.all([
-      fetchProviderContext(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intent, ctx.timezone, now),
+      fetchProviderContext(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intentForReading(intent), ctx.timezone, now),
       intent.needs_write ? this.contactsFor(ctx, intent) : Promise.resolve(new Map<string, string>()),
       deps.memory ? deps.memory.recall(sub, text, 3).catch(() => []) : Promise.resolve([]),
     ]);
+    const analysis = intent.needs_write ? undefined : await analyzeMail(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intent, context, { timezone: ctx.timezone, now });
     for (const f of context.failures) {
       await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
       if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f, { write: intent.needs_write })) return;
@@ -100,17 +109,18 @@ export class Answerer {
         if (slot) this.questions.set(ctx.id, openQuestion(intent, slot));
         return this.say(ctx, requestId, built.reason);
       }
-      const record = await deps.drafts.create(sub, requestId, built.draft);
-      const { decision } = await deps.policy.decide(ctx, built.draft);
+      const draft = withoutSelf(built.draft, ctx.user.email);
+      const record = await deps.drafts.create(sub, requestId, draft);
+      const { decision } = await deps.policy.decide(ctx, draft);
       await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
-      ctx.send({ type: 'draft_ready', draft_id: record.id, request_id: requestId, expires_at: new Date(record.expiresAt).toISOString(), risk: toRiskSummary(decision), ...built.draft } as ServerFrameOf<'draft_ready'>);
+      ctx.send({ type: 'draft_ready', draft_id: record.id, request_id: requestId, expires_at: new Date(record.expiresAt).toISOString(), risk: toRiskSummary(decision), ...draft } as ServerFrameOf<'draft_ready'>);
       deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.spoken });
       return;
     }
 
     const { text: answer } = await speakAndStream({
       requestId,
-      deltas: deps.reply.stream({ transcript: text, intent, context, memory: recalled, timezone: ctx.timezone, now, userName: ctx.user.name }),
+      deltas: deps.reply.stream({ transcript: text, intent, context: analysis ? { ...context, analysis } : context, memory: recalled, timezone: ctx.timezone, now, userName: ctx.user.name }),
       send: ctx.send,
       speech: deps.speech,
       logger: deps.logger,

@@ -1,3 +1,4 @@
+import type { MailAnalysisResult } from './mailReading.js';
 import type { ProviderContext } from './providerContext.js';
 import type { ProviderContext as ReplyContext } from './reply/context.js';
 import { addressOf } from './drafts.js';
@@ -7,8 +8,9 @@ import { TOOLS_OF_PROVIDER, type Tool } from '../protocol/index.js';
  * What the reply writers see of the provider results: summaries without ids or headers, the newest
  * message of a summarized thread in place of its snippet, and failures as sentences.
  */
-export function toReplyContext(ctx: ProviderContext): ReplyContext {
+export function toReplyContext(ctx: ProviderContext & { analysis?: MailAnalysisResult }): ReplyContext {
   const out: ReplyContext = {};
+  if (ctx.analysis) out.mail_analysis = ctx.analysis;
   if (ctx.events) {
     out.events = ctx.events.map((e) => ({
       title: e.title,
@@ -44,6 +46,6 @@ export function toReplyContext(ctx: ProviderContext): ReplyContext {
     out.slack = { ...(ctx.searched !== undefined ? { searched: ctx.searched } : {}), ...(ctx.dmWith ? { dm_with: ctx.dmWith } : {}), ...(ctx.limited ? { limited: ctx.limited.message } : {}) };
   }
   // A failure names its provider; the reply names the provider's first tool (its main one).
-  if (ctx.failures.length) out.errors = ctx.failures.map((f) => ({ tool: TOOLS_OF_PROVIDER[f.provider][0] as Tool, message: f.message }));
+  if (ctx.failures.length) out.errors = ctx.failures.map((f) => ({ tool: TOOLS_OF_PROVIDER[f.provider][0] as Tool, message: f.message, code: f.code }));
   return out;
 }

@@ -42,7 +42,30 @@ function calendarRead(intent: Intent, ctx: ProviderContext, input: ReplyInput): 
   return [`${lead} ${plural(events.length, 'event')}.`, `${Cap(spokenList(phrases))}${more}.`];
 }
 
+/** "Who wrote most this week", "did Sam reply": answered from the mailbox, never guessed. */
+function mailAnalysis(intent: Intent, ctx: ProviderContext, input: ReplyInput): string[] | undefined {
+  const a = ctx.mail_analysis;
+  if (intent.entities.analysis === 'top_senders' && a?.top_senders) {
+    const top = a.top_senders;
+    if (top.length === 0) return ['No one has written to you in that time.'];
+    const lines = top.map((s) => `${s.name} (${plural(s.threads, 'thread')})`);
+    return [`Most of your mail came from ${spokenList(lines)}.`];
+  }
+  if (intent.entities.analysis === 'did_reply') {
+    const d = a?.did_reply;
+    const who = intent.entities.sender ?? intent.entities.people[0] ?? 'they';
+    if (!d) return [`I didn't find an email thread with ${who}.`];
+    const day = d.last_date ? ` ${spokenDay(new Date(d.last_date), input.now, input.timezone)}` : '';
+    if (d.replied) return [`Yes, ${firstName(d.person)} replied${day} in ${quote(d.subject, 80)}${d.last_text ? `: ${quote(d.last_text)}` : '.'}`];
+    if (d.you_wrote) return [`Not yet. Your last message in ${quote(d.subject, 80)} was${day}, and ${firstName(d.person)} hasn't answered it.`];
+    return [`${firstName(d.person)} hasn't replied to anything from you in ${quote(d.subject, 80)}.`];
+  }
+  return undefined;
+}
+
 function gmailRead(intent: Intent, ctx: ProviderContext, input: ReplyInput): string[] {
+  const analysed = mailAnalysis(intent, ctx, input);
+  if (analysed) return analysed.map((s) => (/[.!?…”]$/.test(s) ? s : `${s}.`));
   const threads = ctx.threads ?? [];
   const who = intent.entities.people[0];
   const fromWho = who ? ` from ${who}` : '';
@@ -157,7 +180,11 @@ export function offlineReply(input: ReplyInput): string[] {
       if (tool === 'slack') out.push(...slackRead(intent, ctx));
     }
   }
-  for (const tool of failed) out.push(`I couldn't reach ${TOOL_NAME[tool]} just now.`);
+  for (const tool of failed) {
+    // A provider's own limit is said as it is (what happened and when to ask again), not as an outage.
+    const limit = (ctx.errors ?? []).find((e) => e.tool === tool && e.code === 'RATE_LIMITED');
+    out.push(limit ? `I couldn't read ${TOOL_NAME[tool]} this time: ${limit.message}` : `I couldn't reach ${TOOL_NAME[tool]} just now.`);
+  }
   for (const note of ctx.notes ?? []) out.push(note);
   return out.length > 0 ? out : ['Done.'];
 }
