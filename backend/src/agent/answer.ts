@@ -15,6 +15,7 @@ import type { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
+import { ListedByConversation, listedBy, pointAt } from './conversationItems.js';
 import { analyzeMail, intentForReading } from './mailReading.js';
 import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
@@ -61,6 +62,8 @@ const HELP = 'I can read and summarize your email, check your calendar, look at 
 export class Answerer {
   /** The question each conversation left open ("What should the email say?"), filled by the next answer. */
   private readonly questions = new OpenQuestions();
+  /** What each conversation's last answer listed, for "the second email" and "move it". */
+  private readonly listed = new ListedByConversation();
 
   constructor(private readonly deps: AnswerDeps) {}
 
@@ -69,7 +72,9 @@ export class Answerer {
     const sub = ctx.user.sub;
     const now = new Date(deps.now());
     const pending = this.questions.get(ctx.id);
-    const intent = await deps.intent.analyze(text, { now, timezone: ctx.timezone, history: deps.shortTerm.history(ctx.id), ...(pending ? { pending } : {}) });
+    const analyzed = await deps.intent.analyze(text, { now, timezone: ctx.timezone, history: deps.shortTerm.history(ctx.id), ...(pending ? { pending } : {}) });
+    const pointed = pointAt(analyzed, text, this.listed.get(ctx.id));
+    const intent: AnalyzedIntent = { ...analyzed, ...pointed.intent };
     // Filled, abandoned or replaced: the question is closed; unfilled keeps it open and asks again below.
     if (intent.pending_outcome !== 'unfilled') this.questions.clear(ctx.id);
     await deps.audit.note(sub, { kind: 'intent', data: { tools: intent.tools, action: intent.action, engine: intent.engine }, refs: { request_id: requestId } });
@@ -95,6 +100,13 @@ export class Answerer {
       intent.needs_write ? this.contactsFor(ctx, intent) : Promise.resolve(new Map<string, string>()),
       deps.memory ? deps.memory.recall(sub, text, 3).catch(() => []) : Promise.resolve([]),
     ]);
+    if (pointed.thread && !context.failures.length) {
+      // "the second email": that thread, read in full, instead of whatever a fresh search returned.
+      const read = await deps.tools.gmail.readThread({ userId: sub, subjectToken: ctx.accessToken }, { threadId: pointed.thread.threadId });
+      context.threads = [pointed.thread];
+      if (read.ok) context.thread = read.value;
+      else context.failures.push(read.error);
+    }
     const analysis = intent.needs_write ? undefined : await analyzeMail(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intent, context, { timezone: ctx.timezone, now });
     for (const f of context.failures) {
       await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
@@ -118,6 +130,7 @@ export class Answerer {
       return;
     }
 
+    this.listed.set(ctx.id, listedBy(intent, context, text));
     const { text: answer } = await speakAndStream({
       requestId,
       deltas: deps.reply.stream({ transcript: text, intent, context: analysis ? { ...context, analysis } : context, memory: recalled, timezone: ctx.timezone, now, userName: ctx.user.name }),

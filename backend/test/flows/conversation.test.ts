@@ -50,7 +50,9 @@ async function askDraft(client: TestClient, text: string): Promise<{ answer: str
   const { answer, id } = await ask(client, text);
   if (/^(?:Which|When|What|Who)\b/.test(answer)) throw new Error(`asked instead of drafting: ${answer}`);
   // draft_ready follows the spoken lead-in.
-  return { answer, draft: await client.next('draft_ready', (f) => f.request_id === id, from) };
+  const got = await Promise.race([client.next('draft_ready', (f) => f.request_id === id, from), client.next('error', (f) => f.request_id === id, from)]);
+  if (got.type === 'error') throw new Error(`${got.code}: ${got.message} (said: ${answer})`);
+  return { answer, draft: got };
 }
 
 describe('Slack without a channel answers from a search that ran', () => {
@@ -98,6 +100,34 @@ describe('follow-ups fill the open question', () => {
     expect(second.draft.fields.to).toEqual(['dana@northwind.io']);
     expect(second.draft.fields.body).toMatch(/Thursday at 11 works/);
     c.send({ type: 'action_cancelled', draft_id: second.draft.draft_id });
+  });
+
+  it('"the second email" is the second thread the last answer listed', async () => {
+    await ask(c, 'any emails from Sam');
+    const listed = await observer(system).gmail.searchThreads({ userId: 'auth0|alex', subjectToken: alex.access_token }, { from: 'Sam', maxResults: 5 });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const second = listed.value.threads[1]!;
+    const { answer } = await ask(c, 'summarize the second email');
+    expect(answer).toContain(`“${second.subject}”`);
+    expect(answer).not.toContain(`“${listed.value.threads[0]!.subject}”`);
+  });
+
+  it('"reply to her" after reading Dana’s mail goes to Dana, in her thread', async () => {
+    await ask(c, 'any new emails from Dana');
+    const { draft } = await askDraft(c, 'reply to her saying see you Thursday');
+    if (draft.kind !== 'email') throw new Error('expected an email');
+    expect(draft.fields.to).toEqual(['dana@northwind.io']);
+    expect(draft.fields.thread_id).toBeTruthy();
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+  });
+
+  it('"move it to 4" after "when is my 1:1 with Sam" moves that meeting', async () => {
+    await ask(c, 'when is my 1:1 with Sam');
+    const { draft } = await askDraft(c, 'move it to 4');
+    if (draft.kind !== 'event_move') throw new Error(`expected a move, got ${draft.kind}`);
+    expect(draft.fields.title).toBe('1:1 with Sam');
+    expect(draft.fields.start).toMatch(/T16:00:00/);
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
   });
 
   it('"never mind" drops the open question', async () => {
