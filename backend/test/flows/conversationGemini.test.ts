@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
 import type { ServerFrame } from '../../src/protocol/index.js';
 import type { VouchSystem } from '../../standins/system.js';
-import { CURRENT_GEMINI_MODELS, type GeminiCall, type GeminiStandIn, promptText, startGeminiStandIn } from '../../standins/ai/geminiStandIn.js';
+import { CURRENT_GEMINI_MODELS, type GeminiCall, type GeminiStandIn, promptText, startGeminiStandIn, systemText } from '../../standins/ai/geminiStandIn.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
 
@@ -27,6 +27,7 @@ let alex: HeadlessSession;
 let c: TestClient;
 const intentCalls: string[] = [];
 const replyPrompts: string[] = [];
+const replyRules: string[] = [];
 
 const isIntentCall = (call: GeminiCall) => call.method === 'generateContent' && JSON.stringify(call.body.generationConfig ?? {}).includes('needs_write');
 const lastPart = (call: GeminiCall) => call.body.contents?.at(-1)?.parts?.at(-1)?.text ?? '';
@@ -48,6 +49,7 @@ beforeAll(async () => {
     stream: (call) => {
       const prompt = promptText(call);
       replyPrompts.push(prompt);
+      replyRules.push(systemText(call));
       return [prompt.includes('Board meeting moved to next Tuesday') ? 'Priya said the board meeting moved to next Tuesday.' : 'I found nothing.'];
     },
   };
@@ -89,6 +91,8 @@ describe('the Gemini path through the same plumbing (stand-in)', () => {
     const prompt = replyPrompts.at(-1) ?? '';
     expect(prompt).toContain('"searched":"after:');
     expect(prompt).toContain('Board meeting moved to next Tuesday');
+    // The model is told to name the search and never to answer "nothing new" without one.
+    expect(replyRules.at(-1)).toMatch(/slack\.searched.*rather than "nothing new"/);
   });
 
   it('an open question is filled by the next utterance without asking the model again', async () => {
