@@ -140,6 +140,13 @@ describe('follow-ups fill the open question', () => {
   });
 });
 
+/** The sandbox calendar as an observer reads it, yesterday to three days ahead. */
+async function upcoming() {
+  const r = await observer(system).calendar.listEvents({ userId: 'auth0|alex', subjectToken: alex.access_token }, { timeMin: new Date(Date.now() - 86_400_000).toISOString(), timeMax: new Date(Date.now() + 3 * 86_400_000).toISOString(), maxResults: 50 });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.events;
+}
+
 describe('calendar changes are editable drafts → policy → confirm', () => {
   it('"reschedule the board deck prep" asks when, "4pm" fills it, and confirming moves the event', async () => {
     const first = await ask(c, 'reschedule the board deck prep');
@@ -164,14 +171,21 @@ describe('calendar changes are editable drafts → policy → confirm', () => {
     if (draft.kind !== 'event_response') throw new Error('expected a response');
     expect(draft.fields.response).toBe('declined');
     expect(draft.fields.title).toBe('Contoso pricing sync');
-    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
+    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id)).toMatchObject({ status: 'answered' });
+    const after = await upcoming();
+    expect(after.find((e) => e.eventId === draft.fields.event_id)?.myResponse).toBe('declined');
   });
 
   it('"cancel the Northwind NDA review" drafts a cancel that names the guests', async () => {
     const { draft, answer } = await askDraft(c, 'cancel the Northwind NDA review');
     expect(draft.kind).toBe('event_cancel');
     expect(answer).toMatch(/Cancel “?"?Northwind NDA review/);
-    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+    c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
+    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id)).toMatchObject({ status: 'cancelled' });
+    if (draft.kind !== 'event_cancel') throw new Error('expected a cancel');
+    const id = draft.fields.event_id;
+    expect((await upcoming()).some((e) => e.eventId === id && e.status !== 'cancelled')).toBe(false);
   });
 
   it('creating over an existing event warns about the conflict', async () => {
