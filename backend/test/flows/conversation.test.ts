@@ -102,6 +102,16 @@ describe('follow-ups fill the open question', () => {
     c.send({ type: 'action_cancelled', draft_id: second.draft.draft_id });
   });
 
+  it('"When should the meeting be?" → "tomorrow at 2pm" fills the time of the drafted meeting', async () => {
+    const first = await ask(c, 'set up a meeting with Dana');
+    expect(first.answer).toBe('When should the meeting be?');
+    const { draft } = await askDraft(c, 'tomorrow at 2pm');
+    if (draft.kind !== 'event') throw new Error(`expected an event, got ${draft.kind}`);
+    expect(draft.fields.start).toMatch(/T14:00:00-05:00$/);
+    expect(draft.fields.attendees).toContain('dana@northwind.io');
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+  });
+
   it('"the second email" is the second thread the last answer listed', async () => {
     await ask(c, 'any emails from Sam');
     const listed = await observer(system).gmail.searchThreads({ userId: 'auth0|alex', subjectToken: alex.access_token }, { from: 'Sam', maxResults: 5 });
