@@ -122,6 +122,15 @@ describe('follow-ups fill the open question', () => {
     expect(answer).not.toContain(`“${listed.value.threads[0]!.subject}”`);
   });
 
+  it('"reply to that one" after a one-email answer answers in that thread', async () => {
+    await ask(c, 'any emails from Kevin');
+    const { draft } = await askDraft(c, 'reply to that one saying congrats');
+    if (draft.kind !== 'email') throw new Error('expected an email');
+    expect(draft.fields.to).toEqual(['kevin@fabrikam.com']);
+    expect(draft.fields.subject).toMatch(/Fabrikam LOI signed/);
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+  });
+
   it('"reply to her" after reading Dana’s mail goes to Dana, in her thread', async () => {
     await ask(c, 'any new emails from Dana');
     const { draft } = await askDraft(c, 'reply to her saying see you Thursday');
