@@ -16,7 +16,7 @@ import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
 import { ListedByConversation, listedBy, pointAt } from './conversationItems.js';
-import { analyzeMail, intentForReading } from './mailReading.js';
+import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.js';
 import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
@@ -107,14 +107,16 @@ export class Answerer {
       if (read.ok) context.thread = read.value;
       else context.failures.push(read.error);
     }
-    const analysis = intent.needs_write ? undefined : await analyzeMail(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intent, context, { timezone: ctx.timezone, now });
+    const call = { userId: sub, subjectToken: ctx.accessToken };
+    const [analysis, quoted] = intent.needs_write
+      ? [undefined, []]
+      : await Promise.all([analyzeMail(deps.tools, call, intent, context, { timezone: ctx.timezone, now }), intent.tools.includes('gmail') ? readQuotedThreads(deps.tools, call, context) : Promise.resolve([])]);
     for (const f of context.failures) {
       await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
       if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f, { write: intent.needs_write })) return;
     }
 
     if (intent.needs_write) {
-      const call = { userId: sub, subjectToken: ctx.accessToken };
       const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer, memory: recalled, call }, deps.tools);
       if (!built.ok) {
         const slot = missingSlot(intent, built.reason);
@@ -133,7 +135,7 @@ export class Answerer {
     this.listed.set(ctx.id, listedBy(intent, context, text));
     const { text: answer } = await speakAndStream({
       requestId,
-      deltas: deps.reply.stream({ transcript: text, intent, context: analysis ? { ...context, analysis } : context, memory: recalled, timezone: ctx.timezone, now, userName: ctx.user.name }),
+      deltas: deps.reply.stream({ transcript: text, intent, context: { ...context, ...(analysis ? { analysis } : {}), ...(quoted.length ? { quoted } : {}) }, memory: recalled, timezone: ctx.timezone, now, userName: ctx.user.name }),
       send: ctx.send,
       speech: deps.speech,
       logger: deps.logger,

@@ -8,7 +8,7 @@ import { TOOLS_OF_PROVIDER, type Tool } from '../protocol/index.js';
  * What the reply writers see of the provider results: summaries without ids or headers, the newest
  * message of a summarized thread in place of its snippet, and failures as sentences.
  */
-export function toReplyContext(ctx: ProviderContext & { analysis?: MailAnalysisResult }): ReplyContext {
+export function toReplyContext(ctx: ProviderContext & { analysis?: MailAnalysisResult; quoted?: Array<NonNullable<ProviderContext['thread']>> }): ReplyContext {
   const out: ReplyContext = {};
   if (ctx.analysis) out.mail_analysis = ctx.analysis;
   if (ctx.events) {
@@ -23,7 +23,7 @@ export function toReplyContext(ctx: ProviderContext & { analysis?: MailAnalysisR
   }
   if (ctx.threads) {
     out.threads = ctx.threads.map((t) => {
-      const detail = ctx.thread?.threadId === t.threadId ? ctx.thread : undefined;
+      const detail = ctx.thread?.threadId === t.threadId ? ctx.thread : ctx.quoted?.find((q) => q.threadId === t.threadId);
       // Each message is quoted under its real sender: the user's own reply is never "from Dana".
       const last = detail?.messages.filter((m) => !m.fromSelf).at(-1);
       const mine = detail?.messages.at(-1)?.fromSelf ? detail.messages.at(-1) : undefined;

@@ -23,6 +23,19 @@ export function intentForReading(intent: Intent): Intent {
   return { ...intent, action, entities: { ...e, people, ...(query ? { query } : {}) } };
 }
 
+type ThreadDetail = NonNullable<ProviderContext['thread']>;
+
+/**
+ * The other threads an answer quotes (the second and third), read in full: a thread's snippet is its
+ * newest message, which may be the user's own reply, so quoting it under the thread's sender would put
+ * the user's words in someone else's mouth. Single-message threads need no read.
+ */
+export async function readQuotedThreads(tools: ProviderTools, call: ProviderCallContext, context: ProviderContext, shown = 3): Promise<ThreadDetail[]> {
+  const rest = (context.threads ?? []).slice(0, shown).filter((t) => t.messageCount > 1 && t.threadId !== context.thread?.threadId);
+  const read = await Promise.all(rest.map((t) => tools.gmail.readThread(call, { threadId: t.threadId })));
+  return read.flatMap((r) => (r.ok ? [r.value] : []));
+}
+
 /** "Who wrote most" and "did X reply", answered from what Gmail returned; never from sent mail alone. */
 export interface MailAnalysisResult {
   top_senders?: Array<{ name: string; threads: number }>;

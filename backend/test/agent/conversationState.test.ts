@@ -4,7 +4,7 @@ import type { Intent } from '../../src/agent/intent/schema.js';
 import { intentForReading } from '../../src/agent/mailReading.js';
 import { missingSlot, OpenQuestions, openQuestion } from '../../src/agent/openQuestion.js';
 
-const intent = (over: Partial<Intent> & { entities?: Partial<Intent['entities']> }): Intent => ({
+const intent = (over: Omit<Partial<Intent>, 'entities'> & { entities?: Partial<Intent['entities']> }): Intent => ({
   tools: over.tools ?? ['gmail'],
   action: over.action ?? 'reply',
   needs_write: over.needs_write ?? true,

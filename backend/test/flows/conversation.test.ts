@@ -234,6 +234,20 @@ describe('mail understanding', () => {
     expect(mariaPart).not.toMatch(/Thanks Maria|Alex$/);
   });
 
+  it('a list never quotes the user’s own reply as the other person’s words', async () => {
+    // Sam's "Lunch Friday?" thread ends with Alex's reply; the list quotes Sam's message and says Alex replied.
+    const { answer } = await ask(c, 'any emails from Sam');
+    const lunch = answer.slice(answer.indexOf('“Lunch Friday?”'));
+    expect(lunch).toMatch(/^“Lunch Friday\?”: “[^”]+” You replied: “/);
+    const listed = await observer(system).gmail.searchThreads({ userId: 'auth0|alex', subjectToken: alex.access_token }, { from: 'Sam', maxResults: 5 });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const thread = listed.value.threads.find((t) => t.subject === 'Lunch Friday?')!;
+    const read = await observer(system).gmail.readThread({ userId: 'auth0|alex', subjectToken: alex.access_token }, { threadId: thread.threadId });
+    if (!read.ok) throw new Error(read.error.message);
+    const own = read.value.messages.find((m) => m.fromSelf)!.body.slice(0, 30);
+    expect(lunch.slice(0, lunch.indexOf('You replied'))).not.toContain(own);
+  });
+
   it('"did Dana reply" answers yes from the thread; "did Kevin reply" says not yet', async () => {
     expect((await ask(c, 'did Dana reply')).answer).toMatch(/^Yes, Dana replied .*Northwind NDA/);
     expect((await ask(c, 'did Kevin reply')).answer).toMatch(/^Not yet\. Your last message in “Fabrikam LOI signed”/);
