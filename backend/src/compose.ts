@@ -6,6 +6,7 @@ import { toReplyContext } from './agent/contextView.js';
 import { GeminiIntentEngine } from './agent/intent/gemini.js';
 import { createGeminiClient } from './agent/intent/geminiClient.js';
 import { OfflineIntentEngine } from './agent/intent/offline.js';
+import { SlotFillingEngine } from './agent/intent/slotFilling.js';
 import { ConversationStore, GeminiEmbedder, LocalEmbedder, LongTermMemory } from './agent/memory/index.js';
 import { createAgentPipeline, type AgentPipeline } from './agent/pipeline.js';
 import { createReplyComponents } from './agent/reply/index.js';
@@ -186,7 +187,8 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
 
   const gemini = config.GEMINI_API_KEY ? createGeminiClient({ apiKey: config.GEMINI_API_KEY, baseUrl: config.GEMINI_BASE_URL }) : undefined;
   const offlineIntent = new OfflineIntentEngine();
-  const intent = gemini ? new GeminiIntentEngine({ client: gemini, model: config.GEMINI_MODEL, fallback: offlineIntent, onFallback: (reason) => logger.warn({ reason }, 'gemini intent fell back to offline') }) : offlineIntent;
+  // Slot filling sits in front of Gemini: an answer to "What should the email say?" never reaches the model.
+  const intent = gemini ? new SlotFillingEngine(new GeminiIntentEngine({ client: gemini, model: config.GEMINI_MODEL, fallback: offlineIntent, onFallback: (reason) => logger.warn({ reason }, 'gemini intent fell back to offline') })) : offlineIntent;
   const { writer, composer } = createReplyComponents(gemini ? { client: gemini, model: config.GEMINI_MODEL, onError: (e) => logger.warn({ reason: e.message }, 'gemini reply failed') } : undefined);
   const speech = createSpeechSynthesizer({
     ...(config.CARTESIA_API_KEY

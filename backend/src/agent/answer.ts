@@ -1,8 +1,9 @@
 import type { AuditTrail } from '../audit/index.js';
 import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
+import { describeScope } from '../auth/scopeCatalog.js';
 import { toRiskSummary } from '../policy/index.js';
-import type { ServerFrameOf } from '../protocol/index.js';
+import type { Draft, ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
@@ -14,6 +15,9 @@ import type { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
+import { ListedByConversation, listedBy, pointAt } from './conversationItems.js';
+import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.js';
+import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
 export interface AnswerDeps {
@@ -33,52 +37,105 @@ export interface AnswerDeps {
   now: () => number;
 }
 
+/** A reply-all never copies the person themselves (a thread without their sent mail does not show their address). */
+function withoutSelf(draft: Draft, email: string | undefined): Draft {
+  if (!email || (draft.kind !== 'email' && draft.kind !== 'email_draft')) return draft;
+  const me = email.toLowerCase();
+  return { ...draft, fields: { ...draft.fields, cc: draft.fields.cc.filter((a) => a.toLowerCase() !== me) } } as Draft;
+}
+
+/** Mail-only writes know their draft kind (a Gmail draft needs compose, a sent email send); others ask for all. */
+function draftKindsOf(intent: AnalyzedIntent): { draftKinds?: string[] } {
+  if (!intent.needs_write || intent.tools.length !== 1 || intent.tools[0] !== 'gmail') return {};
+  return { draftKinds: [intent.entities.save_as_draft ? 'email_draft' : 'email'] };
+}
+
+/** The user's words said back to them: "my badge is 42" → "your badge is 42". */
+function toYou(s: string): string {
+  const swap: Record<string, string> = { i: 'you', "i'm": "you're", 'i’m': 'you’re', me: 'you', my: 'your', mine: 'yours', myself: 'yourself', am: 'are' };
+  return s.replace(/\b(?:i'm|i’m|i|me|my|mine|myself|am)\b/gi, (w) => swap[w.toLowerCase()] ?? w);
+}
+
 const HELP = 'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?';
 
 /** transcript → intent → (connection gate) → provider context → a streamed answer with speech, or an editable draft. */
 export class Answerer {
+  /** The question each conversation left open ("What should the email say?"), filled by the next answer. */
+  private readonly questions = new OpenQuestions();
+  /** What each conversation's last answer listed, for "the second email" and "move it". */
+  private readonly listed = new ListedByConversation();
+
   constructor(private readonly deps: AnswerDeps) {}
 
   async answer(ctx: SessionContext, requestId: string, text: string): Promise<void> {
     const { deps } = this;
     const sub = ctx.user.sub;
     const now = new Date(deps.now());
-    const intent = await deps.intent.analyze(text, { now, timezone: ctx.timezone, history: deps.shortTerm.history(ctx.id) });
+    const pending = this.questions.get(ctx.id);
+    const analyzed = await deps.intent.analyze(text, { now, timezone: ctx.timezone, history: deps.shortTerm.history(ctx.id), ...(pending ? { pending } : {}) });
+    const pointed = pointAt(analyzed, text, this.listed.get(ctx.id));
+    const intent: AnalyzedIntent = { ...analyzed, ...pointed.intent };
+    // Filled, abandoned or replaced: the question is closed; unfilled keeps it open and asks again below.
+    if (intent.pending_outcome !== 'unfilled') this.questions.clear(ctx.id);
     await deps.audit.note(sub, { kind: 'intent', data: { tools: intent.tools, action: intent.action, engine: intent.engine }, refs: { request_id: requestId } });
     deps.shortTerm.add(ctx.id, { role: 'user', text });
+    if (intent.entities.remember) return this.keep(ctx, requestId, intent.entities.remember);
+    if (intent.pending_outcome === 'abandoned') return this.say(ctx, requestId, 'Okay, I’ve dropped that. Nothing was sent.');
     if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, HELP);
 
     const readDenied = await deps.policy.firstDeniedTool(sub, intent.tools, 'can_read');
     if (readDenied) return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${readDenied} for you.`, { request_id: requestId });
     const missing = await deps.gate.missing(ctx, intent.tools);
-    if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools);
+    if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools, { write: intent.needs_write });
+    // Connected with fewer permissions than this request needs: ask for exactly the extra ones.
+    const lacking = await deps.gate.lacking(ctx, intent.tools, { write: intent.needs_write, ...draftKindsOf(intent) });
+    if (lacking) {
+      const words = lacking.scopes.map(describeScope).join('; ');
+      return deps.gate.require(ctx, requestId, text, [lacking.provider], intent.tools, { write: intent.needs_write, scopes: lacking.scopes, reason: `Vouch needs one more permission for this: ${words}. Reconnect to grant it.` });
+    }
     await deps.gate.clear(sub, requestId);
 
     const [context, contacts, recalled] = await Promise.all([
-      fetchProviderContext(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intent, ctx.timezone, now),
+      fetchProviderContext(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intentForReading(intent), ctx.timezone, now),
       intent.needs_write ? this.contactsFor(ctx, intent) : Promise.resolve(new Map<string, string>()),
       deps.memory ? deps.memory.recall(sub, text, 3).catch(() => []) : Promise.resolve([]),
     ]);
+    if (pointed.thread && !context.failures.length) {
+      // "the second email": that thread, read in full, instead of whatever a fresh search returned.
+      const read = await deps.tools.gmail.readThread({ userId: sub, subjectToken: ctx.accessToken }, { threadId: pointed.thread.threadId });
+      context.threads = [pointed.thread];
+      if (read.ok) context.thread = read.value;
+      else context.failures.push(read.error);
+    }
+    const call = { userId: sub, subjectToken: ctx.accessToken };
+    const [analysis, quoted] = intent.needs_write
+      ? [undefined, []]
+      : await Promise.all([analyzeMail(deps.tools, call, intent, context, { timezone: ctx.timezone, now }), intent.tools.includes('gmail') ? readQuotedThreads(deps.tools, call, context) : Promise.resolve([])]);
     for (const f of context.failures) {
       await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
-      if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f)) return;
+      if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f, { write: intent.needs_write })) return;
     }
 
     if (intent.needs_write) {
-      const call = { userId: sub, subjectToken: ctx.accessToken };
       const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer, memory: recalled, call }, deps.tools);
-      if (!built.ok) return this.say(ctx, requestId, built.reason);
-      const record = await deps.drafts.create(sub, requestId, built.draft);
-      const { decision } = await deps.policy.decide(ctx, built.draft);
+      if (!built.ok) {
+        const slot = missingSlot(intent, built.reason);
+        if (slot) this.questions.set(ctx.id, openQuestion(intent, slot));
+        return this.say(ctx, requestId, built.reason);
+      }
+      const draft = withoutSelf(built.draft, ctx.user.email);
+      const record = await deps.drafts.create(sub, requestId, draft);
+      const { decision } = await deps.policy.decide(ctx, draft);
       await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
-      ctx.send({ type: 'draft_ready', draft_id: record.id, request_id: requestId, expires_at: new Date(record.expiresAt).toISOString(), risk: toRiskSummary(decision), ...built.draft } as ServerFrameOf<'draft_ready'>);
+      ctx.send({ type: 'draft_ready', draft_id: record.id, request_id: requestId, expires_at: new Date(record.expiresAt).toISOString(), risk: toRiskSummary(decision), ...draft } as ServerFrameOf<'draft_ready'>);
       deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.spoken });
       return;
     }
 
+    this.listed.set(ctx.id, listedBy(intent, context, text));
     const { text: answer } = await speakAndStream({
       requestId,
-      deltas: deps.reply.stream({ transcript: text, intent, context, memory: recalled, timezone: ctx.timezone, now, userName: ctx.user.name }),
+      deltas: deps.reply.stream({ transcript: text, intent, context: { ...context, ...(analysis ? { analysis } : {}), ...(quoted.length ? { quoted } : {}) }, memory: recalled, timezone: ctx.timezone, now, userName: ctx.user.name }),
       send: ctx.send,
       speech: deps.speech,
       logger: deps.logger,
@@ -94,6 +151,19 @@ export class Answerer {
   private async say(ctx: SessionContext, requestId: string, text: string): Promise<void> {
     await speakAndStream({ requestId, deltas: chunkText(text), send: ctx.send, speech: this.deps.speech, logger: this.deps.logger });
     this.deps.shortTerm.add(ctx.id, { role: 'assistant', text });
+  }
+
+  /** "remember that …": kept in long-term memory as the user's own words, and said back. */
+  private async keep(ctx: SessionContext, requestId: string, fact: string): Promise<void> {
+    const memory = this.deps.memory;
+    if (!memory) return this.say(ctx, requestId, 'I can’t keep notes on this setup, so I didn’t save that.');
+    try {
+      await memory.remember(ctx.user.sub, `The user asked me to remember: ${fact}`, { request_id: requestId, kind: 'note' });
+    } catch (err) {
+      this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'keeping a note failed');
+      return this.say(ctx, requestId, 'I couldn’t save that just now. Please try again in a moment.');
+    }
+    return this.say(ctx, requestId, `Got it. I’ll remember that ${toYou(fact.replace(/[.!]+$/, ''))}.`);
   }
 
   /** Addresses for the people a request names, from whichever providers know them. */

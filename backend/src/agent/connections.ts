@@ -1,4 +1,5 @@
-import { describeScope, scopesForTools } from '../auth/scopeCatalog.js';
+import { describeScope, missingScopes, SCOPE_CATALOG } from '../auth/scopeCatalog.js';
+import { scopesForRequest } from '../providers/scopes.js';
 import { PROVIDER_DISPLAY_NAME, type Provider, TOOL_PROVIDER, type Tool } from '../protocol/index.js';
 import type { ProviderFailure } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
@@ -33,7 +34,29 @@ export class ConnectionGate {
     return missing;
   }
 
-  async require(ctx: SessionContext, requestId: string, transcript: string, providers: Provider[], tools: readonly Tool[], reason?: string): Promise<void> {
+  /**
+   * Parks the request and asks to connect, listing only the scopes this request needs (incremental
+   * consent): its tools' read scopes, plus their write scopes when it ends in a write; or exactly
+   * `opts.scopes` when a grant lacked those.
+   */
+  /**
+   * Linked providers whose grant lacks scopes this request needs (a read-only connect, then a write):
+   * Token Vault's exchange takes no scope, so the grant recorded at connect bounds every call. An
+   * unknown grant (no scopes recorded) is left to the call itself.
+   */
+  async lacking(ctx: SessionContext, tools: readonly Tool[], opts: { write: boolean; draftKinds?: readonly string[] }): Promise<{ provider: Provider; scopes: string[] } | undefined> {
+    const needed = scopesForRequest(tools, opts);
+    for (const link of await this.deps.links.list(ctx.user.sub)) {
+      const granted = link.scopes.map((s) => s.scope);
+      if (granted.length === 0) continue;
+      const mine = needed.filter((scope) => SCOPE_CATALOG.find((s) => s.scope === scope)?.provider === link.provider);
+      const lacking = missingScopes(mine, granted);
+      if (lacking.length) return { provider: link.provider, scopes: lacking };
+    }
+    return undefined;
+  }
+
+  async require(ctx: SessionContext, requestId: string, transcript: string, providers: Provider[], tools: readonly Tool[], opts: { write?: boolean; scopes?: readonly string[]; reason?: string } = {}): Promise<void> {
     await this.deps.pending.savePending({ id: requestId, sub: ctx.user.sub, transcript, providers, createdAt: new Date(this.deps.now()).toISOString() });
     this.deps.onParked?.(ctx, requestId);
     const names = providers.map((p) => PROVIDER_DISPLAY_NAME[p]).join(' and ');
@@ -41,23 +64,26 @@ export class ConnectionGate {
       type: 'connections_required',
       request_id: requestId,
       providers,
-      reason: reason ?? `To answer this, Vouch needs access to your ${names} account. You choose what to allow; Vouch never sees your password.`,
-      scopes: scopesForTools(tools)
-        .filter((s) => providers.includes(s.provider))
-        .map((s) => ({ provider: s.provider, scope: s.scope, description: s.description })),
+      reason: opts.reason ?? `To answer this, Vouch needs access to your ${names} account. You choose what to allow; Vouch never sees your password.`,
+      scopes: (opts.scopes?.length ? opts.scopes : scopesForRequest(tools, { write: opts.write ?? false }))
+        .map((scope) => ({ scope, provider: SCOPE_CATALOG.find((s) => s.scope === scope)?.provider }))
+        .filter((s): s is { scope: string; provider: Provider } => !!s.provider && providers.includes(s.provider))
+        .map((s) => ({ provider: s.provider, scope: s.scope, description: describeScope(s.scope) })),
     });
   }
 
   /** Maps a provider failure onto what the person sees; a vanished link becomes a connect prompt. */
-  async reportFailure(ctx: SessionContext, requestId: string, transcript: string, tools: readonly Tool[], f: ProviderFailure): Promise<boolean> {
+  async reportFailure(ctx: SessionContext, requestId: string, transcript: string, tools: readonly Tool[], f: ProviderFailure, opts: { write?: boolean } = {}): Promise<boolean> {
     if (f.code === 'FEDERATED_TOKEN_NOT_IN_VAULT') {
       await this.deps.links.forget(ctx.user.sub, f.provider);
-      await this.require(ctx, requestId, transcript, [f.provider], tools);
+      await this.require(ctx, requestId, transcript, [f.provider], tools, opts);
       return true;
     }
     if (f.code === 'INSUFFICIENT_SCOPE') {
-      const scopes = (f.missingScopes ?? []).map(describeScope).join('; ');
-      await this.require(ctx, requestId, transcript, [f.provider], tools, `Vouch needs one more permission for this: ${scopes || 'an additional scope'}. Reconnect to grant it.`);
+      // Reconnecting asks for what this request lacks on top of the grant (the scopes it needs as a fallback).
+      const lacking = f.missingScopes?.length ? f.missingScopes : scopesForRequest(tools, { write: opts.write ?? false });
+      const words = lacking.map(describeScope).join('; ');
+      await this.require(ctx, requestId, transcript, [f.provider], tools, { ...opts, scopes: lacking, reason: `Vouch needs one more permission for this: ${words || 'an additional scope'}. Reconnect to grant it.` });
       return true;
     }
     sendError(ctx, f.code, f.message, { request_id: requestId, provider: f.provider });

@@ -50,6 +50,24 @@ describe('offline reply templates', () => {
     expect(failed.text).toBe("Nothing is on your calendar tomorrow. I couldn't reach Gmail just now.");
   });
 
+  it('says a provider’s limit as it is, and never “nothing” for a Slack search without naming it', async () => {
+    const limited = await answer('check my Slack DMs with Sam', { errors: [{ tool: 'slack', code: 'RATE_LIMITED', message: 'Slack allows Vouch to read a conversation’s history once a minute; ask again in 40 seconds.' }] });
+    expect(limited.text).toBe('I couldn’t read Slack this time: Slack allows Vouch to read a conversation’s history once a minute; ask again in 40 seconds.'.replace('couldn’t', "couldn't"));
+    const none = await answer('search Slack for quokkas', { messages: [], slack: { searched: 'quokkas' } });
+    expect(none.text).toBe('I searched your Slack channels and DMs for “quokkas” and found no messages.');
+    const caught = await answer('catch me up on Slack', { messages: [{ channel: '#deals', user: 'Sam Patel', text: 'Pipeline review is Thursday' }], slack: { searched: 'after:2025-06-09', limited: 'Slack gave the first 20 results.' } });
+    expect(caught.text).toBe('I searched your Slack channels and DMs since yesterday and found one message. Sam in #deals said “Pipeline review is Thursday”. Slack gave the first 20 results.');
+  });
+
+  it('answers "who wrote most" and "did X reply" from the analysis, under real names', async () => {
+    expect((await answer('who emailed me the most this week', { mail_analysis: { top_senders: [{ name: 'Dana Whitfield', threads: 3 }, { name: 'Sam Patel', threads: 1 }] } })).text).toBe(
+      'Most of your mail came from Dana Whitfield (three threads) and Sam Patel (one thread).',
+    );
+    expect((await answer('did Dana reply', { mail_analysis: { did_reply: { person: 'Dana', subject: 'NDA', replied: false, you_wrote: true, last_from: 'you', last_date: '2025-06-10T16:00:00Z' } } })).text).toBe(
+      'Not yet. Your last message in “NDA” was yesterday, and Dana hasn\'t answered it.',
+    );
+  });
+
   it('describes drafts without claiming they were sent, and asks when something is missing', async () => {
     expect((await answer('reply to Dana that Thursday works', {})).text).toBe('Here\'s a draft reply to Dana: “Thursday works”. Have a look and confirm when you’re ready to send it.');
     expect((await answer('schedule 30 minutes with Sam on Friday at 2pm', {})).text).toBe(

@@ -492,6 +492,11 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
 
   const subject = findSubject(instruction);
   if (subject && !(organization && subject.toLowerCase() === organization.toLowerCase())) entities.subject = subject;
+  // "cancel the Northwind NDA review": the event a change means, by its name.
+  if (entities.operation && entities.operation !== 'create' && !entities.subject && !entities.query) {
+    const name = eventNameOf(instruction, entities.people);
+    if (name) entities.subject = name;
+  }
   if (message) entities.message = message;
   const channel = findChannel(instruction);
   if (channel && tools.includes('slack')) entities.channel = channel;
@@ -535,6 +540,20 @@ function lastSaidDay(ctx: IntentContext, tz: string): CivilDate | undefined {
     if (w.day) return w.day;
   }
   return undefined;
+}
+
+const EVENT_NAME_NOISE =
+  /^(?:the|my|our|a|an|this|that|it|meeting|meetings|event|events|invite|invites|invitation|call|with|and|to|for|from|on|at|in|today|tonight|tomorrow|next|this|week|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|please|instead|back|up|off|one|\d{1,2}(?::\d{2})?(?:am|pm)?|am|pm|noon|o'clock)$/i;
+
+/** The name of the event a change is about, without the verb, times, days, people and filler words. */
+function eventNameOf(instruction: string, people: readonly string[]): string | undefined {
+  const m = /\b(?:move|moving|reschedule|push|pull|shift|cancel|call off|delete|drop|decline|accept)\s+(.+)$/i.exec(instruction);
+  if (!m?.[1]) return undefined;
+  // What follows "to 4pm" / "until Friday" is the new time, not the name.
+  const said = m[1].replace(/\s+(?:to|until|till|by)\s+.*$/i, '').replace(/[.!?,]+/g, ' ');
+  const names = new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)));
+  const words = said.split(/\s+/).filter((w) => w && !EVENT_NAME_NOISE.test(w) && !names.has(w.toLowerCase()));
+  return words.some((w) => /\p{L}{3,}|\d:\d/u.test(w)) ? words.join(' ') : undefined;
 }
 
 export function parseIntent(text: string, ctx: IntentContext): Intent & { pending_outcome?: PendingOutcome } {

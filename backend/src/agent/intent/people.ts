@@ -166,7 +166,8 @@ export function mentionsPersonPronoun(text: string): boolean {
 /** The last person the conversation mentioned, newest turn first, last name within that turn. */
 export function lastMentionedPerson(history: Turn[], contacts: Contact[] = []): string | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
-    const people = findPeople(history[i]?.text ?? '', contacts);
+    // Quoted words are what others wrote (a mail's "walk through…"), not whom the conversation is about.
+    const people = findPeople((history[i]?.text ?? '').replace(/“[^”]*”|"[^"]*"/g, ' '), contacts);
     if (people.length > 0) return people[people.length - 1];
   }
   return undefined;

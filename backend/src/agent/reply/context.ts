@@ -27,6 +27,8 @@ export interface EmailThreadSummary {
   snippet: string;
   unread?: boolean;
   message_count?: number;
+  /** The user's own latest reply in the thread (never attributed to `from`). */
+  your_reply?: string;
 }
 
 export interface SlackMessageSummary {
@@ -42,10 +44,17 @@ export interface ProviderContext {
   events?: CalendarEventSummary[];
   threads?: EmailThreadSummary[];
   messages?: SlackMessageSummary[];
+  /** How Slack was read when no channel history was: the search that ran, whose DMs, and Slack's own limit, in words. */
+  slack?: { searched?: string; dm_with?: string; limited?: string };
+  /** "Who wrote most" / "did X reply", computed from what Gmail returned. */
+  mail_analysis?: {
+    top_senders?: Array<{ name: string; threads: number }>;
+    did_reply?: { person: string; subject: string; replied: boolean; you_wrote?: boolean; last_from?: string; last_date?: string; last_text?: string };
+  };
   /** A write the pipeline prepared (draft_ready was or will be sent). */
   draft?: { kind: DraftKind; to?: string; channel?: string; text?: string; title?: string; start?: string; duration_minutes?: number };
   /** Tools that could not be read, so the answer can say so instead of "nothing found". */
-  errors?: Array<{ tool: Tool; message: string }>;
+  errors?: Array<{ tool: Tool; message: string; code?: string }>;
   /** Anything else worth saying, already phrased. */
   notes?: string[];
 }

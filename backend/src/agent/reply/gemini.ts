@@ -25,6 +25,9 @@ export function replySystemInstruction(input: ReplyInput): string {
     'Answer in one to three short sentences, plain text, no markdown, lists or emoji.',
     'Use only the context given; if it has nothing, say so. Never invent emails, events or messages.',
     'If a draft was prepared, summarise it in one sentence and ask the user to confirm; never say it was sent.',
+    // The same grounding rules as the templates: what was looked at, whose words, and a provider's limit.
+    'When Slack was searched (slack.searched), say what was searched; with no messages, say the search found none rather than "nothing new". If slack.limited is set, say it plainly.',
+    "Attribute each message to its sender; your_reply is the user's own words (\"you replied\"), never the other person's. Use mail_analysis as given for who wrote most or whether someone replied.",
     DATA_RULE,
     input.userName ? `The user is ${input.userName}.` : '',
   ]

@@ -42,7 +42,30 @@ function calendarRead(intent: Intent, ctx: ProviderContext, input: ReplyInput): 
   return [`${lead} ${plural(events.length, 'event')}.`, `${Cap(spokenList(phrases))}${more}.`];
 }
 
+/** "Who wrote most this week", "did Sam reply": answered from the mailbox, never guessed. */
+function mailAnalysis(intent: Intent, ctx: ProviderContext, input: ReplyInput): string[] | undefined {
+  const a = ctx.mail_analysis;
+  if (intent.entities.analysis === 'top_senders' && a?.top_senders) {
+    const top = a.top_senders;
+    if (top.length === 0) return ['No one has written to you in that time.'];
+    const lines = top.map((s) => `${s.name} (${plural(s.threads, 'thread')})`);
+    return [`Most of your mail came from ${spokenList(lines)}.`];
+  }
+  if (intent.entities.analysis === 'did_reply') {
+    const d = a?.did_reply;
+    const who = intent.entities.sender ?? intent.entities.people[0] ?? 'they';
+    if (!d) return [`I didn't find an email thread with ${who}.`];
+    const day = d.last_date ? ` ${spokenDay(new Date(d.last_date), input.now, input.timezone)}` : '';
+    if (d.replied) return [`Yes, ${firstName(d.person)} replied${day} in ${quote(d.subject, 80)}${d.last_text ? `: ${quote(d.last_text)}` : '.'}`];
+    if (d.you_wrote) return [`Not yet. Your last message in ${quote(d.subject, 80)} was${day}, and ${firstName(d.person)} hasn't answered it.`];
+    return [`${firstName(d.person)} hasn't replied to anything from you in ${quote(d.subject, 80)}.`];
+  }
+  return undefined;
+}
+
 function gmailRead(intent: Intent, ctx: ProviderContext, input: ReplyInput): string[] {
+  const analysed = mailAnalysis(intent, ctx, input);
+  if (analysed) return analysed.map((s) => (/[.!?…”]$/.test(s) ? s : `${s}.`));
   const threads = ctx.threads ?? [];
   const who = intent.entities.people[0];
   const fromWho = who ? ` from ${who}` : '';
@@ -64,17 +87,45 @@ function gmailRead(intent: Intent, ctx: ProviderContext, input: ReplyInput): str
     if (i > 0) out.push(`Before that, ${sender} wrote about ${subject}${snippet}`);
     else if (threads.length > 1) out.push(`The latest, from ${sender}${day}, is ${subject}${snippet}`);
     else out.push(`${sender} wrote${day} about ${subject}${snippet}`);
+    if (t.your_reply) out.push(`You replied: ${quote(t.your_reply, 120)}`);
   }
   return out.map((s) => (/[.!?…”]$/.test(s) ? s : `${s}.`));
 }
 
+/** What a Slack search looked for, in words: `NDA after:2026-11-24 in:#legal` → `"NDA" in #legal`. */
+function searchedWords(query: string, intent: Intent): string {
+  const words = query
+    .replace(/\b(?:after|before|on|in|from):\S+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const channel = /\bin:#?([\w-]+)/.exec(query)?.[1];
+  const since = /\bafter:/.test(query) ? (intent.entities.time_range ? ' in that time' : ' since yesterday') : '';
+  const where = channel ? `#${channel}` : 'your Slack channels and DMs';
+  return words ? `${where} for ${quote(words, 80)}${since}` : `${where}${since}`;
+}
+
 function slackRead(intent: Intent, ctx: ProviderContext): string[] {
   const msgs = ctx.messages ?? [];
-  const where = intent.entities.channel ? `#${intent.entities.channel}` : 'Slack';
-  if (msgs.length === 0) return [`Nothing new in ${where}.`];
-  const latest = msgs.slice(-4);
-  const lines = latest.map((m) => `${firstName(m.user)} said ${quote(m.text, 120)}`);
-  return [`In ${where}, ${plural(msgs.length, 'message')}.`, `${spokenList(lines)}.`];
+  const s = ctx.slack;
+  const where = intent.entities.channel ? `#${intent.entities.channel}` : s?.dm_with ? `your DMs with ${s.dm_with}` : 'Slack';
+  const looked = s?.searched !== undefined ? searchedWords(s.searched, intent) : undefined;
+  const out: string[] = [];
+  if (msgs.length === 0) {
+    // Never "nothing" without saying what was looked at.
+    if (looked) out.push(`I searched ${looked} and found no messages.`);
+    else out.push(`I read ${where} and found no new messages.`);
+  } else {
+    const latest = msgs.slice(-4);
+    const many = new Set(latest.map((m) => m.channel)).size > 1 || (!intent.entities.channel && !s?.dm_with);
+    const lines = latest.map((m) => {
+      const chan = m.channel ? (m.channel.startsWith('DM with') ? ` (${m.channel})` : ` in #${m.channel.replace(/^#/, '')}`) : '';
+      return `${firstName(m.user)}${many ? chan : ''} said ${quote(m.text, 120)}`;
+    });
+    out.push(looked ? `I searched ${looked} and found ${plural(msgs.length, 'message')}.` : `In ${where}, ${plural(msgs.length, 'message')}.`);
+    out.push(`${spokenList(lines)}.`);
+  }
+  if (s?.limited) out.push(s.limited);
+  return out;
 }
 
 function writeAnswer(intent: Intent, ctx: ProviderContext, input: ReplyInput): string[] {
@@ -129,7 +180,11 @@ export function offlineReply(input: ReplyInput): string[] {
       if (tool === 'slack') out.push(...slackRead(intent, ctx));
     }
   }
-  for (const tool of failed) out.push(`I couldn't reach ${TOOL_NAME[tool]} just now.`);
+  for (const tool of failed) {
+    // A provider's own limit is said as it is (what happened and when to ask again), not as an outage.
+    const limit = (ctx.errors ?? []).find((e) => e.tool === tool && e.code === 'RATE_LIMITED');
+    out.push(limit ? `I couldn't read ${TOOL_NAME[tool]} this time: ${limit.message}` : `I couldn't reach ${TOOL_NAME[tool]} just now.`);
+  }
   for (const note of ctx.notes ?? []) out.push(note);
   return out.length > 0 ? out : ['Done.'];
 }
