@@ -7,6 +7,7 @@ import type { Draft, ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
+import { ResolvedContacts, whichPersonQuestion } from '../people/index.js';
 import { buildDraft } from './drafts.js';
 import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
 import { rememberedExchange } from './memory/exchange.js';
@@ -119,6 +120,13 @@ export class Answerer {
     if (intent.needs_write) {
       const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer, memory: recalled, call }, deps.tools);
       if (!built.ok) {
+        // "Which Jordan do you mean: …?": the answer ("the second one", "Jordan Kim") picks one of these.
+        const ambiguous = contacts instanceof ResolvedContacts ? contacts.ambiguous()[0] : undefined;
+        if (ambiguous && built.reason === whichPersonQuestion(ambiguous.name, ambiguous.candidates)) {
+          const candidates = ambiguous.candidates.map((c) => ({ name: c.name || c.address, email: c.address }));
+          this.questions.set(ctx.id, { ...openQuestion(intent, 'person'), candidates });
+          return this.say(ctx, requestId, built.reason);
+        }
         const slot = missingSlot(intent, built.reason);
         if (slot) this.questions.set(ctx.id, openQuestion(intent, slot));
         return this.say(ctx, requestId, built.reason);

@@ -96,6 +96,11 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     expect(words).toContain(JORDAN_LEE);
     expect(words).toContain(JORDAN_KIM);
     expect(words).toMatch(/^Which Jordan do you mean/);
+    // The answer picks one of the two, and the draft goes to that address.
+    c.send({ type: 'transcript', id: 'jordan-which', text: 'the second one' });
+    const draft = await c.next('draft_ready', (f) => f.request_id === 'jordan-which');
+    const second = words.indexOf(JORDAN_KIM) > words.indexOf(JORDAN_LEE) ? JORDAN_KIM : JORDAN_LEE;
+    expect(draft.kind === 'email' && draft.fields.to).toEqual([second]);
     await c.close();
   });
 });
