@@ -42,6 +42,8 @@ export interface DesktopHost {
   origin: string;
   app: DesktopApp;
   transport: HostTransport;
+  /** The host's refresh-token store (tests check that sign-out empties it). */
+  tokenStore: DevFileTokenStore;
   close(): Promise<void>;
 }
 
@@ -77,8 +79,9 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     if (!transport?.openInBrowser(url)) log.warn({ host: new URL(url).host }, 'no popover attached to open the browser; open the printed link');
   }, log);
 
+  const tokenStore = new DevFileTokenStore(kv);
   const app = await composeDesktopApp(opts.settings, {
-    tokenStore: new DevFileTokenStore(kv),
+    tokenStore,
     openExternal,
     emit,
     stt: await sttEngineFor(opts.whisperModelDir, log),
@@ -107,6 +110,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     origin: server.origin,
     app,
     transport,
+    tokenStore,
     close: async () => {
       app.link.stop();
       transport?.close();

@@ -132,8 +132,9 @@ export class AppController {
       this.deps.link.restart();
     },
     signOut: async () => {
-      this.deps.link.send({ type: 'logout' });
-      this.deps.link.stop();
+      // The backend's logout first (while the access token still works), then the tenant's revocation.
+      const loggedOut = await this.deps.link.logout();
+      if (!loggedOut) this.log.warn({}, 'the backend did not confirm the logout (offline?); signing out here anyway');
       this.ptt.reset();
       this.recording.discard();
       await this.deps.session.signOut();

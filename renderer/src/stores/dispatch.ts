@@ -27,6 +27,12 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
     }
     case 'auth':
       useSession.getState().setAuth(event.state);
+      if (!event.state.signedIn) {
+        // Signed out: what the last person said and drafted is not for whoever signs in next.
+        useConversation.getState().reset();
+        useDrafts.getState().reset();
+        useApprovals.getState().reset();
+      }
       return;
     case 'link':
       useSession.getState().setLink(event.state);
