@@ -68,6 +68,10 @@ export function installFakeBridge(script: FakeScript): void {
       preauths = preauths.filter((g) => g.id !== id);
       window.__vouchFake.preauths = preauths;
     }) as VouchBridge['revokePreauthorization'],
+    // --- Manage what Vouch keeps (issue 15) ---
+    listMemory: record('listMemory', () => []) as VouchBridge['listMemory'],
+    forgetMemory: record('forgetMemory') as VouchBridge['forgetMemory'],
+    forgetAllMemory: record('forgetAllMemory') as VouchBridge['forgetAllMemory'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

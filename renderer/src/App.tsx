@@ -8,6 +8,7 @@ import { Conversation } from './components/Conversation.js';
 import { DraftSheet } from './components/DraftSheet.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { TOOLS_PHRASE } from './components/labels.js';
+import { MemoryPanel } from './components/MemoryPanel.js';
 import { PreauthPanel } from './components/PreauthPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { StatusBar } from './components/StatusBar.js';
@@ -17,11 +18,12 @@ import { useConversation } from './stores/conversation.js';
 import { useDrafts } from './stores/drafts.js';
 import { useSession } from './stores/session.js';
 
-type Tab = 'conversation' | 'accounts' | 'activity';
+type Tab = 'conversation' | 'accounts' | 'activity' | 'memory';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'conversation', label: 'Conversation' },
   { id: 'accounts', label: 'Accounts' },
   { id: 'activity', label: 'Activity' },
+  { id: 'memory', label: 'Memory' },
 ];
 
 /** The popover: status, the conversation or a panel, and at most one sheet on top. */
@@ -81,6 +83,8 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
             <ScopesPanel />
             <PreauthPanel />
           </>
+        ) : tab === 'memory' ? (
+          <MemoryPanel />
         ) : (
           <ActivityPanel />
         )}

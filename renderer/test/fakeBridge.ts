@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { BridgeEvent, PreauthGrantRequest, PreauthView, VouchBridge } from '../../electron/src/bridge/contract.js';
+import type { BridgeEvent, MemoryItemView, PreauthGrantRequest, PreauthView, VouchBridge } from '../../electron/src/bridge/contract.js';
 
 /** A VouchBridge that records every call and lets a test push events, as main would. */
 export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
@@ -30,6 +30,9 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
       }),
     ),
     revokePreauthorization: vi.fn(async (_id: string) => {}),
+    listMemory: vi.fn(async (): Promise<MemoryItemView[]> => []),
+    forgetMemory: vi.fn(async (_id: string) => {}),
+    forgetAllMemory: vi.fn(async () => {}),
     onEvent: (l: (e: BridgeEvent) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -9,6 +9,7 @@ import { LinkClient, type LinkTimers } from '../link/linkClient.js';
 import { createAuditClient } from './auditClient.js';
 import { createConnectFlow } from './connectFlow.js';
 import { AppController } from './controller.js';
+import { createMemoryClient } from './memoryClient.js';
 import { createPreauthClient } from './preauthClient.js';
 import type { SttEngineLike } from './sttPort.js';
 import { createUnlinkFlow } from './unlinkFlow.js';
@@ -85,6 +86,7 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     unlink: createUnlinkFlow({ session, config, issuer: settings.issuer, openExternal, ...loopback }),
     getAudit: createAuditClient({ backendUrl: settings.backendUrl, getAccessToken }),
     preauth: createPreauthClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    memory: createMemoryClient({ backendUrl: settings.backendUrl, getAccessToken }),
     emit: ports.emit,
     newId: () => `t-${randomUUID()}`,
     timers,

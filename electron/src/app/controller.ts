@@ -6,6 +6,7 @@ import { PttMachine, type PttMode, type PttTimers } from '../hotkey/pttMachine.j
 import type { MainHandlers } from '../ipc/bridgeRegistry.js';
 import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
+import type { MemoryClient } from './memoryClient.js';
 import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { type SttEngineLike, transcriptText } from './sttPort.js';
 
@@ -28,6 +29,8 @@ export interface ControllerDeps {
   getAudit(q?: { cursor?: string; limit?: number }): Promise<AuditPage>;
   /** Time-boxed pre-authorizations on the backend (see preauthClient.ts). */
   preauth?: PreauthClient | undefined;
+  /** Long-term memory on the backend (list / forget). */
+  memory?: MemoryClient | undefined;
   emit(event: BridgeEvent): void;
   newId(): string;
   timers: PttTimers;
@@ -205,7 +208,24 @@ export class AppController {
     listPreauthorizations: () => this.withPreauth('list', (p) => p.list()),
     grantPreauthorization: (req) => this.withPreauth('grant', (p) => p.grant(req)),
     revokePreauthorization: (id) => this.withPreauth('revoke', (p) => p.revoke(id)),
+    // --- Manage what Vouch keeps (issue 15) ---
+    listMemory: () => this.withBackend('memory list', this.deps.memory, (m) => m.list()),
+    forgetMemory: (id) => this.withBackend('memory forget', this.deps.memory, (m) => m.forget(id)),
+    forgetAllMemory: () => this.withBackend('memory forget all', this.deps.memory, (m) => m.forgetAll()),
   };
+
+  /** Runs a call on one of the backend's HTTP clients; any failure reaches the renderer as `REQUEST_FAILED`. */
+  private async withBackend<C, T>(op: string, client: C | undefined, run: (c: C) => Promise<T>): Promise<T> {
+    this.requireSignedIn();
+    if (!client) throw new BridgeError('UNAVAILABLE');
+    try {
+      return await run(client);
+    } catch (err) {
+      if (err instanceof BridgeError) throw err;
+      this.log.warn({ op, error: err instanceof Error ? err.name : 'unknown' }, 'backend call failed');
+      throw new BridgeError('REQUEST_FAILED');
+    }
+  }
 
   /** Runs a pre-authorization call; its coded failures reach the renderer, anything else is `REQUEST_FAILED`. */
   private async withPreauth<T>(op: string, run: (p: PreauthClient) => Promise<T>): Promise<T> {

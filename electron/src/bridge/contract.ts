@@ -44,6 +44,11 @@ export const BRIDGE_METHODS = [
   'listPreauthorizations',
   'grantPreauthorization',
   'revokePreauthorization',
+  // --- Manage what Vouch keeps (issue 15) ---
+  'listMemory',
+  'forgetMemory',
+  'forgetAllMemory',
+  // --- end manage ---
   'onEvent',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -65,6 +70,9 @@ export const BridgeArgs = {
     }),
   ]),
   revokePreauthorization: z.tuple([Id]),
+  // --- Manage what Vouch keeps (issue 15) ---
+  forgetMemory: z.tuple([z.string().min(1).max(128)]),
+  // --- end manage ---
 } as const;
 
 export type AuthState =
@@ -96,6 +104,16 @@ export interface AuditPage {
   next_cursor?: string;
   verified: { ok: true; count: number } | { ok: false; broken_at: number; reason: string };
 }
+
+// --- Manage what Vouch keeps (issue 15) ---
+/** One thing Vouch remembers about the person (long-term memory), as the popover lists it. */
+export interface MemoryItemView {
+  id: string;
+  text: string;
+  /** ISO 8601. */
+  created_at: string;
+}
+// --- end manage ---
 
 /** An active time-boxed pre-authorization as the renderer sees it. */
 export interface PreauthView {
@@ -262,6 +280,13 @@ export interface VouchBridge {
    */
   grantPreauthorization(req: PreauthGrantRequest): Promise<PreauthView>;
   revokePreauthorization(id: string): Promise<void>;
+  // --- Manage what Vouch keeps (issue 15) ---
+  /** Everything Vouch remembers long-term, newest first. */
+  listMemory(): Promise<MemoryItemView[]>;
+  /** Forgets one remembered item (already forgotten counts as done). */
+  forgetMemory(id: string): Promise<void>;
+  forgetAllMemory(): Promise<void>;
+  // --- end manage ---
   /** Subscribes to everything main pushes; returns the unsubscribe function. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;
 }

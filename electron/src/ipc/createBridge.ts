@@ -43,6 +43,10 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     listPreauthorizations: () => invoke('listPreauthorizations'),
     grantPreauthorization: (req) => invoke('grantPreauthorization', req),
     revokePreauthorization: (id) => invoke('revokePreauthorization', id),
+    // --- Manage what Vouch keeps (issue 15) ---
+    listMemory: () => invoke('listMemory'),
+    forgetMemory: (id) => invoke('forgetMemory', id),
+    forgetAllMemory: () => invoke('forgetAllMemory'),
     onEvent: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);

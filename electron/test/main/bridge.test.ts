@@ -41,6 +41,9 @@ function recordingHandlers() {
     listPreauthorizations: rec('listPreauthorizations', []),
     grantPreauthorization: rec('grantPreauthorization', GRANT),
     revokePreauthorization: rec('revokePreauthorization'),
+    listMemory: rec('listMemory', []),
+    forgetMemory: rec('forgetMemory'),
+    forgetAllMemory: rec('forgetAllMemory'),
   };
   return { calls, handlers };
 }
