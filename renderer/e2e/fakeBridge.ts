@@ -72,6 +72,7 @@ export function installFakeBridge(script: FakeScript): void {
     listMemory: record('listMemory', () => []) as VouchBridge['listMemory'],
     forgetMemory: record('forgetMemory') as VouchBridge['forgetMemory'],
     forgetAllMemory: record('forgetAllMemory') as VouchBridge['forgetAllMemory'],
+    exportAudit: record('exportAudit', () => ({ filename: 'vouch-activity.jsonl', jsonl: '' })) as VouchBridge['exportAudit'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

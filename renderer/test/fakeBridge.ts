@@ -33,6 +33,7 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     listMemory: vi.fn(async (): Promise<MemoryItemView[]> => []),
     forgetMemory: vi.fn(async (_id: string) => {}),
     forgetAllMemory: vi.fn(async () => {}),
+    exportAudit: vi.fn(async () => ({ filename: 'vouch-activity.jsonl', jsonl: '' })),
     onEvent: (l: (e: BridgeEvent) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -6,7 +6,7 @@ import type { RefreshTokenStore } from '../auth/tokenStore.js';
 import type { PttMode, PttTimers } from '../hotkey/pttMachine.js';
 import type { Backoff } from '../link/backoff.js';
 import { LinkClient, type LinkTimers } from '../link/linkClient.js';
-import { createAuditClient } from './auditClient.js';
+import { createAuditClient, createAuditExporter } from './auditClient.js';
 import { createConnectFlow } from './connectFlow.js';
 import { AppController } from './controller.js';
 import { createMemoryClient } from './memoryClient.js';
@@ -87,6 +87,7 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     getAudit: createAuditClient({ backendUrl: settings.backendUrl, getAccessToken }),
     preauth: createPreauthClient({ backendUrl: settings.backendUrl, getAccessToken }),
     memory: createMemoryClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    exportAudit: createAuditExporter({ backendUrl: settings.backendUrl, getAccessToken }),
     emit: ports.emit,
     newId: () => `t-${randomUUID()}`,
     timers,

@@ -1,5 +1,5 @@
 import type { Provider } from '../../../backend/src/protocol/index.js';
-import type { AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
+import type { AuditExport, AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
 import { RecordingBuffer } from '../audio/recording.js';
 import type { AuthSession } from '../auth/session.js';
 import { PttMachine, type PttMode, type PttTimers } from '../hotkey/pttMachine.js';
@@ -29,6 +29,8 @@ export interface ControllerDeps {
   getAudit(q?: { cursor?: string; limit?: number }): Promise<AuditPage>;
   /** Time-boxed pre-authorizations on the backend (see preauthClient.ts). */
   preauth?: PreauthClient | undefined;
+  /** The whole audit chain as JSON Lines. */
+  exportAudit?(): Promise<AuditExport>;
   /** Long-term memory on the backend (list / forget). */
   memory?: MemoryClient | undefined;
   emit(event: BridgeEvent): void;
@@ -212,6 +214,7 @@ export class AppController {
     listMemory: () => this.withBackend('memory list', this.deps.memory, (m) => m.list()),
     forgetMemory: (id) => this.withBackend('memory forget', this.deps.memory, (m) => m.forget(id)),
     forgetAllMemory: () => this.withBackend('memory forget all', this.deps.memory, (m) => m.forgetAll()),
+    exportAudit: () => this.withBackend('audit export', this.deps.exportAudit, (run) => run()),
   };
 
   /** Runs a call on one of the backend's HTTP clients; any failure reaches the renderer as `REQUEST_FAILED`. */

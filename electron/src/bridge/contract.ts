@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import {
   CONFIRM_BAND_MAX_SCORE,
+  DEFAULT_CONNECTIONS,
+  DRAFT_KIND_PROVIDER,
   DraftEdits,
   Id,
   PREAUTH_MAX_DURATION_MS,
   PREAUTH_MIN_DURATION_MS,
   Provider,
   Tool,
+  TOOL_PROVIDER,
+  type AuditEntryBody,
   type AuditPageResponse,
   type AuditVerifyResponse,
   type PreauthGrantBody,
@@ -48,6 +52,7 @@ export const BRIDGE_METHODS = [
   'listMemory',
   'forgetMemory',
   'forgetAllMemory',
+  'exportAudit',
   // --- end manage ---
   'onEvent',
 ] as const;
@@ -98,6 +103,10 @@ export interface AuditEntryView {
   at: string;
   kind: string;
   summary: string;
+  /** The provider the entry concerns, when it concerns one (for the Activity filter). */
+  provider?: z.infer<typeof Provider>;
+  /** `failed`: an error, a refused token, a failed write, a declined or expired approval. */
+  outcome: 'ok' | 'failed';
 }
 export interface AuditPage {
   entries: AuditEntryView[];
@@ -168,11 +177,55 @@ export function auditPageOf(list: AuditPageResponse, verify: AuditVerifyResponse
         ? { ok: true, count: verify.count }
         : { ok: false, broken_at: verify.broken_at, reason: verify.reason };
   return {
-    entries: list.entries.map(({ seq, at, kind, summary }) => ({ seq, at, kind, summary })),
+    entries: list.entries.map(auditEntryViewOf),
     ...(list.next_cursor !== undefined ? { next_cursor: list.next_cursor } : {}),
     verified,
   };
 }
+
+// --- Manage what Vouch keeps (issue 15) ---
+const PROVIDERS = new Set<string>(Provider.options);
+const CONNECTION_PROVIDER = new Map<string, z.infer<typeof Provider>>(Object.entries(DEFAULT_CONNECTIONS).map(([p, c]) => [c, p as z.infer<typeof Provider>]));
+
+/** The provider an audit entry concerns, read from its data (provider, tool(s), connection or draft kind). */
+export function auditEntryProvider(e: Pick<AuditEntryBody, 'data'>): z.infer<typeof Provider> | undefined {
+  const d = e.data;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const provider = str(d.provider);
+  if (provider && PROVIDERS.has(provider)) return provider as z.infer<typeof Provider>;
+  const tools = [str(d.tool), ...(Array.isArray(d.tools) ? d.tools.map(str) : [])].filter((t): t is string => t !== undefined && t in TOOL_PROVIDER);
+  const byTool = new Set(tools.map((t) => TOOL_PROVIDER[t as z.infer<typeof Tool>]));
+  if (byTool.size === 1) return [...byTool][0];
+  const connection = str(d.connection);
+  if (connection && CONNECTION_PROVIDER.has(connection)) return CONNECTION_PROVIDER.get(connection);
+  const kind = str(d.kind);
+  if (kind && kind in DRAFT_KIND_PROVIDER) return DRAFT_KIND_PROVIDER[kind as keyof typeof DRAFT_KIND_PROVIDER];
+  return undefined;
+}
+
+/** Whether an audit entry records something that did not go through. */
+export function auditEntryOutcome(e: Pick<AuditEntryBody, 'kind' | 'data'>): 'ok' | 'failed' {
+  const d = e.data;
+  if (e.kind === 'error') return 'failed';
+  if (d.status === 'failed') return 'failed';
+  if (e.kind === 'token_exchange' && d.outcome !== 'issued') return 'failed';
+  if (e.kind === 'approval' && (d.outcome === 'denied' || d.outcome === 'expired' || d.outcome === 'failed')) return 'failed';
+  if (e.kind === 'policy_decision' && d.level === 'deny') return 'failed';
+  return 'ok';
+}
+
+export function auditEntryViewOf(e: AuditEntryBody): AuditEntryView {
+  const provider = auditEntryProvider(e);
+  return { seq: e.seq, at: e.at, kind: e.kind, summary: e.summary, ...(provider ? { provider } : {}), outcome: auditEntryOutcome(e) };
+}
+
+/** The audit chain as exported (`GET /audit/export`): one signed entry per line, for the person to keep. */
+export interface AuditExport {
+  filename: string;
+  /** JSON Lines, as the backend streamed it. */
+  jsonl: string;
+}
+// --- end manage ---
 
 /**
  * Why a bridge call failed, as a stable code the renderer keys its behaviour on (never the message
@@ -286,6 +339,8 @@ export interface VouchBridge {
   /** Forgets one remembered item (already forgotten counts as done). */
   forgetMemory(id: string): Promise<void>;
   forgetAllMemory(): Promise<void>;
+  /** The whole audit chain, signed entries as JSON Lines, to save as a file. */
+  exportAudit(): Promise<AuditExport>;
   // --- end manage ---
   /** Subscribes to everything main pushes; returns the unsubscribe function. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;

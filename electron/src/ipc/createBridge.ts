@@ -47,6 +47,7 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     listMemory: () => invoke('listMemory'),
     forgetMemory: (id) => invoke('forgetMemory', id),
     forgetAllMemory: () => invoke('forgetAllMemory'),
+    exportAudit: () => invoke('exportAudit'),
     onEvent: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);

@@ -44,6 +44,7 @@ function recordingHandlers() {
     listMemory: rec('listMemory', []),
     forgetMemory: rec('forgetMemory'),
     forgetAllMemory: rec('forgetAllMemory'),
+    exportAudit: rec('exportAudit', { filename: 'vouch-activity.jsonl', jsonl: '' }),
   };
   return { calls, handlers };
 }
