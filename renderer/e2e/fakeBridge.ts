@@ -73,6 +73,9 @@ export function installFakeBridge(script: FakeScript): void {
     forgetMemory: record('forgetMemory') as VouchBridge['forgetMemory'],
     forgetAllMemory: record('forgetAllMemory') as VouchBridge['forgetAllMemory'],
     exportAudit: record('exportAudit', () => ({ filename: 'vouch-activity.jsonl', jsonl: '' })) as VouchBridge['exportAudit'],
+    listRules: record('listRules', () => []) as VouchBridge['listRules'],
+    saveRule: record('saveRule', (r: unknown) => r) as VouchBridge['saveRule'],
+    deleteRule: record('deleteRule') as VouchBridge['deleteRule'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

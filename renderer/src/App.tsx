@@ -10,6 +10,7 @@ import { ErrorBanner } from './components/ErrorBanner.js';
 import { TOOLS_PHRASE } from './components/labels.js';
 import { MemoryPanel } from './components/MemoryPanel.js';
 import { PreauthPanel } from './components/PreauthPanel.js';
+import { RulesPanel } from './components/RulesPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useApprovals } from './stores/approvals.js';
@@ -18,12 +19,13 @@ import { useConversation } from './stores/conversation.js';
 import { useDrafts } from './stores/drafts.js';
 import { useSession } from './stores/session.js';
 
-type Tab = 'conversation' | 'accounts' | 'activity' | 'memory';
+type Tab = 'conversation' | 'accounts' | 'activity' | 'memory' | 'rules';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'conversation', label: 'Conversation' },
   { id: 'accounts', label: 'Accounts' },
   { id: 'activity', label: 'Activity' },
   { id: 'memory', label: 'Memory' },
+  { id: 'rules', label: 'Rules' },
 ];
 
 /** The popover: status, the conversation or a panel, and at most one sheet on top. */
@@ -85,6 +87,8 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
           </>
         ) : tab === 'memory' ? (
           <MemoryPanel />
+        ) : tab === 'rules' ? (
+          <RulesPanel />
         ) : (
           <ActivityPanel />
         )}

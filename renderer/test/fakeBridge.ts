@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { BridgeEvent, MemoryItemView, PreauthGrantRequest, PreauthView, VouchBridge } from '../../electron/src/bridge/contract.js';
+import type { BridgeEvent, MemoryItemView, PreauthGrantRequest, PreauthView, RuleView, VouchBridge } from '../../electron/src/bridge/contract.js';
 
 /** A VouchBridge that records every call and lets a test push events, as main would. */
 export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
@@ -34,6 +34,9 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     forgetMemory: vi.fn(async (_id: string) => {}),
     forgetAllMemory: vi.fn(async () => {}),
     exportAudit: vi.fn(async () => ({ filename: 'vouch-activity.jsonl', jsonl: '' })),
+    listRules: vi.fn(async (): Promise<RuleView[]> => []),
+    saveRule: vi.fn(async (r: RuleView) => r),
+    deleteRule: vi.fn(async (_id: string) => {}),
     onEvent: (l: (e: BridgeEvent) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -11,6 +11,7 @@ import { createConnectFlow } from './connectFlow.js';
 import { AppController } from './controller.js';
 import { createMemoryClient } from './memoryClient.js';
 import { createPreauthClient } from './preauthClient.js';
+import { createRulesClient } from './rulesClient.js';
 import type { SttEngineLike } from './sttPort.js';
 import { createUnlinkFlow } from './unlinkFlow.js';
 
@@ -87,6 +88,7 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     getAudit: createAuditClient({ backendUrl: settings.backendUrl, getAccessToken }),
     preauth: createPreauthClient({ backendUrl: settings.backendUrl, getAccessToken }),
     memory: createMemoryClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    rules: createRulesClient({ backendUrl: settings.backendUrl, getAccessToken }),
     exportAudit: createAuditExporter({ backendUrl: settings.backendUrl, getAccessToken }),
     emit: ports.emit,
     newId: () => `t-${randomUUID()}`,

@@ -7,6 +7,7 @@ import type { MainHandlers } from '../ipc/bridgeRegistry.js';
 import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
 import type { MemoryClient } from './memoryClient.js';
+import { RuleRejectedError, type RulesClient } from './rulesClient.js';
 import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { type SttEngineLike, transcriptText } from './sttPort.js';
 
@@ -31,6 +32,8 @@ export interface ControllerDeps {
   preauth?: PreauthClient | undefined;
   /** The whole audit chain as JSON Lines. */
   exportAudit?(): Promise<AuditExport>;
+  /** The person's policy rules on the backend. */
+  rules?: RulesClient | undefined;
   /** Long-term memory on the backend (list / forget). */
   memory?: MemoryClient | undefined;
   emit(event: BridgeEvent): void;
@@ -215,6 +218,18 @@ export class AppController {
     forgetMemory: (id) => this.withBackend('memory forget', this.deps.memory, (m) => m.forget(id)),
     forgetAllMemory: () => this.withBackend('memory forget all', this.deps.memory, (m) => m.forgetAll()),
     exportAudit: () => this.withBackend('audit export', this.deps.exportAudit, (run) => run()),
+    listRules: () => this.withBackend('rules list', this.deps.rules, (r) => r.list()),
+    saveRule: (rule) =>
+      this.withBackend('rules save', this.deps.rules, async (r) => {
+        try {
+          return await r.save(rule);
+        } catch (err) {
+          // The backend's own reason ("when.channel: a channel name such as #general") is for the person.
+          if (err instanceof RuleRejectedError) throw new BridgeError('REQUEST_FAILED', err.message);
+          throw err;
+        }
+      }),
+    deleteRule: (id) => this.withBackend('rules delete', this.deps.rules, (r) => r.delete(id)),
   };
 
   /** Runs a call on one of the backend's HTTP clients; any failure reaches the renderer as `REQUEST_FAILED`. */

@@ -53,6 +53,9 @@ export const BRIDGE_METHODS = [
   'forgetMemory',
   'forgetAllMemory',
   'exportAudit',
+  'listRules',
+  'saveRule',
+  'deleteRule',
   // --- end manage ---
   'onEvent',
 ] as const;
@@ -77,6 +80,17 @@ export const BridgeArgs = {
   revokePreauthorization: z.tuple([Id]),
   // --- Manage what Vouch keeps (issue 15) ---
   forgetMemory: z.tuple([z.string().min(1).max(128)]),
+  // The backend validates each condition in full (policy/rules.ts) and answers in words a person can act on.
+  saveRule: z.tuple([
+    z.strictObject({
+      id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/),
+      effect: z.enum(['deny', 'require_step_up', 'require_confirm', 'allow']),
+      when: z.record(z.string().max(40), z.unknown()).refine((w) => Object.keys(w).length <= 10 && JSON.stringify(w).length <= 8_000),
+      description: z.string().trim().min(1).max(200),
+      enabled: z.boolean(),
+    }),
+  ]),
+  deleteRule: z.tuple([z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/)]),
   // --- end manage ---
 } as const;
 
@@ -219,6 +233,9 @@ export function auditEntryViewOf(e: AuditEntryBody): AuditEntryView {
   return { seq: e.seq, at: e.at, kind: e.kind, summary: e.summary, ...(provider ? { provider } : {}), outcome: auditEntryOutcome(e) };
 }
 
+/** One of the person's policy rules, as stored by the backend (see backend/src/policy/rules.ts). */
+export type RuleView = z.infer<(typeof BridgeArgs)['saveRule']>[0];
+
 /** The audit chain as exported (`GET /audit/export`): one signed entry per line, for the person to keep. */
 export interface AuditExport {
   filename: string;
@@ -341,6 +358,11 @@ export interface VouchBridge {
   forgetAllMemory(): Promise<void>;
   /** The whole audit chain, signed entries as JSON Lines, to save as a file. */
   exportAudit(): Promise<AuditExport>;
+  /** The person's policy rules, in their order (the first matching rule of the deciding effect is reported). */
+  listRules(): Promise<RuleView[]>;
+  /** Adds the rule, or replaces the one with the same id. Rejects with `REQUEST_FAILED` and the backend's reason when invalid. */
+  saveRule(rule: RuleView): Promise<RuleView>;
+  deleteRule(id: string): Promise<void>;
   // --- end manage ---
   /** Subscribes to everything main pushes; returns the unsubscribe function. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;

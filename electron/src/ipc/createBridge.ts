@@ -48,6 +48,9 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     forgetMemory: (id) => invoke('forgetMemory', id),
     forgetAllMemory: () => invoke('forgetAllMemory'),
     exportAudit: () => invoke('exportAudit'),
+    listRules: () => invoke('listRules'),
+    saveRule: (rule) => invoke('saveRule', rule),
+    deleteRule: (id) => invoke('deleteRule', id),
     onEvent: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);

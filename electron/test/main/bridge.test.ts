@@ -45,6 +45,9 @@ function recordingHandlers() {
     forgetMemory: rec('forgetMemory'),
     forgetAllMemory: rec('forgetAllMemory'),
     exportAudit: rec('exportAudit', { filename: 'vouch-activity.jsonl', jsonl: '' }),
+    listRules: rec('listRules', []),
+    saveRule: rec('saveRule'),
+    deleteRule: rec('deleteRule'),
   };
   return { calls, handlers };
 }
