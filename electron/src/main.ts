@@ -12,11 +12,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import type { BridgeEvent, AuthState, LinkState, RecordingState } from './bridge/contract.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
-import { createAuditClient } from './app/auditClient.js';
+import { createAuditClient, createAuditExporter } from './app/auditClient.js';
 import { createPreauthClient } from './app/preauthClient.js';
 import { createConnectFlow } from './app/connectFlow.js';
 import { createUnlinkFlow } from './app/unlinkFlow.js';
 import { AppController } from './app/controller.js';
+import { SettingsStore } from './app/settings.js';
+import { createMemoryClient } from './app/memoryClient.js';
+import { createRulesClient } from './app/rulesClient.js';
 import type { SttEngineLike } from './app/sttPort.js';
 import { createOidcAuthClient, discover } from './auth/oidc.js';
 import { AuthSession } from './auth/session.js';
@@ -102,6 +105,8 @@ async function start(cfg: DesktopConfig): Promise<void> {
 
   // Token store: refresh token sealed by the OS keystore, in electron-store's JSON file.
   const store = new Store<Record<string, unknown>>({ name: 'vouch-auth' });
+  const settingsFile = new Store<Record<string, unknown>>({ name: 'vouch-settings' });
+  const settingsKv = { get: (k: string) => settingsFile.get(k), set: (k: string, v: unknown) => settingsFile.set(k, v), delete: (k: string) => settingsFile.delete(k) };
   const tokenStore = new TokenStore(safeStorage, { get: (k) => store.get(k), set: (k, v) => store.set(k, v), delete: (k) => store.delete(k) });
   const realTimers = {
     now: () => Date.now(),
@@ -150,6 +155,12 @@ async function start(cfg: DesktopConfig): Promise<void> {
     unlink: createUnlinkFlow({ session, config: oidcConfig, issuer: cfg.issuer, openExternal, loopbackPorts: cfg.loopbackPorts }),
     getAudit: createAuditClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
     preauth: createPreauthClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
+    // Issue 15: the person's settings in electron-store (its own file), applied live by the controller.
+    memory: createMemoryClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
+    rules: createRulesClient({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
+    exportAudit: createAuditExporter({ backendUrl: cfg.backendUrl, getAccessToken: () => session.getAccessToken() }),
+    settings: new SettingsStore(settingsKv),
+    systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     emit,
     newId: () => `t-${randomUUID()}`,
     timers: realTimers,

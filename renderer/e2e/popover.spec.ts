@@ -275,14 +275,14 @@ test('keyboard only: Tab order is Sign out, the tabs, then the request box, with
   const { page } = popover;
   await frame(popover, ready);
   const order: string[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       return el.id || el.textContent?.trim() || el.tagName;
     }));
   }
-  expect(order).toEqual(['Sign out', 'Conversation', 'Accounts', 'Activity', 'Memory', 'Rules', 'request']);
+  expect(order).toEqual(['Sign out', 'Conversation', 'Accounts', 'Activity', 'Memory', 'Rules', 'Settings', 'request']);
   const outline = await page.getByLabel('Type a request').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
   await page.keyboard.type('hello');

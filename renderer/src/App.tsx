@@ -11,6 +11,7 @@ import { TOOLS_PHRASE } from './components/labels.js';
 import { MemoryPanel } from './components/MemoryPanel.js';
 import { PreauthPanel } from './components/PreauthPanel.js';
 import { RulesPanel } from './components/RulesPanel.js';
+import { SettingsPanel } from './components/SettingsPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useApprovals } from './stores/approvals.js';
@@ -19,13 +20,14 @@ import { useConversation } from './stores/conversation.js';
 import { useDrafts } from './stores/drafts.js';
 import { useSession } from './stores/session.js';
 
-type Tab = 'conversation' | 'accounts' | 'activity' | 'memory' | 'rules';
+type Tab = 'conversation' | 'accounts' | 'activity' | 'memory' | 'rules' | 'settings';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'conversation', label: 'Conversation' },
   { id: 'accounts', label: 'Accounts' },
   { id: 'activity', label: 'Activity' },
   { id: 'memory', label: 'Memory' },
   { id: 'rules', label: 'Rules' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 /** The popover: status, the conversation or a panel, and at most one sheet on top. */
@@ -89,6 +91,8 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
           <MemoryPanel />
         ) : tab === 'rules' ? (
           <RulesPanel />
+        ) : tab === 'settings' ? (
+          <SettingsPanel />
         ) : (
           <ActivityPanel />
         )}

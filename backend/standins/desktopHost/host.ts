@@ -55,13 +55,14 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   const kv: KeyValueStore = { get: (k) => conf.get(k), set: (k, v) => conf.set(k, v), delete: (k) => conf.delete(k) };
 
   // What the popover last saw, replayed when it (re)attaches, as main.ts does on did-finish-load.
-  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent } = {};
+  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; settings?: BridgeEvent } = {};
   let transport: HostTransport | undefined;
   const emit = (event: BridgeEvent) => {
     if (event.type === 'auth') last.auth = event.state;
     if (event.type === 'link') last.link = event.state;
     if (event.type === 'recording') last.recording = event.state;
     if (event.type === 'stt_model') last.stt = event;
+    if (event.type === 'settings') last.settings = event;
     transport?.emit(event);
   };
 
@@ -80,8 +81,10 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   }, log);
 
   const tokenStore = new DevFileTokenStore(kv);
+  const settingsConf = new Conf<Record<string, unknown>>({ cwd: resolve(opts.dataDir), configName: 'vouch-settings' });
   const app = await composeDesktopApp(opts.settings, {
     tokenStore,
+    settingsStore: { get: (k) => settingsConf.get(k), set: (k, v) => settingsConf.set(k, v), delete: (k) => settingsConf.delete(k) },
     openExternal,
     emit,
     stt: await sttEngineFor(opts.whisperModelDir, log),
@@ -99,6 +102,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
         last.link && ({ type: 'link', state: last.link } as const),
         last.recording && ({ type: 'recording', state: last.recording } as const),
         last.stt,
+        last.settings,
       ])
         if (e) send(e);
     },

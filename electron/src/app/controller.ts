@@ -8,6 +8,7 @@ import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
 import type { MemoryClient } from './memoryClient.js';
 import { RuleRejectedError, type RulesClient } from './rulesClient.js';
+import type { SettingsStore } from './settings.js';
 import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { type SttEngineLike, transcriptText } from './sttPort.js';
 
@@ -32,6 +33,10 @@ export interface ControllerDeps {
   preauth?: PreauthClient | undefined;
   /** The whole audit chain as JSON Lines. */
   exportAudit?(): Promise<AuditExport>;
+  /** The person's desktop settings (spoken replies, time zone), applied as they change. */
+  settings?: SettingsStore | undefined;
+  /** This computer's time zone, used while the setting follows it. */
+  systemTimeZone?: string;
   /** The person's policy rules on the backend. */
   rules?: RulesClient | undefined;
   /** Long-term memory on the backend (list / forget). */
@@ -71,6 +76,7 @@ export class AppController {
   /** Called once at start-up: restore the stored session, connect, load the model. */
   async start(): Promise<void> {
     this.deps.emit({ type: 'auth', state: this.deps.session.state });
+    if (this.deps.settings) this.applySettings(this.deps.settings.get());
     const restored = await this.deps.session.restore().catch(() => false);
     if (restored) this.deps.link.start();
     void this.loadModel();
@@ -78,7 +84,11 @@ export class AppController {
 
   /** Link callbacks (wired by the caller). */
   onLinkState = (state: LinkState): void => this.deps.emit({ type: 'link', state });
-  onFrame = (frame: Extract<BridgeEvent, { type: 'frame' }>['frame']): void => this.deps.emit({ type: 'frame', frame });
+  onFrame = (frame: Extract<BridgeEvent, { type: 'frame' }>['frame']): void => {
+    // Spoken replies off: the words still arrive as text; the audio never reaches the speakers.
+    if (frame.type === 'tts_audio' && this.deps.settings && !this.deps.settings.get().spokenReplies) return;
+    this.deps.emit({ type: 'frame', frame });
+  };
   onUnauthenticated = (): void => {
     this.deps.session
       .refreshNow()
@@ -218,6 +228,21 @@ export class AppController {
     forgetMemory: (id) => this.withBackend('memory forget', this.deps.memory, (m) => m.forget(id)),
     forgetAllMemory: () => this.withBackend('memory forget all', this.deps.memory, (m) => m.forgetAll()),
     exportAudit: () => this.withBackend('audit export', this.deps.exportAudit, (run) => run()),
+    getSettings: () => {
+      if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
+      return this.deps.settings.get();
+    },
+    updateSettings: (patch) => {
+      if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
+      let next;
+      try {
+        next = this.deps.settings.update(patch);
+      } catch {
+        throw new BridgeError('INVALID_ARGUMENTS');
+      }
+      this.applySettings(next);
+      return next;
+    },
     listRules: () => this.withBackend('rules list', this.deps.rules, (r) => r.list()),
     saveRule: (rule) =>
       this.withBackend('rules save', this.deps.rules, async (r) => {
@@ -256,6 +281,12 @@ export class AppController {
       this.log.warn({ op, error: err instanceof PreauthError ? err.code : err instanceof Error ? err.name : 'unknown' }, 'pre-authorization call failed');
       throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED');
     }
+  }
+
+  private applySettings(settings: NonNullable<ReturnType<SettingsStore['get']>>): void {
+    const tz = settings.timeZone ?? this.deps.systemTimeZone;
+    if (tz) this.deps.link.setTimezone(tz);
+    this.deps.emit({ type: 'settings', settings });
   }
 
   private requireSignedIn(): void {

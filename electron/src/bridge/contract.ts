@@ -57,6 +57,10 @@ export const BRIDGE_METHODS = [
   'saveRule',
   'deleteRule',
   // --- end manage ---
+  // --- Settings (issue 15) ---
+  'getSettings',
+  'updateSettings',
+  // --- end settings ---
   'onEvent',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -92,7 +96,38 @@ export const BridgeArgs = {
   ]),
   deleteRule: z.tuple([z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/)]),
   // --- end manage ---
+  // --- Settings (issue 15) ---
+  updateSettings: z.tuple([z.lazy(() => SettingsPatch)]),
+  // --- end settings ---
 } as const;
+
+// --- Settings (issue 15) ---
+/** An IANA time zone this runtime knows (Intl throws RangeError for anything else). */
+export function isTimeZoneName(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The person's own desktop settings, kept by the app (electron-store; `conf` in the desktop host)
+ * and applied as they change. Settings that would weaken protection are not here: those belong to
+ * the backend, behind a phone step-up.
+ */
+export const AppSettings = z.strictObject({
+  /** Speak replies aloud (off: the reply is only shown). */
+  spokenReplies: z.boolean(),
+  /** The time zone Vouch reads "tomorrow" and "at 3" in; null follows this computer's. */
+  timeZone: z.string().max(64).refine(isTimeZoneName, 'a time zone such as Europe/Paris').nullable(),
+});
+export type AppSettings = z.infer<typeof AppSettings>;
+export const SettingsPatch = AppSettings.partial().refine((p) => Object.keys(p).length > 0, 'nothing to change');
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export const DEFAULT_SETTINGS: AppSettings = { spokenReplies: true, timeZone: null };
+// --- end settings ---
 
 export type AuthState =
   | { signedIn: false }
@@ -110,7 +145,9 @@ export type BridgeEvent =
   /** A transcript produced on device (Whisper) or typed; the renderer shows it as the user's turn. */
   | { type: 'transcript'; id: string; text: string }
   | { type: 'connect_progress'; progress: ConnectProgress }
-  | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string };
+  | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string }
+  // --- Settings (issue 15) ---
+  | { type: 'settings'; settings: AppSettings };
 
 export interface AuditEntryView {
   seq: number;
@@ -364,6 +401,11 @@ export interface VouchBridge {
   saveRule(rule: RuleView): Promise<RuleView>;
   deleteRule(id: string): Promise<void>;
   // --- end manage ---
+  // --- Settings (issue 15) ---
+  getSettings(): Promise<AppSettings>;
+  /** Validates, stores and applies the change; resolves with the settings now in force. */
+  updateSettings(patch: SettingsPatch): Promise<AppSettings>;
+  // --- end settings ---
   /** Subscribes to everything main pushes; returns the unsubscribe function. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;
 }

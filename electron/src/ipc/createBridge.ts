@@ -51,6 +51,8 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     listRules: () => invoke('listRules'),
     saveRule: (rule) => invoke('saveRule', rule),
     deleteRule: (id) => invoke('deleteRule', id),
+    getSettings: () => invoke('getSettings'),
+    updateSettings: (patch) => invoke('updateSettings', patch),
     onEvent: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);

@@ -141,6 +141,13 @@ export class LinkClient {
     return done;
   }
 
+  /** A new time zone for the backend session: sent with the next session_auth, so an open session reconnects now. */
+  setTimezone(timezone: string): void {
+    if (this.opts.timezone === timezone) return;
+    this.opts.timezone = timezone;
+    if (this.running) this.restart();
+  }
+
   /** Queues a frame and sends it now if the session is ready. Returns its `frame_id`. */
   send(frame: NewAppFrame): string {
     const frameId = this.opts.newFrameId?.() ?? `f-${Date.now().toString(36)}-${(this.counter++).toString(36)}`;

@@ -3,6 +3,7 @@ import { useApprovals } from './approvals.js';
 import { useConversation } from './conversation.js';
 import { useDrafts } from './drafts.js';
 import { useSession } from './session.js';
+import { useSettings } from './settings.js';
 
 /** Side effects the renderer runs for some events (audio), injected so the routing stays testable. */
 export interface EventEffects {
@@ -53,6 +54,9 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
         ...(event.progress !== undefined ? { progress: event.progress } : {}),
         ...(event.message !== undefined ? { message: event.message } : {}),
       });
+      return;
+    case 'settings':
+      useSettings.getState().set(event.settings);
       return;
   }
 }
