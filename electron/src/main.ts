@@ -206,6 +206,9 @@ async function start(cfg: DesktopConfig): Promise<void> {
         // The renderer decides which sheet to show; main only opens the popover.
         if (popover && !popover.isVisible()) showPopoverUnder(popover, tray.getBounds());
         return;
+      case 'introduction':
+        if (popover && !popover.isVisible()) showPopoverUnder(popover, tray.getBounds());
+        return controller.showOnboarding();
       case 'signIn':
         return Promise.resolve(controller.handlers.signIn()).catch(() => {});
       case 'signOut':

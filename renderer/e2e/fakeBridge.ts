@@ -76,8 +76,8 @@ export function installFakeBridge(script: FakeScript): void {
     listRules: record('listRules', () => []) as VouchBridge['listRules'],
     saveRule: record('saveRule', (r: unknown) => r) as VouchBridge['saveRule'],
     deleteRule: record('deleteRule') as VouchBridge['deleteRule'],
-    getSettings: record('getSettings', () => ({ spokenReplies: true, timeZone: null })) as VouchBridge['getSettings'],
-    updateSettings: record('updateSettings', (p: object) => ({ spokenReplies: true, timeZone: null, ...p })) as VouchBridge['updateSettings'],
+    getSettings: record('getSettings', () => ({ spokenReplies: true, timeZone: null, onboardingDone: true })) as VouchBridge['getSettings'],
+    updateSettings: record('updateSettings', (p: object) => ({ spokenReplies: true, timeZone: null, onboardingDone: true, ...p })) as VouchBridge['updateSettings'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

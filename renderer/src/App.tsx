@@ -11,6 +11,7 @@ import { TOOLS_PHRASE } from './components/labels.js';
 import { MemoryPanel } from './components/MemoryPanel.js';
 import { PreauthPanel } from './components/PreauthPanel.js';
 import { RulesPanel } from './components/RulesPanel.js';
+import { Onboarding } from './components/Onboarding.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { StatusBar } from './components/StatusBar.js';
@@ -19,6 +20,7 @@ import { useAudio } from './stores/audio.js';
 import { useConversation } from './stores/conversation.js';
 import { useDrafts } from './stores/drafts.js';
 import { useSession } from './stores/session.js';
+import { useSettings } from './stores/settings.js';
 
 type Tab = 'conversation' | 'accounts' | 'activity' | 'memory' | 'rules' | 'settings';
 const TABS: { id: Tab; label: string }[] = [
@@ -41,6 +43,18 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
   const approvals = useApprovals((s) => s.byId);
   // Approvals tied to the open draft show inside the draft sheet; the rest show here.
   const looseApprovals = approvalOrder.filter((id) => !(activeDraft !== null && approvals[id]?.request.draft_id === activeDraft));
+
+  const settings = useSettings((s) => s.settings);
+  const introOpen = useSettings((s) => s.introOpen);
+  const [introDismissed, setIntroDismissed] = useState(false);
+  useEffect(() => {
+    if (settings === null) void bridge.getSettings().then((s) => useSettings.getState().set(s), () => undefined);
+  }, [bridge, settings]);
+  const showIntro = introOpen || (settings !== null && !settings.onboardingDone && !introDismissed);
+  const closeIntro = () => {
+    setIntroDismissed(true);
+    useSettings.getState().openIntro(false);
+  };
 
   useEffect(() => {
     // Esc with no sheet open silences the reply; a sheet handles its own Esc first.
@@ -98,7 +112,7 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
         )}
       </main>
       {tab === 'conversation' && auth?.signedIn !== false && <Composer />}
-      {connectOpen ? <ConnectSheet /> : <DraftSheet />}
+      {showIntro ? <Onboarding onClose={closeIntro} /> : connectOpen ? <ConnectSheet /> : <DraftSheet />}
     </div>
   );
 }

@@ -37,8 +37,8 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     listRules: vi.fn(async (): Promise<RuleView[]> => []),
     saveRule: vi.fn(async (r: RuleView) => r),
     deleteRule: vi.fn(async (_id: string) => {}),
-    getSettings: vi.fn(async () => ({ spokenReplies: true, timeZone: null as string | null })),
-    updateSettings: vi.fn(async (p: object) => ({ spokenReplies: true, timeZone: null as string | null, ...p })),
+    getSettings: vi.fn(async () => ({ spokenReplies: true, timeZone: null as string | null, onboardingDone: true })),
+    updateSettings: vi.fn(async (p: object) => ({ spokenReplies: true, timeZone: null as string | null, onboardingDone: true, ...p })),
     onEvent: (l: (e: BridgeEvent) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);

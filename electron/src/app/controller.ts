@@ -283,6 +283,11 @@ export class AppController {
     }
   }
 
+  /** The tray's "Introduction…": the popover opens on the first-run introduction. */
+  showOnboarding(): void {
+    this.deps.emit({ type: 'show_onboarding' });
+  }
+
   private applySettings(settings: NonNullable<ReturnType<SettingsStore['get']>>): void {
     const tz = settings.timeZone ?? this.deps.systemTimeZone;
     if (tz) this.deps.link.setTimezone(tz);

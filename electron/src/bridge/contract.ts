@@ -122,11 +122,13 @@ export const AppSettings = z.strictObject({
   spokenReplies: z.boolean(),
   /** The time zone Vouch reads "tomorrow" and "at 3" in; null follows this computer's. */
   timeZone: z.string().max(64).refine(isTimeZoneName, 'a time zone such as Europe/Paris').nullable(),
+  /** The first-run introduction was finished or skipped (it can be opened again from Settings or the tray). */
+  onboardingDone: z.boolean(),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 export const SettingsPatch = AppSettings.partial().refine((p) => Object.keys(p).length > 0, 'nothing to change');
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
-export const DEFAULT_SETTINGS: AppSettings = { spokenReplies: true, timeZone: null };
+export const DEFAULT_SETTINGS: AppSettings = { spokenReplies: true, timeZone: null, onboardingDone: false };
 // --- end settings ---
 
 export type AuthState =
@@ -147,7 +149,9 @@ export type BridgeEvent =
   | { type: 'connect_progress'; progress: ConnectProgress }
   | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string }
   // --- Settings (issue 15) ---
-  | { type: 'settings'; settings: AppSettings };
+  | { type: 'settings'; settings: AppSettings }
+  /** The tray asked for the introduction again. */
+  | { type: 'show_onboarding' };
 
 export interface AuditEntryView {
   seq: number;

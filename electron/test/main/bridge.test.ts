@@ -48,8 +48,8 @@ function recordingHandlers() {
     listRules: rec('listRules', []),
     saveRule: rec('saveRule'),
     deleteRule: rec('deleteRule'),
-    getSettings: rec('getSettings', { spokenReplies: true, timeZone: null }),
-    updateSettings: rec('updateSettings', { spokenReplies: true, timeZone: null }),
+    getSettings: rec('getSettings', { spokenReplies: true, timeZone: null, onboardingDone: true }),
+    updateSettings: rec('updateSettings', { spokenReplies: true, timeZone: null, onboardingDone: true }),
   };
   return { calls, handlers };
 }

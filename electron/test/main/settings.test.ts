@@ -28,19 +28,19 @@ describe('SettingsStore', () => {
   it('starts from the defaults, keeps a change across restarts, and refuses invalid changes whole', () => {
     const { kv, dir } = confKv();
     const store = new SettingsStore(kv);
-    expect(store.get()).toEqual({ spokenReplies: true, timeZone: null });
-    expect(store.update({ spokenReplies: false, timeZone: 'Asia/Tokyo' })).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo' });
-    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo' });
+    expect(store.get()).toEqual({ spokenReplies: true, timeZone: null, onboardingDone: false });
+    expect(store.update({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false })).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false });
+    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false });
     expect(() => store.update({ timeZone: 'Mars/Olympus_Mons' })).toThrow();
     expect(() => store.update({ spokenReplies: false, extra: 1 })).toThrow();
     expect(() => store.update({})).toThrow();
-    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo' });
+    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false });
   });
 
   it('a hand-edited file with one bad field keeps the good ones', () => {
     const { dir } = confKv();
     writeFileSync(join(dir, 'vouch-settings.json'), JSON.stringify({ settings: { spokenReplies: false, timeZone: 'not/a zone' } }));
-    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: null });
+    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: null, onboardingDone: false });
   });
 });
 
@@ -70,7 +70,7 @@ describe('settings applied live by the controller', () => {
     controller.onFrame(tts);
     expect(events.filter((e) => e.type === 'frame')).toHaveLength(1);
     await controller.handlers.updateSettings({ spokenReplies: false });
-    expect(events).toContainEqual({ type: 'settings', settings: { spokenReplies: false, timeZone: null } });
+    expect(events).toContainEqual({ type: 'settings', settings: { spokenReplies: false, timeZone: null, onboardingDone: false } });
     controller.onFrame(tts);
     controller.onFrame({ type: 'agent_stream', request_id: 'r1', delta: 'hi' });
     expect(events.filter((e) => e.type === 'frame').map((e) => (e as { frame: { type: string } }).frame.type)).toEqual(['tts_audio', 'agent_stream']);
@@ -90,6 +90,6 @@ describe('settings applied live by the controller', () => {
   it('an invalid change is refused as INVALID_ARGUMENTS and nothing changes', async () => {
     const { controller } = controllerWith(confKv().kv);
     await expect(async () => controller.handlers.updateSettings({ timeZone: 'Nowhere/Special' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENTS' });
-    expect(await controller.handlers.getSettings()).toEqual({ spokenReplies: true, timeZone: null });
+    expect(await controller.handlers.getSettings()).toEqual({ spokenReplies: true, timeZone: null, onboardingDone: false });
   });
 });

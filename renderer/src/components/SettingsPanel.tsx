@@ -76,6 +76,11 @@ export function SettingsPanel() {
               What “tomorrow” and “at 3” mean when you ask Vouch.
             </p>
           </div>
+          <div className="field">
+            <button type="button" onClick={() => useSettings.getState().openIntro(true)}>
+              Show the introduction again
+            </button>
+          </div>
           {status && (
             <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'ok' ? 'hint' : undefined}>
               {status.text}

@@ -58,6 +58,9 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
     case 'settings':
       useSettings.getState().set(event.settings);
       return;
+    case 'show_onboarding':
+      useSettings.getState().openIntro(true);
+      return;
   }
 }
 
