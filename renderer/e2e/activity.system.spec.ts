@@ -8,6 +8,8 @@ import { expect, test } from './systemFixtures.js';
  * the signed chain as a file whose lines are the log's entries.
  */
 test.describe.configure({ mode: 'serial' });
+// A world of its own: this file's person connects, remembers or changes things other files must not see.
+test.use({ worldName: 'activity' });
 
 test('activity: filter, page through the whole log, verify and export', async ({ vouch, world }, testInfo) => {
   const { page } = vouch;

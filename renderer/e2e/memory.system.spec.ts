@@ -7,6 +7,8 @@ import { expect, test, type VouchPage } from './systemFixtures.js';
  * Forget everything (after a confirmation) empties it, and the backend's own list agrees.
  */
 test.describe.configure({ mode: 'serial' });
+// A world of its own: this file's person connects, remembers or changes things other files must not see.
+test.use({ worldName: 'memory' });
 
 /** Asks in the composer and waits for the answer to finish; connects Google first if Vouch asks (consent page: Allow). */
 async function ask(vouch: VouchPage, text: string) {

@@ -7,6 +7,8 @@ import { expect, signInIfAsked, test } from './systemFixtures.js';
  * host keeps that it was done), and reachable again from Settings; Esc or Skip ends it at any step.
  */
 test.describe.configure({ mode: 'serial' });
+// A world of its own: this file's person connects, remembers or changes things other files must not see.
+test.use({ worldName: 'onboarding' });
 
 test('first run: the introduction, once, and again from Settings', async ({ page, world }, testInfo) => {
   await page.goto(world.host.url);

@@ -7,6 +7,8 @@ import { expect, test } from './systemFixtures.js';
  * plain words, turned off and on, and deleted; the backend's own list agrees at each step.
  */
 test.describe.configure({ mode: 'serial' });
+// A world of its own: this file's person connects, remembers or changes things other files must not see.
+test.use({ worldName: 'rules' });
 
 test('rules: add with validation, read in plain words, turn off, delete', async ({ vouch, world }, testInfo) => {
   const { page } = vouch;

@@ -7,6 +7,8 @@ import { expect, test, type VouchPage } from './systemFixtures.js';
  * keeps it), and the time zone is chosen from a list.
  */
 test.describe.configure({ mode: 'serial' });
+// A world of its own: this file's person connects, remembers or changes things other files must not see.
+test.use({ worldName: 'settings' });
 
 /** Asks and waits for the answer to finish (connecting Google first if Vouch asks); returns that answer's request id. */
 async function ask(vouch: VouchPage, text: string): Promise<string> {

@@ -9,6 +9,8 @@ import { expect, test, type SystemWorld } from './systemFixtures.js';
  * tenant stops honouring the refresh token, and the host's store is empty.
  */
 test.describe.configure({ mode: 'serial' });
+// A world of its own: this file's person connects, remembers or changes things other files must not see.
+test.use({ worldName: 'sign-out' });
 
 async function logoutsInAudit(world: SystemWorld): Promise<number> {
   // The observer is the same person on another session: the audit log is per person.

@@ -45,9 +45,15 @@ export async function skipIntroduction(page: Page): Promise<void> {
   await expect(intro).toBeHidden();
 }
 
-export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld }>({
+export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld; worldName: string }>({
+  /**
+   * Files that set their own `worldName` (test.use) get a world of their own: Playwright runs them in
+   * a separate worker, so what one file's person connects, remembers or changes never leaks into
+   * another file that expects a first-time person.
+   */
+  worldName: ['shared', { scope: 'worker', option: true }],
   world: [
-    async ({}, use) => {
+    async ({ worldName: _name }, use) => {
       const { world, stop } = await startWorld();
       await use(world);
       await stop();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { BridgeEvent } from '../../electron/src/bridge/contract.js';
 import { FAKE_EXPECTED_TEXT, writeFakeWhisperModel } from '../../electron/test/stt/helpers/fake-whisper-model.js';
 import config from '../../playwright.config.js';
-import { signInIfAsked } from './systemFixtures.js';
+import { signInIfAsked, skipIntroduction } from './systemFixtures.js';
 import { startWorld, type SystemWorld } from './world.js';
 
 /**
@@ -63,6 +63,7 @@ test('Talk: the fake microphone is recorded, sent to the desktop host, transcrib
     });
   });
   await page.goto(world.host.url);
+  await skipIntroduction(page);
   await signInIfAsked(page, world);
   await expect(page.getByText('Online')).toBeVisible();
   const events = () => page.evaluate(() => (window as unknown as { __events: BridgeEvent[] }).__events);
