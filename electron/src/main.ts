@@ -95,6 +95,8 @@ async function start(cfg: DesktopConfig): Promise<void> {
 
   // Token store: refresh token sealed by the OS keystore, in electron-store's JSON file.
   const store = new Store<Record<string, unknown>>({ name: 'vouch-auth' });
+  const settingsFile = new Store<Record<string, unknown>>({ name: 'vouch-settings' });
+  const settingsKv = { get: (k: string) => settingsFile.get(k), set: (k: string, v: unknown) => settingsFile.set(k, v), delete: (k: string) => settingsFile.delete(k) };
   const tokenStore = new TokenStore(safeStorage, { get: (k) => store.get(k), set: (k, v) => store.set(k, v), delete: (k) => store.delete(k) });
 
   // What the renderer last saw, replayed when it (re)loads.
@@ -123,8 +125,9 @@ async function start(cfg: DesktopConfig): Promise<void> {
 
   // The same composition as the desktop host (app/composeDesktop.ts); only the OS pieces are Electron's.
   const hotkey = globalShortcutSource(globalShortcut, cfg.hotkey);
-  const settings = new Store<{ speechModelDir?: string }>({ name: 'vouch-settings' });
-  const speech = await createSpeechModel(cfg, resourcesDir, settings.get('speechModelDir'));
+  // One settings file: the person's settings (SettingsStore) and the remembered speech model folder.
+  const speechModelDir = settingsFile.get('speechModelDir');
+  const speech = await createSpeechModel(cfg, resourcesDir, typeof speechModelDir === 'string' ? speechModelDir : undefined);
   const { controller, link } = await composeDesktopApp(
     {
       issuer: cfg.issuer,
@@ -149,13 +152,14 @@ async function start(cfg: DesktopConfig): Promise<void> {
         const dir = picked.canceled ? undefined : picked.filePaths[0];
         if (dir && speech) {
           const remember = (state: SpeechModel['state']) => {
-            if (state.status === 'ready' && state.modelDir === dir) settings.set('speechModelDir', dir);
+            if (state.status === 'ready' && state.modelDir === dir) settingsFile.set('speechModelDir', dir);
             if (state.status === 'ready' || state.status === 'failed') speech.off('state', remember);
           };
           speech.on('state', remember);
         }
         return dir;
       },
+      settingsStore: settingsKv,
       pttMode: hotkey.mode,
       log,
     },
@@ -200,6 +204,9 @@ async function start(cfg: DesktopConfig): Promise<void> {
         // The renderer decides which sheet to show; main only opens the popover.
         if (popover && !popover.isVisible()) showPopoverUnder(popover, tray.getBounds());
         return;
+      case 'introduction':
+        if (popover && !popover.isVisible()) showPopoverUnder(popover, tray.getBounds());
+        return controller.showOnboarding();
       case 'signIn':
         return Promise.resolve(controller.handlers.signIn()).catch(() => {});
       case 'signOut':

@@ -12,7 +12,7 @@ export interface TrayMenuState {
   hotkey: string;
 }
 
-export type TrayAction = 'open' | 'signIn' | 'signOut' | 'connectedAccounts' | 'audit' | 'toggleLaunchAtLogin' | 'quit';
+export type TrayAction = 'open' | 'signIn' | 'signOut' | 'connectedAccounts' | 'audit' | 'introduction' | 'toggleLaunchAtLogin' | 'quit';
 
 interface TrayItem {
   label?: string;
@@ -32,6 +32,7 @@ export function trayMenu(s: TrayMenuState): TrayItem[] {
     s.auth.signedIn ? { label: 'Sign out', action: 'signOut' } : { label: 'Sign in…', action: 'signIn' },
     { label: 'Connected accounts…', action: 'connectedAccounts', enabled: s.auth.signedIn },
     { label: 'Audit log…', action: 'audit', enabled: s.auth.signedIn },
+    { label: 'Introduction…', action: 'introduction' },
     { type: 'separator' },
     { label: 'Launch at login', action: 'toggleLaunchAtLogin', type: 'checkbox', checked: s.launchAtLogin },
     { type: 'separator' },

@@ -71,6 +71,16 @@ export function installFakeBridge(script: FakeScript): void {
     downloadSpeechModel: record('downloadSpeechModel') as VouchBridge['downloadSpeechModel'],
     cancelSpeechModelDownload: record('cancelSpeechModelDownload') as VouchBridge['cancelSpeechModelDownload'],
     useSpeechModelFolder: record('useSpeechModelFolder') as VouchBridge['useSpeechModelFolder'],
+    // --- Manage what Vouch keeps (issue 15) ---
+    listMemory: record('listMemory', () => []) as VouchBridge['listMemory'],
+    forgetMemory: record('forgetMemory') as VouchBridge['forgetMemory'],
+    forgetAllMemory: record('forgetAllMemory') as VouchBridge['forgetAllMemory'],
+    exportAudit: record('exportAudit', () => ({ filename: 'vouch-activity.jsonl', jsonl: '' })) as VouchBridge['exportAudit'],
+    listRules: record('listRules', () => []) as VouchBridge['listRules'],
+    saveRule: record('saveRule', (r: unknown) => r) as VouchBridge['saveRule'],
+    deleteRule: record('deleteRule') as VouchBridge['deleteRule'],
+    getSettings: record('getSettings', () => ({ spokenReplies: true, timeZone: null, onboardingDone: true })) as VouchBridge['getSettings'],
+    updateSettings: record('updateSettings', (p: object) => ({ spokenReplies: true, timeZone: null, onboardingDone: true, ...p })) as VouchBridge['updateSettings'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

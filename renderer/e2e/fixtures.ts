@@ -5,9 +5,9 @@ import { startHarness, type Harness } from './harness.js';
 
 export const AUDIT: AuditPage = {
   entries: [
-    { seq: 3, at: '2030-05-01T09:14:00Z', kind: 'email_sent', summary: 'Sent “Thursday works” to dana@example.com' },
-    { seq: 2, at: '2030-05-01T09:13:30Z', kind: 'policy_decision', summary: 'Confirm in the app (risk 30)' },
-    { seq: 1, at: '2030-05-01T09:13:00Z', kind: 'intent', summary: 'Reply to Dana' },
+    { seq: 3, at: '2030-05-01T09:14:00Z', kind: 'write', summary: 'Sent “Thursday works” to dana@example.com', provider: 'google', outcome: 'ok' },
+    { seq: 2, at: '2030-05-01T09:13:30Z', kind: 'policy_decision', summary: 'Confirm in the app (risk 30)', outcome: 'ok' },
+    { seq: 1, at: '2030-05-01T09:13:00Z', kind: 'intent', summary: 'Reply to Dana', provider: 'google', outcome: 'ok' },
   ],
   verified: { ok: true, count: 3 },
 };

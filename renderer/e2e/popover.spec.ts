@@ -291,18 +291,18 @@ test('the microphone streams 16 kHz Int16 chunks through the AudioWorklet under 
   expect(sizes.every((s) => s % 2 === 0 && s <= 3200)).toBe(true);
 });
 
-test('keyboard only: Tab order is tabs then the request box, with visible focus; Enter sends', async ({ popover }) => {
+test('keyboard only: Tab order is Sign out, the tabs, then the request box, with visible focus; Enter sends', async ({ popover }) => {
   const { page } = popover;
   await frame(popover, ready);
   const order: string[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     order.push(await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       return el.id || el.textContent?.trim() || el.tagName;
     }));
   }
-  expect(order).toEqual(['Conversation', 'Accounts', 'Activity', 'request']);
+  expect(order).toEqual(['Sign out', 'Conversation', 'Accounts', 'Activity', 'Memory', 'Rules', 'Settings', 'request']);
   const outline = await page.getByLabel('Type a request').evaluate((el) => getComputedStyle(el).outlineStyle);
   expect(outline).toBe('solid');
   await page.keyboard.type('hello');

@@ -36,9 +36,24 @@ export async function signInIfAsked(page: Page, world: SystemWorld): Promise<voi
   await login.close();
 }
 
-export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld }>({
+/** A fresh host shows the first-run introduction once; the flows under test start past it (onboarding.system.spec.ts walks it). */
+export async function skipIntroduction(page: Page): Promise<void> {
+  const settings = await page.evaluate(() => window.vouch.getSettings());
+  if (settings.onboardingDone) return;
+  const intro = page.getByRole('dialog', { name: 'Welcome to Vouch' });
+  await intro.getByRole('button', { name: 'Skip introduction' }).click();
+  await expect(intro).toBeHidden();
+}
+
+export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld; worldName: string }>({
+  /**
+   * Files that set their own `worldName` (test.use) get a world of their own: Playwright runs them in
+   * a separate worker, so what one file's person connects, remembers or changes never leaks into
+   * another file that expects a first-time person.
+   */
+  worldName: ['shared', { scope: 'worker', option: true }],
   world: [
-    async ({}, use) => {
+    async ({ worldName: _name }, use) => {
       const { world, stop } = await startWorld();
       await use(world);
       await stop();
@@ -54,6 +69,7 @@ export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: Sys
       w.__frames = [];
       window.vouch.onEvent((e) => e.type === 'frame' && w.__frames.push(e.frame));
     });
+    await skipIntroduction(page);
     await signInIfAsked(page, world);
     await expect(page.getByText('Online')).toBeVisible();
     await use({ page, frames: () => page.evaluate(() => (window as unknown as { __frames: ServerFrame[] }).__frames) });

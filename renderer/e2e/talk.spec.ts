@@ -7,7 +7,7 @@ import type { BridgeEvent } from '../../electron/src/bridge/contract.js';
 import { startFakeModelHost, type FakeModelHost } from '../../electron/test/stt/helpers/fake-model-host.js';
 import { FAKE_EXPECTED_TEXT } from '../../electron/test/stt/helpers/fake-whisper-model.js';
 import config from '../../playwright.config.js';
-import { signInIfAsked } from './systemFixtures.js';
+import { signInIfAsked, skipIntroduction } from './systemFixtures.js';
 import { startWorld, type SystemWorld } from './world.js';
 
 /**
@@ -71,6 +71,7 @@ test('Talk from a fresh install: the model is missing, Download shows progress, 
     });
   });
   await page.goto(world.host.url);
+  await skipIntroduction(page);
   await signInIfAsked(page, world);
   await expect(page.getByText('Online')).toBeVisible();
   const events = () => page.evaluate(() => (window as unknown as { __events: BridgeEvent[] }).__events);

@@ -8,7 +8,11 @@ import { Conversation } from './components/Conversation.js';
 import { DraftSheet } from './components/DraftSheet.js';
 import { ErrorBanner } from './components/ErrorBanner.js';
 import { TOOLS_PHRASE } from './components/labels.js';
+import { MemoryPanel } from './components/MemoryPanel.js';
 import { PreauthPanel } from './components/PreauthPanel.js';
+import { RulesPanel } from './components/RulesPanel.js';
+import { Onboarding } from './components/Onboarding.js';
+import { SettingsPanel } from './components/SettingsPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { SpeechModelRow } from './components/SpeechModelRow.js';
 import { StatusBar } from './components/StatusBar.js';
@@ -17,12 +21,16 @@ import { useAudio } from './stores/audio.js';
 import { useConversation } from './stores/conversation.js';
 import { useDrafts } from './stores/drafts.js';
 import { useSession } from './stores/session.js';
+import { useSettings } from './stores/settings.js';
 
-type Tab = 'conversation' | 'accounts' | 'activity';
+type Tab = 'conversation' | 'accounts' | 'activity' | 'memory' | 'rules' | 'settings';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'conversation', label: 'Conversation' },
   { id: 'accounts', label: 'Accounts' },
   { id: 'activity', label: 'Activity' },
+  { id: 'memory', label: 'Memory' },
+  { id: 'rules', label: 'Rules' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 /** The popover: status, the conversation or a panel, and at most one sheet on top. */
@@ -36,6 +44,18 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
   const approvals = useApprovals((s) => s.byId);
   // Approvals tied to the open draft show inside the draft sheet; the rest show here.
   const looseApprovals = approvalOrder.filter((id) => !(activeDraft !== null && approvals[id]?.request.draft_id === activeDraft));
+
+  const settings = useSettings((s) => s.settings);
+  const introOpen = useSettings((s) => s.introOpen);
+  const [introDismissed, setIntroDismissed] = useState(false);
+  useEffect(() => {
+    if (settings === null) void bridge.getSettings().then((s) => useSettings.getState().set(s), () => undefined);
+  }, [bridge, settings]);
+  const showIntro = introOpen || (settings !== null && !settings.onboardingDone && !introDismissed);
+  const closeIntro = () => {
+    setIntroDismissed(true);
+    useSettings.getState().openIntro(false);
+  };
 
   useEffect(() => {
     // Esc with no sheet open silences the reply; a sheet handles its own Esc first.
@@ -85,12 +105,18 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
               <SpeechModelRow />
             </section>
           </>
+        ) : tab === 'memory' ? (
+          <MemoryPanel />
+        ) : tab === 'rules' ? (
+          <RulesPanel />
+        ) : tab === 'settings' ? (
+          <SettingsPanel />
         ) : (
           <ActivityPanel />
         )}
       </main>
       {tab === 'conversation' && auth?.signedIn !== false && <Composer />}
-      {connectOpen ? <ConnectSheet /> : <DraftSheet />}
+      {showIntro ? <Onboarding onClose={closeIntro} /> : connectOpen ? <ConnectSheet /> : <DraftSheet />}
     </div>
   );
 }

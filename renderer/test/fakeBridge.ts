@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { BridgeEvent, PreauthGrantRequest, PreauthView, VouchBridge } from '../../electron/src/bridge/contract.js';
+import type { BridgeEvent, MemoryItemView, PreauthGrantRequest, PreauthView, RuleView, VouchBridge } from '../../electron/src/bridge/contract.js';
 
 /** A VouchBridge that records every call and lets a test push events, as main would. */
 export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
@@ -33,6 +33,15 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     downloadSpeechModel: vi.fn(async () => {}),
     cancelSpeechModelDownload: vi.fn(async () => {}),
     useSpeechModelFolder: vi.fn(async (_dir?: string) => {}),
+    listMemory: vi.fn(async (): Promise<MemoryItemView[]> => []),
+    forgetMemory: vi.fn(async (_id: string) => {}),
+    forgetAllMemory: vi.fn(async () => {}),
+    exportAudit: vi.fn(async () => ({ filename: 'vouch-activity.jsonl', jsonl: '' })),
+    listRules: vi.fn(async (): Promise<RuleView[]> => []),
+    saveRule: vi.fn(async (r: RuleView) => r),
+    deleteRule: vi.fn(async (_id: string) => {}),
+    getSettings: vi.fn(async () => ({ spokenReplies: true, timeZone: null as string | null, onboardingDone: true })),
+    updateSettings: vi.fn(async (p: object) => ({ spokenReplies: true, timeZone: null as string | null, onboardingDone: true, ...p })),
     onEvent: (l: (e: BridgeEvent) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StatusBar } from '../src/components/StatusBar.js';
 import { routeEvent } from '../src/stores/dispatch.js';
 import { useSession } from '../src/stores/session.js';
+import { fakeBridge } from './fakeBridge.js';
+import { renderWith } from './render.js';
 import { resetStores } from './resetStores.js';
 
 beforeEach(resetStores);
@@ -14,13 +16,13 @@ describe('a sign-in that lasts only for this run', () => {
     routeEvent({ type: 'auth', state: { signedIn: true, user: { sub: 'auth0|alex', name: 'Alex' }, sessionOnly: 'no_os_keyring' } });
     routeEvent({ type: 'frame', frame: { type: 'session_ready', user: { sub: 'auth0|alex', name: 'Alex' }, providers: [] } });
     expect(useSession.getState().auth).toMatchObject({ signedIn: true, sessionOnly: 'no_os_keyring' });
-    render(<StatusBar onStop={() => {}} />);
+    renderWith(fakeBridge().bridge, <StatusBar onStop={() => {}} />);
     expect(screen.getByText(/Signed in until you quit: no system keyring/)).toBeTruthy();
   });
 
   it('says nothing when the sign-in is kept', () => {
     routeEvent({ type: 'auth', state: { signedIn: true, user: { sub: 'auth0|alex', name: 'Alex' } } });
-    render(<StatusBar onStop={() => {}} />);
+    renderWith(fakeBridge().bridge, <StatusBar onStop={() => {}} />);
     expect(screen.queryByText(/Signed in until you quit/)).toBeNull();
   });
 });

@@ -160,7 +160,7 @@ describe('ActivityPanel', () => {
   it('shows entries and the chain verification state', async () => {
     const { bridge } = fakeBridge({
       getAudit: vi.fn(async () => ({
-        entries: [{ seq: 2, at: '2030-01-01T10:00:00Z', kind: 'email_sent', summary: 'Sent “Re: Thursday” to dana@example.com' }],
+        entries: [{ seq: 2, at: '2030-01-01T10:00:00Z', kind: 'write', summary: 'Sent “Re: Thursday” to dana@example.com', provider: 'google' as const, outcome: 'ok' as const }],
         verified: { ok: false as const, broken_at: 2, reason: 'hash mismatch' },
       })),
     });

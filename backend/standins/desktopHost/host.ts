@@ -53,6 +53,8 @@ export interface DesktopHost {
   app: DesktopApp;
   speech: SpeechModel;
   transport: HostTransport;
+  /** The host's refresh-token store (tests check that sign-out empties it). */
+  tokenStore: DevFileTokenStore;
   close(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   const kv: KeyValueStore = { get: (k) => conf.get(k), set: (k, v) => conf.set(k, v), delete: (k) => conf.delete(k) };
 
   // What the popover last saw, replayed when it (re)attaches, as main.ts does on did-finish-load.
-  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: BridgeEvent } = {};
+  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: BridgeEvent; settings?: BridgeEvent } = {};
   let transport: HostTransport | undefined;
   const emit = (event: BridgeEvent) => {
     if (event.type === 'auth') last.auth = event.state;
@@ -72,6 +74,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     if (event.type === 'recording') last.recording = event.state;
     if (event.type === 'stt_model') last.stt = event;
     if (event.type === 'speech_model') last.speech = event;
+    if (event.type === 'settings') last.settings = event;
     transport?.emit(event);
   };
 
@@ -97,8 +100,11 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     userSelectedDir: opts.whisperModelDir,
     env: { VOUCH_MODEL_BASE_URL: opts.modelBaseUrl },
   });
+  const tokenStore = new DevFileTokenStore(kv);
+  const settingsConf = new Conf<Record<string, unknown>>({ cwd: resolve(opts.dataDir), configName: 'vouch-settings' });
   const app = await composeDesktopApp(opts.settings, {
-    tokenStore: new DevFileTokenStore(kv),
+    tokenStore,
+    settingsStore: { get: (k) => settingsConf.get(k), set: (k, v) => settingsConf.set(k, v), delete: (k) => settingsConf.delete(k) },
     openExternal,
     emit,
     speech,
@@ -119,6 +125,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
         last.recording && ({ type: 'recording', state: last.recording } as const),
         last.stt,
         last.speech,
+        last.settings,
       ])
         if (e) send(e);
     },
@@ -132,6 +139,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     app,
     speech,
     transport,
+    tokenStore,
     close: async () => {
       speech.cancelDownload();
       app.link.stop();

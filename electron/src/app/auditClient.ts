@@ -1,5 +1,5 @@
 import { AuditPageResponse, AuditVerifyResponse } from '../../../backend/src/protocol/index.js';
-import { auditPageOf, type AuditPage } from '../bridge/contract.js';
+import { auditPageOf, type AuditExport, type AuditPage } from '../bridge/contract.js';
 
 /**
  * Reads the signed-in user's audit log from the backend over HTTPS with the session's access token
@@ -18,5 +18,22 @@ export function createAuditClient(opts: { backendUrl: string; getAccessToken(): 
     if (!list.ok) throw new Error(`audit request failed with ${list.status}`);
     const page = AuditPageResponse.parse(await list.json());
     return auditPageOf(page, verify.ok ? AuditVerifyResponse.parse(await verify.json()) : { failedWithStatus: verify.status });
+  };
+}
+
+/** The export can be long; past this the person is told to ask for it another way, not handed half a chain. */
+export const AUDIT_EXPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** `GET {backend}/audit/export`: the whole chain as JSON Lines, each line a signed entry. */
+export function createAuditExporter(opts: { backendUrl: string; getAccessToken(): Promise<string>; fetchImpl?: typeof fetch; now?: () => Date }) {
+  const f = opts.fetchImpl ?? fetch;
+  return async (): Promise<AuditExport> => {
+    const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
+    const res = await f(new URL('audit/export', base), { headers: { authorization: `Bearer ${await opts.getAccessToken()}`, accept: 'application/x-ndjson' } });
+    if (!res.ok) throw new Error(`audit export failed with ${res.status}`);
+    const jsonl = await res.text();
+    if (jsonl.length > AUDIT_EXPORT_MAX_BYTES) throw new Error('audit export too large');
+    const day = (opts.now?.() ?? new Date()).toISOString().slice(0, 10);
+    return { filename: `vouch-activity-${day}.jsonl`, jsonl };
   };
 }

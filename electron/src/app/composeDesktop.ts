@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { BridgeEvent } from '../bridge/contract.js';
 import { createOidcAuthClient, discover } from '../auth/oidc.js';
 import { AuthSession, type SessionLog } from '../auth/session.js';
-import type { RefreshTokenStore } from '../auth/tokenStore.js';
+import type { KeyValueStore, RefreshTokenStore } from '../auth/tokenStore.js';
 import type { PttMode, PttTimers } from '../hotkey/pttMachine.js';
 import type { Backoff } from '../link/backoff.js';
 import { LinkClient, type LinkTimers } from '../link/linkClient.js';
-import { createAuditClient } from './auditClient.js';
+import { createAuditClient, createAuditExporter } from './auditClient.js';
 import { createConnectFlow } from './connectFlow.js';
 import { AppController } from './controller.js';
+import { createMemoryClient } from './memoryClient.js';
 import { createPreauthClient } from './preauthClient.js';
+import { createRulesClient } from './rulesClient.js';
+import { SettingsStore } from './settings.js';
 import type { SpeechModelPort, SttEngineLike } from './sttPort.js';
 import { createUnlinkFlow } from './unlinkFlow.js';
 
@@ -34,6 +37,8 @@ export interface DesktopSettings {
 
 interface DesktopPorts {
   tokenStore: RefreshTokenStore;
+  /** Where the person's settings are kept (electron-store in the app, conf in the desktop host). */
+  settingsStore?: KeyValueStore;
   /** The system browser (already behind the external-link policy). */
   openExternal(url: string): Promise<void>;
   emit(event: BridgeEvent): void;
@@ -69,10 +74,11 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
   const loopback = settings.loopbackPorts ? { loopbackPorts: settings.loopbackPorts } : {};
   const session = new AuthSession(createOidcAuthClient({ config, audience: settings.audience, openExternal, ...loopback }), ports.tokenStore, timers, { log });
   let controller!: AppController;
+  const systemTimeZone = ports.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const link = new LinkClient({
     url: settings.wsUrl,
     getAccessToken: () => (session.state.signedIn ? session.getAccessToken() : Promise.resolve(undefined)),
-    timezone: ports.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    timezone: systemTimeZone,
     onFrame: (f) => controller.onFrame(f),
     onState: (s) => controller.onLinkState(s),
     onUnauthenticated: () => controller.onUnauthenticated(),
@@ -91,6 +97,10 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     unlink: createUnlinkFlow({ session, config, issuer: settings.issuer, openExternal, ...loopback }),
     getAudit: createAuditClient({ backendUrl: settings.backendUrl, getAccessToken }),
     preauth: createPreauthClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    memory: createMemoryClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    rules: createRulesClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    ...(ports.settingsStore ? { settings: new SettingsStore(ports.settingsStore), systemTimeZone } : {}),
+    exportAudit: createAuditExporter({ backendUrl: settings.backendUrl, getAccessToken }),
     emit: ports.emit,
     newId: () => `t-${randomUUID()}`,
     timers,

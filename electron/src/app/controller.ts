@@ -1,5 +1,5 @@
 import type { Provider } from '../../../backend/src/protocol/index.js';
-import type { AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
+import type { AuditExport, AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
 import { int16ToFloat32 } from '../audio/pcm.js';
 import { RecordingBuffer } from '../audio/recording.js';
 import type { AuthSession } from '../auth/session.js';
@@ -7,6 +7,9 @@ import { PttMachine, type PttMode, type PttTimers } from '../hotkey/pttMachine.j
 import type { MainHandlers } from '../ipc/bridgeRegistry.js';
 import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
+import type { MemoryClient } from './memoryClient.js';
+import { RuleRejectedError, type RulesClient } from './rulesClient.js';
+import type { SettingsStore } from './settings.js';
 import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { describeSpeechModel } from '../stt/speech-model-text.js';
 import type { SpeechModelState } from '../stt/speech-model.js';
@@ -41,6 +44,16 @@ interface ControllerDeps {
   getAudit(q?: { cursor?: string; limit?: number }): Promise<AuditPage>;
   /** Time-boxed pre-authorizations on the backend (see preauthClient.ts). */
   preauth?: PreauthClient | undefined;
+  /** The whole audit chain as JSON Lines. */
+  exportAudit?(): Promise<AuditExport>;
+  /** The person's desktop settings (spoken replies, time zone), applied as they change. */
+  settings?: SettingsStore | undefined;
+  /** This computer's time zone, used while the setting follows it. */
+  systemTimeZone?: string;
+  /** The person's policy rules on the backend. */
+  rules?: RulesClient | undefined;
+  /** Long-term memory on the backend (list / forget). */
+  memory?: MemoryClient | undefined;
   emit(event: BridgeEvent): void;
   newId(): string;
   timers: PttTimers;
@@ -106,6 +119,7 @@ export class AppController {
   /** Called once at start-up: restore the stored session, connect, load the model. */
   async start(): Promise<void> {
     this.deps.emit({ type: 'auth', state: this.deps.session.state });
+    if (this.deps.settings) this.applySettings(this.deps.settings.get());
     const restored = await this.deps.session.restore().catch(() => false);
     if (restored) this.deps.link.start();
     const speech = this.deps.speech;
@@ -134,7 +148,11 @@ export class AppController {
 
   /** Link callbacks (wired by the caller). */
   onLinkState = (state: LinkState): void => this.deps.emit({ type: 'link', state });
-  onFrame = (frame: Extract<BridgeEvent, { type: 'frame' }>['frame']): void => this.deps.emit({ type: 'frame', frame });
+  onFrame = (frame: Extract<BridgeEvent, { type: 'frame' }>['frame']): void => {
+    // Spoken replies off: the words still arrive as text; the audio never reaches the speakers.
+    if (frame.type === 'tts_audio' && this.deps.settings && !this.deps.settings.get().spokenReplies) return;
+    this.deps.emit({ type: 'frame', frame });
+  };
   onUnauthenticated = (): void => {
     this.deps.session
       .refreshNow()
@@ -199,8 +217,9 @@ export class AppController {
       this.deps.link.restart();
     },
     signOut: async () => {
-      this.deps.link.send({ type: 'logout' });
-      this.deps.link.stop();
+      // The backend's logout first (while the access token still works), then the tenant's revocation.
+      const loggedOut = await this.deps.link.logout();
+      if (!loggedOut) this.log.warn({}, 'the backend did not confirm the logout (offline?); signing out here anyway');
       this.ptt.reset();
       this.recording.discard();
       await this.deps.session.signOut();
@@ -289,7 +308,52 @@ export class AppController {
     listPreauthorizations: () => this.withPreauth('list', (p) => p.list()),
     grantPreauthorization: (req) => this.withPreauth('grant', (p) => p.grant(req)),
     revokePreauthorization: (id) => this.withPreauth('revoke', (p) => p.revoke(id)),
+    // --- Manage what Vouch keeps (issue 15) ---
+    listMemory: () => this.withBackend('memory list', this.deps.memory, (m) => m.list()),
+    forgetMemory: (id) => this.withBackend('memory forget', this.deps.memory, (m) => m.forget(id)),
+    forgetAllMemory: () => this.withBackend('memory forget all', this.deps.memory, (m) => m.forgetAll()),
+    exportAudit: () => this.withBackend('audit export', this.deps.exportAudit, (run) => run()),
+    getSettings: () => {
+      if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
+      return this.deps.settings.get();
+    },
+    updateSettings: (patch) => {
+      if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
+      let next;
+      try {
+        next = this.deps.settings.update(patch);
+      } catch {
+        throw new BridgeError('INVALID_ARGUMENTS');
+      }
+      this.applySettings(next);
+      return next;
+    },
+    listRules: () => this.withBackend('rules list', this.deps.rules, (r) => r.list()),
+    saveRule: (rule) =>
+      this.withBackend('rules save', this.deps.rules, async (r) => {
+        try {
+          return await r.save(rule);
+        } catch (err) {
+          // The backend's own reason ("when.channel: a channel name such as #general") is for the person.
+          if (err instanceof RuleRejectedError) throw new BridgeError('REQUEST_FAILED', err.message);
+          throw err;
+        }
+      }),
+    deleteRule: (id) => this.withBackend('rules delete', this.deps.rules, (r) => r.delete(id)),
   };
+
+  /** Runs a call on one of the backend's HTTP clients; any failure reaches the renderer as `REQUEST_FAILED`. */
+  private async withBackend<C, T>(op: string, client: C | undefined, run: (c: C) => Promise<T>): Promise<T> {
+    this.requireSignedIn();
+    if (!client) throw new BridgeError('UNAVAILABLE');
+    try {
+      return await run(client);
+    } catch (err) {
+      if (err instanceof BridgeError) throw err;
+      this.log.warn({ op, error: err instanceof Error ? err.name : 'unknown' }, 'backend call failed');
+      throw new BridgeError('REQUEST_FAILED');
+    }
+  }
 
   /** Runs a pre-authorization call; its coded failures reach the renderer, anything else is `REQUEST_FAILED`. */
   private async withPreauth<T>(op: string, run: (p: PreauthClient) => Promise<T>): Promise<T> {
@@ -307,6 +371,17 @@ export class AppController {
   private requireSpeechModel(): SpeechModelPort {
     if (!this.deps.speech) throw new BridgeError('UNAVAILABLE', SPEECH_UNAVAILABLE);
     return this.deps.speech;
+  }
+
+  /** The tray's "Introduction…": the popover opens on the first-run introduction. */
+  showOnboarding(): void {
+    this.deps.emit({ type: 'show_onboarding' });
+  }
+
+  private applySettings(settings: NonNullable<ReturnType<SettingsStore['get']>>): void {
+    const tz = settings.timeZone ?? this.deps.systemTimeZone;
+    if (tz) this.deps.link.setTimezone(tz);
+    this.deps.emit({ type: 'settings', settings });
   }
 
   private requireSignedIn(): void {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   CONFIRM_BAND_MAX_SCORE,
+  DEFAULT_CONNECTIONS,
+  DRAFT_KIND_PROVIDER,
   DraftEdits,
   Id,
   PREAUTH_MAX_DURATION_MS,
@@ -8,6 +10,8 @@ import {
   Provider,
   Tool,
   VouchError,
+  TOOL_PROVIDER,
+  type AuditEntryBody,
   type AuditPageResponse,
   type AuditVerifyResponse,
   type PreauthGrantBody,
@@ -72,6 +76,19 @@ export const BRIDGE_METHODS = [
   'grantPreauthorization',
   'revokePreauthorization',
   ...SPEECH_MODEL_METHODS,
+  // --- Manage what Vouch keeps (issue 15) ---
+  'listMemory',
+  'forgetMemory',
+  'forgetAllMemory',
+  'exportAudit',
+  'listRules',
+  'saveRule',
+  'deleteRule',
+  // --- end manage ---
+  // --- Settings (issue 15) ---
+  'getSettings',
+  'updateSettings',
+  // --- end settings ---
   'onEvent',
 ] as const;
 export type BridgeMethod = (typeof BRIDGE_METHODS)[number];
@@ -94,7 +111,54 @@ export const BridgeArgs = {
   ]),
   revokePreauthorization: z.tuple([Id]),
   ...SpeechModelArgs,
+  // --- Manage what Vouch keeps (issue 15) ---
+  forgetMemory: z.tuple([z.string().min(1).max(128)]),
+  // The backend validates each condition in full (policy/rules.ts) and answers in words a person can act on.
+  saveRule: z.tuple([
+    z.strictObject({
+      id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/),
+      effect: z.enum(['deny', 'require_step_up', 'require_confirm', 'allow']),
+      when: z.record(z.string().max(40), z.unknown()).refine((w) => Object.keys(w).length <= 10 && JSON.stringify(w).length <= 8_000),
+      description: z.string().trim().min(1).max(200),
+      enabled: z.boolean(),
+    }),
+  ]),
+  deleteRule: z.tuple([z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/)]),
+  // --- end manage ---
+  // --- Settings (issue 15) ---
+  updateSettings: z.tuple([z.lazy(() => SettingsPatch)]),
+  // --- end settings ---
 } as const;
+
+// --- Settings (issue 15) ---
+/** An IANA time zone this runtime knows (Intl throws RangeError for anything else). */
+export function isTimeZoneName(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(tz);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The person's own desktop settings, kept by the app (electron-store; `conf` in the desktop host)
+ * and applied as they change. Settings that would weaken protection are not here: those belong to
+ * the backend, behind a phone step-up.
+ */
+export const AppSettings = z.strictObject({
+  /** Speak replies aloud (off: the reply is only shown). */
+  spokenReplies: z.boolean(),
+  /** The time zone Vouch reads "tomorrow" and "at 3" in; null follows this computer's. */
+  timeZone: z.string().max(64).refine(isTimeZoneName, 'a time zone such as Europe/Paris').nullable(),
+  /** The first-run introduction was finished or skipped (it can be opened again from Settings or the tray). */
+  onboardingDone: z.boolean(),
+});
+export type AppSettings = z.infer<typeof AppSettings>;
+export const SettingsPatch = AppSettings.partial().refine((p) => Object.keys(p).length > 0, 'nothing to change');
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export const DEFAULT_SETTINGS: AppSettings = { spokenReplies: true, timeZone: null, onboardingDone: false };
+// --- end settings ---
 
 export type AuthState =
   | { signedIn: false }
@@ -113,19 +177,37 @@ export type BridgeEvent =
   | { type: 'transcript'; id: string; text: string }
   | { type: 'connect_progress'; progress: ConnectProgress }
   | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string }
-  | SpeechModelEvent;
+  | SpeechModelEvent
+  // --- Settings (issue 15) ---
+  | { type: 'settings'; settings: AppSettings }
+  /** The tray asked for the introduction again. */
+  | { type: 'show_onboarding' };
 
 export interface AuditEntryView {
   seq: number;
   at: string;
   kind: string;
   summary: string;
+  /** The provider the entry concerns, when it concerns one (for the Activity filter). */
+  provider?: z.infer<typeof Provider>;
+  /** `failed`: an error, a refused token, a failed write, a declined or expired approval. */
+  outcome: 'ok' | 'failed';
 }
 export interface AuditPage {
   entries: AuditEntryView[];
   next_cursor?: string;
   verified: { ok: true; count: number } | { ok: false; broken_at: number; reason: string };
 }
+
+// --- Manage what Vouch keeps (issue 15) ---
+/** One thing Vouch remembers about the person (long-term memory), as the popover lists it. */
+export interface MemoryItemView {
+  id: string;
+  text: string;
+  /** ISO 8601. */
+  created_at: string;
+}
+// --- end manage ---
 
 /** An active time-boxed pre-authorization as the renderer sees it. */
 export interface PreauthView {
@@ -180,11 +262,58 @@ export function auditPageOf(list: AuditPageResponse, verify: AuditVerifyResponse
         ? { ok: true, count: verify.count }
         : { ok: false, broken_at: verify.broken_at, reason: verify.reason };
   return {
-    entries: list.entries.map(({ seq, at, kind, summary }) => ({ seq, at, kind, summary })),
+    entries: list.entries.map(auditEntryViewOf),
     ...(list.next_cursor !== undefined ? { next_cursor: list.next_cursor } : {}),
     verified,
   };
 }
+
+// --- Manage what Vouch keeps (issue 15) ---
+const PROVIDERS = new Set<string>(Provider.options);
+const CONNECTION_PROVIDER = new Map<string, z.infer<typeof Provider>>(Object.entries(DEFAULT_CONNECTIONS).map(([p, c]) => [c, p as z.infer<typeof Provider>]));
+
+/** The provider an audit entry concerns, read from its data (provider, tool(s), connection or draft kind). */
+export function auditEntryProvider(e: Pick<AuditEntryBody, 'data'>): z.infer<typeof Provider> | undefined {
+  const d = e.data;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const provider = str(d.provider);
+  if (provider && PROVIDERS.has(provider)) return provider as z.infer<typeof Provider>;
+  const tools = [str(d.tool), ...(Array.isArray(d.tools) ? d.tools.map(str) : [])].filter((t): t is string => t !== undefined && t in TOOL_PROVIDER);
+  const byTool = new Set(tools.map((t) => TOOL_PROVIDER[t as z.infer<typeof Tool>]));
+  if (byTool.size === 1) return [...byTool][0];
+  const connection = str(d.connection);
+  if (connection && CONNECTION_PROVIDER.has(connection)) return CONNECTION_PROVIDER.get(connection);
+  const kind = str(d.kind);
+  if (kind && kind in DRAFT_KIND_PROVIDER) return DRAFT_KIND_PROVIDER[kind as keyof typeof DRAFT_KIND_PROVIDER];
+  return undefined;
+}
+
+/** Whether an audit entry records something that did not go through. */
+export function auditEntryOutcome(e: Pick<AuditEntryBody, 'kind' | 'data'>): 'ok' | 'failed' {
+  const d = e.data;
+  if (e.kind === 'error') return 'failed';
+  if (d.status === 'failed') return 'failed';
+  if (e.kind === 'token_exchange' && d.outcome !== 'issued') return 'failed';
+  if (e.kind === 'approval' && (d.outcome === 'denied' || d.outcome === 'expired' || d.outcome === 'failed')) return 'failed';
+  if (e.kind === 'policy_decision' && d.level === 'deny') return 'failed';
+  return 'ok';
+}
+
+export function auditEntryViewOf(e: AuditEntryBody): AuditEntryView {
+  const provider = auditEntryProvider(e);
+  return { seq: e.seq, at: e.at, kind: e.kind, summary: e.summary, ...(provider ? { provider } : {}), outcome: auditEntryOutcome(e) };
+}
+
+/** One of the person's policy rules, as stored by the backend (see backend/src/policy/rules.ts). */
+export type RuleView = z.infer<(typeof BridgeArgs)['saveRule']>[0];
+
+/** The audit chain as exported (`GET /audit/export`): one signed entry per line, for the person to keep. */
+export interface AuditExport {
+  filename: string;
+  /** JSON Lines, as the backend streamed it. */
+  jsonl: string;
+}
+// --- end manage ---
 
 /**
  * Why a bridge call failed, as a stable code the renderer keys its behaviour on (never the message
@@ -290,6 +419,25 @@ export interface VouchBridge extends SpeechModelBridge {
    */
   grantPreauthorization(req: PreauthGrantRequest): Promise<PreauthView>;
   revokePreauthorization(id: string): Promise<void>;
+  // --- Manage what Vouch keeps (issue 15) ---
+  /** Everything Vouch remembers long-term, newest first. */
+  listMemory(): Promise<MemoryItemView[]>;
+  /** Forgets one remembered item (already forgotten counts as done). */
+  forgetMemory(id: string): Promise<void>;
+  forgetAllMemory(): Promise<void>;
+  /** The whole audit chain, signed entries as JSON Lines, to save as a file. */
+  exportAudit(): Promise<AuditExport>;
+  /** The person's policy rules, in their order (the first matching rule of the deciding effect is reported). */
+  listRules(): Promise<RuleView[]>;
+  /** Adds the rule, or replaces the one with the same id. Rejects with `REQUEST_FAILED` and the backend's reason when invalid. */
+  saveRule(rule: RuleView): Promise<RuleView>;
+  deleteRule(id: string): Promise<void>;
+  // --- end manage ---
+  // --- Settings (issue 15) ---
+  getSettings(): Promise<AppSettings>;
+  /** Validates, stores and applies the change; resolves with the settings now in force. */
+  updateSettings(patch: SettingsPatch): Promise<AppSettings>;
+  // --- end settings ---
   /** Subscribes to everything main pushes; returns the unsubscribe function. */
   onEvent(listener: (event: BridgeEvent) => void): () => void;
 }

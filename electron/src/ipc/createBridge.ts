@@ -46,6 +46,16 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     downloadSpeechModel: () => invoke('downloadSpeechModel'),
     cancelSpeechModelDownload: () => invoke('cancelSpeechModelDownload'),
     useSpeechModelFolder: (dir) => (dir === undefined ? invoke('useSpeechModelFolder') : invoke('useSpeechModelFolder', dir)),
+    // --- Manage what Vouch keeps (issue 15) ---
+    listMemory: () => invoke('listMemory'),
+    forgetMemory: (id) => invoke('forgetMemory', id),
+    forgetAllMemory: () => invoke('forgetAllMemory'),
+    exportAudit: () => invoke('exportAudit'),
+    listRules: () => invoke('listRules'),
+    saveRule: (rule) => invoke('saveRule', rule),
+    deleteRule: (id) => invoke('deleteRule', id),
+    getSettings: () => invoke('getSettings'),
+    updateSettings: (patch) => invoke('updateSettings', patch),
     onEvent: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);

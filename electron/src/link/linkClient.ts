@@ -116,6 +116,38 @@ export class LinkClient {
     this.setState('offline');
   }
 
+  /**
+   * Sign-out: asks the backend to log this session out (it cancels open drafts and phone approvals,
+   * then closes the socket) and waits for that close, at most `timeoutMs`, before stopping. Stopping
+   * right after the write would race the backend's work against our own close. Resolves whether the
+   * backend finished the logout (false: the link was not online, or it did not answer in time).
+   */
+  async logout(timeoutMs = 5_000): Promise<boolean> {
+    this.running = false;
+    this.cancelRetry();
+    const s = this.socket;
+    let done = false;
+    if (s && this.ready && s.readyState === OPEN) {
+      done = await new Promise<boolean>((resolve) => {
+        const timer = this.timers.setTimeout(() => resolve(false), timeoutMs);
+        s.on('close', () => {
+          this.timers.clearTimeout(timer);
+          resolve(true);
+        });
+        this.send({ type: 'logout' });
+      });
+    }
+    this.stop();
+    return done;
+  }
+
+  /** A new time zone for the backend session: sent with the next session_auth, so an open session reconnects now. */
+  setTimezone(timezone: string): void {
+    if (this.opts.timezone === timezone) return;
+    this.opts.timezone = timezone;
+    if (this.running) this.restart();
+  }
+
   /** Queues a frame and sends it now if the session is ready. Returns its `frame_id`. */
   send(frame: NewAppFrame): string {
     const frameId = this.opts.newFrameId?.() ?? `f-${Date.now().toString(36)}-${(this.counter++).toString(36)}`;

@@ -44,6 +44,15 @@ function recordingHandlers() {
     downloadSpeechModel: rec('downloadSpeechModel'),
     cancelSpeechModelDownload: rec('cancelSpeechModelDownload'),
     useSpeechModelFolder: rec('useSpeechModelFolder'),
+    listMemory: rec('listMemory', []),
+    forgetMemory: rec('forgetMemory'),
+    forgetAllMemory: rec('forgetAllMemory'),
+    exportAudit: rec('exportAudit', { filename: 'vouch-activity.jsonl', jsonl: '' }),
+    listRules: rec('listRules', []),
+    saveRule: rec('saveRule'),
+    deleteRule: rec('deleteRule'),
+    getSettings: rec('getSettings', { spokenReplies: true, timeZone: null, onboardingDone: true }),
+    updateSettings: rec('updateSettings', { spokenReplies: true, timeZone: null, onboardingDone: true }),
   };
   return { calls, handlers };
 }

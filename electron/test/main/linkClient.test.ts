@@ -18,6 +18,7 @@ async function startStandInBackend() {
   const received: Array<Record<string, unknown>> = [];
   const sockets: WebSocket[] = [];
   let dropBeforeAck: ((f: Record<string, unknown>) => boolean) | undefined;
+  let holdLogout = false;
   let waiters: Array<() => void> = [];
   const notify = () => {
     const w = waiters;
@@ -37,6 +38,8 @@ async function startStandInBackend() {
         ws.terminate();
       } else if (f.frame_id) {
         ws.send(JSON.stringify({ type: 'ack', frame_id: f.frame_id }));
+        // As the backend does: the logout's work, then the close.
+        if (f.type === 'logout' && !holdLogout) ws.close(1000, 'logged out');
       }
       notify();
     });
@@ -46,6 +49,10 @@ async function startStandInBackend() {
     url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`,
     received,
     sockets,
+    /** Acknowledge a logout but never finish it (no close). */
+    holdLogouts() {
+      holdLogout = true;
+    },
     dropNext(pred: (f: Record<string, unknown>) => boolean) {
       dropBeforeAck = pred;
     },
@@ -102,6 +109,52 @@ describe('LinkClient against a real WebSocket server', { timeout: 10_000 }, () =
     expect(server.received[0]).toEqual({ type: 'session_auth', access_token: 'good-token', timezone: 'Europe/Paris' });
     expect(frames[0]!.type).toBe('session_ready');
     expect(states).toEqual(['connecting', 'online']);
+  });
+
+  it('logout waits for the backend to finish and close before stopping, and does not reconnect', async () => {
+    const server = await startStandInBackend();
+    cleanup.push(server.close);
+    const { link, states, timers } = client(server.url);
+    link.start();
+    await expect.poll(() => states.includes('online')).toBe(true);
+    expect(await link.logout()).toBe(true);
+    expect(server.received.at(-1)).toMatchObject({ type: 'logout' });
+    expect(link.state).toBe('offline');
+    expect(timers.scheduled.size).toBe(0); // no reconnect scheduled, no timeout left behind
+  });
+
+  it('logout gives up after its timeout when the backend never closes, and stops anyway', async () => {
+    const server = await startStandInBackend();
+    cleanup.push(server.close);
+    server.holdLogouts();
+    const { link, states, timers } = client(server.url);
+    link.start();
+    await expect.poll(() => states.includes('online')).toBe(true);
+    const done = link.logout(2_000);
+    await server.until(() => server.received.some((f) => f.type === 'logout'));
+    timers.advance(2_000);
+    expect(await done).toBe(false);
+    expect(link.state).toBe('offline');
+  });
+
+  it('logout while offline resolves false at once and sends nothing', async () => {
+    const server = await startStandInBackend();
+    cleanup.push(server.close);
+    const { link } = client(server.url);
+    expect(await link.logout()).toBe(false);
+    expect(server.received).toEqual([]);
+  });
+
+  it('a new time zone reconnects an open session and sends it with session_auth', async () => {
+    const server = await startStandInBackend();
+    cleanup.push(server.close);
+    const { link, states } = client(server.url);
+    link.start();
+    await expect.poll(() => states.filter((s) => s === 'online').length).toBe(1);
+    link.setTimezone('Europe/Paris'); // unchanged: nothing happens
+    link.setTimezone('Asia/Tokyo');
+    await expect.poll(() => states.filter((s) => s === 'online').length).toBe(2);
+    expect(server.received.filter((f) => f.type === 'session_auth').map((f) => f.timezone)).toEqual(['Europe/Paris', 'Asia/Tokyo']);
   });
 
   it('tags frames with frame_id and settles them on ack', async () => {

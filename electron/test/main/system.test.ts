@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as oidcClient from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VouchSystem } from '../../../backend/standins/system.js';
 import type { BridgeEvent } from '../../src/bridge/contract.js';
@@ -50,7 +51,8 @@ async function app() {
   const config = await discover({ issuer: system.tenant.issuer, clientId: system.tenant.desktopClientId, audience: system.tenant.apiAudience, allowHttp: true });
   const timers = new ManualTimers();
   timers.current = Date.now();
-  const session = new AuthSession(createOidcAuthClient({ config, audience: system.tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), timers);
+  const tokenStore = new TokenStore(new StandInSafeStorage(), new MemoryKv());
+  const session = new AuthSession(createOidcAuthClient({ config, audience: system.tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), tokenStore, timers);
   const linkTimers = new ManualTimers(); // separate from the session's refresh timer
   const events: BridgeEvent[] = [];
   let n = 0;
@@ -76,7 +78,7 @@ async function app() {
     newId: () => `t-${Date.now().toString(36)}-${++n}`,
     timers,
   });
-  return { controller, link, session, events, timers: linkTimers, sys };
+  return { controller, link, session, events, timers: linkTimers, sys, tokenStore, config };
 }
 
 const frames = (events: BridgeEvent[]) => events.flatMap((e) => (e.type === 'frame' ? [e.frame] : []));
@@ -156,12 +158,23 @@ describe('main process logic against the running Vouch system', { timeout: 20_00
     link.stop();
   });
 
-  it('signs out: logout sent, link offline, nothing left in the store', async () => {
-    const { controller, link, events, session } = await app();
+  it('signs out: the backend logs the session out, the tenant revokes the refresh token, nothing left in the store', async () => {
+    const { controller, link, events, session, tokenStore, config } = await app();
     await controller.handlers.signIn();
     await expect.poll(() => link.state).toBe('online');
+    const refreshToken = await tokenStore.loadRefreshToken();
+    expect(refreshToken).toBeTruthy();
+    const auditBefore = await createAuditClient({ backendUrl: system.backendUrl, getAccessToken: () => session.getAccessToken() })({ limit: 100 });
+    const logoutsBefore = auditBefore.entries.filter((e) => e.summary === 'Session logout').length;
     await controller.handlers.signOut();
     expect(link.state).toBe('offline');
+    // The logout reached the backend before the link closed: it is in the person's audit log.
+    const observer = await system.login();
+    const auditAfter = await createAuditClient({ backendUrl: system.backendUrl, getAccessToken: async () => observer.access_token })({ limit: 100 });
+    expect(auditAfter.entries.filter((e) => e.summary === 'Session logout').length).toBe(logoutsBefore + 1);
+    // The tenant no longer honours the refresh token, and the store holds nothing.
+    await expect(oidcClient.refreshTokenGrant(config, refreshToken!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect(await tokenStore.loadRefreshToken()).toBeUndefined();
     expect(session.state).toEqual({ signedIn: false });
     expect(events.at(-1)).toEqual({ type: 'auth', state: { signedIn: false } });
     expect(() => controller.handlers.sendTranscript('hello')).toThrow('Sign in first');

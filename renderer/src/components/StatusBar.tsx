@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { useBridge } from '../bridge/context.js';
 import { useAudio } from '../stores/audio.js';
 import { deriveStatus, useConversation } from '../stores/conversation.js';
 import { useSession } from '../stores/session.js';
@@ -20,6 +22,15 @@ export function StatusBar({ onStop }: { onStop: () => void }) {
   // A download or load in progress shows here too, so it can be followed from any tab.
   const speechBusy = useSession((s) => (s.speechModel?.state.status === 'downloading' || s.speechModel?.state.status === 'loading' ? s.speechModel.text : null));
   const status = deriveStatus(recording, pending, speaking);
+  const bridge = useBridge();
+  const [signingOut, setSigningOut] = useState(false);
+  const signOut = () => {
+    setSigningOut(true);
+    void bridge
+      .signOut()
+      .catch(() => undefined)
+      .finally(() => setSigningOut(false));
+  };
 
   return (
     <header className="statusbar">
@@ -41,6 +52,11 @@ export function StatusBar({ onStop }: { onStop: () => void }) {
         {stt?.state === 'loading' && <span className="hint">Preparing speech recognition{stt.progress !== undefined ? ` ${Math.round(stt.progress * 100)}%` : ''}…</span>}
         <span className={`link link-${link}`}>{LINK_TEXT[link]}</span>
         {auth?.signedIn && <span className="user">{auth.user.name ?? auth.user.email ?? ''}</span>}
+        {auth?.signedIn && (
+          <button type="button" className="link-button" onClick={signOut} disabled={signingOut} title="Cancels drafts and phone approvals still waiting, and forgets your sign-in on this computer">
+            {signingOut ? 'Signing out…' : 'Sign out'}
+          </button>
+        )}
         {auth?.signedIn && auth.sessionOnly && <span className="hint">{SESSION_ONLY_TEXT[auth.sessionOnly]}</span>}
       </div>
     </header>

@@ -3,6 +3,7 @@ import { useApprovals } from './approvals.js';
 import { useConversation } from './conversation.js';
 import { useDrafts } from './drafts.js';
 import { useSession } from './session.js';
+import { useSettings } from './settings.js';
 
 /** Side effects the renderer runs for some events (audio), injected so the routing stays testable. */
 export interface EventEffects {
@@ -27,6 +28,12 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
     }
     case 'auth':
       useSession.getState().setAuth(event.state);
+      if (!event.state.signedIn) {
+        // Signed out: what the last person said and drafted is not for whoever signs in next.
+        useConversation.getState().reset();
+        useDrafts.getState().reset();
+        useApprovals.getState().reset();
+      }
       return;
     case 'link':
       useSession.getState().setLink(event.state);
@@ -50,6 +57,12 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
       return;
     case 'speech_model':
       useSession.getState().setSpeechModel({ state: event.state, text: event.text });
+      return;
+    case 'settings':
+      useSettings.getState().set(event.settings);
+      return;
+    case 'show_onboarding':
+      useSettings.getState().openIntro(true);
       return;
   }
 }
