@@ -122,7 +122,11 @@ function boundary(restrictions) {
 
 const PROTOCOL = ['backend/src/protocol/*.ts', 'backend/src/protocol/*/*.ts', 'backend/src/protocol/*/*/*.ts'];
 const PROVIDER_CONTRACTS = ['backend/src/providers/*/contract.ts'];
-const CONTRACT_CATALOG = ['backend/src/providers/catalog.ts', 'backend/src/providers/contracts.ts', 'backend/src/providers/providerContract.ts'];
+const CONTRACT_CATALOG = [
+  'backend/src/providers/catalog.ts',
+  'backend/src/providers/contracts.ts',
+  'backend/src/providers/providerContract.ts',
+];
 const BRIDGE_CONTRACT = ['electron/src/bridge/contract.ts'];
 /** The preload bundle: preload.ts and what it imports (the bridge folder's contract has its own, stricter block). */
 const PRELOAD = [

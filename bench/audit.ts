@@ -5,13 +5,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { appendEntry, InMemoryAuditStore, SqliteAuditStore, verifyChain, type AuditEntry, type AuditInput } from '../backend/src/audit/index.js';
+import {
+  appendEntry,
+  InMemoryAuditStore,
+  SqliteAuditStore,
+  verifyChain,
+  type AuditEntry,
+  type AuditInput,
+} from '../backend/src/audit/index.js';
 
 const KEY = createHash('sha256').update('bench key').digest();
 const N = 10_000;
 const input = (i: number): AuditInput => ({
   kind: 'policy_decision',
-  data: { request_id: `req-${i}`, tool: 'gmail', action: 'send', score: 59, level: 'step_up', factors: [{ name: 'Action type', points: 20 }, { name: 'Sensitivity', points: 10 }], rule: 'threshold' },
+  data: {
+    request_id: `req-${i}`,
+    tool: 'gmail',
+    action: 'send',
+    score: 59,
+    level: 'step_up',
+    factors: [
+      { name: 'Action type', points: 20 },
+      { name: 'Sensitivity', points: 10 },
+    ],
+    rule: 'threshold',
+  },
 });
 
 function time<T>(fn: () => T): [T, number] {

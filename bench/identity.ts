@@ -20,7 +20,11 @@ try {
   const session = await system.login('alex');
   await linkAccount(system, session, 'google');
   const req = { userId: 'auth0|alex', subjectToken: session.access_token, connection: 'google-oauth2', scopes: [GOOGLE_SCOPES.gmailRead] };
-  const vault = new TokenVaultClient({ issuer: system.tenant.issuer, clientId: system.tenant.apiClient.clientId, clientSecret: system.tenant.apiClient.clientSecret });
+  const vault = new TokenVaultClient({
+    issuer: system.tenant.issuer,
+    clientId: system.tenant.apiClient.clientId,
+    clientSecret: system.tenant.apiClient.clientSecret,
+  });
 
   const uncached: number[] = [];
   for (let i = 0; i < 200; i++) {
@@ -47,7 +51,9 @@ try {
   const t0 = performance.now();
   for (let i = 0; i < rounds; i++) await client.auth(session.access_token);
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`WS session_auth round trips: ${rounds} in ${seconds.toFixed(2)} s = ${(rounds / seconds).toFixed(0)}/s (JWT verify + user upsert + session_ready)`);
+  console.log(
+    `WS session_auth round trips: ${rounds} in ${seconds.toFixed(2)} s = ${(rounds / seconds).toFixed(0)}/s (JWT verify + user upsert + session_ready)`,
+  );
   await client.close();
 } finally {
   await system.stop();

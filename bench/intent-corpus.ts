@@ -30,7 +30,9 @@ function print(title: string, rep: CorpusReport): void {
   for (const [cat, t] of [...rep.byCategory].sort((a, b) => a[0].localeCompare(b[0]))) console.log(row(`  ${cat}`, t));
   console.log('  entity accuracy per key (* = checked on every request: set exactly when expected):');
   for (const [k, [ok, n]] of [...rep.overall.keys].sort((a, b) => b[1][1] - a[1][1])) {
-    console.log(`    ${(k + (STRICT_FLAGS.includes(k) ? ' *' : '')).padEnd(16)} ${String(ok).padStart(4)}/${String(n).padEnd(4)} ${pct(ok, n)}`);
+    console.log(
+      `    ${(k + (STRICT_FLAGS.includes(k) ? ' *' : '')).padEnd(16)} ${String(ok).padStart(4)}/${String(n).padEnd(4)} ${pct(ok, n)}`,
+    );
   }
   if (!quiet && rep.misses.length) {
     console.log('  misses:');
@@ -55,16 +57,25 @@ async function measure(engine: IntentEngine, name: string): Promise<void> {
       stable += Number(JSON.stringify([...got.tools].sort()) === JSON.stringify([...c.tools].sort()) && got.action === c.action);
     }
   }
-  console.log(`\n${name}: spoken variants (fillers, politeness, case, punctuation) keeping tools+action ${stable}/${variants} ${pct(stable, variants)}`);
+  console.log(
+    `\n${name}: spoken variants (fillers, politeness, case, punctuation) keeping tools+action ${stable}/${variants} ${pct(stable, variants)}`,
+  );
   const n = DEV_CORPUS.length + HELD_OUT_CORPUS.length;
-  console.log(`\n${name}: ${n} requests, tools+action ${pct(dev.overall.toolsAction + held.overall.toolsAction, n)}, ${(ms / n).toFixed(2)} ms each`);
+  console.log(
+    `\n${name}: ${n} requests, tools+action ${pct(dev.overall.toolsAction + held.overall.toolsAction, n)}, ${(ms / n).toFixed(2)} ms each`,
+  );
 }
 
 await measure(new OfflineIntentEngine(), 'offline');
 console.log('\noffline, held-out batches as first measured (before fixing what they showed):');
-const first = FIRST_MEASURED.reduce((a, b) => ({ batch: 'all batches', n: a.n + b.n, toolsAction: a.toolsAction + b.toolsAction, exact: a.exact + b.exact }), { batch: '', n: 0, toolsAction: 0, exact: 0 });
+const first = FIRST_MEASURED.reduce(
+  (a, b) => ({ batch: 'all batches', n: a.n + b.n, toolsAction: a.toolsAction + b.toolsAction, exact: a.exact + b.exact }),
+  { batch: '', n: 0, toolsAction: 0, exact: 0 },
+);
 for (const b of [...FIRST_MEASURED, first]) {
-  console.log(`  ${b.batch.padEnd(18)} ${String(b.n).padStart(4)}   tools+action ${pct(b.toolsAction, b.n)}   all entities too ${pct(b.exact, b.n)}`);
+  console.log(
+    `  ${b.batch.padEnd(18)} ${String(b.n).padStart(4)}   tools+action ${pct(b.toolsAction, b.n)}   all entities too ${pct(b.exact, b.n)}`,
+  );
 }
 if (process.env.GEMINI_API_KEY) {
   const client = createGeminiClient({ apiKey: process.env.GEMINI_API_KEY, timeoutMs: 20_000 });

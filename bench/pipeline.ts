@@ -40,7 +40,13 @@ try {
   const stamped: Stamped[] = [];
   client.ws.on('message', (data) => {
     const frame = JSON.parse(data.toString()) as { type: string; request_id?: string; delta?: string; last?: boolean };
-    stamped.push({ at: performance.now(), type: frame.type, ...(frame.request_id ? { requestId: frame.request_id } : {}), ...(frame.delta ? { delta: frame.delta } : {}), ...(frame.last ? { last: true } : {}) });
+    stamped.push({
+      at: performance.now(),
+      type: frame.type,
+      ...(frame.request_id ? { requestId: frame.request_id } : {}),
+      ...(frame.delta ? { delta: frame.delta } : {}),
+      ...(frame.last ? { last: true } : {}),
+    });
   });
   await client.auth(session.access_token);
   const prompts = ["what's on my calendar tomorrow", 'summarize my last emails from Dana', "what's new in #deals"];
@@ -70,10 +76,16 @@ try {
   const a = summarize(firstText);
   const b = summarize(firstAudio);
   const c = summarize(sentenceToAudio);
-  console.log(`Offline pipeline, ${rounds} requests over WS (token cache warm, provider calls to the sandbox); load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}:`);
+  console.log(
+    `Offline pipeline, ${rounds} requests over WS (token cache warm, provider calls to the sandbox); load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}:`,
+  );
   console.log(`  transcript → first text delta               median ${ms(a.median)}  p95 ${ms(a.p95)}`);
   console.log(`  transcript → first TTS chunk                median ${ms(b.median)}  p95 ${ms(b.p95)}`);
-  console.log(`  first sentence's agent_stream → tts_audio   median ${ms(c.median)}  p95 ${ms(c.p95)}  (goal ≤ ${GOAL_MS} ms: ${c.p95 <= GOAL_MS ? 'met' : 'NOT met'} at p95)`);
+  console.log(
+    `  first sentence's agent_stream → tts_audio   median ${ms(c.median)}  p95 ${ms(c.p95)}  (goal ≤ ${GOAL_MS} ms: ${c.p95 <= GOAL_MS ? 'met' : 'NOT met'} at p95)`,
+  );
   console.log(`  the same for the first request after start  ${ms(coldSentenceToAudio)}`);
   await client.close();
 } finally {

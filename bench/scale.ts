@@ -91,7 +91,11 @@ async function connectAll(urls: string[], tokens: string[]): Promise<{ conns: Co
 }
 
 /** Sends `rate` requests per second for SECONDS, each on an idle socket; resolves with the round trips. */
-async function steady(conns: Conn[], rate: number, make: (seq: number) => { frame: object; kind: 'scopes' | 'agent_done'; id?: string }): Promise<{ rtt: number[]; skipped: number; lost: number }> {
+async function steady(
+  conns: Conn[],
+  rate: number,
+  make: (seq: number) => { frame: object; kind: 'scopes' | 'agent_done'; id?: string },
+): Promise<{ rtt: number[]; skipped: number; lost: number }> {
   const rtt: number[] = [];
   let skipped = 0;
   let seq = 0;
@@ -144,17 +148,23 @@ async function scenario(name: string, system: VouchSystem, tokens: string[], ins
   console.log(`\n== ${name}: ${instances.length} instance(s), ${SOCKETS} sockets ==`);
   const { conns, totalMs, each } = await connectAll(urls, tokens);
   const c = summarize(each);
-  console.log(`connect+auth: all ${conns.length} in ${(totalMs / 1000).toFixed(2)} s (${((conns.length / totalMs) * 1000).toFixed(0)}/s, ${CONNECT_CONCURRENCY} at a time); per socket p50 ${c.median.toFixed(1)} ms p99 ${c.p99.toFixed(1)} ms`);
+  console.log(
+    `connect+auth: all ${conns.length} in ${(totalMs / 1000).toFixed(2)} s (${((conns.length / totalMs) * 1000).toFixed(0)}/s, ${CONNECT_CONCURRENCY} at a time); per socket p50 ${c.median.toFixed(1)} ms p99 ${c.p99.toFixed(1)} ms`,
+  );
   const list = await steady(conns, LIST_RATE, () => ({ frame: { type: 'list_scopes' }, kind: 'scopes' }));
   const l = summarize(list.rtt);
-  console.log(`list_scopes at ${LIST_RATE}/s for ${SECONDS} s: n=${l.n} p50 ${l.median.toFixed(2)} ms p99 ${l.p99.toFixed(2)} ms (skipped ${list.skipped}, lost ${list.lost})`);
+  console.log(
+    `list_scopes at ${LIST_RATE}/s for ${SECONDS} s: n=${l.n} p50 ${l.median.toFixed(2)} ms p99 ${l.p99.toFixed(2)} ms (skipped ${list.skipped}, lost ${list.lost})`,
+  );
   const run = randomBytes(3).toString('hex');
   const tr = await steady(conns, TRANSCRIPT_RATE, (i) => {
     const id = `bench-${run}-${i}`;
     return { frame: { type: 'transcript', id, text: "what's on my calendar tomorrow" }, kind: 'agent_done', id };
   });
   const t = summarize(tr.rtt);
-  console.log(`transcript (offline calendar read) at ${TRANSCRIPT_RATE}/s for ${SECONDS} s: n=${t.n} p50 ${t.median.toFixed(1)} ms p99 ${t.p99.toFixed(1)} ms (skipped ${tr.skipped}, lost ${tr.lost})`);
+  console.log(
+    `transcript (offline calendar read) at ${TRANSCRIPT_RATE}/s for ${SECONDS} s: n=${t.n} p50 ${t.median.toFixed(1)} ms p99 ${t.p99.toFixed(1)} ms (skipped ${tr.skipped}, lost ${tr.lost})`,
+  );
   for (const p of instances) console.log(`RSS ${p.instanceId}: ${rssMb(p.child.pid!).toFixed(0)} MB`);
   for (const conn of conns) conn.ws.terminate();
   void system;

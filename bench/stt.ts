@@ -53,7 +53,10 @@ const SENTENCES = [
 ];
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function speak(dir: string, text: string, index: number): Promise<Float32Array> {
@@ -130,7 +133,12 @@ async function main(): Promise<void> {
       await engine?.dispose();
       for (const [seconds, clip] of clips) {
         const maxNewTokens = model.synthetic ? Math.round(3 * seconds) : undefined;
-        const streaming = new WorkerSttEngine({ engine: 'whisper-onnx', modelDir: model.dir, intraOpNumThreads: threads, ...(maxNewTokens ? { maxNewTokens } : {}) });
+        const streaming = new WorkerSttEngine({
+          engine: 'whisper-onnx',
+          modelDir: model.dir,
+          intraOpNumThreads: threads,
+          ...(maxNewTokens ? { maxNewTokens } : {}),
+        });
         await streaming.load();
         const release: number[] = [];
         const whole: number[] = [];
@@ -163,7 +171,9 @@ async function main(): Promise<void> {
             (model.synthetic ? '' : `; "${text}"`),
         );
       }
-      console.log(`\n${threads} thread${threads > 1 ? 's' : ''}: model load (incl. warm-up) ${median(loadTimes).toFixed(0)} ms, RSS after load ${mib(rssAfterLoad)}; load average ${load()}`);
+      console.log(
+        `\n${threads} thread${threads > 1 ? 's' : ''}: model load (incl. warm-up) ${median(loadTimes).toFixed(0)} ms, RSS after load ${mib(rssAfterLoad)}; load average ${load()}`,
+      );
       for (const row of rows) console.log(row);
     }
     console.log(`\nmedians of ${RUNS} runs; load average at end: ${load()}`);

@@ -28,7 +28,9 @@ const root = resolve(opt('root', fileURLToPath(new URL('..', import.meta.url))))
 
 if (args.includes('--serve')) {
   // Child: the whole system on ephemeral ports, quiet; reports where to connect and its own pid.
-  const { startVouchSystem } = (await import(pathToFileURL(join(root, 'backend/standins/system.ts')).href)) as typeof import('../backend/standins/system.js');
+  const { startVouchSystem } = (await import(
+    pathToFileURL(join(root, 'backend/standins/system.ts')).href
+  )) as typeof import('../backend/standins/system.js');
   const system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-flood-')), logLevel: 'silent' });
   process.stdout.write(`${JSON.stringify({ wsUrl: system.wsUrl, pid: process.pid })}\n`);
   process.stdin.resume();
@@ -37,7 +39,9 @@ if (args.includes('--serve')) {
   const clients = Number(opt('clients', '1'));
   const megabytes = Number(opt('mb', '4'));
   const seconds = Number(opt('seconds', '15'));
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--root', root], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--root', root], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const first = await new Promise<string>((ok) => createInterface({ input: child.stdout! }).once('line', ok));
   const { wsUrl, pid } = JSON.parse(first) as { wsUrl: string; pid: number };
   const rssMiB = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -79,7 +83,11 @@ if (args.includes('--serve')) {
   const f = (n: number) => `${n.toFixed(1)} MiB`;
   const d = (n: number) => `${n >= 0 ? '+' : '−'}${f(Math.abs(n))}`;
   console.log(`slow-reader flood against ${root}`);
-  console.log(`  ${clients} client(s) × ${megabytes} MB unauthenticated (${perClient} frames of ${frame.length} bytes each), sampled ${seconds} s`);
+  console.log(
+    `  ${clients} client(s) × ${megabytes} MB unauthenticated (${perClient} frames of ${frame.length} bytes each), sampled ${seconds} s`,
+  );
   console.log(`  server RSS baseline ${f(baseline)}   peak ${f(peak)} (${d(peak - baseline)})   at end ${f(end)} (${d(end - baseline)})`);
-  console.log(`  clients that saw their socket closed while sampling (a paused client may not notice): ${outcomes.length}/${clients}${outcomes.length ? ` (close codes ${[...new Set(outcomes)].join(', ')})` : ''}`);
+  console.log(
+    `  clients that saw their socket closed while sampling (a paused client may not notice): ${outcomes.length}/${clients}${outcomes.length ? ` (close codes ${[...new Set(outcomes)].join(', ')})` : ''}`,
+  );
 }

@@ -24,17 +24,43 @@ import { UserDelivery } from './events/userDelivery.js';
 import { InMemoryCounterStore, type CounterStore } from './limits/counterStore.js';
 import { abuseLimitsFromEnv } from './limits/settings.js';
 import { createLogger, type Logger } from './log.js';
-import { createAuthorizationChecker, defaultTuples, SqlitePreauthStore, SqliteRuleStore, type ConfiguredChecker, type PreauthStore, type RuleStore } from './policy/index.js';
+import {
+  createAuthorizationChecker,
+  defaultTuples,
+  SqlitePreauthStore,
+  SqliteRuleStore,
+  type ConfiguredChecker,
+  type PreauthStore,
+  type RuleStore,
+} from './policy/index.js';
 import { createProviderRegistry, createProviderTools } from './providers/index.js';
 import { providerSettingsFromEnv } from './providers/registry.js';
 import { connectRedis, RedisCounterStore, RedisEventBus, RedisTokenCache, type RedisClient } from './redis/index.js';
 import { createBackendServer } from './server/app.js';
 import { UserChannels } from './server/channels.js';
 import { LinkService } from './server/links.js';
-import { auditRoutes, healthRoutes, memoryRoutes, preauthorizationRoutes, readyRoutes, ruleRoutes, scopeRoutes, type ReadinessCheck } from './server/routes/index.js';
+import {
+  auditRoutes,
+  healthRoutes,
+  memoryRoutes,
+  preauthorizationRoutes,
+  readyRoutes,
+  ruleRoutes,
+  scopeRoutes,
+  type ReadinessCheck,
+} from './server/routes/index.js';
 import { drainAndClose } from './server/shutdown.js';
 import { SessionService } from './session/service.js';
-import { createPostgresPool, migrate, PostgresAuditStore, PostgresLongTermMemory, PostgresPreauthStore, PostgresRuleStore, PostgresVouchStore, type PgPool } from './store/postgres/index.js';
+import {
+  createPostgresPool,
+  migrate,
+  PostgresAuditStore,
+  PostgresLongTermMemory,
+  PostgresPreauthStore,
+  PostgresRuleStore,
+  PostgresVouchStore,
+  type PgPool,
+} from './store/postgres/index.js';
 import { openDatabase } from './store/sqlite.js';
 import { SqliteVouchStore, type VouchStore } from './store/vouchStore.js';
 
@@ -125,13 +151,28 @@ async function openStores(config: BackendEnv, key: Uint8Array, now: () => number
 /** What Redis provides when REDIS_URL is set: the shared token cache, the event bus and counters. */
 async function openShared(config: BackendEnv, instanceId: string, now: () => number, logger: Logger) {
   const shared = sharedStateConfig(config);
-  const onHandlerError = (err: unknown, event: { type: string }) => logger.error({ err: err instanceof Error ? err.message : String(err), event: event.type }, 'event handler failed');
+  const onHandlerError = (err: unknown, event: { type: string }) =>
+    logger.error({ err: err instanceof Error ? err.message : String(err), event: event.type }, 'event handler failed');
   if (!shared.redisUrl || !shared.tokenCacheKey) {
-    return { redis: undefined, tokenCache: undefined as RedisTokenCache | undefined, events: new InMemoryEventBus({ instanceId, onHandlerError }) as EventBus, counters: new InMemoryCounterStore(now) as CounterStore };
+    return {
+      redis: undefined,
+      tokenCache: undefined as RedisTokenCache | undefined,
+      events: new InMemoryEventBus({ instanceId, onHandlerError }) as EventBus,
+      counters: new InMemoryCounterStore(now) as CounterStore,
+    };
   }
   const redis: RedisClient = await connectRedis(shared.redisUrl, { name: `vouch:${instanceId}` });
-  const events = await RedisEventBus.start(redis, { instanceId, onHandlerError, onInvalidMessage: (reason) => logger.warn({ reason }, 'invalid bus message dropped') });
-  return { redis, tokenCache: new RedisTokenCache(redis, { key: shared.tokenCacheKey }) as RedisTokenCache | undefined, events: events as EventBus, counters: new RedisCounterStore(redis) as CounterStore };
+  const events = await RedisEventBus.start(redis, {
+    instanceId,
+    onHandlerError,
+    onInvalidMessage: (reason) => logger.warn({ reason }, 'invalid bus message dropped'),
+  });
+  return {
+    redis,
+    tokenCache: new RedisTokenCache(redis, { key: shared.tokenCacheKey }) as RedisTokenCache | undefined,
+    events: events as EventBus,
+    counters: new RedisCounterStore(redis) as CounterStore,
+  };
 }
 
 function auditKey(config: BackendEnv): Uint8Array {
@@ -162,16 +203,29 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   // After-the-fact entries (token exchanges, sign-out, revokes): never dropped for text that looks like a secret.
   const auditTrail = createAuditTrail(audit, logger);
   const auditLater = (sub: string, input: Parameters<AuditStore['append']>[1]) => void auditTrail.note(sub, input);
-  const verify = createAccessTokenVerifier({ issuer: config.AUTH0_ISSUER_BASE_URL, audience: config.AUTH0_AUDIENCE, clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_S });
+  const verify = createAccessTokenVerifier({
+    issuer: config.AUTH0_ISSUER_BASE_URL,
+    audience: config.AUTH0_AUDIENCE,
+    clockToleranceSeconds: config.JWT_CLOCK_TOLERANCE_S,
+  });
   const tokenVault = new TokenVaultClient({
     issuer: config.AUTH0_ISSUER_BASE_URL,
     clientId: config.AUTH0_CLIENT_ID,
     clientSecret: config.AUTH0_CLIENT_SECRET,
     now,
-    ...(tokenCache ? { cache: tokenCache, onCacheError: (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'token cache error') } : {}),
+    ...(tokenCache
+      ? {
+          cache: tokenCache,
+          onCacheError: (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'token cache error'),
+        }
+      : {}),
     // Cache hits are not exchanges; every real one is recorded, never with the token itself.
     onExchange: (e) => {
-      if (!e.cached) auditLater(e.userId, { kind: 'token_exchange', data: { connection: e.connection, outcome: e.outcome, ...(e.scopes ? { scopes: e.scopes } : {}) } });
+      if (!e.cached)
+        auditLater(e.userId, {
+          kind: 'token_exchange',
+          data: { connection: e.connection, outcome: e.outcome, ...(e.scopes ? { scopes: e.scopes } : {}) },
+        });
     },
   });
   const providerSettings = providerSettingsFromEnv(config);
@@ -183,22 +237,48 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   // Rate limits, connection caps and phone-request limits count in `counters`: in memory, or in
   // Redis with REDIS_URL so they hold across instances.
   const limits = abuseLimitsFromEnv(config);
-  const ciba = new CibaGuard(new CibaClient({ issuer: config.AUTH0_ISSUER_BASE_URL, ...cibaCredentials(config), now }), counters, limits.ciba);
+  const ciba = new CibaGuard(
+    new CibaClient({ issuer: config.AUTH0_ISSUER_BASE_URL, ...cibaCredentials(config), now }),
+    counters,
+    limits.ciba,
+  );
 
   const gemini = config.GEMINI_API_KEY ? createGeminiClient({ apiKey: config.GEMINI_API_KEY, baseUrl: config.GEMINI_BASE_URL }) : undefined;
   const offlineIntent = new OfflineIntentEngine();
   // Slot filling sits in front of Gemini: an answer to "What should the email say?" never reaches the model.
-  const intent = gemini ? new SlotFillingEngine(new GeminiIntentEngine({ client: gemini, model: config.GEMINI_MODEL, fallback: offlineIntent, onFallback: (reason) => logger.warn({ reason }, 'gemini intent fell back to offline') })) : offlineIntent;
-  const { writer, composer } = createReplyComponents(gemini ? { client: gemini, model: config.GEMINI_MODEL, onError: (e) => logger.warn({ reason: e.message }, 'gemini reply failed') } : undefined);
+  const intent = gemini
+    ? new SlotFillingEngine(
+        new GeminiIntentEngine({
+          client: gemini,
+          model: config.GEMINI_MODEL,
+          fallback: offlineIntent,
+          onFallback: (reason) => logger.warn({ reason }, 'gemini intent fell back to offline'),
+        }),
+      )
+    : offlineIntent;
+  const { writer, composer } = createReplyComponents(
+    gemini
+      ? { client: gemini, model: config.GEMINI_MODEL, onError: (e) => logger.warn({ reason: e.message }, 'gemini reply failed') }
+      : undefined,
+  );
   const speech = createSpeechSynthesizer({
     ...(config.CARTESIA_API_KEY
-      ? { cartesia: { apiKey: config.CARTESIA_API_KEY, ...(config.CARTESIA_BASE_URL ? { baseUrl: config.CARTESIA_BASE_URL } : {}), voiceId: config.CARTESIA_VOICE_ID, modelId: config.CARTESIA_MODEL } }
+      ? {
+          cartesia: {
+            apiKey: config.CARTESIA_API_KEY,
+            ...(config.CARTESIA_BASE_URL ? { baseUrl: config.CARTESIA_BASE_URL } : {}),
+            voiceId: config.CARTESIA_VOICE_ID,
+            modelId: config.CARTESIA_MODEL,
+          },
+        }
       : {}),
     log: logger,
   });
   const embedder = gemini ? new GeminiEmbedder(gemini, config.GEMINI_EMBEDDING_MODEL) : new LocalEmbedder();
   // Shared mode keeps memories in a table every instance reads; embedded, a vectra index on disk.
-  const memory = stores.pool ? new PostgresLongTermMemory(stores.pool, { embedder }) : new LongTermMemory({ dataDir: config.DATA_DIR, embedder });
+  const memory = stores.pool
+    ? new PostgresLongTermMemory(stores.pool, { embedder })
+    : new LongTermMemory({ dataDir: config.DATA_DIR, embedder });
   const conversations = new ConversationStore();
   const tools = createProviderTools({
     tokenSource: tokenVault,
@@ -222,9 +302,16 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     },
   };
   // With Redis, frames for a user reach their sockets on every instance.
-  const delivery = new UserDelivery(channels, redis ? events : undefined, (err) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'event publish failed'));
+  const delivery = new UserDelivery(channels, redis ? events : undefined, (err) =>
+    logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'event publish failed'),
+  );
   const toUser = (sub: string, frame: Parameters<UserChannels['send']>[1]) => delivery.send(sub, frame);
-  const announce = (event: Parameters<EventBus['publish']>[0]) => void events.publish(event).catch((err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err), event: event.type }, 'event publish failed'));
+  const announce = (event: Parameters<EventBus['publish']>[0]) =>
+    void events
+      .publish(event)
+      .catch((err: unknown) =>
+        logger.warn({ err: err instanceof Error ? err.message : String(err), event: event.type }, 'event publish failed'),
+      );
 
   const agent = createAgentPipeline({
     links,
@@ -284,7 +371,10 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   if (recovered.released || recovered.ended) logger.info(recovered, 'drafts recovered after a restart');
 
   let draining = false;
-  const checks: ReadinessCheck[] = [...(stores.check ? [stores.check] : []), ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : [])];
+  const checks: ReadinessCheck[] = [
+    ...(stores.check ? [stores.check] : []),
+    ...(redis ? [{ name: 'redis', check: async () => void (await redis.ping()) }] : []),
+  ];
   const app = await createBackendServer({
     verify,
     sessions,

@@ -3,8 +3,15 @@ import { assertDeployableAuditKey } from './audit/key.js';
 import { DEFAULT_GEMINI_MODEL } from './agent/intent/geminiModel.js';
 import { PROVIDER_ENV_SHAPE } from './providers/registry.js';
 
-const optionalUrl = z.string().url().optional().or(z.literal('').transform(() => undefined));
-const optional = z.string().optional().or(z.literal('').transform(() => undefined));
+const optionalUrl = z
+  .string()
+  .url()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+const optional = z
+  .string()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 
 function hasScheme(value: string, schemes: readonly string[]): boolean {
   try {
@@ -80,7 +87,10 @@ export const BackendEnv = z.object({
   DATABASE_URL: optionalUrlWithScheme(['postgres:', 'postgresql:']),
   REDIS_URL: optionalUrlWithScheme(['redis:', 'rediss:']),
   /** Encrypts provider tokens in the Redis token cache: `hex:<64 hex digits>` or `base64:<32 bytes>`. */
-  TOKEN_CACHE_KEY: optional.refine((v) => v === undefined || parseTokenCacheKey(v) !== null, 'must be hex:<64 hex digits> or base64:<32 bytes in base64>'),
+  TOKEN_CACHE_KEY: optional.refine(
+    (v) => v === undefined || parseTokenCacheKey(v) !== null,
+    'must be hex:<64 hex digits> or base64:<32 bytes in base64>',
+  ),
   /** Names this process in logs, leases and events; a random id per start when unset. */
   INSTANCE_ID: z
     .string()
@@ -97,7 +107,11 @@ export const BackendEnv = z.object({
   WS_AUTH_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
   WS_PING_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
   WS_PONG_TIMEOUT_MS: z.coerce.number().int().min(10).default(10_000),
-  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
+  WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
   WS_MAX_FRAMES_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   WS_MAX_BAD_FRAMES: z.coerce.number().int().min(1).default(20),
   HTTP_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(600),
@@ -128,7 +142,9 @@ export function loadBackendEnv(env: NodeJS.ProcessEnv = process.env, opts: LoadB
   else {
     try {
       if (assertDeployableAuditKey(cfg.AUDIT_HMAC_KEY).encoding === 'legacy') {
-        warn('AUDIT_HMAC_KEY without a hex: or base64: prefix is read as raw UTF-8 text; existing chains keep verifying, but prefer an explicit encoding');
+        warn(
+          'AUDIT_HMAC_KEY without a hex: or base64: prefix is read as raw UTF-8 text; existing chains keep verifying, but prefer an explicit encoding',
+        );
       }
     } catch (err) {
       problems.push(['AUDIT_HMAC_KEY', (err as Error).message.replace(/^AUDIT_HMAC_KEY /, '')]);
@@ -136,9 +152,13 @@ export function loadBackendEnv(env: NodeJS.ProcessEnv = process.env, opts: LoadB
   }
   const issuer = new URL(cfg.AUTH0_ISSUER_BASE_URL);
   if (!isLoopbackHost(issuer.hostname)) {
-    if (issuer.protocol !== 'https:') problems.push(['AUTH0_ISSUER_BASE_URL', 'must use https: (plain http: only for a tenant on loopback)']);
+    if (issuer.protocol !== 'https:')
+      problems.push(['AUTH0_ISSUER_BASE_URL', 'must use https: (plain http: only for a tenant on loopback)']);
     if (!cfg.AUTH0_CLIENT_ID || !cfg.AUTH0_CLIENT_SECRET) {
-      problems.push(['AUTH0_CLIENT_ID', 'AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET are required for a tenant not on loopback (Token Vault and CIBA)']);
+      problems.push([
+        'AUTH0_CLIENT_ID',
+        'AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET are required for a tenant not on loopback (Token Vault and CIBA)',
+      ]);
     }
   }
   if (problems.length > 0) throw invalid(problems);
@@ -164,12 +184,17 @@ interface SharedStateConfig {
 /** The shared-state settings, checked together: a Redis token cache needs its encryption key. */
 export function sharedStateConfig(env: Pick<BackendEnv, 'DATABASE_URL' | 'REDIS_URL' | 'TOKEN_CACHE_KEY'>): SharedStateConfig {
   const key = env.TOKEN_CACHE_KEY ? parseTokenCacheKey(env.TOKEN_CACHE_KEY) : null;
-  if (env.REDIS_URL && !key) throw new Error('invalid backend configuration:\n  TOKEN_CACHE_KEY: required with REDIS_URL (provider tokens are encrypted in Redis with it)');
+  if (env.REDIS_URL && !key)
+    throw new Error(
+      'invalid backend configuration:\n  TOKEN_CACHE_KEY: required with REDIS_URL (provider tokens are encrypted in Redis with it)',
+    );
   return { databaseUrl: env.DATABASE_URL ?? null, redisUrl: env.REDIS_URL ?? null, tokenCacheKey: env.REDIS_URL ? key : null };
 }
 
 /** The client credentials for CIBA: its own pair when AUTH0_CIBA_CLIENT_ID is set, else the Token Vault pair. */
-export function cibaCredentials(env: Pick<BackendEnv, 'AUTH0_CLIENT_ID' | 'AUTH0_CLIENT_SECRET' | 'AUTH0_CIBA_CLIENT_ID' | 'AUTH0_CIBA_CLIENT_SECRET'>): {
+export function cibaCredentials(
+  env: Pick<BackendEnv, 'AUTH0_CLIENT_ID' | 'AUTH0_CLIENT_SECRET' | 'AUTH0_CIBA_CLIENT_ID' | 'AUTH0_CIBA_CLIENT_SECRET'>,
+): {
   clientId: string | undefined;
   clientSecret: string | undefined;
 } {
@@ -179,6 +204,13 @@ export function cibaCredentials(env: Pick<BackendEnv, 'AUTH0_CLIENT_ID' | 'AUTH0
 }
 
 /** The OpenFGA settings in the shape `createAuthorizationChecker` takes, the API token included. */
-export function openFgaEnv(env: BackendEnv): Record<'OPENFGA_API_URL' | 'OPENFGA_STORE_ID' | 'OPENFGA_MODEL_ID' | 'OPENFGA_API_TOKEN', string | undefined> {
-  return { OPENFGA_API_URL: env.OPENFGA_API_URL, OPENFGA_STORE_ID: env.OPENFGA_STORE_ID, OPENFGA_MODEL_ID: env.OPENFGA_MODEL_ID, OPENFGA_API_TOKEN: env.OPENFGA_API_TOKEN };
+export function openFgaEnv(
+  env: BackendEnv,
+): Record<'OPENFGA_API_URL' | 'OPENFGA_STORE_ID' | 'OPENFGA_MODEL_ID' | 'OPENFGA_API_TOKEN', string | undefined> {
+  return {
+    OPENFGA_API_URL: env.OPENFGA_API_URL,
+    OPENFGA_STORE_ID: env.OPENFGA_STORE_ID,
+    OPENFGA_MODEL_ID: env.OPENFGA_MODEL_ID,
+    OPENFGA_API_TOKEN: env.OPENFGA_API_TOKEN,
+  };
 }

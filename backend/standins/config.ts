@@ -5,7 +5,10 @@ import { z } from 'zod';
  * (`npm run demo`, which also hands a few backend settings through to its embedded backend), the
  * system the tests start, and the stand-alone provider sandbox.
  */
-const optional = z.string().optional().or(z.literal('').transform(() => undefined));
+const optional = z
+  .string()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -53,7 +56,8 @@ export type DemoEnv = z.infer<typeof DemoEnv>;
 
 export function loadDemoEnv(env: NodeJS.ProcessEnv = process.env): DemoEnv {
   const parsed = DemoEnv.safeParse(env);
-  if (!parsed.success) throw new Error(`invalid demo configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  if (!parsed.success)
+    throw new Error(`invalid demo configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   return parsed.data;
 }
 

@@ -133,7 +133,14 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     },
     sandbox,
     env,
-    login: (username) => signInHeadless({ issuer: tenant.issuer, clientId: tenant.desktopClientId, audience: tenant.apiAudience, username, redirectUri: tenant.desktopRedirectUris[0] }),
+    login: (username) =>
+      signInHeadless({
+        issuer: tenant.issuer,
+        clientId: tenant.desktopClientId,
+        audience: tenant.apiAudience,
+        username,
+        redirectUri: tenant.desktopRedirectUris[0],
+      }),
     restartBackend: async () => {
       await backend.close();
       backend = await startVouch({ ...env, PORT: backendPort }, backendOptions);

@@ -75,7 +75,9 @@ test.afterAll(async () => {
 test('the popover runs hardened from its own origin, with no Node in the page', async () => {
   const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getURL());
   expect(new URL(url).protocol).toBe('vouch:');
-  expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
+  expect(
+    await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process]),
+  ).toEqual(['undefined', 'undefined']);
 });
 
 test('window.vouch exposes exactly the named bridge functions', async () => {
@@ -93,7 +95,12 @@ test('navigation and window.open are blocked', async () => {
 });
 
 test('the camera is refused; only the microphone may be requested', async () => {
-  const video = await page.evaluate(() => navigator.mediaDevices.getUserMedia({ video: true }).then(() => 'granted', (e: Error) => e.name));
+  const video = await page.evaluate(() =>
+    navigator.mediaDevices.getUserMedia({ video: true }).then(
+      () => 'granted',
+      (e: Error) => e.name,
+    ),
+  );
   expect(video).not.toBe('granted');
 });
 

@@ -40,7 +40,12 @@ export function encodePng(size: number, pixel: (x: number, y: number) => [number
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Anti-aliased coverage of a shape sampled 4×4 per pixel. */
@@ -61,13 +66,17 @@ const mic = (u: number, v: number) =>
   (v >= 0.5 && dist(u, v, 0.5, 0.5) <= 0.28 && dist(u, v, 0.5, 0.5) >= 0.21) ||
   (Math.abs(u - 0.5) <= 0.035 && v >= 0.76 && v <= 0.88) ||
   (Math.abs(u - 0.5) <= 0.18 && v >= 0.86 && v <= 0.92);
-const listening = (u: number, v: number) => mic(u, v) || (dist(u, v, 0.84, 0.16) <= 0.13);
-const offline = (u: number, v: number) => mic(u, v) && !(Math.abs(u - v) < 0.07) || (Math.abs(u - v) < 0.045 && u > 0.1 && u < 0.9);
+const listening = (u: number, v: number) => mic(u, v) || dist(u, v, 0.84, 0.16) <= 0.13;
+const offline = (u: number, v: number) => (mic(u, v) && !(Math.abs(u - v) < 0.07)) || (Math.abs(u - v) < 0.045 && u > 0.1 && u < 0.9);
 
 const out = new URL('../../resources/', import.meta.url);
 mkdirSync(new URL('tray/', out), { recursive: true });
 mkdirSync(new URL('icons/', out), { recursive: true });
-for (const [name, fn] of [['idle', mic], ['listening', listening], ['offline', offline]] as const) {
+for (const [name, fn] of [
+  ['idle', mic],
+  ['listening', listening],
+  ['offline', offline],
+] as const) {
   writeFileSync(new URL(`tray/${name}.png`, out), shape(16, fn, [0, 0, 0]));
   writeFileSync(new URL(`tray/${name}@2x.png`, out), shape(32, fn, [0, 0, 0]));
 }

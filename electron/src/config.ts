@@ -10,7 +10,10 @@ import { VouchError } from '../../backend/src/protocol/vouchError.js';
  * them at build time or through the environment, and must reach the backend and the tenant over
  * https/wss unless those run on this machine (loopback).
  */
-const optional = z.string().optional().or(z.literal('').transform(() => undefined));
+const optional = z
+  .string()
+  .optional()
+  .or(z.literal('').transform(() => undefined));
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 const DesktopEnv = z.object({
@@ -83,12 +86,17 @@ function requireTls(name: string, url: URL): void {
 export function loadConfig(env: Record<string, string | undefined>, isPackaged: boolean): DesktopConfig {
   const parsed = DesktopEnv.safeParse(env);
   if (!parsed.success) {
-    throw new DesktopConfigError(`invalid desktop configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new DesktopConfigError(
+      `invalid desktop configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const e = parsed.data;
   const issuer = new URL(e.VOUCH_ISSUER);
   const backend = new URL(e.VOUCH_BACKEND_URL);
-  for (const [name, url] of [['VOUCH_ISSUER', issuer], ['VOUCH_BACKEND_URL', backend]] as const) {
+  for (const [name, url] of [
+    ['VOUCH_ISSUER', issuer],
+    ['VOUCH_BACKEND_URL', backend],
+  ] as const) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new DesktopConfigError(`${name} must be an http(s) URL`);
     if (url.username || url.password) throw new DesktopConfigError(`${name} must not carry credentials`);
     if (isPackaged) requireTls(name, url);

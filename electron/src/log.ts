@@ -38,7 +38,12 @@ export function createDesktopLogger(opts: DesktopLoggerOptions): { logger: Logge
   // sync: a crash right after a line still leaves the line on disk; the desktop logs little.
   const destination = pino.destination({ dest: file, sync: true, mkdir: true });
   const level = opts.level as pino.Level;
-  const stream = opts.echo ? pino.multistream([{ level, stream: destination }, { level, stream: process.stdout }]) : destination;
+  const stream = opts.echo
+    ? pino.multistream([
+        { level, stream: destination },
+        { level, stream: process.stdout },
+      ])
+    : destination;
   const logger = pino({ name: 'vouch-desktop', level: opts.level, redact: { paths: secretLogPaths(), censor: REDACTED } }, stream);
   return { logger, file };
 }

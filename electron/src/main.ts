@@ -4,7 +4,19 @@
  * Owns the token store, the session, the backend link and the speech model; the renderer only
  * displays what it is sent through the bridge.
  */
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, net, protocol, safeStorage, session as electronSession, shell, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  net,
+  protocol,
+  safeStorage,
+  session as electronSession,
+  shell,
+  type WebContents,
+} from 'electron';
 import Store from 'electron-store';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -96,8 +108,16 @@ async function start(cfg: DesktopConfig): Promise<void> {
   // Token store: refresh token sealed by the OS keystore, in electron-store's JSON file.
   const store = new Store<Record<string, unknown>>({ name: 'vouch-auth' });
   const settingsFile = new Store<Record<string, unknown>>({ name: 'vouch-settings' });
-  const settingsKv = { get: (k: string) => settingsFile.get(k), set: (k: string, v: unknown) => settingsFile.set(k, v), delete: (k: string) => settingsFile.delete(k) };
-  const tokenStore = new TokenStore(safeStorage, { get: (k) => store.get(k), set: (k, v) => store.set(k, v), delete: (k) => store.delete(k) });
+  const settingsKv = {
+    get: (k: string) => settingsFile.get(k),
+    set: (k: string, v: unknown) => settingsFile.set(k, v),
+    delete: (k: string) => settingsFile.delete(k),
+  };
+  const tokenStore = new TokenStore(safeStorage, {
+    get: (k) => store.get(k),
+    set: (k, v) => store.set(k, v),
+    delete: (k) => store.delete(k),
+  });
 
   // What the renderer last saw, replayed when it (re)loads.
   const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: SpeechModelEvent } = {};
@@ -167,7 +187,10 @@ async function start(cfg: DesktopConfig): Promise<void> {
 
   registerBridgeHandlers({
     ipcMain,
-    isTrustedSender: createSenderPolicy({ origin, trustedWebContentsId: () => (popover && !popover.isDestroyed() ? popover.webContents.id : undefined) }),
+    isTrustedSender: createSenderPolicy({
+      origin,
+      trustedWebContentsId: () => (popover && !popover.isDestroyed() ? popover.webContents.id : undefined),
+    }),
     handlers: controller.handlers,
     log,
   });
@@ -180,7 +203,8 @@ async function start(cfg: DesktopConfig): Promise<void> {
       last.recording && { type: 'recording', state: last.recording },
       last.stt,
       last.speech,
-    ]) if (e) popover!.webContents.send(EVENT_CHANNEL, e);
+    ])
+      if (e) popover!.webContents.send(EVENT_CHANNEL, e);
   });
 
   const { tray, update } = createTray({
@@ -219,7 +243,8 @@ async function start(cfg: DesktopConfig): Promise<void> {
     }
   };
 
-  if (!hotkey.start({ onDown: () => controller.hotkeyDown() })) log.warn({ accelerator: cfg.hotkey }, 'push-to-talk shortcut is taken by another app');
+  if (!hotkey.start({ onDown: () => controller.hotkeyDown() }))
+    log.warn({ accelerator: cfg.hotkey }, 'push-to-talk shortcut is taken by another app');
   app.on('second-instance', () => popover && showPopoverUnder(popover, tray.getBounds()));
   app.on('will-quit', () => {
     hotkey.stop();
@@ -239,7 +264,11 @@ async function start(cfg: DesktopConfig): Promise<void> {
  * The speech model (downloads through Electron's net.fetch: the OS proxy and certificate store).
  * AppController loads it at start when present and shows its state in the popover's row and the tray.
  */
-async function createSpeechModel(cfg: DesktopConfig, resourcesDir: string, rememberedDir: string | undefined): Promise<SpeechModel | undefined> {
+async function createSpeechModel(
+  cfg: DesktopConfig,
+  resourcesDir: string,
+  rememberedDir: string | undefined,
+): Promise<SpeechModel | undefined> {
   try {
     const { createAppSpeechModel } = await import('./stt/app-speech-model.js');
     const speech = await createAppSpeechModel({
@@ -250,7 +279,8 @@ async function createSpeechModel(cfg: DesktopConfig, resourcesDir: string, remem
       env: cfg.speechEnv,
     });
     speech.on('state', (s) => {
-      if (s.status !== 'downloading' && s.status !== 'loading') log.info({ status: s.status, ...(s.status === 'failed' ? { code: s.code } : {}) }, 'speech model');
+      if (s.status !== 'downloading' && s.status !== 'loading')
+        log.info({ status: s.status, ...(s.status === 'failed' ? { code: s.code } : {}) }, 'speech model');
     });
     return speech;
   } catch (err) {

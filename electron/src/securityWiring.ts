@@ -6,7 +6,10 @@ import { decidePermission, decidePermissionCheck } from './permissions.js';
  * Applies the pure policies (security.ts, permissions.ts) to Electron objects. Kept separate from
  * main.ts so the hardening is in one place and reads as a checklist.
  */
-export function hardenSession(ses: Session, opts: { origin: AppOrigin; isPopover(wc: WebContents | null): boolean; csp: string; isRendererUrl(url: string): boolean }) {
+export function hardenSession(
+  ses: Session,
+  opts: { origin: AppOrigin; isPopover(wc: WebContents | null): boolean; csp: string; isRendererUrl(url: string): boolean },
+) {
   // Checklist #5: replace Electron's allow-all default; clear earlier grants first.
   ses.setPermissionRequestHandler(null);
   ses.setPermissionRequestHandler((wc, permission, callback, details) => {

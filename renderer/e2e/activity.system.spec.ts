@@ -14,10 +14,16 @@ test.use({ worldName: 'activity' });
 test('activity: filter, page through the whole log, verify and export', async ({ vouch, world }, testInfo) => {
   const { page } = vouch;
   const api = (path: string, init: RequestInit = {}) =>
-    fetch(new URL(path, `${world.system.backendUrl}/`), { ...init, headers: { authorization: `Bearer ${world.tokens.access_token}`, 'content-type': 'application/json' } });
+    fetch(new URL(path, `${world.system.backendUrl}/`), {
+      ...init,
+      headers: { authorization: `Bearer ${world.tokens.access_token}`, 'content-type': 'application/json' },
+    });
   // More than one page of history: 60 audited rule changes by the same person (another session).
   for (let i = 0; i < 60; i++) {
-    const r = await api('rules', { method: 'POST', body: JSON.stringify({ id: `e2e-${i}`, effect: 'require_confirm', when: { tool: 'slack' }, description: `E2E rule ${i}` }) });
+    const r = await api('rules', {
+      method: 'POST',
+      body: JSON.stringify({ id: `e2e-${i}`, effect: 'require_confirm', when: { tool: 'slack' }, description: `E2E rule ${i}` }),
+    });
     expect(r.status).toBe(201);
   }
   await api('rules', { method: 'PUT', body: JSON.stringify({ rules: [] }) });
@@ -44,7 +50,8 @@ test('activity: filter, page through the whole log, verify and export', async ({
   await expect(panel.getByTestId('activity-count')).toHaveText('50 entries (older ones not loaded yet)');
 
   // Page back to the start of the log.
-  while (await panel.getByRole('button', { name: 'Load older' }).isVisible()) await panel.getByRole('button', { name: 'Load older' }).click();
+  while (await panel.getByRole('button', { name: 'Load older' }).isVisible())
+    await panel.getByRole('button', { name: 'Load older' }).click();
   await expect(panel.getByTestId('activity-count')).toHaveText(`${total} entries (the whole log)`);
   const entries = panel.getByRole('list', { name: 'Activity entries' }).getByRole('listitem');
   await expect(entries).toHaveCount(total);
@@ -71,7 +78,9 @@ test('activity: filter, page through the whole log, verify and export', async ({
   await panel.getByRole('button', { name: 'Export' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^vouch-activity-\d{4}-\d{2}-\d{2}\.jsonl$/);
-  const lines = readFileSync((await file.path())!, 'utf8').trim().split('\n');
+  const lines = readFileSync((await file.path())!, 'utf8')
+    .trim()
+    .split('\n');
   expect(lines.length).toBeGreaterThanOrEqual(total);
   expect(JSON.parse(lines[0]!)).toMatchObject({ seq: expect.any(Number), hash: expect.any(String), hmac: expect.any(String) });
   await expect(panel.getByText(/Saved the signed record as vouch-activity-/)).toBeVisible();

@@ -8,7 +8,9 @@ export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots')
 /** Saves the popover as `<name>-<light|dark>.png` under test-results/screenshots and attaches it. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const scheme = testInfo.project.use.colorScheme ?? (await page.evaluate(() => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')));
+  const scheme =
+    testInfo.project.use.colorScheme ??
+    (await page.evaluate(() => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')));
   const path = join(SCREENSHOT_DIR, `${name}-${scheme}.png`);
   await page.screenshot({ path });
   await testInfo.attach(`${name}-${scheme}`, { path, contentType: 'image/png' });

@@ -1,4 +1,11 @@
-import type { AuditPage, BridgeEvent, BridgeFailure, PreauthGrantRequest, PreauthView, VouchBridge } from '../../electron/src/bridge/contract.js';
+import type {
+  AuditPage,
+  BridgeEvent,
+  BridgeFailure,
+  PreauthGrantRequest,
+  PreauthView,
+  VouchBridge,
+} from '../../electron/src/bridge/contract.js';
 
 export interface FakeScript {
   audit: AuditPage;
@@ -31,7 +38,10 @@ export function installFakeBridge(script: FakeScript): void {
   const listeners = new Set<(e: BridgeEvent) => void>();
   const calls: FakeControl['calls'] = [];
   let n = 0;
-  let preauths: PreauthView[] = script.preauths.map(({ expires_in_ms, ...g }) => ({ ...g, expires_at: new Date(Date.now() + expires_in_ms).toISOString() }));
+  let preauths: PreauthView[] = script.preauths.map(({ expires_in_ms, ...g }) => ({
+    ...g,
+    expires_at: new Date(Date.now() + expires_in_ms).toISOString(),
+  }));
   let pendingGrant: { req: PreauthGrantRequest; resolve(v: PreauthView): void; reject(e: BridgeFailure): void } | null = null;
   const emit = (e: BridgeEvent) => listeners.forEach((l) => l(e));
   const record =
@@ -80,7 +90,12 @@ export function installFakeBridge(script: FakeScript): void {
     saveRule: record('saveRule', (r: unknown) => r) as VouchBridge['saveRule'],
     deleteRule: record('deleteRule') as VouchBridge['deleteRule'],
     getSettings: record('getSettings', () => ({ spokenReplies: true, timeZone: null, onboardingDone: true })) as VouchBridge['getSettings'],
-    updateSettings: record('updateSettings', (p: object) => ({ spokenReplies: true, timeZone: null, onboardingDone: true, ...p })) as VouchBridge['updateSettings'],
+    updateSettings: record('updateSettings', (p: object) => ({
+      spokenReplies: true,
+      timeZone: null,
+      onboardingDone: true,
+      ...p,
+    })) as VouchBridge['updateSettings'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -5,7 +5,14 @@ import { startHarness, type Harness } from './harness.js';
 
 export const AUDIT: AuditPage = {
   entries: [
-    { seq: 3, at: '2030-05-01T09:14:00Z', kind: 'write', summary: 'Sent “Thursday works” to dana@example.com', provider: 'google', outcome: 'ok' },
+    {
+      seq: 3,
+      at: '2030-05-01T09:14:00Z',
+      kind: 'write',
+      summary: 'Sent “Thursday works” to dana@example.com',
+      provider: 'google',
+      outcome: 'ok',
+    },
     { seq: 2, at: '2030-05-01T09:13:30Z', kind: 'policy_decision', summary: 'Confirm in the app (risk 30)', outcome: 'ok' },
     { seq: 1, at: '2030-05-01T09:13:00Z', kind: 'intent', summary: 'Reply to Dana', provider: 'google', outcome: 'ok' },
   ],
@@ -13,7 +20,9 @@ export const AUDIT: AuditPage = {
 };
 
 /** One active grant at load: medium-risk Gmail actions, a little under 23 minutes left. */
-export const PREAUTHS: FakeScript['preauths'] = [{ id: 'pa-gmail', tool: 'gmail', max_level: 'confirm', max_score: 54, expires_in_ms: 23 * 60_000 - 30_000 }];
+export const PREAUTHS: FakeScript['preauths'] = [
+  { id: 'pa-gmail', tool: 'gmail', max_level: 'confirm', max_score: 54, expires_in_ms: 23 * 60_000 - 30_000 },
+];
 
 export interface FakePopover {
   page: Page;

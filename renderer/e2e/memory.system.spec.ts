@@ -71,6 +71,8 @@ test('memory: list, search, forget one, forget everything', async ({ vouch, worl
   await confirm.getByRole('button', { name: 'Forget everything' }).click();
   await expect(panel.getByText('Vouch remembers nothing about you.')).toBeVisible();
 
-  const res = await fetch(new URL('memory', `${world.system.backendUrl}/`), { headers: { authorization: `Bearer ${world.tokens.access_token}` } });
+  const res = await fetch(new URL('memory', `${world.system.backendUrl}/`), {
+    headers: { authorization: `Bearer ${world.tokens.access_token}` },
+  });
   expect(((await res.json()) as { items: unknown[] }).items).toEqual([]);
 });

@@ -37,7 +37,11 @@ test('first run: the introduction, once, and again from Settings', async ({ page
     await expectAccessible(page);
   }
   await intro.getByRole('button', { name: 'Back' }).click();
-  await expect(intro.getByText("Vouch never sees those passwords, only short-lived access that you can take back under Accounts at any time.", { exact: false })).toBeVisible();
+  await expect(
+    intro.getByText('Vouch never sees those passwords, only short-lived access that you can take back under Accounts at any time.', {
+      exact: false,
+    }),
+  ).toBeVisible();
   await intro.getByRole('button', { name: 'Next' }).click();
   await intro.getByRole('button', { name: 'Start using Vouch' }).click();
   await expect(intro).toBeHidden();

@@ -14,7 +14,11 @@ const google = {
     { scope: 'https://www.googleapis.com/auth/calendar.readonly', description: 'See your calendar events and when you are free' },
   ],
 };
-const ready: ServerFrame = { type: 'session_ready', user: { sub: 'auth0|alex', name: 'Alex Rivera', email: 'alex@example.com' }, providers: [] };
+const ready: ServerFrame = {
+  type: 'session_ready',
+  user: { sub: 'auth0|alex', name: 'Alex Rivera', email: 'alex@example.com' },
+  providers: [],
+};
 const frame = (p: FakePopover, f: ServerFrame) => p.emit({ type: 'frame', frame: f });
 
 /** 0.3 s of a 440 Hz tone as base64 Int16 PCM at 24 kHz, in 0.1 s chunks. */
@@ -53,7 +57,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('turn-assistant')).not.toHaveClass(/streaming/);
     });
 
-    test('connect sheet: reason and scopes, Connect shows progress, closes when linked and the request resumes', async ({ popover }, testInfo) => {
+    test('connect sheet: reason and scopes, Connect shows progress, closes when linked and the request resumes', async ({
+      popover,
+    }, testInfo) => {
       const { page } = popover;
       await frame(popover, ready);
       await frame(popover, {
@@ -88,7 +94,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
         request_id: 't-1',
         kind: 'email',
         fields: { to: ['dana@example.com'], cc: [], subject: 'Re: Thursday', body: 'Hi Dana,\n\nThursday works for me.\n\nAlex' },
-        risk: { score: 30, level: 'confirm', factors: [{ name: 'write', points: 20, detail: 'Sends an email as you' }, { name: 'reversible', points: 10, detail: 'Cannot be unsent' }] },
+        risk: {
+          score: 30,
+          level: 'confirm',
+          factors: [
+            { name: 'write', points: 20, detail: 'Sends an email as you' },
+            { name: 'reversible', points: 10, detail: 'Cannot be unsent' },
+          ],
+        },
       });
       const sheet = page.getByRole('dialog', { name: 'Review the email' });
       await expect(sheet).toBeVisible();
@@ -118,7 +131,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
         type: 'draft_ready',
         draft_id: 'd-2',
         kind: 'event',
-        fields: { title: 'Planning', start: '2030-05-02T15:00:00-07:00', end: '2030-05-02T15:30:00-07:00', timezone: 'America/Los_Angeles', attendees: ['dana@example.com'] },
+        fields: {
+          title: 'Planning',
+          start: '2030-05-02T15:00:00-07:00',
+          end: '2030-05-02T15:30:00-07:00',
+          timezone: 'America/Los_Angeles',
+          attendees: ['dana@example.com'],
+        },
       });
       const sheet = page.getByRole('dialog', { name: 'Review the event' });
       await expect(sheet.getByLabel('Starts')).toHaveValue('2030-05-02T15:00');
@@ -129,12 +148,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(sheet.getByText('The end must be after the start.')).toBeVisible();
       await sheet.getByLabel('Ends').fill('2030-05-02T16:00');
       await sheet.getByRole('button', { name: 'Create' }).click();
-      expect(await popover.calls('confirmDraft')).toEqual([{ method: 'confirmDraft', args: ['d-2', { end: '2030-05-02T16:00:00-07:00' }] }]);
+      expect(await popover.calls('confirmDraft')).toEqual([
+        { method: 'confirmDraft', args: ['d-2', { end: '2030-05-02T16:00:00-07:00' }] },
+      ]);
     });
 
     test('cancel a draft with Esc: nothing is confirmed', async ({ popover }) => {
       const { page } = popover;
-      await frame(popover, { type: 'draft_ready', draft_id: 'd-3', kind: 'slack_message', fields: { channel: '#team', text: 'Shipping today' } });
+      await frame(popover, {
+        type: 'draft_ready',
+        draft_id: 'd-3',
+        kind: 'slack_message',
+        fields: { channel: '#team', text: 'Shipping today' },
+      });
       await expect(page.getByRole('dialog', { name: 'Review the Slack message' })).toBeVisible();
       await page.keyboard.press('Escape');
       await expect(page.getByRole('dialog')).toBeHidden();
@@ -151,7 +177,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await frame(popover, {
         type: 'approval_required',
         id: 'a-1',
-        risk: { score: 72, level: 'step_up', factors: [{ name: 'external', points: 20, detail: 'Goes outside your domain' }, { name: 'irreversible', points: 25, detail: 'Cannot be unsent' }], rule: 'Email outside example.com needs approval' },
+        risk: {
+          score: 72,
+          level: 'step_up',
+          factors: [
+            { name: 'external', points: 20, detail: 'Goes outside your domain' },
+            { name: 'irreversible', points: 25, detail: 'Cannot be unsent' },
+          ],
+          rule: 'Email outside example.com needs approval',
+        },
         binding_message: 'Send email to partner.org 4821',
         expires_at: expires,
       });
@@ -163,7 +197,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
       await frame(popover, { type: 'approval_update', id: 'a-1', status: 'approved' });
       await expect(card.getByText('Approved on your phone')).toBeVisible();
-      await frame(popover, { ...{ type: 'approval_required' as const, id: 'a-2', risk: { score: 60, level: 'step_up' as const, factors: [] }, binding_message: 'Post to general 1234', expires_at: expires } });
+      await frame(popover, {
+        ...{
+          type: 'approval_required' as const,
+          id: 'a-2',
+          risk: { score: 60, level: 'step_up' as const, factors: [] },
+          binding_message: 'Post to general 1234',
+          expires_at: expires,
+        },
+      });
       await page.getByRole('button', { name: 'Cancel request' }).click();
       expect(await popover.calls('decideApproval')).toEqual([{ method: 'decideApproval', args: ['a-2', false] }]);
       await frame(popover, { type: 'approval_update', id: 'a-2', status: 'denied' });
@@ -184,12 +226,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await popover.calls('revokeProvider')).toEqual([{ method: 'revokeProvider', args: ['google'] }]);
     });
 
-    test('allowed for a while: active grants in plain language; granting waits for the phone; revoke by keyboard', async ({ popover }, testInfo) => {
+    test('allowed for a while: active grants in plain language; granting waits for the phone; revoke by keyboard', async ({
+      popover,
+    }, testInfo) => {
       const { page } = popover;
       await frame(popover, { ...ready, providers: [google] });
       await page.getByRole('button', { name: 'Accounts' }).click();
       const panel = page.getByTestId('preauth-panel');
-      await expect(panel.locator('.preauth-text')).toHaveText(['Gmail actions up to medium risk without asking your phone — 23 minutes left']);
+      await expect(panel.locator('.preauth-text')).toHaveText([
+        'Gmail actions up to medium risk without asking your phone — 23 minutes left',
+      ]);
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, testInfo, 'preauth');
       await expectAccessible(page);
@@ -209,7 +255,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await popover.finishGrant('approved')).toBe(true);
       await expect(panel.getByText('Waiting for your phone…')).toBeHidden();
       await expect(panel.getByTestId('preauth-item')).toHaveCount(2);
-      await expect(panel.getByTestId('preauth-item').nth(1)).toContainText('Slack actions up to medium risk without asking your phone — 15 minutes left');
+      await expect(panel.getByTestId('preauth-item').nth(1)).toContainText(
+        'Slack actions up to medium risk without asking your phone — 15 minutes left',
+      );
       await expect(ask).toBeEnabled();
 
       await panel.getByRole('button', { name: 'Revoke: Gmail actions up to medium risk without asking your phone' }).focus();
@@ -232,7 +280,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('speech model row: download progress with Cancel, and a failure with Retry', async ({ popover }, testInfo) => {
       const { page } = popover;
       await frame(popover, ready);
-      await popover.emit({ type: 'speech_model', state: { status: 'downloading', doneBytes: 12e6, totalBytes: 41e6 }, text: 'Downloading speech model — 12 of 41 MB' });
+      await popover.emit({
+        type: 'speech_model',
+        state: { status: 'downloading', doneBytes: 12e6, totalBytes: 41e6 },
+        text: 'Downloading speech model — 12 of 41 MB',
+      });
       await page.getByRole('button', { name: 'Accounts' }).click();
       const row = page.getByTestId('speech-model');
       await expect(row.getByTestId('speech-model-text')).toHaveText('Downloading speech model — 12 of 41 MB');
@@ -241,7 +293,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
       await row.getByRole('button', { name: 'Cancel' }).click();
       expect(await popover.calls('cancelSpeechModelDownload')).toHaveLength(1);
-      await popover.emit({ type: 'speech_model', state: { status: 'failed', reason: 'The speech model download was cancelled.' }, text: 'The speech model download was cancelled.' });
+      await popover.emit({
+        type: 'speech_model',
+        state: { status: 'failed', reason: 'The speech model download was cancelled.' },
+        text: 'The speech model download was cancelled.',
+      });
       await expect(row.getByTestId('speech-model-text')).toHaveText('failed: The speech model download was cancelled.');
       await screenshot(page, testInfo, 'speech-model-failed');
       await expectAccessible(page);
@@ -297,10 +353,12 @@ test('keyboard only: Tab order is Sign out, the tabs, then the request box, with
   const order: string[] = [];
   for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
-    order.push(await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      return el.id || el.textContent?.trim() || el.tagName;
-    }));
+    order.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        return el.id || el.textContent?.trim() || el.tagName;
+      }),
+    );
   }
   expect(order).toEqual(['Sign out', 'Conversation', 'Accounts', 'Activity', 'Memory', 'Rules', 'Settings', 'request']);
   const outline = await page.getByLabel('Type a request').evaluate((el) => getComputedStyle(el).outlineStyle);

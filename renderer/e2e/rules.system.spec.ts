@@ -13,7 +13,9 @@ test.use({ worldName: 'rules' });
 test('rules: add with validation, read in plain words, turn off, delete', async ({ vouch, world }, testInfo) => {
   const { page } = vouch;
   const backendRules = async () => {
-    const r = await fetch(new URL('rules', `${world.system.backendUrl}/`), { headers: { authorization: `Bearer ${world.tokens.access_token}` } });
+    const r = await fetch(new URL('rules', `${world.system.backendUrl}/`), {
+      headers: { authorization: `Bearer ${world.tokens.access_token}` },
+    });
     return ((await r.json()) as { rules: Array<{ effect: string; when: Record<string, unknown>; enabled: boolean }> }).rules;
   };
   await page.getByRole('button', { name: 'Rules' }).click();
@@ -42,7 +44,9 @@ test('rules: add with validation, read in plain words, turn off, delete', async 
   const item = panel.getByRole('list', { name: 'Rules' }).getByRole('listitem').filter({ hasText: sentence });
   await expect(item).toBeVisible();
   await expect(panel.getByText('Rule added.')).toBeVisible();
-  expect(await backendRules()).toContainEqual(expect.objectContaining({ effect: 'require_step_up', when: { tool: 'gmail', recipient_outside_domain: 'example.com' }, enabled: true }));
+  expect(await backendRules()).toContainEqual(
+    expect.objectContaining({ effect: 'require_step_up', when: { tool: 'gmail', recipient_outside_domain: 'example.com' }, enabled: true }),
+  );
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await screenshot(page, testInfo, 'system-rules');
@@ -53,7 +57,9 @@ test('rules: add with validation, read in plain words, turn off, delete', async 
   await item.getByRole('checkbox', { name: 'On' }).click();
   await expect(panel.getByText('Rule turned off.')).toBeVisible();
   await expect(item.getByRole('checkbox', { name: 'On' })).not.toBeChecked();
-  expect(await backendRules()).toContainEqual(expect.objectContaining({ when: { tool: 'gmail', recipient_outside_domain: 'example.com' }, enabled: false }));
+  expect(await backendRules()).toContainEqual(
+    expect.objectContaining({ when: { tool: 'gmail', recipient_outside_domain: 'example.com' }, enabled: false }),
+  );
 
   await item.getByRole('button', { name: `Delete rule: ${sentence}` }).click();
   await expect(item).toBeHidden();

@@ -32,7 +32,8 @@ async function ask(vouch: VouchPage, text: string): Promise<string> {
 
 test('settings: spoken replies off applies to the next reply and is kept; time zone from a list', async ({ vouch }, testInfo) => {
   const { page } = vouch;
-  const audioFor = async (requestId: string) => (await vouch.frames()).filter((f) => f.type === 'tts_audio' && f.request_id === requestId).length;
+  const audioFor = async (requestId: string) =>
+    (await vouch.frames()).filter((f) => f.type === 'tts_audio' && f.request_id === requestId).length;
   // With spoken replies on, a reply comes with audio.
   const spoken = await ask(vouch, "what's on my calendar tomorrow");
   expect(await audioFor(spoken)).toBeGreaterThan(0);

@@ -14,7 +14,9 @@ test.use({ worldName: 'sign-out' });
 
 async function logoutsInAudit(world: SystemWorld): Promise<number> {
   // The observer is the same person on another session: the audit log is per person.
-  const page = await createAuditClient({ backendUrl: world.system.backendUrl, getAccessToken: async () => world.tokens.access_token })({ limit: 100 });
+  const page = await createAuditClient({ backendUrl: world.system.backendUrl, getAccessToken: async () => world.tokens.access_token })({
+    limit: 100,
+  });
   return page.entries.filter((e) => e.summary === 'Session logout').length;
 }
 

@@ -39,7 +39,10 @@ async function openReplyDraft(vouch: VouchPage, world: SystemWorld, request: str
   return { sheet, draft_id, thread_id, before: await threadSize(world, thread_id) };
 }
 
-test('calendar question → connect sheet → consent page Allow → the request resumes and streams its answer', async ({ vouch, context }, testInfo) => {
+test('calendar question → connect sheet → consent page Allow → the request resumes and streams its answer', async ({
+  vouch,
+  context,
+}, testInfo) => {
   const { page } = vouch;
   await ask(vouch, "what's on my calendar tomorrow");
   const sheet = page.getByRole('dialog', { name: 'Connect Google' });
@@ -78,7 +81,11 @@ test('a second question streams straight away, text growing while it arrives', a
   expect(frames.some((f) => f.type === 'connections_required')).toBe(false);
 });
 
-test('Slack: connect, then Revoke in Accounts deletes the connected account in Token Vault, and the next Slack question asks to connect again', async ({ vouch, context, world }) => {
+test('Slack: connect, then Revoke in Accounts deletes the connected account in Token Vault, and the next Slack question asks to connect again', async ({
+  vouch,
+  context,
+  world,
+}) => {
   const { page } = vouch;
   const question = "what's new in #deals";
   await ask(vouch, question);
@@ -100,10 +107,18 @@ test('Slack: connect, then Revoke in Accounts deletes the connected account in T
   await page.getByRole('button', { name: 'Conversation' }).click();
   await ask(vouch, question);
   await expect(page.getByRole('dialog', { name: 'Connect Slack' })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('dialog', { name: 'Connect Slack' }).getByRole('button', { name: /Not now|Cancel|Close/ }).first().click();
+  await page
+    .getByRole('dialog', { name: 'Connect Slack' })
+    .getByRole('button', { name: /Not now|Cancel|Close/ })
+    .first()
+    .click();
 });
 
-test('reply to Dana → draft → edit the subject → Send → the email is in the sandbox with the new subject', async ({ vouch, world, phone }, testInfo) => {
+test('reply to Dana → draft → edit the subject → Send → the email is in the sandbox with the new subject', async ({
+  vouch,
+  world,
+  phone,
+}, testInfo) => {
   const { page } = vouch;
   await ask(vouch, 'reply to Dana that Thursday works');
   const sheet = page.getByRole('dialog', { name: 'Review the email' });
@@ -127,7 +142,11 @@ test('reply to Dana → draft → edit the subject → Send → the email is in 
   expect(found.value.threads.map((t) => t.subject)).toContain(subject);
 });
 
-test('approve a step-up on the phone page: the card shows the binding message, then Approved, and the email is sent', async ({ vouch, world, phone }, testInfo) => {
+test('approve a step-up on the phone page: the card shows the binding message, then Approved, and the email is sent', async ({
+  vouch,
+  world,
+  phone,
+}, testInfo) => {
   const { page } = vouch;
   const { sheet, thread_id, before } = await openReplyDraft(vouch, world, 'reply to Dana that Thursday works for the NDA review');
   await expect(sheet.getByText('High risk')).toBeVisible();
@@ -153,7 +172,11 @@ test('cancel a draft: nothing is sent', async ({ vouch, world }) => {
   await page.evaluate((id) => window.vouch.confirmDraft(id), draft_id);
   // The backend answers the late confirm (refused, or reported as cancelled) without sending anything.
   const answered = async () =>
-    (await vouch.frames()).some((f) => (f.type === 'error' && f.code.startsWith('DRAFT_')) || (f.type === 'action_result' && f.draft_id === draft_id && f.status === 'cancelled'));
+    (await vouch.frames()).some(
+      (f) =>
+        (f.type === 'error' && f.code.startsWith('DRAFT_')) ||
+        (f.type === 'action_result' && f.draft_id === draft_id && f.status === 'cancelled'),
+    );
   await expect.poll(answered).toBe(true);
   expect(await threadSize(world, thread_id)).toBe(before);
 });
@@ -170,7 +193,10 @@ test('deny a step-up on the phone page: the card says declined and nothing is se
   expect(await threadSize(world, thread_id)).toBe(before);
 });
 
-test('pre-authorize Slack for a while on the phone page: deny allows nothing, approve lists the grant, Revoke removes it', async ({ vouch, phone }) => {
+test('pre-authorize Slack for a while on the phone page: deny allows nothing, approve lists the grant, Revoke removes it', async ({
+  vouch,
+  phone,
+}) => {
   const { page } = vouch;
   await page.getByRole('button', { name: 'Accounts' }).click();
   const panel = page.getByTestId('preauth-panel');
@@ -203,13 +229,19 @@ test('activity shows the audit chain verified', async ({ vouch }) => {
 test('Talk without a speech model says so instead of listening, and offers the download', async ({ vouch }) => {
   const { page } = vouch;
   await page.getByRole('button', { name: 'Talk' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'The speech model is not downloaded yet. Download it, or type your request.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The speech model is not downloaded yet. Download it, or type your request.' }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Talk' })).toHaveAttribute('aria-pressed', 'false');
   // The offer only (this world has no model host: nothing is downloaded unless asked).
   await expect(page.getByTestId('speech-model').getByRole('button', { name: 'Download speech model' })).toBeVisible();
 });
 
-test('only the popover the host served can attach: not another local site with the cookie, not the same origin without it', async ({ vouch, world, browser }) => {
+test('only the popover the host served can attach: not another local site with the cookie, not the same origin without it', async ({
+  vouch,
+  world,
+  browser,
+}) => {
   const { page } = vouch;
   // The popover's URL carries nothing, and its script cannot read the secret (HttpOnly).
   expect(page.url()).toBe(world.host.url);
@@ -233,7 +265,9 @@ test('only the popover the host served can attach: not another local site with t
 
   // Another site on this machine, in the same browser: only the port differs, so the browser sends
   // the SameSite=Strict cookie along; the Origin check refuses it.
-  const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'));
+  const site = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'),
+  );
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()));
   const other = await page.context().newPage();
   await other.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);

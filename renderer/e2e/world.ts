@@ -37,7 +37,11 @@ export async function startWorld(
 ): Promise<{ world: SystemWorld; url: string; stop(): Promise<void> }> {
   const ports = await (loopbackPorts ??= reserveLoopbackPorts(4));
   const dataDir = mkdtempSync(join(tmpdir(), 'vouch-e2e-'));
-  const system = await startVouchSystem({ dataDir, cibaIntervalSeconds: 1, desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`) });
+  const system = await startVouchSystem({
+    dataDir,
+    cibaIntervalSeconds: 1,
+    desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`),
+  });
   const host = await startDesktopHost({
     settings: {
       issuer: system.tenant.issuer,
@@ -58,10 +62,20 @@ export async function startWorld(
   });
   const session = await system.login();
   const sub = String(JSON.parse(Buffer.from(session.access_token.split('.')[1]!, 'base64url').toString()).sub);
-  const vault = new TokenVaultClient({ issuer: system.tenant.issuer, clientId: system.tenant.apiClient.clientId, clientSecret: system.tenant.apiClient.clientSecret });
-  const observer = createProviderTools({ tokenSource: vault, urls: { googleRootUrl: `${system.sandboxUrl}/`, slackApiUrl: `${system.sandboxUrl}/slack/api/` } });
+  const vault = new TokenVaultClient({
+    issuer: system.tenant.issuer,
+    clientId: system.tenant.apiClient.clientId,
+    clientSecret: system.tenant.apiClient.clientSecret,
+  });
+  const observer = createProviderTools({
+    tokenSource: vault,
+    urls: { googleRootUrl: `${system.sandboxUrl}/`, slackApiUrl: `${system.sandboxUrl}/slack/api/` },
+  });
   const connectedAccounts = async (connection: string) => {
-    const me = await oidc.refreshTokenGrant(session.config, session.refresh_token!, { audience: system.tenant.meAudience, scope: 'read:me:connected_accounts' });
+    const me = await oidc.refreshTokenGrant(session.config, session.refresh_token!, {
+      audience: system.tenant.meAudience,
+      scope: 'read:me:connected_accounts',
+    });
     return (await createMyAccountClient({ issuer: system.tenant.issuer, accessToken: me.access_token }).listAccounts(connection)).length;
   };
   return {

@@ -49,7 +49,11 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
   const introOpen = useSettings((s) => s.introOpen);
   const [introDismissed, setIntroDismissed] = useState(false);
   useEffect(() => {
-    if (settings === null) void bridge.getSettings().then((s) => useSettings.getState().set(s), () => undefined);
+    if (settings === null)
+      void bridge.getSettings().then(
+        (s) => useSettings.getState().set(s),
+        () => undefined,
+      );
   }, [bridge, settings]);
   const showIntro = introOpen || (settings !== null && !settings.onboardingDone && !introDismissed);
   const closeIntro = () => {
@@ -68,7 +72,11 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
 
   const retry = (requestId: string | undefined) => {
     const turn = useConversation.getState().turns.findLast((t) => t.role === 'user' && (requestId === undefined || t.id === requestId));
-    if (turn) void bridge.sendTranscript(turn.text).then(({ id }) => useConversation.getState().addUserTurn(id, turn.text), () => undefined);
+    if (turn)
+      void bridge.sendTranscript(turn.text).then(
+        ({ id }) => useConversation.getState().addUserTurn(id, turn.text),
+        () => undefined,
+      );
   };
 
   return (

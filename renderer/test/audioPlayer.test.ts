@@ -31,7 +31,13 @@ function fakeContext() {
 }
 
 const pcm = (samples: number) => Buffer.from(new Int16Array(samples).buffer).toString('base64');
-const tts = (seq: number, request_id = 'r1', samples = 2400) => ({ type: 'tts_audio' as const, request_id, seq, pcm_b64: pcm(samples), sample_rate: 24_000 });
+const tts = (seq: number, request_id = 'r1', samples = 2400) => ({
+  type: 'tts_audio' as const,
+  request_id,
+  seq,
+  pcm_b64: pcm(samples),
+  sample_rate: 24_000,
+});
 
 beforeEach(resetStores);
 
@@ -39,12 +45,17 @@ describe('PcmPlayer', () => {
   it('schedules chunks back to back in seq order and reports speaking until the last ends', () => {
     const { ctx, started } = fakeContext();
     const speaking: boolean[] = [];
-    const p = new PcmPlayer((s) => speaking.push(s), () => ctx);
+    const p = new PcmPlayer(
+      (s) => speaking.push(s),
+      () => ctx,
+    );
     p.enqueue(tts(1));
     expect(started).toHaveLength(0); // held until seq 0 arrives
     p.enqueue(tts(0));
     p.enqueue(tts(2));
-    expect(started.map((s) => +s.at.toFixed(3))).toEqual([10 + START_LEAD_S, 10.1 + START_LEAD_S, 10.2 + START_LEAD_S].map((x) => +x.toFixed(3)));
+    expect(started.map((s) => +s.at.toFixed(3))).toEqual(
+      [10 + START_LEAD_S, 10.1 + START_LEAD_S, 10.2 + START_LEAD_S].map((x) => +x.toFixed(3)),
+    );
     expect(speaking.at(-1)).toBe(true);
     started[0]!.node.onended?.();
     started[1]!.node.onended?.();
@@ -55,7 +66,10 @@ describe('PcmPlayer', () => {
 
   it('stop() silences everything and ignores late chunks of the stopped reply, not the next one', () => {
     const { ctx, started } = fakeContext();
-    const p = new PcmPlayer(() => {}, () => ctx);
+    const p = new PcmPlayer(
+      () => {},
+      () => ctx,
+    );
     p.enqueue(tts(0));
     p.enqueue(tts(1));
     p.stop();

@@ -19,7 +19,12 @@ describe('the content code the phone shows', () => {
     const { bridge } = fakeBridge();
     renderWith(bridge, <DraftSheet />);
     frame(emailDraft);
-    frame({ ...approval('2030-01-01T00:02:05Z'), draft_id: emailDraft.draft_id, binding_message: 'Send email to eve at evil.test #A1B2C3', content_code: 'A1B2C3' });
+    frame({
+      ...approval('2030-01-01T00:02:05Z'),
+      draft_id: emailDraft.draft_id,
+      binding_message: 'Send email to eve at evil.test #A1B2C3',
+      content_code: 'A1B2C3',
+    });
     const sheet = screen.getByTestId('draft-sheet');
     expect(within(screen.getByTestId('approval-card')).getByText('#A1B2C3')).toBeTruthy();
     expect(within(screen.getByTestId('draft-content-code')).getByText('#A1B2C3')).toBeTruthy();

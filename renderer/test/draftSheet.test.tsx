@@ -24,7 +24,12 @@ describe('draft form logic', () => {
   });
   it('sends only the changed fields, addresses as arrays, times with the original offset', () => {
     const initial = toFormValues(eventDraft);
-    const v = validateDraft(eventDraft, initial, { ...initial, start: '2030-05-02T16:00', end: '2030-05-02T17:00', attendees: 'a@x.com; b@y.org' });
+    const v = validateDraft(eventDraft, initial, {
+      ...initial,
+      start: '2030-05-02T16:00',
+      end: '2030-05-02T17:00',
+      attendees: 'a@x.com; b@y.org',
+    });
     expect(v).toEqual({
       ok: true,
       edits: { start: '2030-05-02T16:00:00-07:00', end: '2030-05-02T17:00:00-07:00', attendees: ['a@x.com', 'b@y.org'] },
@@ -41,11 +46,17 @@ describe('draft form logic', () => {
       ok: false,
       errors: { to: '“bob@” is not a valid email address.' },
     });
-    expect(validateDraft(emailDraft, initial, { ...initial, to: ' ' })).toEqual({ ok: false, errors: { to: 'Add at least one recipient.' } });
+    expect(validateDraft(emailDraft, initial, { ...initial, to: ' ' })).toEqual({
+      ok: false,
+      errors: { to: 'Add at least one recipient.' },
+    });
   });
   it('requires a Slack message', () => {
     const initial = toFormValues(slackDraft);
-    expect(validateDraft(slackDraft, initial, { ...initial, text: '' })).toEqual({ ok: false, errors: { text: 'Write a message to post.' } });
+    expect(validateDraft(slackDraft, initial, { ...initial, text: '' })).toEqual({
+      ok: false,
+      errors: { text: 'Write a message to post.' },
+    });
   });
   it('round-trips RFC 3339 through the datetime-local value', () => {
     expect(toLocalInput('2030-05-02T15:00:00.000Z')).toBe('2030-05-02T15:00');
@@ -141,7 +152,9 @@ describe('DraftSheet', () => {
 
   it('when the bridge cannot deliver the confirm, says so and offers to send again', async () => {
     const user = userEvent.setup();
-    const { bridge } = fakeBridge({ confirmDraft: vi.fn(async () => Promise.reject({ code: 'NOT_SIGNED_IN', message: 'Sign in first.' })) });
+    const { bridge } = fakeBridge({
+      confirmDraft: vi.fn(async () => Promise.reject({ code: 'NOT_SIGNED_IN', message: 'Sign in first.' })),
+    });
     renderWith(bridge, <DraftSheet />);
     frame(emailDraft);
     await user.click(screen.getByRole('button', { name: 'Send' }));

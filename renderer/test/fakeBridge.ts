@@ -1,5 +1,12 @@
 import { vi } from 'vitest';
-import type { BridgeEvent, MemoryItemView, PreauthGrantRequest, PreauthView, RuleView, VouchBridge } from '../../electron/src/bridge/contract.js';
+import type {
+  BridgeEvent,
+  MemoryItemView,
+  PreauthGrantRequest,
+  PreauthView,
+  RuleView,
+  VouchBridge,
+} from '../../electron/src/bridge/contract.js';
 
 /** A VouchBridge that records every call and lets a test push events, as main would. */
 export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
@@ -20,15 +27,13 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     revokeProvider: vi.fn(async (_p: 'google' | 'slack') => {}),
     getAudit: vi.fn(async () => ({ entries: [], verified: { ok: true as const, count: 0 } })),
     listPreauthorizations: vi.fn(async (): Promise<PreauthView[]> => []),
-    grantPreauthorization: vi.fn(
-      async (req: PreauthGrantRequest): Promise<PreauthView> => ({
-        id: `pa-${++n}`,
-        tool: req.tool,
-        max_level: req.max_level,
-        max_score: req.max_level === 'confirm' ? 54 : 100,
-        expires_at: new Date(Date.now() + req.duration_minutes * 60_000).toISOString(),
-      }),
-    ),
+    grantPreauthorization: vi.fn(async (req: PreauthGrantRequest): Promise<PreauthView> => ({
+      id: `pa-${++n}`,
+      tool: req.tool,
+      max_level: req.max_level,
+      max_score: req.max_level === 'confirm' ? 54 : 100,
+      expires_at: new Date(Date.now() + req.duration_minutes * 60_000).toISOString(),
+    })),
     revokePreauthorization: vi.fn(async (_id: string) => {}),
     downloadSpeechModel: vi.fn(async () => {}),
     cancelSpeechModelDownload: vi.fn(async () => {}),

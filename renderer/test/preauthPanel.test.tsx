@@ -14,7 +14,13 @@ afterEach(cleanup);
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 // A few seconds short of 23 minutes: "23 minutes left" however long the test takes to render.
-const gmail: PreauthView = { id: 'pa_1', tool: 'gmail', max_level: 'confirm', max_score: 54, expires_at: new Date(Date.now() + 23 * 60_000 - 5_000).toISOString() };
+const gmail: PreauthView = {
+  id: 'pa_1',
+  tool: 'gmail',
+  max_level: 'confirm',
+  max_score: 54,
+  expires_at: new Date(Date.now() + 23 * 60_000 - 5_000).toISOString(),
+};
 const slack: PreauthView = { id: 'pa_2', tool: 'slack', max_level: 'step_up', max_score: 100, expires_at: inMinutes(90) };
 
 function deferred<T>() {
@@ -95,7 +101,15 @@ describe('PreauthPanel', () => {
     expect((screen.getByLabelText('Actions in') as HTMLSelectElement).disabled).toBe(true);
     expect(screen.queryAllByTestId('preauth-item')).toHaveLength(0);
 
-    await act(async () => pending.resolve({ id: 'pa_9', tool: 'calendar', max_level: 'step_up', max_score: 100, expires_at: new Date(Date.now() + 60 * 60_000 - 5_000).toISOString() }));
+    await act(async () =>
+      pending.resolve({
+        id: 'pa_9',
+        tool: 'calendar',
+        max_level: 'step_up',
+        max_score: 100,
+        expires_at: new Date(Date.now() + 60 * 60_000 - 5_000).toISOString(),
+      }),
+    );
 
     expect(within(form).getByRole('status').textContent).not.toContain('Waiting');
     expect((button as HTMLButtonElement).disabled).toBe(false);
@@ -130,9 +144,9 @@ describe('preauth wording helpers', () => {
     expect(bridgeErrorText({ code: 'INVALID_ARGUMENTS', message: 'vouch: refused: invalid arguments' }, 'fallback')).toBe('fallback');
     // A plain Error (no code) is never shown, whatever it says: only coded failures are.
     expect(bridgeErrorText(new Error('Declined on your phone. Nothing was allowed.'), 'fallback')).toBe('fallback');
-    expect(bridgeErrorText({ code: 'APPROVAL_EXPIRED', message: 'Your phone was not answered in time. Nothing was allowed.' }, 'fallback')).toBe(
-      'Your phone was not answered in time. Nothing was allowed.',
-    );
+    expect(
+      bridgeErrorText({ code: 'APPROVAL_EXPIRED', message: 'Your phone was not answered in time. Nothing was allowed.' }, 'fallback'),
+    ).toBe('Your phone was not answered in time. Nothing was allowed.');
     expect(bridgeErrorText('boom', 'fallback')).toBe('fallback');
   });
 });

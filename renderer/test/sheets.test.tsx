@@ -30,7 +30,13 @@ const needGoogle: ServerFrame = {
   request_id: 't-1',
   providers: ['google'],
   reason: 'To see your calendar, Vouch needs your Google account.',
-  scopes: [{ provider: 'google', scope: 'https://www.googleapis.com/auth/calendar.readonly', description: 'See your calendar events and when you are free' }],
+  scopes: [
+    {
+      provider: 'google',
+      scope: 'https://www.googleapis.com/auth/calendar.readonly',
+      description: 'See your calendar events and when you are free',
+    },
+  ],
 };
 
 describe('ConnectSheet', () => {
@@ -73,7 +79,9 @@ describe('ConnectSheet', () => {
 
   it('offers to try again when connecting failed', async () => {
     const user = userEvent.setup();
-    const { bridge } = fakeBridge({ connectProvider: vi.fn(async () => Promise.reject({ code: 'CONNECT_FAILED', message: 'The account was not connected.' })) });
+    const { bridge } = fakeBridge({
+      connectProvider: vi.fn(async () => Promise.reject({ code: 'CONNECT_FAILED', message: 'The account was not connected.' })),
+    });
     renderWith(bridge, <ConnectSheet />);
     frame(needGoogle);
     await user.click(screen.getByRole('button', { name: 'Connect Google' }));
@@ -160,7 +168,16 @@ describe('ActivityPanel', () => {
   it('shows entries and the chain verification state', async () => {
     const { bridge } = fakeBridge({
       getAudit: vi.fn(async () => ({
-        entries: [{ seq: 2, at: '2030-01-01T10:00:00Z', kind: 'write', summary: 'Sent “Re: Thursday” to dana@example.com', provider: 'google' as const, outcome: 'ok' as const }],
+        entries: [
+          {
+            seq: 2,
+            at: '2030-01-01T10:00:00Z',
+            kind: 'write',
+            summary: 'Sent “Re: Thursday” to dana@example.com',
+            provider: 'google' as const,
+            outcome: 'ok' as const,
+          },
+        ],
         verified: { ok: false as const, broken_at: 2, reason: 'hash mismatch' },
       })),
     });

@@ -24,13 +24,25 @@ describe('the "Speech model" row', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download speech model' }));
     expect(bridge.downloadSpeechModel).toHaveBeenCalledTimes(1);
 
-    act(() => routeEvent({ type: 'speech_model', state: { status: 'downloading', doneBytes: 12e6, totalBytes: 41e6 }, text: 'Downloading speech model — 12 of 41 MB' }));
+    act(() =>
+      routeEvent({
+        type: 'speech_model',
+        state: { status: 'downloading', doneBytes: 12e6, totalBytes: 41e6 },
+        text: 'Downloading speech model — 12 of 41 MB',
+      }),
+    );
     expect(screen.getByTestId('speech-model-text').textContent).toBe('Downloading speech model — 12 of 41 MB');
     expect(screen.getByRole('progressbar', { name: 'Speech model download' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(bridge.cancelSpeechModelDownload).toHaveBeenCalledTimes(1);
 
-    act(() => routeEvent({ type: 'speech_model', state: { status: 'failed', reason: 'The download was cancelled.' }, text: 'The download was cancelled.' }));
+    act(() =>
+      routeEvent({
+        type: 'speech_model',
+        state: { status: 'failed', reason: 'The download was cancelled.' },
+        text: 'The download was cancelled.',
+      }),
+    );
     expect(screen.getByTestId('speech-model-text').textContent).toBe('failed: The download was cancelled.');
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(bridge.downloadSpeechModel).toHaveBeenCalledTimes(2);
@@ -69,7 +81,13 @@ describe('the "Speech model" row', () => {
   it('the status bar follows a download or a load from any tab, and says nothing once ready', () => {
     const { bridge } = fakeBridge();
     renderWith(bridge, <StatusBar onStop={() => {}} />);
-    act(() => routeEvent({ type: 'speech_model', state: { status: 'downloading', doneBytes: 12e6, totalBytes: 41e6 }, text: 'Downloading speech model — 12 of 41 MB' }));
+    act(() =>
+      routeEvent({
+        type: 'speech_model',
+        state: { status: 'downloading', doneBytes: 12e6, totalBytes: 41e6 },
+        text: 'Downloading speech model — 12 of 41 MB',
+      }),
+    );
     expect(screen.getByTestId('speech-model-status').textContent).toBe('Downloading speech model — 12 of 41 MB');
     act(() => routeEvent({ type: 'speech_model', state: { status: 'loading', fraction: 0.5 }, text: 'Loading speech model…' }));
     expect(screen.getByTestId('speech-model-status').textContent).toBe('Loading speech model…');

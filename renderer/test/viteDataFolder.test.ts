@@ -23,12 +23,15 @@ afterAll(async () => {
 });
 
 describe("the renderer's Vite server", () => {
-  it.each(['', '?raw', '?import&raw', '?url', '?inline', '?raw??', '?import&raw??'])("refuses the data folder through /@fs/ (query '%s')", async (query) => {
-    const res = await fetch(`${harness.url}/@fs${secretFile}${query}`);
-    const body = await res.text();
-    expect(body).not.toContain(SECRET);
-    expect([403, 404]).toContain(res.status);
-  });
+  it.each(['', '?raw', '?import&raw', '?url', '?inline', '?raw??', '?import&raw??'])(
+    "refuses the data folder through /@fs/ (query '%s')",
+    async (query) => {
+      const res = await fetch(`${harness.url}/@fs${secretFile}${query}`);
+      const body = await res.text();
+      expect(body).not.toContain(SECRET);
+      expect([403, 404]).toContain(res.status);
+    },
+  );
 
   it('refuses files of the checkout outside what the renderer imports', async () => {
     for (const path of [join(repo, 'package.json'), join(repo, 'backend/src/config.ts'), join(repo, '.env.example')]) {

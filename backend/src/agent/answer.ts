@@ -53,11 +53,21 @@ function draftKindsOf(intent: AnalyzedIntent): { draftKinds?: string[] } {
 
 /** The user's words said back to them: "my badge is 42" → "your badge is 42". */
 function toYou(s: string): string {
-  const swap: Record<string, string> = { i: 'you', "i'm": "you're", 'i’m': 'you’re', me: 'you', my: 'your', mine: 'yours', myself: 'yourself', am: 'are' };
+  const swap: Record<string, string> = {
+    i: 'you',
+    "i'm": "you're",
+    'i’m': 'you’re',
+    me: 'you',
+    my: 'your',
+    mine: 'yours',
+    myself: 'yourself',
+    am: 'are',
+  };
   return s.replace(/\b(?:i'm|i’m|i|me|my|mine|myself|am)\b/gi, (w) => swap[w.toLowerCase()] ?? w);
 }
 
-const HELP = 'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?';
+const HELP =
+  'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?';
 
 /** transcript → intent → (connection gate) → provider context → a streamed answer with speech, or an editable draft. */
 export class Answerer {
@@ -73,26 +83,40 @@ export class Answerer {
     const sub = ctx.user.sub;
     const now = new Date(deps.now());
     const pending = this.questions.get(ctx.id);
-    const analyzed = await deps.intent.analyze(text, { now, timezone: ctx.timezone, history: deps.shortTerm.history(ctx.id), ...(pending ? { pending } : {}) });
+    const analyzed = await deps.intent.analyze(text, {
+      now,
+      timezone: ctx.timezone,
+      history: deps.shortTerm.history(ctx.id),
+      ...(pending ? { pending } : {}),
+    });
     const pointed = pointAt(analyzed, text, this.listed.get(ctx.id));
     const intent: AnalyzedIntent = { ...analyzed, ...pointed.intent };
     // Filled, abandoned or replaced: the question is closed; unfilled keeps it open and asks again below.
     if (intent.pending_outcome !== 'unfilled') this.questions.clear(ctx.id);
-    await deps.audit.note(sub, { kind: 'intent', data: { tools: intent.tools, action: intent.action, engine: intent.engine }, refs: { request_id: requestId } });
+    await deps.audit.note(sub, {
+      kind: 'intent',
+      data: { tools: intent.tools, action: intent.action, engine: intent.engine },
+      refs: { request_id: requestId },
+    });
     deps.shortTerm.add(ctx.id, { role: 'user', text });
     if (intent.entities.remember) return this.keep(ctx, requestId, intent.entities.remember);
     if (intent.pending_outcome === 'abandoned') return this.say(ctx, requestId, 'Okay, I’ve dropped that. Nothing was sent.');
     if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, HELP);
 
     const readDenied = await deps.policy.firstDeniedTool(sub, intent.tools, 'can_read');
-    if (readDenied) return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${readDenied} for you.`, { request_id: requestId });
+    if (readDenied)
+      return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${readDenied} for you.`, { request_id: requestId });
     const missing = await deps.gate.missing(ctx, intent.tools);
     if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools, { write: intent.needs_write });
     // Connected with fewer permissions than this request needs: ask for exactly the extra ones.
     const lacking = await deps.gate.lacking(ctx, intent.tools, { write: intent.needs_write, ...draftKindsOf(intent) });
     if (lacking) {
       const words = lacking.scopes.map(describeScope).join('; ');
-      return deps.gate.require(ctx, requestId, text, [lacking.provider], intent.tools, { write: intent.needs_write, scopes: lacking.scopes, reason: `Vouch needs one more permission for this: ${words}. Reconnect to grant it.` });
+      return deps.gate.require(ctx, requestId, text, [lacking.provider], intent.tools, {
+        write: intent.needs_write,
+        scopes: lacking.scopes,
+        reason: `Vouch needs one more permission for this: ${words}. Reconnect to grant it.`,
+      });
     }
     await deps.gate.clear(sub, requestId);
 
@@ -111,14 +135,31 @@ export class Answerer {
     const call = { userId: sub, subjectToken: ctx.accessToken };
     const [analysis, quoted] = intent.needs_write
       ? [undefined, []]
-      : await Promise.all([analyzeMail(deps.tools, call, intent, context, { timezone: ctx.timezone, now }), intent.tools.includes('gmail') ? readQuotedThreads(deps.tools, call, context) : Promise.resolve([])]);
+      : await Promise.all([
+          analyzeMail(deps.tools, call, intent, context, { timezone: ctx.timezone, now }),
+          intent.tools.includes('gmail') ? readQuotedThreads(deps.tools, call, context) : Promise.resolve([]),
+        ]);
     for (const f of context.failures) {
       await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
       if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f, { write: intent.needs_write })) return;
     }
 
     if (intent.needs_write) {
-      const built = await buildDraft(intent, context, { timezone: ctx.timezone, now, transcript: text, userName: ctx.user.name, contacts, composer: deps.composer, memory: recalled, call }, deps.tools);
+      const built = await buildDraft(
+        intent,
+        context,
+        {
+          timezone: ctx.timezone,
+          now,
+          transcript: text,
+          userName: ctx.user.name,
+          contacts,
+          composer: deps.composer,
+          memory: recalled,
+          call,
+        },
+        deps.tools,
+      );
       if (!built.ok) {
         // "Which Jordan do you mean: …?": the answer ("the second one", "Jordan Kim") picks one of these.
         const ambiguous = contacts instanceof ResolvedContacts ? contacts.ambiguous()[0] : undefined;
@@ -135,7 +176,14 @@ export class Answerer {
       const record = await deps.drafts.create(sub, requestId, draft);
       const { decision } = await deps.policy.decide(ctx, draft);
       await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
-      ctx.send({ type: 'draft_ready', draft_id: record.id, request_id: requestId, expires_at: new Date(record.expiresAt).toISOString(), risk: toRiskSummary(decision), ...draft } as ServerFrameOf<'draft_ready'>);
+      ctx.send({
+        type: 'draft_ready',
+        draft_id: record.id,
+        request_id: requestId,
+        expires_at: new Date(record.expiresAt).toISOString(),
+        risk: toRiskSummary(decision),
+        ...draft,
+      } as ServerFrameOf<'draft_ready'>);
       deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.spoken });
       return;
     }
@@ -143,7 +191,15 @@ export class Answerer {
     this.listed.set(ctx.id, listedBy(intent, context, text));
     const { text: answer } = await speakAndStream({
       requestId,
-      deltas: deps.reply.stream({ transcript: text, intent, context: { ...context, ...(analysis ? { analysis } : {}), ...(quoted.length ? { quoted } : {}) }, memory: recalled, timezone: ctx.timezone, now, userName: ctx.user.name }),
+      deltas: deps.reply.stream({
+        transcript: text,
+        intent,
+        context: { ...context, ...(analysis ? { analysis } : {}), ...(quoted.length ? { quoted } : {}) },
+        memory: recalled,
+        timezone: ctx.timezone,
+        now,
+        userName: ctx.user.name,
+      }),
       send: ctx.send,
       speech: deps.speech,
       logger: deps.logger,
@@ -178,5 +234,4 @@ export class Answerer {
   private contactsFor(ctx: SessionContext, intent: AnalyzedIntent): Promise<Map<string, string>> {
     return this.deps.registry.lookupContacts(this.deps.tools, { userId: ctx.user.sub, subjectToken: ctx.accessToken }, intent);
   }
-
 }

@@ -23,7 +23,14 @@ export function policyDecisionEntry(draftId: string, action: ProposedAction, dec
   return {
     kind: 'policy_decision',
     data,
-    refs: { draft_id: draftId, recipients, rule_ids, decided_by, ...(channel ? { channel } : {}), ...(preauthorization_id ? { preauthorization_id } : {}) },
+    refs: {
+      draft_id: draftId,
+      recipients,
+      rule_ids,
+      decided_by,
+      ...(channel ? { channel } : {}),
+      ...(preauthorization_id ? { preauthorization_id } : {}),
+    },
   };
 }
 
@@ -56,8 +63,16 @@ export class Confirmer {
       return sendError(ctx, 'AUDIT_UNAVAILABLE');
     }
     if (decision.level === 'deny') {
-      if (!(await drafts.deny(draft, decision.decided_by.detail))) return reportState(ctx, draft.id, await drafts.get(ctx.user.sub, draft.id));
-      return ctx.send({ type: 'action_result', draft_id: draft.id, kind: draft.kind, status: 'denied', code: 'POLICY_DENIED', detail: decision.decided_by.detail });
+      if (!(await drafts.deny(draft, decision.decided_by.detail)))
+        return reportState(ctx, draft.id, await drafts.get(ctx.user.sub, draft.id));
+      return ctx.send({
+        type: 'action_result',
+        draft_id: draft.id,
+        kind: draft.kind,
+        status: 'denied',
+        code: 'POLICY_DENIED',
+        detail: decision.decided_by.detail,
+      });
     }
     if (decision.level === 'step_up') return this.deps.stepUp.start(ctx, draft, decision);
     const running = await drafts.startExecution(draft);
@@ -69,7 +84,8 @@ export class Confirmer {
     // The state first, then the wait: an approval arriving in between finds the draft cancelled.
     const r = await this.deps.drafts.cancel(ctx.user.sub, f.draft_id);
     this.deps.stepUp.abortDraft(ctx.user.sub, f.draft_id);
-    if (r.cancelled || r.draft?.status === 'cancelled') return ctx.send({ type: 'action_result', draft_id: f.draft_id, status: 'cancelled' });
+    if (r.cancelled || r.draft?.status === 'cancelled')
+      return ctx.send({ type: 'action_result', draft_id: f.draft_id, status: 'cancelled' });
     reportState(ctx, f.draft_id, r.draft);
   }
 

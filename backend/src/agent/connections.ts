@@ -44,7 +44,11 @@ export class ConnectionGate {
    * Token Vault's exchange takes no scope, so the grant recorded at connect bounds every call. An
    * unknown grant (no scopes recorded) is left to the call itself.
    */
-  async lacking(ctx: SessionContext, tools: readonly Tool[], opts: { write: boolean; draftKinds?: readonly string[] }): Promise<{ provider: Provider; scopes: string[] } | undefined> {
+  async lacking(
+    ctx: SessionContext,
+    tools: readonly Tool[],
+    opts: { write: boolean; draftKinds?: readonly string[] },
+  ): Promise<{ provider: Provider; scopes: string[] } | undefined> {
     const needed = scopesForRequest(tools, opts);
     for (const link of await this.deps.links.list(ctx.user.sub)) {
       const granted = link.scopes.map((s) => s.scope);
@@ -56,15 +60,30 @@ export class ConnectionGate {
     return undefined;
   }
 
-  async require(ctx: SessionContext, requestId: string, transcript: string, providers: Provider[], tools: readonly Tool[], opts: { write?: boolean; scopes?: readonly string[]; reason?: string } = {}): Promise<void> {
-    await this.deps.pending.savePending({ id: requestId, sub: ctx.user.sub, transcript, providers, createdAt: new Date(this.deps.now()).toISOString() });
+  async require(
+    ctx: SessionContext,
+    requestId: string,
+    transcript: string,
+    providers: Provider[],
+    tools: readonly Tool[],
+    opts: { write?: boolean; scopes?: readonly string[]; reason?: string } = {},
+  ): Promise<void> {
+    await this.deps.pending.savePending({
+      id: requestId,
+      sub: ctx.user.sub,
+      transcript,
+      providers,
+      createdAt: new Date(this.deps.now()).toISOString(),
+    });
     this.deps.onParked?.(ctx, requestId);
     const names = providers.map((p) => PROVIDER_DISPLAY_NAME[p]).join(' and ');
     ctx.send({
       type: 'connections_required',
       request_id: requestId,
       providers,
-      reason: opts.reason ?? `To answer this, Vouch needs access to your ${names} account. You choose what to allow; Vouch never sees your password.`,
+      reason:
+        opts.reason ??
+        `To answer this, Vouch needs access to your ${names} account. You choose what to allow; Vouch never sees your password.`,
       scopes: (opts.scopes?.length ? opts.scopes : scopesForRequest(tools, { write: opts.write ?? false }))
         .map((scope) => ({ scope, provider: SCOPE_CATALOG.find((s) => s.scope === scope)?.provider }))
         .filter((s): s is { scope: string; provider: Provider } => !!s.provider && providers.includes(s.provider))
@@ -73,7 +92,14 @@ export class ConnectionGate {
   }
 
   /** Maps a provider failure onto what the person sees; a vanished link becomes a connect prompt. */
-  async reportFailure(ctx: SessionContext, requestId: string, transcript: string, tools: readonly Tool[], f: ProviderFailure, opts: { write?: boolean } = {}): Promise<boolean> {
+  async reportFailure(
+    ctx: SessionContext,
+    requestId: string,
+    transcript: string,
+    tools: readonly Tool[],
+    f: ProviderFailure,
+    opts: { write?: boolean } = {},
+  ): Promise<boolean> {
     if (f.code === 'FEDERATED_TOKEN_NOT_IN_VAULT') {
       await this.deps.links.forget(ctx.user.sub, f.provider);
       await this.require(ctx, requestId, transcript, [f.provider], tools, opts);
@@ -83,7 +109,11 @@ export class ConnectionGate {
       // Reconnecting asks for what this request lacks on top of the grant (the scopes it needs as a fallback).
       const lacking = f.missingScopes?.length ? f.missingScopes : scopesForRequest(tools, { write: opts.write ?? false });
       const words = lacking.map(describeScope).join('; ');
-      await this.require(ctx, requestId, transcript, [f.provider], tools, { ...opts, scopes: lacking, reason: `Vouch needs one more permission for this: ${words || 'an additional scope'}. Reconnect to grant it.` });
+      await this.require(ctx, requestId, transcript, [f.provider], tools, {
+        ...opts,
+        scopes: lacking,
+        reason: `Vouch needs one more permission for this: ${words || 'an additional scope'}. Reconnect to grant it.`,
+      });
       return true;
     }
     sendError(ctx, f.code, f.message, { request_id: requestId, provider: f.provider });

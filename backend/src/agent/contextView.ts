@@ -8,7 +8,9 @@ import { TOOLS_OF_PROVIDER, type Tool } from '../protocol/index.js';
  * What the reply writers see of the provider results: summaries without ids or headers, the newest
  * message of a summarized thread in place of its snippet, and failures as sentences.
  */
-export function toReplyContext(ctx: ProviderContext & { analysis?: MailAnalysisResult; quoted?: Array<NonNullable<ProviderContext['thread']>> }): ReplyContext {
+export function toReplyContext(
+  ctx: ProviderContext & { analysis?: MailAnalysisResult; quoted?: Array<NonNullable<ProviderContext['thread']>> },
+): ReplyContext {
   const out: ReplyContext = {};
   if (ctx.analysis) out.mail_analysis = ctx.analysis;
   if (ctx.events) {
@@ -31,7 +33,11 @@ export function toReplyContext(ctx: ProviderContext & { analysis?: MailAnalysisR
       const fromEmail = addressOf(sender);
       return {
         subject: t.subject,
-        from: sender.replace(/<[^>]*>/, '').replace(/"/g, '').trim() || sender,
+        from:
+          sender
+            .replace(/<[^>]*>/, '')
+            .replace(/"/g, '')
+            .trim() || sender,
         ...(fromEmail ? { from_email: fromEmail } : {}),
         date: last?.date ?? t.lastDate,
         snippet: last ? last.body.slice(0, 600) : t.snippet,
@@ -43,9 +49,14 @@ export function toReplyContext(ctx: ProviderContext & { analysis?: MailAnalysisR
   }
   if (ctx.messages) out.messages = ctx.messages.map((m) => ({ channel: m.channel ?? ctx.channel ?? '', user: m.user, text: m.text }));
   if (ctx.searched !== undefined || ctx.dmWith !== undefined || ctx.limited) {
-    out.slack = { ...(ctx.searched !== undefined ? { searched: ctx.searched } : {}), ...(ctx.dmWith ? { dm_with: ctx.dmWith } : {}), ...(ctx.limited ? { limited: ctx.limited.message } : {}) };
+    out.slack = {
+      ...(ctx.searched !== undefined ? { searched: ctx.searched } : {}),
+      ...(ctx.dmWith ? { dm_with: ctx.dmWith } : {}),
+      ...(ctx.limited ? { limited: ctx.limited.message } : {}),
+    };
   }
   // A failure names its provider; the reply names the provider's first tool (its main one).
-  if (ctx.failures.length) out.errors = ctx.failures.map((f) => ({ tool: TOOLS_OF_PROVIDER[f.provider][0] as Tool, message: f.message, code: f.code }));
+  if (ctx.failures.length)
+    out.errors = ctx.failures.map((f) => ({ tool: TOOLS_OF_PROVIDER[f.provider][0] as Tool, message: f.message, code: f.code }));
   return out;
 }

@@ -47,7 +47,8 @@ export function pointAt(intent: Intent, transcript: string, listed: ListedItems 
     // Several were listed: the thing the last question was about ("when is my 1:1 with Sam" → "move it").
     const a = listed.asked;
     const subject = a?.subject ?? listed.askedTopic;
-    if (a && (subject || a.people.length)) return { intent: { ...intent, entities: { ...e, ...(subject ? { subject } : {}), people: a.people } } };
+    if (a && (subject || a.people.length))
+      return { intent: { ...intent, entities: { ...e, ...(subject ? { subject } : {}), people: a.people } } };
   }
   return { intent };
 }
@@ -57,7 +58,12 @@ export function listedBy(intent: Intent, context: ProviderContext, transcript = 
   const events = context.events ? [...context.events].sort((a, b) => a.start.localeCompare(b.start)) : undefined;
   const topic = intent.tools.includes('calendar') ? eventTopic(transcript, intent.entities.people) : undefined;
   if (!context.threads?.length && !events?.length && !topic) return undefined;
-  return { ...(context.threads?.length ? { threads: context.threads } : {}), ...(events?.length ? { events } : {}), asked: intent.entities, ...(topic ? { askedTopic: topic } : {}) };
+  return {
+    ...(context.threads?.length ? { threads: context.threads } : {}),
+    ...(events?.length ? { events } : {}),
+    asked: intent.entities,
+    ...(topic ? { askedTopic: topic } : {}),
+  };
 }
 
 const TOPIC_NOISE =

@@ -20,12 +20,21 @@ export type DraftBuild = { ok: true; draft: Draft; spoken: string } | { ok: fals
  * newest thread with that person, a new email or event needs an address, a post needs a channel).
  * Nothing is written here.
  */
-export async function buildDraft(intent: Intent, context: ProviderContext, opts: DraftBuildOptions, tools?: ProviderTools): Promise<DraftBuild> {
+export async function buildDraft(
+  intent: Intent,
+  context: ProviderContext,
+  opts: DraftBuildOptions,
+  tools?: ProviderTools,
+): Promise<DraftBuild> {
   return (await SHIPPED_REGISTRY.buildDraft(intent, context, opts, tools)) as DraftBuild;
 }
 
 /** Applies a person's edits and validates the result against the same schema the app used. */
-export function applyEdits(kind: DraftKind, fields: Draft['fields'], edits: Record<string, unknown> | undefined): { ok: true; fields: Draft['fields'] } | { ok: false; message: string } {
+export function applyEdits(
+  kind: DraftKind,
+  fields: Draft['fields'],
+  edits: Record<string, unknown> | undefined,
+): { ok: true; fields: Draft['fields'] } | { ok: false; message: string } {
   return SHIPPED_REGISTRY.applyEdits(kind, fields, edits) as { ok: true; fields: Draft['fields'] } | { ok: false; message: string };
 }
 
@@ -33,6 +42,11 @@ export function applyEdits(kind: DraftKind, fields: Draft['fields'], edits: Reco
 export type WriteOutcome = { ok: true; status: DraftOutcome; ref: string } | { ok: false; error: ProviderFailure };
 
 /** Performs the confirmed write. Called at most once per draft (the store's claim guarantees it). */
-export async function executeDraft(tools: ProviderTools, ctx: ProviderCallContext, kind: DraftKind, fields: Draft['fields']): Promise<WriteOutcome> {
+export async function executeDraft(
+  tools: ProviderTools,
+  ctx: ProviderCallContext,
+  kind: DraftKind,
+  fields: Draft['fields'],
+): Promise<WriteOutcome> {
   return (await SHIPPED_REGISTRY.execute(tools, ctx, { kind, fields })) as WriteOutcome;
 }

@@ -30,7 +30,12 @@ type ThreadDetail = NonNullable<ProviderContext['thread']>;
  * newest message, which may be the user's own reply, so quoting it under the thread's sender would put
  * the user's words in someone else's mouth. Single-message threads need no read.
  */
-export async function readQuotedThreads(tools: ProviderTools, call: ProviderCallContext, context: ProviderContext, shown = 3): Promise<ThreadDetail[]> {
+export async function readQuotedThreads(
+  tools: ProviderTools,
+  call: ProviderCallContext,
+  context: ProviderContext,
+  shown = 3,
+): Promise<ThreadDetail[]> {
   const rest = (context.threads ?? []).slice(0, shown).filter((t) => t.messageCount > 1 && t.threadId !== context.thread?.threadId);
   const read = await Promise.all(rest.map((t) => tools.gmail.readThread(call, { threadId: t.threadId })));
   return read.flatMap((r) => (r.ok ? [r.value] : []));
@@ -40,13 +45,26 @@ export async function readQuotedThreads(tools: ProviderTools, call: ProviderCall
 export interface MailAnalysisResult {
   top_senders?: Array<{ name: string; threads: number }>;
   /** The newest thread with the person: whether their message came after the user's last one. */
-  did_reply?: { person: string; subject: string; replied: boolean; you_wrote?: boolean; last_from?: string; last_date?: string; last_text?: string };
+  did_reply?: {
+    person: string;
+    subject: string;
+    replied: boolean;
+    you_wrote?: boolean;
+    last_from?: string;
+    last_date?: string;
+    last_text?: string;
+  };
 }
 
 const MAX_THREADS = 10;
 
 function displayName(from: string): string {
-  return from.replace(/<[^>]*>/, '').replace(/"/g, '').trim() || from;
+  return (
+    from
+      .replace(/<[^>]*>/, '')
+      .replace(/"/g, '')
+      .trim() || from
+  );
 }
 
 /** Gmail's `after:` takes a calendar day; the day in the person's zone. */
@@ -55,12 +73,21 @@ function gmailDay(d: Date, timezone: string): string {
   return `${p.year}/${String(p.month).padStart(2, '0')}/${String(p.day).padStart(2, '0')}`;
 }
 
-export async function analyzeMail(tools: ProviderTools, call: ProviderCallContext, intent: Intent, context: ProviderContext, env: { timezone: string; now: Date }): Promise<MailAnalysisResult | undefined> {
+export async function analyzeMail(
+  tools: ProviderTools,
+  call: ProviderCallContext,
+  intent: Intent,
+  context: ProviderContext,
+  env: { timezone: string; now: Date },
+): Promise<MailAnalysisResult | undefined> {
   const e = intent.entities;
   if (!intent.tools.includes('gmail') || !e.analysis) return undefined;
   if (e.analysis === 'top_senders') {
     // "this week" can resolve forward from now; a question about who wrote looks back (a week by default).
-    const start = e.time_range && Date.parse(e.time_range.start) < env.now.getTime() - 3_600_000 ? new Date(e.time_range.start) : new Date(env.now.getTime() - 7 * 86_400_000);
+    const start =
+      e.time_range && Date.parse(e.time_range.start) < env.now.getTime() - 3_600_000
+        ? new Date(e.time_range.start)
+        : new Date(env.now.getTime() - 7 * 86_400_000);
     // searchThreads leaves the user's own sent mail out (`-in:sent`) and names each thread's latest other sender.
     const r = await tools.gmail.searchThreads(call, { query: `after:${gmailDay(start, env.timezone)}`, maxResults: MAX_THREADS });
     if (!r.ok) {
@@ -77,7 +104,9 @@ export async function analyzeMail(tools: ProviderTools, call: ProviderCallContex
   if (!person || !thread) return undefined;
   const mine = thread.messages.filter((m) => m.fromSelf);
   const lastMine = mine.at(-1);
-  const theirs = thread.messages.filter((m) => !m.fromSelf && m.from.toLowerCase().includes(person.toLowerCase().split(/\s+/)[0] ?? person.toLowerCase()));
+  const theirs = thread.messages.filter(
+    (m) => !m.fromSelf && m.from.toLowerCase().includes(person.toLowerCase().split(/\s+/)[0] ?? person.toLowerCase()),
+  );
   const lastTheirs = theirs.at(-1);
   const replied = !!lastTheirs && (!lastMine || Date.parse(lastTheirs.date) > Date.parse(lastMine.date));
   const last = replied ? lastTheirs : lastMine;
@@ -87,7 +116,9 @@ export async function analyzeMail(tools: ProviderTools, call: ProviderCallContex
       subject: thread.subject,
       replied,
       ...(lastMine ? { you_wrote: true } : {}),
-      ...(last ? { last_from: last.fromSelf ? 'you' : displayName(last.from), last_date: last.date, last_text: last.body.slice(0, 300) } : {}),
+      ...(last
+        ? { last_from: last.fromSelf ? 'you' : displayName(last.from), last_date: last.date, last_text: last.body.slice(0, 300) }
+        : {}),
     },
   };
 }

@@ -8,8 +8,19 @@ export type AuditFn = (sub: string, input: AuditInput) => void;
 /** Delivers a frame to every socket the user has open. */
 export type UserSend = (sub: string, frame: ServerFrame) => void;
 
-export function sendError(ctx: Pick<SessionContext, 'send'>, code: ErrorCode, message?: string, extra: { request_id?: string; provider?: Provider } = {}): void {
-  ctx.send({ type: 'error', code, message: message ?? DEFAULT_ERROR_MESSAGES[code].message, action: DEFAULT_ERROR_MESSAGES[code].action, ...extra });
+export function sendError(
+  ctx: Pick<SessionContext, 'send'>,
+  code: ErrorCode,
+  message?: string,
+  extra: { request_id?: string; provider?: Provider } = {},
+): void {
+  ctx.send({
+    type: 'error',
+    code,
+    message: message ?? DEFAULT_ERROR_MESSAGES[code].message,
+    action: DEFAULT_ERROR_MESSAGES[code].action,
+    ...extra,
+  });
 }
 
 /** The `action_result` a finished draft reports; undefined while it has no result. */
@@ -32,9 +43,21 @@ export function reportState(ctx: Pick<SessionContext, 'send'>, draftId: string, 
   if (!draft) return sendError(ctx, 'DRAFT_NOT_FOUND');
   const done = resultFrame(draft);
   if (done) return ctx.send(done);
-  if (draft.status === 'expired') return ctx.send({ type: 'action_result', draft_id: draftId, status: 'expired', code: 'DRAFT_EXPIRED', detail: DEFAULT_ERROR_MESSAGES.DRAFT_EXPIRED.message });
+  if (draft.status === 'expired')
+    return ctx.send({
+      type: 'action_result',
+      draft_id: draftId,
+      status: 'expired',
+      code: 'DRAFT_EXPIRED',
+      detail: DEFAULT_ERROR_MESSAGES.DRAFT_EXPIRED.message,
+    });
   if (draft.status === 'cancelled') return ctx.send({ type: 'action_result', draft_id: draftId, status: 'cancelled' });
   // Claimed by an earlier confirmation that is still running (or was cut off mid-write): never run again.
   const waiting = draft.status === 'awaiting_approval' || draft.status === 'confirming';
-  ctx.send({ type: 'action_result', draft_id: draftId, status: waiting ? 'awaiting_approval' : 'failed', detail: 'This action was already confirmed.' });
+  ctx.send({
+    type: 'action_result',
+    draft_id: draftId,
+    status: waiting ? 'awaiting_approval' : 'failed',
+    detail: 'This action was already confirmed.',
+  });
 }

@@ -82,9 +82,27 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
         }
       : undefined,
   });
-  const policy = new PolicyGate({ rules: deps.rules, preauth: deps.preauth, authz: deps.authz, tools: deps.tools, registry: deps.registry, userDomain: deps.userDomain, now: deps.now });
+  const policy = new PolicyGate({
+    rules: deps.rules,
+    preauth: deps.preauth,
+    authz: deps.authz,
+    tools: deps.tools,
+    registry: deps.registry,
+    userDomain: deps.userDomain,
+    now: deps.now,
+  });
   const writer = new Writer({ drafts: deps.drafts, tools: deps.tools, invalidateToken: deps.invalidateToken, toUser: deps.toUser, audit });
-  const stepUp = new StepUp({ drafts: deps.drafts, ciba: deps.ciba, writer, toUser: deps.toUser, audit, logger: log, userDomain: deps.userDomain, now: deps.now, ...(deps.stepUpLease ?? {}) });
+  const stepUp = new StepUp({
+    drafts: deps.drafts,
+    ciba: deps.ciba,
+    writer,
+    toUser: deps.toUser,
+    audit,
+    logger: log,
+    userDomain: deps.userDomain,
+    now: deps.now,
+    ...(deps.stepUpLease ?? {}),
+  });
   const confirmer = new Confirmer({ drafts: deps.drafts, policy, stepUp, writer, audit });
   const answerer = new Answerer({ ...deps, gate, policy, audit, logger: log });
   const handled = new Map<string, Set<string>>();
@@ -113,7 +131,9 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
     }
   }
   deps.shared?.events.subscribe('account_connected', (e) => {
-    void resumeParkedHere(e.user).catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'resuming parked requests failed'));
+    void resumeParkedHere(e.user).catch((err: unknown) =>
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'resuming parked requests failed'),
+    );
   });
 
   const handler: ConversationHandler = {
@@ -136,14 +156,22 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
     },
     async onAccountConnected(ctx, f) {
       const check = await deps.links.check(ctx.user.sub, ctx.accessToken, f.provider);
-      await audit.note(ctx.user.sub, { kind: 'token_exchange', data: { purpose: 'link_check', provider: f.provider, outcome: check.linked ? 'issued' : check.error.code } });
+      await audit.note(ctx.user.sub, {
+        kind: 'token_exchange',
+        data: { purpose: 'link_check', provider: f.provider, outcome: check.linked ? 'issued' : check.error.code },
+      });
       deps.toUser(ctx.user.sub, { type: 'providers_updated', providers: await deps.links.list(ctx.user.sub) });
       if (!check.linked) return sendError(ctx, check.error.code, check.error.message, { provider: f.provider });
       if (deps.shared) {
         // Requests parked here (by any of the user's sockets, this one included) resume on their
         // socket; every other instance does the same for its own when the event reaches it.
         await resumeParkedHere(ctx.user.sub, ctx);
-        await deps.shared.events.publish({ type: 'account_connected', user: ctx.user.sub, provider: f.provider, connection: deps.links.connections[f.provider] });
+        await deps.shared.events.publish({
+          type: 'account_connected',
+          user: ctx.user.sub,
+          provider: f.provider,
+          connection: deps.links.connections[f.provider],
+        });
         return;
       }
       await resumeParked(ctx);

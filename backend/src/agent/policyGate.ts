@@ -47,9 +47,19 @@ export class PolicyGate {
     ]);
     const action = actionFromDraft(draft, facts);
     const decision = evaluatePolicy(action, { user: sub, userDomain, rules, activePreauthorizations: grants, now });
-    const allowed = await this.deps.authz.check({ user: userRef(sub), relation: relationForAction(action.action), object: toolObject(sub, action.tool) });
+    const allowed = await this.deps.authz.check({
+      user: userRef(sub),
+      relation: relationForAction(action.action),
+      object: toolObject(sub, action.tool),
+    });
     if (allowed) return { action, decision };
-    return { action, decision: { ...decision, level: 'deny', decided_by: { kind: 'rule', id: 'roles', effect: 'deny', detail: `Your role does not allow ${action.action} with ${action.tool}` } } };
+    return {
+      action,
+      decision: {
+        ...decision,
+        level: 'deny',
+        decided_by: { kind: 'rule', id: 'roles', effect: 'deny', detail: `Your role does not allow ${action.action} with ${action.tool}` },
+      },
+    };
   }
-
 }

@@ -4,7 +4,15 @@ import type { AnalyzedIntent, Turn } from './intent/schema.js';
 
 /** Writes the spoken/streamed answer for a read request (Gemini when keyed, templates otherwise). */
 export interface ReplyWriterPort {
-  stream(input: { transcript: string; intent: AnalyzedIntent; context: ProviderContext & { analysis?: MailAnalysisResult; quoted?: Array<NonNullable<ProviderContext['thread']>> }; memory: string[]; timezone: string; now: Date; userName?: string }): AsyncIterable<string>;
+  stream(input: {
+    transcript: string;
+    intent: AnalyzedIntent;
+    context: ProviderContext & { analysis?: MailAnalysisResult; quoted?: Array<NonNullable<ProviderContext['thread']>> };
+    memory: string[];
+    timezone: string;
+    now: Date;
+    userName?: string;
+  }): AsyncIterable<string>;
 }
 
 /** Long-term memory the pipeline consults when drafting and feeds after each exchange. */

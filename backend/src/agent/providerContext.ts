@@ -12,6 +12,12 @@ export type { ProviderContext };
  * Fetches what a read request needs, with independent calls in parallel. Failures are collected,
  * not thrown: one provider being down still lets the others answer.
  */
-export async function fetchProviderContext(tools: ProviderTools, ctx: ProviderCallContext, intent: Intent, timezone: string, now: Date): Promise<ProviderContext> {
+export async function fetchProviderContext(
+  tools: ProviderTools,
+  ctx: ProviderCallContext,
+  intent: Intent,
+  timezone: string,
+  now: Date,
+): Promise<ProviderContext> {
   return (await SHIPPED_REGISTRY.fetchContext(tools, ctx, intent, timezone, now)) as ProviderContext;
 }

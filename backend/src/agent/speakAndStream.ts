@@ -42,13 +42,21 @@ export async function speakAndStream(opts: {
   const sendAudio = (chunk: AudioChunk) => {
     const buf = Buffer.isBuffer(chunk.pcm) ? chunk.pcm : Buffer.from(chunk.pcm.buffer, chunk.pcm.byteOffset, chunk.pcm.byteLength);
     for (let off = 0; off < buf.length; off += MAX_PCM_BYTES) {
-      send({ type: 'tts_audio', request_id: requestId, seq: seq++, pcm_b64: toBase64(buf.subarray(off, off + MAX_PCM_BYTES)), sample_rate: chunk.sampleRate });
+      send({
+        type: 'tts_audio',
+        request_id: requestId,
+        seq: seq++,
+        pcm_b64: toBase64(buf.subarray(off, off + MAX_PCM_BYTES)),
+        sample_rate: chunk.sampleRate,
+      });
     }
   };
   const speech = opts.speech
     ? opts.speech
         .synthesize(ttsInput, sendAudio, opts.signal)
-        .catch((err: unknown) => opts.logger.warn({ err: err instanceof Error ? err.message : String(err), requestId }, 'speech failed; text continues'))
+        .catch((err: unknown) =>
+          opts.logger.warn({ err: err instanceof Error ? err.message : String(err), requestId }, 'speech failed; text continues'),
+        )
         .finally(() => {
           if (!lastSent && seq > 0) {
             lastSent = true;
@@ -68,7 +76,11 @@ export async function speakAndStream(opts: {
   } finally {
     ttsInput.end();
   }
-  await opts.beforeDone?.(text).catch((err: unknown) => opts.logger.warn({ err: err instanceof Error ? err.message : String(err), requestId }, 'after-reply step failed'));
+  await opts
+    .beforeDone?.(text)
+    .catch((err: unknown) =>
+      opts.logger.warn({ err: err instanceof Error ? err.message : String(err), requestId }, 'after-reply step failed'),
+    );
   send({ type: 'agent_done', request_id: requestId });
   return { text, speech };
 }

@@ -78,7 +78,11 @@ export class StepUp {
     try {
       // The phone is asked only once the request is in the log.
       try {
-        await this.deps.audit.record(sub, { kind: 'approval', data: { outcome: 'requested', binding_message: bindingMessage, content_code: code }, refs });
+        await this.deps.audit.record(sub, {
+          kind: 'approval',
+          data: { outcome: 'requested', binding_message: bindingMessage, content_code: code },
+          refs,
+        });
       } catch (err) {
         if (!(err instanceof AuditUnavailableError)) throw err;
         await this.deps.drafts.approvalNotStarted(approval);
@@ -90,13 +94,25 @@ export class StepUp {
       } catch (err) {
         await this.deps.drafts.approvalNotStarted(approval);
         await this.deps.audit.note(sub, { kind: 'approval', data: { outcome: 'failed' }, refs });
-        return sendError(ctx, 'APPROVAL_FAILED', `Vouch could not ask for approval on your phone (${err instanceof Error ? err.message : 'error'}).`);
+        return sendError(
+          ctx,
+          'APPROVAL_FAILED',
+          `Vouch could not ask for approval on your phone (${err instanceof Error ? err.message : 'error'}).`,
+        );
       }
       // Cancelled or logged out while Auth0 was asked: the stored approval already ended. On shutdown,
       // the approval stays `starting` and the next start ends it with a message.
       if (this.stopping || controller.signal.aborted || !(await this.deps.drafts.approvalStarted(approval, start))) return;
       if (!(await this.deps.drafts.leaseApproval(approval.id, this.owner, this.now(), this.leaseMs))) return;
-      this.deps.toUser(sub, { type: 'approval_required', id, draft_id: draft.id, risk, binding_message: bindingMessage, content_code: code, expires_at: new Date(start.expiresAt).toISOString() });
+      this.deps.toUser(sub, {
+        type: 'approval_required',
+        id,
+        draft_id: draft.id,
+        risk,
+        binding_message: bindingMessage,
+        content_code: code,
+        expires_at: new Date(start.expiresAt).toISOString(),
+      });
       handedOff = true;
       this.follow(approval, start, ctx.accessToken, controller.signal, done);
     } finally {
@@ -123,7 +139,16 @@ export class StepUp {
       this.deps.logger.info({ approval: a.id }, 'resuming a stored approval request');
       const start = { authReqId: a.authReqId!, expiresAt: a.expiresAt ?? 0, intervalMs: a.intervalMs ?? 5000 };
       // The card comes back in the app too, so the person sees what the phone is asking about.
-      if (a.risk) ctx.send({ type: 'approval_required', id: a.id, draft_id: a.draftId, risk: a.risk, binding_message: a.bindingMessage, content_code: contentCode(a.contentSha256), expires_at: new Date(start.expiresAt).toISOString() });
+      if (a.risk)
+        ctx.send({
+          type: 'approval_required',
+          id: a.id,
+          draft_id: a.draftId,
+          risk: a.risk,
+          binding_message: a.bindingMessage,
+          content_code: contentCode(a.contentSha256),
+          expires_at: new Date(start.expiresAt).toISOString(),
+        });
       this.follow(a, start, ctx.accessToken, controller.signal, done);
     }
   }
@@ -165,7 +190,11 @@ export class StepUp {
     await Promise.all(all.map(([, w]) => w.settled));
     await Promise.all(
       all.map(([id]) =>
-        this.deps.drafts.releaseApproval(id, this.owner).catch((err: unknown) => this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), approval: id }, 'lease release failed')),
+        this.deps.drafts
+          .releaseApproval(id, this.owner)
+          .catch((err: unknown) =>
+            this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), approval: id }, 'lease release failed'),
+          ),
       ),
     );
   }
@@ -180,7 +209,9 @@ export class StepUp {
     const t = setTimeout(() => {
       this.retries.delete(approvalId);
       if (this.stopping || ctx.isOpen?.() === false) return;
-      void this.resume(ctx).catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval resume failed'));
+      void this.resume(ctx).catch((err: unknown) =>
+        this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval resume failed'),
+      );
     }, delayMs);
     t.unref?.();
     this.retries.set(approvalId, t);
@@ -188,18 +219,23 @@ export class StepUp {
 
   /** Renews the lease while the wait lasts; losing it stops this wait without ending the approval. */
   private keepLease(approvalId: string, controller: AbortController): () => void {
-    const timer = setInterval(() => {
-      void this.deps.drafts
-        .leaseApproval(approvalId, this.owner, this.now(), this.leaseMs)
-        .then((held) => {
-          const w = this.waiting.get(approvalId);
-          if (!held && w?.controller === controller && !controller.signal.aborted) {
-            w.leaseLost = true;
-            controller.abort();
-          }
-        })
-        .catch((err: unknown) => this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), approval: approvalId }, 'lease renewal failed'));
-    }, Math.max(10, Math.floor(this.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        void this.deps.drafts
+          .leaseApproval(approvalId, this.owner, this.now(), this.leaseMs)
+          .then((held) => {
+            const w = this.waiting.get(approvalId);
+            if (!held && w?.controller === controller && !controller.signal.aborted) {
+              w.leaseLost = true;
+              controller.abort();
+            }
+          })
+          .catch((err: unknown) =>
+            this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err), approval: approvalId }, 'lease renewal failed'),
+          );
+      },
+      Math.max(10, Math.floor(this.leaseMs / 3)),
+    );
     timer.unref?.();
     return () => clearInterval(timer);
   }
@@ -221,7 +257,9 @@ export class StepUp {
     const w = this.waiting.get(approval.id);
     const stopLease = w ? this.keepLease(approval.id, w.controller) : () => undefined;
     void this.wait(approval, start, subjectToken, signal)
-      .catch((err: unknown) => this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval follow-up failed'))
+      .catch((err: unknown) =>
+        this.deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'approval follow-up failed'),
+      )
       .finally(() => {
         stopLease();
         done();
@@ -231,11 +269,26 @@ export class StepUp {
   private async wait(approval: ApprovalRecord, start: CibaStart, subjectToken: string, signal: AbortSignal): Promise<void> {
     const { sub } = approval;
     const waiter = this.waiting.get(approval.id);
-    const outcome = await this.deps.ciba.waitForDecision(start, { signal, owner: { sub, purpose: 'step_up' } }).catch(() => 'failed' as const);
+    const outcome = await this.deps.ciba
+      .waitForDecision(start, { signal, owner: { sub, purpose: 'step_up' } })
+      .catch(() => 'failed' as const);
     if (this.stopping || waiter?.leaseLost) return;
-    const status = outcome === 'approved' ? 'approved' : outcome === 'denied' ? 'denied' : outcome === 'expired' ? 'expired' : outcome === 'cancelled' ? 'cancelled' : 'failed';
+    const status =
+      outcome === 'approved'
+        ? 'approved'
+        : outcome === 'denied'
+          ? 'denied'
+          : outcome === 'expired'
+            ? 'expired'
+            : outcome === 'cancelled'
+              ? 'cancelled'
+              : 'failed';
     this.deps.toUser(sub, { type: 'approval_update', id: approval.id, status });
-    await this.deps.audit.note(sub, { kind: 'approval', data: { outcome: status }, refs: { draft_id: approval.draftId, approval_id: approval.id } });
+    await this.deps.audit.note(sub, {
+      kind: 'approval',
+      data: { outcome: status },
+      refs: { draft_id: approval.draftId, approval_id: approval.id },
+    });
     if (outcome === 'approved') {
       const go = await this.deps.drafts.startApprovedExecution(approval);
       if (go.ok) return this.deps.writer.run(go.draft, subjectToken);

@@ -19,7 +19,11 @@ export interface WriterDeps {
 export function writeRefs(draft: Pick<DraftRecord, 'id' | 'kind' | 'fields'>): AuditRefs {
   const f = draft.fields as Partial<{ to: string[]; cc: string[]; attendees: string[]; channel: string }>;
   const recipients = draft.kind === 'email' ? [...(f.to ?? []), ...(f.cc ?? [])] : draft.kind === 'event' ? [...(f.attendees ?? [])] : [];
-  return { draft_id: draft.id, ...(recipients.length ? { recipients: recipients.slice(0, 100) } : {}), ...(draft.kind === 'slack_message' && f.channel ? { channel: f.channel } : {}) };
+  return {
+    draft_id: draft.id,
+    ...(recipients.length ? { recipients: recipients.slice(0, 100) } : {}),
+    ...(draft.kind === 'slack_message' && f.channel ? { channel: f.channel } : {}),
+  };
 }
 
 export type WriteFailureNotice = (code: 'FEDERATED_TOKEN_NOT_IN_VAULT' | 'INSUFFICIENT_SCOPE', message: string, provider: Provider) => void;

@@ -125,7 +125,10 @@ export function checkAuditInput(input: AuditInput): AuditInput {
   if (input.refs !== undefined) {
     const refs = AuditRefs.safeParse(input.refs);
     // The issue names the field, never the value.
-    if (!refs.success) throw new AuditInputError(`audit refs.${refs.error.issues[0]?.path.join('.') ?? ''} ${refs.error.issues[0]?.message ?? 'is invalid'}`);
+    if (!refs.success)
+      throw new AuditInputError(
+        `audit refs.${refs.error.issues[0]?.path.join('.') ?? ''} ${refs.error.issues[0]?.message ?? 'is invalid'}`,
+      );
     full = { ...data, refs: refs.data as AuditData };
   }
   const encoded = canonicalJson(full); // throws on non-JSON values
@@ -145,8 +148,9 @@ export function appendEntry(
   now: Date | number,
 ): AuditEntry {
   assertKey(key);
-  if (typeof input.user !== 'string' || input.user.length === 0 || input.user.length > 256) throw new AuditInputError('audit user must be 1-256 characters');
-  if (prev && prev.user !== input.user) throw new AuditInputError('cannot chain onto another user\'s entry');
+  if (typeof input.user !== 'string' || input.user.length === 0 || input.user.length > 256)
+    throw new AuditInputError('audit user must be 1-256 characters');
+  if (prev && prev.user !== input.user) throw new AuditInputError("cannot chain onto another user's entry");
   const { kind, data } = checkAuditInput(input);
   const at = new Date(now);
   if (Number.isNaN(at.getTime())) throw new AuditInputError('invalid time');
@@ -156,14 +160,7 @@ export function appendEntry(
 }
 
 type VerifyFailureCode =
-  | 'malformed'
-  | 'seq_mismatch'
-  | 'user_mismatch'
-  | 'prev_hash_mismatch'
-  | 'hash_mismatch'
-  | 'hmac_mismatch'
-  | 'truncated'
-  | 'head_mismatch';
+  'malformed' | 'seq_mismatch' | 'user_mismatch' | 'prev_hash_mismatch' | 'hash_mismatch' | 'hmac_mismatch' | 'truncated' | 'head_mismatch';
 
 export type VerifyResult =
   | { ok: true; count: number; head_hash: string }
@@ -223,7 +220,8 @@ class ChainVerifier {
       return fail('malformed', `entry ${expected} holds data that is not canonical JSON`);
     }
     if (recomputed !== e.hash) return fail('hash_mismatch', `entry ${expected} was changed after it was written`);
-    if (!safeEqualHex(entryHmac(this.key, e.hash), e.hmac)) return fail('hmac_mismatch', `entry ${expected} is not signed with this server's key`);
+    if (!safeEqualHex(entryHmac(this.key, e.hash), e.hmac))
+      return fail('hmac_mismatch', `entry ${expected} is not signed with this server's key`);
     this.prevHash = e.hash;
     this.count = expected;
     return null;
@@ -233,14 +231,31 @@ class ChainVerifier {
   finish(head?: AuditHead | null): VerifyResult {
     if (this.failure) return this.failure;
     if (head) {
-      const broken = (at: number, code: VerifyFailureCode, reason: string): VerifyResult => ({ ok: false, broken_at: at, code, reason, verified: Math.min(this.count, at - 1) });
-      if (!Number.isInteger(head.seq) || typeof head.hash !== 'string' || typeof head.hmac !== 'string' || !safeEqualHex(headHmac(this.key, head.user, head.seq, head.hash), head.hmac)) {
-        return broken(Math.max(1, Math.min(this.count + 1, Number(head.seq) || 1)), 'head_mismatch', 'the chain head is not signed with this server\'s key');
+      const broken = (at: number, code: VerifyFailureCode, reason: string): VerifyResult => ({
+        ok: false,
+        broken_at: at,
+        code,
+        reason,
+        verified: Math.min(this.count, at - 1),
+      });
+      if (
+        !Number.isInteger(head.seq) ||
+        typeof head.hash !== 'string' ||
+        typeof head.hmac !== 'string' ||
+        !safeEqualHex(headHmac(this.key, head.user, head.seq, head.hash), head.hmac)
+      ) {
+        return broken(
+          Math.max(1, Math.min(this.count + 1, Number(head.seq) || 1)),
+          'head_mismatch',
+          "the chain head is not signed with this server's key",
+        );
       }
       if (this.user !== undefined && head.user !== this.user) return broken(1, 'head_mismatch', 'the chain head belongs to another user');
-      if (head.seq > this.count) return broken(this.count + 1, 'truncated', `entries ${this.count + 1}-${head.seq} are missing from the end`);
+      if (head.seq > this.count)
+        return broken(this.count + 1, 'truncated', `entries ${this.count + 1}-${head.seq} are missing from the end`);
       if (head.seq < this.count) return broken(head.seq + 1, 'head_mismatch', `entry ${head.seq + 1} was added after the signed head`);
-      if (head.seq > 0 && head.hash !== this.prevHash) return broken(this.count, 'head_mismatch', `entry ${this.count} is not the entry the head points to`);
+      if (head.seq > 0 && head.hash !== this.prevHash)
+        return broken(this.count, 'head_mismatch', `entry ${this.count} is not the entry the head points to`);
     }
     return { ok: true, count: this.count, head_hash: this.prevHash };
   }

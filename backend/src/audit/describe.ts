@@ -17,7 +17,9 @@ export function describeAuditEntry(e: Pick<AuditEntry, 'kind' | 'data'>, catalog
       return `Phone approval ${str(d.outcome) ?? 'updated'}${d.purpose ? ` (${str(d.purpose)})` : ''}`;
     case 'write':
       // The provider's own noun for what it wrote ("Email sent"), from its contract.
-      return d.status === 'failed' ? `A ${str(d.kind) ?? 'write'} failed (${str(d.code) ?? 'error'})` : `${catalog.draftKind(str(d.kind) ?? '')?.noun ?? 'Write'} ${str(d.status)}`;
+      return d.status === 'failed'
+        ? `A ${str(d.kind) ?? 'write'} failed (${str(d.code) ?? 'error'})`
+        : `${catalog.draftKind(str(d.kind) ?? '')?.noun ?? 'Write'} ${str(d.status)}`;
     case 'error':
       return `Error ${str(d.code) ?? ''} from ${str(d.provider) ?? 'a provider'}`.trim();
     case 'revoke':

@@ -50,7 +50,9 @@ export function decodeAuditKey(raw: string): DecodedAuditKey {
     bytes = Buffer.from(text, BASE64.test(text) ? 'base64' : 'base64url');
   }
   if (bytes.length < MIN_AUDIT_KEY_BYTES) {
-    throw new AuditKeyError(`AUDIT_HMAC_KEY decodes to ${bytes.length} bytes; it needs at least ${MIN_AUDIT_KEY_BYTES} (e.g. base64: of 32 random bytes)`);
+    throw new AuditKeyError(
+      `AUDIT_HMAC_KEY decodes to ${bytes.length} bytes; it needs at least ${MIN_AUDIT_KEY_BYTES} (e.g. base64: of 32 random bytes)`,
+    );
   }
   return { key: new Uint8Array(bytes), encoding };
 }
@@ -77,12 +79,15 @@ function frequencyEntropyBits(symbols: Uint8Array): number {
 
 /** Refuses keys that are fine for the embedded demo but not for a deployment: the demo's own and weak ones. */
 export function assertDeployableAuditKey(raw: string): DecodedAuditKey {
-  if (raw === DEMO_AUDIT_HMAC_KEY) throw new AuditKeyError('AUDIT_HMAC_KEY is the published demo key; generate one: openssl rand -base64 32');
+  if (raw === DEMO_AUDIT_HMAC_KEY)
+    throw new AuditKeyError('AUDIT_HMAC_KEY is the published demo key; generate one: openssl rand -base64 32');
   const decoded = decodeAuditKey(raw);
   // A bare value is judged on what was typed, not on its SHA-256 stretch.
   const material = decoded.encoding === 'legacy' ? Buffer.from(raw, 'utf8') : decoded.key;
   if (material.length < MIN_AUDIT_KEY_BYTES || estimatedEntropyBits(material) < MIN_AUDIT_KEY_ENTROPY_BITS) {
-    throw new AuditKeyError('AUDIT_HMAC_KEY is too weak (short or repetitive); generate one: openssl rand -base64 32, then set base64:<that>');
+    throw new AuditKeyError(
+      'AUDIT_HMAC_KEY is too weak (short or repetitive); generate one: openssl rand -base64 32, then set base64:<that>',
+    );
   }
   return decoded;
 }

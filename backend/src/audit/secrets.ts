@@ -8,7 +8,10 @@ import { VouchError } from '../protocol/vouchError.js';
 export class AuditSecretError extends VouchError {
   static override readonly code = 'AUDIT_SECRET_REFUSED';
   override name = 'AuditSecretError';
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`audit data at ${path} ${reason}; tokens and secrets are never logged`);
   }
 }
@@ -56,7 +59,10 @@ const VALUE_PATTERNS: readonly { re: RegExp; what: string }[] = [
 ];
 
 function normalizeKey(k: string): string {
-  return k.trim().toLowerCase().replace(/[-\s]+/g, '_');
+  return k
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
 }
 
 /** Audit data reuses a small set of key names, so the verdict per name is memoised (bounded). */

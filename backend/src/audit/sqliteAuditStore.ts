@@ -1,6 +1,17 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { migrate, type Migration } from '../store/sqlite.js';
-import { appendEntry, signHead, verifyChainAsync, type AuditData, type AuditEntry, type AuditHead, type AuditInput, type AuditKey, type AuditKind, type VerifyResult } from './chain.js';
+import {
+  appendEntry,
+  signHead,
+  verifyChainAsync,
+  type AuditData,
+  type AuditEntry,
+  type AuditHead,
+  type AuditInput,
+  type AuditKey,
+  type AuditKind,
+  type VerifyResult,
+} from './chain.js';
 import { clampLimit, toJsonLines, type AuditPage, type AuditPageOptions, type AuditStore, type AuditStoreOptions } from './store.js';
 
 /**
@@ -72,15 +83,16 @@ export class SqliteAuditStore implements AuditStore {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       const tip = this.db.prepare('SELECT seq, hash FROM audit_entries WHERE user = ? ORDER BY seq DESC LIMIT 1').get(user) as
-        | { seq: number; hash: string }
-        | undefined;
+        { seq: number; hash: string } | undefined;
       const entry = appendEntry(tip ? { seq: Number(tip.seq), hash: tip.hash, user } : null, { ...input, user }, this.key, this.clock());
       this.db
         .prepare('INSERT INTO audit_entries (user, seq, at, kind, data_json, prev_hash, hash, hmac) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(entry.user, entry.seq, entry.at, entry.kind, JSON.stringify(entry.data), entry.prev_hash, entry.hash, entry.hmac);
       const head = signHead(this.key, entry);
       this.db
-        .prepare('INSERT INTO audit_heads (user, seq, hash, hmac) VALUES (?, ?, ?, ?) ON CONFLICT (user) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, hmac = excluded.hmac')
+        .prepare(
+          'INSERT INTO audit_heads (user, seq, hash, hmac) VALUES (?, ?, ?, ?) ON CONFLICT (user) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, hmac = excluded.hmac',
+        )
         .run(head.user, head.seq, head.hash, head.hmac);
       this.db.exec('COMMIT');
       return entry;
@@ -94,11 +106,13 @@ export class SqliteAuditStore implements AuditStore {
     const limit = clampLimit(opts.limit);
     const desc = opts.order === 'desc';
     const cursor = opts.cursor ?? null;
-    const rows = (
-      desc
-        ? this.db.prepare('SELECT * FROM audit_entries WHERE user = ? AND seq < ? ORDER BY seq DESC LIMIT ?').all(user, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1)
-        : this.db.prepare('SELECT * FROM audit_entries WHERE user = ? AND seq > ? ORDER BY seq ASC LIMIT ?').all(user, cursor ?? 0, limit + 1)
-    ) as unknown as Row[];
+    const rows = (desc
+      ? this.db
+          .prepare('SELECT * FROM audit_entries WHERE user = ? AND seq < ? ORDER BY seq DESC LIMIT ?')
+          .all(user, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1)
+      : this.db
+          .prepare('SELECT * FROM audit_entries WHERE user = ? AND seq > ? ORDER BY seq ASC LIMIT ?')
+          .all(user, cursor ?? 0, limit + 1)) as unknown as Row[];
     const entries = rows.slice(0, limit).map(toEntry);
     return { entries, next_cursor: rows.length > limit ? (entries.at(-1)?.seq ?? null) : null };
   }
@@ -137,5 +151,14 @@ function toEntry(r: Row): AuditEntry {
     // Unparseable storage must still reach the verifier (which reports it at this entry), not crash.
     data = { __unreadable__: r.data_json };
   }
-  return { seq: Number(r.seq), user: r.user, at: r.at, kind: r.kind as AuditKind, data, prev_hash: r.prev_hash, hash: r.hash, hmac: r.hmac };
+  return {
+    seq: Number(r.seq),
+    user: r.user,
+    at: r.at,
+    kind: r.kind as AuditKind,
+    data,
+    prev_hash: r.prev_hash,
+    hash: r.hash,
+    hmac: r.hmac,
+  };
 }

@@ -1,4 +1,13 @@
-import { appendEntry, signHead, verifyChainAsync, type AuditEntry, type AuditHead, type AuditInput, type AuditKey, type VerifyResult } from './chain.js';
+import {
+  appendEntry,
+  signHead,
+  verifyChainAsync,
+  type AuditEntry,
+  type AuditHead,
+  type AuditInput,
+  type AuditKey,
+  type VerifyResult,
+} from './chain.js';
 
 /**
  * Where chains live. Appends are atomic per user: the tip is read and the new entry written in one

@@ -44,7 +44,10 @@ export function createAuditTrail(store: Pick<AuditStore, 'append'>, logger?: Tra
     try {
       return await store.append(sub, prepare(input));
     } catch (err) {
-      logger?.error({ err: err instanceof Error ? err.message : String(err), kind: input.kind }, 'audit append failed; the action was not taken');
+      logger?.error(
+        { err: err instanceof Error ? err.message : String(err), kind: input.kind },
+        'audit append failed; the action was not taken',
+      );
       throw new AuditUnavailableError(input.kind, { cause: err });
     }
   };
@@ -54,7 +57,10 @@ export function createAuditTrail(store: Pick<AuditStore, 'append'>, logger?: Tra
       try {
         await store.append(sub, prepare(input));
       } catch (err) {
-        logger?.error({ err: err instanceof Error ? err.message : String(err), kind: input.kind, refs: input.refs ?? null }, 'audit append failed after the fact');
+        logger?.error(
+          { err: err instanceof Error ? err.message : String(err), kind: input.kind, refs: input.refs ?? null },
+          'audit append failed after the fact',
+        );
       }
     },
   };

@@ -23,7 +23,11 @@ export class CibaError extends VouchError {
   }
 }
 
-const StartResponse = z.object({ auth_req_id: z.string().min(1), expires_in: z.coerce.number().positive(), interval: z.coerce.number().positive().optional() });
+const StartResponse = z.object({
+  auth_req_id: z.string().min(1),
+  expires_in: z.coerce.number().positive(),
+  interval: z.coerce.number().positive().optional(),
+});
 
 /** What a phone request is for; limits (limits/cibaGuard.ts) count per user and purpose. Auth0 never sees it. */
 type CibaPurpose = 'step_up' | 'preauthorization';
@@ -87,11 +91,15 @@ export class CibaClient {
   }
 
   private credentials(): Record<string, string> {
-    if (!this.opts.clientId || !this.opts.clientSecret) throw new CibaError('unauthorized', 'CIBA needs AUTH0_CIBA_CLIENT_ID and AUTH0_CIBA_CLIENT_SECRET (or the AUTH0_CLIENT_ID pair)');
+    if (!this.opts.clientId || !this.opts.clientSecret)
+      throw new CibaError('unauthorized', 'CIBA needs AUTH0_CIBA_CLIENT_ID and AUTH0_CIBA_CLIENT_SECRET (or the AUTH0_CLIENT_ID pair)');
     return { client_id: this.opts.clientId, client_secret: this.opts.clientSecret };
   }
 
-  private async post(path: string, params: Record<string, string>): Promise<{ status: number; json: Record<string, unknown>; retryAfter?: number }> {
+  private async post(
+    path: string,
+    params: Record<string, string>,
+  ): Promise<{ status: number; json: Record<string, unknown>; retryAfter?: number }> {
     let res: Response;
     try {
       res = await this.fetch(new URL(path, this.base), {
@@ -119,7 +127,8 @@ export class CibaClient {
   }
 
   async start(req: CibaStartRequest): Promise<CibaStart> {
-    if (!BINDING_MESSAGE_RE.test(req.bindingMessage)) throw new CibaError('invalid_request', 'binding message has characters Auth0 does not accept or is too long');
+    if (!BINDING_MESSAGE_RE.test(req.bindingMessage))
+      throw new CibaError('invalid_request', 'binding message has characters Auth0 does not accept or is too long');
     const scope = [...new Set(['openid', ...(req.scope ?? '').split(' ').filter(Boolean)])].join(' ');
     const { status, json } = await this.post('bc-authorize', {
       login_hint: JSON.stringify({ format: 'iss_sub', iss: this.base, sub: req.sub }),
@@ -134,7 +143,11 @@ export class CibaClient {
     }
     const parsed = StartResponse.safeParse(json);
     if (!parsed.success) throw new CibaError('invalid_response', 'bc-authorize answered with an unexpected body');
-    return { authReqId: parsed.data.auth_req_id, expiresAt: this.now() + parsed.data.expires_in * 1000, intervalMs: (parsed.data.interval ?? 5) * 1000 };
+    return {
+      authReqId: parsed.data.auth_req_id,
+      expiresAt: this.now() + parsed.data.expires_in * 1000,
+      intervalMs: (parsed.data.interval ?? 5) * 1000,
+    };
   }
 
   async poll(authReqId: string, currentIntervalMs = 5000): Promise<PollResult> {

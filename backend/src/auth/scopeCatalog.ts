@@ -6,12 +6,7 @@ import { SHIPPED_SCOPE_RULES } from '../providers/scopes.js';
  * default connection names live in each provider's contract (`providers/<name>/contract.ts`) and are
  * collected by the protocol; this module keeps the names the rest of the backend imports.
  */
-export {
-  SCOPE_CATALOG,
-  DEFAULT_CONNECTIONS,
-  CONNECT_BASE_SCOPES,
-  type ScopeInfo,
-} from '../protocol/index.js';
+export { SCOPE_CATALOG, DEFAULT_CONNECTIONS, CONNECT_BASE_SCOPES, type ScopeInfo } from '../protocol/index.js';
 
 /** Plain words for a scope (including ones a grant carries that Vouch never asks for, e.g. userinfo.email). */
 export function describeScope(scope: string): string {

@@ -91,8 +91,17 @@ export class TokenVaultClient implements ProviderTokenSource {
     });
     const missing = this.lacking(req, token);
     if (missing.length) {
-      this.opts.onExchange?.({ userId: req.userId, connection: req.connection, cached: false, outcome: 'INSUFFICIENT_SCOPE', scopes: token.scopes });
-      throw new TokenVaultError('INSUFFICIENT_SCOPE', `The linked account has not granted: ${missing.join(', ')}`, { connection: req.connection, missingScopes: missing });
+      this.opts.onExchange?.({
+        userId: req.userId,
+        connection: req.connection,
+        cached: false,
+        outcome: 'INSUFFICIENT_SCOPE',
+        scopes: token.scopes,
+      });
+      throw new TokenVaultError('INSUFFICIENT_SCOPE', `The linked account has not granted: ${missing.join(', ')}`, {
+        connection: req.connection,
+        missingScopes: missing,
+      });
     }
     return token;
   }
@@ -121,7 +130,11 @@ export class TokenVaultClient implements ProviderTokenSource {
       this.opts.onExchange?.({ userId: req.userId, connection: req.connection, cached: false, outcome, scopes });
     if (!clientId || !clientSecret) {
       report('TOKEN_VAULT_NOT_CONFIGURED');
-      throw new TokenVaultError('TOKEN_VAULT_NOT_CONFIGURED', 'AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (the Custom API Client) are not set', { connection: req.connection });
+      throw new TokenVaultError(
+        'TOKEN_VAULT_NOT_CONFIGURED',
+        'AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET (the Custom API Client) are not set',
+        { connection: req.connection },
+      );
     }
     const body = new URLSearchParams({
       grant_type: TOKEN_VAULT_GRANT_TYPE,
@@ -144,7 +157,12 @@ export class TokenVaultClient implements ProviderTokenSource {
       });
     } catch (err) {
       report('TOKEN_EXCHANGE_FAILED');
-      throw new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'Auth0 could not be reached for the token exchange', { connection: req.connection }, { cause: err });
+      throw new TokenVaultError(
+        'TOKEN_EXCHANGE_FAILED',
+        'Auth0 could not be reached for the token exchange',
+        { connection: req.connection },
+        { cause: err },
+      );
     }
     const text = await res.text();
     let json: unknown;
@@ -161,7 +179,10 @@ export class TokenVaultClient implements ProviderTokenSource {
     const parsed = ExchangeResponse.safeParse(json);
     if (!parsed.success) {
       report('TOKEN_EXCHANGE_FAILED');
-      throw new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'Auth0 answered the token exchange with an unexpected body', { connection: req.connection, status: res.status });
+      throw new TokenVaultError('TOKEN_EXCHANGE_FAILED', 'Auth0 answered the token exchange with an unexpected body', {
+        connection: req.connection,
+        status: res.status,
+      });
     }
     // No `scope` in the answer leaves the grant unknown (empty): the provider's own 403 then decides.
     const granted = parsed.data.scope ? parsed.data.scope.replace(/,/g, ' ').split(' ').filter(Boolean) : [];
@@ -172,20 +193,32 @@ export class TokenVaultClient implements ProviderTokenSource {
 
 function mapExchangeError(res: Response, json: unknown, connection: string, now: number): TokenVaultError {
   const error = typeof (json as { error?: unknown })?.error === 'string' ? (json as { error: string }).error : undefined;
-  const description = typeof (json as { error_description?: unknown })?.error_description === 'string' ? (json as { error_description: string }).error_description : '';
+  const description =
+    typeof (json as { error_description?: unknown })?.error_description === 'string'
+      ? (json as { error_description: string }).error_description
+      : '';
   const details = { connection, status: res.status, auth0Error: error };
   if (error === 'federated_connection_refresh_token_not_found' || error === 'tokenset_not_found') {
     return new TokenVaultError('FEDERATED_TOKEN_NOT_IN_VAULT', `No ${connection} account is connected for this user`, details);
   }
   if (error === 'federated_connection_refresh_token_flow_failed') {
-    return new TokenVaultError('TOKEN_EXCHANGE_FAILED', `The ${connection} account must be reconnected: the provider refused to refresh access`, details);
+    return new TokenVaultError(
+      'TOKEN_EXCHANGE_FAILED',
+      `The ${connection} account must be reconnected: the provider refused to refresh access`,
+      details,
+    );
   }
   if (res.status === 429) {
     // Auth0 sends Retry-After (seconds or a date) or only X-RateLimit-Reset (epoch seconds).
     const reset = Number(res.headers.get('x-ratelimit-reset'));
-    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now) ?? (Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined);
+    const retryAfterMs =
+      parseRetryAfter(res.headers.get('retry-after'), now) ??
+      (Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - now) : undefined);
     const why = description ? `: ${description.slice(0, 160)}` : '';
-    return new TokenVaultError('RATE_LIMITED', `Auth0 rate-limited the token exchange${why}`, { ...details, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    return new TokenVaultError('RATE_LIMITED', `Auth0 rate-limited the token exchange${why}`, {
+      ...details,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    });
   }
   // Auth0 answers a subject token it will not accept (expired, revoked, another audience) with
   // invalid_grant, as 401 or 403: the person signs in again; nothing is wrong with the tenant.
@@ -199,7 +232,11 @@ function mapExchangeError(res: Response, json: unknown, connection: string, now:
     res.status === 403 ||
     (error === 'invalid_request' && /not enabled for token vault/i.test(description))
   ) {
-    return new TokenVaultError('TOKEN_VAULT_NOT_CONFIGURED', `Token Vault is not set up for ${connection}: ${error ?? res.status}`, details);
+    return new TokenVaultError(
+      'TOKEN_VAULT_NOT_CONFIGURED',
+      `Token Vault is not set up for ${connection}: ${error ?? res.status}`,
+      details,
+    );
   }
   return new TokenVaultError('TOKEN_EXCHANGE_FAILED', `The token exchange failed (${error ?? res.status})`, details);
 }

@@ -9,7 +9,9 @@ import type { Draft, DraftKind } from '../protocol/index.js';
  */
 export function draftContentSha256(kind: DraftKind, fields: Draft['fields']): string {
   const plain = JSON.parse(JSON.stringify(fields)) as unknown;
-  return createHash('sha256').update(canonicalJson({ kind, fields: plain })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ kind, fields: plain }))
+    .digest('hex');
 }
 
 /**

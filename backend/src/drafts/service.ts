@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_ERROR_MESSAGES, type Draft, type RiskSummary } from '../protocol/index.js';
-import type { ApprovalRecord, ApprovalStatus, ApprovalStore, DraftRecord, DraftResult, DraftStatus, DraftStore } from '../store/vouchStore.js';
+import type {
+  ApprovalRecord,
+  ApprovalStatus,
+  ApprovalStore,
+  DraftRecord,
+  DraftResult,
+  DraftStatus,
+  DraftStore,
+} from '../store/vouchStore.js';
 import { draftContentSha256 } from './contentHash.js';
 
 /** Why a draft could not be taken for confirmation. */
@@ -15,10 +23,22 @@ const IN_PROGRESS: readonly DraftStatus[] = ['confirming', 'awaiting_approval', 
 const OPEN_APPROVAL: readonly ApprovalStatus[] = ['starting', 'pending'];
 
 const END_RESULT: Record<ApprovalEnd, { status: DraftStatus; result: DraftResult }> = {
-  denied: { status: 'denied', result: { status: 'denied', code: 'APPROVAL_DENIED', detail: DEFAULT_ERROR_MESSAGES.APPROVAL_DENIED.message } },
-  expired: { status: 'expired', result: { status: 'expired', code: 'APPROVAL_EXPIRED', detail: DEFAULT_ERROR_MESSAGES.APPROVAL_EXPIRED.message } },
-  cancelled: { status: 'cancelled', result: { status: 'cancelled', code: 'APPROVAL_FAILED', detail: 'The approval was cancelled, so nothing was done.' } },
-  failed: { status: 'failed', result: { status: 'expired', code: 'APPROVAL_FAILED', detail: DEFAULT_ERROR_MESSAGES.APPROVAL_FAILED.message } },
+  denied: {
+    status: 'denied',
+    result: { status: 'denied', code: 'APPROVAL_DENIED', detail: DEFAULT_ERROR_MESSAGES.APPROVAL_DENIED.message },
+  },
+  expired: {
+    status: 'expired',
+    result: { status: 'expired', code: 'APPROVAL_EXPIRED', detail: DEFAULT_ERROR_MESSAGES.APPROVAL_EXPIRED.message },
+  },
+  cancelled: {
+    status: 'cancelled',
+    result: { status: 'cancelled', code: 'APPROVAL_FAILED', detail: 'The approval was cancelled, so nothing was done.' },
+  },
+  failed: {
+    status: 'failed',
+    result: { status: 'expired', code: 'APPROVAL_FAILED', detail: DEFAULT_ERROR_MESSAGES.APPROVAL_FAILED.message },
+  },
 };
 
 /**
@@ -88,7 +108,13 @@ export class DraftService {
   }
 
   async deny(draft: DraftRecord, detail: string): Promise<boolean> {
-    return this.store.transitionDraft({ id: draft.id, sub: draft.sub, from: ['confirming'], to: 'denied', result: { status: 'denied', code: 'POLICY_DENIED', detail } });
+    return this.store.transitionDraft({
+      id: draft.id,
+      sub: draft.sub,
+      from: ['confirming'],
+      to: 'denied',
+      result: { status: 'denied', code: 'POLICY_DENIED', detail },
+    });
   }
 
   /** `confirming → executing` for a write that needs no phone. */
@@ -102,7 +128,10 @@ export class DraftService {
    * `confirming → awaiting_approval` together with the approval row (bound to the content's
    * SHA-256), stored before the phone is asked so nothing depends on the CIBA round trip.
    */
-  async beginApproval(draft: DraftRecord, approval: { id: string; bindingMessage: string; risk?: RiskSummary }): Promise<ApprovalRecord | undefined> {
+  async beginApproval(
+    draft: DraftRecord,
+    approval: { id: string; bindingMessage: string; risk?: RiskSummary },
+  ): Promise<ApprovalRecord | undefined> {
     const record: ApprovalRecord = {
       id: approval.id,
       sub: draft.sub,
@@ -133,8 +162,14 @@ export class DraftService {
    * what the approval was bound to; anything else fails without executing.
    */
   async startApprovedExecution(approval: ApprovalRecord): Promise<{ ok: true; draft: DraftRecord } | { ok: false; draft?: DraftRecord }> {
-    if (!(await this.store.finishApproval(approval.id, ['pending'], 'approved'))) return { ok: false, draft: await this.store.getDraft(approval.sub, approval.draftId) };
-    const moved = await this.store.transitionDraft({ id: approval.draftId, sub: approval.sub, from: ['awaiting_approval'], to: 'executing' });
+    if (!(await this.store.finishApproval(approval.id, ['pending'], 'approved')))
+      return { ok: false, draft: await this.store.getDraft(approval.sub, approval.draftId) };
+    const moved = await this.store.transitionDraft({
+      id: approval.draftId,
+      sub: approval.sub,
+      from: ['awaiting_approval'],
+      to: 'executing',
+    });
     const draft = await this.store.getDraft(approval.sub, approval.draftId);
     if (!moved || !draft) return { ok: false, draft };
     if (draftContentSha256(draft.kind, draft.fields) !== approval.contentSha256) {
@@ -150,7 +185,13 @@ export class DraftService {
   async endApproval(approval: ApprovalRecord, end: ApprovalEnd): Promise<DraftRecord | undefined> {
     await this.store.finishApproval(approval.id, OPEN_APPROVAL, end);
     const { status, result } = END_RESULT[end];
-    const moved = await this.store.transitionDraft({ id: approval.draftId, sub: approval.sub, from: ['awaiting_approval'], to: status, result });
+    const moved = await this.store.transitionDraft({
+      id: approval.draftId,
+      sub: approval.sub,
+      from: ['awaiting_approval'],
+      to: status,
+      result,
+    });
     if (!moved) return undefined;
     const draft = await this.store.getDraft(approval.sub, approval.draftId);
     return draft;
@@ -179,7 +220,9 @@ export class DraftService {
   /** Cancels an open draft and any approval it waits for. */
   async cancel(sub: string, id: string): Promise<{ cancelled: boolean; draft?: DraftRecord }> {
     const cancelled = await this.store.transitionDraft({ id, sub, from: OPEN, to: 'cancelled', result: { status: 'cancelled' } });
-    if (cancelled) for (const a of await this.store.listApprovals({ sub, draftId: id, status: OPEN_APPROVAL })) await this.store.finishApproval(a.id, OPEN_APPROVAL, 'cancelled');
+    if (cancelled)
+      for (const a of await this.store.listApprovals({ sub, draftId: id, status: OPEN_APPROVAL }))
+        await this.store.finishApproval(a.id, OPEN_APPROVAL, 'cancelled');
     return { cancelled, draft: await this.store.getDraft(sub, id) };
   }
 
@@ -243,7 +286,11 @@ export class DraftService {
     }
     for (const d of await this.store.listDrafts({ status: ['awaiting_approval'] })) {
       if ((await this.store.listApprovals({ sub: d.sub, draftId: d.id, status: ['pending'] })).length) continue;
-      const result = { status: 'cancelled', code: 'APPROVAL_FAILED', detail: 'Vouch restarted before your phone was asked. Confirm again.' };
+      const result = {
+        status: 'cancelled',
+        code: 'APPROVAL_FAILED',
+        detail: 'Vouch restarted before your phone was asked. Confirm again.',
+      };
       if (await this.store.transitionDraft({ id: d.id, sub: d.sub, from: ['awaiting_approval'], to: 'cancelled', result })) ended++;
     }
     return { released, ended };

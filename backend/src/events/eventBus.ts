@@ -15,7 +15,14 @@ const id = z.string().min(1).max(200);
 
 export const BusEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('account_connected'), user, provider: Provider, connection: z.string().min(1).max(200) }).strict(),
-  z.object({ type: z.literal('approval_resolved'), user, approval_id: id, outcome: z.enum(['approved', 'denied', 'expired', 'cancelled']) }).strict(),
+  z
+    .object({
+      type: z.literal('approval_resolved'),
+      user,
+      approval_id: id,
+      outcome: z.enum(['approved', 'denied', 'expired', 'cancelled']),
+    })
+    .strict(),
   z.object({ type: z.literal('user_logged_out'), user }).strict(),
   z.object({ type: z.literal('provider_revoked'), user, provider: Provider, connection: z.string().min(1).max(200) }).strict(),
   // A frame for the user's sockets wherever they are (a draft's result, a phone approval, linked
@@ -57,7 +64,10 @@ export class InvalidBusEventError extends VouchError {
 
 export function parseBusEvent(event: unknown): BusEvent {
   const parsed = BusEvent.safeParse(event);
-  if (!parsed.success) throw new InvalidBusEventError(`invalid bus event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new InvalidBusEventError(
+      `invalid bus event: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 

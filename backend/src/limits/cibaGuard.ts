@@ -33,7 +33,8 @@ export class CibaGuard implements Ciba {
     if (this.limits.cooldownMs > 0 && (await this.counters.get(cooldownKey)) >= this.limits.unapprovedBeforeCooldown) {
       throw new CibaError('rate_limited', 'recent approvals were declined or missed; wait a few minutes before asking the phone again');
     }
-    if (!(await this.counters.acquire(pendingKey, 1, leaseMs)).acquired) throw new CibaError('rate_limited', 'an approval is already waiting on your phone');
+    if (!(await this.counters.acquire(pendingKey, 1, leaseMs)).acquired)
+      throw new CibaError('rate_limited', 'an approval is already waiting on your phone');
     if (!(await this.counters.acquire(IN_FLIGHT_KEY, this.limits.maxInFlight, leaseMs)).acquired) {
       await this.counters.release(pendingKey, leaseMs);
       throw new CibaError('rate_limited', 'too many approvals are waiting right now; try again shortly');
@@ -57,7 +58,8 @@ export class CibaGuard implements Ciba {
   private finisher(sub: string, purpose: string, leaseMs: number): (outcome: CibaOutcome | 'failed') => Promise<void> {
     return async (outcome) => {
       await Promise.all([this.counters.release(`ciba:pending:${purpose}:${sub}`, leaseMs), this.counters.release(IN_FLIGHT_KEY, leaseMs)]);
-      if (outcome !== 'approved' && this.limits.cooldownMs > 0) await this.counters.hit(`ciba:cooldown:${purpose}:${sub}`, this.limits.cooldownMs);
+      if (outcome !== 'approved' && this.limits.cooldownMs > 0)
+        await this.counters.hit(`ciba:cooldown:${purpose}:${sub}`, this.limits.cooldownMs);
     };
   }
 

@@ -32,7 +32,8 @@ export class CounterInputError extends VouchError {
 export function checkCounterArgs(key: string, ms: number, limit?: number): void {
   if (typeof key !== 'string' || key.length === 0 || key.length > 512) throw new CounterInputError('counter key must be 1-512 characters');
   if (!Number.isInteger(ms) || ms < 1) throw new CounterInputError('counter window/lease must be a positive integer of ms');
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) throw new CounterInputError('counter limit must be a non-negative integer');
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+    throw new CounterInputError('counter limit must be a non-negative integer');
 }
 
 interface Slot {

@@ -54,7 +54,11 @@ export function abuseLimitsFromEnv(env: BackendEnv): AbuseLimits {
       maxBadFrames: env.WS_MAX_BAD_FRAMES,
     },
     http: { perIp: env.HTTP_RATE_LIMIT_PER_IP, perUser: env.HTTP_RATE_LIMIT_PER_USER, windowMs: env.HTTP_RATE_LIMIT_WINDOW_MS },
-    ciba: { maxInFlight: env.CIBA_MAX_IN_FLIGHT, unapprovedBeforeCooldown: env.CIBA_COOLDOWN_AFTER_UNAPPROVED, cooldownMs: env.CIBA_COOLDOWN_MS },
+    ciba: {
+      maxInFlight: env.CIBA_MAX_IN_FLIGHT,
+      unapprovedBeforeCooldown: env.CIBA_COOLDOWN_AFTER_UNAPPROVED,
+      cooldownMs: env.CIBA_COOLDOWN_MS,
+    },
   };
 }
 

@@ -64,7 +64,11 @@ export function resolvePerson(query: string, candidates: readonly PersonCandidat
     const key = c.address.trim().toLowerCase();
     const entry = byAddress.get(key);
     if (!entry) {
-      byAddress.set(key, { match: { name: c.name.trim(), address: c.address.trim(), sources: [c.source], verified: VERIFIED_SOURCES.has(c.source) }, rank: SOURCE_RANK[c.source], count: 1 });
+      byAddress.set(key, {
+        match: { name: c.name.trim(), address: c.address.trim(), sources: [c.source], verified: VERIFIED_SOURCES.has(c.source) },
+        rank: SOURCE_RANK[c.source],
+        count: 1,
+      });
       continue;
     }
     entry.count += 1;

@@ -70,7 +70,12 @@ export function normalizeChannel(channel: string): string {
 
 function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ''
+    : address
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }
 
 /** True when the address is not in `domain` or one of its subdomains (mail.example.com is inside). */

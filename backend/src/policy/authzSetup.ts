@@ -3,9 +3,7 @@ import { DEMO_USER_ID, defaultTuples, type AuthorizationChecker, type Relationsh
 import { EmbeddedChecker } from './embeddedChecker.js';
 import { openFgaConfigFromEnv, OpenFgaServerChecker } from './openfgaChecker.js';
 
-export type ConfiguredChecker =
-  | { kind: 'embedded'; checker: EmbeddedChecker }
-  | { kind: 'openfga'; checker: AuthorizationChecker };
+export type ConfiguredChecker = { kind: 'embedded'; checker: EmbeddedChecker } | { kind: 'openfga'; checker: AuthorizationChecker };
 
 /**
  * The checker the server uses: a real OpenFGA server when OPENFGA_API_URL and OPENFGA_STORE_ID are set,

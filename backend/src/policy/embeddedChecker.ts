@@ -90,8 +90,10 @@ export class EmbeddedChecker implements AuthorizationChecker {
     const [userObj, userRel] = t.user.split('#', 2) as [string, string | undefined];
     const userType = typeOf(userObj);
     const isWildcard = userObj.endsWith(':*');
-    const ok = allowed.some((r) =>
-      r.type === userType && (userRel ? r.relation === userRel : isWildcard ? r.wildcard !== undefined : r.relation === undefined && r.wildcard === undefined),
+    const ok = allowed.some(
+      (r) =>
+        r.type === userType &&
+        (userRel ? r.relation === userRel : isWildcard ? r.wildcard !== undefined : r.relation === undefined && r.wildcard === undefined),
     );
     if (!ok) throw new AuthorizationModelError(`the model does not allow ${t.user} as ${t.relation} of ${t.object}`);
   }

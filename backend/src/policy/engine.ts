@@ -83,7 +83,12 @@ export function evaluatePolicy(input: ProposedActionInput | ProposedAction, ctx:
   if ((level === 'confirm' || level === 'step_up') && !ruleRequiresApproval) {
     const grant = findCoveringGrant(ctx.activePreauthorizations, ctx.user, action.tool, level, score, ctx.now);
     if (grant) {
-      return { ...base, level: 'auto', decided_by: { kind: 'preauthorization', id: grant.id, detail: describePreauthorization(grant) }, preauthorization_id: grant.id };
+      return {
+        ...base,
+        level: 'auto',
+        decided_by: { kind: 'preauthorization', id: grant.id, detail: describePreauthorization(grant) },
+        preauthorization_id: grant.id,
+      };
     }
   }
   return { ...base, level, decided_by };

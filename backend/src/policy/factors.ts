@@ -24,15 +24,81 @@ interface ActionRow {
 }
 
 export const ACTION_TABLE: Readonly<Record<ActionKind, ActionRow>> = {
-  read: { points: 0, detail: 'reads data, changes nothing', reversibility: 0, reversibilityDetail: 'nothing to undo', delivers: false, carriesMessage: false },
-  summarize: { points: 0, detail: 'summarises data, changes nothing', reversibility: 0, reversibilityDetail: 'nothing to undo', delivers: false, carriesMessage: false },
-  draft: { points: 5, detail: 'creates a draft only you can see', reversibility: 0, reversibilityDetail: 'a draft can be deleted', delivers: false, carriesMessage: false },
-  schedule: { points: 10, detail: 'creates an event', reversibility: 5, reversibilityDetail: 'the event can be deleted, though invitations may have been seen', delivers: true, carriesMessage: false, audience: 'attendee' },
-  update: { points: 10, detail: 'changes an existing event', reversibility: 10, reversibilityDetail: 'attendees are notified of the change', delivers: true, carriesMessage: false, audience: 'attendee' },
-  cancel: { points: 20, detail: 'cancels an event', reversibility: 15, reversibilityDetail: 'attendees are told it is cancelled; re-inviting is visible', delivers: true, carriesMessage: false, audience: 'attendee' },
-  post: { points: 20, detail: 'posts a message to a channel as you', reversibility: 10, reversibilityDetail: 'can be edited or deleted, but may already be read', delivers: true, carriesMessage: true },
-  reply: { points: 20, detail: 'sends an email reply as you', reversibility: 25, reversibilityDetail: 'an email cannot be unsent', delivers: true, carriesMessage: true },
-  send: { points: 20, detail: 'sends an email as you', reversibility: 25, reversibilityDetail: 'an email cannot be unsent', delivers: true, carriesMessage: true },
+  read: {
+    points: 0,
+    detail: 'reads data, changes nothing',
+    reversibility: 0,
+    reversibilityDetail: 'nothing to undo',
+    delivers: false,
+    carriesMessage: false,
+  },
+  summarize: {
+    points: 0,
+    detail: 'summarises data, changes nothing',
+    reversibility: 0,
+    reversibilityDetail: 'nothing to undo',
+    delivers: false,
+    carriesMessage: false,
+  },
+  draft: {
+    points: 5,
+    detail: 'creates a draft only you can see',
+    reversibility: 0,
+    reversibilityDetail: 'a draft can be deleted',
+    delivers: false,
+    carriesMessage: false,
+  },
+  schedule: {
+    points: 10,
+    detail: 'creates an event',
+    reversibility: 5,
+    reversibilityDetail: 'the event can be deleted, though invitations may have been seen',
+    delivers: true,
+    carriesMessage: false,
+    audience: 'attendee',
+  },
+  update: {
+    points: 10,
+    detail: 'changes an existing event',
+    reversibility: 10,
+    reversibilityDetail: 'attendees are notified of the change',
+    delivers: true,
+    carriesMessage: false,
+    audience: 'attendee',
+  },
+  cancel: {
+    points: 20,
+    detail: 'cancels an event',
+    reversibility: 15,
+    reversibilityDetail: 'attendees are told it is cancelled; re-inviting is visible',
+    delivers: true,
+    carriesMessage: false,
+    audience: 'attendee',
+  },
+  post: {
+    points: 20,
+    detail: 'posts a message to a channel as you',
+    reversibility: 10,
+    reversibilityDetail: 'can be edited or deleted, but may already be read',
+    delivers: true,
+    carriesMessage: true,
+  },
+  reply: {
+    points: 20,
+    detail: 'sends an email reply as you',
+    reversibility: 25,
+    reversibilityDetail: 'an email cannot be unsent',
+    delivers: true,
+    carriesMessage: true,
+  },
+  send: {
+    points: 20,
+    detail: 'sends an email as you',
+    reversibility: 25,
+    reversibilityDetail: 'an email cannot be unsent',
+    delivers: true,
+    carriesMessage: true,
+  },
 };
 
 /** A message that moves money or hands over a credential is scored as this class instead of its kind. */
@@ -50,9 +116,19 @@ export const FINANCIAL_AUTH_TERMS: readonly (TermRow & { category: 'financial' |
   { term: 'wire transfer', pattern: /\bwire(d|s)?\b/i, points: FINANCIAL_AUTH_POINTS, category: 'financial' },
   { term: 'payment', pattern: /\bpayments?\b|\bpay(ing)? (the|this|an?) invoice\b/i, points: FINANCIAL_AUTH_POINTS, category: 'financial' },
   { term: 'invoice', pattern: /\binvoices?\b/i, points: FINANCIAL_AUTH_POINTS, category: 'financial' },
-  { term: 'bank details', pattern: /\biban\b|\brouting number\b|\bbank account\b|\baccount number\b|\bswift code\b/i, points: FINANCIAL_AUTH_POINTS, category: 'financial' },
+  {
+    term: 'bank details',
+    pattern: /\biban\b|\brouting number\b|\bbank account\b|\baccount number\b|\bswift code\b/i,
+    points: FINANCIAL_AUTH_POINTS,
+    category: 'financial',
+  },
   { term: 'password', pattern: /\bpass(word|code|phrase)s?\b/i, points: FINANCIAL_AUTH_POINTS, category: 'auth' },
-  { term: 'one-time code', pattern: /\b2fa\b|\bmfa\b|\bverification code\b|\bone[- ]time (pass)?code\b|\botp\b/i, points: FINANCIAL_AUTH_POINTS, category: 'auth' },
+  {
+    term: 'one-time code',
+    pattern: /\b2fa\b|\bmfa\b|\bverification code\b|\bone[- ]time (pass)?code\b|\botp\b/i,
+    points: FINANCIAL_AUTH_POINTS,
+    category: 'auth',
+  },
 ];
 
 /** Sensitive words in subject/body/title. Points add up; the factor is capped at SENSITIVITY_CAP. */

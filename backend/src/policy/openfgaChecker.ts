@@ -27,7 +27,11 @@ export function openFgaConfigFromEnv(env: Record<string, string | undefined>): O
 }
 
 function openFgaClient(cfg: OpenFgaConfig): OpenFgaClient {
-  const params: UserClientConfigurationParams = { apiUrl: cfg.apiUrl, storeId: cfg.storeId, authorizationModelId: cfg.authorizationModelId };
+  const params: UserClientConfigurationParams = {
+    apiUrl: cfg.apiUrl,
+    storeId: cfg.storeId,
+    authorizationModelId: cfg.authorizationModelId,
+  };
   if (cfg.apiToken) params.credentials = { method: CredentialsMethod.ApiToken, config: { token: cfg.apiToken } };
   return new OpenFgaClient(params);
 }

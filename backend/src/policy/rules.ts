@@ -90,7 +90,8 @@ export function parseRule(input: unknown): { ok: true; rule: Rule } | { ok: fals
   return { ok: false, errors: r.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })) };
 }
 
-const has = <T>(want: T | T[] | undefined, value: T): boolean => want === undefined || (Array.isArray(want) ? want.includes(value) : want === value);
+const has = <T>(want: T | T[] | undefined, value: T): boolean =>
+  want === undefined || (Array.isArray(want) ? want.includes(value) : want === value);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -120,7 +121,9 @@ function ruleMatches(rule: Rule, action: ProposedAction, score: number): boolean
     if (!w.keyword_any.some((k) => containsWord(hay, k))) return false;
   }
   if (w.min_recipients !== undefined) {
-    const reach = reachesChannel(action) ? (action.channel_member_count ?? 1) : new Set(addressesOf(action).map((a) => a.toLowerCase())).size;
+    const reach = reachesChannel(action)
+      ? (action.channel_member_count ?? 1)
+      : new Set(addressesOf(action).map((a) => a.toLowerCase())).size;
     if (reach < w.min_recipients) return false;
   }
   if (w.min_score !== undefined && score < w.min_score) return false;

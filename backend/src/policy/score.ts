@@ -47,7 +47,10 @@ export function scoreAction(action: ProposedAction, userDomain: string): ScoreRe
   const factors = [actionType(action), reversibility(action), blastRadius(action, userDomain), sensitivity(action)];
   const trust = recipientTrust(action);
   if (trust) factors.push(trust);
-  const score = Math.min(100, factors.reduce((sum, f) => sum + f.points, 0));
+  const score = Math.min(
+    100,
+    factors.reduce((sum, f) => sum + f.points, 0),
+  );
   return { score, factors };
 }
 
@@ -55,7 +58,11 @@ function actionType(a: ProposedAction): RiskFactor {
   const row = ACTION_TABLE[a.action];
   if (row.carriesMessage) {
     if (a.category) {
-      return { name: FACTOR_NAMES.actionType, points: FINANCIAL_AUTH_POINTS, detail: `${a.category === 'financial' ? 'financial' : 'credential'} action: ${row.detail}` };
+      return {
+        name: FACTOR_NAMES.actionType,
+        points: FINANCIAL_AUTH_POINTS,
+        detail: `${a.category === 'financial' ? 'financial' : 'credential'} action: ${row.detail}`,
+      };
     }
     const text = textOf(a);
     const hit = FINANCIAL_AUTH_TERMS.find((t) => t.pattern.test(text));
@@ -86,7 +93,11 @@ function blastRadius(a: ProposedAction, userDomain: string): RiskFactor {
     // An unknown channel size counts as one reader: the pipeline should pass the real count.
     const members = a.channel_member_count ?? 1;
     const where = a.channel ? `#${a.channel.replace(/^#/, '')}` : 'the channel';
-    return { name, points: Math.min(BLAST_RADIUS_CAP, audiencePoints(members)), detail: `${where} has ${members} member${members === 1 ? '' : 's'}` };
+    return {
+      name,
+      points: Math.min(BLAST_RADIUS_CAP, audiencePoints(members)),
+      detail: `${where} has ${members} member${members === 1 ? '' : 's'}`,
+    };
   }
   const unique = [...new Set(addressesOf(a).map((s) => s.trim().toLowerCase()))];
   const outside = unique.filter((addr) => isOutsideDomain(addr, userDomain));
@@ -95,7 +106,9 @@ function blastRadius(a: ProposedAction, userDomain: string): RiskFactor {
   const who = ACTION_TABLE[a.action].audience ?? 'recipient';
   const detail =
     `${unique.length} ${who}${unique.length === 1 ? '' : 's'}` +
-    (outside.length ? `, ${outside.length} outside ${userDomain || 'your domain'} (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''})` : '');
+    (outside.length
+      ? `, ${outside.length} outside ${userDomain || 'your domain'} (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''})`
+      : '');
   return { name, points: Math.min(BLAST_RADIUS_CAP, audience + outsidePts), detail };
 }
 
@@ -128,7 +141,9 @@ function recipientTrust(a: ProposedAction): RiskFactor | undefined {
   const r = a.reply_to_redirect;
   if (r) {
     points += r.other_domain ? REPLY_TO_OTHER_DOMAIN_POINTS : REPLY_TO_SAME_DOMAIN_POINTS;
-    parts.push(`replies go to ${r.reply_to.join(', ')} (the email's Reply-To${r.other_domain ? ', another domain' : ''}), not to the sender ${r.sender}`);
+    parts.push(
+      `replies go to ${r.reply_to.join(', ')} (the email's Reply-To${r.other_domain ? ', another domain' : ''}), not to the sender ${r.sender}`,
+    );
   }
   const fresh = [...new Set((a.first_time_recipients ?? []).map((x) => x.trim().toLowerCase()))];
   if (fresh.length) {
@@ -137,5 +152,9 @@ function recipientTrust(a: ProposedAction): RiskFactor | undefined {
   }
   if (parts.length === 0) return undefined;
   const detail = parts.join('; ');
-  return { name: FACTOR_NAMES.recipientTrust, points: Math.min(RECIPIENT_TRUST_CAP, points), detail: detail[0]!.toUpperCase() + detail.slice(1) };
+  return {
+    name: FACTOR_NAMES.recipientTrust,
+    points: Math.min(RECIPIENT_TRUST_CAP, points),
+    detail: detail[0]!.toUpperCase() + detail.slice(1),
+  };
 }

@@ -1,6 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { migrate, type Migration } from '../store/sqlite.js';
-import { createPreauthorization, isActive, Preauthorization, PreauthorizationError, type PreauthRequest, type StepUpProof } from './preauth.js';
+import {
+  createPreauthorization,
+  isActive,
+  Preauthorization,
+  PreauthorizationError,
+  type PreauthRequest,
+  type StepUpProof,
+} from './preauth.js';
 import { defaultPreauthId, type IdGenerator, type PreauthStore } from './preauthStore.js';
 
 /**
@@ -60,7 +67,10 @@ export class SqlitePreauthStore implements PreauthStore {
   }
 
   async list(user: string): Promise<Preauthorization[]> {
-    return this.db.prepare('SELECT * FROM policy_preauthorizations WHERE user = ? ORDER BY created_at DESC, id DESC').all(user).map(toGrant);
+    return this.db
+      .prepare('SELECT * FROM policy_preauthorizations WHERE user = ? ORDER BY created_at DESC, id DESC')
+      .all(user)
+      .map(toGrant);
   }
 
   async revoke(user: string, id: string, now: number): Promise<boolean> {

@@ -31,24 +31,32 @@ export class SqliteRuleStore implements RuleStore {
   }
 
   async list(user: string): Promise<Rule[]> {
-    const rows = this.db.prepare('SELECT rule_json FROM policy_rules WHERE user = ? ORDER BY position, id').all(user) as { rule_json: string }[];
+    const rows = this.db.prepare('SELECT rule_json FROM policy_rules WHERE user = ? ORDER BY position, id').all(user) as {
+      rule_json: string;
+    }[];
     return rows.map((r) => RuleSchema.parse(JSON.parse(r.rule_json)));
   }
 
   async get(user: string, id: string): Promise<Rule | null> {
-    const row = this.db.prepare('SELECT rule_json FROM policy_rules WHERE user = ? AND id = ?').get(user, id) as { rule_json: string } | undefined;
+    const row = this.db.prepare('SELECT rule_json FROM policy_rules WHERE user = ? AND id = ?').get(user, id) as
+      { rule_json: string } | undefined;
     return row ? RuleSchema.parse(JSON.parse(row.rule_json)) : null;
   }
 
   async put(user: string, input: RuleInput): Promise<Rule> {
     const rule = RuleSchema.parse(input);
     this.tx(() => {
-      const existing = this.db.prepare('SELECT position FROM policy_rules WHERE user = ? AND id = ?').get(user, rule.id) as { position: number } | undefined;
+      const existing = this.db.prepare('SELECT position FROM policy_rules WHERE user = ? AND id = ?').get(user, rule.id) as
+        { position: number } | undefined;
       if (existing) {
-        this.db.prepare('UPDATE policy_rules SET rule_json = ?, updated_at = ? WHERE user = ? AND id = ?').run(JSON.stringify(rule), new Date().toISOString(), user, rule.id);
+        this.db
+          .prepare('UPDATE policy_rules SET rule_json = ?, updated_at = ? WHERE user = ? AND id = ?')
+          .run(JSON.stringify(rule), new Date().toISOString(), user, rule.id);
         return;
       }
-      const { n, maxpos } = this.db.prepare('SELECT COUNT(*) AS n, COALESCE(MAX(position), -1) AS maxpos FROM policy_rules WHERE user = ?').get(user) as { n: number; maxpos: number };
+      const { n, maxpos } = this.db
+        .prepare('SELECT COUNT(*) AS n, COALESCE(MAX(position), -1) AS maxpos FROM policy_rules WHERE user = ?')
+        .get(user) as { n: number; maxpos: number };
       if (n >= MAX_RULES_PER_USER) throw new RuleLimitError();
       this.db
         .prepare('INSERT INTO policy_rules (user, id, position, rule_json, updated_at) VALUES (?, ?, ?, ?, ?)')

@@ -37,7 +37,11 @@ export { defineProviderContract, type DraftFieldKind } from '../providers/provid
 import { Provider } from '../providers/catalog.js';
 
 /** Ids the app and backend exchange: short, printable, bounded. */
-export const Id = z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/, 'ids are letters, digits and _.:-');
+export const Id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'ids are letters, digits and _.:-');
 
 /** Partial edits a person made in the draft sheet; validated again against the full schema on confirm. */
 export const DraftEdits = z.record(z.string().max(64), z.unknown()).refine((o) => Object.keys(o).length <= 20, {

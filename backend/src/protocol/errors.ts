@@ -45,9 +45,15 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, { message: string; action
   BAD_FRAME: { message: 'The app sent a message the service did not understand.', action: 'none' },
   BAD_REQUEST: { message: 'That request was not valid.', action: 'none' },
   NOT_FOUND: { message: 'That item no longer exists.', action: 'none' },
-  TOKEN_VAULT_NOT_CONFIGURED: { message: 'Vouch is not set up to reach your accounts yet. Ask your administrator to enable Token Vault.', action: 'none' },
+  TOKEN_VAULT_NOT_CONFIGURED: {
+    message: 'Vouch is not set up to reach your accounts yet. Ask your administrator to enable Token Vault.',
+    action: 'none',
+  },
   FEDERATED_TOKEN_NOT_IN_VAULT: { message: 'Vouch is not connected to this account. Connect it to continue.', action: 'reconnect' },
-  TOKEN_EXCHANGE_FAILED: { message: 'Vouch could not get access to your account right now. Try again, or reconnect it.', action: 'reconnect' },
+  TOKEN_EXCHANGE_FAILED: {
+    message: 'Vouch could not get access to your account right now. Try again, or reconnect it.',
+    action: 'reconnect',
+  },
   CONNECTED_ACCOUNTS_FAILED: { message: 'Connecting the account did not finish. Try connecting again.', action: 'reconnect' },
   PROVIDER_ERROR: { message: 'The service returned an error. Try again in a moment.', action: 'retry' },
   PROVIDER_UNAVAILABLE: { message: 'The service is not answering right now. Try again in a moment.', action: 'retry' },
@@ -62,6 +68,9 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, { message: string; action
   APPROVAL_EXPIRED: { message: 'The approval request expired, so nothing was done.', action: 'retry' },
   APPROVAL_FAILED: { message: 'Vouch could not ask for approval on your phone.', action: 'retry' },
   INTENT_UNCLEAR: { message: 'I did not catch what you want me to do. Try saying it another way.', action: 'none' },
-  AUDIT_UNAVAILABLE: { message: 'Vouch could not record this in your activity log, so it did not do it. Try again in a moment.', action: 'retry' },
+  AUDIT_UNAVAILABLE: {
+    message: 'Vouch could not record this in your activity log, so it did not do it. Try again in a moment.',
+    action: 'retry',
+  },
   INTERNAL: { message: 'Something went wrong on our side. Try again.', action: 'retry' },
 };

@@ -14,7 +14,10 @@ const appFrame = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) 
   z.object({ type: z.literal(type), frame_id: Id.optional(), ...shape }).strict();
 
 export const SessionAuth = appFrame('session_auth', {
-  access_token: z.string().min(1).max(16 * 1024),
+  access_token: z
+    .string()
+    .min(1)
+    .max(16 * 1024),
   timezone: z.string().min(1).max(64).optional(),
 });
 export const Transcript = appFrame('transcript', {
@@ -86,7 +89,10 @@ export const ApprovalRequired = serverFrame('approval_required', {
   binding_message: z.string().max(64),
   expires_at: z.string(),
   /** The code that ends the binding message: from the SHA-256 of the content the phone approves. */
-  content_code: z.string().regex(/^[0-9A-F]{6}$/).optional(),
+  content_code: z
+    .string()
+    .regex(/^[0-9A-F]{6}$/)
+    .optional(),
 });
 export const ApprovalUpdate = serverFrame('approval_update', { id: Id, status: ApprovalStatus });
 

@@ -47,7 +47,16 @@ export type AuditEntryBody = z.infer<typeof AuditEntryBody>;
 export const AuditPageResponse = z.object({ entries: z.array(AuditEntryBody), next_cursor: z.string().optional() });
 export type AuditPageResponse = z.infer<typeof AuditPageResponse>;
 
-export const AUDIT_VERIFY_FAILURES = ['malformed', 'seq_mismatch', 'user_mismatch', 'prev_hash_mismatch', 'hash_mismatch', 'hmac_mismatch', 'truncated', 'head_mismatch'] as const;
+export const AUDIT_VERIFY_FAILURES = [
+  'malformed',
+  'seq_mismatch',
+  'user_mismatch',
+  'prev_hash_mismatch',
+  'hash_mismatch',
+  'hmac_mismatch',
+  'truncated',
+  'head_mismatch',
+] as const;
 
 /** `GET /audit/verify`: the whole chain checked against the signed head. */
 export const AuditVerifyResponse = z.discriminatedUnion('ok', [

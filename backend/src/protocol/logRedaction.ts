@@ -23,5 +23,9 @@ export const REDACTED = '[redacted]';
 
 /** pino `redact.paths`: each key at the top level and two levels deep, plus request headers. */
 export function secretLogPaths(): string[] {
-  return SECRET_LOG_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]).concat(['req.headers.authorization', 'req.headers.cookie', 'headers.authorization']);
+  return SECRET_LOG_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]).concat([
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'headers.authorization',
+  ]);
 }

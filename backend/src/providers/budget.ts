@@ -5,7 +5,10 @@
 export const DEFAULT_RESULT_BUDGET_CHARS = 6000;
 
 export function trimText(text: string, max: number): string {
-  const clean = text.replace(/\r\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const clean = text
+    .replace(/\r\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return clean.length <= max ? clean : `${clean.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 

@@ -77,7 +77,9 @@ function tokenFailure(provider: Provider, name: string, err: unknown): ProviderF
   const e = err as { code?: unknown; message?: unknown; details?: { missingScopes?: unknown; retryAfterMs?: unknown } } | undefined;
   if (e && isErrorCode(e.code)) {
     // The grant check happens at the token source (the exchange takes no scope): keep what it found missing.
-    const missing = Array.isArray(e.details?.missingScopes) ? e.details.missingScopes.filter((x): x is string => typeof x === 'string') : undefined;
+    const missing = Array.isArray(e.details?.missingScopes)
+      ? e.details.missingScopes.filter((x): x is string => typeof x === 'string')
+      : undefined;
     const retry = typeof e.details?.retryAfterMs === 'number' ? e.details.retryAfterMs : undefined;
     return {
       code: e.code,
@@ -96,7 +98,11 @@ function tokenFailure(provider: Provider, name: string, err: unknown): ProviderF
  * 429 → wait Retry-After (bounded) then RATE_LIMITED; 5xx → bounded exponential backoff for
  * idempotent calls, then PROVIDER_UNAVAILABLE; anything unreadable → PROVIDER_ERROR.
  */
-export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: ProviderCallContext, call: ProviderCall<Raw, T>): Promise<ProviderResult<T>> {
+export async function runProviderCall<Raw, T>(
+  deps: CallPolicyDeps,
+  ctx: ProviderCallContext,
+  call: ProviderCall<Raw, T>,
+): Promise<ProviderResult<T>> {
   const { provider, operation } = call;
   const name = call.providerName ?? providerName(provider);
   let authRetried = false;
@@ -119,7 +125,10 @@ export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: Provide
       raw = await call.invoke(token.accessToken);
     } catch (err) {
       const f = call.classify(err);
-      deps.logger.info({ provider, operation, attempt, failure: f.kind, status: 'status' in f ? f.status : undefined }, 'provider call failed');
+      deps.logger.info(
+        { provider, operation, attempt, failure: f.kind, status: 'status' in f ? f.status : undefined },
+        'provider call failed',
+      );
       const status = 'status' in f && f.status !== undefined ? { httpStatus: f.status } : {};
       switch (f.kind) {
         case 'unauthorized':
@@ -128,11 +137,22 @@ export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: Provide
             authRetried = true;
             continue;
           }
-          return fail({ code: 'TOKEN_EXCHANGE_FAILED', provider, httpStatus: 401, message: `${name} rejected Vouch's access twice. Reconnect the account to continue.` });
+          return fail({
+            code: 'TOKEN_EXCHANGE_FAILED',
+            provider,
+            httpStatus: 401,
+            message: `${name} rejected Vouch's access twice. Reconnect the account to continue.`,
+          });
         case 'insufficient_scope': {
           const named = f.needed && f.needed.length > 0 ? f.needed : missingScopes(call.scopes, token.scopes);
           const missing = named.length > 0 ? named : [...call.scopes];
-          return fail({ code: 'INSUFFICIENT_SCOPE', provider, missingScopes: missing, httpStatus: 403, message: `${name} needs one more permission for this: ${missing.join(', ')}.` });
+          return fail({
+            code: 'INSUFFICIENT_SCOPE',
+            provider,
+            missingScopes: missing,
+            httpStatus: 403,
+            message: `${name} needs one more permission for this: ${missing.join(', ')}.`,
+          });
         }
         case 'rate_limited': {
           const wait = f.retryAfterMs ?? deps.retry.defaultRateLimitWaitMs;
@@ -141,7 +161,13 @@ export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: Provide
             await deps.sleep(wait);
             continue;
           }
-          return fail({ code: 'RATE_LIMITED', provider, httpStatus: 429, ...(f.retryAfterMs !== undefined ? { retryAfterMs: f.retryAfterMs } : {}), message: `${name} asked Vouch to slow down. Try again in a moment.` });
+          return fail({
+            code: 'RATE_LIMITED',
+            provider,
+            httpStatus: 429,
+            ...(f.retryAfterMs !== undefined ? { retryAfterMs: f.retryAfterMs } : {}),
+            message: `${name} asked Vouch to slow down. Try again in a moment.`,
+          });
         }
         case 'unavailable':
           if (call.idempotent && serverRetries < deps.retry.maxServerRetries) {
@@ -150,7 +176,12 @@ export async function runProviderCall<Raw, T>(deps: CallPolicyDeps, ctx: Provide
             await deps.sleep(wait);
             continue;
           }
-          return fail({ code: 'PROVIDER_UNAVAILABLE', provider, ...status, message: `${name} is not answering right now (${operation}). Try again in a moment.` });
+          return fail({
+            code: 'PROVIDER_UNAVAILABLE',
+            provider,
+            ...status,
+            message: `${name} is not answering right now (${operation}). Try again in a moment.`,
+          });
         case 'not_found':
           return fail({ code: 'NOT_FOUND', provider, ...status, message: `${name} could not find that item.` });
         case 'bad_request':

@@ -22,9 +22,12 @@ type ToolsOf<C> = C extends { tools: infer T } ? keyof T & string : never;
 type DraftsOf<C> = C extends { drafts: infer D } ? D : never;
 type DraftKindsOf<C> = C extends { drafts: infer D } ? keyof D & string : never;
 type DraftOf<C> = C extends { drafts: infer D }
-  ? { [K in keyof D & string]: { kind: K; fields: D[K] extends { schema: infer S extends z.ZodType } ? z.output<S> : never } }[keyof D & string]
+  ? { [K in keyof D & string]: { kind: K; fields: D[K] extends { schema: infer S extends z.ZodType } ? z.output<S> : never } }[keyof D &
+      string]
   : never;
-type OutcomesOf<C> = C extends { drafts: infer D } ? { [K in keyof D]: D[K] extends { outcome: infer O extends string } ? O : never }[keyof D] : never;
+type OutcomesOf<C> = C extends { drafts: infer D }
+  ? { [K in keyof D]: D[K] extends { outcome: infer O extends string } ? O : never }[keyof D]
+  : never;
 
 export type ProviderId = Shipped['id'];
 export type ToolId = ToolsOf<Shipped>;
@@ -56,9 +59,9 @@ export const DraftOutcome = z.enum(nonEmpty<DraftOutcome>(SHIPPED_CONTRACTS.flat
 export type Draft = ShippedDraft;
 export const Draft = z.discriminatedUnion(
   'kind',
-  SHIPPED_CONTRACTS.flatMap((c) => Object.entries(c.drafts).map(([kind, d]) => z.object({ kind: z.literal(kind), fields: d.schema }))) as unknown as [
-    z.ZodObject<{ kind: z.ZodLiteral<string>; fields: z.ZodType }>,
-  ],
+  SHIPPED_CONTRACTS.flatMap((c) =>
+    Object.entries(c.drafts).map(([kind, d]) => z.object({ kind: z.literal(kind), fields: d.schema })),
+  ) as unknown as [z.ZodObject<{ kind: z.ZodLiteral<string>; fields: z.ZodType }>],
 ) as unknown as z.ZodType<Draft>;
 
 /** A scope as the catalog lists it: with the provider it belongs to. */
@@ -119,11 +122,19 @@ export function createContractCatalog(extra: readonly ProviderContract[] = []): 
 
 export const SHIPPED_CATALOG = createContractCatalog();
 
-const byProvider = <V>(pick: (c: ProviderContract) => V) => Object.fromEntries(SHIPPED_CONTRACTS.map((c) => [c.id, pick(c)])) as Record<Provider, V>;
+const byProvider = <V>(pick: (c: ProviderContract) => V) =>
+  Object.fromEntries(SHIPPED_CONTRACTS.map((c) => [c.id, pick(c)])) as Record<Provider, V>;
 
-export const TOOL_PROVIDER = Object.fromEntries(SHIPPED_CONTRACTS.flatMap((c) => Object.keys(c.tools).map((t) => [t, c.id]))) as Record<Tool, Provider>;
-export const DRAFT_KIND_PROVIDER = Object.fromEntries(SHIPPED_CONTRACTS.flatMap((c) => Object.keys(c.drafts).map((k) => [k, c.id]))) as Record<DraftKind, Provider>;
-export const DRAFT_KIND_TOOL = Object.fromEntries(SHIPPED_CONTRACTS.flatMap((c) => Object.entries(c.drafts).map(([k, d]) => [k, d.tool]))) as Record<DraftKind, Tool>;
+export const TOOL_PROVIDER = Object.fromEntries(SHIPPED_CONTRACTS.flatMap((c) => Object.keys(c.tools).map((t) => [t, c.id]))) as Record<
+  Tool,
+  Provider
+>;
+export const DRAFT_KIND_PROVIDER = Object.fromEntries(
+  SHIPPED_CONTRACTS.flatMap((c) => Object.keys(c.drafts).map((k) => [k, c.id])),
+) as Record<DraftKind, Provider>;
+export const DRAFT_KIND_TOOL = Object.fromEntries(
+  SHIPPED_CONTRACTS.flatMap((c) => Object.entries(c.drafts).map(([k, d]) => [k, d.tool])),
+) as Record<DraftKind, Tool>;
 
 /** Auth0 connection names; overridable by config for tenants that named them differently. */
 export const DEFAULT_CONNECTIONS: Record<Provider, string> = byProvider((c) => c.defaultConnection);
@@ -134,7 +145,9 @@ export const PROVIDER_DISPLAY_NAME: Record<Provider, string> = byProvider((c) =>
 export const PROVIDER_SERVICES: Record<Provider, string> = byProvider((c) => c.services);
 /** Each provider's tools, in the order its contract lists them. */
 export const TOOLS_OF_PROVIDER: Record<Provider, Tool[]> = byProvider((c) => Object.keys(c.tools) as Tool[]);
-export const TOOL_DISPLAY_NAME = Object.fromEntries(SHIPPED_CONTRACTS.flatMap((c) => Object.entries(c.tools).map(([t, v]) => [t, v.displayName]))) as Record<Tool, string>;
+export const TOOL_DISPLAY_NAME = Object.fromEntries(
+  SHIPPED_CONTRACTS.flatMap((c) => Object.entries(c.tools).map(([t, v]) => [t, v.displayName])),
+) as Record<Tool, string>;
 
 /**
  * The one list of provider scopes Vouch asks for, why, and in plain language. Tools name the exact

@@ -33,7 +33,10 @@ export function parseAddressList(value: string): Mailbox[] {
   for (const part of parts) {
     const address = addressOf(part);
     if (!address) continue;
-    const name = part.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
+    const name = part
+      .replace(/<[^>]*>/, '')
+      .replace(/"/g, '')
+      .trim();
     out.push({ name: name.toLowerCase() === address ? '' : name, address });
   }
   return out;
@@ -42,5 +45,10 @@ export function parseAddressList(value: string): Mailbox[] {
 /** The domain of an address, lower case ('' when it has none). */
 export function domainOfAddress(address: string): string {
   const at = address.lastIndexOf('@');
-  return at < 0 ? '' : address.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ''
+    : address
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }

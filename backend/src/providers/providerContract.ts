@@ -93,8 +93,10 @@ export interface ProviderContract<
 }
 
 /** Checks a contract's shape while keeping its literal ids, so enums can be derived from it. */
-export function defineProviderContract<const P extends string, const T extends string, const D extends Record<string, DraftContract<NoInfer<T>>>>(
-  contract: ProviderContract<P, T, D>,
-): ProviderContract<P, T, D> {
+export function defineProviderContract<
+  const P extends string,
+  const T extends string,
+  const D extends Record<string, DraftContract<NoInfer<T>>>,
+>(contract: ProviderContract<P, T, D>): ProviderContract<P, T, D> {
   return contract;
 }

@@ -69,14 +69,24 @@ export interface ProviderSettings<C extends string = string, U extends string = 
   defaultApiUrl: string;
 }
 
-export interface ProviderModule<Tools extends object = object, Read extends object = object, S extends ProviderSettings = ProviderSettings> {
+export interface ProviderModule<
+  Tools extends object = object,
+  Read extends object = object,
+  S extends ProviderSettings = ProviderSettings,
+> {
   contract: ProviderContract;
   settings: S;
   /** The key of `ProviderToolsOptions.urls` holding this provider's API root, e.g. `notionApiUrl`. */
   apiUrlOption: string;
   createTools(opts: ModuleToolsOptions): Tools;
   /** Reads what the request needs into `out` (failures are collected there, never thrown). */
-  fetchContext?(tools: Tools, call: ProviderCallContext, intent: Intent, env: { timezone: string; now: Date }, out: ReadContext<Read>): Promise<void>;
+  fetchContext?(
+    tools: Tools,
+    call: ProviderCallContext,
+    intent: Intent,
+    env: { timezone: string; now: Date },
+    out: ReadContext<Read>,
+  ): Promise<void>;
   /**
    * Who the names a request mentions may be, as this provider saw them (sent mail, calendar guests,
    * workspace members, inbound senders); the registry decides between them (`people/`). Never throws.

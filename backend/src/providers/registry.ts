@@ -46,7 +46,10 @@ export const PROVIDER_ENV_SHAPE = Object.fromEntries(
 ) as Record<ProviderEnvKey, z.ZodDefault<z.ZodString>>;
 
 /** The validated provider settings as `createProviderTools` and the link checks take them. */
-export function providerSettingsFromEnv(env: Record<ProviderEnvKey, string>): { connections: Record<Provider, string>; urls: Record<string, string> } {
+export function providerSettingsFromEnv(env: Record<ProviderEnvKey, string>): {
+  connections: Record<Provider, string>;
+  urls: Record<string, string>;
+} {
   const connections = {} as Record<Provider, string>;
   const urls: Record<string, string> = {};
   for (const m of SHIPPED_MODULES) {
@@ -77,7 +80,13 @@ export interface ProviderRegistry {
   modules: readonly AnyModule[];
   catalog: ContractCatalog;
   createTools(opts: ProviderToolsOptions): Record<string, unknown>;
-  fetchContext(tools: object, call: ProviderCallContext, intent: Intent, timezone: string, now: Date): Promise<{ failures: ProviderFailure[] } & Record<string, unknown>>;
+  fetchContext(
+    tools: object,
+    call: ProviderCallContext,
+    intent: Intent,
+    timezone: string,
+    now: Date,
+  ): Promise<{ failures: ProviderFailure[] } & Record<string, unknown>>;
   /**
    * The people a request names: a name → address map of the names that mean exactly one person,
    * with every candidate per name (`candidatesFor`, `ambiguous()`) so the caller can ask which.
@@ -104,7 +113,9 @@ export function createProviderRegistry(opts: { extra?: readonly AnyModule[] } = 
   const catalog = createContractCatalog(opts.extra?.map((m) => m.contract) ?? []);
   const byKind = new Map<string, AnyModule>();
   for (const m of modules) for (const kind of Object.keys(m.contract.drafts)) byKind.set(kind, m);
-  const builders: Array<{ module: AnyModule; builder: DraftBuilder<object, object> }> = modules.flatMap((m) => m.draftBuilders.map((builder: DraftBuilder<object, object>) => ({ module: m, builder })));
+  const builders: Array<{ module: AnyModule; builder: DraftBuilder<object, object> }> = modules.flatMap((m) =>
+    m.draftBuilders.map((builder: DraftBuilder<object, object>) => ({ module: m, builder })),
+  );
   const ordered = [...builders.filter((b) => !b.builder.fallback), ...builders.filter((b) => b.builder.fallback)];
   const drafts = catalog.contracts.flatMap((c) => Object.values(c.drafts).map((d) => d.plural));
 
@@ -156,7 +167,10 @@ export function createProviderRegistry(opts: { extra?: readonly AnyModule[] } = 
       const names = intent.entities.people;
       if (names.length === 0) return new ResolvedContacts();
       const found = await Promise.all(modules.map((m) => m.lookupContacts?.(tools, call, intent).catch((): PersonCandidate[] => [])));
-      return ResolvedContacts.from(names, found.flatMap((c) => c ?? []));
+      return ResolvedContacts.from(
+        names,
+        found.flatMap((c) => c ?? []),
+      );
     },
 
     /** The first builder the request is for; mail-like fallbacks only when nothing specific applies. */

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { BusEnvelope, BusSubscribers, parseBusEvent, type BusEvent, type BusEventType, type BusHandler, type EventBus, type EventBusOptions } from '../events/eventBus.js';
+import {
+  BusEnvelope,
+  BusSubscribers,
+  parseBusEvent,
+  type BusEvent,
+  type BusEventType,
+  type BusHandler,
+  type EventBus,
+  type EventBusOptions,
+} from '../events/eventBus.js';
 import type { RedisClient } from './client.js';
 
 /**

@@ -76,7 +76,8 @@ export class RedisTokenCache implements TokenCache {
     private readonly redis: RedisClient,
     opts: RedisTokenCacheOptions,
   ) {
-    if (!(opts.key instanceof Uint8Array) || opts.key.byteLength !== 32) throw new TokenCacheKeyError('the token cache key must be exactly 32 bytes');
+    if (!(opts.key instanceof Uint8Array) || opts.key.byteLength !== 32)
+      throw new TokenCacheKeyError('the token cache key must be exactly 32 bytes');
     const master = Buffer.from(opts.key);
     // Separate keys for encryption and for naming, both derived from the one configured secret.
     this.aesKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'vouch token cache: aes-256-gcm', 32));

@@ -64,13 +64,16 @@ export async function createBackendServer(deps: BackendServerDeps): Promise<Fast
     try {
       return await deps.verify(m[1]!);
     } catch (err) {
-      throw new ApiError(401, 'UNAUTHENTICATED', `Sign-in was not accepted (${err instanceof AuthError ? err.reason : 'token invalid'}).`, { cause: err });
+      throw new ApiError(401, 'UNAUTHENTICATED', `Sign-in was not accepted (${err instanceof AuthError ? err.reason : 'token invalid'}).`, {
+        cause: err,
+      });
     }
   };
 
   // Two limiters on every route (each registration keeps its own counts and its own "already ran"
   // mark): per client address, and per verified user so one account cannot spread a flood over addresses.
-  const tooMany = (_req: FastifyRequest, ctx: { after: string }) => new ApiError(429, 'RATE_LIMITED', `Too many requests; try again in ${ctx.after}.`);
+  const tooMany = (_req: FastifyRequest, ctx: { after: string }) =>
+    new ApiError(429, 'RATE_LIMITED', `Too many requests; try again in ${ctx.after}.`);
   await app.register(rateLimit, {
     global: true,
     max: httpLimits.perIp,

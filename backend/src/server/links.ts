@@ -47,7 +47,9 @@ export class LinkService {
       provider: l.provider,
       connection: l.connection,
       linked_at: l.linkedAt,
-      scopes: l.scopes.filter((s) => !CONNECT_BASE_SCOPES[l.provider].includes(s)).map((scope) => ({ scope, description: describeScope(scope) })),
+      scopes: l.scopes
+        .filter((s) => !CONNECT_BASE_SCOPES[l.provider].includes(s))
+        .map((scope) => ({ scope, description: describeScope(scope) })),
     }));
   }
 

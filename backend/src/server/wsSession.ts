@@ -88,7 +88,13 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
     sendError(code, message, extra);
   };
   const sendError = (code: ErrorCode, message?: string, extra: { request_id?: string; frame_id?: string } = {}) =>
-    send({ type: 'error', code, message: message ?? DEFAULT_ERROR_MESSAGES[code].message, action: DEFAULT_ERROR_MESSAGES[code].action, ...extra });
+    send({
+      type: 'error',
+      code,
+      message: message ?? DEFAULT_ERROR_MESSAGES[code].message,
+      action: DEFAULT_ERROR_MESSAGES[code].action,
+      ...extra,
+    });
 
   const ctx = (): SessionContext => ({ id, user: user!, accessToken, timezone, send, isOpen: () => socket.readyState === socket.OPEN });
 

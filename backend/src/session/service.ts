@@ -55,10 +55,14 @@ export class SessionService {
     // Drafts first, so an approval that lands while the waits stop finds nothing to execute.
     const cancelled = await this.deps.drafts.cancelAll(sub);
     await this.deps.abortApprovals(sub);
-    for (const id of cancelled) this.deps.toUser(sub, { type: 'action_result', draft_id: id, status: 'cancelled', detail: 'Signed out, so this was cancelled.' });
+    for (const id of cancelled)
+      this.deps.toUser(sub, { type: 'action_result', draft_id: id, status: 'cancelled', detail: 'Signed out, so this was cancelled.' });
     this.deps.clearTokens(sub);
     this.deps.announce?.({ type: 'user_logged_out', user: sub });
     this.deps.endConversation(sessionId);
-    this.deps.audit(sub, { kind: 'session', data: { event: 'logout', ...(cancelled.length ? { cancelled_drafts: cancelled.length } : {}) } });
+    this.deps.audit(sub, {
+      kind: 'session',
+      data: { event: 'logout', ...(cancelled.length ? { cancelled_drafts: cancelled.length } : {}) },
+    });
   }
 }

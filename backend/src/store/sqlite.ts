@@ -20,7 +20,9 @@ export interface Migration {
 
 /** Applies numbered migrations once each, in order, inside one transaction per migration. */
 export function migrate(db: DatabaseSync, scope: string, migrations: readonly Migration[]): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (scope TEXT NOT NULL, id INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (scope, id))');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (scope TEXT NOT NULL, id INTEGER NOT NULL, applied_at TEXT NOT NULL, PRIMARY KEY (scope, id))',
+  );
   const applied = new Set(
     (db.prepare('SELECT id FROM schema_migrations WHERE scope = ?').all(scope) as Array<{ id: number }>).map((r) => r.id),
   );

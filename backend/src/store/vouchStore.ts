@@ -29,7 +29,8 @@ export interface PendingRequestRecord {
  * A draft's life: `ready → confirming → awaiting_approval → executing → done | failed`, or it ends
  * `cancelled`, `expired` or `denied`. What the provider did (sent, created, posted…) is in `result`.
  */
-export type DraftStatus = 'ready' | 'confirming' | 'awaiting_approval' | 'executing' | 'done' | 'failed' | 'cancelled' | 'expired' | 'denied';
+export type DraftStatus =
+  'ready' | 'confirming' | 'awaiting_approval' | 'executing' | 'done' | 'failed' | 'cancelled' | 'expired' | 'denied';
 
 export interface DraftResult {
   status: string;
@@ -207,18 +208,19 @@ export class SqliteVouchStore implements VouchStore {
 
   async getUser(sub: string): Promise<UserRecord | undefined> {
     const r = this.db.prepare('SELECT sub, email, name, timezone FROM users WHERE sub = ?').get(sub) as
-      | { sub: string; email: string | null; name: string | null; timezone: string | null }
-      | undefined;
+      { sub: string; email: string | null; name: string | null; timezone: string | null } | undefined;
     return r ? { sub: r.sub, email: r.email ?? undefined, name: r.name ?? undefined, timezone: r.timezone ?? undefined } : undefined;
   }
 
   async listLinks(sub: string): Promise<LinkRecord[]> {
-    return (this.db.prepare('SELECT provider, connection, scopes, linked_at FROM links WHERE sub = ? ORDER BY provider').all(sub) as Array<{
-      provider: Provider;
-      connection: string;
-      scopes: string;
-      linked_at: string;
-    }>).map((r) => ({ provider: r.provider, connection: r.connection, scopes: r.scopes ? r.scopes.split(' ') : [], linkedAt: r.linked_at }));
+    return (
+      this.db.prepare('SELECT provider, connection, scopes, linked_at FROM links WHERE sub = ? ORDER BY provider').all(sub) as Array<{
+        provider: Provider;
+        connection: string;
+        scopes: string;
+        linked_at: string;
+      }>
+    ).map((r) => ({ provider: r.provider, connection: r.connection, scopes: r.scopes ? r.scopes.split(' ') : [], linkedAt: r.linked_at }));
   }
 
   async upsertLink(sub: string, l: LinkRecord): Promise<void> {
@@ -241,13 +243,21 @@ export class SqliteVouchStore implements VouchStore {
   }
 
   async listPending(sub: string): Promise<PendingRequestRecord[]> {
-    return (this.db.prepare('SELECT * FROM pending_requests WHERE sub = ? ORDER BY created_at').all(sub) as Array<{
-      id: string;
-      sub: string;
-      transcript: string;
-      providers: string;
-      created_at: string;
-    }>).map((r) => ({ id: r.id, sub: r.sub, transcript: r.transcript, providers: JSON.parse(r.providers) as Provider[], createdAt: r.created_at }));
+    return (
+      this.db.prepare('SELECT * FROM pending_requests WHERE sub = ? ORDER BY created_at').all(sub) as Array<{
+        id: string;
+        sub: string;
+        transcript: string;
+        providers: string;
+        created_at: string;
+      }>
+    ).map((r) => ({
+      id: r.id,
+      sub: r.sub,
+      transcript: r.transcript,
+      providers: JSON.parse(r.providers) as Provider[],
+      createdAt: r.created_at,
+    }));
   }
 
   async deletePending(sub: string, id: string): Promise<boolean> {
@@ -256,8 +266,20 @@ export class SqliteVouchStore implements VouchStore {
 
   async createDraft(d: DraftRecord): Promise<void> {
     this.db
-      .prepare('INSERT INTO drafts (id, sub, request_id, kind, fields, status, expires_at, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(d.id, d.sub, d.requestId ?? null, d.kind, JSON.stringify(d.fields), d.status, d.expiresAt, d.result ? JSON.stringify(d.result) : null, d.createdAt);
+      .prepare(
+        'INSERT INTO drafts (id, sub, request_id, kind, fields, status, expires_at, result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        d.id,
+        d.sub,
+        d.requestId ?? null,
+        d.kind,
+        JSON.stringify(d.fields),
+        d.status,
+        d.expiresAt,
+        d.result ? JSON.stringify(d.result) : null,
+        d.createdAt,
+      );
   }
 
   async getDraft(sub: string, id: string): Promise<DraftRecord | undefined> {
@@ -299,14 +321,29 @@ export class SqliteVouchStore implements VouchStore {
 
   async beginApproval(a: ApprovalRecord): Promise<boolean> {
     return transaction(this.db, () => {
-      const moved = this.db.prepare(`UPDATE drafts SET status = 'awaiting_approval' WHERE id = ? AND sub = ? AND status = 'confirming'`).run(a.draftId, a.sub).changes === 1;
+      const moved =
+        this.db
+          .prepare(`UPDATE drafts SET status = 'awaiting_approval' WHERE id = ? AND sub = ? AND status = 'confirming'`)
+          .run(a.draftId, a.sub).changes === 1;
       if (!moved) return false;
       this.db
         .prepare(
           `INSERT INTO approvals (id, sub, draft_id, content_sha256, binding_message, risk, status, auth_req_id, expires_at, interval_ms, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(a.id, a.sub, a.draftId, a.contentSha256, a.bindingMessage, a.risk ? JSON.stringify(a.risk) : null, a.status, a.authReqId ?? null, a.expiresAt ?? null, a.intervalMs ?? null, a.createdAt);
+        .run(
+          a.id,
+          a.sub,
+          a.draftId,
+          a.contentSha256,
+          a.bindingMessage,
+          a.risk ? JSON.stringify(a.risk) : null,
+          a.status,
+          a.authReqId ?? null,
+          a.expiresAt ?? null,
+          a.intervalMs ?? null,
+          a.createdAt,
+        );
       return true;
     });
   }
@@ -314,14 +351,19 @@ export class SqliteVouchStore implements VouchStore {
   async approvalStarted(id: string, s: { authReqId: string; expiresAt: number; intervalMs: number }): Promise<boolean> {
     return (
       this.db
-        .prepare(`UPDATE approvals SET status = 'pending', auth_req_id = ?, expires_at = ?, interval_ms = ? WHERE id = ? AND status = 'starting'`)
+        .prepare(
+          `UPDATE approvals SET status = 'pending', auth_req_id = ?, expires_at = ?, interval_ms = ? WHERE id = ? AND status = 'starting'`,
+        )
         .run(s.authReqId, s.expiresAt, s.intervalMs, id).changes === 1
     );
   }
 
   async finishApproval(id: string, from: readonly ApprovalStatus[], to: ApprovalStatus): Promise<boolean> {
     if (!from.length) return false;
-    return this.db.prepare(`UPDATE approvals SET status = ? WHERE id = ? AND status IN (${from.map(() => '?').join(',')})`).run(to, id, ...from).changes === 1;
+    return (
+      this.db.prepare(`UPDATE approvals SET status = ? WHERE id = ? AND status IN (${from.map(() => '?').join(',')})`).run(to, id, ...from)
+        .changes === 1
+    );
   }
 
   async leaseApproval(id: string, owner: string, now: number, leaseMs: number): Promise<boolean> {
@@ -344,7 +386,9 @@ export class SqliteVouchStore implements VouchStore {
   }
 
   async markTranscript(sub: string, id: string, now: number): Promise<boolean> {
-    const fresh = this.db.prepare('INSERT INTO handled_transcripts (sub, id, handled_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(sub, id, now).changes === 1;
+    const fresh =
+      this.db.prepare('INSERT INTO handled_transcripts (sub, id, handled_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(sub, id, now)
+        .changes === 1;
     // A day is far longer than any client resends a frame; the ledger stays small.
     if (fresh) this.db.prepare('DELETE FROM handled_transcripts WHERE handled_at < ?').run(now - TRANSCRIPT_LEDGER_MS);
     return fresh;

@@ -112,7 +112,10 @@ export async function startCartesiaStandIn(opts: CartesiaStandInOptions = {}): P
       const q = new URL(info.req.url ?? '/', 'https://standin').searchParams;
       const ok = auth === `Bearer ${apiKey}` || q.get('api_key') === apiKey;
       if (ok) {
-        handshakes.push({ authorization: auth, 'cartesia-version': (info.req.headers['cartesia-version'] as string | undefined) ?? q.get('cartesia_version') ?? undefined });
+        handshakes.push({
+          authorization: auth,
+          'cartesia-version': (info.req.headers['cartesia-version'] as string | undefined) ?? q.get('cartesia_version') ?? undefined,
+        });
       }
       done(ok, ok ? undefined : 401, ok ? undefined : 'Unauthorized');
     },
@@ -121,7 +124,10 @@ export async function startCartesiaStandIn(opts: CartesiaStandInOptions = {}): P
   wss.on('connection', (socket: WebSocket) => {
     const cancelled = new Set<string>();
     /** Per context: when its last audio went out, text held by buffering, and its buffer timer. */
-    const contexts = new Map<string, { lastAudioAt?: number; held: string[]; timer?: unknown; silent: boolean; expired: boolean; rate: number }>();
+    const contexts = new Map<
+      string,
+      { lastAudioAt?: number; held: string[]; timer?: unknown; silent: boolean; expired: boolean; rate: number }
+    >();
     const send = (o: unknown) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(o));
     let idle: unknown;
     const touch = () => {
@@ -141,7 +147,14 @@ export async function startCartesiaStandIn(opts: CartesiaStandInOptions = {}): P
       // Several chunks per request, as the real service streams ~100 ms pieces.
       const step = 4800;
       for (let off = 0; off < pcm.length; off += step) {
-        send({ type: 'chunk', context_id, data: pcm.subarray(off, off + step).toString('base64'), done: false, status_code: 206, step_time: 1 });
+        send({
+          type: 'chunk',
+          context_id,
+          data: pcm.subarray(off, off + step).toString('base64'),
+          done: false,
+          status_code: 206,
+          step_time: 1,
+        });
       }
       c.lastAudioAt = clock.now();
     };
@@ -170,9 +183,19 @@ export async function startCartesiaStandIn(opts: CartesiaStandInOptions = {}): P
       }
       if (cancelled.has(context_id)) return;
       const known = contexts.get(context_id);
-      if (known?.expired || (known?.lastAudioAt !== undefined && known.held.length === 0 && clock.now() - known.lastAudioAt > contextExpiryMs)) {
+      if (
+        known?.expired ||
+        (known?.lastAudioAt !== undefined && known.held.length === 0 && clock.now() - known.lastAudioAt > contextExpiryMs)
+      ) {
         if (known) known.expired = true;
-        return send({ type: 'error', context_id, status_code: 400, title: 'Context expired', message: `context ${context_id} has expired; start a new context`, done: true });
+        return send({
+          type: 'error',
+          context_id,
+          status_code: 400,
+          title: 'Context expired',
+          message: `context ${context_id} has expired; start a new context`,
+          done: true,
+        });
       }
       if (state.failNext) {
         const f = state.failNext;
@@ -180,11 +203,25 @@ export async function startCartesiaStandIn(opts: CartesiaStandInOptions = {}): P
         return send({ type: 'error', context_id, status_code: f.status, title: 'Error', message: f.message, done: true });
       }
       if (!models.has(String(req.model_id))) {
-        return send({ type: 'error', context_id, status_code: 400, title: 'Invalid model', message: `model_id ${String(req.model_id)} is not available`, done: true });
+        return send({
+          type: 'error',
+          context_id,
+          status_code: 400,
+          title: 'Invalid model',
+          message: `model_id ${String(req.model_id)} is not available`,
+          done: true,
+        });
       }
       const fmt = req.output_format ?? {};
       if (fmt.container !== 'raw' || fmt.encoding !== 'pcm_s16le' || !RATES.has(fmt.sample_rate ?? 0)) {
-        return send({ type: 'error', context_id, status_code: 400, title: 'Invalid output format', message: `unsupported output_format ${JSON.stringify(fmt)}`, done: true });
+        return send({
+          type: 'error',
+          context_id,
+          status_code: 400,
+          title: 'Invalid output format',
+          message: `unsupported output_format ${JSON.stringify(fmt)}`,
+          done: true,
+        });
       }
       let c = known;
       if (!c) {

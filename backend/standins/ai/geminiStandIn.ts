@@ -136,12 +136,14 @@ function thoughtsFor(model: StandInModel, gen: Record<string, unknown>): number 
   if (hasLevel) {
     if (model.thinking !== 'level') return { status: 400, message: 'Thinking level is not supported for this model.' };
     const level = cfg.thinkingLevel as keyof typeof LEVEL_THOUGHTS | 'MEDIUM' | 'HIGH';
-    if (!model.levels?.includes(level)) return { status: 400, message: `Thinking level ${cfg.thinkingLevel} is not supported for this model.` };
+    if (!model.levels?.includes(level))
+      return { status: 400, message: `Thinking level ${cfg.thinkingLevel} is not supported for this model.` };
     return level === 'MINIMAL' || level === 'LOW' ? Math.min(LEVEL_THOUGHTS[level], model.defaultThoughts) : model.defaultThoughts;
   }
   if (hasBudget) {
     const b = cfg.thinkingBudget ?? -1;
-    if (b === 0 && model.thinking === 'budget' && !model.canStopThinking) return { status: 400, message: 'Budget 0 is invalid. This model only works in thinking mode.' };
+    if (b === 0 && model.thinking === 'budget' && !model.canStopThinking)
+      return { status: 400, message: 'Budget 0 is invalid. This model only works in thinking mode.' };
     return b < 0 ? model.defaultThoughts : Math.min(b, model.defaultThoughts);
   }
   return model.defaultThoughts;
@@ -194,7 +196,8 @@ function modelNotFound(res: ServerResponse, model: string, method: string, versi
 }
 
 function sendError(res: ServerResponse, status: number, message: string) {
-  const statusName = status === 400 ? 'INVALID_ARGUMENT' : status === 404 ? 'NOT_FOUND' : status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL';
+  const statusName =
+    status === 400 ? 'INVALID_ARGUMENT' : status === 404 ? 'NOT_FOUND' : status === 429 ? 'RESOURCE_EXHAUSTED' : 'INTERNAL';
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ error: { code: status, message, status: statusName } }));
 }
@@ -205,7 +208,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startGeminiStandIn(opts: { apiKey?: string; script?: GeminiScript; models?: Record<string, StandInModel> } = {}): Promise<GeminiStandIn> {
+export async function startGeminiStandIn(
+  opts: { apiKey?: string; script?: GeminiScript; models?: Record<string, StandInModel> } = {},
+): Promise<GeminiStandIn> {
   const apiKey = opts.apiKey ?? 'standin-gemini-key';
   const models = opts.models ?? CURRENT_GEMINI_MODELS;
   const calls: GeminiCall[] = [];
@@ -243,7 +248,8 @@ export async function startGeminiStandIn(opts: { apiKey?: string; script?: Gemin
         const out = script.stream ? script.stream(call) : ['OK'];
         if (!Array.isArray(out) && !(Symbol.asyncIterator in out)) return sendError(res, out.status, out.message);
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        const event = (text: string, finish: boolean) => res.write(`data: ${JSON.stringify(candidate(text, finish ? budget.finishReason : undefined, budget.usage, call.model))}\r\n\r\n`);
+        const event = (text: string, finish: boolean) =>
+          res.write(`data: ${JSON.stringify(candidate(text, finish ? budget.finishReason : undefined, budget.usage, call.model))}\r\n\r\n`);
         if (Array.isArray(out)) {
           for (const [i, delta] of out.entries()) {
             event(budget.take(delta), i === out.length - 1);

@@ -66,7 +66,14 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   const kv: KeyValueStore = { get: (k) => conf.get(k), set: (k, v) => conf.set(k, v), delete: (k) => conf.delete(k) };
 
   // What the popover last saw, replayed when it (re)attaches, as main.ts does on did-finish-load.
-  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: BridgeEvent; settings?: BridgeEvent } = {};
+  const last: {
+    auth?: AuthState;
+    link?: LinkState;
+    recording?: RecordingState;
+    stt?: BridgeEvent;
+    speech?: BridgeEvent;
+    settings?: BridgeEvent;
+  } = {};
   let transport: HostTransport | undefined;
   const emit = (event: BridgeEvent) => {
     if (event.type === 'auth') last.auth = event.state;
@@ -87,10 +94,15 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   });
 
   const tenantHost = new URL(opts.settings.issuer).host;
-  const openExternal = createExternalOpener({ hosts: [tenantHost, ...(opts.externalHosts ?? [])] }, async (url) => {
-    opts.onOpenExternal?.(url);
-    if (!transport?.openInBrowser(url)) log.warn({ host: new URL(url).host }, 'no popover attached to open the browser; open the printed link');
-  }, log);
+  const openExternal = createExternalOpener(
+    { hosts: [tenantHost, ...(opts.externalHosts ?? [])] },
+    async (url) => {
+      opts.onOpenExternal?.(url);
+      if (!transport?.openInBrowser(url))
+        log.warn({ host: new URL(url).host }, 'no popover attached to open the browser; open the printed link');
+    },
+    log,
+  );
 
   // The app's own speech model assembly, with Node's fetch where the app injects Electron's net.fetch.
   const speech = await createAppSpeechModel({

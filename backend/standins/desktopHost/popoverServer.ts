@@ -19,7 +19,12 @@ export interface PopoverServer {
   close(): Promise<void>;
 }
 
-export async function startPopoverServer(opts: { port: number; secret: string; transport: () => HostTransport; cacheDir?: string }): Promise<PopoverServer> {
+export async function startPopoverServer(opts: {
+  port: number;
+  secret: string;
+  transport: () => HostTransport;
+  cacheDir?: string;
+}): Promise<PopoverServer> {
   const { createServer: createVite } = await import('vite');
   const vite = await createVite({
     configFile: viteConfig,

@@ -16,7 +16,12 @@ import { HOST_BRIDGE_PATH, HOST_SECRET_COOKIE, type HostMessage } from '../../..
  * accepted only with the page's own Origin and the per-run secret cookie the host set on the popover
  * document; anything else is refused at the upgrade, before a single call is read.
  */
-const PageMessage = z.strictObject({ type: z.literal('call'), id: z.number().int().nonnegative(), channel: z.string().max(64), args: z.array(z.unknown()).max(4) });
+const PageMessage = z.strictObject({
+  type: z.literal('call'),
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(64),
+  args: z.array(z.unknown()).max(4),
+});
 
 /** Largest message: a 64 KiB audio chunk (the bridge's own limit) or a call with a 4000-character request. */
 const MAX_MESSAGE_BYTES = 128 * 1024;
@@ -51,7 +56,13 @@ function sameSecret(given: string | undefined, secret: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function createHostTransport(opts: { origin: string; secret: string; handlers: MainHandlers; log: HostTransportLog; onAttach?(send: (e: BridgeEvent) => void): void }): HostTransport {
+export function createHostTransport(opts: {
+  origin: string;
+  secret: string;
+  handlers: MainHandlers;
+  log: HostTransportLog;
+  onAttach?(send: (e: BridgeEvent) => void): void;
+}): HostTransport {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Map<number, WebSocket>();
   let nextId = 0;
@@ -101,7 +112,9 @@ export function createHostTransport(opts: { origin: string; secret: string; hand
       }
       const handler = invokeHandlers.get(parsed.channel);
       void Promise.resolve(
-        handler ? handler(event, ...parsed.args) : { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'vouch: refused: invalid arguments' } },
+        handler
+          ? handler(event, ...parsed.args)
+          : { ok: false, error: { code: 'INVALID_ARGUMENTS', message: 'vouch: refused: invalid arguments' } },
       ).then((result) => send(ws, { type: 'result', id: parsed.id, result }));
     });
     ws.on('close', () => {

@@ -50,7 +50,9 @@ export function createSqliteAdapterFactory(db: DatabaseSync, now: () => number) 
     }
 
     async findByUserCode(userCode: string) {
-      return alive(db.prepare('SELECT payload, expires_at FROM oidc_models WHERE model = ? AND user_code = ?').get(this.model, userCode) as Row);
+      return alive(
+        db.prepare('SELECT payload, expires_at FROM oidc_models WHERE model = ? AND user_code = ?').get(this.model, userCode) as Row,
+      );
     }
 
     async findByUid(uid: string) {

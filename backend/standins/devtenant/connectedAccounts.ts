@@ -57,8 +57,12 @@ export class ConnectedAccountStore {
   find(sub: string, connection: string, account?: string): ConnectedAccount | undefined {
     const row =
       account !== undefined
-        ? this.db.prepare('SELECT * FROM connected_accounts WHERE sub = ? AND connection = ? AND account = ?').get(sub, connection, account.toLowerCase())
-        : this.db.prepare('SELECT * FROM connected_accounts WHERE sub = ? AND connection = ? ORDER BY created_at DESC, id DESC LIMIT 1').get(sub, connection);
+        ? this.db
+            .prepare('SELECT * FROM connected_accounts WHERE sub = ? AND connection = ? AND account = ?')
+            .get(sub, connection, account.toLowerCase())
+        : this.db
+            .prepare('SELECT * FROM connected_accounts WHERE sub = ? AND connection = ? ORDER BY created_at DESC, id DESC LIMIT 1')
+            .get(sub, connection);
     return row ? toAccount(row as Row) : undefined;
   }
 
@@ -87,7 +91,9 @@ export class ConnectedAccountStore {
   }
 
   updateAccessToken(id: string, accessToken: string, expiresAt: number): void {
-    this.db.prepare('UPDATE connected_accounts SET access_token = ?, access_token_expires_at = ? WHERE id = ?').run(accessToken, expiresAt, id);
+    this.db
+      .prepare('UPDATE connected_accounts SET access_token = ?, access_token_expires_at = ? WHERE id = ?')
+      .run(accessToken, expiresAt, id);
   }
 
   delete(sub: string, id: string): boolean {

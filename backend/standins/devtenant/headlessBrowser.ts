@@ -39,7 +39,10 @@ export class HeadlessBrowser {
    * callback (which is returned unfetched) or a page with a form is reached, which is submitted
    * using `choose` to pick the button value. Returns the final callback URL.
    */
-  async run(start: string, opts: { stop: (url: URL) => boolean; choose?: (html: string) => string | undefined; maxSteps?: number }): Promise<URL> {
+  async run(
+    start: string,
+    opts: { stop: (url: URL) => boolean; choose?: (html: string) => string | undefined; maxSteps?: number },
+  ): Promise<URL> {
     let next: { url: URL; method: 'GET' | 'POST'; body?: string } = { url: new URL(start), method: 'GET' };
     for (let i = 0; i < (opts.maxSteps ?? 20); i++) {
       if (opts.stop(next.url)) return next.url;
@@ -61,7 +64,8 @@ export class HeadlessBrowser {
       const form = /<form[^>]*method="post"[^>]*action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/i.exec(html);
       if (!form) throw new Error(`no form to submit at ${next.url.pathname}`);
       const params = new URLSearchParams();
-      for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)) params.append(m[1]!, decode(m[2]!));
+      for (const m of form[2]!.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi))
+        params.append(m[1]!, decode(m[2]!));
       const buttons = [...form[2]!.matchAll(/<button[^>]*name="([^"]+)"[^>]*value="([^"]*)"/gi)];
       const wanted = opts.choose?.(html);
       const button = buttons.find((b) => b[2] === wanted) ?? buttons[0];
@@ -73,5 +77,10 @@ export class HeadlessBrowser {
 }
 
 function decode(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 }

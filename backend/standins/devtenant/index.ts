@@ -93,7 +93,10 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
   const apiAudience = opts.apiAudience ?? 'https://api.vouch.local';
   const desktopClientId = opts.desktopClientId ?? 'vouch-desktop';
   const apiClient = { clientId: opts.apiClientId ?? 'vouch-api', clientSecret: opts.apiClientSecret ?? 'dev-api-client-secret-change-me' };
-  const cibaClient = { clientId: opts.cibaClientId ?? 'vouch-approvals', clientSecret: opts.cibaClientSecret ?? 'dev-ciba-client-secret-change-me' };
+  const cibaClient = {
+    clientId: opts.cibaClientId ?? 'vouch-approvals',
+    clientSecret: opts.cibaClientSecret ?? 'dev-ciba-client-secret-change-me',
+  };
   const desktopRedirectUris = [...(opts.desktopRedirectUris ?? loopbackRedirectUris(process.env.VOUCH_LOOPBACK_PORTS))];
   const cibaInterval = opts.cibaIntervalSeconds ?? 5;
 
@@ -107,7 +110,9 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
   const url = `http://${host}:${port}`;
   const issuer = `${url}/`;
   const meAudience = `${issuer}me/`;
-  const desktopPolicies: RefreshTokenPolicy[] = opts.desktopRefreshTokenPolicies ?? [{ audience: meAudience, scope: Object.values(ME_SCOPES) }];
+  const desktopPolicies: RefreshTokenPolicy[] = opts.desktopRefreshTokenPolicies ?? [
+    { audience: meAudience, scope: Object.values(ME_SCOPES) },
+  ];
   const refreshPolicies = new Map<string, RefreshTokenPolicy[]>([[desktopClientId, desktopPolicies]]);
 
   const db = openDatabase(join(opts.dataDir, 'devtenant.sqlite'));
@@ -210,10 +215,22 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
         useGrantedResource: async () => true,
         getResourceServerInfo: async (_ctx, indicator) => {
           if (indicator === apiAudience) {
-            return { scope: 'read:vouch', audience: apiAudience, accessTokenFormat: 'jwt', accessTokenTTL: opts.accessTokenTtlSeconds ?? 3600, jwt: { sign: { alg: 'RS256' } } };
+            return {
+              scope: 'read:vouch',
+              audience: apiAudience,
+              accessTokenFormat: 'jwt',
+              accessTokenTTL: opts.accessTokenTtlSeconds ?? 3600,
+              jwt: { sign: { alg: 'RS256' } },
+            };
           }
           if (indicator === meAudience) {
-            return { scope: Object.values(ME_SCOPES).join(' '), audience: meAudience, accessTokenFormat: 'jwt', accessTokenTTL: 600, jwt: { sign: { alg: 'RS256' } } };
+            return {
+              scope: Object.values(ME_SCOPES).join(' '),
+              audience: meAudience,
+              accessTokenFormat: 'jwt',
+              accessTokenTTL: 600,
+              jwt: { sign: { alg: 'RS256' } },
+            };
           }
           throw new errors.InvalidTarget();
         },
@@ -224,7 +241,7 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
         processLoginHint: async (_ctx, loginHint) => {
           let hint: { format?: string; iss?: string; sub?: string };
           try {
-            hint = JSON.parse(loginHint ?? "") as typeof hint;
+            hint = JSON.parse(loginHint ?? '') as typeof hint;
           } catch {
             throw new errors.InvalidRequest('login_hint parameter validation failed: not JSON');
           }
@@ -274,8 +291,12 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
   provider.proxy = false;
   // Auth0 matches Allowed Callback URLs exactly; oidc-provider would accept any port on a loopback
   // redirect (RFC 8252 §7.3), which hides a client that listens on an unregistered port.
-  const callbackUrls = (client: { clientId: string; redirectUris?: readonly string[] }) => (client.clientId === desktopClientId ? desktopRedirectUris : (client.redirectUris ?? []));
-  (provider.Client.prototype as unknown as { redirectUriAllowed(v: string): boolean }).redirectUriAllowed = function (this: { clientId: string; redirectUris?: readonly string[] }, value: string) {
+  const callbackUrls = (client: { clientId: string; redirectUris?: readonly string[] }) =>
+    client.clientId === desktopClientId ? desktopRedirectUris : (client.redirectUris ?? []);
+  (provider.Client.prototype as unknown as { redirectUriAllowed(v: string): boolean }).redirectUriAllowed = function (
+    this: { clientId: string; redirectUris?: readonly string[] },
+    value: string,
+  ) {
     return callbackUrls(this).includes(value);
   };
   const signMeToken = async (claims: { sub: string; clientId: string; scope: string }) => {
@@ -324,7 +345,12 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
       const published = cibaRequests.publish(String(body.auth_req_id));
       if (published && cibaRequests.holdAnswer) await cibaRequests.holdAnswer(published);
     }
-    if (ctx.path === '/oauth/token' && ctx.body && typeof ctx.body === 'object' && (ctx.body as { error?: string }).error === 'expired_token') {
+    if (
+      ctx.path === '/oauth/token' &&
+      ctx.body &&
+      typeof ctx.body === 'object' &&
+      (ctx.body as { error?: string }).error === 'expired_token'
+    ) {
       ctx.status = 400;
       ctx.body = { error: 'access_denied', error_description: 'The end-user denied the authorization request or it has been expired' };
     }
@@ -337,7 +363,11 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     verifyMeToken: async (token) => {
       const p = await verifyJwt(token, meAudience);
       if (!p?.sub) return undefined;
-      return { sub: p.sub, scopes: typeof p.scope === 'string' ? p.scope.split(' ') : [], clientId: typeof p.client_id === 'string' ? p.client_id : undefined };
+      return {
+        sub: p.sub,
+        scopes: typeof p.scope === 'string' ? p.scope.split(' ') : [],
+        clientId: typeof p.client_id === 'string' ? p.client_id : undefined,
+      };
     },
     // The connect redirect must be one of the calling application's Allowed Callback URLs.
     redirectUriAllowed: async (uri, clientId) => {
@@ -351,7 +381,10 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     const pending = cibaRequests.take(authReqId);
     if (!pending) throw new HttpError(404, { error: 'not_found', error_description: 'no pending request with that id' });
     if (!approve) {
-      await provider.backchannelResult(authReqId, new errors.AccessDenied('The end-user denied the authorization request or it has been expired'));
+      await provider.backchannelResult(
+        authReqId,
+        new errors.AccessDenied('The end-user denied the authorization request or it has been expired'),
+      );
       return;
     }
     const grant = new provider.Grant({ accountId: pending.sub, clientId: pending.clientId });
@@ -394,8 +427,14 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     // First-party app: consent is implied, as with Auth0's "Allow Skipping User Consent".
     const accountId = session?.accountId;
     if (!accountId) throw new Error('consent without a session');
-    const grant = details.grantId ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId, clientId: String(params.client_id) })) : new provider.Grant({ accountId, clientId: String(params.client_id) });
-    const d = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+    const grant = details.grantId
+      ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId, clientId: String(params.client_id) }))
+      : new provider.Grant({ accountId, clientId: String(params.client_id) });
+    const d = prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
     if (d.missingOIDCScope) grant.addOIDCScope(d.missingOIDCScope.join(' '));
     if (d.missingOIDCClaims) grant.addOIDCClaims(d.missingOIDCClaims);
     for (const [indicator, scopes] of Object.entries(d.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
@@ -412,7 +451,13 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
       const res = await fetch(`${url}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'authorization_code', client_id: PHONE_CLIENT_ID, code, code_verifier: verifier, redirect_uri: `${url}${PHONE_CALLBACK_PATH}` }),
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          client_id: PHONE_CLIENT_ID,
+          code,
+          code_verifier: verifier,
+          redirect_uri: `${url}${PHONE_CALLBACK_PATH}`,
+        }),
       });
       const body = (await res.json()) as { id_token?: unknown };
       if (!res.ok || typeof body.id_token !== 'string') return undefined;
@@ -461,7 +506,16 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
       if (url.pathname === '/oauth/token' && body.grant_type === CIBA_GRANT && typeof body.auth_req_id === 'string') {
         const poll = cibaRequests.checkPoll(body.auth_req_id, now(), cibaInterval);
         if (!poll.ok) {
-          sendJson(res, 400, { error: 'slow_down', error_description: `You are polling faster than allowed. Try again in ${poll.interval} seconds.`, interval: poll.interval }, { 'retry-after': String(poll.interval) });
+          sendJson(
+            res,
+            400,
+            {
+              error: 'slow_down',
+              error_description: `You are polling faster than allowed. Try again in ${poll.interval} seconds.`,
+              interval: poll.interval,
+            },
+            { 'retry-after': String(poll.interval) },
+          );
           return true;
         }
       }
@@ -519,7 +573,8 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
       } catch (err) {
         if (res.headersSent) return res.end();
         if (err instanceof HttpError) sendJson(res, err.status, err.body);
-        else if (err instanceof errors.OIDCProviderError) sendJson(res, err.statusCode, { error: err.error, error_description: err.error_description });
+        else if (err instanceof errors.OIDCProviderError)
+          sendJson(res, err.statusCode, { error: err.error, error_description: err.error_description });
         else sendJson(res, 500, { error: 'server_error', error_description: 'unexpected error' });
       }
     })();

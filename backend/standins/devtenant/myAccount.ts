@@ -26,7 +26,10 @@ const ConnectBody = z
     authorization_params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   })
   .strict()
-  .refine((b) => !b.code_challenge || b.code_challenge_method, { message: 'code_challenge_method is required with code_challenge', path: ['code_challenge_method'] });
+  .refine((b) => !b.code_challenge || b.code_challenge_method, {
+    message: 'code_challenge_method is required with code_challenge',
+    path: ['code_challenge_method'],
+  });
 
 const CompleteBody = z
   .object({
@@ -99,7 +102,8 @@ export function createMyAccount(deps: MyAccountDeps) {
   }
 
   async function jsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<T> {
-    if (!req.headers['content-type']?.includes('application/json')) throw problem(415, 'Unsupported Media Type', 'Content-Type must be application/json');
+    if (!req.headers['content-type']?.includes('application/json'))
+      throw problem(415, 'Unsupported Media Type', 'Content-Type must be application/json');
     const parsed = schema.safeParse(parseBody(await readRawBody(req), 'application/json'));
     if (!parsed.success) {
       throw problem(400, 'Validation Error', 'Invalid request payload input', {
@@ -112,7 +116,8 @@ export function createMyAccount(deps: MyAccountDeps) {
   async function connect(req: IncomingMessage, res: ServerResponse) {
     const who = await authorize(req, ME_SCOPES.create);
     const body = await jsonBody(req, ConnectBody);
-    if (!(await deps.redirectUriAllowed(body.redirect_uri, who.clientId))) throw problem(400, 'Bad Request', 'redirect_uri is not in the allowed callback URLs of this application');
+    if (!(await deps.redirectUriAllowed(body.redirect_uri, who.clientId)))
+      throw problem(400, 'Bad Request', 'redirect_uri is not in the allowed callback URLs of this application');
     const upstream = deps.upstream(body.connection);
     if (!upstream) throw problem(400, 'Bad Request', `Connection ${body.connection} is not enabled for Connected Accounts`);
     purge();
@@ -143,7 +148,8 @@ export function createMyAccount(deps: MyAccountDeps) {
   function browserConnect(url: URL, res: ServerResponse) {
     purge();
     const s = sessions.get(byTicket.get(url.searchParams.get('ticket') ?? '') ?? '');
-    if (!s) return sendHtml(res, 400, page('Link expired', '<h1>This link has expired</h1><p>Go back to Vouch and try connecting again.</p>'));
+    if (!s)
+      return sendHtml(res, 400, page('Link expired', '<h1>This link has expired</h1><p>Go back to Vouch and try connecting again.</p>'));
     const upstream = deps.upstream(s.connection)!;
     const target = new URL(upstream.authorizeUrl);
     // Extra authorization params first, so none can override the protocol ones set below.
@@ -200,7 +206,8 @@ export function createMyAccount(deps: MyAccountDeps) {
     const body = await jsonBody(req, CompleteBody);
     const s = sessions.get(body.auth_session);
     if (!s || s.sub !== who.sub || s.expiresAt <= deps.now()) throw problem(404, 'Not Found', 'Invalid or expired session');
-    if (!s.linked || s.linked.connectCode !== body.connect_code) throw problem(409, 'Conflict', 'connect_code is invalid or was already used');
+    if (!s.linked || s.linked.connectCode !== body.connect_code)
+      throw problem(409, 'Conflict', 'connect_code is invalid or was already used');
     if (s.redirectUri !== body.redirect_uri) throw problem(400, 'Bad Request', 'redirect_uri does not match the connect request');
     if (s.codeChallenge && (!body.code_verifier || s256(body.code_verifier) !== s.codeChallenge)) {
       throw problem(400, 'Bad Request', 'code_verifier does not match code_challenge');
@@ -220,7 +227,13 @@ export function createMyAccount(deps: MyAccountDeps) {
       },
       deps.now(),
     );
-    sendJson(res, 201, { id: account.id, connection: account.connection, access_type: 'offline', scopes: account.scopes, created_at: account.createdAt });
+    sendJson(res, 201, {
+      id: account.id,
+      connection: account.connection,
+      access_type: 'offline',
+      scopes: account.scopes,
+      created_at: account.createdAt,
+    });
   }
 
   async function listAccounts(req: IncomingMessage, url: URL, res: ServerResponse) {
@@ -231,7 +244,13 @@ export function createMyAccount(deps: MyAccountDeps) {
     const all = deps.accounts.list(who.sub, connection);
     const slice = all.slice(from, from + take);
     sendJson(res, 200, {
-      accounts: slice.map((a) => ({ id: a.id, connection: a.connection, access_type: 'offline', scopes: a.scopes, created_at: a.createdAt })),
+      accounts: slice.map((a) => ({
+        id: a.id,
+        connection: a.connection,
+        access_type: 'offline',
+        scopes: a.scopes,
+        created_at: a.createdAt,
+      })),
       ...(from + take < all.length ? { next: String(from + take) } : {}),
     });
   }
@@ -248,18 +267,24 @@ export function createMyAccount(deps: MyAccountDeps) {
   return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
     try {
-      if (req.method === 'POST' && path === '/me/v1/connected-accounts/connect') return await connect(req, res), true;
-      if (req.method === 'POST' && path === '/me/v1/connected-accounts/complete') return await complete(req, res), true;
-      if (req.method === 'GET' && path === '/me/v1/connected-accounts/accounts') return await listAccounts(req, url, res), true;
+      if (req.method === 'POST' && path === '/me/v1/connected-accounts/connect') return (await connect(req, res), true);
+      if (req.method === 'POST' && path === '/me/v1/connected-accounts/complete') return (await complete(req, res), true);
+      if (req.method === 'GET' && path === '/me/v1/connected-accounts/accounts') return (await listAccounts(req, url, res), true);
       const del = /^\/me\/v1\/connected-accounts\/accounts\/([^/]+)$/.exec(path);
-      if (req.method === 'DELETE' && del) return await deleteAccount(req, decodeURIComponent(del[1]!), res), true;
-      if (req.method === 'GET' && path === '/connected-accounts/connect') return browserConnect(url, res), true;
-      if (req.method === 'GET' && path === '/connected-accounts/callback') return await browserCallback(url, res), true;
+      if (req.method === 'DELETE' && del) return (await deleteAccount(req, decodeURIComponent(del[1]!), res), true);
+      if (req.method === 'GET' && path === '/connected-accounts/connect') return (browserConnect(url, res), true);
+      if (req.method === 'GET' && path === '/connected-accounts/callback') return (await browserCallback(url, res), true);
       if (path.startsWith('/me/')) throw problem(404, 'Not Found', 'No such endpoint');
       return false;
     } catch (err) {
       if (err instanceof HttpError) sendJson(res, err.status, err.body);
-      else sendJson(res, 500, { type: 'https://auth0.com/api-errors/A0E-500-0001', status: 500, title: 'Internal Server Error', detail: escapeHtml(String(err)) });
+      else
+        sendJson(res, 500, {
+          type: 'https://auth0.com/api-errors/A0E-500-0001',
+          status: 500,
+          title: 'Internal Server Error',
+          detail: escapeHtml(String(err)),
+        });
       return true;
     }
   };

@@ -159,14 +159,20 @@ export function createPhone(opts: PhoneOptions): (req: IncomingMessage, res: Ser
     }
     if (path === '/dev/ciba' && req.method === 'GET') {
       const sub = await bearerSub(req);
-      if (!sub) return unauthorized(res), true;
+      if (!sub) return (unauthorized(res), true);
       sendJson(
         res,
         200,
         opts.requests
           .list(opts.now())
           .filter((p) => p.sub === sub)
-          .map((p) => ({ auth_req_id: p.authReqId, sub: p.sub, binding_message: p.bindingMessage, scope: p.scope, expires_at: new Date(p.expiresAt).toISOString() })),
+          .map((p) => ({
+            auth_req_id: p.authReqId,
+            sub: p.sub,
+            binding_message: p.bindingMessage,
+            scope: p.scope,
+            expires_at: new Date(p.expiresAt).toISOString(),
+          })),
       );
       return true;
     }
@@ -204,7 +210,12 @@ export function createPhone(opts: PhoneOptions): (req: IncomingMessage, res: Ser
 }
 
 function unauthorized(res: ServerResponse): void {
-  sendJson(res, 401, { error: 'unauthorized', error_description: 'sign in at the tenant as the person the request is for' }, { 'www-authenticate': 'Bearer' });
+  sendJson(
+    res,
+    401,
+    { error: 'unauthorized', error_description: 'sign in at the tenant as the person the request is for' },
+    { 'www-authenticate': 'Bearer' },
+  );
 }
 
 function token(): string {

@@ -59,7 +59,8 @@ export function createTokenVaultGrant(deps: TokenVaultGrantDeps) {
       if (!audience) return fail(ctx, 403, 'unauthorized_client', 'The client is not a Custom API Client linked to an API');
       const who = await deps.verifyAccessToken(p.subject_token);
       if (!who) return fail(ctx, 401, 'invalid_grant', 'Invalid subject token');
-      if (!who.aud.includes(audience)) return fail(ctx, 401, 'invalid_grant', 'The subject token audience is not the API linked to this client');
+      if (!who.aud.includes(audience))
+        return fail(ctx, 401, 'invalid_grant', 'The subject token audience is not the API linked to this client');
       sub = who.sub;
     } else if (p.subject_token_type === SUBJECT_REFRESH_TOKEN) {
       sub = (await deps.verifyRefreshToken(p.subject_token, clientId))?.sub;
@@ -87,7 +88,12 @@ export function createTokenVaultGrant(deps: TokenVaultGrantDeps) {
       } catch (err) {
         deps.onExchange?.({ sub, connection: p.connection, outcome: 'refresh_failed' });
         const reason = err instanceof UpstreamError ? err.error : 'upstream unavailable';
-        return fail(ctx, 401, 'federated_connection_refresh_token_flow_failed', `The provider refused to refresh the token (${reason}); reconnect the account.`);
+        return fail(
+          ctx,
+          401,
+          'federated_connection_refresh_token_flow_failed',
+          `The provider refused to refresh the token (${reason}); reconnect the account.`,
+        );
       }
     }
     deps.onExchange?.({ sub, connection: p.connection, outcome: 'issued' });

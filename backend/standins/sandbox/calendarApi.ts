@@ -114,7 +114,8 @@ export function registerCalendarRoutes(
     return undefined;
   };
   const notFound = () => googleError(404, 'Not Found', 'NOT_FOUND', 'notFound');
-  const badRequest = (message: string) => googleError(400, message, 'INVALID_ARGUMENT', message.includes('time zone') ? 'required' : 'invalid');
+  const badRequest = (message: string) =>
+    googleError(400, message, 'INVALID_ARGUMENT', message.includes('time zone') ? 'required' : 'invalid');
 
   /** Normalises an event body and stores it; `existing` keeps identity fields on update/patch. */
   const save = (input: Record<string, unknown>, existing: CalendarEvent | undefined): CalendarEvent | SandboxResponse => {
@@ -220,8 +221,16 @@ export function registerCalendarRoutes(
   const guestChange = (existing: CalendarEvent, input: Record<string, unknown>, mode: 'patch' | 'update'): SandboxResponse | undefined => {
     const organizer = (existing['organizer'] as { email?: string } | undefined)?.email;
     if (organizer === undefined || organizer === me().email) return undefined;
-    const forbidden = () => googleError(403, 'Shared properties can only be changed by the organizer of the event.', 'PERMISSION_DENIED', 'forbiddenForNonOrganizer');
-    const shared = Object.keys(input).filter((k) => k !== 'attendees' && !(mode === 'update' && JSON.stringify(input[k]) === JSON.stringify(existing[k])));
+    const forbidden = () =>
+      googleError(
+        403,
+        'Shared properties can only be changed by the organizer of the event.',
+        'PERMISSION_DENIED',
+        'forbiddenForNonOrganizer',
+      );
+    const shared = Object.keys(input).filter(
+      (k) => k !== 'attendees' && !(mode === 'update' && JSON.stringify(input[k]) === JSON.stringify(existing[k])),
+    );
     if (shared.length > 0) return forbidden();
     const before = (existing['attendees'] as Array<Record<string, unknown>> | undefined) ?? [];
     const after = Array.isArray(input['attendees']) ? (input['attendees'] as Array<Record<string, unknown>>) : before;
@@ -232,7 +241,8 @@ export function registerCalendarRoutes(
       if (a['email'] !== me().email && (a['responseStatus'] ?? was['responseStatus']) !== was['responseStatus']) return forbidden();
     }
     const status = after.find((a) => a['email'] === me().email)?.['responseStatus'];
-    if (status !== undefined && !['needsAction', 'declined', 'tentative', 'accepted'].includes(String(status))) return badRequest('Invalid attendee response status.');
+    if (status !== undefined && !['needsAction', 'declined', 'tentative', 'accepted'].includes(String(status)))
+      return badRequest('Invalid attendee response status.');
     return undefined;
   };
 
@@ -282,15 +292,27 @@ export function registerCalendarRoutes(
       const intervals = store
         .overlapping(fromMs, toMs, false)
         .filter((e) => e['transparency'] !== 'transparent')
-        .map((e) => [Math.max(eventTimeMs(e.start, 'start') as number, fromMs), Math.min(eventTimeMs(e.end, 'end') as number, toMs)] as const);
+        .map(
+          (e) => [Math.max(eventTimeMs(e.start, 'start') as number, fromMs), Math.min(eventTimeMs(e.end, 'end') as number, toMs)] as const,
+        );
       const merged: Array<[number, number]> = [];
       for (const [s, e] of intervals) {
         const last = merged.at(-1);
         if (last && s <= last[1]) last[1] = Math.max(last[1], e);
         else merged.push([s, e]);
       }
-      calendars[id] = { busy: merged.map(([s, e]) => ({ start: new Date(s).toISOString().replace('.000Z', 'Z'), end: new Date(e).toISOString().replace('.000Z', 'Z') })) };
+      calendars[id] = {
+        busy: merged.map(([s, e]) => ({
+          start: new Date(s).toISOString().replace('.000Z', 'Z'),
+          end: new Date(e).toISOString().replace('.000Z', 'Z'),
+        })),
+      };
     }
-    return json(200, { kind: 'calendar#freeBusy', timeMin: new Date(fromMs).toISOString(), timeMax: new Date(toMs).toISOString(), calendars });
+    return json(200, {
+      kind: 'calendar#freeBusy',
+      timeMin: new Date(fromMs).toISOString(),
+      timeMax: new Date(toMs).toISOString(),
+      calendars,
+    });
   });
 }

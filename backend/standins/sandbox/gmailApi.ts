@@ -68,7 +68,10 @@ function messageResource(m: StoredMessage, format: string, metadataHeaders: stri
 }
 
 function normalizeSubject(s: string): string {
-  return s.replace(/^((re|fwd?|aw|sv)\s*:\s*)+/i, '').trim().toLowerCase();
+  return s
+    .replace(/^((re|fwd?|aw|sv)\s*:\s*)+/i, '')
+    .trim()
+    .toLowerCase();
 }
 
 function messageIdsIn(value: string | undefined): string[] {
@@ -76,7 +79,10 @@ function messageIdsIn(value: string | undefined): string[] {
 }
 
 function listParam(q: URLSearchParams, name: string): string[] {
-  return q.getAll(name).flatMap((v) => v.split(',')).filter(Boolean);
+  return q
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .filter(Boolean);
 }
 
 function clampMax(q: URLSearchParams, dflt: number): number {
@@ -198,7 +204,12 @@ export function registerGmailRoutes(
    */
   const accept = (raw: unknown, requestedThreadId: unknown, labelIds: string[]): StoredMessage | SandboxResponse => {
     if (typeof raw !== 'string' || raw.length === 0) {
-      return googleError(400, "'raw' RFC822 payload message string or uploading message via /upload/* URL required", 'INVALID_ARGUMENT', 'invalidArgument');
+      return googleError(
+        400,
+        "'raw' RFC822 payload message string or uploading message via /upload/* URL required",
+        'INVALID_ARGUMENT',
+        'invalidArgument',
+      );
     }
     let text = Buffer.from(raw, 'base64url').toString('utf8');
     const head = parseMime(text);
@@ -220,7 +231,10 @@ export function registerGmailRoutes(
     if (typeof requestedThreadId === 'string' && requestedThreadId.length > 0) {
       const thread = store.thread(requestedThreadId);
       if (thread.length === 0) return googleError(404, 'Requested entity was not found.', 'NOT_FOUND', 'notFound');
-      const referenced = new Set([...messageIdsIn(headerValue(head.headers, 'In-Reply-To')), ...messageIdsIn(headerValue(head.headers, 'References'))]);
+      const referenced = new Set([
+        ...messageIdsIn(headerValue(head.headers, 'In-Reply-To')),
+        ...messageIdsIn(headerValue(head.headers, 'References')),
+      ]);
       const subject = normalizeSubject(decodeWords(headerValue(head.headers, 'Subject') ?? ''));
       const sameSubject = thread.some((m) => normalizeSubject(m.subject) === subject);
       const refersToThread = thread.some((m) => m.messageIdHeader !== undefined && referenced.has(m.messageIdHeader));
@@ -244,7 +258,9 @@ export function registerGmailRoutes(
     const message = ((req.body ?? {}) as Record<string, unknown>)['message'] as Record<string, unknown> | undefined;
     const m = accept(message?.['raw'], message?.['threadId'], ['DRAFT']);
     if ('status' in m) return m;
-    const draftId = `r${BigInt('0x' + newGmailId()).toString().slice(0, 18)}`;
+    const draftId = `r${BigInt('0x' + newGmailId())
+      .toString()
+      .slice(0, 18)}`;
     store.addDraft(draftId, m.id);
     return json(200, { id: draftId, message: { id: m.id, threadId: m.threadId, labelIds: m.labelIds } });
   });

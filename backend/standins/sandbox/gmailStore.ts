@@ -25,10 +25,22 @@ export function newGmailId(): string {
 }
 
 function htmlToText(html: string): string {
-  return html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/p>/gi, '\n\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>/gi, '\n\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
 }
 
-function toStored(row: { id: string; thread_id: string; label_ids: string; internal_date: number; raw: string; message_id_header: string | null }): StoredMessage {
+function toStored(row: {
+  id: string;
+  thread_id: string;
+  label_ids: string;
+  internal_date: number;
+  raw: string;
+  message_id_header: string | null;
+}): StoredMessage {
   const mime = parseMime(row.raw);
   const h = (n: string) => decodeEncodedWords(headerValue(mime.headers, n) ?? '');
   const plain = findPart(mime, 'text/plain');

@@ -26,7 +26,9 @@ const sandbox = await startSandbox({
   clients,
   ...(values['slack-internal-app'] ? { slackLimits: { nonMarketplaceApp: false } } : {}),
 });
-process.stdout.write(`provider sandbox listening on ${sandbox.url} (${clients.length} OAuth client(s), calendar zone ${sandbox.timeZone})\n`);
+process.stdout.write(
+  `provider sandbox listening on ${sandbox.url} (${clients.length} OAuth client(s), calendar zone ${sandbox.timeZone})\n`,
+);
 const stop = () => void sandbox.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -46,7 +46,10 @@ export function parseParams(value: string | undefined): { type: string; params: 
   for (const p of rest) {
     const i = p.indexOf('=');
     if (i < 0) continue;
-    params[p.slice(0, i).trim().toLowerCase()] = p.slice(i + 1).trim().replace(/^"(.*)"$/, '$1');
+    params[p.slice(0, i).trim().toLowerCase()] = p
+      .slice(i + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
   }
   return { type: type.trim().toLowerCase(), params };
 }
@@ -165,7 +168,12 @@ export function composeSeedMessage(m: {
     ...(m.references ? [`References: ${m.references}`] : []),
     'MIME-Version: 1.0',
   ];
-  const textPart = ['Content-Type: text/plain; charset="UTF-8"', 'Content-Transfer-Encoding: base64', '', wrap76(Buffer.from(m.text).toString('base64'))];
+  const textPart = [
+    'Content-Type: text/plain; charset="UTF-8"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    wrap76(Buffer.from(m.text).toString('base64')),
+  ];
   if (!m.html) return [...lines, ...textPart].join('\r\n');
   const boundary = `sbx_${m.messageId.replace(/[^A-Za-z0-9]/g, '').slice(0, 24)}`;
   return [

@@ -98,7 +98,10 @@ export function registerOAuthRoutes(router: Router, deps: { clients: SandboxClie
   const findClient = (id: string | undefined) => deps.clients.find((c) => c.client_id === id);
 
   /** Authorize-time checks; a bad client or redirect is shown as a page, never redirected to. */
-  const validateAuthorize = (provider: string, p: Record<string, string>): SandboxResponse | { provider: SandboxProvider; scopes: string[] } => {
+  const validateAuthorize = (
+    provider: string,
+    p: Record<string, string>,
+  ): SandboxResponse | { provider: SandboxProvider; scopes: string[] } => {
     if (!isSandboxProvider(provider)) return { status: 404, body: 'unknown provider' };
     const client = findClient(p['client_id']);
     if (!client) return { status: 400, body: 'Error 401: invalid_client. The OAuth client was not found.' };

@@ -52,7 +52,9 @@ const CalendarSeed = z.object({
   ),
 });
 const SlackSeed = z.object({
-  users: z.array(z.object({ id: z.string(), name: z.string(), real_name: z.string(), email: z.string().optional(), guest: z.boolean().optional() })),
+  users: z.array(
+    z.object({ id: z.string(), name: z.string(), real_name: z.string(), email: z.string().optional(), guest: z.boolean().optional() }),
+  ),
   channels: z.array(
     z.object({
       id: z.string(),
@@ -60,12 +62,20 @@ const SlackSeed = z.object({
       topic: z.string(),
       purpose: z.string(),
       members: z.number().int(),
-      messages: z.array(z.object({ key: z.string().optional(), user: z.string(), minutesAgo: z.number(), text: z.string(), thread: z.string().optional() })),
+      messages: z.array(
+        z.object({ key: z.string().optional(), user: z.string(), minutesAgo: z.number(), text: z.string(), thread: z.string().optional() }),
+      ),
     }),
   ),
   /** Direct messages between the demo user and one other member. */
   ims: z
-    .array(z.object({ id: z.string(), user: z.string(), messages: z.array(z.object({ user: z.string(), minutesAgo: z.number(), text: z.string() })) }))
+    .array(
+      z.object({
+        id: z.string(),
+        user: z.string(),
+        messages: z.array(z.object({ user: z.string(), minutesAgo: z.number(), text: z.string() })),
+      }),
+    )
     .default([]),
 });
 
@@ -112,7 +122,13 @@ function seedGmail(store: GmailStore, seedDir: string, now: number): void {
   }
 }
 
-function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZone: string, account: SandboxAccount = SANDBOX_ACCOUNT): void {
+function seedCalendar(
+  store: CalendarStore,
+  seedDir: string,
+  now: number,
+  timeZone: string,
+  account: SandboxAccount = SANDBOX_ACCOUNT,
+): void {
   const seed = readSeed(seedDir, 'calendar.json', CalendarSeed);
   const today = zonedDate(now, timeZone);
   seed.events.forEach((e, i) => {
@@ -144,7 +160,11 @@ function seedCalendar(store: CalendarStore, seedDir: string, now: number, timeZo
           ? {
               attendees: e.organizer
                 ? [
-                    ...e.attendees.map((email) => ({ email, responseStatus: 'accepted', ...(email === e.organizer ? { organizer: true } : {}) })),
+                    ...e.attendees.map((email) => ({
+                      email,
+                      responseStatus: 'accepted',
+                      ...(email === e.organizer ? { organizer: true } : {}),
+                    })),
                     { email: account.email, self: true, responseStatus: 'needsAction' },
                   ]
                 : [
@@ -171,7 +191,14 @@ function seedSlack(store: SlackStore, seedDir: string, now: number): void {
     return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
   };
   for (const c of seed.channels) {
-    store.putChannel({ id: c.id, name: c.name, topic: c.topic, purpose: c.purpose, num_members: c.members, created: Math.floor(now / 1000) - 90 * 86_400 });
+    store.putChannel({
+      id: c.id,
+      name: c.name,
+      topic: c.topic,
+      purpose: c.purpose,
+      num_members: c.members,
+      created: Math.floor(now / 1000) - 90 * 86_400,
+    });
     const keyed = new Map<string, string>();
     c.messages.forEach((m, i) => {
       const ts = tsOf(m.minutesAgo, i);
@@ -181,8 +208,19 @@ function seedSlack(store: SlackStore, seedDir: string, now: number): void {
     });
   }
   for (const im of seed.ims) {
-    store.putChannel({ id: im.id, name: im.id, topic: '', purpose: '', num_members: 2, created: Math.floor(now / 1000) - 30 * 86_400, is_im: true, user: im.user });
-    im.messages.forEach((m, i) => store.insert({ channel_id: im.id, ts: tsOf(m.minutesAgo, i), user_id: m.user, text: m.text, thread_ts: null }));
+    store.putChannel({
+      id: im.id,
+      name: im.id,
+      topic: '',
+      purpose: '',
+      num_members: 2,
+      created: Math.floor(now / 1000) - 30 * 86_400,
+      is_im: true,
+      user: im.user,
+    });
+    im.messages.forEach((m, i) =>
+      store.insert({ channel_id: im.id, ts: tsOf(m.minutesAgo, i), user_id: m.user, text: m.text, thread_ts: null }),
+    );
   }
 }
 

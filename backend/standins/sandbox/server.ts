@@ -95,8 +95,19 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
 
   const router = new Router();
   registerOAuthRoutes(router, { clients: opts.clients ?? [], tokens });
-  registerGmailRoutes(router, { tokens, store: gmail, now, mailboxOf: (userId) => ({ store: storesOf(userId).gmail, account: accountOf(userId) }) });
-  registerCalendarRoutes(router, { tokens, store: calendar, now, timeZone, calendarOf: (userId) => ({ store: storesOf(userId).calendar, account: accountOf(userId) }) });
+  registerGmailRoutes(router, {
+    tokens,
+    store: gmail,
+    now,
+    mailboxOf: (userId) => ({ store: storesOf(userId).gmail, account: accountOf(userId) }),
+  });
+  registerCalendarRoutes(router, {
+    tokens,
+    store: calendar,
+    now,
+    timeZone,
+    calendarOf: (userId) => ({ store: storesOf(userId).calendar, account: accountOf(userId) }),
+  });
   registerSlackRoutes(router, { tokens, store: slack, now, timeZone, ...(opts.slackLimits ? { limits: opts.slackLimits } : {}) });
 
   const faults: Array<{ prefix: string; fault: SandboxFault; remaining: number }> = [];
@@ -118,7 +129,18 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
     if (path.startsWith('/slack/')) return { status: f.status, headers, body: f.status === 429 ? '' : 'upstream error' };
     const status = f.status === 429 ? 'RESOURCE_EXHAUSTED' : f.status >= 500 ? 'UNAVAILABLE' : 'FAILED_PRECONDITION';
     const reason = f.status === 429 ? 'rateLimitExceeded' : 'backendError';
-    return { status: f.status, headers, body: { error: { code: f.status, message: 'Scripted sandbox failure', errors: [{ message: 'Scripted sandbox failure', domain: 'global', reason }], status } } };
+    return {
+      status: f.status,
+      headers,
+      body: {
+        error: {
+          code: f.status,
+          message: 'Scripted sandbox failure',
+          errors: [{ message: 'Scripted sandbox failure', domain: 'global', reason }],
+          status,
+        },
+      },
+    };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -143,7 +165,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<Sandbox> {
         if (body === Symbol.for('malformed')) {
           out = { status: 400, body: { error: { code: 400, message: 'Invalid JSON payload received.', status: 'INVALID_ARGUMENT' } } };
         } else {
-          const sreq: SandboxRequest = { method, path: url.pathname, params: match.params, query: url.searchParams, headers: req.headers, body, rawBody: raw };
+          const sreq: SandboxRequest = {
+            method,
+            path: url.pathname,
+            params: match.params,
+            query: url.searchParams,
+            headers: req.headers,
+            body,
+            rawBody: raw,
+          };
           out = await match.handler(sreq);
         }
       }

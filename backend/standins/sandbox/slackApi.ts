@@ -89,9 +89,9 @@ export class SlackStore {
   /** A ts unique in the channel: seconds from the clock plus a microsecond counter. */
   nextTs(channelId: string, nowMs: number): string {
     let candidate = Math.floor(nowMs * 1000);
-    const row = this.db.prepare('SELECT ts FROM slack_messages WHERE channel_id = ? ORDER BY CAST(ts AS REAL) DESC LIMIT 1').get(channelId) as
-      | { ts: string }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT ts FROM slack_messages WHERE channel_id = ? ORDER BY CAST(ts AS REAL) DESC LIMIT 1')
+      .get(channelId) as { ts: string } | undefined;
     if (row) {
       const last = Math.round(Number(row.ts) * 1e6);
       if (candidate <= last) candidate = last + 1;
@@ -100,11 +100,15 @@ export class SlackStore {
   }
 
   insert(m: MessageRow): void {
-    this.db.prepare('INSERT INTO slack_messages (channel_id, ts, user_id, text, thread_ts) VALUES (?,?,?,?,?)').run(m.channel_id, m.ts, m.user_id, m.text, m.thread_ts);
+    this.db
+      .prepare('INSERT INTO slack_messages (channel_id, ts, user_id, text, thread_ts) VALUES (?,?,?,?,?)')
+      .run(m.channel_id, m.ts, m.user_id, m.text, m.thread_ts);
   }
 
   messages(channelId: string): MessageRow[] {
-    return this.db.prepare('SELECT * FROM slack_messages WHERE channel_id = ? ORDER BY CAST(ts AS REAL) DESC').all(channelId) as unknown as MessageRow[];
+    return this.db
+      .prepare('SELECT * FROM slack_messages WHERE channel_id = ? ORDER BY CAST(ts AS REAL) DESC')
+      .all(channelId) as unknown as MessageRow[];
   }
 
   allMessages(): MessageRow[] {
@@ -171,7 +175,8 @@ export function registerSlackRoutes(
   };
 
   const fail = (error: string) => json(200, { ok: false, error });
-  const limitOf = (req: SandboxRequest, dflt: number, max: number) => Math.min(Math.max(Number(arg(req, 'limit') ?? arg(req, 'count') ?? dflt) || dflt, 1), max);
+  const limitOf = (req: SandboxRequest, dflt: number, max: number) =>
+    Math.min(Math.max(Number(arg(req, 'limit') ?? arg(req, 'count') ?? dflt) || dflt, 1), max);
   const channelOf = (req: SandboxRequest) => {
     const ref = arg(req, 'channel');
     return ref ? store.channel(ref) : undefined;
@@ -246,11 +251,17 @@ export function registerSlackRoutes(
   method('users.list', 'users:read', (req, grant) => {
     const p = page(req, store.users, 100, 1000);
     if (p === 'invalid') return fail('invalid_cursor');
-    return json(200, { ok: true, members: p.items.map((u) => userResource(u, grant.scopes)), cache_ts: Math.floor(deps.now() / 1000), response_metadata: { next_cursor: p.next } });
+    return json(200, {
+      ok: true,
+      members: p.items.map((u) => userResource(u, grant.scopes)),
+      cache_ts: Math.floor(deps.now() / 1000),
+      response_metadata: { next_cursor: p.next },
+    });
   });
 
   // The scope follows the types asked for: im needs im:read, channels channels:read.
-  const listScope = (req: SandboxRequest) => ((arg(req, 'types') ?? 'public_channel').split(',').includes('im') ? 'im:read' : 'channels:read');
+  const listScope = (req: SandboxRequest) =>
+    (arg(req, 'types') ?? 'public_channel').split(',').includes('im') ? 'im:read' : 'channels:read';
   method('conversations.list', listScope, (req) => {
     const types = (arg(req, 'types') ?? 'public_channel').split(',').map((t) => t.trim());
     const rows = store.conversations().filter((c) => (c.is_im ? types.includes('im') : types.includes('public_channel')));
@@ -295,7 +306,12 @@ export function registerSlackRoutes(
     if (p === 'invalid') return fail('invalid_cursor');
     return json(200, {
       ok: true,
-      messages: p.items.map((m) => messageResource(m, all.filter((r) => r.thread_ts === m.ts && r.ts !== m.ts))),
+      messages: p.items.map((m) =>
+        messageResource(
+          m,
+          all.filter((r) => r.thread_ts === m.ts && r.ts !== m.ts),
+        ),
+      ),
       has_more: p.next !== '',
       pin_count: 0,
       response_metadata: { next_cursor: p.next },
@@ -312,7 +328,12 @@ export function registerSlackRoutes(
     const parent = all.find((m) => m.ts === ts);
     if (!parent) return fail('thread_not_found');
     const replies = all.filter((m) => m.thread_ts === ts && m.ts !== ts).reverse();
-    const p = page(req, [messageResource(parent, replies), ...replies.map((r) => messageResource(r))], limits.nonMarketplaceApp ? limits.historyMaxLimit : 1000, historyMax());
+    const p = page(
+      req,
+      [messageResource(parent, replies), ...replies.map((r) => messageResource(r))],
+      limits.nonMarketplaceApp ? limits.historyMaxLimit : 1000,
+      historyMax(),
+    );
     if (p === 'invalid') return fail('invalid_cursor');
     return json(200, { ok: true, messages: p.items, has_more: p.next !== '', response_metadata: { next_cursor: p.next } });
   });
@@ -344,7 +365,11 @@ export function registerSlackRoutes(
       }
       const token = bare as string;
       if (token.startsWith('in:@')) inDmWith = token.slice(4);
-      else if (token.startsWith('in:')) inChannel = token.slice(3).replace(/^#|^<#|>$/g, '').split('|')[0];
+      else if (token.startsWith('in:'))
+        inChannel = token
+          .slice(3)
+          .replace(/^#|^<#|>$/g, '')
+          .split('|')[0];
       else if (token.startsWith('from:')) fromUser = token.slice(5).replace(/^[@<]|>$/g, '');
       else if (/^(after|before|on):/.test(token)) {
         const [op, day] = token.split(':') as [string, string];
@@ -379,7 +404,14 @@ export function registerSlackRoutes(
       query,
       messages: {
         total: matches.length,
-        pagination: { total_count: matches.length, page: pageNo, per_page: count, page_count: pages, first: (pageNo - 1) * count + 1, last: (pageNo - 1) * count + hits.length },
+        pagination: {
+          total_count: matches.length,
+          page: pageNo,
+          per_page: count,
+          page_count: pages,
+          first: (pageNo - 1) * count + 1,
+          last: (pageNo - 1) * count + hits.length,
+        },
         paging: { count, total: matches.length, page: pageNo, pages },
         matches: hits.map((m) => {
           const ch = conversations.find((c) => c.id === m.channel_id);

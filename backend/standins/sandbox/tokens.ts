@@ -71,8 +71,21 @@ export class TokenStore {
     const insert = this.db.prepare(
       'INSERT INTO oauth_tokens (token_hash, kind, provider, client_id, user_id, scopes, expires_at) VALUES (?,?,?,?,?,?,?)',
     );
-    insert.run(hashToken(access), 'access', g.provider, g.clientId, g.userId, g.scopes.join(' '), this.now() + this.accessTokenTtlSeconds * 1000);
-    const out: IssuedTokens = { access_token: access, expires_in: this.accessTokenTtlSeconds, scope: g.scopes.join(' '), token_type: 'Bearer' };
+    insert.run(
+      hashToken(access),
+      'access',
+      g.provider,
+      g.clientId,
+      g.userId,
+      g.scopes.join(' '),
+      this.now() + this.accessTokenTtlSeconds * 1000,
+    );
+    const out: IssuedTokens = {
+      access_token: access,
+      expires_in: this.accessTokenTtlSeconds,
+      scope: g.scopes.join(' '),
+      token_type: 'Bearer',
+    };
     if (withRefresh) {
       const refresh = randomToken(PREFIX[g.provider].refresh);
       insert.run(hashToken(refresh), 'refresh', g.provider, g.clientId, g.userId, g.scopes.join(' '), null);
@@ -94,14 +107,17 @@ export class TokenStore {
   verifyAccess(provider: SandboxProvider, accessToken: string): GrantedAccess | undefined {
     const row = this.db
       .prepare("SELECT * FROM oauth_tokens WHERE token_hash = ? AND kind = 'access' AND revoked = 0")
-      .get(hashToken(accessToken)) as { provider: string; client_id: string; user_id: string; scopes: string; expires_at: number } | undefined;
+      .get(hashToken(accessToken)) as
+      { provider: string; client_id: string; user_id: string; scopes: string; expires_at: number } | undefined;
     if (!row || row.provider !== provider || row.expires_at <= this.now()) return undefined;
     return { provider, userId: row.user_id, clientId: row.client_id, scopes: parseScopeParam(row.scopes) };
   }
 
   /** Revokes a token only for the provider and client it was issued to. */
   revoke(provider: SandboxProvider, token: string, clientId: string): boolean {
-    const r = this.db.prepare('UPDATE oauth_tokens SET revoked = 1 WHERE token_hash = ? AND provider = ? AND client_id = ?').run(hashToken(token), provider, clientId);
+    const r = this.db
+      .prepare('UPDATE oauth_tokens SET revoked = 1 WHERE token_hash = ? AND provider = ? AND client_id = ?')
+      .run(hashToken(token), provider, clientId);
     return Number(r.changes) > 0;
   }
 }

@@ -45,7 +45,16 @@ afterAll(async () => {
 });
 
 const synth = () =>
-  new CartesiaSynthesizer({ apiKey: standIn.apiKey, baseUrl: standIn.url, voiceId: 'voice-1', modelId: 'sonic-3.5', sampleRate: 16000, wsOptions: { ca: standIn.ca }, receiveTimeoutMs: 5000, now: clock.now });
+  new CartesiaSynthesizer({
+    apiKey: standIn.apiKey,
+    baseUrl: standIn.url,
+    voiceId: 'voice-1',
+    modelId: 'sonic-3.5',
+    sampleRate: 16000,
+    wsOptions: { ca: standIn.ca },
+    receiveTimeoutMs: 5000,
+    now: clock.now,
+  });
 
 function signal() {
   let fire!: () => void;
@@ -143,7 +152,15 @@ describe('Cartesia, as strict as the service', () => {
   });
 
   it('refuses a sunset model id', async () => {
-    const old = new CartesiaSynthesizer({ apiKey: standIn.apiKey, baseUrl: standIn.url, voiceId: 'v', modelId: 'sonic-2', sampleRate: 16000, wsOptions: { ca: standIn.ca }, receiveTimeoutMs: 5000 });
+    const old = new CartesiaSynthesizer({
+      apiKey: standIn.apiKey,
+      baseUrl: standIn.url,
+      voiceId: 'v',
+      modelId: 'sonic-2',
+      sampleRate: 16000,
+      wsOptions: { ca: standIn.ca },
+      receiveTimeoutMs: 5000,
+    });
     await expect(old.synthesize('Hello.', () => undefined)).rejects.toThrow(/sonic-2/);
     await old.close();
   });

@@ -17,9 +17,16 @@ describe('the open question a failed draft leaves', () => {
     expect(missingSlot(intent({ entities: { people: ['Dana'] } }), "I couldn't find an email address for Dana.")).toBeUndefined();
     expect(missingSlot(intent({ action: 'send' }), 'Who should I email?')).toBe('recipient');
     expect(missingSlot(intent({ tools: ['calendar'], action: 'schedule' }), 'When should the meeting be?')).toBe('start');
-    expect(missingSlot(intent({ tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } }), 'Which event: "A" (Fri 9:00 AM), or "B" (Sat 7:00 AM)?')).toBeUndefined();
+    expect(
+      missingSlot(
+        intent({ tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } }),
+        'Which event: "A" (Fri 9:00 AM), or "B" (Sat 7:00 AM)?',
+      ),
+    ).toBeUndefined();
     expect(missingSlot(intent({ tools: ['slack'], action: 'post' }), 'Which Slack channel should I post to?')).toBe('channel');
-    expect(missingSlot(intent({ tools: ['slack'], action: 'post', entities: { channel: 'deals' } }), 'What should I post to #deals?')).toBe('message');
+    expect(missingSlot(intent({ tools: ['slack'], action: 'post', entities: { channel: 'deals' } }), 'What should I post to #deals?')).toBe(
+      'message',
+    );
   });
 
   it('is kept per conversation, bounded, oldest dropped first', () => {
@@ -42,15 +49,27 @@ describe('what a follow-up points at', () => {
   ];
   it('"the second email" is the second thread listed; a request naming its own person is left alone', () => {
     const listed = listedBy(intent({ action: 'read', needs_write: false, entities: { people: ['Sam'] } }), { failures: [], threads });
-    expect(pointAt(intent({ action: 'summarize', entities: { ordinal: 2 } }), 'summarize the second email', listed).thread?.threadId).toBe('t2');
-    expect(pointAt(intent({ action: 'summarize', entities: { ordinal: 2, people: ['Dana'] } }), 'the second email from Dana', listed).thread).toBeUndefined();
+    expect(pointAt(intent({ action: 'summarize', entities: { ordinal: 2 } }), 'summarize the second email', listed).thread?.threadId).toBe(
+      't2',
+    );
+    expect(
+      pointAt(intent({ action: 'summarize', entities: { ordinal: 2, people: ['Dana'] } }), 'the second email from Dana', listed).thread,
+    ).toBeUndefined();
     // Two listed and no ordinal: "that one" is not guessed.
     expect(pointAt(intent({ action: 'summarize' }), 'summarize that one', listed).thread).toBeUndefined();
   });
 
   it('"move it" takes the event the last question named', () => {
-    const listed = listedBy(intent({ tools: ['calendar'], action: 'read', needs_write: false, entities: { people: ['Sam'] } }), { failures: [] }, 'when is my 1:1 with Sam');
-    const moved = pointAt(intent({ tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: '2026-01-02T16:00:00Z' } }), 'move it to 4', listed);
+    const listed = listedBy(
+      intent({ tools: ['calendar'], action: 'read', needs_write: false, entities: { people: ['Sam'] } }),
+      { failures: [] },
+      'when is my 1:1 with Sam',
+    );
+    const moved = pointAt(
+      intent({ tools: ['calendar'], action: 'schedule', entities: { operation: 'move', start: '2026-01-02T16:00:00Z' } }),
+      'move it to 4',
+      listed,
+    );
     expect(moved.intent.entities).toMatchObject({ subject: '1:1', people: ['Sam'], operation: 'move' });
   });
 });
@@ -60,7 +79,11 @@ describe('what a mail request reads', () => {
     const fwd = intentForReading(intent({ action: 'send', entities: { people: ['Priya'], sender: 'Dana', forward: true } }));
     expect(fwd.entities.people).toEqual(['Dana']);
     expect(fwd.action).toBe('read');
-    expect(intentForReading(intent({ action: 'send', entities: { people: ['Sam'], forward: true, subject: 'NDA' } })).entities).toMatchObject({ people: [], query: 'NDA' });
-    expect(intentForReading(intent({ action: 'read', needs_write: false, entities: { organization: 'Acme', query: 'invoice' } })).entities.query).toBe('invoice Acme');
+    expect(
+      intentForReading(intent({ action: 'send', entities: { people: ['Sam'], forward: true, subject: 'NDA' } })).entities,
+    ).toMatchObject({ people: [], query: 'NDA' });
+    expect(
+      intentForReading(intent({ action: 'read', needs_write: false, entities: { organization: 'Acme', query: 'invoice' } })).entities.query,
+    ).toBe('invoice Acme');
   });
 });

@@ -15,7 +15,13 @@ const ctx = { now, timezone: 'America/Los_Angeles', history: [], contacts: CASE_
 
 beforeAll(async () => {
   // Test ids that think like no real model, so these tests see exactly the scripted text.
-  standIn = await startGeminiStandIn({ models: { ...CURRENT_GEMINI_MODELS, 'gemini-test': { thinking: 'none', defaultThoughts: 0 }, m: { thinking: 'none', defaultThoughts: 0 } } });
+  standIn = await startGeminiStandIn({
+    models: {
+      ...CURRENT_GEMINI_MODELS,
+      'gemini-test': { thinking: 'none', defaultThoughts: 0 },
+      m: { thinking: 'none', defaultThoughts: 0 },
+    },
+  });
 });
 afterAll(async () => {
   await standIn.close();
@@ -61,7 +67,10 @@ describe('Gemini intent engine', () => {
 
   it('falls back to the offline parser when the output does not match the schema', async () => {
     standIn.script = { generate: () => JSON.stringify({ tools: ['fax'], action: 'teleport', entities: {}, needs_write: 'yes' }) };
-    const got = await new GeminiIntentEngine({ client: client(), model: 'gemini-test' }).analyze('post to #deals that the NDA is signed', ctx);
+    const got = await new GeminiIntentEngine({ client: client(), model: 'gemini-test' }).analyze(
+      'post to #deals that the NDA is signed',
+      ctx,
+    );
     expect(got.engine).toBe('offline');
     expect(got.fallback_reason).toMatch(/gemini output invalid/);
     expect(got.tools).toEqual(['slack']);
@@ -109,7 +118,12 @@ describe('Gemini reply streaming', () => {
     standIn.script = { stream: () => ({ status: 400, message: 'model not found' }) };
     const errors: string[] = [];
     let text = '';
-    for await (const d of new GeminiReplyWriter({ client: client(), model: 'm', onError: (e, phase) => errors.push(`${phase}:${e.message}`) }).stream(input)) text += d;
+    for await (const d of new GeminiReplyWriter({
+      client: client(),
+      model: 'm',
+      onError: (e, phase) => errors.push(`${phase}:${e.message}`),
+    }).stream(input))
+      text += d;
     expect(text).toContain('Northwind NDA review at 10 AM');
     expect(errors[0]).toMatch(/^before_text:.*model not found/);
   });
@@ -117,8 +131,15 @@ describe('Gemini reply streaming', () => {
 
 describe('Gemini draft composer and embeddings', () => {
   it('uses the model’s email when valid and the offline one when not', async () => {
-    const intent = { tools: ['gmail' as const], action: 'reply' as const, entities: { people: ['Dana'], emails: ['dana@northwind.io'], message: 'Thursday works' }, needs_write: true };
-    standIn.script = { generate: () => JSON.stringify({ subject: 'Re: Northwind NDA', body: 'Hi Dana,\n\nThursday works for me.\n\nAlex' }) };
+    const intent = {
+      tools: ['gmail' as const],
+      action: 'reply' as const,
+      entities: { people: ['Dana'], emails: ['dana@northwind.io'], message: 'Thursday works' },
+      needs_write: true,
+    };
+    standIn.script = {
+      generate: () => JSON.stringify({ subject: 'Re: Northwind NDA', body: 'Hi Dana,\n\nThursday works for me.\n\nAlex' }),
+    };
     const composer = new GeminiDraftComposer({ client: client(), model: 'm' });
     expect(await composer.compose('email', { intent, transcript: 'reply to Dana that Thursday works' })).toEqual({
       kind: 'email',
@@ -126,7 +147,12 @@ describe('Gemini draft composer and embeddings', () => {
       body: 'Hi Dana,\n\nThursday works for me.\n\nAlex',
     });
     standIn.script = { generate: () => JSON.stringify({ subject: '' }) };
-    const fallback = await composer.compose('email', { intent, transcript: 'x', senderName: 'Alex Rivera', thread: { subject: 'Northwind NDA', from: 'Dana Whitfield', snippet: '' } });
+    const fallback = await composer.compose('email', {
+      intent,
+      transcript: 'x',
+      senderName: 'Alex Rivera',
+      thread: { subject: 'Northwind NDA', from: 'Dana Whitfield', snippet: '' },
+    });
     expect(fallback).toEqual({ kind: 'email', subject: 'Re: Northwind NDA', body: 'Hi Dana,\n\nThursday works.\n\nBest,\nAlex' });
   });
 

@@ -33,7 +33,8 @@ afterAll(async () => {
   await standIn.close();
 });
 
-const client = (timeoutMs?: number) => createGeminiClient({ apiKey: standIn.apiKey, baseUrl: standIn.url, attempts: 1, ...(timeoutMs ? { timeoutMs } : {}) });
+const client = (timeoutMs?: number) =>
+  createGeminiClient({ apiKey: standIn.apiKey, baseUrl: standIn.url, attempts: 1, ...(timeoutMs ? { timeoutMs } : {}) });
 
 async function collect(writer: GeminiReplyWriter): Promise<string[]> {
   const out: string[] = [];
@@ -72,8 +73,13 @@ function gate() {
 describe('Gemini model id', () => {
   it('defaults to a current model the API answers', async () => {
     expect(BackendEnv.parse({ AUTH0_ISSUER_BASE_URL: 'https://t.example/', AUTH0_AUDIENCE: 'a' }).GEMINI_MODEL).toBe(DEFAULT_GEMINI_MODEL);
-    standIn.script = { generate: () => JSON.stringify({ tools: ['calendar'], action: 'read', entities: { people: [], emails: [] }, needs_write: false }) };
-    const got = await new GeminiIntentEngine({ client: client(), model: DEFAULT_GEMINI_MODEL }).analyze("what's on my calendar tomorrow", ctx);
+    standIn.script = {
+      generate: () => JSON.stringify({ tools: ['calendar'], action: 'read', entities: { people: [], emails: [] }, needs_write: false }),
+    };
+    const got = await new GeminiIntentEngine({ client: client(), model: DEFAULT_GEMINI_MODEL }).analyze(
+      "what's on my calendar tomorrow",
+      ctx,
+    );
     expect(got.engine).toBe('gemini');
   });
 
@@ -87,13 +93,20 @@ describe('Gemini model id', () => {
     expect(((await res.json()) as { error: { status: string; code: number } }).error).toMatchObject({ code: 404, status: 'NOT_FOUND' });
 
     const reasons: string[] = [];
-    const got = await new GeminiIntentEngine({ client: client(), model: 'gemini-2.5-flash', onFallback: (r) => reasons.push(r) }).analyze("what's on my calendar tomorrow", ctx);
+    const got = await new GeminiIntentEngine({ client: client(), model: 'gemini-2.5-flash', onFallback: (r) => reasons.push(r) }).analyze(
+      "what's on my calendar tomorrow",
+      ctx,
+    );
     expect(got.engine).toBe('offline');
     expect(got.fallback_reason).toMatch(/^gemini model not found: "gemini-2\.5-flash"/);
     expect(reasons).toEqual([got.fallback_reason]);
 
     const errors: string[] = [];
-    const text = (await collect(new GeminiReplyWriter({ client: client(), model: 'gemini-2.5-flash', onError: (e, phase) => errors.push(`${phase}:${e.message}`) }))).join('');
+    const text = (
+      await collect(
+        new GeminiReplyWriter({ client: client(), model: 'gemini-2.5-flash', onError: (e, phase) => errors.push(`${phase}:${e.message}`) }),
+      )
+    ).join('');
     expect(text).toContain('Northwind NDA review');
     expect(errors).toEqual([expect.stringMatching(/^before_text:gemini model not found/)]);
   });
@@ -118,7 +131,11 @@ describe('Gemini thinking', () => {
     expect(thinking.candidates?.[0]?.finishReason).toBe('MAX_TOKENS');
     expect(thinking.usageMetadata?.thoughtsTokenCount).toBeGreaterThanOrEqual(400);
     await expect(
-      ai.models.generateContent({ model: 'gemini-3.8-flash', contents: 'hi', config: { thinkingConfig: { thinkingBudget: 0, thinkingLevel: 'LOW' as never } } }),
+      ai.models.generateContent({
+        model: 'gemini-3.8-flash',
+        contents: 'hi',
+        config: { thinkingConfig: { thinkingBudget: 0, thinkingLevel: 'LOW' as never } },
+      }),
     ).rejects.toMatchObject({ status: 400 });
   });
 
@@ -139,7 +156,9 @@ describe('Gemini thinking', () => {
   it('reports an answer cut at the token limit instead of passing it off as complete', async () => {
     standIn.script = { stream: () => [long.repeat(60)] };
     const errors: string[] = [];
-    const got = await collect(new GeminiReplyWriter({ client: client(), model: 'gemini-3.8-flash', onError: (e, phase) => errors.push(`${phase}:${e.message}`) }));
+    const got = await collect(
+      new GeminiReplyWriter({ client: client(), model: 'gemini-3.8-flash', onError: (e, phase) => errors.push(`${phase}:${e.message}`) }),
+    );
     expect(got.join('').length).toBeGreaterThan(0);
     expect(got.join('').length).toBeLessThan(long.repeat(60).length);
     expect(errors).toEqual([expect.stringMatching(/^mid_stream:.*MAX_TOKENS/)]);
@@ -160,7 +179,9 @@ describe('Gemini stream deadlines', () => {
         })(),
     };
     const errors: string[] = [];
-    const got = await collect(new GeminiReplyWriter({ client: client(5), model: 'gemini-3.8-flash', onError: (e) => errors.push(e.message) }));
+    const got = await collect(
+      new GeminiReplyWriter({ client: client(5), model: 'gemini-3.8-flash', onError: (e) => errors.push(e.message) }),
+    );
     expect(errors).toEqual([]);
     expect(got).toEqual(deltas);
   });
@@ -176,7 +197,13 @@ describe('Gemini stream deadlines', () => {
     };
     const clock = manualTimers();
     const errors: string[] = [];
-    const writer = new GeminiReplyWriter({ client: client(), model: 'gemini-3.8-flash', idleTimeoutMs: 2000, timers: clock.timers, onError: (e, phase) => errors.push(`${phase}:${e.message}`) });
+    const writer = new GeminiReplyWriter({
+      client: client(),
+      model: 'gemini-3.8-flash',
+      idleTimeoutMs: 2000,
+      timers: clock.timers,
+      onError: (e, phase) => errors.push(`${phase}:${e.message}`),
+    });
     const got: string[] = [];
     try {
       for await (const d of writer.stream(input)) {
@@ -204,7 +231,13 @@ describe('Gemini stream deadlines', () => {
     };
     const clock = manualTimers();
     const errors: string[] = [];
-    const writer = new GeminiReplyWriter({ client: client(), model: 'gemini-3.8-flash', firstChunkTimeoutMs: 3000, timers: clock.timers, onError: (e, phase) => errors.push(`${phase}:${e.message}`) });
+    const writer = new GeminiReplyWriter({
+      client: client(),
+      model: 'gemini-3.8-flash',
+      firstChunkTimeoutMs: 3000,
+      timers: clock.timers,
+      onError: (e, phase) => errors.push(`${phase}:${e.message}`),
+    });
     void started.opened.then(() => {
       expect(clock.pending().map((t) => t.ms)).toEqual([3000]);
       clock.fire();

@@ -25,7 +25,20 @@ describe('offline intent corpus', () => {
   it('has at least 200 development requests across every category the issue names', () => {
     expect(DEV_CORPUS.length).toBeGreaterThanOrEqual(200);
     const cats = new Set(DEV_CORPUS.map((c) => c.category));
-    for (const cat of ['calendar-read', 'calendar-create', 'calendar-change', 'mail-read', 'mail-understand', 'mail-write', 'slack-read', 'slack-write', 'multi', 'follow-up', 'remember', 'other']) {
+    for (const cat of [
+      'calendar-read',
+      'calendar-create',
+      'calendar-change',
+      'mail-read',
+      'mail-understand',
+      'mail-write',
+      'slack-read',
+      'slack-write',
+      'multi',
+      'follow-up',
+      'remember',
+      'other',
+    ]) {
       expect(cats.has(cat as CorpusCase['category']), cat).toBe(true);
     }
   });
@@ -53,7 +66,8 @@ describe('spoken variants', () => {
         const text = vary(c.text);
         const got = parseIntent(text, corpusContext(c));
         n++;
-        if (JSON.stringify([...got.tools].sort()) !== JSON.stringify([...c.tools].sort()) || got.action !== c.action) broken.push(`[${name}] ${text} → ${got.tools.join('+')} ${got.action}`);
+        if (JSON.stringify([...got.tools].sort()) !== JSON.stringify([...c.tools].sort()) || got.action !== c.action)
+          broken.push(`[${name}] ${text} → ${got.tools.join('+')} ${got.action}`);
       }
     }
     expect(n).toBeGreaterThan(2000);

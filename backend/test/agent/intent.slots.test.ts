@@ -17,8 +17,18 @@ const contacts = [
 ];
 const ctx = (pending?: PendingIntent) => ({ now, timezone: tz, history: [], contacts, ...(pending ? { pending } : {}) });
 
-const emailDana: PendingIntent = { tools: ['gmail'], action: 'send', entities: { people: ['Dana'], emails: ['dana@northwind.io'] }, missing: 'message' };
-const meeting: PendingIntent = { tools: ['calendar'], action: 'schedule', entities: { people: ['Jordan'], emails: [], operation: 'create', duration_minutes: 30 }, missing: 'start' };
+const emailDana: PendingIntent = {
+  tools: ['gmail'],
+  action: 'send',
+  entities: { people: ['Dana'], emails: ['dana@northwind.io'] },
+  missing: 'message',
+};
+const meeting: PendingIntent = {
+  tools: ['calendar'],
+  action: 'schedule',
+  entities: { people: ['Jordan'], emails: [], operation: 'create', duration_minutes: 30 },
+  missing: 'start',
+};
 
 describe('pending slot', () => {
   it('an answer to "What should the email say?" is the message, not a new request', () => {
@@ -87,17 +97,27 @@ describe('references to the conversation', () => {
       { role: 'user' as const, text: 'read my last three emails' },
       { role: 'assistant' as const, text: '1. Dana… 2. Sam… 3. Jordan…' },
     ];
-    expect(parseIntent('open the second email', { ...ctx(), history })).toMatchObject({ tools: ['gmail'], action: 'read', entities: { ordinal: 2 } });
+    expect(parseIntent('open the second email', { ...ctx(), history })).toMatchObject({
+      tools: ['gmail'],
+      action: 'read',
+      entities: { ordinal: 2 },
+    });
     expect(parseIntent('summarize that one', { ...ctx(), history })).toMatchObject({ tools: ['gmail'], action: 'summarize' });
   });
 });
 
 describe('people', () => {
   it('matches contacts case-insensitively and takes lower-case names after a person lead', () => {
-    expect(parseIntent('email jordan about the budget', ctx()).entities).toMatchObject({ people: ['Jordan'], emails: ['jordan@example.com'] });
+    expect(parseIntent('email jordan about the budget', ctx()).entities).toMatchObject({
+      people: ['Jordan'],
+      emails: ['jordan@example.com'],
+    });
     // Shouted or lower-cased, a contact keeps its own spelling.
     expect(parseIntent('email JORDAN about lunch', ctx()).entities.people).toEqual(['Jordan']);
-    expect(parseIntent('email dana whitfield', ctx()).entities).toMatchObject({ people: ['Dana Whitfield'], emails: ['dana@northwind.io'] });
+    expect(parseIntent('email dana whitfield', ctx()).entities).toMatchObject({
+      people: ['Dana Whitfield'],
+      emails: ['dana@northwind.io'],
+    });
     // No contacts at all (a new user): the lower-case name is still a person, common words are not.
     expect(findPeople('Email jordan about the budget')).toEqual(['Jordan']);
     expect(findPeople('email the team about the budget')).toEqual([]);

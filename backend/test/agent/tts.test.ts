@@ -28,18 +28,28 @@ afterAll(async () => {
 });
 
 const cartesiaSynth = (apiKey = cartesia.apiKey) =>
-  new CartesiaSynthesizer({ apiKey, baseUrl: cartesia.url, voiceId: 'voice-1', modelId: 'sonic-3', sampleRate: 16000, wsOptions: { ca: cartesia.ca }, receiveTimeoutMs: 5000 });
+  new CartesiaSynthesizer({
+    apiKey,
+    baseUrl: cartesia.url,
+    voiceId: 'voice-1',
+    modelId: 'sonic-3',
+    sampleRate: 16000,
+    wsOptions: { ca: cartesia.ca },
+    receiveTimeoutMs: 5000,
+  });
 
 describe('sentence chunking', () => {
   it('cuts streamed text at sentence ends, not at abbreviations or decimals', async () => {
     const out: string[] = [];
-    for await (const s of sentences(deltas(['You have two', ' events. Lunch with Dr. Pa', 'tel at 12.30 today! And', ' a call.']))) out.push(s);
+    for await (const s of sentences(deltas(['You have two', ' events. Lunch with Dr. Pa', 'tel at 12.30 today! And', ' a call.'])))
+      out.push(s);
     expect(out).toEqual(['You have two events.', 'Lunch with Dr. Patel at 12.30 today!', 'And a call.']);
   });
 
   it('lets a long first sentence break at a clause so speech starts sooner', async () => {
     const out: string[] = [];
-    for await (const s of sentences('Tomorrow you have the Northwind NDA review with Dana at 10 AM, lunch with Sam at noon, and a call.')) out.push(s);
+    for await (const s of sentences('Tomorrow you have the Northwind NDA review with Dana at 10 AM, lunch with Sam at noon, and a call.'))
+      out.push(s);
     expect(out[0]).toBe('Tomorrow you have the Northwind NDA review with Dana at 10 AM,');
     expect(out).toHaveLength(2);
   });
@@ -68,7 +78,12 @@ describe('Cartesia over the real SDK websocket (stand-in)', () => {
       ['', false],
     ]);
     expect(new Set(reqs.map((r) => r.context_id)).size).toBe(1);
-    expect(reqs[0]).toMatchObject({ model_id: 'sonic-3', voice: { mode: 'id', id: 'voice-1' }, output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: 16000 }, max_buffer_delay_ms: 0 });
+    expect(reqs[0]).toMatchObject({
+      model_id: 'sonic-3',
+      voice: { mode: 'id', id: 'voice-1' },
+      output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: 16000 },
+      max_buffer_delay_ms: 0,
+    });
     expect(cartesia.handshakes.at(-1)).toMatchObject({ authorization: `Bearer ${cartesia.apiKey}` });
     expect(cartesia.handshakes.at(-1)?.['cartesia-version']).toBeTruthy();
   });

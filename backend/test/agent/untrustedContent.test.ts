@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
 import type { VouchSystem } from '../../standins/system.js';
-import { CURRENT_GEMINI_MODELS, type GeminiCall, type GeminiStandIn, promptText, startGeminiStandIn, systemText } from '../../standins/ai/geminiStandIn.js';
+import {
+  CURRENT_GEMINI_MODELS,
+  type GeminiCall,
+  type GeminiStandIn,
+  promptText,
+  startGeminiStandIn,
+  systemText,
+} from '../../standins/ai/geminiStandIn.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
 
@@ -26,7 +33,8 @@ let alex: HeadlessSession;
 let followUpCalls: GeminiCall[] = [];
 const answers: string[] = [];
 
-const isIntentCall = (c: GeminiCall) => c.method === 'generateContent' && JSON.stringify(c.body.generationConfig ?? {}).includes('needs_write');
+const isIntentCall = (c: GeminiCall) =>
+  c.method === 'generateContent' && JSON.stringify(c.body.generationConfig ?? {}).includes('needs_write');
 /** The request itself is the last part of the user turn. */
 const lastPart = (c: GeminiCall) => c.body.contents?.at(-1)?.parts?.at(-1)?.text ?? '';
 const quoted = (prompt: string) => [MAIL_TEXT, SLACK_TEXT].filter((t) => prompt.includes(t));
@@ -88,7 +96,10 @@ describe('untrusted content stays out of system instructions and long-term memor
     }
     const intent = followUpCalls.find(isIntentCall)!;
     expect(lastPart(intent)).toBe('and what did she want from us');
-    const data = intent.body.contents!.flatMap((x) => x.parts ?? []).map((p) => p.text ?? '').find((t) => t.includes(INJECTION));
+    const data = intent.body
+      .contents!.flatMap((x) => x.parts ?? [])
+      .map((p) => p.text ?? '')
+      .find((t) => t.includes(INJECTION));
     expect(data).toMatch(/^DATA \([^)]*\), JSON:\n\{[^\n]*\}\nEND DATA$/);
     expect(data).toContain(MAIL_TEXT);
     expect(data).toContain(SLACK_TEXT);
@@ -98,7 +109,9 @@ describe('untrusted content stays out of system instructions and long-term memor
   });
 
   it('long-term memory keeps what the user asked and what was done, not what others wrote', async () => {
-    const { items } = (await (await fetch(`${system.backendUrl}/memory`, { headers: { authorization: `Bearer ${alex.access_token}` } })).json()) as { items: Array<{ text: string }> };
+    const { items } = (await (
+      await fetch(`${system.backendUrl}/memory`, { headers: { authorization: `Bearer ${alex.access_token}` } })
+    ).json()) as { items: Array<{ text: string }> };
     const texts = items.map((m) => m.text);
     expect(texts.some((t) => /^Asked: summarize my last emails from Dana\nDid: summarized email \(\d+ threads?\)$/.test(t))).toBe(true);
     expect(texts.some((t) => /^Asked: what's new in #deals\nDid: read Slack \(\d+ messages?\)$/.test(t))).toBe(true);

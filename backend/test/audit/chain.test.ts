@@ -24,7 +24,14 @@ function build(n: number, user = 'auth0|alex', key: Uint8Array = KEY): AuditEntr
   const out: AuditEntry[] = [];
   for (let i = 0; i < n; i++) {
     const kind = KINDS[i % KINDS.length] ?? 'intent';
-    out.push(appendEntry(out.at(-1) ?? null, { user, kind, data: { i, note: `entry ${i + 1}`, nested: { ok: i % 2 === 0, list: [i, 'x'] } } }, key, T0 + i * 1000));
+    out.push(
+      appendEntry(
+        out.at(-1) ?? null,
+        { user, kind, data: { i, note: `entry ${i + 1}`, nested: { ok: i % 2 === 0, list: [i, 'x'] } } },
+        key,
+        T0 + i * 1000,
+      ),
+    );
   }
   return out;
 }
@@ -63,7 +70,8 @@ describe('appendEntry', () => {
 
   it('refuses non-JSON data, unknown kinds, short keys and cross-user chaining', () => {
     const bad: unknown[] = [{ x: undefined }, { x: Number.NaN }, { x: Infinity }, { x: new Date(T0) }, { x: () => 1 }, { x: new Map() }];
-    for (const data of bad) expect(() => appendEntry(null, { user: 'u', kind: 'write', data } as never, KEY, T0)).toThrow(CanonicalJsonError);
+    for (const data of bad)
+      expect(() => appendEntry(null, { user: 'u', kind: 'write', data } as never, KEY, T0)).toThrow(CanonicalJsonError);
     expect(() => appendEntry(null, { user: 'u', kind: 'gossip', data: {} } as never, KEY, T0)).toThrow(AuditInputError);
     expect(() => appendEntry(null, { user: 'u', kind: 'write', data: [] } as never, KEY, T0)).toThrow(AuditInputError);
     expect(() => appendEntry(null, { user: 'u', kind: 'write', data: {} }, new Uint8Array(16), T0)).toThrow(/32 bytes/);
@@ -106,7 +114,15 @@ describe('tokens never enter the log', () => {
       {
         user: 'u',
         kind: 'token_exchange',
-        data: { connection: 'google-oauth2', token_type: 'Bearer', requested_token_type: 'http://auth0.com/oauth/token-type/federated-connection-access-token', expires_in: 3599, scope: 'gmail.send', body_sha256: 'a'.repeat(64), text: 'the password is on the wiki' },
+        data: {
+          connection: 'google-oauth2',
+          token_type: 'Bearer',
+          requested_token_type: 'http://auth0.com/oauth/token-type/federated-connection-access-token',
+          expires_in: 3599,
+          scope: 'gmail.send',
+          body_sha256: 'a'.repeat(64),
+          text: 'the password is on the wiki',
+        },
       },
       KEY,
       T0,
@@ -141,23 +157,29 @@ describe('verifyChain', () => {
   const base = build(N);
   const positions = { first: 1, middle: 100, last: N } as const;
 
-  type Tamper = { name: string; apply: (c: AuditEntry[], seq: number) => AuditEntry[]; at: (seq: number) => number; code: string; found?: (seq: number) => number };
+  type Tamper = {
+    name: string;
+    apply: (c: AuditEntry[], seq: number) => AuditEntry[];
+    at: (seq: number) => number;
+    code: string;
+    found?: (seq: number) => number;
+  };
   const TAMPERS: Tamper[] = [
     {
       name: 'change data',
-      apply: (c, s) => ((c[s - 1] as AuditEntry).data = { ...(c[s - 1] as AuditEntry).data, note: 'rewritten' }, c),
+      apply: (c, s) => (((c[s - 1] as AuditEntry).data = { ...(c[s - 1] as AuditEntry).data, note: 'rewritten' }), c),
       at: (s) => s,
       code: 'hash_mismatch',
     },
     {
       name: 'change the time',
-      apply: (c, s) => ((c[s - 1] as AuditEntry).at = '2020-01-01T00:00:00.000Z', c),
+      apply: (c, s) => (((c[s - 1] as AuditEntry).at = '2020-01-01T00:00:00.000Z'), c),
       at: (s) => s,
       code: 'hash_mismatch',
     },
     {
       name: 'change the kind',
-      apply: (c, s) => ((c[s - 1] as AuditEntry).kind = 'revoke', c),
+      apply: (c, s) => (((c[s - 1] as AuditEntry).kind = 'revoke'), c),
       at: (s) => s,
       code: 'hash_mismatch',
     },
@@ -189,7 +211,7 @@ describe('verifyChain', () => {
     },
     {
       name: 'change prev_hash',
-      apply: (c, s) => ((c[s - 1] as AuditEntry).prev_hash = 'f'.repeat(64), c),
+      apply: (c, s) => (((c[s - 1] as AuditEntry).prev_hash = 'f'.repeat(64)), c),
       at: (s) => s,
       code: 'prev_hash_mismatch',
     },

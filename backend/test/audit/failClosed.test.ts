@@ -31,7 +31,12 @@ afterAll(async () => {
   await system.stop();
 });
 
-type Entry = { seq: number; kind: string; summary: string; data: Record<string, unknown> & { refs?: { recipients?: string[]; draft_id?: string; rule_id?: string } } };
+type Entry = {
+  seq: number;
+  kind: string;
+  summary: string;
+  data: Record<string, unknown> & { refs?: { recipients?: string[]; draft_id?: string; rule_id?: string } };
+};
 
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${system.backendUrl}${path}`, {
@@ -51,7 +56,10 @@ async function draftReply(c: TestClient, id: string) {
   c.send({ type: 'transcript', id, text: 'reply to Dana that Thursday works' });
   const draft = await c.next('draft_ready', (f) => f.request_id === id);
   if (draft.kind !== 'email') throw new Error('expected an email draft');
-  const thread = await observer(system).gmail.readThread({ userId: 'auth0|alex', subjectToken: alex.access_token }, { threadId: draft.fields.thread_id! });
+  const thread = await observer(system).gmail.readThread(
+    { userId: 'auth0|alex', subjectToken: alex.access_token },
+    { threadId: draft.fields.thread_id! },
+  );
   if (!thread.ok) throw new Error(thread.error.message);
   return { draft, before: thread.value.messages };
 }
@@ -107,7 +115,10 @@ describe('the audit log records every action, or the action does not happen', ()
     try {
       c.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits: { body: 'Hi Dana,\n\nThursday works.\n\nAlex' } });
       // Whichever comes first: the typed error, or (the bug) the action's result.
-      const answer = await Promise.race([c.next('error'), c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')]);
+      const answer = await Promise.race([
+        c.next('error'),
+        c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval'),
+      ]);
       expect(answer).toMatchObject({ type: 'error', code: 'AUDIT_UNAVAILABLE' });
     } finally {
       repair();
@@ -115,7 +126,9 @@ describe('the audit log records every action, or the action does not happen', ()
     expect(await threadMessages(draft.fields.thread_id!)).toHaveLength(before.length);
 
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits: { body: 'Hi Dana,\n\nThursday works.\n\nAlex' } });
-    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({ status: 'sent' });
+    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({
+      status: 'sent',
+    });
     expect(await threadMessages(draft.fields.thread_id!)).toHaveLength(before.length + 1);
     await c.close();
   });
@@ -128,7 +141,9 @@ describe('the audit log records every action, or the action does not happen', ()
     expect(added).toMatchObject({ data: { change: 'put' } });
 
     expect((await api(`/rules/${JWT_LOOKING_RULE_ID}`, { method: 'DELETE' })).status).toBe(204);
-    const removed = (await entries()).find((e) => e.kind === 'rule_change' && e.data.change === 'delete' && e.data.refs?.rule_id === JWT_LOOKING_RULE_ID);
+    const removed = (await entries()).find(
+      (e) => e.kind === 'rule_change' && e.data.change === 'delete' && e.data.refs?.rule_id === JWT_LOOKING_RULE_ID,
+    );
     expect(removed).toBeDefined();
     expect(await (await api('/audit/verify')).json()).toMatchObject({ ok: true });
   });
@@ -142,7 +157,10 @@ describe('the audit log records every action, or the action does not happen', ()
     let put: Response, post: Response;
     try {
       put = await api('/rules', { method: 'PUT', body: JSON.stringify({ rules: [] }) });
-      post = await api('/rules', { method: 'POST', body: JSON.stringify({ id: 'silent-rule', effect: 'allow', when: { tool: 'slack' }, description: 'Slack is fine' }) });
+      post = await api('/rules', {
+        method: 'POST',
+        body: JSON.stringify({ id: 'silent-rule', effect: 'allow', when: { tool: 'slack' }, description: 'Slack is fine' }),
+      });
     } finally {
       repair();
     }
@@ -156,7 +174,8 @@ describe('the audit log records every action, or the action does not happen', ()
 
   it('pre-authorizations: a grant is logged before it exists, and neither a grant nor a revoke happens without the log', async () => {
     const grantBody = JSON.stringify({ tool: 'slack', max_level: 'confirm', duration_ms: 15 * 60_000 });
-    const active = async (): Promise<Array<{ id: string }>> => ((await (await api('/preauthorizations')).json()) as { active: Array<{ id: string }> }).active;
+    const active = async (): Promise<Array<{ id: string }>> =>
+      ((await (await api('/preauthorizations')).json()) as { active: Array<{ id: string }> }).active;
     const before = (await active()).length;
 
     let repair = breakAuditStore();
@@ -173,8 +192,14 @@ describe('the audit log records every action, or the action does not happen', ()
     expect(granted.status).toBe(201);
     const { preauthorization } = (await granted.json()) as { preauthorization: { id: string } };
     const log = await entries();
-    const approvalAt = log.find((e) => e.kind === 'approval' && e.data.purpose === 'preauthorization' && e.data.outcome === 'approved')!.seq;
-    const grantAt = log.find((e) => e.kind === 'preauthorization' && (e.data.refs as { preauthorization_id?: string } | undefined)?.preauthorization_id === preauthorization.id)!.seq;
+    const approvalAt = log.find(
+      (e) => e.kind === 'approval' && e.data.purpose === 'preauthorization' && e.data.outcome === 'approved',
+    )!.seq;
+    const grantAt = log.find(
+      (e) =>
+        e.kind === 'preauthorization' &&
+        (e.data.refs as { preauthorization_id?: string } | undefined)?.preauthorization_id === preauthorization.id,
+    )!.seq;
     expect(approvalAt).toBeLessThan(grantAt);
 
     repair = breakAuditStore();

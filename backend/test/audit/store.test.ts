@@ -34,7 +34,8 @@ describeAuditStoreContract('sqlite', async () => {
   return {
     store: s,
     tamper: {
-      update: (u, seq, data) => void db.prepare('UPDATE audit_entries SET data_json = ? WHERE user = ? AND seq = ?').run(JSON.stringify(data), u, seq),
+      update: (u, seq, data) =>
+        void db.prepare('UPDATE audit_entries SET data_json = ? WHERE user = ? AND seq = ?').run(JSON.stringify(data), u, seq),
       remove: (u, seq) => void db.prepare('DELETE FROM audit_entries WHERE user = ? AND seq = ?').run(u, seq),
     },
   };

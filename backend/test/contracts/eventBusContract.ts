@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidBusEventError, type BusEvent, type BusEventOf, type BusEventType, type BusMeta, type EventBus } from '../../src/events/eventBus.js';
+import {
+  InvalidBusEventError,
+  type BusEvent,
+  type BusEventOf,
+  type BusEventType,
+  type BusMeta,
+  type EventBus,
+} from '../../src/events/eventBus.js';
 
 /**
  * What every EventBus must do, run against the in-memory hub and Redis pub/sub. `make` returns two
@@ -13,7 +20,11 @@ export interface BusPair {
   handlerErrors: unknown[];
 }
 
-export function nextEvent<T extends BusEventType>(bus: EventBus, type: T, match: (e: BusEventOf<T>) => boolean = () => true): Promise<[BusEventOf<T>, BusMeta]> {
+export function nextEvent<T extends BusEventType>(
+  bus: EventBus,
+  type: T,
+  match: (e: BusEventOf<T>) => boolean = () => true,
+): Promise<[BusEventOf<T>, BusMeta]> {
   return new Promise((resolve) => {
     const off = bus.subscribe(type, (e, meta) => {
       if (!match(e)) return;
@@ -27,13 +38,16 @@ const marker = (n: string): BusEvent => ({ type: 'user_logged_out', user: `marke
 
 export function describeEventBusContract(name: string, make: () => Promise<BusPair>): void {
   describe(`EventBus contract (${name})`, () => {
-    it('delivers an event to every subscriber on every instance, the publisher\'s included, once, with its origin', async () => {
+    it("delivers an event to every subscriber on every instance, the publisher's included, once, with its origin", async () => {
       const { a, b } = await make();
       const seen: string[] = [];
       a.subscribe('account_connected', (e, m) => seen.push(`a:${e.user}:${e.provider}:${m.origin === a.instanceId}`));
       b.subscribe('account_connected', (e, m) => seen.push(`b:${e.user}:${e.provider}:${m.origin === a.instanceId}`));
       b.subscribe('account_connected', (e) => seen.push(`b2:${e.user}`));
-      const done = Promise.all([nextEvent(a, 'user_logged_out', (e) => e.user === 'marker-1'), nextEvent(b, 'user_logged_out', (e) => e.user === 'marker-1')]);
+      const done = Promise.all([
+        nextEvent(a, 'user_logged_out', (e) => e.user === 'marker-1'),
+        nextEvent(b, 'user_logged_out', (e) => e.user === 'marker-1'),
+      ]);
       await a.publish({ type: 'account_connected', user: 'auth0|alex', provider: 'google', connection: 'google-oauth2' });
       await a.publish(marker('1'));
       await done;

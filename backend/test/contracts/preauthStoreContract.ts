@@ -7,7 +7,13 @@ import type { PreauthStore, StepUpProof } from '../../src/policy/index.js';
  */
 const NOW = Date.parse('2025-06-02T09:00:00Z');
 const MIN = 60_000;
-const proof = (over: Partial<StepUpProof> = {}): StepUpProof => ({ method: 'ciba', user: 'auth0|alex', auth_req_id: 'req-1', approved_at: NOW - 1000, ...over });
+const proof = (over: Partial<StepUpProof> = {}): StepUpProof => ({
+  method: 'ciba',
+  user: 'auth0|alex',
+  auth_req_id: 'req-1',
+  approved_at: NOW - 1000,
+  ...over,
+});
 const req = { tool: 'gmail', max_level: 'confirm', duration_ms: 30 * MIN } as const;
 
 export function describePreauthStoreContract(name: string, make: () => Promise<PreauthStore>): void {

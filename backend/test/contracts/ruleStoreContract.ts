@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_RULES_PER_USER, RuleLimitError, type RuleInput, type RuleStore } from '../../src/policy/index.js';
 
 /** What every RuleStore must do; `make` returns an empty store. Run against in-memory, SQLite and PostgreSQL. */
-export const GOOD_RULE: RuleInput = { id: 'outside-step-up', effect: 'require_step_up', when: { tool: 'gmail', recipient_outside_domain: '@Example.COM' }, description: 'email outside example.com needs step-up' };
+export const GOOD_RULE: RuleInput = {
+  id: 'outside-step-up',
+  effect: 'require_step_up',
+  when: { tool: 'gmail', recipient_outside_domain: '@Example.COM' },
+  description: 'email outside example.com needs step-up',
+};
 const good = GOOD_RULE;
 
 export function describeRuleStoreContract(name: string, make: () => Promise<RuleStore>): void {
@@ -37,7 +42,10 @@ export function describeRuleStoreContract(name: string, make: () => Promise<Rule
 
     it('caps rules per user', async () => {
       const s = await make();
-      await s.replaceAll('u', Array.from({ length: MAX_RULES_PER_USER }, (_, i) => ({ ...good, id: `r${i}` })));
+      await s.replaceAll(
+        'u',
+        Array.from({ length: MAX_RULES_PER_USER }, (_, i) => ({ ...good, id: `r${i}` })),
+      );
       await expect(s.put('u', { ...good, id: 'one-more' })).rejects.toBeInstanceOf(RuleLimitError);
     });
   });

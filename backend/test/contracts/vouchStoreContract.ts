@@ -14,11 +14,30 @@ const OTHER = 'auth0|blake';
 const EMAIL = { to: ['dana@northwind.io'], cc: [], subject: 'Re: NDA', body: 'Thursday works.' };
 
 function draft(id: string, over: Partial<DraftRecord> = {}): DraftRecord {
-  return { id, sub: SUB, requestId: 'req-1', kind: 'email', fields: EMAIL, status: 'ready', expiresAt: 2_000_000, createdAt: new Date(1_000_000).toISOString(), ...over };
+  return {
+    id,
+    sub: SUB,
+    requestId: 'req-1',
+    kind: 'email',
+    fields: EMAIL,
+    status: 'ready',
+    expiresAt: 2_000_000,
+    createdAt: new Date(1_000_000).toISOString(),
+    ...over,
+  };
 }
 
 function approval(id: string, draftId: string, over: Partial<ApprovalRecord> = {}): ApprovalRecord {
-  return { id, sub: SUB, draftId, contentSha256: 'a'.repeat(64), bindingMessage: 'Reply to dana', status: 'starting', createdAt: new Date(1_000_000).toISOString(), ...over };
+  return {
+    id,
+    sub: SUB,
+    draftId,
+    contentSha256: 'a'.repeat(64),
+    bindingMessage: 'Reply to dana',
+    status: 'starting',
+    createdAt: new Date(1_000_000).toISOString(),
+    ...over,
+  };
 }
 
 export function describeVouchStoreContract(name: string, make: () => Promise<TwoHandles>): void {
@@ -48,9 +67,17 @@ export function describeVouchStoreContract(name: string, make: () => Promise<Two
     it('keys pending requests by (user, id); a delete succeeds for one caller', async () => {
       const { a, b } = await make();
       await a.savePending({ id: 'r1', sub: SUB, transcript: 'first', providers: ['google'], createdAt: '2026-01-01T00:00:00.000Z' });
-      await b.savePending({ id: 'r1', sub: SUB, transcript: 'again', providers: ['google', 'slack'], createdAt: '2026-01-01T00:00:01.000Z' });
+      await b.savePending({
+        id: 'r1',
+        sub: SUB,
+        transcript: 'again',
+        providers: ['google', 'slack'],
+        createdAt: '2026-01-01T00:00:01.000Z',
+      });
       await b.savePending({ id: 'r1', sub: OTHER, transcript: 'not yours', providers: ['slack'], createdAt: '2026-01-01T00:00:02.000Z' });
-      expect(await a.listPending(SUB)).toEqual([{ id: 'r1', sub: SUB, transcript: 'again', providers: ['google', 'slack'], createdAt: '2026-01-01T00:00:01.000Z' }]);
+      expect(await a.listPending(SUB)).toEqual([
+        { id: 'r1', sub: SUB, transcript: 'again', providers: ['google', 'slack'], createdAt: '2026-01-01T00:00:01.000Z' },
+      ]);
       const deleted = await Promise.all([a.deletePending(SUB, 'r1'), b.deletePending(SUB, 'r1')]);
       expect(deleted.filter(Boolean)).toHaveLength(1);
       expect(await a.listPending(OTHER)).toHaveLength(1);
@@ -60,15 +87,28 @@ export function describeVouchStoreContract(name: string, make: () => Promise<Two
       const { a, b } = await make();
       await a.createDraft(draft('d1'));
       const claims = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).transitionDraft({ id: 'd1', sub: SUB, from: ['ready'], to: 'confirming', liveAt: 1_500_000 })),
+        Array.from({ length: 10 }, (_, i) =>
+          (i % 2 ? a : b).transitionDraft({ id: 'd1', sub: SUB, from: ['ready'], to: 'confirming', liveAt: 1_500_000 }),
+        ),
       );
       expect(claims.filter(Boolean)).toHaveLength(1);
       expect(await b.transitionDraft({ id: 'd1', sub: OTHER, from: ['confirming'], to: 'executing' })).toBe(false);
-      expect(await b.transitionDraft({ id: 'd1', sub: SUB, from: ['confirming'], to: 'confirming', fields: { ...EMAIL, body: 'edited' } })).toBe(true);
+      expect(
+        await b.transitionDraft({ id: 'd1', sub: SUB, from: ['confirming'], to: 'confirming', fields: { ...EMAIL, body: 'edited' } }),
+      ).toBe(true);
       expect(await a.transitionDraft({ id: 'd1', sub: SUB, from: [], to: 'done' })).toBe(false);
-      const finishes = await Promise.all([a, b].map((s) => s.transitionDraft({ id: 'd1', sub: SUB, from: ['confirming'], to: 'done', result: { status: 'sent', ref: 'm1' } })));
+      const finishes = await Promise.all(
+        [a, b].map((s) =>
+          s.transitionDraft({ id: 'd1', sub: SUB, from: ['confirming'], to: 'done', result: { status: 'sent', ref: 'm1' } }),
+        ),
+      );
       expect(finishes.filter(Boolean)).toHaveLength(1);
-      expect(await a.getDraft(SUB, 'd1')).toMatchObject({ status: 'done', fields: { body: 'edited' }, result: { status: 'sent', ref: 'm1' }, expiresAt: 2_000_000 });
+      expect(await a.getDraft(SUB, 'd1')).toMatchObject({
+        status: 'done',
+        fields: { body: 'edited' },
+        result: { status: 'sent', ref: 'm1' },
+        expiresAt: 2_000_000,
+      });
       expect(await a.getDraft(OTHER, 'd1')).toBeUndefined();
 
       await a.createDraft(draft('d2', { expiresAt: 1_000_500 }));
@@ -91,7 +131,13 @@ export function describeVouchStoreContract(name: string, make: () => Promise<Two
       const id = stored[0]!.id;
       expect(await b.approvalStarted(id, { authReqId: 'ciba-1', expiresAt: 1_300_000, intervalMs: 2000 })).toBe(true);
       expect(await a.approvalStarted(id, { authReqId: 'ciba-2', expiresAt: 1_300_000, intervalMs: 2000 })).toBe(false);
-      expect(await a.getApproval(id)).toMatchObject({ status: 'pending', authReqId: 'ciba-1', expiresAt: 1_300_000, intervalMs: 2000, bindingMessage: 'Reply to dana' });
+      expect(await a.getApproval(id)).toMatchObject({
+        status: 'pending',
+        authReqId: 'ciba-1',
+        expiresAt: 1_300_000,
+        intervalMs: 2000,
+        bindingMessage: 'Reply to dana',
+      });
       const finished = await Promise.all([a.finishApproval(id, ['pending'], 'approved'), b.finishApproval(id, ['pending'], 'denied')]);
       expect(finished.filter(Boolean)).toHaveLength(1);
       expect((await a.listApprovals({ sub: SUB, status: ['approved', 'denied'] })).map((x) => x.id)).toEqual([id]);

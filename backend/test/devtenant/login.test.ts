@@ -40,7 +40,12 @@ describe('dev tenant login', () => {
 
   it('refuses an authorization request without PKCE', async () => {
     const u = new URL('authorize', tenant.issuer);
-    u.search = new URLSearchParams({ client_id: tenant.desktopClientId, response_type: 'code', redirect_uri: tenant.desktopRedirectUris[0]!, scope: 'openid' }).toString();
+    u.search = new URLSearchParams({
+      client_id: tenant.desktopClientId,
+      response_type: 'code',
+      redirect_uri: tenant.desktopRedirectUris[0]!,
+      scope: 'openid',
+    }).toString();
     const res = await fetch(u, { redirect: 'manual' });
     const loc = new URL(res.headers.get('location')!);
     expect(loc.searchParams.get('error')).toBe('invalid_request');
@@ -81,9 +86,12 @@ describe('dev tenant login', () => {
     expect(String(claims.scope ?? '')).not.toMatch(/connected_accounts/);
   });
 
-  it('checks the connect redirect_uri against the application\'s callback URLs', async () => {
+  it("checks the connect redirect_uri against the application's callback URLs", async () => {
     const s = await signInHeadless({ issuer: tenant.issuer, clientId: tenant.desktopClientId, audience: tenant.apiAudience });
-    const me = await oidc.refreshTokenGrant(s.config, s.refresh_token!, { audience: tenant.meAudience, scope: 'create:me:connected_accounts' });
+    const me = await oidc.refreshTokenGrant(s.config, s.refresh_token!, {
+      audience: tenant.meAudience,
+      scope: 'create:me:connected_accounts',
+    });
     const connect = (redirectUri: string) =>
       fetch(new URL('me/v1/connected-accounts/connect', tenant.issuer), {
         method: 'POST',
@@ -108,9 +116,14 @@ describe('dev tenant without a multi-resource refresh-token policy', () => {
 
   it('ignores the /me/ audience at refresh, as Auth0 does, so the token is refused by the My Account API', async () => {
     const s = await signInHeadless({ issuer: strict.issuer, clientId: strict.desktopClientId, audience: strict.apiAudience });
-    const me = await oidc.refreshTokenGrant(s.config, s.refresh_token!, { audience: strict.meAudience, scope: 'create:me:connected_accounts' });
+    const me = await oidc.refreshTokenGrant(s.config, s.refresh_token!, {
+      audience: strict.meAudience,
+      scope: 'create:me:connected_accounts',
+    });
     expect(decodeJwt(me.access_token).aud).toBe(strict.apiAudience);
-    const res = await fetch(new URL('me/v1/connected-accounts/accounts', strict.issuer), { headers: { authorization: `Bearer ${me.access_token}` } });
+    const res = await fetch(new URL('me/v1/connected-accounts/accounts', strict.issuer), {
+      headers: { authorization: `Bearer ${me.access_token}` },
+    });
     expect(res.status).toBe(401);
   });
 });

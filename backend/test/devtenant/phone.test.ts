@@ -17,7 +17,12 @@ afterAll(async () => {
 });
 
 function ciba() {
-  const client = new CibaClient({ issuer: tenant.issuer, clientId: tenant.cibaClient.clientId, clientSecret: tenant.cibaClient.clientSecret, now: () => clock });
+  const client = new CibaClient({
+    issuer: tenant.issuer,
+    clientId: tenant.cibaClient.clientId,
+    clientSecret: tenant.cibaClient.clientSecret,
+    now: () => clock,
+  });
   return {
     start: (req: { sub: string; bindingMessage: string }) => client.start(req),
     poll: (authReqId: string) => {
@@ -120,13 +125,25 @@ describe('the dev tenant phone page', () => {
     expect((await fetch(ciba0)).status).toBe(401);
     expect((await fetch(new URL(`/dev/ciba/${start.authReqId}/approve`, tenant.url), { method: 'POST' })).status).toBe(401);
 
-    const blake = await signInHeadless({ issuer: tenant.issuer, clientId: tenant.desktopClientId, audience: tenant.apiAudience, username: 'blake' });
+    const blake = await signInHeadless({
+      issuer: tenant.issuer,
+      clientId: tenant.desktopClientId,
+      audience: tenant.apiAudience,
+      username: 'blake',
+    });
     const asBlake = { authorization: `Bearer ${blake.access_token}` };
     expect(((await (await fetch(ciba0, { headers: asBlake })).json()) as unknown[]).length).toBe(0);
-    expect((await fetch(new URL(`/dev/ciba/${start.authReqId}/approve`, tenant.url), { method: 'POST', headers: asBlake })).status).toBe(404);
+    expect((await fetch(new URL(`/dev/ciba/${start.authReqId}/approve`, tenant.url), { method: 'POST', headers: asBlake })).status).toBe(
+      404,
+    );
     expect((await client.poll(start.authReqId)).status).toBe('pending');
 
-    const alex = await signInHeadless({ issuer: tenant.issuer, clientId: tenant.desktopClientId, audience: tenant.apiAudience, username: 'alex' });
+    const alex = await signInHeadless({
+      issuer: tenant.issuer,
+      clientId: tenant.desktopClientId,
+      audience: tenant.apiAudience,
+      username: 'alex',
+    });
     const asAlex = { authorization: `Bearer ${alex.access_token}` };
     const listed = (await (await fetch(ciba0, { headers: asAlex })).json()) as { auth_req_id: string }[];
     expect(listed.map((p) => p.auth_req_id)).toContain(start.authReqId);

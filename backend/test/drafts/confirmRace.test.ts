@@ -24,7 +24,10 @@ async function session(): Promise<TestClient> {
   return c;
 }
 
-const api = async (path: string) => (await (await fetch(`${system.backendUrl}${path}`, { headers: { authorization: `Bearer ${alex.access_token}` } })).json()) as { entries: Array<{ kind: string; data: { refs?: { draft_id?: string } } }> };
+const api = async (path: string) =>
+  (await (await fetch(`${system.backendUrl}${path}`, { headers: { authorization: `Bearer ${alex.access_token}` } })).json()) as {
+    entries: Array<{ kind: string; data: { refs?: { draft_id?: string } } }>;
+  };
 
 describe('the phone approves exactly what is sent (two sockets of one user)', () => {
   it('a second confirmation with other fields, while the first waits for the phone, changes nothing', async () => {
@@ -53,7 +56,11 @@ describe('the phone approves exactly what is sent (two sockets of one user)', ()
 
     a.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits: { body: 'Hi Dana,\n\nThursday works for me.\n\nAlex' } });
     const request = await phoneAsked;
-    b.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits: { to: ['mallory@evil.test'], body: 'Wire the money to the new account.' } });
+    b.send({
+      type: 'action_confirmed',
+      draft_id: draft.draft_id,
+      edits: { to: ['mallory@evil.test'], body: 'Wire the money to the new account.' },
+    });
     const answeredB = await b.next('action_result', (f) => f.draft_id === draft.draft_id);
     expect(answeredB.status).toBe('awaiting_approval');
 
@@ -66,13 +73,17 @@ describe('the phone approves exactly what is sent (two sockets of one user)', ()
     const after = await observer(system).gmail.readThread(ctx, { threadId: draft.fields.thread_id! });
     if (!after.ok) throw new Error(after.error.message);
     const sent = after.value.messages.slice(before.value.messages.length);
-    expect(sent.map((m) => ({ to: m.to, body: m.body }))).toEqual([{ to: expect.stringContaining('dana@northwind.io'), body: expect.stringContaining('Thursday works for me.') }]);
+    expect(sent.map((m) => ({ to: m.to, body: m.body }))).toEqual([
+      { to: expect.stringContaining('dana@northwind.io'), body: expect.stringContaining('Thursday works for me.') },
+    ]);
     expect(JSON.stringify(sent)).not.toMatch(/mallory|Wire the money/);
     expect(result).toMatchObject({ status: 'sent' });
     // The second socket was refused with a typed error, and the phone was asked once.
     expect(b.frames.find((f) => f.type === 'error')).toMatchObject({ code: 'DRAFT_NOT_READY' });
     expect(requests).toHaveLength(1);
-    const decisions = (await api('/audit?limit=100')).entries.filter((e) => e.kind === 'policy_decision' && e.data.refs?.draft_id === draft.draft_id);
+    const decisions = (await api('/audit?limit=100')).entries.filter(
+      (e) => e.kind === 'policy_decision' && e.data.refs?.draft_id === draft.draft_id,
+    );
     expect(decisions).toHaveLength(1);
     await a.close();
     await b.close();

@@ -53,9 +53,15 @@ describe('logging out ends what the user had in flight', () => {
     const after = await observer(system).gmail.readThread(ctx, { threadId: draft.fields.thread_id! });
     expect(after.ok && after.value.messages.length).toBe(before.value.messages.length);
     const res = await fetch(`${system.backendUrl}/audit?limit=100`, { headers: { authorization: `Bearer ${alex.access_token}` } });
-    const { entries } = (await res.json()) as { entries: Array<{ kind: string; data: Record<string, unknown> & { refs?: Record<string, unknown> } }> };
-    expect(entries.some((e) => e.kind === 'approval' && e.data.refs?.approval_id === required.id && e.data.outcome === 'requested')).toBe(true);
+    const { entries } = (await res.json()) as {
+      entries: Array<{ kind: string; data: Record<string, unknown> & { refs?: Record<string, unknown> } }>;
+    };
+    expect(entries.some((e) => e.kind === 'approval' && e.data.refs?.approval_id === required.id && e.data.outcome === 'requested')).toBe(
+      true,
+    );
     expect(entries.some((e) => e.kind === 'write' && e.data.refs?.draft_id === draft.draft_id)).toBe(false);
-    expect(entries.find((e) => e.kind === 'approval' && e.data.refs?.approval_id === required.id && e.data.outcome !== 'requested')).toMatchObject({ data: { outcome: 'cancelled' } });
+    expect(
+      entries.find((e) => e.kind === 'approval' && e.data.refs?.approval_id === required.id && e.data.outcome !== 'requested'),
+    ).toMatchObject({ data: { outcome: 'cancelled' } });
   });
 });

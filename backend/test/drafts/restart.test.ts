@@ -43,9 +43,14 @@ describe('a restart strands no draft', () => {
 
     // Back online, the stored auth_req_id is polled again; the phone's approval then sends the draft.
     const again = await session();
-    expect(await again.next('approval_required', (f) => f.id === required.id, 0)).toMatchObject({ binding_message: required.binding_message, risk: required.risk });
+    expect(await again.next('approval_required', (f) => f.id === required.id, 0)).toMatchObject({
+      binding_message: required.binding_message,
+      risk: required.risk,
+    });
     await system.tenant.ciba.approve(request.authReqId);
-    expect(await again.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval', 0)).toMatchObject({ status: 'sent' });
+    expect(await again.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval', 0)).toMatchObject({
+      status: 'sent',
+    });
     const after = await observer(system).gmail.readThread(ctx, { threadId: draft.fields.thread_id! });
     if (!after.ok) throw new Error(after.error.message);
     const sent = after.value.messages.slice(before.value.messages.length);

@@ -52,7 +52,10 @@ describe('DraftService (the draft state machine over SQLite)', () => {
     const { approval } = await awaitingApproval();
     expect(approval.contentSha256).toBe(draftContentSha256('email', EMAIL.fields));
     // Content changed behind the state machine's back (a bug, a second writer): never executed.
-    db.prepare('UPDATE drafts SET fields = ? WHERE id = ?').run(JSON.stringify({ ...EMAIL.fields, to: ['mallory@evil.test'] }), approval.draftId);
+    db.prepare('UPDATE drafts SET fields = ? WHERE id = ?').run(
+      JSON.stringify({ ...EMAIL.fields, to: ['mallory@evil.test'] }),
+      approval.draftId,
+    );
     await store.approvalStarted(approval.id, { authReqId: 'ciba-1', expiresAt: clock + 300_000, intervalMs: 50 });
     const go = await drafts.startApprovedExecution(approval);
     expect(go.ok).toBe(false);
@@ -85,7 +88,10 @@ describe('DraftService (the draft state machine over SQLite)', () => {
     const restarted = new DraftService(new SqliteVouchStore(db), { now: () => clock, ttlMs: 60_000 });
     expect(await restarted.recover()).toEqual({ released: 1, ended: 2 });
     expect((await restarted.get(SUB, confirming.id))?.status).toBe('ready');
-    expect(await restarted.get(SUB, unstarted.draft.id)).toMatchObject({ status: 'cancelled', result: { detail: expect.stringMatching(/restarted/) } });
+    expect(await restarted.get(SUB, unstarted.draft.id)).toMatchObject({
+      status: 'cancelled',
+      result: { detail: expect.stringMatching(/restarted/) },
+    });
     expect(await restarted.get(SUB, stale.id)).toMatchObject({ status: 'expired', result: { code: 'APPROVAL_EXPIRED' } });
     expect((await restarted.get(SUB, live.id))?.status).toBe('awaiting_approval');
     expect((await restarted.pendingApprovals(SUB)).map((a) => a.authReqId)).toEqual(['ciba-live']);

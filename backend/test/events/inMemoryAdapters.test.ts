@@ -7,7 +7,11 @@ describeEventBusContract('in-memory', async () => {
   const hub = new InMemoryEventHub();
   const handlerErrors: unknown[] = [];
   const onHandlerError = (err: unknown) => void handlerErrors.push(err);
-  return { a: new InMemoryEventBus({ hub, instanceId: 'A', onHandlerError }), b: new InMemoryEventBus({ hub, instanceId: 'B', onHandlerError }), handlerErrors };
+  return {
+    a: new InMemoryEventBus({ hub, instanceId: 'A', onHandlerError }),
+    b: new InMemoryEventBus({ hub, instanceId: 'B', onHandlerError }),
+    handlerErrors,
+  };
 });
 
 describeCounterStoreContract('in-memory', async () => {

@@ -48,6 +48,8 @@ describe('UserDelivery: frames for a user reach their sockets on every instance'
 
   it('the bus refuses a frame that is not a valid server frame', async () => {
     const { a } = twoInstances();
-    await expect(a.bus.publish({ type: 'user_frame', user: 'u', frame: { type: 'action_result', token: 'x' } } as unknown as BusEvent)).rejects.toBeInstanceOf(InvalidBusEventError);
+    await expect(
+      a.bus.publish({ type: 'user_frame', user: 'u', frame: { type: 'action_result', token: 'x' } } as unknown as BusEvent),
+    ).rejects.toBeInstanceOf(InvalidBusEventError);
   });
 });

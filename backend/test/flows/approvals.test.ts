@@ -22,7 +22,11 @@ afterAll(async () => {
 const api = (path: string, init: RequestInit = {}) =>
   fetch(`${system.backendUrl}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${alex.access_token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers ?? {}) },
+    headers: {
+      authorization: `Bearer ${alex.access_token}`,
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...(init.headers ?? {}),
+    },
   });
 
 /** The response fields these tests read, checked so a changed shape fails here rather than as `undefined`. */
@@ -49,14 +53,22 @@ async function slackHistory(): Promise<string[]> {
 
 describe('step-up, rules and the audit chain', () => {
   it('lets a person add rules over HTTP, validated', async () => {
-    const bad = await api('/rules', { method: 'PUT', body: JSON.stringify({ rules: [{ id: 'x', effect: 'deny', when: {}, description: 'empty' }] }) });
+    const bad = await api('/rules', {
+      method: 'PUT',
+      body: JSON.stringify({ rules: [{ id: 'x', effect: 'deny', when: {}, description: 'empty' }] }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
     const ok = await api('/rules', {
       method: 'PUT',
       body: JSON.stringify({
         rules: [
-          { id: 'general-needs-phone', effect: 'require_step_up', when: { tool: 'slack', channel: '#general' }, description: 'Posting to #general needs my phone' },
+          {
+            id: 'general-needs-phone',
+            effect: 'require_step_up',
+            when: { tool: 'slack', channel: '#general' },
+            description: 'Posting to #general needs my phone',
+          },
           { id: 'no-payroll', effect: 'deny', when: { keyword_any: ['payroll'] }, description: 'Never send anything about payroll' },
         ],
       }),
@@ -90,7 +102,9 @@ describe('step-up, rules and the audit chain', () => {
     const required = await c.next('approval_required');
     c.send({ type: 'approval_decision', id: required.id, approve: false });
     expect(await c.next('approval_update', (f) => f.id === required.id)).toMatchObject({ status: 'cancelled' });
-    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({ status: 'cancelled' });
+    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({
+      status: 'cancelled',
+    });
     expect(system.tenant.ciba.pending().length).toBeGreaterThanOrEqual(0);
     expect(await slackHistory()).not.toContain('The build is green.');
     await c.close();
@@ -102,17 +116,22 @@ describe('step-up, rules and the audit chain', () => {
     c.send({ type: 'transcript', id: 'gen-3', text: 'post to #general that the demo is at noon' });
     const draft = await c.next('draft_ready');
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
-    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({ status: 'posted' });
+    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({
+      status: 'posted',
+    });
     expect(await slackHistory()).toContain('The demo is at noon.');
     await c.close();
   });
 
-  it('a pre-authorization granted on the phone waives the confirm for a while, never the person\'s own rule, and revoking it restores it', async () => {
+  it("a pre-authorization granted on the phone waives the confirm for a while, never the person's own rule, and revoking it restores it", async () => {
     system.tenant.ciba.events.once('request', (p) => {
       expect(p.bindingMessage).toBe('Allow slack actions for 30 min');
       void system.tenant.ciba.approve(p.authReqId);
     });
-    const granted = await api('/preauthorizations', { method: 'POST', body: JSON.stringify({ tool: 'slack', max_level: 'step_up', max_score: 54, duration_ms: 30 * 60_000 }) });
+    const granted = await api('/preauthorizations', {
+      method: 'POST',
+      body: JSON.stringify({ tool: 'slack', max_level: 'step_up', max_score: 54, duration_ms: 30 * 60_000 }),
+    });
     expect(granted.status).toBe(201);
     const grant = GrantBody.parse(await granted.json()).preauthorization;
     expect((await getJson('/preauthorizations', GrantsBody)).active.map((g) => g.id)).toContain(grant.id);
@@ -147,7 +166,10 @@ describe('step-up, rules and the audit chain', () => {
 
   it('refuses a pre-authorization the phone declines', async () => {
     system.tenant.ciba.events.once('request', (p) => void system.tenant.ciba.deny(p.authReqId));
-    const res = await api('/preauthorizations', { method: 'POST', body: JSON.stringify({ tool: 'gmail', max_level: 'step_up', max_score: 54, duration_ms: 15 * 60_000 }) });
+    const res = await api('/preauthorizations', {
+      method: 'POST',
+      body: JSON.stringify({ tool: 'gmail', max_level: 'step_up', max_score: 54, duration_ms: 15 * 60_000 }),
+    });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ error: { code: 'APPROVAL_DENIED' } });
   });

@@ -24,7 +24,9 @@ beforeAll(async () => {
   const res = await fetch(`${system.backendUrl}/rules`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${alex.access_token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ rules: [{ id: 'email-needs-phone', effect: 'require_step_up', when: { tool: 'gmail' }, description: 'Email needs my phone' }] }),
+    body: JSON.stringify({
+      rules: [{ id: 'email-needs-phone', effect: 'require_step_up', when: { tool: 'gmail' }, description: 'Email needs my phone' }],
+    }),
   });
   expect(res.status).toBe(200);
 });
@@ -41,7 +43,11 @@ describe('the phone names outside recipients and shows the content code the popo
     if (draft.kind !== 'email') throw new Error('expected an email draft');
 
     const asked = new Promise<PendingCiba>((resolve) => system.tenant.ciba.events.once('request', resolve));
-    const edits = { to: ['sam@example.com', 'kim@example.com'], cc: ['eve@evil.test'], body: 'Hi all,\n\nThe numbers are attached.\n\nAlex' };
+    const edits = {
+      to: ['sam@example.com', 'kim@example.com'],
+      cc: ['eve@evil.test'],
+      body: 'Hi all,\n\nThe numbers are attached.\n\nAlex',
+    };
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits });
     const phone = await asked;
     const card = await c.next('approval_required', (f) => f.draft_id === draft.draft_id);
@@ -59,7 +65,9 @@ describe('the phone names outside recipients and shows the content code the popo
     expect(card.binding_message).toBe(phone.bindingMessage);
 
     await system.tenant.ciba.deny(phone.authReqId);
-    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({ status: 'denied' });
+    expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id && f.status !== 'awaiting_approval')).toMatchObject({
+      status: 'denied',
+    });
     await c.close();
   });
 });

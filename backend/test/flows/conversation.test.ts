@@ -50,7 +50,10 @@ async function askDraft(client: TestClient, text: string): Promise<{ answer: str
   const { answer, id } = await ask(client, text);
   if (/^(?:Which|When|What|Who)\b/.test(answer)) throw new Error(`asked instead of drafting: ${answer}`);
   // draft_ready follows the spoken lead-in.
-  const got = await Promise.race([client.next('draft_ready', (f) => f.request_id === id, from), client.next('error', (f) => f.request_id === id, from)]);
+  const got = await Promise.race([
+    client.next('draft_ready', (f) => f.request_id === id, from),
+    client.next('error', (f) => f.request_id === id, from),
+  ]);
   if (got.type === 'error') throw new Error(`${got.code}: ${got.message} (said: ${answer})`);
   return { answer, draft: got };
 }
@@ -87,7 +90,6 @@ describe('Slack without a channel answers from a search that ran', () => {
     expect(answer).toContain('Board meeting moved to next Tuesday');
     expect(answer).toMatch(/from Slack search instead\.$/);
   });
-
 });
 
 describe('follow-ups fill the open question', () => {
@@ -114,7 +116,10 @@ describe('follow-ups fill the open question', () => {
 
   it('"the second email" is the second thread the last answer listed', async () => {
     await ask(c, 'any emails from Sam');
-    const listed = await observer(system).gmail.searchThreads({ userId: 'auth0|alex', subjectToken: alex.access_token }, { from: 'Sam', maxResults: 5 });
+    const listed = await observer(system).gmail.searchThreads(
+      { userId: 'auth0|alex', subjectToken: alex.access_token },
+      { from: 'Sam', maxResults: 5 },
+    );
     if (!listed.ok) throw new Error(listed.error.message);
     const second = listed.value.threads[1]!;
     const { answer } = await ask(c, 'summarize the second email');
@@ -161,7 +166,14 @@ describe('follow-ups fill the open question', () => {
 
 /** The sandbox calendar as an observer reads it, yesterday to three days ahead. */
 async function upcoming() {
-  const r = await observer(system).calendar.listEvents({ userId: 'auth0|alex', subjectToken: alex.access_token }, { timeMin: new Date(Date.now() - 86_400_000).toISOString(), timeMax: new Date(Date.now() + 3 * 86_400_000).toISOString(), maxResults: 50 });
+  const r = await observer(system).calendar.listEvents(
+    { userId: 'auth0|alex', subjectToken: alex.access_token },
+    {
+      timeMin: new Date(Date.now() - 86_400_000).toISOString(),
+      timeMax: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      maxResults: 50,
+    },
+  );
   if (!r.ok) throw new Error(r.error.message);
   return r.value.events;
 }
@@ -178,7 +190,14 @@ describe('calendar changes are editable drafts → policy → confirm', () => {
     c.send({ type: 'action_confirmed', draft_id: move.draft_id });
     const result = await c.next('action_result', (f) => f.draft_id === move.draft_id);
     expect(result).toMatchObject({ status: 'moved' });
-    const r = await observer(system).calendar.listEvents({ userId: 'auth0|alex', subjectToken: alex.access_token }, { timeMin: new Date(Date.now() - 86_400_000).toISOString(), timeMax: new Date(Date.now() + 3 * 86_400_000).toISOString(), maxResults: 50 });
+    const r = await observer(system).calendar.listEvents(
+      { userId: 'auth0|alex', subjectToken: alex.access_token },
+      {
+        timeMin: new Date(Date.now() - 86_400_000).toISOString(),
+        timeMax: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        maxResults: 50,
+      },
+    );
     if (!r.ok) throw new Error(r.error.message);
     const moved = r.value.events.find((e) => e.eventId === move.fields.event_id);
     expect(Date.parse(moved!.start)).toBe(Date.parse(move.fields.start));
@@ -239,10 +258,16 @@ describe('mail understanding', () => {
     const { answer } = await ask(c, 'any emails from Sam');
     const lunch = answer.slice(answer.indexOf('“Lunch Friday?”'));
     expect(lunch).toMatch(/^“Lunch Friday\?”: “[^”]+” You replied: “/);
-    const listed = await observer(system).gmail.searchThreads({ userId: 'auth0|alex', subjectToken: alex.access_token }, { from: 'Sam', maxResults: 5 });
+    const listed = await observer(system).gmail.searchThreads(
+      { userId: 'auth0|alex', subjectToken: alex.access_token },
+      { from: 'Sam', maxResults: 5 },
+    );
     if (!listed.ok) throw new Error(listed.error.message);
     const thread = listed.value.threads.find((t) => t.subject === 'Lunch Friday?')!;
-    const read = await observer(system).gmail.readThread({ userId: 'auth0|alex', subjectToken: alex.access_token }, { threadId: thread.threadId });
+    const read = await observer(system).gmail.readThread(
+      { userId: 'auth0|alex', subjectToken: alex.access_token },
+      { threadId: thread.threadId },
+    );
     if (!read.ok) throw new Error(read.error.message);
     const own = read.value.messages.find((m) => m.fromSelf)!.body.slice(0, 30);
     expect(lunch.slice(0, lunch.indexOf('You replied'))).not.toContain(own);

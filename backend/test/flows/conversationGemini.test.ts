@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
 import type { ServerFrame } from '../../src/protocol/index.js';
 import type { VouchSystem } from '../../standins/system.js';
-import { CURRENT_GEMINI_MODELS, type GeminiCall, type GeminiStandIn, promptText, startGeminiStandIn, systemText } from '../../standins/ai/geminiStandIn.js';
+import {
+  CURRENT_GEMINI_MODELS,
+  type GeminiCall,
+  type GeminiStandIn,
+  promptText,
+  startGeminiStandIn,
+  systemText,
+} from '../../standins/ai/geminiStandIn.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
 
@@ -16,9 +23,19 @@ import { TestClient } from '../helpers/wsClient.js';
 const MODEL = 'gemini-3.5-flash-lite';
 /** What the scripted model understands each request as (the stand-in answers from this table). */
 const INTENTS: Record<string, object> = {
-  'catch me up on slack': { tools: ['slack'], action: 'read', entities: { people: [], emails: [], slack_scope: 'catch_up' }, needs_write: false },
+  'catch me up on slack': {
+    tools: ['slack'],
+    action: 'read',
+    entities: { people: [], emails: [], slack_scope: 'catch_up' },
+    needs_write: false,
+  },
   'reply to dana': { tools: ['gmail'], action: 'reply', entities: { people: ['Dana'], emails: [] }, needs_write: true },
-  'reschedule the board deck prep': { tools: ['calendar'], action: 'schedule', entities: { people: [], emails: [], operation: 'move', subject: 'Board deck prep' }, needs_write: true },
+  'reschedule the board deck prep': {
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { people: [], emails: [], operation: 'move', subject: 'Board deck prep' },
+    needs_write: true,
+  },
 };
 
 let standIn: GeminiStandIn;
@@ -29,7 +46,8 @@ const intentCalls: string[] = [];
 const replyPrompts: string[] = [];
 const replyRules: string[] = [];
 
-const isIntentCall = (call: GeminiCall) => call.method === 'generateContent' && JSON.stringify(call.body.generationConfig ?? {}).includes('needs_write');
+const isIntentCall = (call: GeminiCall) =>
+  call.method === 'generateContent' && JSON.stringify(call.body.generationConfig ?? {}).includes('needs_write');
 const lastPart = (call: GeminiCall) => call.body.contents?.at(-1)?.parts?.at(-1)?.text ?? '';
 
 beforeAll(async () => {
@@ -50,10 +68,15 @@ beforeAll(async () => {
       const prompt = promptText(call);
       replyPrompts.push(prompt);
       replyRules.push(systemText(call));
-      return [prompt.includes('Board meeting moved to next Tuesday') ? 'Priya said the board meeting moved to next Tuesday.' : 'I found nothing.'];
+      return [
+        prompt.includes('Board meeting moved to next Tuesday') ? 'Priya said the board meeting moved to next Tuesday.' : 'I found nothing.',
+      ];
     },
   };
-  system = await startTestSystem({ cibaIntervalSeconds: 0.05, env: { GEMINI_API_KEY: standIn.apiKey, GEMINI_BASE_URL: standIn.url, GEMINI_MODEL: MODEL } });
+  system = await startTestSystem({
+    cibaIntervalSeconds: 0.05,
+    env: { GEMINI_API_KEY: standIn.apiKey, GEMINI_BASE_URL: standIn.url, GEMINI_MODEL: MODEL },
+  });
   alex = await system.login('alex');
   await linkAccount(system, alex, 'google');
   await linkAccount(system, alex, 'slack');

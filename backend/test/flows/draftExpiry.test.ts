@@ -27,7 +27,9 @@ describe('draft lifetime', () => {
     clock += 601_000;
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
     expect(await c.next('action_result')).toMatchObject({ status: 'expired', code: 'DRAFT_EXPIRED' });
-    expect(await channelTexts(system, { userId: 'auth0|alex', subjectToken: alex.access_token }, 'deals')).not.toContain('The deck is ready.');
+    expect(await channelTexts(system, { userId: 'auth0|alex', subjectToken: alex.access_token }, 'deals')).not.toContain(
+      'The deck is ready.',
+    );
     await c.close();
   });
 });

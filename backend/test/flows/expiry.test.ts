@@ -31,7 +31,10 @@ describe('an expired provider token', () => {
     await c.next('agent_done', (f) => f.request_id === 'exp-2');
     const errors = c.frames.filter((f) => f.type === 'error');
     expect(errors).toEqual([]);
-    const answer = c.frames.filter((f) => f.type === 'agent_stream' && f.request_id === 'exp-2').map((f) => (f as { delta: string }).delta).join('');
+    const answer = c.frames
+      .filter((f) => f.type === 'agent_stream' && f.request_id === 'exp-2')
+      .map((f) => (f as { delta: string }).delta)
+      .join('');
     expect(answer).toMatch(/Tomorrow you have/);
     // Exactly one new exchange: the provider's 401 invalidated the cache, the tenant refreshed upstream.
     expect(system.tenant.stats.byOutcome.issued).toBe(issuedBefore + 1);

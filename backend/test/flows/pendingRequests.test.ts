@@ -43,7 +43,10 @@ describe('pending requests are keyed by (user, id)', () => {
 
     await linkAccount(system, alex, 'google');
     await connected(a, 'google');
-    const answer = a.frames.filter((f) => f.type === 'agent_stream' && f.request_id === 'shared-1').map((f) => (f as { delta: string }).delta).join('');
+    const answer = a.frames
+      .filter((f) => f.type === 'agent_stream' && f.request_id === 'shared-1')
+      .map((f) => (f as { delta: string }).delta)
+      .join('');
     expect(a.frames.some((f) => f.type === 'agent_done' && f.request_id === 'shared-1')).toBe(true);
     expect(answer).toMatch(/tomorrow/i);
     expect(answer).not.toMatch(/Dana/);

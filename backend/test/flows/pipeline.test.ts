@@ -38,13 +38,24 @@ describe('agent pipeline over a real WebSocket (dev tenant + sandbox)', () => {
     await linkAccount(system, alex, 'google');
     c.send({ type: 'account_connected', provider: 'google' });
     await c.next('agent_done', (f) => f.request_id === 'cal-1');
-    const answer = c.frames.filter((f): f is Extract<ServerFrame, { type: 'agent_stream' }> => f.type === 'agent_stream' && f.request_id === 'cal-1').map((f) => f.delta).join('');
+    const answer = c.frames
+      .filter((f): f is Extract<ServerFrame, { type: 'agent_stream' }> => f.type === 'agent_stream' && f.request_id === 'cal-1')
+      .map((f) => f.delta)
+      .join('');
 
     // The answer names the events the sandbox really has tomorrow in the user's zone.
     const tz = 'America/New_York';
-    const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+    const day = (d: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
     const tomorrow = day(new Date(Date.now() + 86_400_000));
-    const r = await observer(system).calendar.listEvents({ userId: 'auth0|alex', subjectToken: alex.access_token }, { timeMin: new Date(Date.now() - 86_400_000).toISOString(), timeMax: new Date(Date.now() + 3 * 86_400_000).toISOString(), maxResults: 50 });
+    const r = await observer(system).calendar.listEvents(
+      { userId: 'auth0|alex', subjectToken: alex.access_token },
+      {
+        timeMin: new Date(Date.now() - 86_400_000).toISOString(),
+        timeMax: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        maxResults: 50,
+      },
+    );
     expect(r.ok).toBe(true);
     const titles = r.ok ? r.value.events.filter((e) => day(new Date(e.start)) === tomorrow).map((e) => e.title) : [];
     expect(titles.length).toBeGreaterThan(0);
@@ -57,7 +68,9 @@ describe('agent pipeline over a real WebSocket (dev tenant + sandbox)', () => {
     c.send({ type: 'transcript', id: 'cal-2', text: 'what is on my calendar today' });
     await c.next('agent_done', (f) => f.request_id === 'cal-2');
     const last = await c.next('tts_audio', (f) => f.request_id === 'cal-2' && f.last === true, 0);
-    const audio = c.frames.filter((f): f is Extract<ServerFrame, { type: 'tts_audio' }> => f.type === 'tts_audio' && f.request_id === 'cal-2' && !f.last);
+    const audio = c.frames.filter(
+      (f): f is Extract<ServerFrame, { type: 'tts_audio' }> => f.type === 'tts_audio' && f.request_id === 'cal-2' && !f.last,
+    );
     expect(audio.length).toBeGreaterThan(0);
     expect(audio.map((a) => a.seq)).toEqual(audio.map((_, i) => i));
     expect(Buffer.from(audio[0]!.pcm_b64, 'base64').length).toBeGreaterThan(100);
@@ -136,12 +149,20 @@ describe('agent pipeline over a real WebSocket (dev tenant + sandbox)', () => {
     if (draft.kind !== 'event') throw new Error(`expected an event draft, got ${draft.kind}`);
     expect(draft.fields.attendees).toEqual(['sam@example.com']);
     expect(Date.parse(draft.fields.end) - Date.parse(draft.fields.start)).toBe(30 * 60_000);
-    const local = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'long', hour: 'numeric', hour12: false }).format(new Date(draft.fields.start));
+    const local = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/New_York',
+      weekday: 'long',
+      hour: 'numeric',
+      hour12: false,
+    }).format(new Date(draft.fields.start));
     expect(local).toBe('Friday, 14');
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
     const result = await c.next('action_result', (f) => f.status !== 'awaiting_approval');
     expect(result).toMatchObject({ status: 'created' });
-    const listed = await observer(system).calendar.listEvents({ userId: 'auth0|alex', subjectToken: alex.access_token }, { timeMin: draft.fields.start, timeMax: draft.fields.end });
+    const listed = await observer(system).calendar.listEvents(
+      { userId: 'auth0|alex', subjectToken: alex.access_token },
+      { timeMin: draft.fields.start, timeMax: draft.fields.end },
+    );
     expect(listed.ok && listed.value.events.some((e) => e.eventId === result.ref && e.title === draft.fields.title)).toBe(true);
     await c.close();
   });
@@ -177,7 +198,9 @@ describe('agent pipeline over a real WebSocket (dev tenant + sandbox)', () => {
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits: { text: 'The Northwind NDA is signed.' } });
     const result = await c.next('action_result', (f) => f.status !== 'awaiting_approval');
     expect(result).toMatchObject({ status: 'posted' });
-    expect(await channelTexts(system, { userId: 'auth0|alex', subjectToken: alex.access_token }, 'deals')).toContain('The Northwind NDA is signed.');
+    expect(await channelTexts(system, { userId: 'auth0|alex', subjectToken: alex.access_token }, 'deals')).toContain(
+      'The Northwind NDA is signed.',
+    );
     await c.close();
   });
 

@@ -49,7 +49,12 @@ describe('CIBA step-up against the dev tenant', () => {
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toBe('unauthorized_client');
-    await expect(ciba({ clientId: tenant.apiClient.clientId, clientSecret: tenant.apiClient.clientSecret }).start({ sub: 'auth0|alex', bindingMessage: 'Send email' })).rejects.toThrow(/unauthorized_client/);
+    await expect(
+      ciba({ clientId: tenant.apiClient.clientId, clientSecret: tenant.apiClient.clientSecret }).start({
+        sub: 'auth0|alex',
+        bindingMessage: 'Send email',
+      }),
+    ).rejects.toThrow(/unauthorized_client/);
   });
 
   it('starts with a binding message the phone sees and resolves approved after the person approves', async () => {
@@ -83,12 +88,15 @@ describe('CIBA step-up against the dev tenant', () => {
     const fast = await client.poll(start.authReqId);
     expect(fast).toEqual({ status: 'slow_down', intervalMs: 10_000 });
     let polls = 0;
-    const decided = client.waitForDecision({ ...start, intervalMs: 10_000 }, {
-      onPoll: (r) => {
-        polls++;
-        if (r.status === 'pending') void tenant.ciba.approve(start.authReqId);
+    const decided = client.waitForDecision(
+      { ...start, intervalMs: 10_000 },
+      {
+        onPoll: (r) => {
+          polls++;
+          if (r.status === 'pending') void tenant.ciba.approve(start.authReqId);
+        },
       },
-    });
+    );
     expect(await decided).toBe('approved');
     expect(sleeps.every((ms) => ms >= 10_000)).toBe(true);
     expect(polls).toBe(2);
@@ -120,7 +128,9 @@ describe('CIBA step-up against the dev tenant', () => {
 
   it('surfaces tenant refusals as typed errors', async () => {
     await expect(ciba().start({ sub: 'auth0|nobody', bindingMessage: 'Hello' })).rejects.toMatchObject({ name: 'CibaError' });
-    await expect(ciba({ clientSecret: 'wrong' }).start({ sub: 'auth0|alex', bindingMessage: 'Hello' })).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(ciba({ clientSecret: 'wrong' }).start({ sub: 'auth0|alex', bindingMessage: 'Hello' })).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
   });
 });
 
@@ -128,7 +138,11 @@ describe('CIBA polling under an Auth0 rate limit', () => {
   it('a 429 while the person decides backs off by Retry-After (or X-RateLimit-Reset) and keeps polling', async () => {
     const { createServer } = await import('node:http');
     const answers: Array<{ status: number; headers?: Record<string, string>; body: string }> = [
-      { status: 429, headers: { 'retry-after': '12' }, body: JSON.stringify({ error: 'too_many_requests', error_description: 'Rate limit' }) },
+      {
+        status: 429,
+        headers: { 'retry-after': '12' },
+        body: JSON.stringify({ error: 'too_many_requests', error_description: 'Rate limit' }),
+      },
       { status: 429, headers: { 'x-ratelimit-reset': String(Math.floor(clock / 1000) + 1000) }, body: '' },
       { status: 200, body: JSON.stringify({ access_token: 'at', token_type: 'Bearer', expires_in: 60 }) },
     ];

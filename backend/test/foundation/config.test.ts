@@ -78,7 +78,10 @@ describe('deployment configuration (npm start)', () => {
   it('refuses missing client credentials for a tenant not on loopback', () => {
     expect(() => load({ AUTH0_CLIENT_SECRET: undefined })).toThrow(/AUTH0_CLIENT_SECRET are required/);
     expect(() => load({ AUTH0_CLIENT_ID: '' })).toThrow(/AUTH0_CLIENT_SECRET are required/);
-    expect(load({ AUTH0_ISSUER_BASE_URL: 'http://127.0.0.1:8788/', AUTH0_CLIENT_ID: undefined, AUTH0_CLIENT_SECRET: undefined }).env.AUTH0_CLIENT_ID).toBeUndefined();
+    expect(
+      load({ AUTH0_ISSUER_BASE_URL: 'http://127.0.0.1:8788/', AUTH0_CLIENT_ID: undefined, AUTH0_CLIENT_SECRET: undefined }).env
+        .AUTH0_CLIENT_ID,
+    ).toBeUndefined();
   });
 });
 
@@ -86,7 +89,10 @@ describe('deployment configuration (npm start)', () => {
 function npmStart(env: Record<string, string>): Promise<{ listening: boolean; code: number | null; output: string }> {
   const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
   const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-  const child = spawn(tsx, [main], { env: { PATH: process.env.PATH ?? '', DATA_DIR: tempDir('vouch-start-'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(tsx, [main], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: tempDir('vouch-start-'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve) => {
     const onData = (chunk: Buffer) => {

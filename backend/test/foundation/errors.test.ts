@@ -73,7 +73,9 @@ describe('errors that wrap a failure keep it as cause', () => {
 
   it('Token Vault: an unreachable tenant is TOKEN_EXCHANGE_FAILED caused by the network failure', async () => {
     const vault = new TokenVaultClient({ issuer: await closedPortUrl(), clientId: 'c', clientSecret: 's' });
-    const err = await vault.getAccessToken({ userId: 'auth0|alex', subjectToken: 'at', connection: 'google-oauth2', scopes: [] }).catch((e: unknown) => e);
+    const err = await vault
+      .getAccessToken({ userId: 'auth0|alex', subjectToken: 'at', connection: 'google-oauth2', scopes: [] })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TokenVaultError);
     expect((err as TokenVaultError).code).toBe('TOKEN_EXCHANGE_FAILED');
     expect((err as TokenVaultError).cause).toBeInstanceOf(Error);

@@ -25,11 +25,34 @@ function rng(seed: number) {
 function malformedFrames(count: number): Array<{ data: string | Buffer; binary: boolean }> {
   const r = rng(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
-  const types = ['session_auth', 'transcript', 'account_connected', 'action_confirmed', 'action_cancelled', 'approval_decision', 'logout', 'list_scopes', 'revoke_provider', 'nope', '', 42, null];
+  const types = [
+    'session_auth',
+    'transcript',
+    'account_connected',
+    'action_confirmed',
+    'action_cancelled',
+    'approval_decision',
+    'logout',
+    'list_scopes',
+    'revoke_provider',
+    'nope',
+    '',
+    42,
+    null,
+  ];
   const junkValues = [null, 42, -1, 1e308, true, [], {}, '', 'x'.repeat(5000), '\u0000\uffff', { $gt: '' }, [[[[]]]]];
   const out: Array<{ data: string | Buffer; binary: boolean }> = [];
   const generators: Array<() => { data: string | Buffer; binary: boolean }> = [
-    () => ({ data: JSON.stringify({ type: pick(types), ...Object.fromEntries([['id', pick(junkValues)], ['text', pick(junkValues)]]) }), binary: false }),
+    () => ({
+      data: JSON.stringify({
+        type: pick(types),
+        ...Object.fromEntries([
+          ['id', pick(junkValues)],
+          ['text', pick(junkValues)],
+        ]),
+      }),
+      binary: false,
+    }),
     () => ({ data: JSON.stringify({ type: 'transcript', id: 'ok', text: 'x'.repeat(4001 + Math.floor(r() * 60000)) }), binary: false }),
     () => ({ data: '['.repeat(33 + Math.floor(r() * 500)) + ']'.repeat(10), binary: false }),
     () => ({ data: JSON.stringify(JSON.parse('{"a":'.repeat(40) + '1' + '}'.repeat(40))), binary: false }),
@@ -39,7 +62,10 @@ function malformedFrames(count: number): Array<{ data: string | Buffer; binary: 
     () => ({ data: JSON.stringify({ type: 'action_confirmed', draft_id: pick(junkValues), edits: pick(junkValues) }), binary: false }),
     () => ({ data: JSON.stringify({ type: 'account_connected', provider: pick(['github', 'GOOGLE', '', 1, null]) }), binary: false }),
     () => ({ data: JSON.stringify({ type: 'transcript', id: 'bad id with spaces', text: 'hi', extra: 'field' }), binary: false }),
-    () => ({ data: JSON.stringify({ type: 'session_auth', access_token: pick(junkValues), frame_id: pick(['f1', '../../', 'x'.repeat(200)]) }), binary: false }),
+    () => ({
+      data: JSON.stringify({ type: 'session_auth', access_token: pick(junkValues), frame_id: pick(['f1', '../../', 'x'.repeat(200)]) }),
+      binary: false,
+    }),
     () => ({ data: JSON.stringify({ type: 'approval_decision', id: 'a1', approve: pick(['yes', 1, null]) }), binary: false }),
   ];
   for (let i = 0; i < count; i++) out.push(generators[i % generators.length]!());

@@ -24,9 +24,7 @@ const nowS = () => Math.floor(Date.now() / 1000);
 
 async function signWithTenantKey(claims: Record<string, unknown>, header: Record<string, unknown> = {}): Promise<string> {
   const key = await importJWK(tenantKey, 'RS256');
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: tenantKey.kid!, typ: 'at+jwt', ...header })
-    .sign(key);
+  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: tenantKey.kid!, typ: 'at+jwt', ...header }).sign(key);
 }
 
 function baseClaims(over: Record<string, unknown> = {}) {
@@ -102,7 +100,10 @@ describe('session_auth refuses every bad token and keeps the socket', () => {
 
   it('accepts an iat within the clock skew (a tenant clock slightly ahead)', async () => {
     const client = await TestClient.connect(system.wsUrl);
-    expect(await client.auth(await signWithTenantKey(baseClaims({ iat: nowS() + 10 })))).toMatchObject({ type: 'session_ready', user: { sub: 'auth0|alex' } });
+    expect(await client.auth(await signWithTenantKey(baseClaims({ iat: nowS() + 10 })))).toMatchObject({
+      type: 'session_ready',
+      user: { sub: 'auth0|alex' },
+    });
     await client.close();
   });
 
@@ -110,7 +111,10 @@ describe('session_auth refuses every bad token and keeps the socket', () => {
     const alex = await system.login('alex');
     const blake = await system.login('blake');
     const client = await TestClient.connect(system.wsUrl);
-    expect(await client.auth(alex.access_token)).toMatchObject({ type: 'session_ready', user: { sub: 'auth0|alex', email: 'alex@example.com' } });
+    expect(await client.auth(alex.access_token)).toMatchObject({
+      type: 'session_ready',
+      user: { sub: 'auth0|alex', email: 'alex@example.com' },
+    });
     expect(await client.auth(blake.access_token)).toMatchObject({ type: 'error', code: 'SESSION_CONFLICT' });
     // A refreshed token for the same user is accepted on the same socket.
     expect(await client.auth(alex.access_token)).toMatchObject({ type: 'session_ready' });
@@ -127,9 +131,13 @@ describe('session_auth refuses every bad token and keeps the socket', () => {
   it('protects the HTTP API with the same verification', async () => {
     const res = await fetch(`${system.backendUrl}/scopes`, { headers: { authorization: 'Bearer nope' } });
     expect(res.status).toBe(401);
-    const padded = await fetch(`${system.backendUrl}/scopes`, { headers: { authorization: `Bearer  ${await signWithTenantKey(baseClaims())}` } });
+    const padded = await fetch(`${system.backendUrl}/scopes`, {
+      headers: { authorization: `Bearer  ${await signWithTenantKey(baseClaims())}` },
+    });
     expect(padded.status).toBe(401);
-    const future = await fetch(`${system.backendUrl}/scopes`, { headers: { authorization: `Bearer ${await signWithTenantKey(baseClaims({ iat: nowS() + 3600 }))}` } });
+    const future = await fetch(`${system.backendUrl}/scopes`, {
+      headers: { authorization: `Bearer ${await signWithTenantKey(baseClaims({ iat: nowS() + 3600 }))}` },
+    });
     expect(future.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     const alex = await system.login('alex');

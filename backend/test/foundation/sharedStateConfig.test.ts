@@ -13,8 +13,17 @@ describe('shared-state configuration', () => {
 
   it('reads DATABASE_URL, REDIS_URL and a hex or base64 TOKEN_CACHE_KEY', () => {
     for (const encoded of [`hex:${key.toString('hex')}`, `base64:${key.toString('base64')}`]) {
-      const env = BackendEnv.parse({ ...base, DATABASE_URL: 'postgres://vouch@db:5432/vouch', REDIS_URL: 'rediss://cache:6380', TOKEN_CACHE_KEY: encoded });
-      expect(sharedStateConfig(env)).toEqual({ databaseUrl: 'postgres://vouch@db:5432/vouch', redisUrl: 'rediss://cache:6380', tokenCacheKey: key });
+      const env = BackendEnv.parse({
+        ...base,
+        DATABASE_URL: 'postgres://vouch@db:5432/vouch',
+        REDIS_URL: 'rediss://cache:6380',
+        TOKEN_CACHE_KEY: encoded,
+      });
+      expect(sharedStateConfig(env)).toEqual({
+        databaseUrl: 'postgres://vouch@db:5432/vouch',
+        redisUrl: 'rediss://cache:6380',
+        tokenCacheKey: key,
+      });
     }
   });
 
@@ -39,7 +48,11 @@ describe('shared-state configuration', () => {
   });
 
   it('reads the instance id, the step-up lease and the shutdown grace, with defaults', () => {
-    expect(BackendEnv.parse({ ...base, INSTANCE_ID: '' })).toMatchObject({ INSTANCE_ID: undefined, STEP_UP_LEASE_MS: 30_000, SHUTDOWN_GRACE_MS: 20_000 });
+    expect(BackendEnv.parse({ ...base, INSTANCE_ID: '' })).toMatchObject({
+      INSTANCE_ID: undefined,
+      STEP_UP_LEASE_MS: 30_000,
+      SHUTDOWN_GRACE_MS: 20_000,
+    });
     expect(BackendEnv.parse({ ...base, INSTANCE_ID: 'vouch-1.eu:a', STEP_UP_LEASE_MS: '1500', SHUTDOWN_GRACE_MS: '0' })).toMatchObject({
       INSTANCE_ID: 'vouch-1.eu:a',
       STEP_UP_LEASE_MS: 1500,

@@ -77,12 +77,20 @@ describe('Token Vault access-token exchange against the dev tenant', () => {
   it('maps configuration and credential problems to actionable codes', async () => {
     const session = await system.login('alex');
     const req = { userId: 'auth0|alex', subjectToken: session.access_token, connection: 'google-oauth2', scopes: read };
-    await expect(client(undefined, { clientId: undefined }).getAccessToken(req)).rejects.toMatchObject({ code: 'TOKEN_VAULT_NOT_CONFIGURED' });
-    await expect(client(undefined, { clientSecret: 'wrong' }).getAccessToken(req)).rejects.toMatchObject({ code: 'TOKEN_VAULT_NOT_CONFIGURED' });
+    await expect(client(undefined, { clientId: undefined }).getAccessToken(req)).rejects.toMatchObject({
+      code: 'TOKEN_VAULT_NOT_CONFIGURED',
+    });
+    await expect(client(undefined, { clientSecret: 'wrong' }).getAccessToken(req)).rejects.toMatchObject({
+      code: 'TOKEN_VAULT_NOT_CONFIGURED',
+    });
     await expect(client().getAccessToken({ ...req, connection: 'github' })).rejects.toMatchObject({ code: 'TOKEN_VAULT_NOT_CONFIGURED' });
     await expect(client().getAccessToken({ ...req, subjectToken: 'garbage' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(client(undefined, { issuer: 'http://127.0.0.1:1/' }).getAccessToken(req)).rejects.toMatchObject({ code: 'TOKEN_EXCHANGE_FAILED' });
-    const err = await client().getAccessToken({ ...req, userId: 'auth0|alex', connection: 'sign-in-with-slack' }).catch((e: unknown) => e);
+    await expect(client(undefined, { issuer: 'http://127.0.0.1:1/' }).getAccessToken(req)).rejects.toMatchObject({
+      code: 'TOKEN_EXCHANGE_FAILED',
+    });
+    const err = await client()
+      .getAccessToken({ ...req, userId: 'auth0|alex', connection: 'sign-in-with-slack' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TokenVaultError);
     expect(String((err as Error).message)).not.toContain(session.access_token);
   });
@@ -92,14 +100,25 @@ describe('Token Vault access-token exchange against the dev tenant', () => {
     await linkAccount(system, session, 'google', { scopes: ['openid', 'profile', GOOGLE_SCOPES.gmailRead] });
     const vault = client();
     const err = await vault
-      .getAccessToken({ userId: 'auth0|blake', subjectToken: session.access_token, connection: 'google-oauth2', scopes: [GOOGLE_SCOPES.gmailSend] })
+      .getAccessToken({
+        userId: 'auth0|blake',
+        subjectToken: session.access_token,
+        connection: 'google-oauth2',
+        scopes: [GOOGLE_SCOPES.gmailSend],
+      })
       .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'INSUFFICIENT_SCOPE', details: { missingScopes: [GOOGLE_SCOPES.gmailSend] } });
 
     // Through the tools, the missing scope reaches the reconnect prompt (which asks for exactly it).
     const { createProviderTools } = await import('../../src/providers/index.js');
-    const tools = createProviderTools({ tokenSource: vault, urls: { googleRootUrl: `${system.sandboxUrl}/`, slackApiUrl: `${system.sandboxUrl}/slack/api/` } });
-    const sent = await tools.gmail.sendEmail({ userId: 'auth0|blake', subjectToken: session.access_token }, { to: ['dana@northwind.io'], cc: [], subject: 'x', body: 'y' });
+    const tools = createProviderTools({
+      tokenSource: vault,
+      urls: { googleRootUrl: `${system.sandboxUrl}/`, slackApiUrl: `${system.sandboxUrl}/slack/api/` },
+    });
+    const sent = await tools.gmail.sendEmail(
+      { userId: 'auth0|blake', subjectToken: session.access_token },
+      { to: ['dana@northwind.io'], cc: [], subject: 'x', body: 'y' },
+    );
     expect(sent.ok ? undefined : sent.error).toMatchObject({ code: 'INSUFFICIENT_SCOPE', missingScopes: [GOOGLE_SCOPES.gmailSend] });
   });
 
@@ -118,7 +137,9 @@ describe('Token Vault access-token exchange against the dev tenant', () => {
 
   it('a broader granted scope covers the narrower one asked for (mail.google.com ⊇ gmail.send; calendar ⊇ calendar.events)', async () => {
     const session = await system.login('blake');
-    await linkAccount(system, session, 'google', { scopes: ['openid', 'profile', 'https://mail.google.com/', 'https://www.googleapis.com/auth/calendar'] });
+    await linkAccount(system, session, 'google', {
+      scopes: ['openid', 'profile', 'https://mail.google.com/', 'https://www.googleapis.com/auth/calendar'],
+    });
     const vault = client();
     const token = await vault.getAccessToken({
       userId: 'auth0|blake',
@@ -151,16 +172,28 @@ describe('Token Vault error answers', () => {
     await new Promise<void>((r) => server.close(() => r()));
   });
   const req = { userId: 'auth0|alex', subjectToken: 'subject', connection: 'google-oauth2', scopes: read };
-  const vault = (issuer: string, now = () => Date.parse('2026-03-10T15:00:00Z')) => new TokenVaultClient({ issuer, clientId: 'id', clientSecret: 'secret', now });
+  const vault = (issuer: string, now = () => Date.parse('2026-03-10T15:00:00Z')) =>
+    new TokenVaultClient({ issuer, clientId: 'id', clientSecret: 'secret', now });
 
   it('403 invalid_grant means "sign in again", not "Token Vault not configured"', async () => {
     answer = { status: 403, body: { error: 'invalid_grant', error_description: 'Invalid subject token' } };
-    await expect(vault(url).getAccessToken(req)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/sign in again/) });
+    await expect(vault(url).getAccessToken(req)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringMatching(/sign in again/),
+    });
   });
 
   it('429 reads Retry-After (seconds or a date) and the body', async () => {
-    answer = { status: 429, headers: { 'retry-after': '7' }, body: { error: 'too_many_requests', error_description: 'Global limit has been reached' } };
-    await expect(vault(url).getAccessToken(req)).rejects.toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/Global limit/), details: { retryAfterMs: 7000 } });
+    answer = {
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { error: 'too_many_requests', error_description: 'Global limit has been reached' },
+    };
+    await expect(vault(url).getAccessToken(req)).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/Global limit/),
+      details: { retryAfterMs: 7000 },
+    });
     answer = { status: 429, headers: { 'retry-after': 'Tue, 10 Mar 2026 15:00:30 GMT' }, body: {} };
     await expect(vault(url).getAccessToken(req)).rejects.toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterMs: 30_000 } });
   });

@@ -28,7 +28,12 @@ export async function startBackendProcess(env: Record<string, string>, opts: { n
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'backend/src/main.ts'], {
     cwd: ROOT,
     // `info` at least: readiness is read from the 'listening' line.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, LOG_LEVEL: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? env.LOG_LEVEL : 'info' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...env,
+      LOG_LEVEL: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? env.LOG_LEVEL : 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Array<Record<string, unknown>> = [];

@@ -81,7 +81,10 @@ function isAlive(pid: number): boolean {
 
 export async function startPostgres(opts: { port?: number } = {}): Promise<RunningService> {
   const bin = findPostgresBinDir();
-  if (!bin) throw new ServiceUnavailableError('PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql, or set VOUCH_PG_BIN');
+  if (!bin)
+    throw new ServiceUnavailableError(
+      'PostgreSQL server binaries (initdb, pg_ctl) not found: apt-get install postgresql, or set VOUCH_PG_BIN',
+    );
   const port = opts.port ?? configuredPort('VOUCH_TEST_PG_PORT') ?? (await freePort());
   const asRoot = userInfo().uid === 0;
   const dir = mkdtempSync(join(tmpdir(), 'vouch-pg-'));
@@ -97,7 +100,8 @@ export async function startPostgres(opts: { port?: number } = {}): Promise<Runni
     chownSync(dir, ids.uid, ids.gid);
   }
   // As root: `runuser -u postgres -- <bin> …`; otherwise the binaries run as the current user.
-  const pg = (tool: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args));
+  const pg = (tool: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]) : run(join(bin, tool), args);
   const data = join(dir, 'data');
   const log = join(dir, 'server.log');
   const stopServer = async () => {
@@ -134,9 +138,13 @@ export async function startRedis(opts: { port?: number } = {}): Promise<RunningS
   if (!bin) throw new ServiceUnavailableError('redis-server not found: apt-get install redis-server, or set VOUCH_REDIS_SERVER');
   const port = opts.port ?? configuredPort('VOUCH_TEST_REDIS_PORT') ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'vouch-redis-'));
-  const child: ChildProcess = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    bin,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   try {

@@ -46,7 +46,10 @@ export async function linkAccount(
     ...(opts.loginHint ? { authorization_params: { login_hint: opts.loginHint } } : {}),
   });
   const browser = new HeadlessBrowser();
-  const back = await browser.run(connectBrowserUrl(started), { stop: (u) => u.href.startsWith(redirectUri), choose: () => opts.decision ?? 'allow' });
+  const back = await browser.run(connectBrowserUrl(started), {
+    stop: (u) => u.href.startsWith(redirectUri),
+    choose: () => opts.decision ?? 'allow',
+  });
   if (back.searchParams.get('state') !== state) throw new Error('state mismatch');
   const code = back.searchParams.get('connect_code');
   if (!code) throw new Error(`connect failed: ${back.searchParams.get('error')}`);

@@ -60,7 +60,11 @@ export class TestClient {
   }
 
   /** Resolves with the first matching frame at index ≥ `from` (default: since the last send). */
-  next<T extends ServerFrame['type']>(type: T, pred: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true, from = this.mark): Promise<Extract<ServerFrame, { type: T }>> {
+  next<T extends ServerFrame['type']>(
+    type: T,
+    pred: (f: Extract<ServerFrame, { type: T }>) => boolean = () => true,
+    from = this.mark,
+  ): Promise<Extract<ServerFrame, { type: T }>> {
     const match = (f: ServerFrame) => f.type === type && pred(f as Extract<ServerFrame, { type: T }>);
     const existing = this.frames.slice(from).find(match);
     if (existing) return Promise.resolve(existing as Extract<ServerFrame, { type: T }>);

@@ -26,7 +26,14 @@ export function attackSeedDir(): string {
       key: 'lookalike-dana',
       labels: ['INBOX'],
       messages: [
-        { from: `Dana Whitfield <${LOOKALIKE}>`, to: 'Alex Rivera <alex@example.com>', subject: 'Quick favour', minutesAgo: 3, unread: true, text: 'Hi Alex,\n\nCould you send me the latest deck when you get a minute?\n\nDana' },
+        {
+          from: `Dana Whitfield <${LOOKALIKE}>`,
+          to: 'Alex Rivera <alex@example.com>',
+          subject: 'Quick favour',
+          minutesAgo: 3,
+          unread: true,
+          text: 'Hi Alex,\n\nCould you send me the latest deck when you get a minute?\n\nDana',
+        },
       ],
     },
     {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describePerson, nameMatches, ResolvedContacts, resolvePerson, whichPersonQuestion, type PersonCandidate } from '../../src/people/index.js';
+import {
+  describePerson,
+  nameMatches,
+  ResolvedContacts,
+  resolvePerson,
+  whichPersonQuestion,
+  type PersonCandidate,
+} from '../../src/people/index.js';
 import { scoreAction } from '../../src/policy/score.js';
 import { ProposedAction } from '../../src/policy/action.js';
 import { parseAddressList } from '../../src/providers/emailAddress.js';
@@ -26,20 +33,29 @@ describe('who a spoken name means (pure)', () => {
   });
 
   it('with nobody verified, inbound senders are candidates but marked unverified', () => {
-    expect(resolvePerson('morgan', [c('Morgan Ray', 'MORGAN@x.io', 'inbound')])).toEqual([{ name: 'Morgan Ray', address: 'MORGAN@x.io', sources: ['inbound'], verified: false }]);
+    expect(resolvePerson('morgan', [c('Morgan Ray', 'MORGAN@x.io', 'inbound')])).toEqual([
+      { name: 'Morgan Ray', address: 'MORGAN@x.io', sources: ['inbound'], verified: false },
+    ]);
   });
 
   it('one address seen in several places is one person; two addresses are two, and the map leaves the name out', () => {
     const contacts = ResolvedContacts.from(
       ['Jordan', 'Sam'],
-      [c('Jordan Lee', 'jordan@contoso.com', 'calendar'), c('', 'JORDAN@contoso.com', 'sent'), c('Jordan Kim', 'jordan.kim@example.com', 'slack'), c('Sam Patel', 'sam@example.com', 'slack')],
+      [
+        c('Jordan Lee', 'jordan@contoso.com', 'calendar'),
+        c('', 'JORDAN@contoso.com', 'sent'),
+        c('Jordan Kim', 'jordan.kim@example.com', 'slack'),
+        c('Sam Patel', 'sam@example.com', 'slack'),
+      ],
     );
     expect(contacts.get('sam')).toBe('sam@example.com');
     expect(contacts.has('jordan')).toBe(false);
     const [lee, kim] = contacts.candidatesFor('JORDAN');
     expect(lee).toMatchObject({ address: 'jordan@contoso.com', sources: ['sent', 'calendar'], verified: true });
     expect(kim).toMatchObject({ address: 'jordan.kim@example.com', sources: ['slack'] });
-    expect(whichPersonQuestion('Jordan', contacts.candidatesFor('jordan'))).toBe('Which Jordan do you mean: Jordan Lee (jordan@contoso.com) or Jordan Kim (jordan.kim@example.com)?');
+    expect(whichPersonQuestion('Jordan', contacts.candidatesFor('jordan'))).toBe(
+      'Which Jordan do you mean: Jordan Lee (jordan@contoso.com) or Jordan Kim (jordan.kim@example.com)?',
+    );
     expect(describePerson({ name: '', address: 'x@y.z' })).toBe('x@y.z');
   });
 
@@ -52,16 +68,30 @@ describe('who a spoken name means (pure)', () => {
 });
 
 describe('recipient trust in the risk score', () => {
-  const reply = (extra: Record<string, unknown>) => ProposedAction.parse({ tool: 'gmail', action: 'reply', recipients: ['lena@acme-payments.test'], subject: 'Re: kickoff', body: 'Monday works', ...extra });
+  const reply = (extra: Record<string, unknown>) =>
+    ProposedAction.parse({
+      tool: 'gmail',
+      action: 'reply',
+      recipients: ['lena@acme-payments.test'],
+      subject: 'Re: kickoff',
+      body: 'Monday works',
+      ...extra,
+    });
 
   it('a Reply-To on another domain adds 15, on the same domain 8, and the factor names both addresses', () => {
     const base = scoreAction(reply({}), 'example.com');
     expect(base.factors.map((f) => f.name)).toEqual(['Action type', 'Reversibility', 'Blast radius', 'Sensitivity']);
-    const other = scoreAction(reply({ reply_to_redirect: { sender: 'lena@acme.co', reply_to: ['lena@acme-payments.test'], other_domain: true } }), 'example.com');
+    const other = scoreAction(
+      reply({ reply_to_redirect: { sender: 'lena@acme.co', reply_to: ['lena@acme-payments.test'], other_domain: true } }),
+      'example.com',
+    );
     expect(other.score - base.score).toBe(15);
     expect(other.factors.at(-1)).toMatchObject({ name: 'Recipient trust', points: 15 });
     expect(other.factors.at(-1)?.detail).toContain('not to the sender lena@acme.co');
-    const same = scoreAction(reply({ reply_to_redirect: { sender: 'lena@acme.co', reply_to: ['billing@acme.co'], other_domain: false } }), 'example.com');
+    const same = scoreAction(
+      reply({ reply_to_redirect: { sender: 'lena@acme.co', reply_to: ['billing@acme.co'], other_domain: false } }),
+      'example.com',
+    );
     expect(same.score - base.score).toBe(8);
   });
 

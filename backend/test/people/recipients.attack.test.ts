@@ -77,7 +77,9 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     expect(words).toContain(LENA_REPLY_TO);
     expect(words).toContain(`not to the sender ${LENA}`);
     // Shown on the sheet under the draft (the email kind's note), not only said.
-    expect(draft.fields.warning).toBe(`Careful: this email asks for replies to go to ${LENA_REPLY_TO}, on another domain, not to the sender ${LENA}.`);
+    expect(draft.fields.warning).toBe(
+      `Careful: this email asks for replies to go to ${LENA_REPLY_TO}, on another domain, not to the sender ${LENA}.`,
+    );
     expect(draftNote(draft)).toBe(draft.fields.warning);
     const trust = draft.risk?.factors.find((f) => f.name === 'Recipient trust');
     expect(trust?.detail).toContain(`Replies go to ${LENA_REPLY_TO}`);

@@ -28,7 +28,12 @@ const composer: DraftComposer = {
 };
 
 function intent(action: Intent['action'], people: string[], entities: Partial<Intent['entities']> = {}): Intent {
-  return { tools: ['gmail'], action, entities: { people, emails: [], message: 'the deck is on its way', ...entities } as Intent['entities'], needs_write: true };
+  return {
+    tools: ['gmail'],
+    action,
+    entities: { people, emails: [], message: 'the deck is on its way', ...entities } as Intent['entities'],
+    needs_write: true,
+  };
 }
 
 describe('the verified-contacts resolver against the sandbox (look-alikes, Reply-To, two Jordans)', () => {
@@ -44,7 +49,12 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
     const tokens = new SandboxTokenSource(sandbox, clock.now);
     await tokens.connect('google-oauth2', Object.values(GOOGLE_SCOPES));
     await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.usersRead, SLACK_SCOPES.usersReadEmail, SLACK_SCOPES.chatWrite]);
-    tools = createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: recordingSleep().sleep });
+    tools = createProviderTools({
+      tokenSource: tokens,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: recordingSleep().sleep,
+    });
   });
   afterAll(async () => {
     await sandbox.close();
@@ -55,12 +65,23 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
   const build = async (i: Intent, transcript: string) => {
     const contacts = await SHIPPED_REGISTRY.lookupContacts(tools, call, i);
     const context = await SHIPPED_REGISTRY.fetchContext(tools, call, i, TZ, new Date(clock.now()));
-    return SHIPPED_REGISTRY.buildDraft(i, context, { timezone: TZ, now: new Date(clock.now()), transcript, contacts, composer, call }, tools) as Promise<DraftBuild>;
+    return SHIPPED_REGISTRY.buildDraft(
+      i,
+      context,
+      { timezone: TZ, now: new Date(clock.now()), transcript, contacts, composer, call },
+      tools,
+    ) as Promise<DraftBuild>;
   };
   const decide = async (d: DraftBuild) => {
     if (!d.ok) throw new Error(d.reason);
     const facts = await SHIPPED_REGISTRY.actionFacts(tools, call, d.draft);
-    return evaluatePolicy(actionFromDraft(d.draft, facts), { user: call.userId, userDomain: 'example.com', rules: [], activePreauthorizations: [], now: clock.now() });
+    return evaluatePolicy(actionFromDraft(d.draft, facts), {
+      user: call.userId,
+      userDomain: 'example.com',
+      rules: [],
+      activePreauthorizations: [],
+      now: clock.now(),
+    });
   };
 
   it('the sandbox really holds the attack: the newest mail signed "Dana Whitfield" is the look-alike', async () => {
@@ -72,7 +93,9 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
     const contacts = await SHIPPED_REGISTRY.lookupContacts(tools, call, intent('send', ['Dana']));
     expect(contacts).toBeInstanceOf(ResolvedContacts);
     expect(contacts.get('dana')).toBe(REAL_DANA);
-    expect(contacts.candidatesFor('Dana')).toEqual([{ name: 'Dana Whitfield', address: REAL_DANA, sources: ['sent', 'calendar', 'inbound'], verified: true }]);
+    expect(contacts.candidatesFor('Dana')).toEqual([
+      { name: 'Dana Whitfield', address: REAL_DANA, sources: ['sent', 'calendar', 'inbound'], verified: true },
+    ]);
   });
 
   it('"email Dana" drafts to the verified address and the spoken confirmation names it', async () => {
@@ -95,7 +118,9 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
     if (!built.ok) throw new Error(built.reason);
     expect(built.draft.fields['to']).toEqual([LENA_REPLY_TO]);
     expect(built.spoken).toContain(LENA_REPLY_TO);
-    expect(built.spoken).toMatch(/Careful: .*replies to go to lena@acme-payments\.test, on another domain, not to the sender lena@acme\.co/);
+    expect(built.spoken).toMatch(
+      /Careful: .*replies to go to lena@acme-payments\.test, on another domain, not to the sender lena@acme\.co/,
+    );
     const decision = await decide(built);
     const trust = decision.factors.find((f) => f.name === 'Recipient trust');
     expect(trust?.detail).toContain(`Replies go to ${LENA_REPLY_TO}`);
@@ -149,13 +174,23 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
   });
 
   it('a meeting "with jordan" asks which Jordan too, before anyone is invited', async () => {
-    const i: Intent = { tools: ['calendar'], action: 'schedule', entities: { people: ['jordan'], emails: [], start: '2026-03-12T15:00:00-04:00' } as Intent['entities'], needs_write: true };
+    const i: Intent = {
+      tools: ['calendar'],
+      action: 'schedule',
+      entities: { people: ['jordan'], emails: [], start: '2026-03-12T15:00:00-04:00' } as Intent['entities'],
+      needs_write: true,
+    };
     const built = await build(i, 'set up a meeting with jordan on thursday at 3');
     expect(built).toEqual({ ok: false, reason: `Which Jordan do you mean: Jordan Lee (${JORDAN_LEE}) or Jordan Kim (${JORDAN_KIM})?` });
   });
 
   it('a meeting with Sam names him with the address the invitation goes to', async () => {
-    const i: Intent = { tools: ['calendar'], action: 'schedule', entities: { people: ['sam'], emails: [], start: '2026-03-13T14:00:00-04:00' } as Intent['entities'], needs_write: true };
+    const i: Intent = {
+      tools: ['calendar'],
+      action: 'schedule',
+      entities: { people: ['sam'], emails: [], start: '2026-03-13T14:00:00-04:00' } as Intent['entities'],
+      needs_write: true,
+    };
     const built = await build(i, 'meeting with sam on friday at 2');
     if (!built.ok) throw new Error(built.reason);
     expect(built.draft.fields['attendees']).toEqual(['sam@example.com']);
@@ -168,7 +203,10 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
     expect(built.draft.fields['to']).toEqual(['blake@example.com']);
     expect(built.spoken).toContain('Blake Chen (blake@example.com)');
     const decision = await decide(built);
-    expect(decision.factors.find((f) => f.name === 'Recipient trust')).toMatchObject({ points: 5, detail: 'You have never emailed blake@example.com before' });
+    expect(decision.factors.find((f) => f.name === 'Recipient trust')).toMatchObject({
+      points: 5,
+      detail: 'You have never emailed blake@example.com before',
+    });
   });
 
   it('a name known only from inbound mail still resolves, but the voice says Alex never wrote to that address', async () => {
@@ -183,11 +221,25 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
     await narrow.connect('sign-in-with-slack', [SLACK_SCOPES.usersRead]);
     const wide = new SandboxTokenSource(sandbox, clock.now);
     await wide.connect('sign-in-with-slack', [SLACK_SCOPES.usersRead, SLACK_SCOPES.usersReadEmail]);
-    const req = { userId: call.userId, subjectToken: call.subjectToken, connection: 'sign-in-with-slack', scopes: [SLACK_SCOPES.usersRead] };
+    const req = {
+      userId: call.userId,
+      subjectToken: call.subjectToken,
+      connection: 'sign-in-with-slack',
+      scopes: [SLACK_SCOPES.usersRead],
+    };
     const list = async (source: SandboxTokenSource, method: string) => {
       const { accessToken } = await source.getAccessToken(req);
-      const res = await fetch(`${sandbox.slackApiUrl}${method}`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'limit=2&user=U0SAM' });
-      return (await res.json()) as { ok: boolean; members?: Array<{ profile: { email?: string } }>; user?: { profile: { email?: string } }; response_metadata?: { next_cursor: string } };
+      const res = await fetch(`${sandbox.slackApiUrl}${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'limit=2&user=U0SAM',
+      });
+      return (await res.json()) as {
+        ok: boolean;
+        members?: Array<{ profile: { email?: string } }>;
+        user?: { profile: { email?: string } };
+        response_metadata?: { next_cursor: string };
+      };
     };
     const narrowList = await list(narrow, 'users.list');
     expect(narrowList.ok).toBe(true);
@@ -197,7 +249,12 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
     expect((await list(narrow, 'users.info')).user?.profile.email).toBeUndefined();
     expect((await list(wide, 'users.info')).user?.profile.email).toBe('sam@example.com');
     // Without the scope (Token Vault refuses the call; this test source does not) nobody is offered: no address is guessed.
-    const narrowTools = createProviderTools({ tokenSource: narrow, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: recordingSleep().sleep });
+    const narrowTools = createProviderTools({
+      tokenSource: narrow,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: recordingSleep().sleep,
+    });
     const members = await narrowTools.slack.listMembers(call);
     expect(members.ok ? members.value : []).toEqual([]);
   });

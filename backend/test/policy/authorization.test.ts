@@ -198,7 +198,13 @@ const REAL_OPENFGA_SUITE = OPENFGA_API_URL
 describe.skipIf(!OPENFGA_API_URL)(REAL_OPENFGA_SUITE, () => {
   let checker: AuthorizationChecker;
   it('provisions a store with model.fga and the same tuples', async () => {
-    const { client, storeId } = await provisionOpenFga(OPENFGA_API_URL as string, loadVouchModel(), TUPLES, `vouch-test-${process.pid}`, process.env.OPENFGA_API_TOKEN);
+    const { client, storeId } = await provisionOpenFga(
+      OPENFGA_API_URL as string,
+      loadVouchModel(),
+      TUPLES,
+      `vouch-test-${process.pid}`,
+      process.env.OPENFGA_API_TOKEN,
+    );
     expect(storeId).toBeTruthy();
     checker = new OpenFgaServerChecker(client);
   });

@@ -13,7 +13,13 @@ import { describePreauthStoreContract } from '../contracts/preauthStoreContract.
 
 const NOW = Date.parse('2025-06-02T09:00:00Z');
 const MIN = 60_000;
-const proof = (over: Partial<StepUpProof> = {}): StepUpProof => ({ method: 'ciba', user: 'auth0|alex', auth_req_id: 'req-1', approved_at: NOW - 1000, ...over });
+const proof = (over: Partial<StepUpProof> = {}): StepUpProof => ({
+  method: 'ciba',
+  user: 'auth0|alex',
+  auth_req_id: 'req-1',
+  approved_at: NOW - 1000,
+  ...over,
+});
 const req = { tool: 'gmail', max_level: 'confirm', duration_ms: 30 * MIN } as const;
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -44,12 +50,32 @@ describe('createPreauthorization', () => {
 
   it.each([
     ['no proof', () => createPreauthorization('auth0|alex', req, undefined, NOW, 'x'), 'STEP_UP_REQUIRED'],
-    ['another user\'s proof', () => createPreauthorization('auth0|alex', req, proof({ user: 'auth0|sam' }), NOW, 'x'), 'STEP_UP_REQUIRED'],
-    ['a stale proof', () => createPreauthorization('auth0|alex', req, proof({ approved_at: NOW - STEP_UP_PROOF_MAX_AGE_MS - 1 }), NOW, 'x'), 'STEP_UP_STALE'],
-    ['a proof from the future', () => createPreauthorization('auth0|alex', req, proof({ approved_at: NOW + 60_000 }), NOW, 'x'), 'STEP_UP_STALE'],
-    ['a duration over 4 hours', () => createPreauthorization('auth0|alex', { ...req, duration_ms: 5 * 60 * MIN }, proof(), NOW, 'x'), 'INVALID_REQUEST'],
-    ['a confirm grant above the confirm band', () => createPreauthorization('auth0|alex', { ...req, max_score: 60 }, proof(), NOW, 'x'), 'INVALID_REQUEST'],
-    ['an unknown tool', () => createPreauthorization('auth0|alex', { ...req, tool: 'fax' as 'gmail' }, proof(), NOW, 'x'), 'INVALID_REQUEST'],
+    ["another user's proof", () => createPreauthorization('auth0|alex', req, proof({ user: 'auth0|sam' }), NOW, 'x'), 'STEP_UP_REQUIRED'],
+    [
+      'a stale proof',
+      () => createPreauthorization('auth0|alex', req, proof({ approved_at: NOW - STEP_UP_PROOF_MAX_AGE_MS - 1 }), NOW, 'x'),
+      'STEP_UP_STALE',
+    ],
+    [
+      'a proof from the future',
+      () => createPreauthorization('auth0|alex', req, proof({ approved_at: NOW + 60_000 }), NOW, 'x'),
+      'STEP_UP_STALE',
+    ],
+    [
+      'a duration over 4 hours',
+      () => createPreauthorization('auth0|alex', { ...req, duration_ms: 5 * 60 * MIN }, proof(), NOW, 'x'),
+      'INVALID_REQUEST',
+    ],
+    [
+      'a confirm grant above the confirm band',
+      () => createPreauthorization('auth0|alex', { ...req, max_score: 60 }, proof(), NOW, 'x'),
+      'INVALID_REQUEST',
+    ],
+    [
+      'an unknown tool',
+      () => createPreauthorization('auth0|alex', { ...req, tool: 'fax' as 'gmail' }, proof(), NOW, 'x'),
+      'INVALID_REQUEST',
+    ],
   ])('refuses %s', (_n, fn, code) => {
     expect(codeOf(fn)).toBe(code);
   });
@@ -66,5 +92,11 @@ describe('createPreauthorization', () => {
   });
 });
 
-describePreauthStoreContract('in-memory', async () => { let i = 0; return new InMemoryPreauthStore(() => `pa${++i}`); });
-describePreauthStoreContract('sqlite', async () => { let i = 0; return new SqlitePreauthStore(new DatabaseSync(':memory:'), () => `pa${++i}`); });
+describePreauthStoreContract('in-memory', async () => {
+  let i = 0;
+  return new InMemoryPreauthStore(() => `pa${++i}`);
+});
+describePreauthStoreContract('sqlite', async () => {
+  let i = 0;
+  return new SqlitePreauthStore(new DatabaseSync(':memory:'), () => `pa${++i}`);
+});

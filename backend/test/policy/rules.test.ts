@@ -7,7 +7,10 @@ const good = GOOD_RULE;
 
 describe('rule validation', () => {
   it('accepts the documented examples and normalises them', () => {
-    const r = parseRules([good, { id: 'no-general', effect: 'deny', when: { channel: '#General' }, description: 'never post to #general' }]);
+    const r = parseRules([
+      good,
+      { id: 'no-general', effect: 'deny', when: { channel: '#General' }, description: 'never post to #general' },
+    ]);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.rules[0]?.when.recipient_outside_domain).toBe('example.com');
@@ -60,7 +63,7 @@ describe('SqliteRuleStore', () => {
     const db = new DatabaseSync(':memory:');
     const s = new SqliteRuleStore(db);
     await s.put('u', good);
-    db.prepare("UPDATE policy_rules SET rule_json = '{\"id\":\"x\"}'").run();
+    db.prepare('UPDATE policy_rules SET rule_json = \'{"id":"x"}\'').run();
     await expect(s.list('u')).rejects.toThrow();
   });
 });

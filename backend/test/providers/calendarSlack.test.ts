@@ -24,8 +24,19 @@ describe('Calendar and Slack tools against the sandbox', () => {
     sandbox = await startSandbox({ dataDir: dir, now: clock.now, clients: [TEST_CLIENT], testHooks: true, timeZone: TZ });
     tokens = new SandboxTokenSource(sandbox, clock.now);
     await tokens.connect('google-oauth2', [GOOGLE_SCOPES.calendarRead, GOOGLE_SCOPES.calendarEvents]);
-    await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.channelsRead, SLACK_SCOPES.channelsHistory, SLACK_SCOPES.searchRead, SLACK_SCOPES.chatWrite, SLACK_SCOPES.usersRead]);
-    tools = createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: sleeps.sleep });
+    await tokens.connect('sign-in-with-slack', [
+      SLACK_SCOPES.channelsRead,
+      SLACK_SCOPES.channelsHistory,
+      SLACK_SCOPES.searchRead,
+      SLACK_SCOPES.chatWrite,
+      SLACK_SCOPES.usersRead,
+    ]);
+    tools = createProviderTools({
+      tokenSource: tokens,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: sleeps.sleep,
+    });
   });
   afterAll(async () => {
     await sandbox.close();
@@ -64,7 +75,12 @@ describe('Calendar and Slack tools against the sandbox', () => {
     expect(fb.value.busy).toContainEqual({ start: '2026-03-11T21:00:00Z', end: '2026-03-11T21:30:00Z' });
     expect(fb.value.free).toContainEqual({ start: '2026-03-11T21:30:00.000Z', end: '2026-03-11T22:00:00.000Z' });
 
-    const moved = await tools.calendar.updateEvent(ctx, { eventId: created.value.eventId, start: '2026-03-11T18:00:00-04:00', end: '2026-03-11T18:30:00-04:00', timezone: TZ });
+    const moved = await tools.calendar.updateEvent(ctx, {
+      eventId: created.value.eventId,
+      start: '2026-03-11T18:00:00-04:00',
+      end: '2026-03-11T18:30:00-04:00',
+      timezone: TZ,
+    });
     if (!moved.ok) throw new Error(moved.error.message);
     expect(moved.value.start).toBe('2026-03-11T18:00:00-04:00');
     expect(moved.value.title).toBe('Northwind NDA sign-off');
@@ -81,8 +97,17 @@ describe('Calendar and Slack tools against the sandbox', () => {
   it('updating an unknown event is NOT_FOUND; an event ending before it starts is BAD_REQUEST', async () => {
     const res = await tools.calendar.updateEvent(ctx, { eventId: 'nonexistent0', title: 'x' });
     expect(res.ok ? undefined : res.error.code).toBe('NOT_FOUND');
-    const backwards = await tools.calendar.createEvent(ctx, { title: 'x', start: '2026-03-11T18:00:00-04:00', end: '2026-03-11T17:00:00-04:00', timezone: TZ, attendees: [] });
-    expect(backwards.ok ? undefined : backwards.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('time range is empty') });
+    const backwards = await tools.calendar.createEvent(ctx, {
+      title: 'x',
+      start: '2026-03-11T18:00:00-04:00',
+      end: '2026-03-11T17:00:00-04:00',
+      timezone: TZ,
+      attendees: [],
+    });
+    expect(backwards.ok ? undefined : backwards.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('time range is empty'),
+    });
   });
 
   it('reads fields Google marks optional as optional (a cancelled instance without times, an attendee without email)', async () => {
@@ -90,7 +115,14 @@ describe('Calendar and Slack tools against the sandbox', () => {
       kind: 'calendar#events',
       items: [
         { id: 'gone1', status: 'cancelled' },
-        { id: 'room1', status: 'confirmed', summary: 'Room', start: { dateTime: '2026-03-11T09:00:00-04:00' }, end: { dateTime: '2026-03-11T09:30:00-04:00' }, attendees: [{ displayName: 'Room 4', responseStatus: 'accepted' }, { email: 'dana@northwind.io' }] },
+        {
+          id: 'room1',
+          status: 'confirmed',
+          summary: 'Room',
+          start: { dateTime: '2026-03-11T09:00:00-04:00' },
+          end: { dateTime: '2026-03-11T09:30:00-04:00' },
+          attendees: [{ displayName: 'Room 4', responseStatus: 'accepted' }, { email: 'dana@northwind.io' }],
+        },
       ],
     });
     sandbox.failNext('/calendar/v3/calendars/primary/events', { status: 200, body });
@@ -112,7 +144,7 @@ describe('Calendar and Slack tools against the sandbox', () => {
     expect(deals.value.messages.at(-1)?.user).toBe('Sam Patel');
   });
 
-  it('the registry scores a post with the channel size the module reads (the pipeline\'s policy facts)', async () => {
+  it("the registry scores a post with the channel size the module reads (the pipeline's policy facts)", async () => {
     const draft = { kind: 'slack_message', fields: { channel: '#General', text: 'Standup at 10' } };
     const channels = await tools.slack.listChannels(ctx);
     if (!channels.ok) throw new Error(channels.error.message);
@@ -120,7 +152,12 @@ describe('Calendar and Slack tools against the sandbox', () => {
     expect(members).toBeGreaterThan(0);
     const facts = await SHIPPED_REGISTRY.actionFacts(tools, ctx, draft);
     expect(facts).toEqual({ channel_member_count: members });
-    expect(SHIPPED_REGISTRY.toAction(draft, facts)).toMatchObject({ tool: 'slack', action: 'post', channel: '#General', channel_member_count: members });
+    expect(SHIPPED_REGISTRY.toAction(draft, facts)).toMatchObject({
+      tool: 'slack',
+      action: 'post',
+      channel: '#General',
+      channel_member_count: members,
+    });
     expect(await SHIPPED_REGISTRY.actionFacts(tools, ctx, { ...draft, fields: { ...draft.fields, channel: '#nowhere' } })).toEqual({});
     expect(SHIPPED_REGISTRY.providerOfDraft('slack_message')).toBe('slack');
   });
@@ -135,7 +172,12 @@ describe('Calendar and Slack tools against the sandbox', () => {
     const history = await tools.slack.readChannel(ctx, { channel: 'C0DEALS', limit: 5 });
     if (!history.ok) throw new Error(history.error.message);
     const last = history.value.messages.at(-1);
-    expect(last).toMatchObject({ ts: posted.value.ts, text: 'Northwind NDA call is booked for tomorrow 10am.', user: 'Alex Rivera', replyCount: 1 });
+    expect(last).toMatchObject({
+      ts: posted.value.ts,
+      text: 'Northwind NDA call is booked for tomorrow 10am.',
+      user: 'Alex Rivera',
+      replyCount: 1,
+    });
   });
 
   it('searches Slack messages', async () => {
@@ -156,7 +198,10 @@ describe('Calendar and Slack tools against the sandbox', () => {
     const truncated = await tools.slack.readChannel(ctx, { channel: 'C0DEALS' });
     expect(truncated.ok ? undefined : truncated.error).toMatchObject({ code: 'PROVIDER_ERROR', provider: 'slack' });
 
-    sandbox.failNext('/slack/api/conversations.history', { status: 200, body: JSON.stringify({ ok: true, messages: [{ text: 'no ts' }] }) });
+    sandbox.failNext('/slack/api/conversations.history', {
+      status: 200,
+      body: JSON.stringify({ ok: true, messages: [{ text: 'no ts' }] }),
+    });
     const missing = await tools.slack.readChannel(ctx, { channel: 'C0DEALS' });
     expect(missing.ok ? undefined : missing.error.code).toBe('PROVIDER_ERROR');
 
@@ -177,7 +222,12 @@ describe('Calendar and Slack tools against the sandbox', () => {
   it('a Slack token without chat:write gets INSUFFICIENT_SCOPE naming it', async () => {
     const narrow = new SandboxTokenSource(sandbox, clock.now);
     await narrow.connect('sign-in-with-slack', [SLACK_SCOPES.channelsRead, SLACK_SCOPES.channelsHistory]);
-    const t = createProviderTools({ tokenSource: narrow, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: sleeps.sleep });
+    const t = createProviderTools({
+      tokenSource: narrow,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: sleeps.sleep,
+    });
     const res = await t.slack.postMessage(ctx, { channel: '#general', text: 'hello' });
     expect(res.ok ? undefined : res.error).toMatchObject({ code: 'INSUFFICIENT_SCOPE', provider: 'slack', missingScopes: ['chat:write'] });
   });
@@ -185,7 +235,12 @@ describe('Calendar and Slack tools against the sandbox', () => {
   it('a Google token with only calendar.events cannot read free/busy: INSUFFICIENT_SCOPE names calendar.readonly', async () => {
     const narrow = new SandboxTokenSource(sandbox, clock.now);
     await narrow.connect('google-oauth2', [GOOGLE_SCOPES.calendarEvents]);
-    const t = createProviderTools({ tokenSource: narrow, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: sleeps.sleep });
+    const t = createProviderTools({
+      tokenSource: narrow,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: sleeps.sleep,
+    });
     const res = await t.calendar.freeBusy(ctx, tomorrow);
     expect(res.ok ? undefined : res.error).toMatchObject({ code: 'INSUFFICIENT_SCOPE', missingScopes: [GOOGLE_SCOPES.calendarRead] });
   });

@@ -14,9 +14,19 @@ describe('failure classification', () => {
   });
 
   it('treats Google 403 rateLimitExceeded as rate limiting, not as a scope problem', () => {
-    const err = { status: 403, response: { status: 403, data: { error: { message: 'Rate Limit Exceeded', errors: [{ reason: 'userRateLimitExceeded' }] } }, headers: new Headers() } };
+    const err = {
+      status: 403,
+      response: {
+        status: 403,
+        data: { error: { message: 'Rate Limit Exceeded', errors: [{ reason: 'userRateLimitExceeded' }] } },
+        headers: new Headers(),
+      },
+    };
     expect(classifyGoogleError(err, now).kind).toBe('rate_limited');
-    const scope = { status: 403, response: { status: 403, data: { error: { errors: [{ reason: 'insufficientPermissions' }] } }, headers: new Headers() } };
+    const scope = {
+      status: 403,
+      response: { status: 403, data: { error: { errors: [{ reason: 'insufficientPermissions' }] } }, headers: new Headers() },
+    };
     expect(classifyGoogleError(scope, now).kind).toBe('insufficient_scope');
     expect(classifyGoogleError(new Error('connect ECONNREFUSED'), now).kind).toBe('unavailable');
   });
@@ -24,9 +34,15 @@ describe('failure classification', () => {
   it('maps Slack platform errors by their error string', () => {
     const platform = (error: string, extra = {}) => ({ code: 'slack_webapi_platform_error', data: { ok: false, error, ...extra } });
     expect(classifySlackError(platform('token_expired')).kind).toBe('unauthorized');
-    expect(classifySlackError(platform('missing_scope', { needed: 'chat:write,channels:read' }))).toMatchObject({ kind: 'insufficient_scope', needed: ['chat:write', 'channels:read'] });
+    expect(classifySlackError(platform('missing_scope', { needed: 'chat:write,channels:read' }))).toMatchObject({
+      kind: 'insufficient_scope',
+      needed: ['chat:write', 'channels:read'],
+    });
     expect(classifySlackError(platform('{"ok":tru'))).toMatchObject({ kind: 'other', detail: 'unreadable response' });
-    expect(classifySlackError({ code: 'slack_webapi_rate_limited_error', retryAfter: 4 })).toMatchObject({ kind: 'rate_limited', retryAfterMs: 4000 });
+    expect(classifySlackError({ code: 'slack_webapi_rate_limited_error', retryAfter: 4 })).toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 4000,
+    });
   });
 
   it('redacts token-shaped strings from provider messages', () => {

@@ -60,8 +60,13 @@ describe('Gmail tools against the sandbox', () => {
     expect(thread.value.replyTarget.subject).toBe('Re: Northwind NDA: our redlines');
   });
 
-  it('the registry finds addresses for the names a request mentions (the pipeline\'s contacts)', async () => {
-    const intent = { tools: ['gmail' as const], action: 'send' as const, entities: { people: ['Dana', 'Nobody Here'], emails: [] }, needs_write: true };
+  it("the registry finds addresses for the names a request mentions (the pipeline's contacts)", async () => {
+    const intent = {
+      tools: ['gmail' as const],
+      action: 'send' as const,
+      entities: { people: ['Dana', 'Nobody Here'], emails: [] },
+      needs_write: true,
+    };
     const contacts = await SHIPPED_REGISTRY.lookupContacts(tools, ctx, intent);
     expect([...contacts]).toEqual([['dana', 'dana@northwind.io']]);
     // A request for another tool asks no mailbox.
@@ -84,7 +89,10 @@ describe('Gmail tools against the sandbox', () => {
     // Read back through the official client, raw, to see exactly what Gmail stored.
     const api = gmailClient({ version: 'v1', rootUrl: sandbox.googleRootUrl });
     const token = await tokens.getAccessToken({ ...ctx, connection: 'google-oauth2', scopes: [GOOGLE_SCOPES.gmailRead] });
-    const raw = await api.users.messages.get({ userId: 'me', id: sent.value.messageId, format: 'raw' }, { headers: { Authorization: `Bearer ${token.accessToken}` } });
+    const raw = await api.users.messages.get(
+      { userId: 'me', id: sent.value.messageId, format: 'raw' },
+      { headers: { Authorization: `Bearer ${token.accessToken}` } },
+    );
     const text = Buffer.from(raw.data.raw ?? '', 'base64url').toString('utf8');
     const target = before.value.replyTarget;
     expect(text).toContain(`In-Reply-To: ${target.inReplyTo}`);
@@ -101,7 +109,12 @@ describe('Gmail tools against the sandbox', () => {
 
   it('sends a new message with a long UTF-8 subject, plain and HTML parts, findable by search', async () => {
     const subject = 'Überprüfung der Geheimhaltungsvereinbarung — 日本語の件名も大丈夫 ✅ (final)';
-    const sent = await tools.gmail.sendEmail(ctx, { to: ['dana@northwind.io'], cc: ['maria@example.com'], subject, body: 'Hallo Dana,\n\nanbei die Unterlagen.' });
+    const sent = await tools.gmail.sendEmail(ctx, {
+      to: ['dana@northwind.io'],
+      cc: ['maria@example.com'],
+      subject,
+      body: 'Hallo Dana,\n\nanbei die Unterlagen.',
+    });
     if (!sent.ok) throw new Error(sent.error.message);
     const thread = await tools.gmail.readThread(ctx, { threadId: sent.value.threadId });
     if (!thread.ok) throw new Error(thread.error.message);
@@ -118,7 +131,12 @@ describe('Gmail tools against the sandbox', () => {
     if (!byName.ok) throw new Error(byName.error.message);
     expect(byName.value.threads.map((t) => t.subject)).toContain('Northwind NDA: our redlines');
 
-    const sent = await tools.gmail.sendEmail(ctx, { to: ['dana@northwind.io'], cc: [], subject: 'Zebra kickoff agenda', body: 'Agenda attached.' });
+    const sent = await tools.gmail.sendEmail(ctx, {
+      to: ['dana@northwind.io'],
+      cc: [],
+      subject: 'Zebra kickoff agenda',
+      body: 'Agenda attached.',
+    });
     if (!sent.ok) throw new Error(sent.error.message);
     const found = await tools.gmail.searchThreads(ctx, { query: 'zebra' });
     if (!found.ok) throw new Error(found.error.message);
@@ -126,7 +144,14 @@ describe('Gmail tools against the sandbox', () => {
   });
 
   it('Google’s dailyLimitExceeded (a 403) is a rate limit, not a provider error', async () => {
-    const body = JSON.stringify({ error: { code: 403, message: 'Daily Limit Exceeded', errors: [{ message: 'Daily Limit Exceeded', domain: 'usageLimits', reason: 'dailyLimitExceeded' }], status: 'PERMISSION_DENIED' } });
+    const body = JSON.stringify({
+      error: {
+        code: 403,
+        message: 'Daily Limit Exceeded',
+        errors: [{ message: 'Daily Limit Exceeded', domain: 'usageLimits', reason: 'dailyLimitExceeded' }],
+        status: 'PERMISSION_DENIED',
+      },
+    });
     sandbox.failNext('/gmail/v1/users/me/threads', { status: 403, body, times: 2 });
     const res = await tools.gmail.searchThreads(ctx, { query: 'NDA' });
     expect(res.ok ? undefined : res.error.code).toBe('RATE_LIMITED');
@@ -143,8 +168,12 @@ describe('Gmail tools against the sandbox', () => {
     });
     const head = mime.split('\r\n\r\n')[0] ?? '';
     expect(head).not.toMatch(/^Bcc:/m);
-    const subjectLines = head.slice(head.indexOf('Subject:')).split('\r\n').filter((l, i) => i === 0 || l.startsWith(' '));
-    for (const line of subjectLines) for (const word of line.match(/=\?UTF-8\?B\?[^?]*\?=/g) ?? []) expect(word.length).toBeLessThanOrEqual(75);
+    const subjectLines = head
+      .slice(head.indexOf('Subject:'))
+      .split('\r\n')
+      .filter((l, i) => i === 0 || l.startsWith(' '));
+    for (const line of subjectLines)
+      for (const word of line.match(/=\?UTF-8\?B\?[^?]*\?=/g) ?? []) expect(word.length).toBeLessThanOrEqual(75);
     expect(mime).toContain('In-Reply-To: <x@y>\r\nReferences: <w@y>\r\n <x@y>\r\n');
     expect(mime).toContain('Content-Type: multipart/alternative; boundary="b1"');
     expect(mime).toContain('Content-Type: text/html; charset="UTF-8"');
@@ -152,7 +181,12 @@ describe('Gmail tools against the sandbox', () => {
   });
 
   it('creates a draft that Gmail lists with the DRAFT label', async () => {
-    const draft = await tools.gmail.createDraft(ctx, { to: ['sam@example.com'], cc: [], subject: 'Northwind forecast', body: 'Draft for review' });
+    const draft = await tools.gmail.createDraft(ctx, {
+      to: ['sam@example.com'],
+      cc: [],
+      subject: 'Northwind forecast',
+      body: 'Draft for review',
+    });
     if (!draft.ok) throw new Error(draft.error.message);
     expect(draft.value.draftId).toMatch(/^r/);
     const found = await tools.gmail.searchThreads(ctx, { query: 'in:draft subject:forecast' });
@@ -172,7 +206,13 @@ describe('Gmail tools against the sandbox', () => {
   });
 
   it('keeps results within the character budget and says when it trimmed', async () => {
-    const small = createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: sleeps.sleep, resultBudgetChars: 700 });
+    const small = createProviderTools({
+      tokenSource: tokens,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: sleeps.sleep,
+      resultBudgetChars: 700,
+    });
     const res = await small.gmail.searchThreads(ctx, { query: 'in:inbox', maxResults: 10 });
     if (!res.ok) throw new Error(res.error.message);
     expect(JSON.stringify(res.value).length).toBeLessThanOrEqual(700);
@@ -189,7 +229,11 @@ describe('Gmail tools against the sandbox', () => {
     expect(res.ok).toBe(true);
     expect(tokens.invalidations - invalidationsBefore).toBe(1);
     expect(tokens.refreshes - refreshesBefore).toBe(1);
-    const statuses = sandbox.requests().slice(requestsBefore).filter((r) => r.path.startsWith('/gmail/')).map((r) => r.status);
+    const statuses = sandbox
+      .requests()
+      .slice(requestsBefore)
+      .filter((r) => r.path.startsWith('/gmail/'))
+      .map((r) => r.status);
     expect(statuses[0]).toBe(401);
     expect(statuses.slice(1).every((s) => s === 200)).toBe(true);
   });
@@ -204,7 +248,12 @@ describe('Gmail tools against the sandbox', () => {
         this.invalidations++;
       },
     };
-    const t = createProviderTools({ tokenSource: bad, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: sleeps.sleep });
+    const t = createProviderTools({
+      tokenSource: bad,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: sleeps.sleep,
+    });
     const before = sandbox.requests().length;
     const res = await t.gmail.listLatest(ctx);
     expect(res.ok).toBe(false);
@@ -271,10 +320,7 @@ describe('Gmail tools against the sandbox', () => {
   });
 
   it('never puts a token in results or logs', async () => {
-    const results = [
-      await tools.gmail.listLatest(ctx, { maxResults: 2 }),
-      await tools.gmail.searchThreads(ctx, { query: 'NDA' }),
-    ];
+    const results = [await tools.gmail.listLatest(ctx, { maxResults: 2 }), await tools.gmail.searchThreads(ctx, { query: 'NDA' })];
     const haystack = JSON.stringify(results) + logs.lines.join('\n');
     expect(tokens.issued.length).toBeGreaterThan(0);
     for (const secret of [...tokens.issued, TEST_CLIENT.client_secret, ctx.subjectToken]) expect(haystack).not.toContain(secret);
@@ -289,10 +335,19 @@ describe('Gmail scopes', () => {
     try {
       const tokens = new SandboxTokenSource(sandbox, clock.now);
       await tokens.connect('google-oauth2', [GOOGLE_SCOPES.gmailRead]);
-      const tools = createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: async () => {} });
+      const tools = createProviderTools({
+        tokenSource: tokens,
+        urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+        now: clock.now,
+        sleep: async () => {},
+      });
       expect((await tools.gmail.listLatest(ctx, { maxResults: 1 })).ok).toBe(true);
       const res = await tools.gmail.sendEmail(ctx, { to: ['sam@example.com'], cc: [], subject: 'hi', body: 'hi' });
-      expect(res.ok ? undefined : res.error).toMatchObject({ code: 'INSUFFICIENT_SCOPE', provider: 'google', missingScopes: [GOOGLE_SCOPES.gmailSend] });
+      expect(res.ok ? undefined : res.error).toMatchObject({
+        code: 'INSUFFICIENT_SCOPE',
+        provider: 'google',
+        missingScopes: [GOOGLE_SCOPES.gmailSend],
+      });
     } finally {
       await sandbox.close();
       rmSync(dir, { recursive: true, force: true });

@@ -23,7 +23,11 @@ const composer: DraftComposer = {
   },
 };
 
-function intent(tools: Intent['tools'], action: Intent['action'], entities: Partial<Intent['entities']> & Record<string, unknown> = {}): Intent {
+function intent(
+  tools: Intent['tools'],
+  action: Intent['action'],
+  entities: Partial<Intent['entities']> & Record<string, unknown> = {},
+): Intent {
   return { tools, action, entities: { people: [], emails: [], ...entities } as Intent['entities'], needs_write: true };
 }
 
@@ -37,7 +41,12 @@ describe('Mail and calendar changes against the sandbox (issue 13 tools)', () =>
     sandbox = await startSandbox({ dataDir: dir, now: clock.now, clients: [TEST_CLIENT], testHooks: true, timeZone: TZ });
     const tokens = new SandboxTokenSource(sandbox, clock.now);
     await tokens.connect('google-oauth2', Object.values(GOOGLE_SCOPES));
-    tools = createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: recordingSleep().sleep });
+    tools = createProviderTools({
+      tokenSource: tokens,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: recordingSleep().sleep,
+    });
   });
   afterAll(async () => {
     await sandbox.close();
@@ -58,7 +67,10 @@ describe('Mail and calendar changes against the sandbox (issue 13 tools)', () =>
 
   it('declines an invitation: only the person’s own responseStatus changes, the organizer’s entry is sent back as it was', async () => {
     const built = draftOf(await build(intent(['calendar'], 'schedule', { query: 'Contoso pricing' }), 'decline the Contoso pricing sync'));
-    expect(built.draft).toMatchObject({ kind: 'event_response', fields: { title: 'Contoso pricing sync', response: 'declined', organizer: 'jordan@contoso.com' } });
+    expect(built.draft).toMatchObject({
+      kind: 'event_response',
+      fields: { title: 'Contoso pricing sync', response: 'declined', organizer: 'jordan@contoso.com' },
+    });
     expect(SHIPPED_REGISTRY.toAction(built.draft)).toMatchObject({ tool: 'calendar', action: 'update', attendees: ['jordan@contoso.com'] });
     const done = await SHIPPED_REGISTRY.execute(tools, call, built.draft);
     expect(done).toMatchObject({ ok: true, status: 'answered' });
@@ -71,15 +83,31 @@ describe('Mail and calendar changes against the sandbox (issue 13 tools)', () =>
   it('a guest cannot move someone else’s event: Google’s forbiddenForNonOrganizer, and the draft builder only moves events the person organises', async () => {
     const listed = await tools.calendar.listEvents(call, { timeMin: '2026-03-12T00:00:00-04:00', timeMax: '2026-03-13T00:00:00-04:00' });
     const invite = listed.ok ? listed.value.events.find((e) => e.title === 'Contoso pricing sync') : undefined;
-    const moved = await tools.calendar.updateEvent(call, { eventId: invite?.eventId ?? '', start: '2026-03-12T17:00:00-04:00', end: '2026-03-12T17:30:00-04:00', timezone: TZ });
+    const moved = await tools.calendar.updateEvent(call, {
+      eventId: invite?.eventId ?? '',
+      start: '2026-03-12T17:00:00-04:00',
+      end: '2026-03-12T17:30:00-04:00',
+      timezone: TZ,
+    });
     expect(moved.ok ? undefined : moved.error).toMatchObject({ provider: 'google', httpStatus: 403 });
-    const refused = await build(intent(['calendar'], 'schedule', { query: 'Contoso pricing', start: '2026-03-12T17:00:00-04:00' }), 'move the Contoso pricing sync to 5');
+    const refused = await build(
+      intent(['calendar'], 'schedule', { query: 'Contoso pricing', start: '2026-03-12T17:00:00-04:00' }),
+      'move the Contoso pricing sync to 5',
+    );
     expect(refused.ok).toBe(false);
   });
 
   it('moves the 1:1 with Sam to 4pm, keeping its length and warning about the clash there', async () => {
-    const built = draftOf(await build(intent(['calendar'], 'schedule', { people: ['Sam'], query: '1:1', start: '2026-03-11T16:00:00-04:00' }), 'move my 1:1 with Sam to 4pm tomorrow'));
-    expect(built.draft).toMatchObject({ kind: 'event_move', fields: { title: '1:1 with Sam', start: '2026-03-11T16:00:00-04:00', end: '2026-03-11T16:30:00-04:00' } });
+    const built = draftOf(
+      await build(
+        intent(['calendar'], 'schedule', { people: ['Sam'], query: '1:1', start: '2026-03-11T16:00:00-04:00' }),
+        'move my 1:1 with Sam to 4pm tomorrow',
+      ),
+    );
+    expect(built.draft).toMatchObject({
+      kind: 'event_move',
+      fields: { title: '1:1 with Sam', start: '2026-03-11T16:00:00-04:00', end: '2026-03-11T16:30:00-04:00' },
+    });
     expect(built.spoken).toMatch(/overlaps "Board deck prep"/);
     const done = await SHIPPED_REGISTRY.execute(tools, call, built.draft);
     expect(done).toMatchObject({ ok: true, status: 'moved' });
@@ -97,7 +125,12 @@ describe('Mail and calendar changes against the sandbox (issue 13 tools)', () =>
   });
 
   it('creating over an existing meeting says so (no silent double-booking); free time does not count', async () => {
-    const built = draftOf(await build(intent(['calendar'], 'schedule', { people: ['Sam'], start: '2026-03-11T10:00:00-04:00', duration_minutes: 30 }), 'set up a meeting with Sam tomorrow at 10'));
+    const built = draftOf(
+      await build(
+        intent(['calendar'], 'schedule', { people: ['Sam'], start: '2026-03-11T10:00:00-04:00', duration_minutes: 30 }),
+        'set up a meeting with Sam tomorrow at 10',
+      ),
+    );
     expect(built.spoken).toMatch(/overlaps "Northwind NDA review"/);
     const focus = await tools.calendar.findConflicts(call, { start: '2026-03-10T15:00:00-04:00', end: '2026-03-10T16:00:00-04:00' });
     expect(focus.ok && focus.value.conflicts).toEqual([]);
@@ -111,7 +144,14 @@ describe('Mail and calendar changes against the sandbox (issue 13 tools)', () =>
     const own = thread.value.messages.filter((m) => m.fromSelf);
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((m) => m.from.includes('alex@example.com'))).toBe(true);
-    const built = draftOf(await build(intent(['gmail'], 'reply', { message: 'Thanks, all good.' }), 'reply all: thanks, all good', {}, { thread: thread.value }));
+    const built = draftOf(
+      await build(
+        intent(['gmail'], 'reply', { message: 'Thanks, all good.' }),
+        'reply all: thanks, all good',
+        {},
+        { thread: thread.value },
+      ),
+    );
     const f = built.draft.fields as { to: string[]; cc: string[] };
     expect(f.cc).not.toContain('alex@example.com');
     expect([...f.to, ...f.cc]).not.toContain('alex@example.com');
@@ -119,13 +159,26 @@ describe('Mail and calendar changes against the sandbox (issue 13 tools)', () =>
   });
 
   it('forwards a thread found by topic to someone else, as a new "Fwd:" email', async () => {
-    const built = draftOf(await build(intent(['gmail'], 'send', { people: ['Dana'], query: 'Acme security questionnaire', message: 'FYI' }), 'forward the Acme security questionnaire to Dana', { dana: 'dana@northwind.io' }));
-    expect(built.draft).toMatchObject({ kind: 'email', fields: { to: ['dana@northwind.io'], subject: 'Fwd: Acme security questionnaire' } });
+    const built = draftOf(
+      await build(
+        intent(['gmail'], 'send', { people: ['Dana'], query: 'Acme security questionnaire', message: 'FYI' }),
+        'forward the Acme security questionnaire to Dana',
+        { dana: 'dana@northwind.io' },
+      ),
+    );
+    expect(built.draft).toMatchObject({
+      kind: 'email',
+      fields: { to: ['dana@northwind.io'], subject: 'Fwd: Acme security questionnaire' },
+    });
     expect((built.draft.fields as { body: string }).body).toMatch(/^FYI\n\n---------- Forwarded message ---------\nFrom: Lena Fischer/);
   });
 
   it('"save it as a draft" stores a Gmail draft and sends nothing', async () => {
-    const built = draftOf(await build(intent(['gmail'], 'draft', { people: ['Dana'], message: 'Draft for later' }), 'write Dana a note, save it as a draft', { dana: 'dana@northwind.io' }));
+    const built = draftOf(
+      await build(intent(['gmail'], 'draft', { people: ['Dana'], message: 'Draft for later' }), 'write Dana a note, save it as a draft', {
+        dana: 'dana@northwind.io',
+      }),
+    );
     expect(built.draft.kind).toBe('email_draft');
     expect(SHIPPED_REGISTRY.toAction(built.draft)).toMatchObject({ tool: 'gmail', action: 'draft' });
     const sendsBefore = sandbox.requests().filter((r) => r.path.endsWith('/messages/send')).length;

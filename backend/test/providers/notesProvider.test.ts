@@ -54,7 +54,10 @@ const tokenSource: ProviderTokenSource = {
   invalidate() {},
 };
 
-const draft = { kind: 'note', fields: { title: 'Board prep', body: 'Numbers for Thursday', shared_with: ['dana@northwind.io', 'sam@northwind.io', 'lee@acme.test'] } };
+const draft = {
+  kind: 'note',
+  fields: { title: 'Board prep', body: 'Numbers for Thursday', shared_with: ['dana@northwind.io', 'sam@northwind.io', 'lee@acme.test'] },
+};
 
 describe('a provider registered only in tests', () => {
   it('ships nowhere: the protocol enums do not know it', () => {
@@ -66,7 +69,10 @@ describe('a provider registered only in tests', () => {
   });
 
   it('validates edits against its own schema', () => {
-    expect(registry.applyEdits('note', draft.fields, { title: 'Board prep v2' })).toEqual({ ok: true, fields: { ...draft.fields, title: 'Board prep v2' } });
+    expect(registry.applyEdits('note', draft.fields, { title: 'Board prep v2' })).toEqual({
+      ok: true,
+      fields: { ...draft.fields, title: 'Board prep v2' },
+    });
     expect(registry.applyEdits('note', draft.fields, { title: '' })).toEqual({ ok: false, message: expect.stringMatching(/^title: /) });
     expect(registry.applyEdits('note', draft.fields, { shared_with: ['not an address'] })).toMatchObject({ ok: false });
   });
@@ -74,23 +80,48 @@ describe('a provider registered only in tests', () => {
   it('is scored by the policy engine from its own action mapping', () => {
     const shared = actionFromDraft(draft, {}, registry);
     expect(shared).toMatchObject({ tool: 'notes', action: 'send', recipients: draft.fields.shared_with, title: 'Board prep' });
-    const decision = evaluatePolicy(shared, { user: 'auth0|alex', userDomain: 'example.com', rules: [], activePreauthorizations: [], now: Date.now(), tools: registry.catalog.toolNames });
+    const decision = evaluatePolicy(shared, {
+      user: 'auth0|alex',
+      userDomain: 'example.com',
+      rules: [],
+      activePreauthorizations: [],
+      now: Date.now(),
+      tools: registry.catalog.toolNames,
+    });
     // send (20) + cannot be unsent (25) + three people, all outside example.com (2 + 8).
     expect(decision.factors.map((f) => f.points)).toEqual([20, 25, 10, 0]);
     expect(decision.level).toBe('step_up');
 
     const privateNote = actionFromDraft({ ...draft, fields: { ...draft.fields, shared_with: [] } }, {}, registry);
-    expect(evaluatePolicy(privateNote, { user: 'auth0|alex', userDomain: 'example.com', rules: [], activePreauthorizations: [], now: Date.now(), tools: registry.catalog.toolNames }).level).toBe('auto');
+    expect(
+      evaluatePolicy(privateNote, {
+        user: 'auth0|alex',
+        userDomain: 'example.com',
+        rules: [],
+        activePreauthorizations: [],
+        now: Date.now(),
+        tools: registry.catalog.toolNames,
+      }).level,
+    ).toBe('auto');
   });
 
   it('is refused by the shipped policy, which does not know the tool', () => {
     expect(() => actionFromDraft(draft)).toThrow();
-    expect(() => evaluatePolicy({ tool: 'notes', action: 'send' }, { user: 'auth0|alex', userDomain: 'example.com', rules: [], activePreauthorizations: [], now: Date.now() })).toThrow();
+    expect(() =>
+      evaluatePolicy(
+        { tool: 'notes', action: 'send' },
+        { user: 'auth0|alex', userDomain: 'example.com', rules: [], activePreauthorizations: [], now: Date.now() },
+      ),
+    ).toThrow();
   });
 
   it('is described in the activity log with its own noun', () => {
-    expect(describeAuditEntry({ kind: 'write', data: { kind: 'note', status: 'saved', ref: 'note-1' } }, registry.catalog)).toBe('Note saved');
-    expect(describeAuditEntry({ kind: 'write', data: { kind: 'note', status: 'failed', code: 'RATE_LIMITED' } }, registry.catalog)).toBe('A note failed (RATE_LIMITED)');
+    expect(describeAuditEntry({ kind: 'write', data: { kind: 'note', status: 'saved', ref: 'note-1' } }, registry.catalog)).toBe(
+      'Note saved',
+    );
+    expect(describeAuditEntry({ kind: 'write', data: { kind: 'note', status: 'failed', code: 'RATE_LIMITED' } }, registry.catalog)).toBe(
+      'A note failed (RATE_LIMITED)',
+    );
   });
 
   it('executes against its API over a real socket, with a token for its own connection and scope', async () => {
@@ -108,10 +139,21 @@ describe('a provider registered only in tests', () => {
 
   it('reports a rejected token as a typed failure, like every provider', async () => {
     const tools = registry.createTools({
-      tokenSource: { ...tokenSource, getAccessToken: async (req) => ({ accessToken: 'stale', scopes: [...req.scopes], expiresAt: Date.now() + 60_000 }) },
+      tokenSource: {
+        ...tokenSource,
+        getAccessToken: async (req) => ({ accessToken: 'stale', scopes: [...req.scopes], expiresAt: Date.now() + 60_000 }),
+      },
       urls: { googleRootUrl: 'http://127.0.0.1:9/', slackApiUrl: 'http://127.0.0.1:9/api/', notesApiUrl },
     });
     const result = await registry.execute(tools, { userId: 'auth0|alex', subjectToken: 'subject' }, draft);
-    expect(result).toMatchObject({ ok: false, error: { code: 'TOKEN_EXCHANGE_FAILED', provider: 'notes', httpStatus: 401, message: 'Notes rejected Vouch\'s access twice. Reconnect the account to continue.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'TOKEN_EXCHANGE_FAILED',
+        provider: 'notes',
+        httpStatus: 401,
+        message: "Notes rejected Vouch's access twice. Reconnect the account to continue.",
+      },
+    });
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Intent } from '../../src/agent/intent/schema.js';
 import { calendarOperation, mailOperation } from '../../src/providers/google/operations.js';
 
-const intent = (entities: Record<string, unknown> = {}): Intent => ({ tools: ['calendar'], action: 'schedule', entities: { people: [], emails: [], ...entities } as Intent['entities'], needs_write: true });
+const intent = (entities: Record<string, unknown> = {}): Intent => ({
+  tools: ['calendar'],
+  action: 'schedule',
+  entities: { people: [], emails: [], ...entities } as Intent['entities'],
+  needs_write: true,
+});
 
 describe('what a write does to existing mail or events', () => {
   it('reads the operation entity first, then the words; creating is never mistaken for a change', () => {

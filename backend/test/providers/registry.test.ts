@@ -18,21 +18,42 @@ describe('the provider registry', () => {
 
   it('refuses a provider, tool or draft kind registered twice', () => {
     expect(() => createContractCatalog([notesContract, notesContract])).toThrow(/registered twice/);
-    expect(() => createContractCatalog([{ ...notesContract, id: 'notes2', drafts: {} }, notesContract])).toThrow(/tool notes belongs to two providers/);
-    expect(() => createProviderRegistry({ extra: [{ ...notesModule, contract: { ...notesContract, id: 'mail2', tools: { mail2: { displayName: 'x' } }, drafts: { email: notesContract.drafts.note } } }] })).toThrow(
-      /draft kind email belongs to two providers/,
+    expect(() => createContractCatalog([{ ...notesContract, id: 'notes2', drafts: {} }, notesContract])).toThrow(
+      /tool notes belongs to two providers/,
     );
+    expect(() =>
+      createProviderRegistry({
+        extra: [
+          {
+            ...notesModule,
+            contract: {
+              ...notesContract,
+              id: 'mail2',
+              tools: { mail2: { displayName: 'x' } },
+              drafts: { email: notesContract.drafts.note },
+            },
+          },
+        ],
+      }),
+    ).toThrow(/draft kind email belongs to two providers/);
   });
 
   it('says what it can draft, from the contracts, when no builder applies', async () => {
-    const built = await SHIPPED_REGISTRY.buildDraft({ tools: [], action: 'draft', entities: { people: [], emails: [] }, needs_write: true }, { failures: [] }, {
-      timezone: 'UTC',
-      now: new Date(0),
-      transcript: 'draft something',
-      contacts: new Map(),
-      composer: { compose: () => Promise.reject(new Error('not called')) },
+    const built = await SHIPPED_REGISTRY.buildDraft(
+      { tools: [], action: 'draft', entities: { people: [], emails: [] }, needs_write: true },
+      { failures: [] },
+      {
+        timezone: 'UTC',
+        now: new Date(0),
+        transcript: 'draft something',
+        contacts: new Map(),
+        composer: { compose: () => Promise.reject(new Error('not called')) },
+      },
+    );
+    expect(built).toEqual({
+      ok: false,
+      reason: 'I can draft emails, calendar events, Gmail drafts, moved events, cancelled events, answers to invitations and Slack posts.',
     });
-    expect(built).toEqual({ ok: false, reason: 'I can draft emails, calendar events, Gmail drafts, moved events, cancelled events, answers to invitations and Slack posts.' });
   });
 
   it('takes each provider’s connection name and API root from the config its module declares', () => {
@@ -42,7 +63,10 @@ describe('the provider registry', () => {
       urls: { googleRootUrl: 'https://www.googleapis.com/', slackApiUrl: 'https://slack.com/api/' },
     });
     const custom = BackendEnv.parse({ ...BASE_ENV, SLACK_CONNECTION: 'slack-2', GOOGLE_API_ROOT_URL: 'http://127.0.0.1:9/' });
-    expect(providerSettingsFromEnv(custom)).toMatchObject({ connections: { slack: 'slack-2' }, urls: { googleRootUrl: 'http://127.0.0.1:9/' } });
+    expect(providerSettingsFromEnv(custom)).toMatchObject({
+      connections: { slack: 'slack-2' },
+      urls: { googleRootUrl: 'http://127.0.0.1:9/' },
+    });
     expect(() => BackendEnv.parse({ ...BASE_ENV, SLACK_API_URL: 'not a url' })).toThrow(/SLACK_API_URL/);
   });
 });

@@ -7,7 +7,11 @@ import type { Sandbox } from '../../standins/sandbox/index.js';
  * token, caching by connection until invalidated. It counts what it does so tests can assert the
  * retry policy, and remembers every token it handed out so tests can check none leaks.
  */
-export const TEST_CLIENT = { client_id: 'vouch-test', client_secret: 'test-secret-not-for-prod', redirect_uris: ['http://127.0.0.1:9/callback'] };
+export const TEST_CLIENT = {
+  client_id: 'vouch-test',
+  client_secret: 'test-secret-not-for-prod',
+  redirect_uris: ['http://127.0.0.1:9/callback'],
+};
 
 const PROVIDER_OF: Record<string, 'google' | 'slack'> = { 'google-oauth2': 'google', 'sign-in-with-slack': 'slack' };
 
@@ -63,7 +67,12 @@ export class SandboxTokenSource implements ProviderTokenSource {
     const provider = PROVIDER_OF[req.connection] as 'google' | 'slack';
     const res = await fetch(`${this.sandbox.url}/oauth/${provider}/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refresh, client_id: TEST_CLIENT.client_id, client_secret: TEST_CLIENT.client_secret }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: refresh,
+        client_id: TEST_CLIENT.client_id,
+        client_secret: TEST_CLIENT.client_secret,
+      }),
     });
     if (res.status !== 200) throw Object.assign(new Error('refresh failed'), { code: 'TOKEN_EXCHANGE_FAILED' });
     const body = (await res.json()) as { access_token: string; scope: string; expires_in: number };

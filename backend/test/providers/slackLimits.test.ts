@@ -52,8 +52,14 @@ describe('Slack at the real limits (non-Marketplace app)', () => {
   });
 
   it('the sandbox answers a second history call inside the minute with HTTP 429, Retry-After and ratelimited, and caps a page at 15', async () => {
-    const token = (await tokens.getAccessToken({ userId: ctx.userId, connection: 'sign-in-with-slack', subjectToken: 'x', scopes: [] })).accessToken;
-    const call = () => fetch(`${sandbox.slackApiUrl}conversations.history`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new URLSearchParams({ channel: 'C0DEALS', limit: '50' }) });
+    const token = (await tokens.getAccessToken({ userId: ctx.userId, connection: 'sign-in-with-slack', subjectToken: 'x', scopes: [] }))
+      .accessToken;
+    const call = () =>
+      fetch(`${sandbox.slackApiUrl}conversations.history`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: new URLSearchParams({ channel: 'C0DEALS', limit: '50' }),
+      });
     clock.advance(120_000);
     const first = await call();
     const body = (await first.json()) as { messages: Array<Record<string, unknown>>; has_more: boolean };
@@ -123,8 +129,11 @@ describe('Slack at the real limits (non-Marketplace app)', () => {
 
   it('conversations.list is read to its last cursor', async () => {
     const tools = slackTools();
-    const token = (await tokens.getAccessToken({ userId: ctx.userId, connection: 'sign-in-with-slack', subjectToken: 'x', scopes: [] })).accessToken;
-    const page = (await (await fetch(`${sandbox.slackApiUrl}conversations.list?limit=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    const token = (await tokens.getAccessToken({ userId: ctx.userId, connection: 'sign-in-with-slack', subjectToken: 'x', scopes: [] }))
+      .accessToken;
+    const page = (await (
+      await fetch(`${sandbox.slackApiUrl}conversations.list?limit=1`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
       channels: unknown[];
       response_metadata: { next_cursor: string };
     };
@@ -182,12 +191,24 @@ describe('Slack at the real limits (non-Marketplace app)', () => {
     const tools = { slack: slackTools() };
     const env = { timezone: TZ, now: new Date(clock.now()) };
     const dm = { failures: [] } as Parameters<NonNullable<typeof slackModule.fetchContext>>[4];
-    await slackModule.fetchContext!(tools, ctx, { tools: ['slack'], action: 'read', entities: { people: ['Sam'], emails: [] }, needs_write: false }, env, dm);
+    await slackModule.fetchContext!(
+      tools,
+      ctx,
+      { tools: ['slack'], action: 'read', entities: { people: ['Sam'], emails: [] }, needs_write: false },
+      env,
+      dm,
+    );
     expect(dm.failures).toEqual([]);
     expect(dm.dmWith).toBe('Sam Patel');
     expect(dm.messages?.at(-1)?.text).toMatch(/Still need those redlines/);
     const mention = { failures: [] } as Parameters<NonNullable<typeof slackModule.fetchContext>>[4];
-    await slackModule.fetchContext!(tools, ctx, { tools: ['slack'], action: 'read', entities: { people: [], emails: [], query: 'residuals' }, needs_write: false }, env, mention);
+    await slackModule.fetchContext!(
+      tools,
+      ctx,
+      { tools: ['slack'], action: 'read', entities: { people: [], emails: [], query: 'residuals' }, needs_write: false },
+      env,
+      mention,
+    );
     expect(mention.searched).toBe('residuals');
     expect(mention.messages?.map((m) => m.user)).toEqual(['Maria Gomez']);
   });
@@ -211,13 +232,24 @@ describe('Slack for an internal app (limits off)', () => {
   it('reads history twice in a row and more than 15 messages', async () => {
     const clock = fakeClock(Date.parse('2026-03-10T14:00:00Z'));
     const dir = mkdtempSync(join(tmpdir(), 'vouch-slack-int-'));
-    const sandbox = await startSandbox({ dataDir: dir, now: clock.now, clients: [TEST_CLIENT], timeZone: TZ, slackLimits: { nonMarketplaceApp: false } });
+    const sandbox = await startSandbox({
+      dataDir: dir,
+      now: clock.now,
+      clients: [TEST_CLIENT],
+      timeZone: TZ,
+      slackLimits: { nonMarketplaceApp: false },
+    });
     try {
       const tokens = new SandboxTokenSource(sandbox, clock.now);
       await tokens.connect('sign-in-with-slack', ALL);
-      const token = (await tokens.getAccessToken({ userId: ctx.userId, connection: 'sign-in-with-slack', subjectToken: 'x', scopes: [] })).accessToken;
+      const token = (await tokens.getAccessToken({ userId: ctx.userId, connection: 'sign-in-with-slack', subjectToken: 'x', scopes: [] }))
+        .accessToken;
       for (let i = 0; i < 2; i++) {
-        const res = await fetch(`${sandbox.slackApiUrl}conversations.history`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new URLSearchParams({ channel: 'C0DEALS', limit: '50' }) });
+        const res = await fetch(`${sandbox.slackApiUrl}conversations.history`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: new URLSearchParams({ channel: 'C0DEALS', limit: '50' }),
+        });
         expect(res.status).toBe(200);
       }
     } finally {
@@ -243,7 +275,12 @@ describe('a rate-limited channel read falls back to search', () => {
         requestTimeoutMs: 5000,
       });
       expect((await slack.readChannel(ctx, { channel: 'deals' })).ok).toBe(true);
-      const intent: Intent = { tools: ['slack'], action: 'read', entities: { people: [], emails: [], channel: 'general' }, needs_write: false };
+      const intent: Intent = {
+        tools: ['slack'],
+        action: 'read',
+        entities: { people: [], emails: [], channel: 'general' },
+        needs_write: false,
+      };
       const out = { failures: [] } as Parameters<NonNullable<typeof slackModule.fetchContext>>[4];
       await slackModule.fetchContext!({ slack }, ctx, intent, { timezone: TZ, now: new Date(clock.now()) }, out);
       expect(out.failures).toEqual([]);

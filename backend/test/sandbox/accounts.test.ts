@@ -29,17 +29,29 @@ describe('sandbox accounts', () => {
   });
 
   async function tokenFor(extra: Record<string, string>): Promise<string> {
-    const consent = await fetch(`${sandbox.url}/oauth/google/authorize`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...params(extra), decision: 'allow' }) });
+    const consent = await fetch(`${sandbox.url}/oauth/google/authorize`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ ...params(extra), decision: 'allow' }),
+    });
     const code = new URL(consent.headers.get('location') ?? '').searchParams.get('code') ?? '';
     const res = await fetch(`${sandbox.url}/oauth/google/token`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: params().redirect_uri, client_id: TEST_CLIENT.client_id, client_secret: TEST_CLIENT.client_secret }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: params().redirect_uri,
+        client_id: TEST_CLIENT.client_id,
+        client_secret: TEST_CLIENT.client_secret,
+      }),
     });
     return ((await res.json()) as { access_token: string }).access_token;
   }
 
   it('the consent page opens on the login_hint’s account and names each permission in plain words', async () => {
-    const page = await (await fetch(`${sandbox.url}/oauth/google/authorize?${new URLSearchParams(params({ login_hint: 'blake@example.com' }))}`)).text();
+    const page = await (
+      await fetch(`${sandbox.url}/oauth/google/authorize?${new URLSearchParams(params({ login_hint: 'blake@example.com' }))}`)
+    ).text();
     expect(page).toContain('Signed in as <strong>Blake Chen</strong>');
     expect(page).not.toContain('Alex Rivera');
     expect(page).toContain('Read your email messages and threads');
@@ -53,21 +65,33 @@ describe('sandbox accounts', () => {
   it('each account has its own mailbox and identity', async () => {
     const blake = await tokenFor({ login_hint: 'blake@example.com' });
     const alex = await tokenFor({ account: 'alex' });
-    const who = (await (await fetch(`${sandbox.url}/oauth/google/userinfo`, { headers: { authorization: `Bearer ${blake}` } })).json()) as { email: string };
+    const who = (await (await fetch(`${sandbox.url}/oauth/google/userinfo`, { headers: { authorization: `Bearer ${blake}` } })).json()) as {
+      email: string;
+    };
     expect(who.email).toBe('blake@example.com');
     const list = async (token: string) =>
-      ((await (await fetch(`${sandbox.googleRootUrl}gmail/v1/users/me/threads`, { headers: { authorization: `Bearer ${token}` } })).json()) as { threads?: Array<{ snippet: string }> }).threads ?? [];
+      (
+        (await (
+          await fetch(`${sandbox.googleRootUrl}gmail/v1/users/me/threads`, { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as { threads?: Array<{ snippet: string }> }
+      ).threads ?? [];
     const blakes = await list(blake);
     const alexs = await list(alex);
     expect(blakes.map((t) => t.snippet).join(' ')).toMatch(/Welcome aboard/);
     expect(blakes.length).toBeLessThan(alexs.length);
     expect(alexs.map((t) => t.snippet).join(' ')).not.toMatch(/Welcome aboard/);
-    const foreign = await fetch(`${sandbox.googleRootUrl}gmail/v1/users/alex@example.com/threads`, { headers: { authorization: `Bearer ${blake}` } });
+    const foreign = await fetch(`${sandbox.googleRootUrl}gmail/v1/users/alex@example.com/threads`, {
+      headers: { authorization: `Bearer ${blake}` },
+    });
     expect(foreign.status).toBe(403);
   });
 
   it('an account the sandbox does not know is refused, not defaulted', async () => {
-    const res = await fetch(`${sandbox.url}/oauth/google/authorize`, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ ...params({ account: 'mallory' }), decision: 'allow' }) });
+    const res = await fetch(`${sandbox.url}/oauth/google/authorize`, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ ...params({ account: 'mallory' }), decision: 'allow' }),
+    });
     expect(res.status).toBe(400);
   });
 });

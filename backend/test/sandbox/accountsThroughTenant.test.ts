@@ -32,14 +32,25 @@ describe('connected accounts per demo user', () => {
     const work = await linkAccount(system, session, 'google', { loginHint: 'alex@example.com' });
     const other = await linkAccount(system, session, 'google', { loginHint: 'blake@example.com' });
     expect(other.id).not.toBe(work.id);
-    const vault = new TokenVaultClient({ issuer: system.tenant.issuer, clientId: system.tenant.apiClient.clientId, clientSecret: system.tenant.apiClient.clientSecret });
+    const vault = new TokenVaultClient({
+      issuer: system.tenant.issuer,
+      clientId: system.tenant.apiClient.clientId,
+      clientSecret: system.tenant.apiClient.clientSecret,
+    });
     const base = { userId: 'auth0|alex', connection: 'google-oauth2', subjectToken: session.access_token, scopes: [] };
     const a = await vault.getAccessToken({ ...base, account: 'alex@example.com' });
     const b = await vault.getAccessToken({ ...base, account: 'blake@example.com' });
     expect(a.accessToken).not.toBe(b.accessToken);
-    const who = async (token: string) => ((await (await fetch(`${system.sandboxUrl}/oauth/google/userinfo`, { headers: { authorization: `Bearer ${token}` } })).json()) as { email: string }).email;
+    const who = async (token: string) =>
+      (
+        (await (await fetch(`${system.sandboxUrl}/oauth/google/userinfo`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          email: string;
+        }
+      ).email;
     expect(await who(a.accessToken)).toBe('alex@example.com');
     expect(await who(b.accessToken)).toBe('blake@example.com');
-    await expect(vault.getAccessToken({ ...base, account: 'nobody@example.com' })).rejects.toMatchObject({ code: 'FEDERATED_TOKEN_NOT_IN_VAULT' });
+    await expect(vault.getAccessToken({ ...base, account: 'nobody@example.com' })).rejects.toMatchObject({
+      code: 'FEDERATED_TOKEN_NOT_IN_VAULT',
+    });
   });
 });

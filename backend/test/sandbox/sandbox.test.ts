@@ -24,7 +24,13 @@ async function start(clock = fakeClock(), dir = mkdtempSync(join(tmpdir(), 'vouc
 }
 
 const redirect = TEST_CLIENT.redirect_uris[0] as string;
-const authorizeParams = (scope: string) => ({ client_id: TEST_CLIENT.client_id, redirect_uri: redirect, response_type: 'code', scope, state: 's-42' });
+const authorizeParams = (scope: string) => ({
+  client_id: TEST_CLIENT.client_id,
+  redirect_uri: redirect,
+  response_type: 'code',
+  scope,
+  state: 's-42',
+});
 const basic = `Basic ${Buffer.from(`${TEST_CLIENT.client_id}:${TEST_CLIENT.client_secret}`).toString('base64')}`;
 
 describe('sandbox OAuth server', () => {
@@ -59,10 +65,16 @@ describe('sandbox OAuth server', () => {
 
   it('never redirects to an unregistered redirect_uri or for an unknown client', async () => {
     const { sandbox } = await start();
-    const evil = await fetch(`${sandbox.oauth.google.authorizeUrl}?${new URLSearchParams({ ...authorizeParams('x'), redirect_uri: 'https://evil.example/cb' })}`, { redirect: 'manual' });
+    const evil = await fetch(
+      `${sandbox.oauth.google.authorizeUrl}?${new URLSearchParams({ ...authorizeParams('x'), redirect_uri: 'https://evil.example/cb' })}`,
+      { redirect: 'manual' },
+    );
     expect(evil.status).toBe(400);
     expect(evil.headers.get('location')).toBeNull();
-    const unknown = await fetch(`${sandbox.oauth.google.authorizeUrl}?${new URLSearchParams({ ...authorizeParams('x'), client_id: 'nope' })}`, { redirect: 'manual' });
+    const unknown = await fetch(
+      `${sandbox.oauth.google.authorizeUrl}?${new URLSearchParams({ ...authorizeParams('x'), client_id: 'nope' })}`,
+      { redirect: 'manual' },
+    );
     expect(unknown.status).toBe(400);
   });
 
@@ -76,7 +88,11 @@ describe('sandbox OAuth server', () => {
     });
     const code = new URL(allow.headers.get('location') ?? '').searchParams.get('code') ?? '';
     const exchange = (headers: Record<string, string>) =>
-      fetch(sandbox.oauth.google.tokenUrl, { method: 'POST', headers, body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect }) });
+      fetch(sandbox.oauth.google.tokenUrl, {
+        method: 'POST',
+        headers,
+        body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect }),
+      });
 
     const wrongSecret = await exchange({ authorization: `Basic ${Buffer.from(`${TEST_CLIENT.client_id}:wrong`).toString('base64')}` });
     expect(wrongSecret.status).toBe(401);
@@ -84,8 +100,18 @@ describe('sandbox OAuth server', () => {
 
     const first = await exchange({ authorization: basic });
     expect(first.status).toBe(200);
-    const tokens = (await first.json()) as { access_token: string; refresh_token: string; expires_in: number; scope: string; token_type: string };
-    expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 600, scope: `${GOOGLE_SCOPES.gmailRead} ${GOOGLE_SCOPES.calendarRead}` });
+    const tokens = (await first.json()) as {
+      access_token: string;
+      refresh_token: string;
+      expires_in: number;
+      scope: string;
+      token_type: string;
+    };
+    expect(tokens).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 600,
+      scope: `${GOOGLE_SCOPES.gmailRead} ${GOOGLE_SCOPES.calendarRead}`,
+    });
     expect(tokens.access_token).toMatch(/^ya29\./);
 
     const replay = await exchange({ authorization: basic });
@@ -98,16 +124,26 @@ describe('sandbox OAuth server', () => {
     expect((await api.users.labels.list({ userId: 'me' }, auth)).status).toBe(200);
     clock.advance(601_000);
     const expired = await api.users.labels.list({ userId: 'me' }, auth).catch((e: { status?: number; response?: { data?: unknown } }) => e);
-    expect(expired).toMatchObject({ status: 401, response: { data: { error: { code: 401, status: 'UNAUTHENTICATED', errors: [{ reason: 'authError' }] } } } });
+    expect(expired).toMatchObject({
+      status: 401,
+      response: { data: { error: { code: 401, status: 'UNAUTHENTICATED', errors: [{ reason: 'authError' }] } } },
+    });
 
     const refreshed = await fetch(sandbox.oauth.google.tokenUrl, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token, client_id: TEST_CLIENT.client_id, client_secret: TEST_CLIENT.client_secret }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: tokens.refresh_token,
+        client_id: TEST_CLIENT.client_id,
+        client_secret: TEST_CLIENT.client_secret,
+      }),
     });
     const fresh = (await refreshed.json()) as { access_token: string; scope: string; refresh_token?: string };
     expect(fresh.scope).toBe(tokens.scope);
     expect(fresh.refresh_token).toBeUndefined();
-    expect((await api.users.labels.list({ userId: 'me' }, { headers: { Authorization: `Bearer ${fresh.access_token}` }, retry: false })).status).toBe(200);
+    expect(
+      (await api.users.labels.list({ userId: 'me' }, { headers: { Authorization: `Bearer ${fresh.access_token}` }, retry: false })).status,
+    ).toBe(200);
 
     const widened = await fetch(sandbox.oauth.google.tokenUrl, {
       method: 'POST',
@@ -119,7 +155,11 @@ describe('sandbox OAuth server', () => {
 
   it('revokes a token only for the client it was issued to, after that client authenticates', async () => {
     const other = { client_id: 'other-app', client_secret: 'other-secret', redirect_uris: ['http://127.0.0.1:9/other'] };
-    const sandbox = await startSandbox({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-sbx-')), clients: [TEST_CLIENT, other], timeZone: 'UTC' });
+    const sandbox = await startSandbox({
+      dataDir: mkdtempSync(join(tmpdir(), 'vouch-sbx-')),
+      clients: [TEST_CLIENT, other],
+      timeZone: 'UTC',
+    });
     cleanups.push(() => sandbox.close());
     const allow = await fetch(sandbox.oauth.google.authorizeUrl, {
       method: 'POST',
@@ -127,26 +167,46 @@ describe('sandbox OAuth server', () => {
       body: new URLSearchParams({ ...authorizeParams(GOOGLE_SCOPES.gmailRead), decision: 'allow' }),
     });
     const code = new URL(allow.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const issued = await fetch(sandbox.oauth.google.tokenUrl, { method: 'POST', headers: { authorization: basic }, body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect }) });
+    const issued = await fetch(sandbox.oauth.google.tokenUrl, {
+      method: 'POST',
+      headers: { authorization: basic },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirect }),
+    });
     const { refresh_token } = (await issued.json()) as { refresh_token: string };
     const revokeUrl = `${sandbox.url}/oauth/google/revoke`;
     const refreshes = async () =>
-      (await fetch(sandbox.oauth.google.tokenUrl, { method: 'POST', headers: { authorization: basic }, body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token }) })).status;
+      (
+        await fetch(sandbox.oauth.google.tokenUrl, {
+          method: 'POST',
+          headers: { authorization: basic },
+          body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token }),
+        })
+      ).status;
 
     // Anyone holding the token string, without client credentials: refused, and the token lives on.
     const anonymous = await fetch(revokeUrl, { method: 'POST', body: new URLSearchParams({ token: refresh_token }) });
     expect(anonymous.status).toBe(401);
     expect(await anonymous.json()).toMatchObject({ error: 'invalid_client' });
-    const wrongSecret = await fetch(revokeUrl, { method: 'POST', body: new URLSearchParams({ token: refresh_token, client_id: TEST_CLIENT.client_id, client_secret: 'guess' }) });
+    const wrongSecret = await fetch(revokeUrl, {
+      method: 'POST',
+      body: new URLSearchParams({ token: refresh_token, client_id: TEST_CLIENT.client_id, client_secret: 'guess' }),
+    });
     expect(wrongSecret.status).toBe(401);
     expect(await refreshes()).toBe(200);
 
     // Another registered client: answered like an unknown token, and nothing is revoked.
-    const foreign = await fetch(revokeUrl, { method: 'POST', body: new URLSearchParams({ token: refresh_token, client_id: other.client_id, client_secret: other.client_secret }) });
+    const foreign = await fetch(revokeUrl, {
+      method: 'POST',
+      body: new URLSearchParams({ token: refresh_token, client_id: other.client_id, client_secret: other.client_secret }),
+    });
     expect(foreign.status).toBe(200);
     expect(await refreshes()).toBe(200);
 
-    const own = await fetch(revokeUrl, { method: 'POST', headers: { authorization: basic }, body: new URLSearchParams({ token: refresh_token }) });
+    const own = await fetch(revokeUrl, {
+      method: 'POST',
+      headers: { authorization: basic },
+      body: new URLSearchParams({ token: refresh_token }),
+    });
     expect(own.status).toBe(200);
     expect(await refreshes()).toBe(400);
   });
@@ -176,12 +236,22 @@ describe('sandbox persistence', () => {
       const tokens = new SandboxTokenSource(sandbox, clock.now);
       await tokens.connect('google-oauth2', [GOOGLE_SCOPES.gmailRead, GOOGLE_SCOPES.gmailSend, GOOGLE_SCOPES.calendarEvents]);
       await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.channelsHistory, SLACK_SCOPES.chatWrite]);
-      return createProviderTools({ tokenSource: tokens, urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl }, now: clock.now, sleep: async () => {} });
+      return createProviderTools({
+        tokenSource: tokens,
+        urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+        now: clock.now,
+        sleep: async () => {},
+      });
     };
 
     const first = await startSandbox({ dataDir: dir, now: clock.now, clients: [TEST_CLIENT], timeZone: 'UTC' });
     const tools1 = await connect(first);
-    const sent = await tools1.gmail.sendEmail(ctx, { to: ['dana@northwind.io'], cc: [], subject: 'Persistence check', body: 'still here?' });
+    const sent = await tools1.gmail.sendEmail(ctx, {
+      to: ['dana@northwind.io'],
+      cc: [],
+      subject: 'Persistence check',
+      body: 'still here?',
+    });
     if (!sent.ok) throw new Error(sent.error.message);
     const posted = await tools1.slack.postMessage(ctx, { channel: 'C0GENERAL', text: 'persisted post' });
     if (!posted.ok) throw new Error(posted.error.message);

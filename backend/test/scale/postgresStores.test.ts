@@ -1,6 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_RULES_PER_USER, RuleLimitError } from '../../src/policy/index.js';
-import { PostgresAuditStore, PostgresLongTermMemory, PostgresPreauthStore, PostgresRuleStore, PostgresVouchStore, migrate, MIGRATIONS, MigrationError } from '../../src/store/postgres/index.js';
+import {
+  PostgresAuditStore,
+  PostgresLongTermMemory,
+  PostgresPreauthStore,
+  PostgresRuleStore,
+  PostgresVouchStore,
+  migrate,
+  MIGRATIONS,
+  MigrationError,
+} from '../../src/store/postgres/index.js';
 import { AUDIT_TEST_KEY, collect, describeAuditStoreContract, tickingClock } from '../contracts/auditStoreContract.js';
 import { describePreauthStoreContract } from '../contracts/preauthStoreContract.js';
 import { describeRuleStoreContract, GOOD_RULE } from '../contracts/ruleStoreContract.js';
@@ -18,7 +27,8 @@ describe.skipIf(skip)('PostgreSQL stores', () => {
     return {
       store: new PostgresAuditStore(db.pool(schema), { key: AUDIT_TEST_KEY, clock: tickingClock() }),
       tamper: {
-        update: (u, seq, data) => db.sql(`UPDATE ${schema}.audit_entries SET data_json = $1 WHERE user_id = $2 AND seq = $3`, [JSON.stringify(data), u, seq]),
+        update: (u, seq, data) =>
+          db.sql(`UPDATE ${schema}.audit_entries SET data_json = $1 WHERE user_id = $2 AND seq = $3`, [JSON.stringify(data), u, seq]),
         remove: (u, seq) => db.sql(`DELETE FROM ${schema}.audit_entries WHERE user_id = $1 AND seq = $2`, [u, seq]),
       },
     };
@@ -48,7 +58,8 @@ describe.skipIf(skip)('PostgreSQL stores', () => {
       const schema = await db.schema();
       const a = new PostgresAuditStore(db.pool(schema, 5), { key: AUDIT_TEST_KEY });
       const b = new PostgresAuditStore(db.pool(schema, 5), { key: AUDIT_TEST_KEY });
-      const burst = (s: PostgresAuditStore, tag: string) => Array.from({ length: 100 }, (_, i) => s.append('alex', { kind: 'write', data: { tag, i } }));
+      const burst = (s: PostgresAuditStore, tag: string) =>
+        Array.from({ length: 100 }, (_, i) => s.append('alex', { kind: 'write', data: { tag, i } }));
       // Another user's appends interleave without waiting on alex's lock.
       const other = Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).append('sam', { kind: 'intent', data: { i } }));
       const written = await Promise.all([...burst(a, 'a'), ...burst(b, 'b'), ...other]);
@@ -92,8 +103,13 @@ describe.skipIf(skip)('PostgreSQL stores', () => {
       const positions = await db.rows<{ position: number }>(`SELECT position FROM ${schema}.policy_rules WHERE user_id = 'u'`);
       expect(new Set(positions.map((r) => r.position)).size).toBe(20);
 
-      await a.replaceAll('u', Array.from({ length: MAX_RULES_PER_USER - 1 }, (_, i) => ({ ...GOOD_RULE, id: `r${i}` })));
-      const racing = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).put('u', { ...GOOD_RULE, id: `extra${i}` })));
+      await a.replaceAll(
+        'u',
+        Array.from({ length: MAX_RULES_PER_USER - 1 }, (_, i) => ({ ...GOOD_RULE, id: `r${i}` })),
+      );
+      const racing = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).put('u', { ...GOOD_RULE, id: `extra${i}` })),
+      );
       expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(racing.filter((r) => r.status === 'rejected' && r.reason instanceof RuleLimitError)).toHaveLength(5);
       expect(await b.list('u')).toHaveLength(MAX_RULES_PER_USER);

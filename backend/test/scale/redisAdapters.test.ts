@@ -27,14 +27,21 @@ describe.skipIf(skip)('Redis adapters', () => {
     const onHandlerError = (err: unknown) => void handlerErrors.push(err);
     const a = await RedisEventBus.start(await redis(), { prefix, instanceId: 'A', onHandlerError });
     const b = await RedisEventBus.start(await redis(), { prefix, instanceId: 'B', onHandlerError });
-    closers.push(() => a.close(), () => b.close());
+    closers.push(
+      () => a.close(),
+      () => b.close(),
+    );
     return { a, b, handlerErrors };
   });
 
   describeCounterStoreContract('redis', async () => {
     const prefix = freshPrefix();
     // Real expiry: the store's clock is Redis's, so time has to actually pass.
-    return { a: new RedisCounterStore(await redis(), { prefix }), b: new RedisCounterStore(await redis(), { prefix }), elapse: (ms) => delay(ms) };
+    return {
+      a: new RedisCounterStore(await redis(), { prefix }),
+      b: new RedisCounterStore(await redis(), { prefix }),
+      elapse: (ms) => delay(ms),
+    };
   });
 
   it('drops a malformed message on the channel, reports it, and keeps delivering', async () => {
@@ -47,7 +54,10 @@ describe.skipIf(skip)('Redis adapters', () => {
     bus.subscribe('user_logged_out', (e) => got.push(e.user));
     const done = nextEvent(bus, 'user_logged_out', (e) => e.user === 'after');
     await r.publish(`${prefix}events`, 'not json');
-    await r.publish(`${prefix}events`, JSON.stringify({ v: 1, origin: 'x', event: { type: 'user_logged_out', user: 'u', access_token: 'leak' } }));
+    await r.publish(
+      `${prefix}events`,
+      JSON.stringify({ v: 1, origin: 'x', event: { type: 'user_logged_out', user: 'u', access_token: 'leak' } }),
+    );
     await r.publish(`${prefix}events`, JSON.stringify({ v: 2, origin: 'x', event: { type: 'user_logged_out', user: 'u' } }));
     await bus.publish({ type: 'user_logged_out', user: 'after' });
     await done;
@@ -58,7 +68,10 @@ describe.skipIf(skip)('Redis adapters', () => {
   it('deployments with different prefixes do not hear each other', async () => {
     const one = await RedisEventBus.start(await redis(), { prefix: freshPrefix() });
     const two = await RedisEventBus.start(await redis(), { prefix: freshPrefix() });
-    closers.push(() => one.close(), () => two.close());
+    closers.push(
+      () => one.close(),
+      () => two.close(),
+    );
     const heard: string[] = [];
     two.subscribe('user_logged_out', (e) => heard.push(e.user));
     const done = nextEvent(two, 'user_logged_out', (e) => e.user === 'two');

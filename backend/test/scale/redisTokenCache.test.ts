@@ -34,7 +34,10 @@ describe.skipIf(skip)('RedisTokenCache: the Token Vault cache shared by instance
   async function instance(opts: { key?: Uint8Array; lockMs?: number; pollMs?: number; now?: () => number } = {}) {
     const redis = await connectRedis(TEST_REDIS_URL as string);
     const cache = new RedisTokenCache(redis, { key: opts.key ?? KEY, prefix, lockMs: opts.lockMs, pollMs: opts.pollMs });
-    closers.push(() => redis.quit(), () => cache.close());
+    closers.push(
+      () => redis.quit(),
+      () => cache.close(),
+    );
     const vault = new TokenVaultClient({
       issuer: system.tenant.issuer,
       clientId: system.tenant.apiClient.clientId,
@@ -100,7 +103,10 @@ describe.skipIf(skip)('RedisTokenCache: the Token Vault cache shared by instance
     await a.vault.getAccessToken(req());
     const other = { ...req(), connection: 'sign-in-with-slack', scopes: [GOOGLE_SCOPES.gmailSend] };
     const [alexEntry] = await rawEntries(a.redis);
-    const filled: CachedToken = { token: { accessToken: 'placeholder', scopes: other.scopes, expiresAt: Date.now() + 3_600_000 }, refreshAt: Date.now() + 3_000_000 };
+    const filled: CachedToken = {
+      token: { accessToken: 'placeholder', scopes: other.scopes, expiresAt: Date.now() + 3_600_000 },
+      refreshAt: Date.now() + 3_000_000,
+    };
     await a.cache.fill(other, Date.now, async () => filled);
     const otherKey = (await rawEntries(a.redis)).map((e) => e.key).find((k) => k !== alexEntry?.key) as string;
     await a.redis.set(otherKey, alexEntry?.value as Buffer);

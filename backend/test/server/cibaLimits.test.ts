@@ -11,7 +11,10 @@ let alex: HeadlessSession;
 let blake: HeadlessSession;
 const phone: PendingCiba[] = [];
 beforeAll(async () => {
-  system = await startTestSystem({ cibaIntervalSeconds: 0.05, env: { CIBA_COOLDOWN_MS: '600000', CIBA_COOLDOWN_AFTER_UNAPPROVED: '1', CIBA_MAX_IN_FLIGHT: '1' } });
+  system = await startTestSystem({
+    cibaIntervalSeconds: 0.05,
+    env: { CIBA_COOLDOWN_MS: '600000', CIBA_COOLDOWN_AFTER_UNAPPROVED: '1', CIBA_MAX_IN_FLIGHT: '1' },
+  });
   system.tenant.ciba.events.on('request', (p) => phone.push(p));
   alex = await system.login('alex');
   blake = await system.login('blake');
@@ -22,10 +25,17 @@ afterAll(async () => {
 
 const grantBody = JSON.stringify({ tool: 'gmail', max_level: 'confirm', duration_ms: 15 * 60_000 });
 const askForGrant = (who: HeadlessSession, signal?: AbortSignal) =>
-  fetch(`${system.backendUrl}/preauthorizations`, { method: 'POST', body: grantBody, headers: { authorization: `Bearer ${who.access_token}`, 'content-type': 'application/json' }, signal });
+  fetch(`${system.backendUrl}/preauthorizations`, {
+    method: 'POST',
+    body: grantBody,
+    headers: { authorization: `Bearer ${who.access_token}`, 'content-type': 'application/json' },
+    signal,
+  });
 type AuditView = { kind: string; data: { purpose?: string; outcome?: string } };
 const api = (who: HeadlessSession, path: string) =>
-  fetch(`${system.backendUrl}${path}`, { headers: { authorization: `Bearer ${who.access_token}` } }).then((r) => r.json() as Promise<{ entries: AuditView[]; all: unknown[] }>);
+  fetch(`${system.backendUrl}${path}`, { headers: { authorization: `Bearer ${who.access_token}` } }).then(
+    (r) => r.json() as Promise<{ entries: AuditView[]; all: unknown[] }>,
+  );
 
 describe('phone approvals cannot be used to bomb the phone', () => {
   it('sends one push for ten concurrent requests, caps requests in flight, and cools down after a denial', async () => {

@@ -8,7 +8,9 @@ let system: VouchSystem;
 let alex: HeadlessSession;
 let blake: HeadlessSession;
 beforeAll(async () => {
-  system = await startTestSystem({ env: { HTTP_RATE_LIMIT_PER_USER: '20', HTTP_RATE_LIMIT_PER_IP: '40', HTTP_RATE_LIMIT_WINDOW_MS: '600000' } });
+  system = await startTestSystem({
+    env: { HTTP_RATE_LIMIT_PER_USER: '20', HTTP_RATE_LIMIT_PER_IP: '40', HTTP_RATE_LIMIT_WINDOW_MS: '600000' },
+  });
   alex = await system.login('alex');
   blake = await system.login('blake');
 });
@@ -33,7 +35,8 @@ function get(path: string, opts: { from: string; token?: string }): Promise<{ st
   });
 }
 
-const burst = (n: number, path: string, opts: { from: string; token?: string }) => Promise.all(Array.from({ length: n }, () => get(path, opts)));
+const burst = (n: number, path: string, opts: { from: string; token?: string }) =>
+  Promise.all(Array.from({ length: n }, () => get(path, opts)));
 
 describe('HTTP rate limits', () => {
   it('limits one user however many addresses they spread requests over, without touching another user', async () => {

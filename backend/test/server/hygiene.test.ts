@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 const api = (path: string, init: RequestInit = {}, token = alex.access_token) =>
-  fetch(`${system.backendUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) } });
+  fetch(`${system.backendUrl}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+  });
 
 describe('HTTP hygiene', () => {
   it('marks every authenticated answer, errors included, as not storable by any cache', async () => {
@@ -54,7 +57,7 @@ describe('HTTP hygiene', () => {
     expect(JSON.parse(listed).active[0]).toEqual(expect.objectContaining({ tool: 'gmail', max_level: 'confirm' }));
   });
 
-  it('frees each socket\'s conversation buffer when the socket closes', async () => {
+  it("frees each socket's conversation buffer when the socket closes", async () => {
     const conversations = system.backend.services.conversations;
     const before = conversations.size;
     const clients = await Promise.all([1, 2, 3].map(() => TestClient.connect(system.wsUrl)));
@@ -90,9 +93,21 @@ describe('audit export', () => {
         if (token !== 'alex-token') throw new Error('bad token');
         return user;
       },
-      sessions: { signedIn: async () => [], scopes: async () => [], revoke: async () => undefined, logout: async () => undefined, closed: () => undefined },
+      sessions: {
+        signedIn: async () => [],
+        scopes: async () => [],
+        revoke: async () => undefined,
+        logout: async () => undefined,
+        closed: () => undefined,
+      },
       channels: new UserChannels(),
-      handler: { onTranscript: async () => undefined, onAccountConnected: async () => undefined, onActionConfirmed: async () => undefined, onActionCancelled: async () => undefined, onApprovalDecision: async () => undefined },
+      handler: {
+        onTranscript: async () => undefined,
+        onAccountConnected: async () => undefined,
+        onActionConfirmed: async () => undefined,
+        onActionCancelled: async () => undefined,
+        onApprovalDecision: async () => undefined,
+      },
       logger: createLogger({ level: 'silent' }),
       routes: [auditRoutes(audit)],
     });
@@ -125,7 +140,13 @@ describe('conversation buffers', () => {
     const user = { sub: 'auth0|alex', expiresAt: Date.now() + 3_600_000 } as VerifiedUser;
     const app = await createBackendServer({
       verify: async () => user,
-      sessions: { signedIn: async () => [], scopes: async () => [], revoke: async () => undefined, logout: async () => undefined, closed: (id) => conversations.end(id) },
+      sessions: {
+        signedIn: async () => [],
+        scopes: async () => [],
+        revoke: async () => undefined,
+        logout: async () => undefined,
+        closed: (id) => conversations.end(id),
+      },
       channels: new UserChannels(),
       handler: {
         // As the agent does: the question goes into the buffer, the answer's turn is added when it is done.

@@ -122,7 +122,9 @@ describe('a peer that does not read', () => {
   let loose: VouchSystem;
   beforeAll(async () => {
     // Frame and error budgets out of the way, so only the send-buffer cap stands between the flood and memory.
-    loose = await startTestSystem({ env: { WS_MAX_BAD_FRAMES: '10000000', WS_MAX_FRAMES_PER_MINUTE: '10000000', WS_MAX_BUFFERED_BYTES: '65536' } });
+    loose = await startTestSystem({
+      env: { WS_MAX_BAD_FRAMES: '10000000', WS_MAX_FRAMES_PER_MINUTE: '10000000', WS_MAX_BUFFERED_BYTES: '65536' },
+    });
   });
   afterAll(async () => {
     await loose.stop();

@@ -60,7 +60,13 @@ function databaseFromBeforeMigrations(file: string): void {
   );
   const head = signHead(KEY, entry);
   db.prepare('INSERT INTO audit_heads (user, seq, hash, hmac) VALUES (?, ?, ?, ?)').run(head.user, head.seq, head.hash, head.hmac);
-  const rule = { id: 'no-payroll', effect: 'deny', when: { keyword_any: ['payroll'] }, description: 'Never send anything about payroll', enabled: true };
+  const rule = {
+    id: 'no-payroll',
+    effect: 'deny',
+    when: { keyword_any: ['payroll'] },
+    description: 'Never send anything about payroll',
+    enabled: true,
+  };
   db.prepare('INSERT INTO policy_rules (user, id, position, rule_json, updated_at) VALUES (?, ?, ?, ?, ?)').run(
     'auth0|alex',
     rule.id,

@@ -25,11 +25,18 @@ export function createAuditClient(opts: { backendUrl: string; getAccessToken(): 
 export const AUDIT_EXPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** `GET {backend}/audit/export`: the whole chain as JSON Lines, each line a signed entry. */
-export function createAuditExporter(opts: { backendUrl: string; getAccessToken(): Promise<string>; fetchImpl?: typeof fetch; now?: () => Date }) {
+export function createAuditExporter(opts: {
+  backendUrl: string;
+  getAccessToken(): Promise<string>;
+  fetchImpl?: typeof fetch;
+  now?: () => Date;
+}) {
   const f = opts.fetchImpl ?? fetch;
   return async (): Promise<AuditExport> => {
     const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
-    const res = await f(new URL('audit/export', base), { headers: { authorization: `Bearer ${await opts.getAccessToken()}`, accept: 'application/x-ndjson' } });
+    const res = await f(new URL('audit/export', base), {
+      headers: { authorization: `Bearer ${await opts.getAccessToken()}`, accept: 'application/x-ndjson' },
+    });
     if (!res.ok) throw new Error(`audit export failed with ${res.status}`);
     const jsonl = await res.text();
     if (jsonl.length > AUDIT_EXPORT_MAX_BYTES) throw new Error('audit export too large');

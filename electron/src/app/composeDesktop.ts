@@ -70,9 +70,19 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
   const timers = ports.timers ?? realTimers;
   const log = ports.log ?? { info() {}, warn() {} };
   const { openExternal } = ports;
-  const config = await discover({ issuer: settings.issuer, clientId: settings.clientId, audience: settings.audience, allowHttp: settings.allowHttp });
+  const config = await discover({
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    audience: settings.audience,
+    allowHttp: settings.allowHttp,
+  });
   const loopback = settings.loopbackPorts ? { loopbackPorts: settings.loopbackPorts } : {};
-  const session = new AuthSession(createOidcAuthClient({ config, audience: settings.audience, openExternal, ...loopback }), ports.tokenStore, timers, { log });
+  const session = new AuthSession(
+    createOidcAuthClient({ config, audience: settings.audience, openExternal, ...loopback }),
+    ports.tokenStore,
+    timers,
+    { log },
+  );
   let controller!: AppController;
   const systemTimeZone = ports.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const link = new LinkClient({

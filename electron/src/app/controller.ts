@@ -125,7 +125,9 @@ export class AppController {
     const speech = this.deps.speech;
     if (speech) {
       this.onSpeechModelState(speech.state);
-      void speech.start().catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model failed to start'));
+      void speech
+        .start()
+        .catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model failed to start'));
     } else void this.loadModel();
   }
 
@@ -249,7 +251,9 @@ export class AppController {
     downloadSpeechModel: () => {
       const speech = this.requireSpeechModel();
       // Progress and the outcome reach the popover as speech_model events; the call returns at once.
-      void speech.download().catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model download failed'));
+      void speech
+        .download()
+        .catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model download failed'));
     },
     cancelSpeechModelDownload: () => {
       this.requireSpeechModel().cancelDownload();
@@ -363,7 +367,10 @@ export class AppController {
     try {
       return await run(client);
     } catch (err) {
-      this.log.warn({ op, error: err instanceof PreauthError ? err.code : err instanceof Error ? err.name : 'unknown' }, 'pre-authorization call failed');
+      this.log.warn(
+        { op, error: err instanceof PreauthError ? err.code : err instanceof Error ? err.name : 'unknown' },
+        'pre-authorization call failed',
+      );
       throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED', undefined, { cause: err });
     }
   }

@@ -19,7 +19,11 @@ export class MemoryRequestError extends Error {
   }
 }
 
-export function createMemoryClient(opts: { backendUrl: string; getAccessToken(): Promise<string>; fetchImpl?: typeof fetch }): MemoryClient {
+export function createMemoryClient(opts: {
+  backendUrl: string;
+  getAccessToken(): Promise<string>;
+  fetchImpl?: typeof fetch;
+}): MemoryClient {
   const f = opts.fetchImpl ?? fetch;
   const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
   const headers = async () => ({ authorization: `Bearer ${await opts.getAccessToken()}`, accept: 'application/json' });

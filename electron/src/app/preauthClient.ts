@@ -1,5 +1,18 @@
-import { ApiErrorBody, PreauthGrantResponse, PreauthListResponse, VouchError, type VouchErrorOptions } from '../../../backend/src/protocol/index.js';
-import { activePreauthViews, BRIDGE_ERROR_MESSAGES, preauthRequestBody, preauthViewOf, type PreauthGrantRequest, type PreauthView } from '../bridge/contract.js';
+import {
+  ApiErrorBody,
+  PreauthGrantResponse,
+  PreauthListResponse,
+  VouchError,
+  type VouchErrorOptions,
+} from '../../../backend/src/protocol/index.js';
+import {
+  activePreauthViews,
+  BRIDGE_ERROR_MESSAGES,
+  preauthRequestBody,
+  preauthViewOf,
+  type PreauthGrantRequest,
+  type PreauthView,
+} from '../bridge/contract.js';
 
 /**
  * Time-boxed pre-authorizations over the backend's HTTP API with the session's access token:
@@ -31,7 +44,12 @@ export interface PreauthClient {
   revoke(id: string): Promise<void>;
 }
 
-export function createPreauthClient(opts: { backendUrl: string; getAccessToken(): Promise<string>; fetchImpl?: typeof fetch; now?: () => number }): PreauthClient {
+export function createPreauthClient(opts: {
+  backendUrl: string;
+  getAccessToken(): Promise<string>;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+}): PreauthClient {
   const f = opts.fetchImpl ?? fetch;
   const now = opts.now ?? Date.now;
   const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
@@ -51,7 +69,11 @@ export function createPreauthClient(opts: { backendUrl: string; getAccessToken()
       return activePreauthViews(parsed.data, now());
     },
     async grant(req) {
-      const res = await f(new URL('preauthorizations', base), { method: 'POST', headers: await headers(true), body: JSON.stringify(preauthRequestBody(req)) });
+      const res = await f(new URL('preauthorizations', base), {
+        method: 'POST',
+        headers: await headers(true),
+        body: JSON.stringify(preauthRequestBody(req)),
+      });
       if (res.status === 403) {
         const err = ApiErrorBody.safeParse(await res.json().catch(() => null));
         const code = err.success ? err.data.error.code : undefined;

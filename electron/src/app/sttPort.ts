@@ -38,7 +38,11 @@ export function speechModelView(state: SpeechModelState): SpeechModelView {
     case 'missing':
       return { status: 'missing' };
     case 'downloading':
-      return { status: 'downloading', doneBytes: state.doneBytes, ...(state.totalBytes !== undefined ? { totalBytes: state.totalBytes } : {}) };
+      return {
+        status: 'downloading',
+        doneBytes: state.doneBytes,
+        ...(state.totalBytes !== undefined ? { totalBytes: state.totalBytes } : {}),
+      };
     case 'loading':
       return { status: 'loading', fraction: state.fraction };
     case 'ready':

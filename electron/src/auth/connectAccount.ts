@@ -75,7 +75,11 @@ export async function connectAccount(opts: ConnectAccountOptions): Promise<Compl
 
     const callback = await loop.result; // state already matched by the listener
     const error = callback.searchParams.get('error');
-    if (error) throw new ConnectError('denied', error === 'access_denied' ? 'The account was not connected.' : `The account was not connected (${error}).`);
+    if (error)
+      throw new ConnectError(
+        'denied',
+        error === 'access_denied' ? 'The account was not connected.' : `The account was not connected (${error}).`,
+      );
     const connectCode = callback.searchParams.get('connect_code');
     if (!connectCode) throw new ConnectError('bad_callback', 'The browser came back without a connect code.');
 
@@ -97,7 +101,8 @@ export async function connectAccount(opts: ConnectAccountOptions): Promise<Compl
 export function browserUrl(connectUri: string, ticket: string, allowHttp: boolean): string {
   const u = new URL(connectUri);
   const loopbackHttp = allowHttp && u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-  if (u.protocol !== 'https:' && !loopbackHttp) throw new ConnectError('bad_connect_uri', 'The tenant returned an unexpected connect address.');
+  if (u.protocol !== 'https:' && !loopbackHttp)
+    throw new ConnectError('bad_connect_uri', 'The tenant returned an unexpected connect address.');
   if (u.username || u.password) throw new ConnectError('bad_connect_uri', 'The tenant returned an unexpected connect address.');
   u.searchParams.set('ticket', ticket);
   return u.href;

@@ -27,7 +27,8 @@ const DEFAULT_LOOPBACK_PORTS: readonly number[] = [28271, 28272, 28273, 28274];
 export function loopbackPorts(value?: string): number[] {
   if (!value?.trim()) return [...DEFAULT_LOOPBACK_PORTS];
   const ports = value.split(',').map((p) => Number(p.trim()));
-  if (ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) throw new Error(`VOUCH_LOOPBACK_PORTS must be a comma-separated list of ports, got "${value}"`);
+  if (ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535))
+    throw new Error(`VOUCH_LOOPBACK_PORTS must be a comma-separated list of ports, got "${value}"`);
   return ports;
 }
 
@@ -95,16 +96,20 @@ export async function openLoopback(opts: LoopbackOptions): Promise<Loopback> {
       return;
     }
     if (url.searchParams.get('state') !== opts.expectedState) {
-      res.writeHead(400, headers).end(page('Link not recognised', 'This link does not belong to the current attempt. Go back to Vouch and try again.'));
+      res
+        .writeHead(400, headers)
+        .end(page('Link not recognised', 'This link does not belong to the current attempt. Go back to Vouch and try again.'));
       return;
     }
     done = true;
     const failed = url.searchParams.has('error');
-    res.writeHead(200, headers).end(
-      failed
-        ? page('Not completed', 'Vouch did not get permission. You can close this tab and try again from the app.')
-        : page('All set', opts.successText ?? 'You can close this tab and return to Vouch.'),
-    );
+    res
+      .writeHead(200, headers)
+      .end(
+        failed
+          ? page('Not completed', 'Vouch did not get permission. You can close this tab and try again from the app.')
+          : page('All set', opts.successText ?? 'You can close this tab and return to Vouch.'),
+      );
     finish(() => settle.resolve(url));
   });
 
@@ -138,7 +143,11 @@ export async function openLoopback(opts: LoopbackOptions): Promise<Loopback> {
     });
     if (bound) break;
   }
-  if (!bound) throw new LoopbackError('no_free_port', `none of the sign-in callback ports is free (${ports.join(', ')}); close the app using them or set VOUCH_LOOPBACK_PORTS`);
+  if (!bound)
+    throw new LoopbackError(
+      'no_free_port',
+      `none of the sign-in callback ports is free (${ports.join(', ')}); close the app using them or set VOUCH_LOOPBACK_PORTS`,
+    );
   const { port } = server.address() as AddressInfo;
   const redirectUri = `http://127.0.0.1:${port}${path}`;
 

@@ -50,7 +50,9 @@ interface MyAccountClientOptions {
 export function createMyAccountClient(opts: MyAccountClientOptions) {
   const slash = (u: string) => (u.endsWith('/') ? u : `${u}/`);
   if (!opts.apiBase && !opts.issuer) throw new TypeError('createMyAccountClient needs issuer or apiBase');
-  const base = opts.apiBase ? new URL('connected-accounts/', slash(opts.apiBase)) : new URL('me/v1/connected-accounts/', slash(opts.issuer!));
+  const base = opts.apiBase
+    ? new URL('connected-accounts/', slash(opts.apiBase))
+    : new URL('me/v1/connected-accounts/', slash(opts.issuer!));
   const f = opts.fetch ?? fetch;
   const token = typeof opts.accessToken === 'string' ? () => Promise.resolve(opts.accessToken as string) : opts.accessToken;
 
@@ -84,8 +86,14 @@ export function createMyAccountClient(opts: MyAccountClientOptions) {
   return {
     /** Starts linking: the browser must then open `browserUrl(response)`. */
     // authorization_params reach the provider's authorize (e.g. login_hint for the account the person picked).
-    connect: (req: { connection: string; redirect_uri: string; state?: string; code_challenge?: string; scopes?: string[]; authorization_params?: Record<string, string> }) =>
-      call('POST', 'connect', ConnectResponse, { ...req, ...(req.code_challenge ? { code_challenge_method: 'S256' } : {}) }),
+    connect: (req: {
+      connection: string;
+      redirect_uri: string;
+      state?: string;
+      code_challenge?: string;
+      scopes?: string[];
+      authorization_params?: Record<string, string>;
+    }) => call('POST', 'connect', ConnectResponse, { ...req, ...(req.code_challenge ? { code_challenge_method: 'S256' } : {}) }),
     complete: (req: { auth_session: string; connect_code: string; redirect_uri: string; code_verifier?: string }) =>
       call('POST', 'complete', ConnectedAccount, req),
     listAccounts: async (connection?: string): Promise<ConnectedAccount[]> => {

@@ -124,7 +124,8 @@ export function createOidcAuthClient(opts: {
       ),
     refresh: async (rt, params) => toTokenSet(await oidc.refreshTokenGrant(opts.config, rt, params)),
     revoke: async (rt) => {
-      if (opts.config.serverMetadata().revocation_endpoint) await oidc.tokenRevocation(opts.config, rt, { token_type_hint: 'refresh_token' });
+      if (opts.config.serverMetadata().revocation_endpoint)
+        await oidc.tokenRevocation(opts.config, rt, { token_type_hint: 'refresh_token' });
     },
   };
 }

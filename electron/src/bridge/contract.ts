@@ -166,7 +166,11 @@ export type AuthState =
   | { signedIn: true; user: { sub: string; email?: string; name?: string }; sessionOnly?: 'encryption_unavailable' | 'no_os_keyring' };
 export type LinkState = 'connecting' | 'online' | 'offline';
 export type RecordingState = 'idle' | 'listening' | 'transcribing';
-export type ConnectProgress = { provider: z.infer<typeof Provider>; state: 'browser_open' | 'completing' | 'done' | 'failed'; message?: string };
+export type ConnectProgress = {
+  provider: z.infer<typeof Provider>;
+  state: 'browser_open' | 'completing' | 'done' | 'failed';
+  message?: string;
+};
 
 export type BridgeEvent =
   | { type: 'frame'; frame: ServerFrame }
@@ -232,7 +236,12 @@ export const PREAUTH_MEDIUM_MAX_SCORE = CONFIRM_BAND_MAX_SCORE;
  * policy's own shape; this is the one place that maps the popover's words onto it.
  */
 export function preauthRequestBody(req: PreauthGrantRequest): PreauthGrantBody {
-  return { tool: req.tool, max_level: 'step_up', max_score: req.max_level === 'confirm' ? PREAUTH_MEDIUM_MAX_SCORE : 100, duration_ms: req.duration_minutes * 60_000 };
+  return {
+    tool: req.tool,
+    max_level: 'step_up',
+    max_score: req.max_level === 'confirm' ? PREAUTH_MEDIUM_MAX_SCORE : 100,
+    duration_ms: req.duration_minutes * 60_000,
+  };
 }
 
 /** The popover's band for a grant, from the scores it covers. */
@@ -242,7 +251,13 @@ export function preauthBand(maxScore: number): 'confirm' | 'step_up' {
 
 /** One grant from the backend's HTTP API as the renderer sees it (no user, no step-up reference). */
 export function preauthViewOf(g: PreauthGrantResource): PreauthView {
-  return { id: g.id, tool: g.tool, max_level: preauthBand(g.max_score), max_score: g.max_score, expires_at: new Date(g.expires_at).toISOString() };
+  return {
+    id: g.id,
+    tool: g.tool,
+    max_level: preauthBand(g.max_score),
+    max_score: g.max_score,
+    expires_at: new Date(g.expires_at).toISOString(),
+  };
 }
 
 /** The grants still in force at `now`, soonest to expire first. */
@@ -270,7 +285,9 @@ export function auditPageOf(list: AuditPageResponse, verify: AuditVerifyResponse
 
 // --- Manage what Vouch keeps (issue 15) ---
 const PROVIDERS = new Set<string>(Provider.options);
-const CONNECTION_PROVIDER = new Map<string, z.infer<typeof Provider>>(Object.entries(DEFAULT_CONNECTIONS).map(([p, c]) => [c, p as z.infer<typeof Provider>]));
+const CONNECTION_PROVIDER = new Map<string, z.infer<typeof Provider>>(
+  Object.entries(DEFAULT_CONNECTIONS).map(([p, c]) => [c, p as z.infer<typeof Provider>]),
+);
 
 /** The provider an audit entry concerns, read from its data (provider, tool(s), connection or draft kind). */
 export function auditEntryProvider(e: Pick<AuditEntryBody, 'data'>): z.infer<typeof Provider> | undefined {
@@ -278,7 +295,9 @@ export function auditEntryProvider(e: Pick<AuditEntryBody, 'data'>): z.infer<typ
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const provider = str(d.provider);
   if (provider && PROVIDERS.has(provider)) return provider as z.infer<typeof Provider>;
-  const tools = [str(d.tool), ...(Array.isArray(d.tools) ? d.tools.map(str) : [])].filter((t): t is string => t !== undefined && t in TOOL_PROVIDER);
+  const tools = [str(d.tool), ...(Array.isArray(d.tools) ? d.tools.map(str) : [])].filter(
+    (t): t is string => t !== undefined && t in TOOL_PROVIDER,
+  );
   const byTool = new Set(tools.map((t) => TOOL_PROVIDER[t as z.infer<typeof Tool>]));
   if (byTool.size === 1) return [...byTool][0];
   const connection = str(d.connection);

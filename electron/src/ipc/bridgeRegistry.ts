@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { VouchError, type VouchErrorOptions } from '../../../backend/src/protocol/vouchError.js';
-import { BRIDGE_ERROR_MESSAGES, BRIDGE_METHODS, BridgeArgs, type BridgeErrorCode, type BridgeMethod, type BridgeResult, type VouchBridge } from '../bridge/contract.js';
+import {
+  BRIDGE_ERROR_MESSAGES,
+  BRIDGE_METHODS,
+  BridgeArgs,
+  type BridgeErrorCode,
+  type BridgeMethod,
+  type BridgeResult,
+  type VouchBridge,
+} from '../bridge/contract.js';
 import { channelFor, SEND_METHODS } from './channels.js';
 import type { IpcEventLike, SenderCheck } from './senderPolicy.js';
 

@@ -22,7 +22,9 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     const result = (await ipc.invoke(channelFor(method), ...args)) as BridgeResult<T> | undefined;
     if (result?.ok === true) return result.value;
     const failure: BridgeFailure =
-      result?.ok === false && typeof result.error?.code === 'string' ? { code: result.error.code, message: String(result.error.message) } : { code: 'INTERNAL', message: 'vouch: unexpected answer' };
+      result?.ok === false && typeof result.error?.code === 'string'
+        ? { code: result.error.code, message: String(result.error.message) }
+        : { code: 'INTERNAL', message: 'vouch: unexpected answer' };
     throw Object.freeze(failure);
   };
 

@@ -175,7 +175,9 @@ export class LinkClient {
       this.setState('offline');
       return;
     }
-    const socket = (this.opts.createSocket ?? ((url: string) => new WebSocket(url, { maxPayload: 1024 * 1024 }) as unknown as SocketLike))(this.opts.url);
+    const socket = (this.opts.createSocket ?? ((url: string) => new WebSocket(url, { maxPayload: 1024 * 1024 }) as unknown as SocketLike))(
+      this.opts.url,
+    );
     this.socket = socket;
     this.ready = false;
 

@@ -15,7 +15,10 @@ const whisperGenerationConfigSchema = z.object({
   is_multilingual: z.boolean().optional(),
   decoder_start_token_id: z.number().int().nonnegative().optional(),
   /** [position, token id] pairs; a null id is the slot for the language token. */
-  forced_decoder_ids: z.array(z.tuple([z.number().int().positive(), z.number().int().nonnegative().nullable()])).nullable().optional(),
+  forced_decoder_ids: z
+    .array(z.tuple([z.number().int().positive(), z.number().int().nonnegative().nullable()]))
+    .nullable()
+    .optional(),
   no_timestamps_token_id: z.number().int().nonnegative().optional(),
   lang_to_id: z.record(z.string(), z.number().int().nonnegative()).optional(),
   task_to_id: z.record(z.string(), z.number().int().nonnegative()).optional(),
@@ -60,7 +63,11 @@ function isMultilingual(generation: WhisperGenerationConfig): boolean {
  * The decoder prompt for transcription without timestamps: [start, language, task, no-timestamps] for
  * multilingual checkpoints, [start, forced ids...] (i.e. [start, no-timestamps]) for English-only ones.
  */
-export function whisperDecoderPrompt(generation: WhisperGenerationConfig, tokenizer: WhisperTokenizer, request: PromptRequest = {}): number[] {
+export function whisperDecoderPrompt(
+  generation: WhisperGenerationConfig,
+  tokenizer: WhisperTokenizer,
+  request: PromptRequest = {},
+): number[] {
   const start = generation.decoder_start_token_id ?? tokenizer.special.startOfTranscript;
   const noTimestamps = generation.no_timestamps_token_id ?? tokenizer.special.noTimestamps;
   if (!isMultilingual(generation)) {
@@ -68,7 +75,9 @@ export function whisperDecoderPrompt(generation: WhisperGenerationConfig, tokeni
     const prompt = [start];
     for (const [position, id] of forced) {
       if (id === null || position !== prompt.length) {
-        throw new DecoderPromptError(`forced_decoder_ids ${JSON.stringify(generation.forced_decoder_ids)} do not describe a contiguous prompt`);
+        throw new DecoderPromptError(
+          `forced_decoder_ids ${JSON.stringify(generation.forced_decoder_ids)} do not describe a contiguous prompt`,
+        );
       }
       prompt.push(id);
     }

@@ -93,7 +93,13 @@ const SILENT_LOG = Math.log10(1e-10);
  * log10 mel energies of frame t, written to column t of `mel` ([nMels][WHISPER_N_FRAMES]); returns
  * the frame's largest value. `sampleAt` gives the centred, padded signal at any index.
  */
-function logMelFrame(sampleAt: (index: number) => number, t: number, bank: Float32Array[], mel: Float32Array, scratch: { frame: Float64Array; power: Float64Array }): number {
+function logMelFrame(
+  sampleAt: (index: number) => number,
+  t: number,
+  bank: Float32Array[],
+  mel: Float32Array,
+  scratch: { frame: Float64Array; power: Float64Array },
+): number {
   const { cos, sin, window } = dftTables();
   const { frame, power } = scratch;
   const start = t * WHISPER_HOP_LENGTH - WHISPER_N_FFT / 2;

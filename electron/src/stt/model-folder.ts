@@ -24,5 +24,7 @@ export async function validateModelFolder(dir: string): Promise<WhisperModelFile
       missing.push(/encoder/.test(error.message) ? 'onnx/encoder_model*.onnx' : 'onnx/decoder_model*.onnx');
     }
   }
-  throw new ModelFolderError(`The folder ${dir} is not a Whisper model: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing.`);
+  throw new ModelFolderError(
+    `The folder ${dir} is not a Whisper model: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing.`,
+  );
 }

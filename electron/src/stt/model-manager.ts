@@ -43,7 +43,10 @@ export interface DownloadProgress {
   file: string;
 }
 
-export type FetchLike = (url: string, init: { method?: string; headers?: Record<string, string>; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; signal?: AbortSignal },
+) => Promise<Response>;
 
 interface FileWriter {
   write(chunk: Uint8Array): Promise<void>;
@@ -56,7 +59,7 @@ export const openFileWriter: OpenWriter = async (path, mode) => {
   const handle = await open(path, mode === 'append' ? 'a' : 'w');
   return {
     async write(chunk) {
-      for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset)).bytesWritten;
+      for (let offset = 0; offset < chunk.length;) offset += (await handle.write(chunk, offset)).bytesWritten;
     },
     close: () => handle.close(),
   };
@@ -86,7 +89,8 @@ export function resolveModelBaseUrl(env: Record<string, string | undefined> = {}
   } catch {
     throw new Error(`${MODEL_BASE_URL_ENV} must be an http(s) URL, got ${JSON.stringify(raw)}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${MODEL_BASE_URL_ENV} must be an http(s) URL, got ${JSON.stringify(raw)}`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`${MODEL_BASE_URL_ENV} must be an http(s) URL, got ${JSON.stringify(raw)}`);
   return url.href.replace(/\/+$/, '');
 }
 
@@ -189,7 +193,12 @@ export class ModelManager extends EventEmitter<{ progress: [DownloadProgress] }>
   }
 
   /** Makes `<staging>/<path>` a verified copy of the file; returns its size. */
-  private async fetchVerified(file: ModelManifestFile, expectedSize: number | undefined, signal: AbortSignal, onBytes: (n: number) => void): Promise<number> {
+  private async fetchVerified(
+    file: ModelManifestFile,
+    expectedSize: number | undefined,
+    signal: AbortSignal,
+    onBytes: (n: number) => void,
+  ): Promise<number> {
     const finalPath = join(this.stagingDir, file.path);
     const partPath = `${finalPath}.part`;
     await this.guardDisk(() => mkdir(dirname(finalPath), { recursive: true }));
@@ -214,7 +223,13 @@ export class ModelManager extends EventEmitter<{ progress: [DownloadProgress] }>
     return (await stat(finalPath)).size;
   }
 
-  private async fetchToPart(file: ModelManifestFile, partPath: string, expectedSize: number | undefined, signal: AbortSignal, onBytes: (n: number) => void): Promise<void> {
+  private async fetchToPart(
+    file: ModelManifestFile,
+    partPath: string,
+    expectedSize: number | undefined,
+    signal: AbortSignal,
+    onBytes: (n: number) => void,
+  ): Promise<void> {
     const have = existsSync(partPath) ? (await stat(partPath)).size : 0;
     if (expectedSize !== undefined && have === expectedSize) {
       onBytes(have);
@@ -272,7 +287,10 @@ export class ModelManager extends EventEmitter<{ progress: [DownloadProgress] }>
       await writer.close().catch(() => undefined);
     }
     if (expectedBody !== undefined && received < expectedBody) {
-      throw new ModelDownloadError('network', `The connection to ${this.host()} was cut during the speech model download; start it again to resume.`);
+      throw new ModelDownloadError(
+        'network',
+        `The connection to ${this.host()} was cut during the speech model download; start it again to resume.`,
+      );
     }
   }
 

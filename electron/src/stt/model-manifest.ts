@@ -9,7 +9,10 @@ import { z } from 'zod';
 const relativePath = z
   .string()
   .min(1)
-  .refine((p) => !p.startsWith('/') && !p.split('/').some((part) => part === '..' || part === '' || part === '.'), 'must be a plain relative path');
+  .refine(
+    (p) => !p.startsWith('/') && !p.split('/').some((part) => part === '..' || part === '' || part === '.'),
+    'must be a plain relative path',
+  );
 
 const modelManifestSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/),

@@ -143,7 +143,11 @@ export class SpeechModel extends EventEmitter<{ state: [SpeechModelState] }> {
       if (this.engine !== engine) return;
       this.engine = undefined;
       await engine.dispose().catch(() => undefined);
-      this.set({ status: 'failed', code: 'load-failed', reason: `The speech model in ${modelDir} could not be loaded: ${(error as Error).message}.` });
+      this.set({
+        status: 'failed',
+        code: 'load-failed',
+        reason: `The speech model in ${modelDir} could not be loaded: ${(error as Error).message}.`,
+      });
       return;
     }
     if (this.engine === engine) this.set({ status: 'ready', modelDir });

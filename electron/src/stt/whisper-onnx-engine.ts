@@ -10,7 +10,13 @@ import { IncrementalLogMel, whisperLogMel, WHISPER_CHUNK_SAMPLES, WHISPER_HOP_LE
 import { suppressedTokenIds, whisperDecoderPrompt } from './decoding-rules.js';
 import { resolveWhisperModelFiles, type WhisperModelFiles } from './model-files.js';
 import { toFloat32, WHISPER_SAMPLE_RATE } from './resample.js';
-import { SttNotLoadedError, type ModelLoadProgress, type StreamingSttEngine, type Transcription, type TranscriptionStages } from './stt-engine.js';
+import {
+  SttNotLoadedError,
+  type ModelLoadProgress,
+  type StreamingSttEngine,
+  type Transcription,
+  type TranscriptionStages,
+} from './stt-engine.js';
 import { WhisperTokenizer } from './tokenizer.js';
 import { detectSpeechRegion, trimSilence, type VadOptions } from './vad.js';
 import { VouchError } from '../../../backend/src/protocol/vouchError.js';
@@ -114,7 +120,10 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
       pieces.push(await this.decodeFeatures(model, features, stages));
     }
     return {
-      text: pieces.map((p) => p.trim()).filter(Boolean).join(' '),
+      text: pieces
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .join(' '),
       durationMs: performance.now() - started,
       audioMs: (audio.length / WHISPER_SAMPLE_RATE) * 1000,
       speechMs: (speech.length / WHISPER_SAMPLE_RATE) * 1000,
@@ -146,7 +155,9 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
     const started = performance.now();
     const stages = emptyStages();
     const region =
-      this.options.vad === false ? { start: 0, end: audio.length, hasSpeech: audio.length > 0 } : detectSpeechRegion(audio, WHISPER_SAMPLE_RATE, this.options.vad ?? {});
+      this.options.vad === false
+        ? { start: 0, end: audio.length, hasSpeech: audio.length > 0 }
+        : detectSpeechRegion(audio, WHISPER_SAMPLE_RATE, this.options.vad ?? {});
     const speechSamples = region.hasSpeech ? region.end - region.start : 0;
     let text = '';
     if (speechSamples >= WHISPER_SAMPLE_RATE / 10) {
@@ -174,7 +185,12 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
   }
 
   /** Encoder over one window's features, then greedy decoding to text; time spent is added to `stages`. */
-  private async decodeFeatures(model: LoadedModel, features: Float32Array, stages: TranscriptionStages, maxTokens?: number): Promise<string> {
+  private async decodeFeatures(
+    model: LoadedModel,
+    features: Float32Array,
+    stages: TranscriptionStages,
+    maxTokens?: number,
+  ): Promise<string> {
     const { architecture } = model.files;
     const encoderStarted = performance.now();
     const encoderOut = await model.encoder.run({
@@ -209,10 +225,9 @@ export class WhisperOnnxEngine implements StreamingSttEngine {
     const [idsName, statesName] = this.decoderInputNames(model);
     for (let step = 0; step < limit; step++) {
       const sequence = [...prompt, ...generated];
-      const out = await model.decoder.run(
-        { [idsName]: int64Tensor(sequence), [statesName]: hiddenStates },
-        [model.decoder.outputNames[0]!],
-      );
+      const out = await model.decoder.run({ [idsName]: int64Tensor(sequence), [statesName]: hiddenStates }, [
+        model.decoder.outputNames[0]!,
+      ]);
       const next = argmaxLastPosition(out[model.decoder.outputNames[0]!]!, this.suppressed(model, step));
       if (next === model.tokenizer.special.endOfText) break;
       generated.push(next);
@@ -276,7 +291,11 @@ function emptyStages(): TranscriptionStages {
 }
 
 function int64Tensor(ids: readonly number[]): ort.Tensor {
-  return new ort.Tensor('int64', BigInt64Array.from(ids, (id) => BigInt(id)), [1, ids.length]);
+  return new ort.Tensor(
+    'int64',
+    BigInt64Array.from(ids, (id) => BigInt(id)),
+    [1, ids.length],
+  );
 }
 
 /** Index of the largest logit at the last sequence position, ignoring suppressed ids. */

@@ -12,16 +12,18 @@ export const whisperWorkerConfigSchema = z.object({
   intraOpNumThreads: z.number().int().positive().optional(),
   maxNewTokens: z.number().int().positive().optional(),
   warmUp: z.boolean().optional(),
-  vad: z.union([
-    z.literal(false),
-    z.object({
-      frameMs: z.number().positive().optional(),
-      thresholdDb: z.number().optional(),
-      minSpeechDbfs: z.number().optional(),
-      peakMarginDb: z.number().nonnegative().optional(),
-      padMs: z.number().nonnegative().optional(),
-    }),
-  ]).optional(),
+  vad: z
+    .union([
+      z.literal(false),
+      z.object({
+        frameMs: z.number().positive().optional(),
+        thresholdDb: z.number().optional(),
+        minSpeechDbfs: z.number().optional(),
+        peakMarginDb: z.number().nonnegative().optional(),
+        padMs: z.number().nonnegative().optional(),
+      }),
+    ])
+    .optional(),
 });
 export type SttWorkerConfig = z.infer<typeof whisperWorkerConfigSchema>;
 

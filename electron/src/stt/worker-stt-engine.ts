@@ -7,7 +7,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { toFloat32 } from './resample.js';
 import type { ModelLoadProgress, StreamingSttEngine, Transcription } from './stt-engine.js';
-import { workerReplySchema, whisperWorkerConfigSchema, type SttWorkerConfig, type WorkerReply, type WorkerRequest } from './worker-protocol.js';
+import {
+  workerReplySchema,
+  whisperWorkerConfigSchema,
+  type SttWorkerConfig,
+  type WorkerReply,
+  type WorkerRequest,
+} from './worker-protocol.js';
 import { VouchError } from '../../../backend/src/protocol/vouchError.js';
 
 /** An error the worker reported; `name` is the worker-side error's name. */
@@ -35,7 +41,10 @@ function workerEntry(): { url: URL; execArgv: string[] } {
   const runningFromTs = fileURLToPath(import.meta.url).endsWith('.ts');
   // The loader by absolute URL: a bare 'tsx' would be resolved from the working directory.
   return runningFromTs
-    ? { url: new URL('./stt-worker.ts', import.meta.url), execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] }
+    ? {
+        url: new URL('./stt-worker.ts', import.meta.url),
+        execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
+      }
     : { url: new URL('./stt-worker.js', import.meta.url), execArgv: [] };
 }
 
@@ -69,7 +78,9 @@ export class WorkerSttEngine implements StreamingSttEngine {
 
   appendAudio(pcm16k: Float32Array): void {
     const pcm = Float32Array.from(pcm16k);
-    this.ensureWorker().postMessage({ type: 'utterance-append', id: this.allocateId(), pcm } satisfies WorkerRequest, [pcm.buffer as ArrayBuffer]);
+    this.ensureWorker().postMessage({ type: 'utterance-append', id: this.allocateId(), pcm } satisfies WorkerRequest, [
+      pcm.buffer as ArrayBuffer,
+    ]);
   }
 
   async finishUtterance(): Promise<Transcription> {
@@ -109,7 +120,11 @@ export class WorkerSttEngine implements StreamingSttEngine {
     return worker;
   }
 
-  private request(message: WorkerRequest, transfer: ArrayBuffer[], onProgress?: (progress: ModelLoadProgress) => void): Promise<WorkerReply> {
+  private request(
+    message: WorkerRequest,
+    transfer: ArrayBuffer[],
+    onProgress?: (progress: ModelLoadProgress) => void,
+  ): Promise<WorkerReply> {
     const worker = this.ensureWorker();
     return new Promise<WorkerReply>((resolve, reject) => {
       this.pending.set(message.id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
@@ -126,7 +141,12 @@ export class WorkerSttEngine implements StreamingSttEngine {
     }
     const reply = parsed.data;
     if (reply.id === null) {
-      this.failAll(new SttWorkerError(reply.type === 'error' ? reply.name : 'ProtocolError', reply.type === 'error' ? reply.message : 'reply without id'));
+      this.failAll(
+        new SttWorkerError(
+          reply.type === 'error' ? reply.name : 'ProtocolError',
+          reply.type === 'error' ? reply.message : 'reply without id',
+        ),
+      );
       return;
     }
     const pending = this.pending.get(reply.id);

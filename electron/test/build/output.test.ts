@@ -69,7 +69,9 @@ describe('the built desktop app (out/)', () => {
   });
 
   it('the built STT worker boots as a worker thread and answers its protocol', async () => {
-    const worker = new Worker(join(out, 'main/stt-worker.js'), { workerData: { engine: 'whisper-onnx', modelDir: join(out, 'no-such-model') } });
+    const worker = new Worker(join(out, 'main/stt-worker.js'), {
+      workerData: { engine: 'whisper-onnx', modelDir: join(out, 'no-such-model') },
+    });
     try {
       // Progress replies may come first; the answer is the first non-progress reply.
       const reply = new Promise<unknown>((resolve, reject) => {

@@ -21,13 +21,19 @@ const dataDir = mkdtempSync(join(tmpdir(), 'vouch-host-'));
 beforeAll(async () => {
   ports = await reserveLoopbackPorts(4);
   const { startVouchSystem } = await import('../../../backend/standins/system.js');
-  system = await startVouchSystem({ dataDir: join(dataDir, 'system'), desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`) });
+  system = await startVouchSystem({
+    dataDir: join(dataDir, 'system'),
+    desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`),
+  });
 });
 afterAll(async () => {
   await system?.stop();
 });
 
-async function host(openExternal?: (url: string) => Promise<void>, speech: { modelBaseUrl?: string; modelResourcesDir?: string; dataDir?: string } = {}): Promise<DesktopHost> {
+async function host(
+  openExternal?: (url: string) => Promise<void>,
+  speech: { modelBaseUrl?: string; modelResourcesDir?: string; dataDir?: string } = {},
+): Promise<DesktopHost> {
   return startDesktopHost({
     settings: {
       issuer: system.tenant.issuer,

@@ -117,7 +117,9 @@ describe('desktop host transport', () => {
     const before = calls.length;
     const cookie = await popoverCookie();
     expect(await attach({ origin: server.origin })).toEqual({ refused: 403 });
-    expect(await attach({ origin: server.origin, cookie: `${HOST_SECRET_COOKIE}=${randomBytes(32).toString('base64url')}` })).toEqual({ refused: 403 });
+    expect(await attach({ origin: server.origin, cookie: `${HOST_SECRET_COOKIE}=${randomBytes(32).toString('base64url')}` })).toEqual({
+      refused: 403,
+    });
     expect(await attach({ origin: server.origin, cookie: `${HOST_SECRET_COOKIE}=${secret.slice(0, -1)}` })).toEqual({ refused: 403 });
     // Another local site (same site for cookies: only the port differs) or a remote page, even with the cookie.
     const otherPort = new URL(server.origin);

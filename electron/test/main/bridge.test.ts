@@ -160,7 +160,11 @@ describe('main-side IPC registry', () => {
   it('registers exactly one handler per bridge method', () => {
     const { ipcMain } = setup();
     const registered = [...ipcMain.handlers.keys(), ...ipcMain.listeners.keys()].sort();
-    expect(registered).toEqual(BRIDGE_METHODS.filter((m) => m !== 'onEvent').map((m) => channelFor(m)).sort());
+    expect(registered).toEqual(
+      BRIDGE_METHODS.filter((m) => m !== 'onEvent')
+        .map((m) => channelFor(m))
+        .sort(),
+    );
   });
 
   const strangers: Array<[string, Sender]> = [
@@ -268,7 +272,9 @@ describe('main-side IPC registry', () => {
       log: { warn: () => {} },
     });
     const bridge = createBridge(rendererFor(ipcMain, popover).ipc);
-    const err: unknown = await bridge.grantPreauthorization({ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 }).catch((e: unknown) => e);
+    const err: unknown = await bridge
+      .grantPreauthorization({ tool: 'gmail', max_level: 'confirm', duration_minutes: 30 })
+      .catch((e: unknown) => e);
     // A plain object, not an Error: Electron's context bridge would drop an Error's `code`.
     expect(Object.getPrototypeOf(err)).toBe(Object.prototype);
     expect(structuredClone(err)).toEqual({ code: 'APPROVAL_DENIED', message: BRIDGE_ERROR_MESSAGES.APPROVAL_DENIED });
@@ -284,7 +290,10 @@ describe('main-side IPC registry', () => {
       handlers,
       log: { warn: () => {} },
     });
-    await expect(ipcMain.invokeAs(popover, channelFor('signIn'))).resolves.toEqual({ ok: false, error: { code: 'REFUSED_SENDER', message: REFUSED_SENDER } });
+    await expect(ipcMain.invokeAs(popover, channelFor('signIn'))).resolves.toEqual({
+      ok: false,
+      error: { code: 'REFUSED_SENDER', message: REFUSED_SENDER },
+    });
     expect(calls).toEqual([]);
   });
 });

@@ -10,8 +10,12 @@ describe('desktop config: transport', () => {
     expect(c.wsUrl).toBe('wss://api.vouch.app/ws');
     expect(c.allowHttp).toBe(false);
     expect(() => loadConfig({ ...remote, VOUCH_BACKEND_URL: 'http://api.vouch.app/' }, true)).toThrow(DesktopConfigError);
-    expect(() => loadConfig({ ...remote, VOUCH_BACKEND_URL: 'http://api.vouch.app/' }, true)).toThrow(/VOUCH_BACKEND_URL must be an https: URL/);
-    expect(() => loadConfig({ ...remote, VOUCH_ISSUER: 'http://tenant.eu.auth0.com/' }, true)).toThrow(/VOUCH_ISSUER must be an https: URL/);
+    expect(() => loadConfig({ ...remote, VOUCH_BACKEND_URL: 'http://api.vouch.app/' }, true)).toThrow(
+      /VOUCH_BACKEND_URL must be an https: URL/,
+    );
+    expect(() => loadConfig({ ...remote, VOUCH_ISSUER: 'http://tenant.eu.auth0.com/' }, true)).toThrow(
+      /VOUCH_ISSUER must be an https: URL/,
+    );
     // A look-alike of loopback is still remote.
     expect(() => loadConfig({ ...remote, VOUCH_BACKEND_URL: 'http://127.0.0.1.nip.io/' }, true)).toThrow(DesktopConfigError);
     expect(() => loadConfig({ ...remote, VOUCH_BACKEND_URL: 'ftp://api.vouch.app/' }, false)).toThrow(/http\(s\) URL/);
@@ -30,7 +34,11 @@ describe('desktop config: transport', () => {
 
   it('development-only settings are ignored when packaged; electron-vite dev provides the renderer URL', () => {
     const dev = { ELECTRON_RENDERER_URL: 'http://localhost:5173', VOUCH_USER_DATA_DIR: '/tmp/profile', VOUCH_LOG_LEVEL: 'debug' };
-    expect(loadConfig(dev, false)).toMatchObject({ rendererDevUrl: 'http://localhost:5173', userDataDir: '/tmp/profile', logLevel: 'debug' });
+    expect(loadConfig(dev, false)).toMatchObject({
+      rendererDevUrl: 'http://localhost:5173',
+      userDataDir: '/tmp/profile',
+      logLevel: 'debug',
+    });
     expect(loadConfig({ ...dev, VOUCH_RENDERER_DEV_URL: 'http://127.0.0.1:5174/' }, false).rendererDevUrl).toBe('http://127.0.0.1:5174/');
     const packaged = loadConfig({ ...remote, ...dev }, true);
     expect(packaged.rendererDevUrl).toBeUndefined();

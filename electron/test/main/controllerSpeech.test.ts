@@ -31,7 +31,9 @@ describe('Talk and the speech engine', () => {
   it('without an engine, startListening is refused as UNAVAILABLE with the reason, and nothing records', async () => {
     const { controller, events } = controllerWith();
     await controller.loadModel();
-    expect(() => controller.handlers.startListening()).toThrow(expect.objectContaining({ code: 'UNAVAILABLE', message: 'Speech recognition is not available; type your request instead.' }));
+    expect(() => controller.handlers.startListening()).toThrow(
+      expect.objectContaining({ code: 'UNAVAILABLE', message: 'Speech recognition is not available; type your request instead.' }),
+    );
     expect(controller.recording.recording).toBe(false);
     expect(events.filter((e) => e.type === 'recording')).toEqual([]);
   });
@@ -43,7 +45,9 @@ describe('Talk and the speech engine', () => {
       transcribe: async (pcm) => ({ text: ` heard ${pcm.length} ` }),
     });
     const loading = controller.loadModel();
-    expect(() => controller.handlers.startListening()).toThrow(expect.objectContaining({ code: 'UNAVAILABLE', message: expect.stringContaining('still loading') }));
+    expect(() => controller.handlers.startListening()).toThrow(
+      expect.objectContaining({ code: 'UNAVAILABLE', message: expect.stringContaining('still loading') }),
+    );
     loaded();
     await loading;
     controller.handlers.startListening();
@@ -54,8 +58,13 @@ describe('Talk and the speech engine', () => {
   });
 
   it('a model that failed to load refuses Talk with that reason', async () => {
-    const { controller } = controllerWith({ load: async () => Promise.reject(new Error('bad file')), transcribe: async () => ({ text: '' }) });
+    const { controller } = controllerWith({
+      load: async () => Promise.reject(new Error('bad file')),
+      transcribe: async () => ({ text: '' }),
+    });
     await controller.loadModel();
-    expect(() => controller.handlers.startListening()).toThrow(expect.objectContaining({ code: 'UNAVAILABLE', message: 'The speech model could not be loaded.' }));
+    expect(() => controller.handlers.startListening()).toThrow(
+      expect.objectContaining({ code: 'UNAVAILABLE', message: 'The speech model could not be loaded.' }),
+    );
   });
 });

@@ -88,7 +88,11 @@ function world(options: { chooseSpeechModelFolder?: (typed: string | undefined) 
       if (!dir.endsWith('model')) throw new Error(`${dir} does not hold a Whisper model.`);
     },
   });
-  const session = { state: { signedIn: true, user: { sub: 'auth0|alex' } }, onChange: () => () => {}, restore: async () => false } as unknown as AuthSession;
+  const session = {
+    state: { signedIn: true, user: { sub: 'auth0|alex' } },
+    onChange: () => () => {},
+    restore: async () => false,
+  } as unknown as AuthSession;
   const link = { send: (f: unknown) => sent.push(f), start() {} } as unknown as LinkClient;
   const controller = new AppController({
     session,
@@ -102,7 +106,8 @@ function world(options: { chooseSpeechModelFolder?: (typed: string | undefined) 
     timers: new ManualTimers(),
   });
   const rows = () => events.filter((e): e is SpeechModelEvent => e.type === 'speech_model');
-  const settled = (status: 'ready' | 'failed' | 'missing') => expect.poll(() => rows().at(-1)?.state.status, { timeout: 10_000 }).toBe(status);
+  const settled = (status: 'ready' | 'failed' | 'missing') =>
+    expect.poll(() => rows().at(-1)?.state.status, { timeout: 10_000 }).toBe(status);
   return { controller, events, sent, engines, speech, rows, settled };
 }
 
@@ -112,7 +117,9 @@ describe('the speech model in the controller', () => {
     await controller.start();
     await settled('missing');
     expect(rows().at(-1)).toEqual({ type: 'speech_model', state: { status: 'missing' }, text: 'Speech model not downloaded' });
-    expect(() => controller.handlers.startListening()).toThrow(expect.objectContaining({ code: 'UNAVAILABLE', message: expect.stringContaining('not downloaded yet') }));
+    expect(() => controller.handlers.startListening()).toThrow(
+      expect.objectContaining({ code: 'UNAVAILABLE', message: expect.stringContaining('not downloaded yet') }),
+    );
     expect(controller.recording.recording).toBe(false);
   });
 
@@ -128,7 +135,11 @@ describe('the speech model in the controller', () => {
     const done = downloading.map((r) => (r.state as { doneBytes: number }).doneBytes);
     expect(done).toEqual([...done].sort((a, b) => a - b));
     expect(downloading.at(-1)!.text).toMatch(/^Downloading speech model — \d+( of \d+)? MB$/);
-    expect(rows().map((r) => r.state.status).slice(-2)).toEqual(['loading', 'ready']);
+    expect(
+      rows()
+        .map((r) => r.state.status)
+        .slice(-2),
+    ).toEqual(['loading', 'ready']);
     expect(rows().at(-1)).toEqual({ type: 'speech_model', state: { status: 'ready' }, text: 'Speech model ready' });
     // No path of the user's disk reaches the page.
     expect(JSON.stringify(rows())).not.toContain(root);
@@ -155,7 +166,9 @@ describe('the speech model in the controller', () => {
     await settled('failed');
     const failed = rows().at(-1)!;
     expect(failed.state).toEqual({ status: 'failed', reason: failed.text });
-    expect(() => controller.handlers.startListening()).toThrow(expect.objectContaining({ code: 'UNAVAILABLE', message: expect.stringContaining(failed.text) }));
+    expect(() => controller.handlers.startListening()).toThrow(
+      expect.objectContaining({ code: 'UNAVAILABLE', message: expect.stringContaining(failed.text) }),
+    );
 
     await controller.handlers.downloadSpeechModel();
     await settled('ready');
@@ -191,7 +204,9 @@ describe('the speech model in the controller', () => {
     expect(chosen).toEqual(['/tmp/not-a-folder', '/models/my-model']);
 
     const bare = world();
-    await expect(Promise.resolve().then(() => bare.controller.handlers.useSpeechModelFolder('/models/my-model'))).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(Promise.resolve().then(() => bare.controller.handlers.useSpeechModelFolder('/models/my-model'))).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
   });
 
   it('thins download progress to visible steps: a new line of text, or 1 % of the total', async () => {

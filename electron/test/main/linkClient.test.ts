@@ -62,10 +62,11 @@ async function startStandInBackend() {
     send(raw: string) {
       for (const s of sockets) if (s.readyState === s.OPEN) s.send(raw);
     },
-    close: () => new Promise<void>((r) => {
-      for (const s of wss.clients) s.terminate();
-      wss.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of wss.clients) s.terminate();
+        wss.close(() => r());
+      }),
   };
 }
 
@@ -167,7 +168,12 @@ describe('LinkClient against a real WebSocket server', { timeout: 10_000 }, () =
     expect(id).toBe('fid-1');
     await server.until(() => server.received.some((f) => f.frame_id === 'fid-1'));
     await expect.poll(() => link.pendingCount).toBe(0);
-    expect(server.received.find((f) => f.frame_id === 'fid-1')).toEqual({ type: 'transcript', id: 't-1', text: 'hello', frame_id: 'fid-1' });
+    expect(server.received.find((f) => f.frame_id === 'fid-1')).toEqual({
+      type: 'transcript',
+      id: 't-1',
+      text: 'hello',
+      frame_id: 'fid-1',
+    });
   });
 
   it('reconnects with backoff after a drop and resends the unacknowledged frame after session_ready', async () => {
@@ -185,7 +191,9 @@ describe('LinkClient against a real WebSocket server', { timeout: 10_000 }, () =
     // Sent while offline: queued, not lost.
     link.send({ type: 'transcript', id: 't-2', text: 'and then' });
     timers.fireAll();
-        await server.until(() => server.received.filter((f) => f.frame_id === 'fid-1').length === 2 && server.received.some((f) => f.frame_id === 'fid-2'));
+    await server.until(
+      () => server.received.filter((f) => f.frame_id === 'fid-1').length === 2 && server.received.some((f) => f.frame_id === 'fid-2'),
+    );
     // Re-auth first, then the resend in original order, with the same frame ids.
     const afterSecondAuth = server.received.slice(server.received.findLastIndex((f) => f.type === 'session_auth'));
     expect(afterSecondAuth.map((f) => f.frame_id ?? f.type)).toEqual(['session_auth', 'fid-1', 'fid-2']);

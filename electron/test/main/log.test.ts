@@ -39,7 +39,14 @@ describe('desktop log file', () => {
   it('redacts every key of the shared secret list, at the top level and nested', () => {
     const { logger, file } = createDesktopLogger({ dir: freshDir(), level: 'info' });
     const secrets = Object.fromEntries(SECRET_LOG_KEYS.map((k, i) => [k, `SECRET-${i}-value`]));
-    logger.info({ ...secrets, session: { refresh_token: 'SECRET-nested-rt', user: { access_token: 'SECRET-deep-at' } }, headers: { authorization: 'Bearer SECRET-hdr' } }, 'tokens');
+    logger.info(
+      {
+        ...secrets,
+        session: { refresh_token: 'SECRET-nested-rt', user: { access_token: 'SECRET-deep-at' } },
+        headers: { authorization: 'Bearer SECRET-hdr' },
+      },
+      'tokens',
+    );
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain('SECRET');
     const [line] = lines(file);

@@ -31,14 +31,25 @@ function backend(respond: (req: Seen) => Response) {
   const seen: Seen[] = [];
   const fetchImpl = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const headers = new Headers(init?.headers);
-    const req = { method: init?.method ?? 'GET', url: String(input), auth: headers.get('authorization'), body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    const req = {
+      method: init?.method ?? 'GET',
+      url: String(input),
+      auth: headers.get('authorization'),
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+    };
     seen.push(req);
     return respond(req);
   }) as typeof fetch;
-  const client = createPreauthClient({ backendUrl: 'https://api.vouch.test/v1', getAccessToken: async () => 'at-123', fetchImpl, now: () => NOW });
+  const client = createPreauthClient({
+    backendUrl: 'https://api.vouch.test/v1',
+    getAccessToken: async () => 'at-123',
+    fetchImpl,
+    now: () => NOW,
+  });
   return { client, seen };
 }
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('preauthClient', () => {
   it('lists active grants as views (no user, no step-up ref), soonest first, dropping expired or revoked ones', async () => {
@@ -76,7 +87,12 @@ describe('preauthClient', () => {
       max_score: 54,
       expires_at: new Date(NOW + 30 * 60_000).toISOString(),
     });
-    expect(seen[0]).toEqual({ method: 'POST', url: 'https://api.vouch.test/v1/preauthorizations', auth: 'Bearer at-123', body: { tool: 'gmail', max_level: 'step_up', max_score: 54, duration_ms: 1_800_000 } });
+    expect(seen[0]).toEqual({
+      method: 'POST',
+      url: 'https://api.vouch.test/v1/preauthorizations',
+      auth: 'Bearer at-123',
+      body: { tool: 'gmail', max_level: 'step_up', max_score: 54, duration_ms: 1_800_000 },
+    });
   });
 
   it.each([
@@ -135,7 +151,9 @@ describe('controller pre-authorization handlers over IPC', () => {
   }
 
   it('passes the phone’s refusal to the renderer as a readable message', async () => {
-    const { client } = backend(() => json(403, { error: { code: 'APPROVAL_DENIED', message: 'The approval was declined on your phone, so nothing was done.' } }));
+    const { client } = backend(() =>
+      json(403, { error: { code: 'APPROVAL_DENIED', message: 'The approval was declined on your phone, so nothing was done.' } }),
+    );
     const { call } = wire(client);
     await expect(call('grantPreauthorization', { tool: 'gmail', max_level: 'confirm', duration_minutes: 30 })).resolves.toEqual({
       ok: false,
@@ -157,6 +175,9 @@ describe('controller pre-authorization handlers over IPC', () => {
     const result = await call('listPreauthorizations');
     expect(result).toEqual({ ok: false, error: { code: 'REQUEST_FAILED', message: 'Vouch could not change this right now. Try again.' } });
     expect(JSON.stringify(result)).not.toContain('at-123');
-    await expect(wire(failing, false).call('revokePreauthorization', 'pa_1')).resolves.toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Sign in first.' } });
+    await expect(wire(failing, false).call('revokePreauthorization', 'pa_1')).resolves.toEqual({
+      ok: false,
+      error: { code: 'NOT_SIGNED_IN', message: 'Sign in first.' },
+    });
   });
 });

@@ -29,7 +29,11 @@ describe('SettingsStore', () => {
     const { kv, dir } = confKv();
     const store = new SettingsStore(kv);
     expect(store.get()).toEqual({ spokenReplies: true, timeZone: null, onboardingDone: false });
-    expect(store.update({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false })).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false });
+    expect(store.update({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false })).toEqual({
+      spokenReplies: false,
+      timeZone: 'Asia/Tokyo',
+      onboardingDone: false,
+    });
     expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false });
     expect(() => store.update({ timeZone: 'Mars/Olympus_Mons' })).toThrow();
     expect(() => store.update({ spokenReplies: false, extra: 1 })).toThrow();
@@ -48,7 +52,11 @@ describe('settings applied live by the controller', () => {
   function controllerWith(kv: KeyValueStore) {
     const events: BridgeEvent[] = [];
     const timezones: string[] = [];
-    const session = { state: { signedIn: true, user: { sub: 'auth0|alex' } }, onChange: () => () => {}, restore: async () => false } as unknown as AuthSession;
+    const session = {
+      state: { signedIn: true, user: { sub: 'auth0|alex' } },
+      onChange: () => () => {},
+      restore: async () => false,
+    } as unknown as AuthSession;
     const link = { send: () => '', setTimezone: (tz: string) => timezones.push(tz), start() {} } as unknown as LinkClient;
     const controller = new AppController({
       session,
@@ -63,7 +71,10 @@ describe('settings applied live by the controller', () => {
     });
     return { controller, events, timezones };
   }
-  const tts = { type: 'tts_audio', request_id: 'r1', seq: 0, format: 'pcm_s16le_24k', data: 'AAAA', final: true } as unknown as Extract<BridgeEvent, { type: 'frame' }>['frame'];
+  const tts = { type: 'tts_audio', request_id: 'r1', seq: 0, format: 'pcm_s16le_24k', data: 'AAAA', final: true } as unknown as Extract<
+    BridgeEvent,
+    { type: 'frame' }
+  >['frame'];
 
   it('spoken replies off: reply audio is dropped, the text still arrives; on again: audio plays', async () => {
     const { controller, events } = controllerWith(confKv().kv);
@@ -73,7 +84,10 @@ describe('settings applied live by the controller', () => {
     expect(events).toContainEqual({ type: 'settings', settings: { spokenReplies: false, timeZone: null, onboardingDone: false } });
     controller.onFrame(tts);
     controller.onFrame({ type: 'agent_stream', request_id: 'r1', delta: 'hi' });
-    expect(events.filter((e) => e.type === 'frame').map((e) => (e as { frame: { type: string } }).frame.type)).toEqual(['tts_audio', 'agent_stream']);
+    expect(events.filter((e) => e.type === 'frame').map((e) => (e as { frame: { type: string } }).frame.type)).toEqual([
+      'tts_audio',
+      'agent_stream',
+    ]);
     await controller.handlers.updateSettings({ spokenReplies: true });
     controller.onFrame(tts);
     expect(events.filter((e) => e.type === 'frame')).toHaveLength(3);
@@ -89,7 +103,9 @@ describe('settings applied live by the controller', () => {
 
   it('an invalid change is refused as INVALID_ARGUMENTS and nothing changes', async () => {
     const { controller } = controllerWith(confKv().kv);
-    await expect(async () => controller.handlers.updateSettings({ timeZone: 'Nowhere/Special' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENTS' });
+    await expect(async () => controller.handlers.updateSettings({ timeZone: 'Nowhere/Special' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENTS',
+    });
     expect(await controller.handlers.getSettings()).toEqual({ spokenReplies: true, timeZone: null, onboardingDone: false });
   });
 });

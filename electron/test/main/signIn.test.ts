@@ -94,7 +94,12 @@ describe('system-browser sign-in (authorization code + PKCE, loopback redirect)'
     const busy = await occupy(ports[0]!);
     try {
       const sys = systemBrowser({ tenantHost: tenantHost() });
-      const tokens = await signInWithBrowser({ config, openExternal: sys.openExternal, audience: tenant.apiAudience, loopbackPorts: ports });
+      const tokens = await signInWithBrowser({
+        config,
+        openExternal: sys.openExternal,
+        audience: tenant.apiAudience,
+        loopbackPorts: ports,
+      });
       expect(new URL(new URL(sys.opened[0]!).searchParams.get('redirect_uri')!).port).toBe(String(ports[1]));
       expect(decodeJwt(tokens.access_token).sub).toBe('auth0|alex');
       const none = await openLoopback({ expectedState: 's', ports: [ports[0]!] }).catch((e: unknown) => e);
@@ -114,7 +119,9 @@ describe('system-browser sign-in (authorization code + PKCE, loopback redirect)'
   });
 
   it('refuses an http issuer that is not loopback', async () => {
-    await expect(discover({ issuer: 'http://tenant.example.com/', clientId: 'x', audience: 'y', allowHttp: true })).rejects.toThrow(/https/);
+    await expect(discover({ issuer: 'http://tenant.example.com/', clientId: 'x', audience: 'y', allowHttp: true })).rejects.toThrow(
+      /https/,
+    );
   });
 });
 
@@ -138,7 +145,17 @@ describe('AuthSession with the encrypted token store', () => {
     // Next app start: restore from the store without a browser.
     const restartTimers = new ManualTimers();
     restartTimers.current = Date.now();
-    const restarted = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: async () => { throw new Error('no browser on restore'); } }), new TokenStore(safe, kv), restartTimers);
+    const restarted = new AuthSession(
+      createOidcAuthClient({
+        config,
+        audience: tenant.apiAudience,
+        openExternal: async () => {
+          throw new Error('no browser on restore');
+        },
+      }),
+      new TokenStore(safe, kv),
+      restartTimers,
+    );
     expect(await restarted.restore()).toBe(true);
     const restoredToken = await restarted.getAccessToken();
     expect(decodeJwt(restoredToken).aud).toBe(tenant.apiAudience);
@@ -155,7 +172,12 @@ describe('AuthSession with the encrypted token store', () => {
     const timers = new ManualTimers();
     timers.current = Date.now();
     const sys = systemBrowser({ tenantHost: tenantHost() });
-    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), timers, { refreshMarginMs: 30_000 });
+    const session = new AuthSession(
+      createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }),
+      new TokenStore(new StandInSafeStorage(), new MemoryKv()),
+      timers,
+      { refreshMarginMs: 30_000 },
+    );
     await session.signIn();
     const first = await session.getAccessToken();
     // Tenant TTL is 120 s: the refresh is due 30 s before expiry, at 90 s (89 s when the tenant's
@@ -179,19 +201,27 @@ describe('AuthSession with the encrypted token store', () => {
     const config = await discover(serverCfg());
     const kv = new MemoryKv();
     const sys = systemBrowser({ tenantHost: tenantHost() });
-    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(false), kv), new ManualTimers());
+    const session = new AuthSession(
+      createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }),
+      new TokenStore(new StandInSafeStorage(false), kv),
+      new ManualTimers(),
+    );
     await session.signIn();
     expect(session.persisted).toBe(false);
     expect(kv.data.size).toBe(0);
     expect(session.state).toMatchObject({ signedIn: true, sessionOnly: 'encryption_unavailable' });
   });
 
-  it("stays signed in for this run only on Linux without a keyring, and tells the popover why", async () => {
+  it('stays signed in for this run only on Linux without a keyring, and tells the popover why', async () => {
     const config = await discover(serverCfg());
     const kv = new MemoryKv();
     const sys = systemBrowser({ tenantHost: tenantHost() });
     const states: unknown[] = [];
-    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(true, 'basic_text'), kv, 'linux'), new ManualTimers());
+    const session = new AuthSession(
+      createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }),
+      new TokenStore(new StandInSafeStorage(true, 'basic_text'), kv, 'linux'),
+      new ManualTimers(),
+    );
     session.onChange((s) => states.push(s));
     await session.signIn();
     expect(session.persisted).toBe(false);
@@ -204,7 +234,11 @@ describe('Connected Accounts from the desktop', () => {
   async function signedIn() {
     const config = await discover(serverCfg());
     const sys = systemBrowser({ tenantHost: tenantHost() });
-    const session = new AuthSession(createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), new ManualTimers());
+    const session = new AuthSession(
+      createOidcAuthClient({ config, audience: tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }),
+      new TokenStore(new StandInSafeStorage(), new MemoryKv()),
+      new ManualTimers(),
+    );
     await session.signIn();
     return { config, sys, session };
   }
@@ -212,7 +246,12 @@ describe('Connected Accounts from the desktop', () => {
   it('MRRT to /me/, connect with PKCE, browser consent, loopback connect_code, complete', async () => {
     const { sys, session } = await signedIn();
     const fallbacks: string[] = [];
-    const meToken = await getMyAccountToken({ session, audience: tenant.meAudience, browserFallback: async () => 'unused', onFallback: (r) => fallbacks.push(r) });
+    const meToken = await getMyAccountToken({
+      session,
+      audience: tenant.meAudience,
+      browserFallback: async () => 'unused',
+      onFallback: (r) => fallbacks.push(r),
+    });
     expect(fallbacks).toEqual([]);
     expect(decodeJwt(meToken).aud).toBe(tenant.meAudience);
 
@@ -261,7 +300,12 @@ describe('Connected Accounts from the desktop', () => {
         throw Object.assign(new Error('refused'), { error: 'access_denied' });
       },
     };
-    const token = await getMyAccountToken({ session, audience: tenant.meAudience, browserFallback: async () => 'from-browser', onFallback: (r) => fallbacks.push(r) });
+    const token = await getMyAccountToken({
+      session,
+      audience: tenant.meAudience,
+      browserFallback: async () => 'from-browser',
+      onFallback: (r) => fallbacks.push(r),
+    });
     expect(token).toBe('from-browser');
     expect(fallbacks).toEqual(['access_denied']);
   });
@@ -273,9 +317,18 @@ describe('Connected Accounts from the desktop', () => {
       desktopRefreshTokenPolicies: [],
     });
     try {
-      const config = await discover({ issuer: strict.issuer, clientId: strict.desktopClientId, audience: strict.apiAudience, allowHttp: true });
+      const config = await discover({
+        issuer: strict.issuer,
+        clientId: strict.desktopClientId,
+        audience: strict.apiAudience,
+        allowHttp: true,
+      });
       const sys = systemBrowser({ tenantHost: new URL(strict.issuer).host });
-      const session = new AuthSession(createOidcAuthClient({ config, audience: strict.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), new TokenStore(new StandInSafeStorage(), new MemoryKv()), new ManualTimers());
+      const session = new AuthSession(
+        createOidcAuthClient({ config, audience: strict.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }),
+        new TokenStore(new StandInSafeStorage(), new MemoryKv()),
+        new ManualTimers(),
+      );
       await session.signIn();
       const fallbacks: string[] = [];
       const meToken = await getMyAccountToken({
@@ -287,7 +340,9 @@ describe('Connected Accounts from the desktop', () => {
       expect(fallbacks).toEqual(['audience_not_in_refresh_policy']);
       expect(decodeJwt(meToken).aud).toBe(strict.meAudience);
       expect(new URL(sys.opened.at(-1)!).searchParams.get('audience')).toBe(strict.meAudience);
-      const list = await fetch(new URL('me/v1/connected-accounts/accounts', strict.issuer), { headers: { authorization: `Bearer ${meToken}` } });
+      const list = await fetch(new URL('me/v1/connected-accounts/accounts', strict.issuer), {
+        headers: { authorization: `Bearer ${meToken}` },
+      });
       expect(list.status).toBe(200);
     } finally {
       await strict.close();
@@ -303,7 +358,14 @@ describe('Connected Accounts from the desktop', () => {
       return fetch(input, init);
     };
     const myAccount = new MyAccountClient(new URL('me/v1/', tenant.issuer).href, async () => meToken, spyFetch);
-    await connectAccount({ provider: 'google', connection: 'google-oauth2', myAccount, openExternal: sys.openExternal, allowHttp: true, loopbackPorts: ports });
+    await connectAccount({
+      provider: 'google',
+      connection: 'google-oauth2',
+      myAccount,
+      openExternal: sys.openExternal,
+      allowHttp: true,
+      loopbackPorts: ports,
+    });
     const replay = await myAccount.complete(completeBody as never).catch((e: unknown) => e);
     expect(replay).toBeInstanceOf(MyAccountError);
     expect((replay as MyAccountError).status).toBeGreaterThanOrEqual(400);
@@ -313,6 +375,8 @@ describe('Connected Accounts from the desktop', () => {
     const { browserUrl } = await import('../../src/auth/connectAccount.js');
     expect(() => browserUrl('http://evil.example/connect', 't', true)).toThrow(ConnectError);
     expect(() => browserUrl('javascript:alert(1)', 't', true)).toThrow(ConnectError);
-    expect(browserUrl('https://t.auth0.com/connected-accounts/connect', 'a b', false)).toBe('https://t.auth0.com/connected-accounts/connect?ticket=a+b');
+    expect(browserUrl('https://t.auth0.com/connected-accounts/connect', 'a b', false)).toBe(
+      'https://t.auth0.com/connected-accounts/connect?ticket=a+b',
+    );
   });
 });

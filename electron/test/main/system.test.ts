@@ -33,7 +33,11 @@ beforeAll(async () => {
   // This file's own callback ports, registered on its tenant and used by the app's loopback listener.
   ports = await reserveLoopbackPorts(4);
   const { startVouchSystem } = await import('../../../backend/standins/system.js');
-  system = await startVouchSystem({ dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')), cibaIntervalSeconds: 1, desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`) });
+  system = await startVouchSystem({
+    dataDir: mkdtempSync(join(tmpdir(), 'vouch-electron-system-')),
+    cibaIntervalSeconds: 1,
+    desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`),
+  });
 });
 afterAll(async () => {
   await system?.stop();
@@ -48,11 +52,20 @@ const countingStt = {
 async function app() {
   const tenantHost = new URL(system.tenant.issuer).host;
   const sys = systemBrowser({ tenantHost });
-  const config = await discover({ issuer: system.tenant.issuer, clientId: system.tenant.desktopClientId, audience: system.tenant.apiAudience, allowHttp: true });
+  const config = await discover({
+    issuer: system.tenant.issuer,
+    clientId: system.tenant.desktopClientId,
+    audience: system.tenant.apiAudience,
+    allowHttp: true,
+  });
   const timers = new ManualTimers();
   timers.current = Date.now();
   const tokenStore = new TokenStore(new StandInSafeStorage(), new MemoryKv());
-  const session = new AuthSession(createOidcAuthClient({ config, audience: system.tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }), tokenStore, timers);
+  const session = new AuthSession(
+    createOidcAuthClient({ config, audience: system.tenant.apiAudience, openExternal: sys.openExternal, loopbackPorts: ports }),
+    tokenStore,
+    timers,
+  );
   const linkTimers = new ManualTimers(); // separate from the session's refresh timer
   const events: BridgeEvent[] = [];
   let n = 0;
@@ -71,7 +84,14 @@ async function app() {
     session,
     link,
     stt: countingStt,
-    connect: createConnectFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal, allowHttp: true, loopbackPorts: ports }),
+    connect: createConnectFlow({
+      session,
+      config,
+      issuer: system.tenant.issuer,
+      openExternal: sys.openExternal,
+      allowHttp: true,
+      loopbackPorts: ports,
+    }),
     unlink: createUnlinkFlow({ session, config, issuer: system.tenant.issuer, openExternal: sys.openExternal, loopbackPorts: ports }),
     getAudit: async () => ({ entries: [], verified: { ok: true, count: 0 } }),
     emit: (e) => events.push(e),
@@ -125,14 +145,20 @@ describe('main process logic against the running Vouch system', { timeout: 20_00
     await expect.poll(() => link.pendingCount).toBe(0); // account_connected acknowledged
     controller.handlers.listScopes();
     await expect
-      .poll(() => frames(events).some((f) => (f.type === 'scopes' || f.type === 'providers_updated') && f.providers.some((p) => p.provider === 'google')))
+      .poll(() =>
+        frames(events).some(
+          (f) => (f.type === 'scopes' || f.type === 'providers_updated') && f.providers.some((p) => p.provider === 'google'),
+        ),
+      )
       .toBe(true);
     expect(JSON.stringify(events)).not.toMatch(/refresh_token|access_token/);
 
     // Disconnecting removes the account from Token Vault, not just from the backend's list.
     const before = system.tenant.stats.byOutcome.not_found ?? 0;
     await controller.handlers.revokeProvider('google');
-    await expect.poll(() => frames(events).some((f) => f.type === 'providers_updated' && !f.providers.some((p) => p.provider === 'google'))).toBe(true);
+    await expect
+      .poll(() => frames(events).some((f) => f.type === 'providers_updated' && !f.providers.some((p) => p.provider === 'google')))
+      .toBe(true);
     controller.handlers.sendTranscript("what's on my calendar tomorrow");
     await expect.poll(() => frames(events).some((f) => f.type === 'connections_required')).toBe(true);
     expect(system.tenant.stats.byOutcome.not_found).toBeGreaterThan(before);
@@ -152,7 +178,11 @@ describe('main process logic against the running Vouch system', { timeout: 20_00
     await expect.poll(() => events.some((e) => e.type === 'transcript')).toBe(true);
     const t = events.find((e) => e.type === 'transcript') as { id: string; text: string };
     expect(t.text).toBe('what is on my calendar 1920');
-    expect(events.filter((e) => e.type === 'recording').map((e) => (e as { state: string }).state)).toEqual(['listening', 'transcribing', 'idle']);
+    expect(events.filter((e) => e.type === 'recording').map((e) => (e as { state: string }).state)).toEqual([
+      'listening',
+      'transcribing',
+      'idle',
+    ]);
     await expect.poll(() => link.pendingCount).toBe(0); // the backend acknowledged the transcript
     void session;
     link.stop();
@@ -164,13 +194,17 @@ describe('main process logic against the running Vouch system', { timeout: 20_00
     await expect.poll(() => link.state).toBe('online');
     const refreshToken = await tokenStore.loadRefreshToken();
     expect(refreshToken).toBeTruthy();
-    const auditBefore = await createAuditClient({ backendUrl: system.backendUrl, getAccessToken: () => session.getAccessToken() })({ limit: 100 });
+    const auditBefore = await createAuditClient({ backendUrl: system.backendUrl, getAccessToken: () => session.getAccessToken() })({
+      limit: 100,
+    });
     const logoutsBefore = auditBefore.entries.filter((e) => e.summary === 'Session logout').length;
     await controller.handlers.signOut();
     expect(link.state).toBe('offline');
     // The logout reached the backend before the link closed: it is in the person's audit log.
     const observer = await system.login();
-    const auditAfter = await createAuditClient({ backendUrl: system.backendUrl, getAccessToken: async () => observer.access_token })({ limit: 100 });
+    const auditAfter = await createAuditClient({ backendUrl: system.backendUrl, getAccessToken: async () => observer.access_token })({
+      limit: 100,
+    });
     expect(auditAfter.entries.filter((e) => e.summary === 'Session logout').length).toBe(logoutsBefore + 1);
     // The tenant no longer honours the refresh token, and the store holds nothing.
     await expect(oidcClient.refreshTokenGrant(config, refreshToken!)).rejects.toMatchObject({ error: 'invalid_grant' });
@@ -190,7 +224,9 @@ describe('main process logic against the running Vouch system', { timeout: 20_00
     expect(grant).toMatchObject({ tool: 'slack', max_level: 'confirm', max_score: 54 });
     expect(await preauth.list()).toContainEqual(grant);
     system.tenant.ciba.events.once('request', (p) => void system.tenant.ciba.deny(p.authReqId));
-    await expect(preauth.grant({ tool: 'gmail', max_level: 'step_up', duration_minutes: 5 })).rejects.toMatchObject({ code: 'APPROVAL_DENIED' });
+    await expect(preauth.grant({ tool: 'gmail', max_level: 'step_up', duration_minutes: 5 })).rejects.toMatchObject({
+      code: 'APPROVAL_DENIED',
+    });
     await preauth.revoke(grant.id);
     await preauth.revoke(grant.id); // 404: already inactive
     expect(await preauth.list()).not.toContainEqual(grant);

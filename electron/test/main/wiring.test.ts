@@ -8,7 +8,14 @@ import { trayIconName, trayMenu } from '../../src/trayMenu.js';
 
 describe('popover webPreferences', () => {
   it('pins the hardening flags', () => {
-    expect(POPOVER_WEB_PREFERENCES).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(POPOVER_WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
     expect(Object.isFrozen(POPOVER_WEB_PREFERENCES)).toBe(true);
   });
 });
@@ -27,7 +34,15 @@ describe('rendererFileFor (vouch://app/ → out/renderer)', () => {
     }
   });
   it('refuses encoded traversal, backslashes, NUL, bad escapes and other origins', () => {
-    for (const bad of ['vouch://app/..%2f..%2fetc%2fpasswd', 'vouch://app/a%5c..%5c..%5cx', 'vouch://app/%00', 'vouch://app/%E0%A4%A', 'vouch://evil/index.html', 'vouch://app.evil/index.html', 'https://app/index.html']) {
+    for (const bad of [
+      'vouch://app/..%2f..%2fetc%2fpasswd',
+      'vouch://app/a%5c..%5c..%5cx',
+      'vouch://app/%00',
+      'vouch://app/%E0%A4%A',
+      'vouch://evil/index.html',
+      'vouch://app.evil/index.html',
+      'https://app/index.html',
+    ]) {
       expect(rendererFileFor(bad, root, PACKAGED_ORIGIN), bad).toBeUndefined();
     }
   });
@@ -37,11 +52,24 @@ describe('tray menu', () => {
   const base = { link: 'online' as const, recording: 'idle' as const, launchAtLogin: false, hotkey: 'Ctrl+Shift+Space' };
   it('offers sign-in when signed out and disables account items', () => {
     const items = trayMenu({ ...base, auth: { signedIn: false } });
-    expect(items.map((i) => i.action).filter(Boolean)).toEqual(['open', 'signIn', 'connectedAccounts', 'audit', 'introduction', 'toggleLaunchAtLogin', 'quit']);
+    expect(items.map((i) => i.action).filter(Boolean)).toEqual([
+      'open',
+      'signIn',
+      'connectedAccounts',
+      'audit',
+      'introduction',
+      'toggleLaunchAtLogin',
+      'quit',
+    ]);
     expect(items.find((i) => i.action === 'audit')!.enabled).toBe(false);
   });
   it('offers sign-out when signed in and shows who and the link state', () => {
-    const items = trayMenu({ ...base, link: 'offline', launchAtLogin: true, auth: { signedIn: true, user: { sub: 's', email: 'alex@example.com' } } });
+    const items = trayMenu({
+      ...base,
+      link: 'offline',
+      launchAtLogin: true,
+      auth: { signedIn: true, user: { sub: 's', email: 'alex@example.com' } },
+    });
     expect(items.some((i) => i.action === 'signOut')).toBe(true);
     expect(items.some((i) => i.action === 'introduction')).toBe(true);
     expect(items.find((i) => i.enabled === false && i.label?.includes('alex@example.com'))!.label).toContain('Offline');

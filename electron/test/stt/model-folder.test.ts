@@ -23,7 +23,9 @@ describe('"Use a folder…" validation', () => {
   it('names what is missing in one sentence', async () => {
     await writeFakeWhisperModel(dir, { merged: true });
     await unlink(join(dir, 'onnx', 'encoder_model.onnx'));
-    await expect(validateModelFolder(dir)).rejects.toThrow(new ModelFolderError(`The folder ${dir} is not a Whisper model: onnx/encoder_model*.onnx is missing.`));
+    await expect(validateModelFolder(dir)).rejects.toThrow(
+      new ModelFolderError(`The folder ${dir} is not a Whisper model: onnx/encoder_model*.onnx is missing.`),
+    );
     await expect(validateModelFolder(join(dir, 'nowhere'))).rejects.toThrow(/config\.json and tokenizer\.json are missing\.$/);
   });
 });

@@ -54,7 +54,13 @@ afterEach(async () => {
 });
 
 const manager = (options: { manifest?: ModelManifest; openWriter?: OpenWriter } = {}) =>
-  new ModelManager({ manifest: options.manifest ?? manifest(), modelsDir, fetch, baseUrl, ...(options.openWriter ? { openWriter: options.openWriter } : {}) });
+  new ModelManager({
+    manifest: options.manifest ?? manifest(),
+    modelsDir,
+    fetch,
+    baseUrl,
+    ...(options.openWriter ? { openWriter: options.openWriter } : {}),
+  });
 
 async function expectNoLoadableModel(): Promise<void> {
   expect(existsSync(join(modelsDir, 'test-model'))).toBe(false);
@@ -153,7 +159,9 @@ describe('ModelManager', () => {
     const bad = 'onnx/encoder_model_quantized.onnx';
     const error = await failure(manager({ manifest: manifest({ [bad]: 'f'.repeat(64) }) }).download());
     expect(error.code).toBe('digest-mismatch');
-    expect(error.message).toBe(`The downloaded speech model file ${bad} did not match its published SHA-256 checksum, so it was discarded.`);
+    expect(error.message).toBe(
+      `The downloaded speech model file ${bad} did not match its published SHA-256 checksum, so it was discarded.`,
+    );
     const staging = join(modelsDir, '.test-model.download');
     expect(existsSync(join(staging, bad))).toBe(false);
     expect(existsSync(join(staging, `${bad}.part`))).toBe(false);
@@ -172,7 +180,9 @@ describe('ModelManager', () => {
     await server.stop();
     const error = await failure(manager().download());
     expect(error.code).toBe('network');
-    expect(error.message).toMatch(/^Could not reach 127\.0\.0\.1:\d+ to download the speech model; check the network connection and try again\.$/);
+    expect(error.message).toMatch(
+      /^Could not reach 127\.0\.0\.1:\d+ to download the speech model; check the network connection and try again\.$/,
+    );
     await expectNoLoadableModel();
   });
 

@@ -123,7 +123,11 @@ describe('SpeechModel', () => {
       await model.start();
       const controllerLoad = model.sttEngine.load();
       await model.download();
-      expect(model.state).toMatchObject({ status: 'failed', code: 'digest-mismatch', reason: expect.stringMatching(/checksum, so it was discarded\.$/) });
+      expect(model.state).toMatchObject({
+        status: 'failed',
+        code: 'digest-mismatch',
+        reason: expect.stringMatching(/checksum, so it was discarded\.$/),
+      });
       await expect(controllerLoad).rejects.toThrow(/checksum/);
       await expect(model.sttEngine.transcribe(new Float32Array(160))).rejects.toThrow(/not ready/);
     } finally {
@@ -138,7 +142,11 @@ describe('SpeechModel', () => {
     const { model } = speechModel({ located: broken });
     try {
       await model.start();
-      expect(model.state).toMatchObject({ status: 'failed', code: 'load-failed', reason: expect.stringContaining(`The speech model in ${broken} could not be loaded`) });
+      expect(model.state).toMatchObject({
+        status: 'failed',
+        code: 'load-failed',
+        reason: expect.stringContaining(`The speech model in ${broken} could not be loaded`),
+      });
     } finally {
       await model.dispose();
     }

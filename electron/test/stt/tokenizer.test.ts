@@ -103,7 +103,10 @@ describe('decoder prompt of a multilingual checkpoint', () => {
     {
       is_multilingual: true,
       decoder_start_token_id: 50258,
-      forced_decoder_ids: [[1, null], [2, 50360]],
+      forced_decoder_ids: [
+        [1, null],
+        [2, 50360],
+      ],
       lang_to_id: { '<|en|>': 50259, '<|de|>': 50261 },
       task_to_id: { transcribe: 50360, translate: 50359 },
       no_timestamps_token_id: 50364,

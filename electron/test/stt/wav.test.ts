@@ -71,7 +71,9 @@ describe('parseWav', () => {
 
   it('rejects non-WAV data and unsupported encodings', () => {
     expect(() => parseWav(new TextEncoder().encode('ID3 not a wav at all'))).toThrow(WavFormatError);
-    expect(() => parseWav(new Uint8Array(header({ format: 2, channels: 1, rate: 8000, bits: 4, dataSize: 2 }).buffer))).toThrow(WavFormatError);
+    expect(() => parseWav(new Uint8Array(header({ format: 2, channels: 1, rate: 8000, bits: 4, dataSize: 2 }).buffer))).toThrow(
+      WavFormatError,
+    );
     const noData = new Uint8Array(header({ format: 1, channels: 1, rate: 8000, bits: 16, dataSize: 0 }).buffer.slice(0, 36));
     expect(() => parseWav(noData)).toThrow(/no data chunk/);
   });

@@ -102,28 +102,32 @@ describe('speech from espeak-ng', () => {
   const reason = modelDir
     ? ''
     : ` (SKIPPED: no Whisper weights; set ${WHISPER_MODEL_DIR_ENV}, add resources/models/whisper-tiny.en, or download the model in the app)`;
-  it.skipIf(!modelDir)(`is transcribed by Whisper in the STT worker with the words right, WER ≤ 10 %${reason}`, { timeout: 180_000 }, async () => {
-    const engine = new WorkerSttEngine({ engine: 'whisper-onnx', modelDir: modelDir! });
-    try {
-      await engine.load();
-      const streamed: Array<{ reference: string; hypothesis: string }> = [];
-      const whole: Array<{ reference: string; hypothesis: string }> = [];
-      for (const [i, pcm16k] of clips.entries()) {
-        // A second of silence on each side, as a push-to-talk clip would have.
-        const padded = new Float32Array(pcm16k.length + 2 * WHISPER_SAMPLE_RATE);
-        padded.set(pcm16k, WHISPER_SAMPLE_RATE);
-        engine.beginUtterance();
-        for (let offset = 0; offset < padded.length; offset += 320) engine.appendAudio(padded.subarray(offset, offset + 320));
-        streamed.push({ reference: SENTENCES[i]!, hypothesis: (await engine.finishUtterance()).text });
-        whole.push({ reference: SENTENCES[i]!, hypothesis: (await engine.transcribe(padded)).text });
+  it.skipIf(!modelDir)(
+    `is transcribed by Whisper in the STT worker with the words right, WER ≤ 10 %${reason}`,
+    { timeout: 180_000 },
+    async () => {
+      const engine = new WorkerSttEngine({ engine: 'whisper-onnx', modelDir: modelDir! });
+      try {
+        await engine.load();
+        const streamed: Array<{ reference: string; hypothesis: string }> = [];
+        const whole: Array<{ reference: string; hypothesis: string }> = [];
+        for (const [i, pcm16k] of clips.entries()) {
+          // A second of silence on each side, as a push-to-talk clip would have.
+          const padded = new Float32Array(pcm16k.length + 2 * WHISPER_SAMPLE_RATE);
+          padded.set(pcm16k, WHISPER_SAMPLE_RATE);
+          engine.beginUtterance();
+          for (let offset = 0; offset < padded.length; offset += 320) engine.appendAudio(padded.subarray(offset, offset + 320));
+          streamed.push({ reference: SENTENCES[i]!, hypothesis: (await engine.finishUtterance()).text });
+          whole.push({ reference: SENTENCES[i]!, hypothesis: (await engine.transcribe(padded)).text });
+        }
+        // Both paths: streamed while speaking (the app's), and the whole clip at release.
+        for (const pairs of [streamed, whole]) {
+          const wer = wordErrorRate(pairs);
+          expect(wer, `WER ${(wer * 100).toFixed(1)} %: ${JSON.stringify(pairs, null, 1)}`).toBeLessThanOrEqual(MAX_WER);
+        }
+      } finally {
+        await engine.dispose();
       }
-      // Both paths: streamed while speaking (the app's), and the whole clip at release.
-      for (const pairs of [streamed, whole]) {
-        const wer = wordErrorRate(pairs);
-        expect(wer, `WER ${(wer * 100).toFixed(1)} %: ${JSON.stringify(pairs, null, 1)}`).toBeLessThanOrEqual(MAX_WER);
-      }
-    } finally {
-      await engine.dispose();
-    }
-  });
+    },
+  );
 });

@@ -42,7 +42,10 @@ export async function startCapture(onChunk: (chunk: ArrayBuffer) => void): Promi
       async stop() {
         source.disconnect();
         // Hand over the partial last chunk so the end of the utterance is not cut off.
-        await Promise.race([new Promise<void>((r) => ((flushed = r), node.port.postMessage('flush'))), new Promise((r) => setTimeout(r, 200))]);
+        await Promise.race([
+          new Promise<void>((r) => ((flushed = r), node.port.postMessage('flush'))),
+          new Promise((r) => setTimeout(r, 200)),
+        ]);
         for (const t of stream.getTracks()) t.stop();
         await ctx.close();
       },

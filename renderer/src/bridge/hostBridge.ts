@@ -40,7 +40,8 @@ export function hostBridgeFor(win: Window): PickedBridge {
     }
   };
   ws.onclose = () => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'INTERNAL', message: 'vouch: the desktop host went away' } });
+    for (const resolve of pending.values())
+      resolve({ ok: false, error: { code: 'INTERNAL', message: 'vouch: the desktop host went away' } });
     pending.clear();
     emit({ type: 'link', state: 'offline' });
   };

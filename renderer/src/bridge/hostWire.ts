@@ -17,4 +17,5 @@ export const HOST_BRIDGE_PATH = '/__vouch/bridge';
 export const HOST_SECRET_COOKIE = 'vouch_host_secret';
 
 export type PageMessage = { type: 'call'; id: number; channel: string; args: unknown[] };
-export type HostMessage = { type: 'result'; id: number; result: unknown } | { type: 'event'; event: unknown } | { type: 'open'; url: string };
+export type HostMessage =
+  { type: 'result'; id: number; result: unknown } | { type: 'event'; event: unknown } | { type: 'open'; url: string };

@@ -6,7 +6,13 @@ import { bridgeErrorText } from '../bridge/errors.js';
 
 type Load =
   | { state: 'loading' }
-  | { state: 'ready'; entries: AuditEntryView[]; next_cursor?: string; verified: AuditPage['verified']; more: 'idle' | 'loading' | 'failed' }
+  | {
+      state: 'ready';
+      entries: AuditEntryView[];
+      next_cursor?: string;
+      verified: AuditPage['verified'];
+      more: 'idle' | 'loading' | 'failed';
+    }
   | { state: 'failed'; message: string };
 
 export interface ActivityFilter {
@@ -33,7 +39,12 @@ export const ACTIVITY_KIND_LABEL: Record<string, string> = {
 const kindLabel = (k: string) => ACTIVITY_KIND_LABEL[k] ?? k.replace(/_/g, ' ');
 
 export function filterActivity(entries: AuditEntryView[], f: ActivityFilter): AuditEntryView[] {
-  return entries.filter((e) => (f.provider === 'all' || e.provider === f.provider) && (f.kind === 'all' || e.kind === f.kind) && (f.outcome === 'all' || e.outcome === f.outcome));
+  return entries.filter(
+    (e) =>
+      (f.provider === 'all' || e.provider === f.provider) &&
+      (f.kind === 'all' || e.kind === f.kind) &&
+      (f.outcome === 'all' || e.outcome === f.outcome),
+  );
 }
 
 const PAGE = 50;
@@ -53,7 +64,15 @@ export function ActivityPanel() {
 
   const fetchFirst = useCallback(() => {
     bridge.getAudit({ limit: PAGE }).then(
-      (page) => mounted.current && setLoad({ state: 'ready', entries: page.entries, ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}), verified: page.verified, more: 'idle' }),
+      (page) =>
+        mounted.current &&
+        setLoad({
+          state: 'ready',
+          entries: page.entries,
+          ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}),
+          verified: page.verified,
+          more: 'idle',
+        }),
       () => mounted.current && setLoad({ state: 'failed', message: 'Vouch could not load your activity. Try again.' }),
     );
   }, [bridge]);
@@ -81,7 +100,13 @@ export function ActivityPanel() {
         setLoad((l) => {
           if (l.state !== 'ready') return l;
           const { next_cursor: _old, ...rest } = l;
-          return { ...rest, entries: [...l.entries, ...page.entries], ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}), verified: page.verified, more: 'idle' };
+          return {
+            ...rest,
+            entries: [...l.entries, ...page.entries],
+            ...(page.next_cursor ? { next_cursor: page.next_cursor } : {}),
+            verified: page.verified,
+            more: 'idle',
+          };
         }),
       () => mounted.current && setLoad((l) => (l.state === 'ready' ? { ...l, more: 'failed' } : l)),
     );
@@ -100,7 +125,8 @@ export function ActivityPanel() {
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
         if (mounted.current) setExporting({ saved: filename });
       },
-      (err: unknown) => mounted.current && setExporting({ error: bridgeErrorText(err, 'Vouch could not export your activity. Try again.') }),
+      (err: unknown) =>
+        mounted.current && setExporting({ error: bridgeErrorText(err, 'Vouch could not export your activity. Try again.') }),
     );
   };
 
@@ -145,7 +171,11 @@ export function ActivityPanel() {
             <legend className="visually-hidden">Show only</legend>
             <div className="filter">
               <label htmlFor={`${ids}-provider`}>Account</label>
-              <select id={`${ids}-provider`} value={filter.provider} onChange={(e) => setFilter({ ...filter, provider: e.target.value as ActivityFilter['provider'] })}>
+              <select
+                id={`${ids}-provider`}
+                value={filter.provider}
+                onChange={(e) => setFilter({ ...filter, provider: e.target.value as ActivityFilter['provider'] })}
+              >
                 <option value="all">All</option>
                 {(Object.keys(PROVIDER_DISPLAY_NAME) as Provider[]).map((p) => (
                   <option key={p} value={p}>
@@ -167,7 +197,11 @@ export function ActivityPanel() {
             </div>
             <div className="filter">
               <label htmlFor={`${ids}-outcome`}>Outcome</label>
-              <select id={`${ids}-outcome`} value={filter.outcome} onChange={(e) => setFilter({ ...filter, outcome: e.target.value as ActivityFilter['outcome'] })}>
+              <select
+                id={`${ids}-outcome`}
+                value={filter.outcome}
+                onChange={(e) => setFilter({ ...filter, outcome: e.target.value as ActivityFilter['outcome'] })}
+              >
                 <option value="all">Any</option>
                 <option value="ok">Went through</option>
                 <option value="failed">Failed or refused</option>

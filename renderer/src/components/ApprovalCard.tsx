@@ -57,8 +57,8 @@ export function ApprovalCard({ id }: { id: string }) {
       {request.content_code && (
         <p className="content-code-line">
           {/* The phone has no room for the body; this code stands for it, computed from exactly what will be sent. */}
-          Content code <ContentCode code={request.content_code} />: the same code ends the message on your phone and stands for exactly the draft shown
-          here. If they differ, cancel.
+          Content code <ContentCode code={request.content_code} />: the same code ends the message on your phone and stands for exactly the
+          draft shown here. If they differ, cancel.
         </p>
       )}
       <p className="approval-status">

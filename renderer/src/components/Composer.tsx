@@ -31,37 +31,47 @@ export function Composer() {
   const listening = recording === 'listening';
   return (
     <>
-    <form className="composer" onSubmit={(e) => void submit(e)}>
-      <label htmlFor="request" className="visually-hidden">
-        Type a request
-      </label>
-      <input id="request" name="request" type="text" value={text} onChange={(e) => setText(e.target.value)} placeholder="Ask Vouch…" autoComplete="off" maxLength={4000} data-focus-home />
-      <button type="submit" className="primary" disabled={!text.trim()}>
-        Send
-      </button>
-      <button
-        type="button"
-        className={listening ? 'mic on' : 'mic'}
-        aria-pressed={listening}
-        onClick={() => {
-          setFailure(null);
-          setTalkRefused(false);
-          // Without a speech model main refuses with a sentence for the person (UNAVAILABLE); the
-          // "Speech model" row then appears here with the download.
-          void (listening ? bridge.stopListening() : bridge.startListening()).catch((err: unknown) => {
-            setFailure(bridgeErrorText(err, 'Vouch could not start listening. Try again.'));
-            setTalkRefused(!listening);
-          });
-        }}
-      >
-        {listening ? 'Stop' : 'Talk'}
-      </button>
-      {failure && (
-        <p className="field-error" role="alert">
-          {failure}
-        </p>
-      )}
-    </form>
+      <form className="composer" onSubmit={(e) => void submit(e)}>
+        <label htmlFor="request" className="visually-hidden">
+          Type a request
+        </label>
+        <input
+          id="request"
+          name="request"
+          type="text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Ask Vouch…"
+          autoComplete="off"
+          maxLength={4000}
+          data-focus-home
+        />
+        <button type="submit" className="primary" disabled={!text.trim()}>
+          Send
+        </button>
+        <button
+          type="button"
+          className={listening ? 'mic on' : 'mic'}
+          aria-pressed={listening}
+          onClick={() => {
+            setFailure(null);
+            setTalkRefused(false);
+            // Without a speech model main refuses with a sentence for the person (UNAVAILABLE); the
+            // "Speech model" row then appears here with the download.
+            void (listening ? bridge.stopListening() : bridge.startListening()).catch((err: unknown) => {
+              setFailure(bridgeErrorText(err, 'Vouch could not start listening. Try again.'));
+              setTalkRefused(!listening);
+            });
+          }}
+        >
+          {listening ? 'Stop' : 'Talk'}
+        </button>
+        {failure && (
+          <p className="field-error" role="alert">
+            {failure}
+          </p>
+        )}
+      </form>
       {talkRefused && !speechReady && (
         <div className="composer-speech">
           <SpeechModelRow />

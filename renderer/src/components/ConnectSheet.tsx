@@ -61,7 +61,9 @@ export function ConnectSheet() {
               disabled={Boolean(state && state.state !== 'failed')}
               onClick={() => void run(provider)}
             >
-              {state?.state === 'failed' ? `Try connecting ${providerName(catalog, provider)} again` : `Connect ${providerName(catalog, provider)}`}
+              {state?.state === 'failed'
+                ? `Try connecting ${providerName(catalog, provider)} again`
+                : `Connect ${providerName(catalog, provider)}`}
             </button>
           </section>
         );

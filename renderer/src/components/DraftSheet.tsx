@@ -105,7 +105,13 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
                   }}
                 />
               ) : (
-                <input {...common} type={spec.kind === 'datetime' ? 'datetime-local' : 'text'} inputMode={spec.kind === 'addresses' ? 'email' : undefined} autoComplete="off" onChange={onChange} />
+                <input
+                  {...common}
+                  type={spec.kind === 'datetime' ? 'datetime-local' : 'text'}
+                  inputMode={spec.kind === 'addresses' ? 'email' : undefined}
+                  autoComplete="off"
+                  onChange={onChange}
+                />
               )}
               {spec.hint && (
                 <span id={`${id}-hint`} className="hint">

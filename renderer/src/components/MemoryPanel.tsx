@@ -119,7 +119,14 @@ export function MemoryPanel() {
                     className="danger-outline"
                     aria-label={`Forget “${truncate(i.text)}”`}
                     disabled={busy !== null}
-                    onClick={() => run(i.id, () => bridge.forgetMemory(i.id), (all) => all.filter((x) => x.id !== i.id), 'Forgotten.')}
+                    onClick={() =>
+                      run(
+                        i.id,
+                        () => bridge.forgetMemory(i.id),
+                        (all) => all.filter((x) => x.id !== i.id),
+                        'Forgotten.',
+                      )
+                    }
                   >
                     {busy === i.id ? 'Forgetting…' : 'Forget'}
                   </button>
@@ -131,7 +138,19 @@ export function MemoryPanel() {
             (confirmAll ? (
               <div className="confirm" role="group" aria-label="Forget everything?">
                 <p>Forget all {items.length} remembered items? Vouch cannot undo this.</p>
-                <button type="button" className="danger" disabled={busy !== null} onClick={() => run('*', () => bridge.forgetAllMemory(), () => [], 'Vouch remembers nothing now.')}>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={busy !== null}
+                  onClick={() =>
+                    run(
+                      '*',
+                      () => bridge.forgetAllMemory(),
+                      () => [],
+                      'Vouch remembers nothing now.',
+                    )
+                  }
+                >
                   {busy === '*' ? 'Forgetting…' : 'Forget everything'}
                 </button>{' '}
                 <button type="button" onClick={() => setConfirmAll(false)} disabled={busy !== null}>

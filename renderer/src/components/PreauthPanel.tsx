@@ -152,7 +152,12 @@ export function PreauthPanel() {
         <div className="preauth-fields">
           <div className="preauth-field">
             <label htmlFor={`${ids}-tool`}>Actions in</label>
-            <select id={`${ids}-tool`} value={req.tool} disabled={waiting} onChange={(e) => setReq({ ...req, tool: e.target.value as PreauthView['tool'] })}>
+            <select
+              id={`${ids}-tool`}
+              value={req.tool}
+              disabled={waiting}
+              onChange={(e) => setReq({ ...req, tool: e.target.value as PreauthView['tool'] })}
+            >
               {TOOLS.map((t) => (
                 <option key={t} value={t}>
                   {TOOL_NAME[t]}
@@ -192,8 +197,7 @@ export function PreauthPanel() {
           </div>
         </div>
         <p className="hint" id={`${ids}-hint`}>
-          {describeGrant(req)} for {req.duration_minutes} minutes. Vouch asks your phone to approve this first; deny rules
-          still apply.
+          {describeGrant(req)} for {req.duration_minutes} minutes. Vouch asks your phone to approve this first; deny rules still apply.
         </p>
         <div className="actions">
           <button type="submit" className="primary" disabled={waiting} aria-describedby={`${ids}-hint`}>

@@ -6,7 +6,8 @@ export function RiskBadge({ risk, open = false }: { risk: RiskSummary; open?: bo
   return (
     <details className={`risk risk-${risk.level}`} open={open}>
       <summary>
-        <span className="risk-level">{RISK_LABEL[risk.level]}</span> <span className="risk-score">· score {Math.round(risk.score)} of 100</span>
+        <span className="risk-level">{RISK_LABEL[risk.level]}</span>{' '}
+        <span className="risk-score">· score {Math.round(risk.score)} of 100</span>
       </summary>
       <ul>
         {risk.factors.map((f) => (

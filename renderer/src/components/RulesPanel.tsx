@@ -73,8 +73,19 @@ export function RulesPanel() {
       return;
     }
     setInvalid(null);
-    const rule: RuleView = { id: newRuleId(), effect: form.effect, when: built.when, description: describeRule({ effect: form.effect, when: built.when }).slice(0, 200), enabled: true };
-    change('new', () => bridge.saveRule(rule), 'Rule added.', () => setForm(EMPTY));
+    const rule: RuleView = {
+      id: newRuleId(),
+      effect: form.effect,
+      when: built.when,
+      description: describeRule({ effect: form.effect, when: built.when }).slice(0, 200),
+      enabled: true,
+    };
+    change(
+      'new',
+      () => bridge.saveRule(rule),
+      'Rule added.',
+      () => setForm(EMPTY),
+    );
   };
 
   const rules = load.state === 'ready' ? load.rules : [];
@@ -85,7 +96,9 @@ export function RulesPanel() {
       <h2 id={`${ids}-title`} ref={headingRef} tabIndex={-1}>
         Your rules
       </h2>
-      <p className="hint">Rules only ever add caution on top of Vouch's risk levels, except “skip the confirmation”, which never skips your phone.</p>
+      <p className="hint">
+        Rules only ever add caution on top of Vouch's risk levels, except “skip the confirmation”, which never skips your phone.
+      </p>
       {load.state === 'loading' && <p role="status">Loading…</p>}
       {load.state === 'failed' && <p role="alert">Vouch could not load your rules. Try again.</p>}
       {notice && (
@@ -107,11 +120,26 @@ export function RulesPanel() {
                     type="checkbox"
                     checked={r.enabled}
                     disabled={busy !== null}
-                    onChange={() => change(r.id, () => bridge.saveRule({ ...r, enabled: !r.enabled }), r.enabled ? 'Rule turned off.' : 'Rule turned on.')}
+                    onChange={() =>
+                      change(r.id, () => bridge.saveRule({ ...r, enabled: !r.enabled }), r.enabled ? 'Rule turned off.' : 'Rule turned on.')
+                    }
                   />{' '}
                   On
                 </label>
-                <button type="button" className="danger-outline" aria-label={`Delete rule: ${describeRule(r)}`} disabled={busy !== null} onClick={() => change(r.id, () => bridge.deleteRule(r.id), 'Rule deleted.', () => headingRef.current?.focus())}>
+                <button
+                  type="button"
+                  className="danger-outline"
+                  aria-label={`Delete rule: ${describeRule(r)}`}
+                  disabled={busy !== null}
+                  onClick={() =>
+                    change(
+                      r.id,
+                      () => bridge.deleteRule(r.id),
+                      'Rule deleted.',
+                      () => headingRef.current?.focus(),
+                    )
+                  }
+                >
                   Delete
                 </button>
               </li>
@@ -122,7 +150,11 @@ export function RulesPanel() {
         <h3 id={`${ids}-add`}>Add a rule</h3>
         <div className="field">
           <label htmlFor={`${ids}-effect`}>What Vouch should do</label>
-          <select id={`${ids}-effect`} value={form.effect} onChange={(e) => setForm({ ...form, effect: e.target.value as RuleView['effect'] })}>
+          <select
+            id={`${ids}-effect`}
+            value={form.effect}
+            onChange={(e) => setForm({ ...form, effect: e.target.value as RuleView['effect'] })}
+          >
             {(Object.keys(RULE_EFFECT_LABEL) as RuleView['effect'][]).map((k) => (
               <option key={k} value={k}>
                 {RULE_EFFECT_LABEL[k]}…

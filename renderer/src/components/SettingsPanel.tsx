@@ -7,7 +7,16 @@ import { useSettings } from '../stores/settings.js';
 /** Every time zone this browser knows, or a short list where `supportedValuesOf` is missing. */
 function timeZones(): string[] {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (k: 'timeZone') => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? ['UTC', 'Europe/London', 'Europe/Paris', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo'];
+  return (
+    intl.supportedValuesOf?.('timeZone') ?? [
+      'UTC',
+      'Europe/London',
+      'Europe/Paris',
+      'America/New_York',
+      'America/Los_Angeles',
+      'Asia/Tokyo',
+    ]
+  );
 }
 
 /**
@@ -24,7 +33,11 @@ export function SettingsPanel() {
   const here = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
 
   useEffect(() => {
-    if (settings === null) void bridge.getSettings().then((s) => useSettings.getState().set(s), () => undefined);
+    if (settings === null)
+      void bridge.getSettings().then(
+        (s) => useSettings.getState().set(s),
+        () => undefined,
+      );
   }, [bridge, settings]);
 
   const update = (patch: SettingsPatch, done: string) => {
@@ -52,7 +65,17 @@ export function SettingsPanel() {
         <>
           <div className="field">
             <label>
-              <input type="checkbox" checked={settings.spokenReplies} disabled={saving} onChange={(e) => update({ spokenReplies: e.target.checked }, e.target.checked ? 'Vouch will speak its replies.' : 'Vouch will only show its replies.')} />{' '}
+              <input
+                type="checkbox"
+                checked={settings.spokenReplies}
+                disabled={saving}
+                onChange={(e) =>
+                  update(
+                    { spokenReplies: e.target.checked },
+                    e.target.checked ? 'Vouch will speak its replies.' : 'Vouch will only show its replies.',
+                  )
+                }
+              />{' '}
               Speak replies aloud
             </label>
           </div>
@@ -63,7 +86,12 @@ export function SettingsPanel() {
               value={settings.timeZone ?? ''}
               disabled={saving}
               aria-describedby={`${ids}-tz-hint`}
-              onChange={(e) => update({ timeZone: e.target.value || null }, e.target.value ? `Times are now read in ${e.target.value}.` : `Times follow this computer (${here}).`)}
+              onChange={(e) =>
+                update(
+                  { timeZone: e.target.value || null },
+                  e.target.value ? `Times are now read in ${e.target.value}.` : `Times follow this computer (${here}).`,
+                )
+              }
             >
               <option value="">This computer's ({here})</option>
               {zones.map((z) => (

@@ -32,14 +32,26 @@ export function SpeechModelRow() {
       <div className="account-head">
         <h3 id="speech-model-title">Speech model</h3>
         <span className={status === 'ready' ? 'badge ok' : 'badge'} role="status" aria-live="polite">
-          {status === 'failed' ? 'Failed' : status === 'ready' ? 'Ready' : status === 'missing' ? 'Not downloaded' : status === 'loading' ? 'Loading' : 'Downloading'}
+          {status === 'failed'
+            ? 'Failed'
+            : status === 'ready'
+              ? 'Ready'
+              : status === 'missing'
+                ? 'Not downloaded'
+                : status === 'loading'
+                  ? 'Loading'
+                  : 'Downloading'}
         </span>
       </div>
       <p className="hint" data-testid="speech-model-text">
         {status === 'failed' ? `failed: ${model.text}` : model.text}
       </p>
       {downloading && (
-        <progress max={downloading.totalBytes ?? 1} value={downloading.totalBytes ? downloading.doneBytes : undefined} aria-label="Speech model download" />
+        <progress
+          max={downloading.totalBytes ?? 1}
+          value={downloading.totalBytes ? downloading.doneBytes : undefined}
+          aria-label="Speech model download"
+        />
       )}
       <div className="actions">
         {status === 'missing' && (
@@ -69,7 +81,15 @@ export function SpeechModelRow() {
           <label htmlFor="speech-model-folder" className="visually-hidden">
             Speech model folder
           </label>
-          <input id="speech-model-folder" type="text" value={path} onChange={(e) => setPath(e.target.value)} placeholder="Model folder (development)" autoComplete="off" maxLength={4096} />
+          <input
+            id="speech-model-folder"
+            type="text"
+            value={path}
+            onChange={(e) => setPath(e.target.value)}
+            placeholder="Model folder (development)"
+            autoComplete="off"
+            maxLength={4096}
+          />
           <button type="submit" disabled={!path.trim()}>
             Use a folder…
           </button>

@@ -20,7 +20,9 @@ export function StatusBar({ onStop }: { onStop: () => void }) {
   const auth = useSession((s) => s.auth);
   const stt = useSession((s) => s.sttModel);
   // A download or load in progress shows here too, so it can be followed from any tab.
-  const speechBusy = useSession((s) => (s.speechModel?.state.status === 'downloading' || s.speechModel?.state.status === 'loading' ? s.speechModel.text : null));
+  const speechBusy = useSession((s) =>
+    s.speechModel?.state.status === 'downloading' || s.speechModel?.state.status === 'loading' ? s.speechModel.text : null,
+  );
   const status = deriveStatus(recording, pending, speaking);
   const bridge = useBridge();
   const [signingOut, setSigningOut] = useState(false);
@@ -49,11 +51,21 @@ export function StatusBar({ onStop }: { onStop: () => void }) {
             {speechBusy}
           </span>
         )}
-        {stt?.state === 'loading' && <span className="hint">Preparing speech recognition{stt.progress !== undefined ? ` ${Math.round(stt.progress * 100)}%` : ''}…</span>}
+        {stt?.state === 'loading' && (
+          <span className="hint">
+            Preparing speech recognition{stt.progress !== undefined ? ` ${Math.round(stt.progress * 100)}%` : ''}…
+          </span>
+        )}
         <span className={`link link-${link}`}>{LINK_TEXT[link]}</span>
         {auth?.signedIn && <span className="user">{auth.user.name ?? auth.user.email ?? ''}</span>}
         {auth?.signedIn && (
-          <button type="button" className="link-button" onClick={signOut} disabled={signingOut} title="Cancels drafts and phone approvals still waiting, and forgets your sign-in on this computer">
+          <button
+            type="button"
+            className="link-button"
+            onClick={signOut}
+            disabled={signingOut}
+            title="Cancels drafts and phone approvals still waiting, and forgets your sign-in on this computer"
+          >
             {signingOut ? 'Signing out…' : 'Sign out'}
           </button>
         )}

@@ -85,7 +85,12 @@ function message(spec: FieldSpec | undefined, values: FormValues, index: number 
  * A field counts as changed when its text differs from what the sheet first showed, so a time
  * re-serialized with the same meaning is not sent back as an edit.
  */
-export function validateDraft(draft: FormDraft, initial: FormValues, values: FormValues, catalog: ContractCatalog = SHIPPED_CATALOG): Validation {
+export function validateDraft(
+  draft: FormDraft,
+  initial: FormValues,
+  values: FormValues,
+  catalog: ContractCatalog = SHIPPED_CATALOG,
+): Validation {
   const contract = draftContract(draft.kind, catalog);
   const original = draft.fields as Record<string, unknown>;
   const merged: Record<string, unknown> = { ...original };
@@ -105,7 +110,11 @@ export function validateDraft(draft: FormDraft, initial: FormValues, values: For
     const field = String(issue.path[0] ?? '');
     if (!field || errors[field]) continue;
     const index = typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
-    errors[field] = message(contract.fields.find((f) => f.name === field), values, index);
+    errors[field] = message(
+      contract.fields.find((f) => f.name === field),
+      values,
+      index,
+    );
   }
   return { ok: false, errors };
 }

@@ -50,13 +50,20 @@ export interface RuleForm {
 }
 
 /** The rule's `when` from the form, or the sentence that says what to fix. */
-export function ruleWhenOf(form: RuleForm): { ok: true; when: Record<string, unknown> } | { ok: false; field: 'condition' | 'value'; message: string } {
+export function ruleWhenOf(
+  form: RuleForm,
+): { ok: true; when: Record<string, unknown> } | { ok: false; field: 'condition' | 'value'; message: string } {
   const when: Record<string, unknown> = {};
   if (form.tool) when.tool = form.tool;
   const v = form.value.trim();
   switch (form.condition) {
     case '':
-      if (!form.tool) return { ok: false, field: 'condition', message: 'Pick an account or a condition: a rule about everything would block or allow everything.' };
+      if (!form.tool)
+        return {
+          ok: false,
+          field: 'condition',
+          message: 'Pick an account or a condition: a rule about everything would block or allow everything.',
+        };
       break;
     case 'recipient_outside_domain': {
       const d = v.toLowerCase().replace(/^@/, '');
@@ -75,7 +82,8 @@ export function ruleWhenOf(form: RuleForm): { ok: true; when: Record<string, unk
         .split(',')
         .map((w) => w.trim())
         .filter(Boolean);
-      if (words.length === 0 || words.length > 50 || words.some((w) => w.length > 64)) return { ok: false, field: 'value', message: 'Enter one or more words, separated by commas (each up to 64 letters).' };
+      if (words.length === 0 || words.length > 50 || words.some((w) => w.length > 64))
+        return { ok: false, field: 'value', message: 'Enter one or more words, separated by commas (each up to 64 letters).' };
       when.keyword_any = words;
       break;
     }
@@ -84,7 +92,8 @@ export function ruleWhenOf(form: RuleForm): { ok: true; when: Record<string, unk
       const n = Number(v);
       const max = form.condition === 'min_score' ? 100 : 100_000;
       const min = form.condition === 'min_score' ? 0 : 1;
-      if (!/^\d+$/.test(v) || n < min || n > max) return { ok: false, field: 'value', message: `Enter a whole number from ${min} to ${max}.` };
+      if (!/^\d+$/.test(v) || n < min || n > max)
+        return { ok: false, field: 'value', message: `Enter a whole number from ${min} to ${max}.` };
       when[form.condition] = n;
       break;
     }

@@ -25,7 +25,10 @@ export const useApprovals = create<ApprovalsState>()((set, get) => ({
   applyFrame: (frame) => {
     if (frame.type === 'approval_required') {
       const { byId, order } = get();
-      set({ byId: { ...byId, [frame.id]: { request: frame, status: 'pending' } }, order: [frame.id, ...order.filter((x) => x !== frame.id)] });
+      set({
+        byId: { ...byId, [frame.id]: { request: frame, status: 'pending' } },
+        order: [frame.id, ...order.filter((x) => x !== frame.id)],
+      });
     } else if (frame.type === 'approval_update') {
       setStatus(frame.id, frame.status);
     }

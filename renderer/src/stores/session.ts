@@ -52,7 +52,11 @@ export const useSession = create<SessionState>()((set, get) => ({
     switch (frame.type) {
       case 'session_ready':
         // The backend knows who; only the app knows whether the sign-in outlives this run.
-        set((s) => ({ auth: { ...(s.auth?.signedIn ? s.auth : {}), signedIn: true, user: frame.user }, providers: frame.providers, link: 'online' }));
+        set((s) => ({
+          auth: { ...(s.auth?.signedIn ? s.auth : {}), signedIn: true, user: frame.user },
+          providers: frame.providers,
+          link: 'online',
+        }));
         return;
       case 'providers_updated':
       case 'scopes': {
@@ -64,7 +68,10 @@ export const useSession = create<SessionState>()((set, get) => ({
         return;
       }
       case 'connections_required':
-        set({ connect: { request_id: frame.request_id, providers: frame.providers, reason: frame.reason, scopes: frame.scopes }, progress: {} });
+        set({
+          connect: { request_id: frame.request_id, providers: frame.providers, reason: frame.reason, scopes: frame.scopes },
+          progress: {},
+        });
         return;
       case 'agent_stream': {
         // A stream for the paused request means it resumed: the sheet has done its job.

@@ -12,8 +12,14 @@ export const EVENT_WORDS =
   /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp|all-?hands|town ?halls?|webinars?|workshops?|parties|party|conferences?|standups?)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
 
 const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
-  ['decline', /\b(?:decline|reject|turn down|say no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|skip)\b/i],
-  ['accept', /\b(?:accept|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i],
+  [
+    'decline',
+    /\b(?:decline|reject|turn down|say no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|skip)\b/i,
+  ],
+  [
+    'accept',
+    /\b(?:accept|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
+  ],
   ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill)\b/i],
   [
     'move',
@@ -27,8 +33,10 @@ export function calendarOperation(text: string): Exclude<CalendarOperation, 'cre
   return undefined;
 }
 
-export const REPLY_ALL = /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;
-export const FORWARD = /\b(?:forward|fwd|fw)\b|\bpass (?:it|this|that|them|\w+'s \w+|the \w+(?: \w+)?) (?:along|on) to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
+export const REPLY_ALL =
+  /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;
+export const FORWARD =
+  /\b(?:forward|fwd|fw)\b|\bpass (?:it|this|that|them|\w+'s \w+|the \w+(?: \w+)?) (?:along|on) to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
 export const SAVE_AS_DRAFT =
   /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:a |my )?drafts?|as a draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|gmail draft|keep (?:it )?as a draft|(?:leave|keep) (?:it )?unsent|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
 
@@ -53,8 +61,10 @@ const DEPARTMENTS =
   'legal|finance|hr|human resources|accounting|billing|payroll|procurement|compliance|security|it support|support|sales|marketing|recruiting|leadership|the board|the bank|ops|operations|engineering|product|design|customer success|partnerships';
 /** Things organisations send, so "the invoice from Acme" names a company, not a person. */
 // Only what companies send; a contract or proposal "from Dana" is from a person.
-const ORG_DOCS = 'invoices?|receipts?|bills?|statements?|quotes?|orders?|newsletters?|renewals?|payments?|shipping|delivery|alerts?|subscription|booking|confirmation|notices?|letters?|notifications?';
-const ORG_SUFFIX = /\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:Inc|Corp|Corporation|LLC|Ltd|GmbH|Co|Group|Bank|Labs|Technologies|Systems)\b\.?/;
+const ORG_DOCS =
+  'invoices?|receipts?|bills?|statements?|quotes?|orders?|newsletters?|renewals?|payments?|shipping|delivery|alerts?|subscription|booking|confirmation|notices?|letters?|notifications?';
+const ORG_SUFFIX =
+  /\b([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:Inc|Corp|Corporation|LLC|Ltd|GmbH|Co|Group|Bank|Labs|Technologies|Systems)\b\.?/;
 
 export function findOrganization(text: string): string | undefined {
   const dept = new RegExp(
@@ -90,12 +100,18 @@ const ORDINAL_WORDS: Record<string, number> = {
 /** "the second email", "the 3rd one", "number two", "email 2". */
 export function findOrdinal(text: string): number | undefined {
   const noun = String.raw`(?:one|ones|e-?mail|mail|message|thread|invite|invitation|event|meeting|item|result|note|post|conversation)`;
-  const word = new RegExp(String.raw`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:new|unread|latest|recent|last)\s+)?${noun}\b`, 'i').exec(text);
+  const word = new RegExp(
+    String.raw`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:new|unread|latest|recent|last)\s+)?${noun}\b`,
+    'i',
+  ).exec(text);
   if (word?.[1]) {
     const w = word[1].toLowerCase();
     return ORDINAL_WORDS[w] ?? Number(w.replace(/\D/g, ''));
   }
-  const num = new RegExp(String.raw`\b(?:number|no\.?|#)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:e-?mail|message|thread|item|result)\s+(?:number\s+)?(\d{1,2}|one|two|three|four|five)\b(?!\s*(?:minutes?|hours?|days?|pm|am))`, 'i').exec(text);
+  const num = new RegExp(
+    String.raw`\b(?:number|no\.?|#)\s*(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:e-?mail|message|thread|item|result)\s+(?:number\s+)?(\d{1,2}|one|two|three|four|five)\b(?!\s*(?:minutes?|hours?|days?|pm|am))`,
+    'i',
+  ).exec(text);
   const n = num?.[1] ?? num?.[2];
   if (n) return parseNumber(n);
   return undefined;

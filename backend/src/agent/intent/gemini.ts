@@ -4,14 +4,7 @@ import { CONVERSATION_ENTITY_GUIDE, CONVERSATION_ENTITY_PROPERTIES } from './gem
 import { OfflineIntentEngine } from './offline.js';
 import { finishProblem, geminiFailureReason, leastThinking } from './geminiModel.js';
 import { contactFor } from './people.js';
-import {
-  type AnalyzedIntent,
-  Intent,
-  IntentAction,
-  type IntentContext,
-  type IntentEngine,
-  WRITE_ACTIONS,
-} from './schema.js';
+import { type AnalyzedIntent, Intent, IntentAction, type IntentContext, type IntentEngine, WRITE_ACTIONS } from './schema.js';
 import { isValidTimeZone, toRfc3339, zonedParts } from '../../time/zonedTime.js';
 import { DATA_RULE, dataBlock } from '../reply/dataBlock.js';
 
@@ -84,7 +77,10 @@ export function intentContextData(ctx: IntentContext): string | undefined {
   const conversation = ctx.history.slice(-8).map((t) => ({ role: t.role, text: t.text }));
   const contacts = (ctx.contacts ?? []).map((c) => ({ name: c.name, email: c.email }));
   if (!conversation.length && !contacts.length) return undefined;
-  return dataBlock('conversation so far and contacts', { ...(conversation.length ? { conversation } : {}), ...(contacts.length ? { contacts } : {}) });
+  return dataBlock('conversation so far and contacts', {
+    ...(conversation.length ? { conversation } : {}),
+    ...(contacts.length ? { contacts } : {}),
+  });
 }
 
 export interface GeminiIntentOptions {

@@ -23,7 +23,11 @@ export const CONVERSATION_ENTITY_PROPERTIES: Record<string, Schema> = {
   ordinal: { type: Type.INTEGER, description: '"the second email" → 2, over the list the conversation just showed' },
   organization: { type: Type.STRING, description: 'A company or team as sender or topic ("Acme", "legal")' },
   sender: { type: Type.STRING, description: 'Whose message a forward starts from, when people are the recipients' },
-  analysis: { type: Type.STRING, enum: [...MailAnalysis.options], description: 'top_senders: who wrote most; did_reply: did someone reply' },
+  analysis: {
+    type: Type.STRING,
+    enum: [...MailAnalysis.options],
+    description: 'top_senders: who wrote most; did_reply: did someone reply',
+  },
   remember: { type: Type.STRING, description: '"remember that …": the fact to keep; tools [] and action unknown' },
 };
 

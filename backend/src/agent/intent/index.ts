@@ -19,6 +19,10 @@ export { toRfc3339, zonedParts, zonedTimeToInstant, offsetMinutes } from '../../
 /** Gemini when a key is configured (falling back to offline per request), otherwise offline. */
 export function createIntentEngine(cfg: { geminiApiKey?: string; geminiBaseUrl?: string; geminiModel?: string } = {}): IntentEngine {
   if (!cfg.geminiApiKey) return new OfflineIntentEngine();
-  const client = createGeminiClient({ apiKey: cfg.geminiApiKey, ...(cfg.geminiBaseUrl ? { baseUrl: cfg.geminiBaseUrl } : {}), timeoutMs: 8_000 });
+  const client = createGeminiClient({
+    apiKey: cfg.geminiApiKey,
+    ...(cfg.geminiBaseUrl ? { baseUrl: cfg.geminiBaseUrl } : {}),
+    timeoutMs: 8_000,
+  });
   return new SlotFillingEngine(new GeminiIntentEngine({ client, model: cfg.geminiModel ?? DEFAULT_GEMINI_MODEL }));
 }

@@ -38,20 +38,24 @@ const RE = {
   calendar:
     /\bcalendar\b|\bschedul(e|ed|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
-  gmail: /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b/i,
+  gmail:
+    /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b/i,
   /** Words that mean mail unless Slack was named ("reply on Slack to Sam", "unread Slack messages"). */
-  gmailWeak: /\bthreads?\b|\bunread\b|\banswer\b|\brepl(y|ies|ied)\b|\brespond(ed)?\b|\bwrite back\b|\bwrote back\b|\bget back to\b|\bgot back to\b|\banswered\b/i,
+  gmailWeak:
+    /\bthreads?\b|\bunread\b|\banswer\b|\brepl(y|ies|ied)\b|\brespond(ed)?\b|\bwrite back\b|\bwrote back\b|\bget back to\b|\bgot back to\b|\banswered\b/i,
   message: /\bmessages?\b|\bping\b|\btext\b/i,
 };
 
 /** Questions Vouch cannot answer from mail, calendar or Slack, so a time word does not make them calendar reads. */
-const OUT_OF_SCOPE = /\bwhat time is it\b|\bwhat's the (?:time|date)\b|\bwhat day is (?:it|today)\b|\b(?:weather|rain|snow|temperature|forecast|news|score|game|match|stocks?|price of|traffic|time in|timer|alarm|sunset|sunrise|capital|population|recipe|joke|song|music|movie)\b/i;
+const OUT_OF_SCOPE =
+  /\bwhat time is it\b|\bwhat's the (?:time|date)\b|\bwhat day is (?:it|today)\b|\b(?:weather|rain|snow|temperature|forecast|news|score|game|match|stocks?|price of|traffic|time in|timer|alarm|sunset|sunrise|capital|population|recipe|joke|song|music|movie)\b/i;
 const TIME_WORDS =
   /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
 
 const QUESTION_LEAD =
   /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
-const SEND_LEAD = /^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail|mail|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|slack(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)/i;
+const SEND_LEAD =
+  /^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail|mail|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|slack(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)/i;
 /** Requests that start with a command stay commands even when said with a question mark. */
 const COMMAND_LEAD =
   /^(?:(?:reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e)\b(?!\s+me\b)|(?:schedule|reschedule|set|book|block|pencil|arrange|organi[sz]e|plan|host|make|put|add|create|invite|move|cancel|decline|accept|push|postpone|save|meet|get|grab)\b)/i;
@@ -61,7 +65,8 @@ const ACTION_RE = {
   summarize:
     /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
-  schedule: /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+  schedule:
+    /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
   draft: /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message))\b/i,
   post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
 };
@@ -70,23 +75,34 @@ const ACTION_RE = {
 function splitMessage(text: string, action: IntentAction): { instruction: string; message?: string } {
   if (!['reply', 'send', 'post', 'draft'].includes(action)) return { instruction: text };
   const marker =
-    /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(text);
+    /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
+      text,
+    );
   if (marker && marker.index > 0) {
     const message = cleanMessage(text.slice(marker.index + marker[0].length));
     if (message) return { instruction: text.slice(0, marker.index), message };
   }
   // "tell Sam the deck is ready", "post in #deals we closed Northwind": content follows the target.
   const target =
-    /^(?:[Tt]ell|[Ll]et)\s+(#[\w-]+|the [\w-]+ channel|everyone(?: in #[\w-]+)?|him|her|them|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!the\b|them\b|him\b|her\b)[a-z][\w'-]+)\s+(?:(?:on|via|over|by)\s+(?:slack|e-?mail|gmail|text|dm)\s+)?(?:know\s+)?(?:that\s+)?(.+)$/.exec(text) ??
+    /^(?:[Tt]ell|[Ll]et)\s+(#[\w-]+|the [\w-]+ channel|everyone(?: in #[\w-]+)?|him|her|them|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!the\b|them\b|him\b|her\b)[a-z][\w'-]+)\s+(?:(?:on|via|over|by)\s+(?:slack|e-?mail|gmail|text|dm)\s+)?(?:know\s+)?(?:that\s+)?(.+)$/.exec(
+      text,
+    ) ??
     /^(?:please\s+)?(?:post|announce|say)\s+(?:(?:in|to|on)\s+)?(#[\w-]+)\s+(.+)$/i.exec(text) ??
     /^ask\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+((?:if|whether|about|to|when|what|how|who)\b.+)$/i.exec(text);
   // "tell them I can't make it and decline": the decline is the request, the words only its note.
-  if (target?.[2] && !/^(?:about|on|in|via|over)\b/i.test(target[2]) && !/\b(?:and|then)\s+(?:decline|accept|cancel|reschedule|move)\b/i.test(target[2])) {
+  if (
+    target?.[2] &&
+    !/^(?:about|on|in|via|over)\b/i.test(target[2]) &&
+    !/\b(?:and|then)\s+(?:decline|accept|cancel|reschedule|move)\b/i.test(target[2])
+  ) {
     const message = cleanMessage(target[2]);
     if (message) return { instruction: text.slice(0, text.length - target[2].length), message };
   }
   // "reply to sam thanks got it": after the person, words that are not a preposition are the message.
-  const bareReply = /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:to|the|a|an|my|all|everyone|thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my|there|here|back|again|too|as)\b)(.+)$/.exec(text);
+  const bareReply =
+    /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:to|the|a|an|my|all|everyone|thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my|there|here|back|again|too|as)\b)(.+)$/.exec(
+      text,
+    );
   if (bareReply?.[2] && !/^(?:her|him|them|it|this|that|all|everyone)$/i.test(bareReply[1] ?? '')) {
     const message = cleanMessage(bareReply[2]);
     if (message) return { instruction: text.slice(0, text.length - bareReply[2].length), message };
@@ -104,7 +120,10 @@ function cleanMessage(s: string): string {
   return s
     .replace(/\s+(?:on|in|via|over)\s+(?:slack|email|e-mail|gmail)\s*[.?!]?$/i, '')
     .replace(/\s+(?:in|to|on)\s+#[\w-]+\s*[.?!]?$/i, '')
-    .replace(/[,\s]+(?:but )?(?:save it as a draft|(?:and )?save (?:it )?as (?:a )?draft|as a draft|don't send(?: it)?(?: yet)?|do not send(?: it)?(?: yet)?|without sending(?: it)?)\s*[.?!]?$/i, '')
+    .replace(
+      /[,\s]+(?:but )?(?:save it as a draft|(?:and )?save (?:it )?as (?:a )?draft|as a draft|don't send(?: it)?(?: yet)?|do not send(?: it)?(?: yet)?|without sending(?: it)?)\s*[.?!]?$/i,
+      '',
+    )
     .trim()
     .replace(/^["“']|["”']$/g, '')
     .trim();
@@ -119,20 +138,31 @@ function findChannel(text: string): string | undefined {
   return slackIn?.[1]?.toLowerCase();
 }
 
-const GENERIC = /^(last|latest|new|recent|unread|my|an?|the|this|that|every|all|few|\d+|important|next|first|one|second|third|e-?mails?|mail|messages?|slack|gmail)$/i;
+const GENERIC =
+  /^(last|latest|new|recent|unread|my|an?|the|this|that|every|all|few|\d+|important|next|first|one|second|third|e-?mails?|mail|messages?|slack|gmail)$/i;
 const QUERY_STOP = String.raw`(?=\s+(?:on|in|at|for|tomorrow|today|tonight|yesterday|next|this|last|from|with|to|by|and|since|lately|recently|earlier|over|across)\b|\s*[?.!,]?\s*$)`;
 
 function findSubject(instruction: string): string | undefined {
   const about = new RegExp(
-    String.raw`\b(?:about|regarding|re|on the topic of|titled|called|subject|concerning)\s+(?:the\s+|my\s+|our\s+|an?\s+)?(.+?)` + QUERY_STOP,
+    String.raw`\b(?:about|regarding|re|on the topic of|titled|called|subject|concerning)\s+(?:the\s+|my\s+|our\s+|an?\s+)?(.+?)` +
+      QUERY_STOP,
     'i',
   ).exec(instruction);
   // "what about next week" is a time, not a topic.
-  if (about?.[1] && !/^(it|that|this|them|anything|something|me)$/i.test(about[1]) && !/^(?:next|this|last|today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|\d)/i.test(about[1]) && !/^(?:on|in|via|over)\s+(?:slack|e-?mail|gmail)\b/i.test(about[1])) return about[1].trim();
+  if (
+    about?.[1] &&
+    !/^(it|that|this|them|anything|something|me)$/i.test(about[1]) &&
+    !/^(?:next|this|last|today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|\d)/i.test(
+      about[1],
+    ) &&
+    !/^(?:on|in|via|over)\s+(?:slack|e-?mail|gmail)\b/i.test(about[1])
+  )
+    return about[1].trim();
   const thread = /\b(?:the|my)\s+([\w-]+(?:\s+[\w-]+)?)\s+(?:thread|email|emails|conversation|chain|discussion)\b/i.exec(instruction);
   if (thread?.[1]) {
     const words = thread[1].split(/\s+/).filter((w) => !GENERIC.test(w));
-    if (words.length > 0 && !/^(e-?mail|messages?|slack|gmail|calendar|whole|entire|latest|long)$/i.test(words.join(' '))) return words.join(' ');
+    if (words.length > 0 && !/^(e-?mail|messages?|slack|gmail|calendar|whole|entire|latest|long)$/i.test(words.join(' ')))
+      return words.join(' ');
   }
   return undefined;
 }
@@ -140,27 +170,57 @@ function findSubject(instruction: string): string | undefined {
 /** Search words said as a search ("search Slack for the budget", "did anyone mention Northwind"). */
 function findSearchWords(instruction: string): string | undefined {
   const forWords = new RegExp(
-    String.raw`\b(?:search|look|find|check|dig)\b(?:\s+(?:through\s+)?[\w#'-]+){0,3}?\s+for\s+(?:the\s+|any\s+|anything\s+(?:about|on)\s+|messages?\s+(?:about|on)\s+|e-?mails?\s+(?:about|on)\s+|mentions?\s+of\s+)?(?:(?:e-?mail|message|thread|one)s?\s+(?:with|about|on|mentioning|that mentions?|where)\s+(?:the\s+)?)?(.+?)` + QUERY_STOP,
+    String.raw`\b(?:search|look|find|check|dig)\b(?:\s+(?:through\s+)?[\w#'-]+){0,3}?\s+for\s+(?:the\s+|any\s+|anything\s+(?:about|on)\s+|messages?\s+(?:about|on)\s+|e-?mails?\s+(?:about|on)\s+|mentions?\s+of\s+)?(?:(?:e-?mail|message|thread|one)s?\s+(?:with|about|on|mentioning|that mentions?|where)\s+(?:the\s+)?)?(.+?)` +
+      QUERY_STOP,
     'i',
   ).exec(instruction);
-  const mention = new RegExp(String.raw`\b(?:mention(?:ed|s|ing)?|br(?:ought|ing|ings|inging) up|raised?|flagged)\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
-  const status = new RegExp(String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with))\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
-  const talk = new RegExp(String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on(?!\s+(?:slack|e-?mail|gmail)\b))\s+(?:the\s+|our\s+)?(.+?)` + QUERY_STOP, 'i').exec(instruction);
-  const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(/^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i, '');
-  if (q && !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q) && !/^(?:on|in|via|over)\s+(?:slack|e-?mail|gmail|my)\b/i.test(q)) return q.replace(/^["“']|["”']$/g, '').replace(/^(?:the|our|my|a|an)\s+/i, '').trim();
+  const mention = new RegExp(
+    String.raw`\b(?:mention(?:ed|s|ing)?|br(?:ought|ing|ings|inging) up|raised?|flagged)\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP,
+    'i',
+  ).exec(instruction);
+  const status = new RegExp(
+    String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with))\s+(?:the\s+|our\s+)?(.+?)` +
+      QUERY_STOP,
+    'i',
+  ).exec(instruction);
+  const talk = new RegExp(
+    String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on(?!\s+(?:slack|e-?mail|gmail)\b))\s+(?:the\s+|our\s+)?(.+?)` +
+      QUERY_STOP,
+    'i',
+  ).exec(instruction);
+  const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(
+    /^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i,
+    '',
+  );
+  if (
+    q &&
+    !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q) &&
+    !/^(?:on|in|via|over)\s+(?:slack|e-?mail|gmail|my)\b/i.test(q)
+  )
+    return q
+      .replace(/^["“']|["”']$/g, '')
+      .replace(/^(?:the|our|my|a|an)\s+/i, '')
+      .trim();
   return undefined;
 }
 
 function findCount(text: string): number | undefined {
-  const n = /\b(?:last|latest|recent|top|first|most recent|past)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?!days?|weeks?|hours?|months?|minutes?)/i.exec(text + ' ');
+  const n =
+    /\b(?:last|latest|recent|top|first|most recent|past)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?!days?|weeks?|hours?|months?|minutes?)/i.exec(
+      text + ' ',
+    );
   if (n?.[1]) return parseNumber(n[1]);
-  const before = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:most recent|latest|newest|last|recent|new|unread)\s+(?:e-?mails|messages|threads|notes|ones)\b/i.exec(text);
+  const before =
+    /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:most recent|latest|newest|last|recent|new|unread)\s+(?:e-?mails|messages|threads|notes|ones)\b/i.exec(
+      text,
+    );
   if (before?.[1]) return parseNumber(before[1]);
   if (/\b(?:last|latest|most recent|newest)\s+(e-?mail|message|thread|note)\b(?!s)/i.test(text)) return 1;
   return undefined;
 }
 
-const SAYING = /\b(say|said|saying|write|wrote|send|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i;
+const SAYING =
+  /\b(say|said|saying|write|wrote|send|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i;
 const SOMEONE_SAID = [
   // A capitalised word after the first: a name.
   /^.+\b[A-Z][a-z]+\b/,
@@ -178,11 +238,21 @@ const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }
   {
     tools: ['gmail', 'slack'],
     when: (t) =>
-      /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(t) ||
-      /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with))\b/i.test(t),
+      /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(
+        t,
+      ) ||
+      /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with))\b/i.test(
+        t,
+      ),
   },
   // "where's the contract Dana sent": documents arrive by mail.
-  { tools: ['gmail'], when: (t) => /\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf)\s+(?:that\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:sent|forwarded|emailed)\b/i.test(t) },
+  {
+    tools: ['gmail'],
+    when: (t) =>
+      /\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf)\s+(?:that\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:sent|forwarded|emailed)\b/i.test(
+        t,
+      ),
+  },
   // "tell Sam the deck is ready": a note to a person is an email.
   { tools: ['gmail'], when: (t) => SEND_LEAD.test(t) || SEND_ANYWHERE.test(t) },
   // "what did Dana write about the NDA": someone said something somewhere; look in both.
@@ -190,7 +260,10 @@ const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }
   // "organize a team dinner next Friday at 7": arranging something at a time is a calendar event.
   {
     tools: ['calendar'],
-    when: (t) => !OUT_OF_SCOPE.test(t) && /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together)\b/i.test(t) && TIME_WORDS.test(t),
+    when: (t) =>
+      !OUT_OF_SCOPE.test(t) &&
+      /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together)\b/i.test(t) &&
+      TIME_WORDS.test(t),
   },
   // "summarize the conversation with Dana", "any updates from Dana": wherever that person wrote.
   {
@@ -208,7 +281,9 @@ const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }
       QUESTION_LEAD.test(t) &&
       !OUT_OF_SCOPE.test(t) &&
       (/^(?:when(?:'s| is| are| was| do| does| will| am)|what time(?:'s| is| are))\b/i.test(t) ||
-        (TIME_WORDS.test(t) && (/\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(t) || /^how\b/i.test(t)))),
+        (TIME_WORDS.test(t) &&
+          (/\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(t) ||
+            /^how\b/i.test(t)))),
   },
 ];
 
@@ -232,19 +307,42 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
   }
   if (tools.size === 0) for (const t of NO_SERVICE_RULES.find((r) => r.when(text))?.tools ?? []) tools.add(t);
   // "any unread DMs": direct messages are Slack's unless mail was named outright.
-  if (tools.has('gmail') && tools.has('slack') && /\bdms?\b|\bdirect messages?\b/i.test(text) && !/\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b/i.test(text)) {
+  if (
+    tools.has('gmail') &&
+    tools.has('slack') &&
+    /\bdms?\b|\bdirect messages?\b/i.test(text) &&
+    !/\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b/i.test(text)
+  ) {
     tools.delete('gmail');
   }
   // "send Dana the agenda", "send the meeting notes to Sam": a document about a meeting goes by mail;
   // only an invite is a calendar write.
-  if (tools.size === 1 && tools.has('calendar') && /^(?:send|forward|share|e-?mail)\b/i.test(text) && !/\binvit(?:e|ation)s?\b|\bcalendar\b|\bmeeting request\b/i.test(text) && !ACTION_RE.schedule.test(text)) {
+  if (
+    tools.size === 1 &&
+    tools.has('calendar') &&
+    /^(?:send|forward|share|e-?mail)\b/i.test(text) &&
+    !/\binvit(?:e|ation)s?\b|\bcalendar\b|\bmeeting request\b/i.test(text) &&
+    !ACTION_RE.schedule.test(text)
+  ) {
     tools.delete('calendar');
     tools.add('gmail');
   }
   // "call mom" is a phone call, not a calendar read.
-  if (/^call\s+(?!with\b|off\b)/i.test(text) && !RE.gmail.test(text) && !RE.slack.test(text) && !/\b(?:meeting|calendar|schedule|invite)\b/i.test(text)) tools.delete('calendar');
+  if (
+    /^call\s+(?!with\b|off\b)/i.test(text) &&
+    !RE.gmail.test(text) &&
+    !RE.slack.test(text) &&
+    !/\b(?:meeting|calendar|schedule|invite)\b/i.test(text)
+  )
+    tools.delete('calendar');
   // "book a flight to New York": travel is not a calendar event Vouch can create.
-  if (tools.size === 1 && tools.has('calendar') && /^book\b/i.test(text) && /\b(?:flights?|hotels?|tables?|restaurants?|uber|lyft|taxi|cab|trains?|tickets?|car|rental)\b/i.test(text)) tools.delete('calendar');
+  if (
+    tools.size === 1 &&
+    tools.has('calendar') &&
+    /^book\b/i.test(text) &&
+    /\b(?:flights?|hotels?|tables?|restaurants?|uber|lyft|taxi|cab|trains?|tickets?|car|rental)\b/i.test(text)
+  )
+    tools.delete('calendar');
   // "send Sam an email about the meeting": the meeting is the topic, not a calendar write.
   if (tools.has('gmail') && tools.has('calendar') && /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward|ask)\b/i.test(text)) {
     tools.delete('calendar');
@@ -260,7 +358,13 @@ function detectAction(lead: string, tools: Tool[]): IntentAction {
   if (ACTION_RE.summarize.test(lead) && !(COMMAND_LEAD.test(lead) && !/^summari[sz]e/i.test(lead) && !isQuestion)) return 'summarize';
   if (ACTION_RE.reply.test(lead) && !isQuestion) return 'reply';
   // "get me 30 minutes with Maya" asks for a slot, not a read.
-  if (tools.includes('calendar') && /^(?:get|grab|book|find) (?:me|us) (?:\d+|an?|half an?|some|one|two|fifteen|twenty|thirty|forty-five)\b.*\b(?:minutes?|mins?|hours?|time|slot|meeting|call)\b/i.test(lead)) return 'schedule';
+  if (
+    tools.includes('calendar') &&
+    /^(?:get|grab|book|find) (?:me|us) (?:\d+|an?|half an?|some|one|two|fifteen|twenty|thirty|forty-five)\b.*\b(?:minutes?|mins?|hours?|time|slot|meeting|call)\b/i.test(
+      lead,
+    )
+  )
+    return 'schedule';
   if (tools.includes('calendar') && ACTION_RE.schedule.test(lead) && !isQuestion) return 'schedule';
   if (ACTION_RE.draft.test(lead) && !isQuestion) return 'draft';
   if (tools.includes('slack') && (ACTION_RE.post.test(lead) || sends) && !isQuestion) return 'post';
@@ -286,10 +390,16 @@ function civilDayOf(iso: string | undefined, tz: string): CivilDate | undefined 
 }
 
 /** "move my 3pm tomorrow to 4" → where the event is now, and where it goes. */
-function resolveMove(instruction: string, ctx: IntentContext, tz: string, anchor?: CivilDate): { from?: { start: Date; end: Date }; to?: Date } {
-  const target = /\b(?:to|until|till|into|for|at)\s+((?:\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half past|quarter)\b.*|(?:tomorrow|today|tonight|next|this|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|later)\b.*)$/i.exec(
-    instruction,
-  );
+function resolveMove(
+  instruction: string,
+  ctx: IntentContext,
+  tz: string,
+  anchor?: CivilDate,
+): { from?: { start: Date; end: Date }; to?: Date } {
+  const target =
+    /\b(?:to|until|till|into|for|at)\s+((?:\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half past|quarter)\b.*|(?:tomorrow|today|tonight|next|this|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|later)\b.*)$/i.exec(
+      instruction,
+    );
   const source = target ? instruction.slice(0, target.index) : instruction;
   const from = resolveWhen(source, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
   const out: { from?: { start: Date; end: Date }; to?: Date } = {};
@@ -299,7 +409,13 @@ function resolveMove(instruction: string, ctx: IntentContext, tz: string, anchor
     .replace(/^(\d{1,2}(?::\d{2})?)(?=\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?\b)/i, 'at $1')
     .replace(/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i, (w) => `at ${parseNumber(w) ?? w}`);
   const to = resolveWhen(said, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
-  const baseDay = to.day && /\b(?:tomorrow|today|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d)/i.test(said) ? to.day : (from.day ?? anchor ?? to.day);
+  const baseDay =
+    to.day &&
+    /\b(?:tomorrow|today|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d)/i.test(
+      said,
+    )
+      ? to.day
+      : (from.day ?? anchor ?? to.day);
   const time = to.time ?? from.time;
   if (baseDay && time) {
     let start = zonedTimeToInstant(baseDay, time.hour, time.minute, tz);
@@ -348,8 +464,19 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   const timed = TIME_WORDS.test(instruction) && !RE.gmail.test(instruction) && !explicitSlack;
   // "cancel the dentist" right after a calendar answer is about that calendar.
   const afterCalendar = () => !RE.gmail.test(instruction) && !explicitSlack && (prev()?.tools.includes('calendar') ?? false);
-  const endsWithChange = /\b(?:and|then)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?\s*[.!]?$/i.test(instruction);
-  if (op && !isQuestion && !mailish && (eventish || timed || endsWithChange || afterCalendar() || (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) || (op === 'move' && /\bto\s+\d/.test(instruction)))) {
+  const endsWithChange =
+    /\b(?:and|then)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?\s*[.!]?$/i.test(instruction);
+  if (
+    op &&
+    !isQuestion &&
+    !mailish &&
+    (eventish ||
+      timed ||
+      endsWithChange ||
+      afterCalendar() ||
+      (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) ||
+      (op === 'move' && /\bto\s+\d/.test(instruction)))
+  ) {
     tools = ['calendar'];
     action = 'schedule';
     entities.operation = op;
@@ -367,8 +494,13 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   if (entities.operation === 'move' && /\b(?:make it|change it to|switch it to|instead)\b/i.test(instruction)) {
     const p = prev();
     if (p?.action === 'schedule' && p.entities.operation === 'create') {
-      const amended = fillPending(text, { ...ctx, pending: { tools: p.tools, action: p.action, entities: p.entities, missing: 'start' } }, (t, c) => parseFresh(t, { ...c, history: [] }));
-      if (amended?.pending_outcome === 'filled') return { tools: amended.tools, action: amended.action, entities: amended.entities, needs_write: amended.needs_write };
+      const amended = fillPending(
+        text,
+        { ...ctx, pending: { tools: p.tools, action: p.action, entities: p.entities, missing: 'start' } },
+        (t, c) => parseFresh(t, { ...c, history: [] }),
+      );
+      if (amended?.pending_outcome === 'filled')
+        return { tools: amended.tools, action: amended.action, entities: amended.entities, needs_write: amended.needs_write };
     }
   }
 
@@ -402,7 +534,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   const organization = orgSaid && contactsMatching(orgSaid, contacts).length === 0 ? orgSaid : undefined;
   if (organization) {
     entities.organization = organization;
-    if (tools.length === 0 || (!explicitSlack && tools.includes('slack') && tools.includes('gmail') && !RE.message.test(instruction))) tools = ['gmail'];
+    if (tools.length === 0 || (!explicitSlack && tools.includes('slack') && tools.includes('gmail') && !RE.message.test(instruction)))
+      tools = ['gmail'];
     if (action === 'unknown') action = detectAction(instruction, tools);
   }
 
@@ -419,7 +552,14 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
     }
   }
   if ((action === 'unknown' || tools.length === 0) && message === undefined) {
-    const p = continuation || refersBack || ordinal !== undefined || ACTION_RE.summarize.test(instruction) || /^(?:what about|how about|tomorrow|today|friday|monday|tuesday|wednesday|thursday|next|yesterday|this)\b/i.test(raw) ? prev() : undefined;
+    const p =
+      continuation ||
+      refersBack ||
+      ordinal !== undefined ||
+      ACTION_RE.summarize.test(instruction) ||
+      /^(?:what about|how about|tomorrow|today|friday|monday|tuesday|wednesday|thursday|next|yesterday|this)\b/i.test(raw)
+        ? prev()
+        : undefined;
     if (p && p.tools.length > 0) {
       tools = p.tools;
       const own = detectAction(instruction, tools);
@@ -433,13 +573,21 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   // People come from the instruction: in "tell Sam that Dana agreed", Dana is content, not a recipient.
   let people = findPeople(instruction, contacts);
   const didReply =
-    /\b(?:did|has|have|had|didn't|hasn't)\s+([a-z][\w'-]*)\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b/i.exec(instruction) ??
+    /\b(?:did|has|have|had|didn't|hasn't)\s+([a-z][\w'-]*)\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b/i.exec(
+      instruction,
+    ) ??
     /^([a-z][\w'-]*)\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b/i.exec(instruction);
   if (didReply?.[1] && !/^(?:she|he|they|i|you|we|anyone|anybody|someone|everyone|it|the|legal|finance)$/i.test(didReply[1])) {
-    const who = didReply[1].split(/\s+/).map((w) => (w[0] ?? '').toUpperCase() + w.slice(1)).join(' ');
+    const who = didReply[1]
+      .split(/\s+/)
+      .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
+      .join(' ');
     if (!people.some((p) => p.toLowerCase() === who.toLowerCase())) people = [who, ...people];
   }
-  if (organization) people = people.filter((p) => p.toLowerCase() !== organization.toLowerCase() && !organization.toLowerCase().startsWith(p.toLowerCase()));
+  if (organization)
+    people = people.filter(
+      (p) => p.toLowerCase() !== organization.toLowerCase() && !organization.toLowerCase().startsWith(p.toLowerCase()),
+    );
   if (people.length === 0 && (mentionsPersonPronoun(instruction) || /\b(?:did|has)\s+(?:she|he|they)\b/i.test(instruction))) {
     const last = lastMentionedPerson(ctx.history, contacts);
     if (last) people = [last];
@@ -450,7 +598,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
     const src =
       /\b(?:from|by)\s+([A-Za-z][\w'-]*)/.exec(instruction) ??
       /\b([A-Za-z][\w-]*)'s\s+(?:last\s+|latest\s+)?(?:e-?mail|message|note|reply|invoice|thread)/i.exec(instruction);
-    const sender = src?.[1] && people.find((p) => p.toLowerCase() === src[1]!.toLowerCase() || p.toLowerCase().startsWith(`${src[1]!.toLowerCase()} `));
+    const sender =
+      src?.[1] && people.find((p) => p.toLowerCase() === src[1]!.toLowerCase() || p.toLowerCase().startsWith(`${src[1]!.toLowerCase()} `));
     if (sender) {
       entities.sender = sender;
       people = people.filter((p) => p !== sender);
@@ -520,14 +669,18 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
 /** "the invoice from Acme" searches for "invoice" from Acme. */
 function docWord(instruction: string, organization: string | undefined): string | undefined {
   if (!organization) return undefined;
-  const m = /\b(?:the|an?|my|any|their|latest|last)\s+(?:latest\s+|last\s+|new\s+)?(invoices?|receipts?|bills?|statements?|quotes?|orders?|contracts?|proposals?|newsletters?|renewals?|payments?|offers?|tickets?|reminders?|notices?|letters?|confirmation)\b/i.exec(instruction);
+  const m =
+    /\b(?:the|an?|my|any|their|latest|last)\s+(?:latest\s+|last\s+|new\s+)?(invoices?|receipts?|bills?|statements?|quotes?|orders?|contracts?|proposals?|newsletters?|renewals?|payments?|offers?|tickets?|reminders?|notices?|letters?|confirmation)\b/i.exec(
+      instruction,
+    );
   return m?.[1]?.toLowerCase().replace(/s$/, '');
 }
 
 function slackScope(instruction: string, action: IntentAction, e: Intent['entities']): Intent['entities']['slack_scope'] {
   if (/\bdms?\b|\bdirect messages?\b|\bprivate messages?\b|\bdm'?d\b/i.test(instruction)) return 'dm';
   if (WRITE_ACTIONS.has(action)) return e.people.length > 0 ? 'dm' : undefined;
-  if (e.query || e.people.length > 0 || /\b(?:search|mention|look for|find|brought up|bring up|raised)\b/i.test(instruction)) return 'search';
+  if (e.query || e.people.length > 0 || /\b(?:search|mention|look for|find|brought up|bring up|raised)\b/i.test(instruction))
+    return 'search';
   return 'catch_up';
 }
 

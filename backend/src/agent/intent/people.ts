@@ -52,7 +52,8 @@ const COMMON_WORDS = new Set(
 );
 
 /** Lead words after which a lower-case word may still be a name (STT often lower-cases names). */
-const LOWER_LEAD = /^(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|meet|call|dm|text|slack|and)$/i;
+const LOWER_LEAD =
+  /^(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|meet|call|dm|text|slack|and)$/i;
 
 const LEAD_WORDS = String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by|dm|text|slack)`;
 
@@ -121,20 +122,31 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
       // "slack priya …" is the verb; "on slack overnight" is not.
       if (/^slack$/i.test(lead) && (m.index ?? 0) !== 0) continue;
       // "free to grab coffee", "going to meet the team": a verb after "to" takes an object; a name does not.
-      const next = text.slice(start + first.length).trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-      if (/^to$/i.test(lead) && /^(?:a|an|the|with|some|up|out|my|your|his|her|their|our|it|me|us|them|this|that|coffee|lunch|dinner|breakfast|drinks)$/.test(next)) continue;
+      const next =
+        text
+          .slice(start + first.length)
+          .trim()
+          .split(/\s+/)[0]
+          ?.toLowerCase() ?? '';
+      if (
+        /^to$/i.test(lead) &&
+        /^(?:a|an|the|with|some|up|out|my|your|his|her|their|our|it|me|us|them|this|that|coffee|lunch|dinner|breakfast|drinks)$/.test(next)
+      )
+        continue;
       if (/^and$/i.test(lead) && !hits.some((h) => h.end !== undefined && h.end >= (m.index ?? 0) - 1)) continue;
     }
     let name = first.replace(/['’]s$/, '');
     const second = words[1];
-    if (second && /^[A-Z]/.test(first) && /^[A-Z]/.test(second) && !NOT_NAMES.has(second.toLowerCase()) && !/['’]s$/.test(first)) name += ` ${second}`;
+    if (second && /^[A-Z]/.test(first) && /^[A-Z]/.test(second) && !NOT_NAMES.has(second.toLowerCase()) && !/['’]s$/.test(first))
+      name += ` ${second}`;
     hits.push({ name: titleCase(name), index: start, end: start + name.length });
     covered.push([start, start + name.length]);
   }
 
   // 3. A capitalised name doing something people do ("Dana asked…", "Sam Patel sent…"), as the
   // assistant's own summaries phrase it; this is what "reply to her" usually points back to.
-  const actorRe = /\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)\s+(?:sent|said|asked|wrote|replied|posted|emailed|mentioned|wants|needs|shared|invited|suggested|proposed|confirmed)\b/g;
+  const actorRe =
+    /\b([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)\s+(?:sent|said|asked|wrote|replied|posted|emailed|mentioned|wants|needs|shared|invited|suggested|proposed|confirmed)\b/g;
   for (const m of text.matchAll(actorRe)) {
     const raw = m[1] ?? '';
     const start = m.index ?? 0;

@@ -31,7 +31,12 @@ export const IntentEntities = z.object({
   emails: z.array(z.string().max(320)).max(20).default([]),
   time_range: z.object({ start: rfc3339, end: rfc3339 }).optional(),
   start: rfc3339.optional(),
-  duration_minutes: z.number().int().positive().max(24 * 60).optional(),
+  duration_minutes: z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 60)
+    .optional(),
   subject: z.string().max(998).optional(),
   /** What to say or post, in the user's words. */
   message: z.string().max(40_000).optional(),

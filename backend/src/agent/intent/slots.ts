@@ -1,11 +1,20 @@
 import { findOrdinal } from './features.js';
 import { contactFor, contactsMatching, findEmails, findPeople, lastMentionedPerson } from './people.js';
-import { type Contact, type Intent, type IntentContext, type PendingIntent, type PendingOutcome, type PendingSlot, WRITE_ACTIONS } from './schema.js';
+import {
+  type Contact,
+  type Intent,
+  type IntentContext,
+  type PendingIntent,
+  type PendingOutcome,
+  type PendingSlot,
+  WRITE_ACTIONS,
+} from './schema.js';
 import { cleanUtterance, stripHesitations } from './text.js';
 import { parseNumber, resolveWhen } from './when.js';
 import { type CivilDate, isValidTimeZone, toRfc3339, zonedParts, zonedTimeToInstant } from '../../time/zonedTime.js';
 
-const DAY_SAID = /\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|next|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i;
+const DAY_SAID =
+  /\b(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|next|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d)/i;
 
 function civilDay(iso: string, tz: string): CivilDate {
   const p = zonedParts(new Date(iso), tz);
@@ -24,7 +33,8 @@ type Parse = (text: string, ctx: IntentContext) => Intent;
 const ABANDON =
   /^(?:never ?mind|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don't bother|do not bother|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b[\s.!]*$/i;
 
-const CONFIRM = /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|great)[,.!]?\s*)*(?:send it|go ahead|do it|looks good|that's (?:it|fine|good)|sounds good)?[.!]*$/i;
+const CONFIRM =
+  /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|great)[,.!]?\s*)*(?:send it|go ahead|do it|looks good|that's (?:it|fine|good)|sounds good)?[.!]*$/i;
 
 /** Leads that make an utterance a new request rather than an answer, when a service is also named. */
 const NEW_REQUEST_LEAD =
@@ -54,7 +64,13 @@ function unquote(s: string): string {
 }
 
 function done(pending: PendingIntent, entities: Intent['entities'], outcome: PendingOutcome): Filled {
-  return { tools: pending.tools, action: pending.action, entities, needs_write: WRITE_ACTIONS.has(pending.action), pending_outcome: outcome };
+  return {
+    tools: pending.tools,
+    action: pending.action,
+    entities,
+    needs_write: WRITE_ACTIONS.has(pending.action),
+    pending_outcome: outcome,
+  };
 }
 
 function withPerson(entities: Intent['entities'], name: string, contacts: Contact[], email?: string): Intent['entities'] {
@@ -67,7 +83,11 @@ function withPerson(entities: Intent['entities'], name: string, contacts: Contac
 
 /** The contact an answer to "Which Sam?" picks: an ordinal, a full name, or part of the address. */
 function pickCandidate(answer: string, candidates: Contact[]): Contact | undefined {
-  const ordinal = findOrdinal(answer) ?? (/\b(first|second|third)\b/i.exec(answer) ? ({ first: 1, second: 2, third: 3 } as Record<string, number>)[(/\b(first|second|third)\b/i.exec(answer)?.[1] ?? '').toLowerCase()] : undefined);
+  const ordinal =
+    findOrdinal(answer) ??
+    (/\b(first|second|third)\b/i.exec(answer)
+      ? ({ first: 1, second: 2, third: 3 } as Record<string, number>)[(/\b(first|second|third)\b/i.exec(answer)?.[1] ?? '').toLowerCase()]
+      : undefined);
   if (ordinal !== undefined && candidates[ordinal - 1]) return candidates[ordinal - 1];
   if (/\b(?:the )?last one\b/i.test(answer)) return candidates[candidates.length - 1];
   const words = answer
@@ -122,8 +142,14 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
       const said = answer
         .replace(/^(?:what|how) about\s+|^(?:let's say|say|make it|let's do|do|maybe|try)\s+/i, '')
         .replace(/^(\d{1,2}(?::\d{2})?)(?=\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?\b)/i, 'at $1')
-        .replace(/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:minutes?|hours?))/i, (w) => `at ${parseNumber(w) ?? w}`)
-        .replace(/\bat (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i, (_m, w: string) => `at ${parseNumber(w) ?? w}`);
+        .replace(
+          /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:minutes?|hours?))/i,
+          (w) => `at ${parseNumber(w) ?? w}`,
+        )
+        .replace(
+          /\bat (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i,
+          (_m, w: string) => `at ${parseNumber(w) ?? w}`,
+        );
       const w = resolveWhen(said, ctx.now, tz, { future: true, defaultSlotMinutes: base.duration_minutes ?? 30 });
       const entities = { ...base };
       if (w.duration_minutes !== undefined) entities.duration_minutes = w.duration_minutes;
@@ -155,7 +181,9 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
       if (newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
       const emails = findEmails(answer);
       let entities = { ...base, emails: [...new Set([...base.emails, ...emails])] };
-      const bare = answer.replace(/^(?:send it |it's |it goes |address it |make it )?(?:to|for)\s+|^(?:cc|email|send to)\s+/i, '').replace(/[.!?]+$/, '');
+      const bare = answer
+        .replace(/^(?:send it |it's |it goes |address it |make it )?(?:to|for)\s+|^(?:cc|email|send to)\s+/i, '')
+        .replace(/[.!?]+$/, '');
       let names = findPeople(`to ${bare}`, contacts);
       if (names.length === 0 && /^(?:her|him|them)$/i.test(bare)) {
         const last = lastMentionedPerson(ctx.history, contacts);
@@ -178,9 +206,15 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
 /** The assistant's own questions for each slot, as the pipeline and the reply writers word them. */
 const SLOT_QUESTIONS: Array<[PendingSlot, RegExp]> = [
   ['channel', /\b(?:which|what) (?:slack )?channel\b|\bwhere should i post\b/i],
-  ['message', /\bwhat (?:should|would you like|do you want|shall)\b.*\b(?:say|post|write|tell)\b|\bwhat should the (?:e-?mail|message|reply|post|note) say\b/i],
+  [
+    'message',
+    /\bwhat (?:should|would you like|do you want|shall)\b.*\b(?:say|post|write|tell)\b|\bwhat should the (?:e-?mail|message|reply|post|note) say\b/i,
+  ],
   ['start', /\bwhen should\b|\bwhat time\b|\bwhen (?:would you like|do you want|works)\b|\bwhat day\b|\bwhen is good\b/i],
-  ['recipient', /\bwho should i\b|\bwho (?:is it|should it go) (?:for|to)\b|\bwho(?:m)? (?:do you want|would you like) (?:me )?to\b|\bwho (?:to|do i) send\b/i],
+  [
+    'recipient',
+    /\bwho should i\b|\bwho (?:is it|should it go) (?:for|to)\b|\bwho(?:m)? (?:do you want|would you like) (?:me )?to\b|\bwho (?:to|do i) send\b/i,
+  ],
 ];
 
 /**
@@ -195,7 +229,8 @@ export function inferPending(ctx: IntentContext, previous: () => Intent | undefi
   if (which?.[1] && !/^(?:Slack|Channel|One|Day|Time|Email|Thread|Meeting)$/.test(which[1])) {
     const candidates = contactsMatching(which[1], ctx.contacts ?? []);
     const prev = previous();
-    if (candidates.length > 1 && prev) return { tools: prev.tools, action: prev.action, entities: prev.entities, missing: 'person', candidates };
+    if (candidates.length > 1 && prev)
+      return { tools: prev.tools, action: prev.action, entities: prev.entities, missing: 'person', candidates };
   }
   const slot = SLOT_QUESTIONS.find(([, re]) => re.test(last.text))?.[0];
   if (!slot) return undefined;

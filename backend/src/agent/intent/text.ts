@@ -18,7 +18,8 @@ const LEADS: RegExp[] = [
 ];
 
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
-const TAILS = /(?:[,\s]+(?:please|real quick|quickly|if you can|if you could|when you get a chance|vouch)|[,.!]\s*(?:thanks|thank you))+\s*([?!.]*)\s*$/i;
+const TAILS =
+  /(?:[,\s]+(?:please|real quick|quickly|if you can|if you could|when you get a chance|vouch)|[,.!]\s*(?:thanks|thank you))+\s*([?!.]*)\s*$/i;
 
 const GERUNDS: Record<string, string> = {
   booking: 'book',
@@ -67,7 +68,11 @@ export function stripHesitations(input: string): string {
 
 export function cleanUtterance(input: string): CleanText {
   let t = input.replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
-  t = t.replace(HESITATION, '$1').replace(/\s+/g, ' ').replace(/^[\s,.]+/, '').trim();
+  t = t
+    .replace(HESITATION, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.]+/, '')
+    .trim();
   // Typed shorthand ("meeting w/ jordan fri 2pm").
   t = t.replace(/\bw\/\s*/gi, 'with ').replace(/\b(?:b\/c|bc)\b/gi, 'because');
   // "squeeze in 20 minutes with Maya" is a length, not "in 20 minutes from now".

@@ -1,10 +1,4 @@
-import {
-  type CivilDate,
-  addDays,
-  todayIn,
-  weekdayOf,
-  zonedTimeToInstant,
-} from '../../time/zonedTime.js';
+import { type CivilDate, addDays, todayIn, weekdayOf, zonedTimeToInstant } from '../../time/zonedTime.js';
 
 /**
  * Pure resolution of the time words people say ("tomorrow", "Friday afternoon", "next Tuesday at 10",
@@ -140,7 +134,9 @@ export function parseTime(text: string, part?: DayPart): { hour: number; minute:
     /\bat\s+(\d{1,2})(?:\s*o'?clock)?\b(?!\s*(?:minutes?|mins?|hours?|people|emails?|messages?))/.exec(t) ??
     /\b(\d{1,2})\s*o'?clock\b/.exec(t) ??
     // "a meeting for 3 tomorrow": a bare hour after "for", only when a day or the end follows.
-    /\bfor\s+(\d{1,2})(?::(\d{2}))?\s*(?=$|[?.!,]|(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/.exec(t);
+    /\bfor\s+(\d{1,2})(?::(\d{2}))?\s*(?=$|[?.!,]|(?:today|tomorrow|tonight|on|this|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/.exec(
+      t,
+    );
   if (bare) {
     let hour = Number(bare[1]);
     const minute = Number(bare[2] ?? 0);
@@ -171,20 +167,27 @@ function parseDay(t: string, today: CivilDate): DayMatch | undefined {
   if (/\bday after tomorrow\b/.test(t)) return { day: addDays(today, 2) };
   if (/\btomorrow\b/.test(t)) return { day: addDays(today, 1) };
   if (/\byesterday\b/.test(t)) return { day: addDays(today, -1) };
-  if (/\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b|\blater\b|\bright now\b|\brest of (?:the|my) day\b/.test(t)) return { day: today };
+  if (/\btoday\b|\btonight\b|\bthis (morning|afternoon|evening)\b|\blater\b|\bright now\b|\brest of (?:the|my) day\b/.test(t))
+    return { day: today };
   // "Wednesday next week", "next week on Friday": that weekday in the week after this one.
-  const inNextWeek = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+next week\b|\bnext week on\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(t);
+  const inNextWeek =
+    /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+next week\b|\bnext week on\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(
+      t,
+    );
   if (inNextWeek) {
     const target = WEEKDAYS[inNextWeek[1] ?? inNextWeek[2] ?? ''] ?? 1;
     const mondayNext = addDays(today, 7 - ((weekdayOf(today) + 6) % 7));
     return { day: addDays(mondayNext, (target + 6) % 7) };
   }
-  const wd = /\b(?:(next|this|last|on|coming)\s+)?(sunday|monday|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|mon)s?\b(?!-)/.exec(t);
+  const wd =
+    /\b(?:(next|this|last|on|coming)\s+)?(sunday|monday|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|mon)s?\b(?!-)/.exec(
+      t,
+    );
   if (wd) {
     const target = WEEKDAYS[wd[2] ?? ''] ?? 0;
     const cur = weekdayOf(today);
     const ahead = (target - cur + 7) % 7;
-    if (wd[1] === 'last') return { day: addDays(today, -(((cur - target + 7) % 7) || 7)) };
+    if (wd[1] === 'last') return { day: addDays(today, -((cur - target + 7) % 7 || 7)) };
     // "next Tuesday" = the first Tuesday after today; a plain weekday may be today.
     if (wd[1] === 'next' || wd[1] === 'coming') return { day: addDays(today, ahead || 7) };
     return { day: addDays(today, ahead), rollable: true };
@@ -248,7 +251,20 @@ export interface ResolveOptions {
   defaultSlotMinutes?: number;
 }
 
-const HOUR_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const HOUR_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 const HOUR_WORD = `(${Object.keys(HOUR_WORDS).join('|')}|\\d{1,2})`;
 
 /** Spoken clock times in digits: "at three" → "at 3", "half past two" → "2:30", "three thirty pm" → "3:30 pm". */
@@ -258,9 +274,18 @@ function spokenClock(t: string): string {
     .replace(new RegExp(`\\bhalf past ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${h(w)}:30`)
     .replace(new RegExp(`\\bquarter past ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${h(w)}:15`)
     .replace(new RegExp(`\\bquarter to ${HOUR_WORD}\\b`, 'g'), (_m, w: string) => `at ${Number(h(w)) - 1 || 12}:45`)
-    .replace(new RegExp(`\\b(at|by|around|from) ${HOUR_WORD} (fifteen|thirty|forty-?five)\\b`, 'g'), (_m, p: string, w: string, mm: string) => `${p} ${h(w)}:${mm.startsWith('fif') ? '15' : mm.startsWith('thi') ? '30' : '45'}`)
-    .replace(new RegExp(`\\b(at|by|around) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b`, 'g'), (_m, p: string, w: string) => `${p} ${h(w)}`)
-    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(a\.?m\.?|p\.?m\.?|o'?clock)/g, (_m, w: string, mer: string) => `${h(w)}${mer.startsWith('o') ? " o'clock" : mer}`)
+    .replace(
+      new RegExp(`\\b(at|by|around|from) ${HOUR_WORD} (fifteen|thirty|forty-?five)\\b`, 'g'),
+      (_m, p: string, w: string, mm: string) => `${p} ${h(w)}:${mm.startsWith('fif') ? '15' : mm.startsWith('thi') ? '30' : '45'}`,
+    )
+    .replace(
+      new RegExp(`\\b(at|by|around) (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\b`, 'g'),
+      (_m, p: string, w: string) => `${p} ${h(w)}`,
+    )
+    .replace(
+      /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(a\.?m\.?|p\.?m\.?|o'?clock)/g,
+      (_m, w: string, mer: string) => `${h(w)}${mer.startsWith('o') ? " o'clock" : mer}`,
+    )
     .replace(/\baround\s+(\d)/g, 'at $1');
 }
 
@@ -274,11 +299,17 @@ export function resolveWhen(text: string, now: Date, timeZone: string, opts: Res
   if (duration !== undefined) out.duration_minutes = duration;
   let time = parseTime(t, part);
   // "from 2 to 4", "between 2 and 3:30", "friday 2-4pm": a start and a length.
-  const span = /\b(?:from|between)\s+(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:to|and|until|till|-|–)\s*(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?(?=\s|$|[,.?!])|\b(\d{1,2}(?::\d{2})?)\s*(am|pm)?\s*(?:-|–|\bto\b)\s*(\d{1,2}(?::\d{2})?)\s*(am|pm)?(?=\s|$|[,.?!])/.exec(t);
+  const span =
+    /\b(?:from|between)\s+(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:to|and|until|till|-|–)\s*(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?(?=\s|$|[,.?!])|\b(\d{1,2}(?::\d{2})?)\s*(am|pm)?\s*(?:-|–|\bto\b)\s*(\d{1,2}(?::\d{2})?)\s*(am|pm)?(?=\s|$|[,.?!])/.exec(
+      t,
+    );
   if (span) {
     const [a, am, b, bm] = span[1] ? [span[1], span[2], span[3], span[4]] : [span[5], span[6], span[7], span[8]];
     const endMer = bm ?? '';
-    const from = parseTime(`at ${a}${am ?? (endMer && !/:/.test(a ?? '') && Number(a) <= Number((b ?? '').split(':')[0]) ? endMer : '')}`, part);
+    const from = parseTime(
+      `at ${a}${am ?? (endMer && !/:/.test(a ?? '') && Number(a) <= Number((b ?? '').split(':')[0]) ? endMer : '')}`,
+      part,
+    );
     let to = parseTime(`at ${b}${endMer}`, part);
     if (from && to) {
       if (to.hour * 60 + to.minute <= from.hour * 60 + from.minute && to.hour < 12) to = { hour: to.hour + 12, minute: to.minute };

@@ -7,7 +7,9 @@ export interface Embedder {
   embed(texts: string[]): Promise<number[][]>;
 }
 
-const STOP = new Set('a an the and or but to of in on at for with from by is are was were be been it this that i me my you your we our'.split(' '));
+const STOP = new Set(
+  'a an the and or but to of in on at for with from by is are was were be been it this that i me my you your we our'.split(' '),
+);
 
 function bucket(feature: string, dims: number): { index: number; sign: number } {
   const h = createHash('sha1').update(feature).digest();
@@ -31,7 +33,12 @@ export class LocalEmbedder implements Embedder {
 
   vector(text: string): number[] {
     const v = new Array<number>(this.dims).fill(0);
-    const words = text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}@.\s]/gu, ' ').split(/\s+/).filter((w) => w && !STOP.has(w));
+    const words = text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}@.\s]/gu, ' ')
+      .split(/\s+/)
+      .filter((w) => w && !STOP.has(w));
     for (const w of words) {
       const word = bucket(`w:${w.replace(/(ing|ed|es|s)$/, '')}`, this.dims);
       v[word.index]! += word.sign;

@@ -20,7 +20,8 @@ export function rememberedExchange(
       done.push(`could not read ${NAMES[tool]}`);
       continue;
     }
-    if (tool === 'gmail') done.push(`${verb} ${NAMES.gmail} (${count(context.threads?.length ?? (context.thread ? 1 : 0), 'thread', 'threads')})`);
+    if (tool === 'gmail')
+      done.push(`${verb} ${NAMES.gmail} (${count(context.threads?.length ?? (context.thread ? 1 : 0), 'thread', 'threads')})`);
     else if (tool === 'calendar') done.push(`${verb} ${NAMES.calendar} (${count(context.events?.length, 'event', 'events')})`);
     else done.push(`${verb} ${NAMES.slack} (${count(context.messages?.length, 'message', 'messages')})`);
   }

@@ -58,9 +58,11 @@ export class LongTermMemory {
     const prev = this.queues.get(user) ?? Promise.resolve();
     const next = prev.catch(() => undefined).then(fn);
     this.queues.set(user, next);
-    void next.finally(() => {
-      if (this.queues.get(user) === next) this.queues.delete(user);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.queues.get(user) === next) this.queues.delete(user);
+      })
+      .catch(() => undefined);
     return next;
   }
 

@@ -76,7 +76,9 @@ export class OfflineDraftComposer implements DraftComposer {
     const message = e.message ? asSentence(addressDirectly(e.message)) : '';
     const greeting = recipient ? `Hi ${firstName(recipient)},` : 'Hi,';
     const signOff = input.senderName ? `Best,\n${firstName(input.senderName)}` : 'Best,';
-    const body = [greeting, message || (e.subject ? `I wanted to follow up about ${e.subject}.` : ''), signOff].filter(Boolean).join('\n\n');
+    const body = [greeting, message || (e.subject ? `I wanted to follow up about ${e.subject}.` : ''), signOff]
+      .filter(Boolean)
+      .join('\n\n');
     let subject: string;
     if (input.thread?.subject) subject = /^re:/i.test(input.thread.subject) ? input.thread.subject : `Re: ${input.thread.subject}`;
     else if (e.subject) subject = e.subject.charAt(0).toUpperCase() + e.subject.slice(1);
@@ -153,6 +155,10 @@ export class GeminiDraftComposer implements DraftComposer {
 const defaultComposer = new OfflineDraftComposer();
 
 /** The pipeline's entry point: offline unless a Gemini composer is passed. */
-export function composeDraftText(kind: DraftTextKind, input: DraftTextInput, composer: DraftComposer = defaultComposer): Promise<DraftText> {
+export function composeDraftText(
+  kind: DraftTextKind,
+  input: DraftTextInput,
+  composer: DraftComposer = defaultComposer,
+): Promise<DraftText> {
   return composer.compose(kind, input);
 }

@@ -49,7 +49,15 @@ export interface ProviderContext {
   /** "Who wrote most" / "did X reply", computed from what Gmail returned. */
   mail_analysis?: {
     top_senders?: Array<{ name: string; threads: number }>;
-    did_reply?: { person: string; subject: string; replied: boolean; you_wrote?: boolean; last_from?: string; last_date?: string; last_text?: string };
+    did_reply?: {
+      person: string;
+      subject: string;
+      replied: boolean;
+      you_wrote?: boolean;
+      last_from?: string;
+      last_date?: string;
+      last_text?: string;
+    };
   };
   /** A write the pipeline prepared (draft_ready was or will be sent). */
   draft?: { kind: DraftKind; to?: string; channel?: string; text?: string; title?: string; start?: string; duration_minutes?: number };

@@ -27,7 +27,7 @@ export function replySystemInstruction(input: ReplyInput): string {
     'If a draft was prepared, summarise it in one sentence and ask the user to confirm; never say it was sent.',
     // The same grounding rules as the templates: what was looked at, whose words, and a provider's limit.
     'When Slack was searched (slack.searched), say what was searched; with no messages, say the search found none rather than "nothing new". If slack.limited is set, say it plainly.',
-    "Attribute each message to its sender; your_reply is the user's own words (\"you replied\"), never the other person's. Use mail_analysis as given for who wrote most or whether someone replied.",
+    'Attribute each message to its sender; your_reply is the user\'s own words ("you replied"), never the other person\'s. Use mail_analysis as given for who wrote most or whether someone replied.',
     DATA_RULE,
     input.userName ? `The user is ${input.userName}.` : '',
   ]
@@ -39,7 +39,11 @@ export function replyPrompt(input: ReplyInput): string {
   return [
     `Request: ${input.transcript}`,
     `Intent: ${JSON.stringify(input.intent)}`,
-    dataBlock('what Vouch read from the user’s accounts', undefined, typeof input.context === 'string' ? JSON.stringify(input.context) : contextForPrompt(input.context)),
+    dataBlock(
+      'what Vouch read from the user’s accounts',
+      undefined,
+      typeof input.context === 'string' ? JSON.stringify(input.context) : contextForPrompt(input.context),
+    ),
     input.memory.length ? dataBlock('earlier requests of the user that Vouch remembered', input.memory) : '',
   ]
     .filter(Boolean)
@@ -67,7 +71,10 @@ export class GeminiReplyWriter implements ReplyWriter {
 
   async *stream(input: ReplyInput): AsyncGenerator<string> {
     let said = false;
-    const watchdog = new StreamWatchdog({ firstChunkMs: this.o.firstChunkTimeoutMs ?? 15_000, idleMs: this.o.idleTimeoutMs ?? 15_000 }, this.o.timers);
+    const watchdog = new StreamWatchdog(
+      { firstChunkMs: this.o.firstChunkTimeoutMs ?? 15_000, idleMs: this.o.idleTimeoutMs ?? 15_000 },
+      this.o.timers,
+    );
     const thinkingConfig = leastThinking(this.o.model);
     try {
       const stream = await this.o.client.models.generateContentStream({

@@ -25,7 +25,11 @@ export function createReplyComponents(gemini?: { client: GoogleGenAI; model: str
 } {
   if (!gemini) return { writer: new OfflineReplyWriter(), composer: new OfflineDraftComposer() };
   return {
-    writer: new GeminiReplyWriter({ client: gemini.client, model: gemini.model, ...(gemini.onError ? { onError: (e) => gemini.onError?.(e) } : {}) }),
+    writer: new GeminiReplyWriter({
+      client: gemini.client,
+      model: gemini.model,
+      ...(gemini.onError ? { onError: (e) => gemini.onError?.(e) } : {}),
+    }),
     composer: new GeminiDraftComposer(gemini),
   };
 }

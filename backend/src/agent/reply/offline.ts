@@ -56,8 +56,10 @@ function mailAnalysis(intent: Intent, ctx: ProviderContext, input: ReplyInput): 
     const who = intent.entities.sender ?? intent.entities.people[0] ?? 'they';
     if (!d) return [`I didn't find an email thread with ${who}.`];
     const day = d.last_date ? ` ${spokenDay(new Date(d.last_date), input.now, input.timezone)}` : '';
-    if (d.replied) return [`Yes, ${firstName(d.person)} replied${day} in ${quote(d.subject, 80)}${d.last_text ? `: ${quote(d.last_text)}` : '.'}`];
-    if (d.you_wrote) return [`Not yet. Your last message in ${quote(d.subject, 80)} was${day}, and ${firstName(d.person)} hasn't answered it.`];
+    if (d.replied)
+      return [`Yes, ${firstName(d.person)} replied${day} in ${quote(d.subject, 80)}${d.last_text ? `: ${quote(d.last_text)}` : '.'}`];
+    if (d.you_wrote)
+      return [`Not yet. Your last message in ${quote(d.subject, 80)} was${day}, and ${firstName(d.person)} hasn't answered it.`];
     return [`${firstName(d.person)} hasn't replied to anything from you in ${quote(d.subject, 80)}.`];
   }
   return undefined;
@@ -121,7 +123,9 @@ function slackRead(intent: Intent, ctx: ProviderContext): string[] {
       const chan = m.channel ? (m.channel.startsWith('DM with') ? ` (${m.channel})` : ` in #${m.channel.replace(/^#/, '')}`) : '';
       return `${firstName(m.user)}${many ? chan : ''} said ${quote(m.text, 120)}`;
     });
-    out.push(looked ? `I searched ${looked} and found ${plural(msgs.length, 'message')}.` : `In ${where}, ${plural(msgs.length, 'message')}.`);
+    out.push(
+      looked ? `I searched ${looked} and found ${plural(msgs.length, 'message')}.` : `In ${where}, ${plural(msgs.length, 'message')}.`,
+    );
     out.push(`${spokenList(lines)}.`);
   }
   if (s?.limited) out.push(s.limited);
@@ -139,7 +143,10 @@ function writeAnswer(intent: Intent, ctx: ProviderContext, input: ReplyInput): s
       const withWho = intent.entities.people.length ? ` with ${spokenList(intent.entities.people)}` : '';
       if (!start) return [`When should I schedule the meeting${withWho}?`];
       const s = new Date(start);
-      return [`I've drafted a ${minutes}-minute meeting${withWho} ${spokenDay(s, input.now, input.timezone)} at ${spokenTime(s, input.timezone)}.`, 'Check it and confirm to send the invite.'];
+      return [
+        `I've drafted a ${minutes}-minute meeting${withWho} ${spokenDay(s, input.now, input.timezone)} at ${spokenTime(s, input.timezone)}.`,
+        'Check it and confirm to send the invite.',
+      ];
     }
     case 'post': {
       const channel = d?.channel ?? intent.entities.channel;

@@ -17,7 +17,8 @@ export function spokenTime(instant: Date, tz: string): string {
   return p.minute === 0 ? `${h} ${suffix}` : `${h}:${String(p.minute).padStart(2, '0')} ${suffix}`;
 }
 
-const daysBetween = (a: CivilDate, b: CivilDate) => Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+const daysBetween = (a: CivilDate, b: CivilDate) =>
+  Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 
 /** "today", "tomorrow", "yesterday", "on Friday", "on Friday, June 20". */
 export function spokenDay(instant: Date, now: Date, tz: string): string {
@@ -71,7 +72,10 @@ export function asSentence(s: string): string {
 
 /** First name of "Dana Whitfield <dana@northwind.io>" or an address. */
 export function firstName(who: string): string {
-  const name = who.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
+  const name = who
+    .replace(/<[^>]*>/, '')
+    .replace(/"/g, '')
+    .trim();
   if (!name || name.includes('@')) {
     const local = (who.match(/<?([^<@\s]+)@/)?.[1] ?? who).split(/[._-]/)[0] ?? who;
     return local.charAt(0).toUpperCase() + local.slice(1);

@@ -18,7 +18,10 @@ export const realTimers: WatchdogTimers = {
 export class StreamStalledError extends VouchError {
   static override readonly code: string = 'MODEL_STREAM_STALLED';
   override name = 'StreamStalledError';
-  constructor(readonly phase: 'first_chunk' | 'idle', readonly ms: number) {
+  constructor(
+    readonly phase: 'first_chunk' | 'idle',
+    readonly ms: number,
+  ) {
     super(phase === 'first_chunk' ? `no answer within ${ms} ms` : `answer stalled for ${ms} ms`);
   }
 }

@@ -115,7 +115,8 @@ export class CartesiaSynthesizer implements SpeechSynthesizer {
         }
       }
       // The SDK ends a context's stream quietly when its queue is dropped (socket reconnect).
-      if (!done && !retired.has(ctx) && !signal?.aborted) throw new Error('Cartesia ended the reply without finishing it (connection dropped)');
+      if (!done && !retired.has(ctx) && !signal?.aborted)
+        throw new Error('Cartesia ended the reply without finishing it (connection dropped)');
     };
     const open = (): TTSWSContext => {
       const ctx = ws.context({

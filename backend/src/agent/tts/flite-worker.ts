@@ -19,7 +19,9 @@ const config = fliteWorkerDataSchema.parse(workerData);
 // node:wasi warns that it is experimental on every worker start; that is known and not actionable.
 const emitWarning = process.emitWarning.bind(process);
 process.emitWarning = ((warning: string | Error, ...rest: unknown[]) =>
-  String(warning).includes('WASI') ? undefined : (emitWarning as (...args: unknown[]) => void)(warning, ...rest)) as typeof process.emitWarning;
+  String(warning).includes('WASI')
+    ? undefined
+    : (emitWarning as (...args: unknown[]) => void)(warning, ...rest)) as typeof process.emitWarning;
 // Loaded only now, after the filter above: a static import would warn before any code here runs.
 const { WASI } = await import('node:wasi');
 

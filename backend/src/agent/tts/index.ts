@@ -36,7 +36,13 @@ class ReplayableText {
   private readonly it: AsyncIterator<string>;
 
   constructor(source: TextSource) {
-    this.it = (typeof source === 'string' ? (async function* () { yield source; })() : source)[Symbol.asyncIterator]();
+    this.it = (
+      typeof source === 'string'
+        ? (async function* () {
+            yield source;
+          })()
+        : source
+    )[Symbol.asyncIterator]();
   }
 
   async *read(): AsyncGenerator<string> {
@@ -142,5 +148,7 @@ export function speakSafely(
   signal?: AbortSignal,
   log?: SpeechLog,
 ): Promise<SpeechOutcome> {
-  return synth instanceof GuardedSynthesizer ? synth.speak(text, onAudio, signal) : new GuardedSynthesizer([synth], log).speak(text, onAudio, signal);
+  return synth instanceof GuardedSynthesizer
+    ? synth.speak(text, onAudio, signal)
+    : new GuardedSynthesizer([synth], log).speak(text, onAudio, signal);
 }

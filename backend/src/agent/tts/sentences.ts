@@ -8,7 +8,8 @@ import type { TextSource } from './types.js';
  * breaks at a space past `maxChars`.
  */
 
-const ABBREVIATIONS = /\b(mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.$/i;
+const ABBREVIATIONS =
+  /\b(mr|mrs|ms|dr|st|vs|etc|e\.g|i\.e|approx|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.$/i;
 
 export interface SentenceOptions {
   /** Clause break allowed in the first piece once it has this many characters. */
@@ -22,7 +23,7 @@ function boundary(buf: string, first: boolean, o: Required<SentenceOptions>): nu
     const end = (m.index ?? 0) + m[0].length;
     const head = buf.slice(0, end);
     // "10.30", "Dr. Smith", "e.g. this" are not sentence ends.
-    if (m[0] === '.' && (ABBREVIATIONS.test(head) || /\d\.$/.test(head) && /^\d/.test(buf.slice(end).trimStart()))) continue;
+    if (m[0] === '.' && (ABBREVIATIONS.test(head) || (/\d\.$/.test(head) && /^\d/.test(buf.slice(end).trimStart())))) continue;
     return end;
   }
   if (first && buf.length >= o.firstClauseChars) {
@@ -40,7 +41,12 @@ function boundary(buf: string, first: boolean, o: Required<SentenceOptions>): nu
 
 export async function* sentences(input: TextSource, opts: SentenceOptions = {}): AsyncGenerator<string> {
   const o: Required<SentenceOptions> = { firstClauseChars: opts.firstClauseChars ?? 32, maxChars: opts.maxChars ?? 220 };
-  const source: AsyncIterable<string> = typeof input === 'string' ? (async function* () { yield input; })() : input;
+  const source: AsyncIterable<string> =
+    typeof input === 'string'
+      ? (async function* () {
+          yield input;
+        })()
+      : input;
   let buf = '';
   let first = true;
   for await (const delta of source) {

@@ -20,7 +20,15 @@ const Event = z.object({
   start: EventTime.optional().default({}),
   end: EventTime.optional().default({}),
   attendees: z
-    .array(z.object({ email: z.string().optional(), displayName: z.string().optional(), responseStatus: z.string().optional(), self: z.boolean().optional(), organizer: z.boolean().optional() }))
+    .array(
+      z.object({
+        email: z.string().optional(),
+        displayName: z.string().optional(),
+        responseStatus: z.string().optional(),
+        self: z.boolean().optional(),
+        organizer: z.boolean().optional(),
+      }),
+    )
     .optional(),
   organizer: z.object({ email: z.string().optional(), self: z.boolean().optional() }).optional(),
   transparency: z.string().optional(),
@@ -28,7 +36,10 @@ const Event = z.object({
 type EventShape = z.infer<typeof Event>;
 const EventList = z.object({ items: z.array(Event), timeZone: z.string().optional() });
 const FreeBusy = z.object({
-  calendars: z.record(z.string(), z.object({ busy: z.array(z.object({ start: z.string(), end: z.string() })), errors: z.array(z.unknown()).optional() })),
+  calendars: z.record(
+    z.string(),
+    z.object({ busy: z.array(z.object({ start: z.string(), end: z.string() })), errors: z.array(z.unknown()).optional() }),
+  ),
 });
 
 export interface EventSummary {
@@ -83,7 +94,14 @@ export function conflictsIn(events: readonly EventSummary[], start: string, end:
   const s = Date.parse(start);
   const e = Date.parse(end);
   return events.filter(
-    (ev) => ev.eventId !== ignoreEventId && !ev.allDay && !ev.free && ev.myResponse !== 'declined' && ev.status !== 'cancelled' && Date.parse(ev.start) < e && Date.parse(ev.end) > s,
+    (ev) =>
+      ev.eventId !== ignoreEventId &&
+      !ev.allDay &&
+      !ev.free &&
+      ev.myResponse !== 'declined' &&
+      ev.status !== 'cancelled' &&
+      Date.parse(ev.start) < e &&
+      Date.parse(ev.end) > s,
   );
 }
 
@@ -120,8 +138,16 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
   const api = calendarClient({ version: 'v3', rootUrl: opts.googleRootUrl });
   const { policy } = opts;
   // The client's own retries are off: callPolicy is the one retry policy.
-  const requestOptions = (accessToken: string) => ({ headers: { Authorization: `Bearer ${accessToken}` }, retry: false, timeout: opts.requestTimeoutMs });
-  const base = { provider: 'google' as const, connection: opts.connection, classify: (err: unknown) => classifyGoogleError(err, policy.now()) };
+  const requestOptions = (accessToken: string) => ({
+    headers: { Authorization: `Bearer ${accessToken}` },
+    retry: false,
+    timeout: opts.requestTimeoutMs,
+  });
+  const base = {
+    provider: 'google' as const,
+    connection: opts.connection,
+    classify: (err: unknown) => classifyGoogleError(err, policy.now()),
+  };
 
   const getRawEvent = (ctx: ProviderCallContext, eventId: string) =>
     runProviderCall(policy, ctx, {
@@ -145,7 +171,10 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
      * address, via events.list `q` (which searches attendees' names and emails). Only events they
      * organise or accepted count: the person invited those guests or agreed to meet them.
      */
-    async guestsMatching(ctx: ProviderCallContext, input: { query: string }): Promise<ProviderResult<Array<{ name: string; address: string }>>> {
+    async guestsMatching(
+      ctx: ProviderCallContext,
+      input: { query: string },
+    ): Promise<ProviderResult<Array<{ name: string; address: string }>>> {
       const now = policy.now();
       const listed = await runProviderCall(policy, ctx, {
         ...base,
@@ -155,7 +184,14 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
         invoke: async (t) =>
           (
             await api.events.list(
-              { calendarId: 'primary', timeMin: new Date(now - 365 * 86_400_000).toISOString(), timeMax: new Date(now + 90 * 86_400_000).toISOString(), singleEvents: true, maxResults: 50, q: input.query },
+              {
+                calendarId: 'primary',
+                timeMin: new Date(now - 365 * 86_400_000).toISOString(),
+                timeMax: new Date(now + 90 * 86_400_000).toISOString(),
+                singleEvents: true,
+                maxResults: 50,
+                q: input.query,
+              },
               requestOptions(t),
             )
           ).data,
@@ -209,7 +245,10 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
     },
 
     /** Busy intervals of the primary calendar in the window, and the free gaps between them. */
-    async freeBusy(ctx: ProviderCallContext, input: { timeMin: string; timeMax: string; timeZone?: string }): Promise<ProviderResult<{ busy: Interval[]; free: Interval[] }>> {
+    async freeBusy(
+      ctx: ProviderCallContext,
+      input: { timeMin: string; timeMax: string; timeZone?: string },
+    ): Promise<ProviderResult<{ busy: Interval[]; free: Interval[] }>> {
       const res = await runProviderCall(policy, ctx, {
         ...base,
         operation: 'calendar.freebusy.query',
@@ -218,7 +257,14 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
         invoke: async (t) =>
           (
             await api.freebusy.query(
-              { requestBody: { timeMin: input.timeMin, timeMax: input.timeMax, ...(input.timeZone ? { timeZone: input.timeZone } : {}), items: [{ id: 'primary' }] } },
+              {
+                requestBody: {
+                  timeMin: input.timeMin,
+                  timeMax: input.timeMax,
+                  ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+                  items: [{ id: 'primary' }],
+                },
+              },
               requestOptions(t),
             )
           ).data,
@@ -280,7 +326,13 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
         operation: 'calendar.events.patch',
         scopes: [GOOGLE_SCOPES.calendarEvents],
         idempotent: true,
-        invoke: async (t) => (await api.events.patch({ calendarId: 'primary', eventId: update.eventId, sendUpdates: 'all', requestBody: body }, requestOptions(t))).data,
+        invoke: async (t) =>
+          (
+            await api.events.patch(
+              { calendarId: 'primary', eventId: update.eventId, sendUpdates: 'all', requestBody: body },
+              requestOptions(t),
+            )
+          ).data,
         schema: Event,
         map: summarize,
       });
@@ -290,7 +342,10 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
      * Events that would clash with [start, end): one list over the range (calendar.readonly), then
      * free time, declined invites and the event being moved are left out.
      */
-    async findConflicts(ctx: ProviderCallContext, input: { start: string; end: string; ignoreEventId?: string }): Promise<ProviderResult<{ conflicts: EventSummary[] }>> {
+    async findConflicts(
+      ctx: ProviderCallContext,
+      input: { start: string; end: string; ignoreEventId?: string },
+    ): Promise<ProviderResult<{ conflicts: EventSummary[] }>> {
       const listed = await this.listEvents(ctx, { timeMin: input.start, timeMax: input.end, maxResults: 20 });
       if (!listed.ok) return listed;
       return ok({ conflicts: conflictsIn(listed.value.events, input.start, input.end, input.ignoreEventId) });
@@ -301,34 +356,54 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
      * new responseStatus (and an optional note), every other attendee is sent back as it was, since
      * a patch replaces the whole list. The organizer is told (sendUpdates=all).
      */
-    async respondToEvent(ctx: ProviderCallContext, input: { eventId: string; response: EventResponse; comment?: string }): Promise<ProviderResult<EventSummary>> {
+    async respondToEvent(
+      ctx: ProviderCallContext,
+      input: { eventId: string; response: EventResponse; comment?: string },
+    ): Promise<ProviderResult<EventSummary>> {
       const got = await getRawEvent(ctx, input.eventId);
       if (!got.ok) return got;
       const attendees = got.value.attendees ?? [];
-      if (!attendees.some((a) => a.self)) return fail({ code: 'BAD_REQUEST', provider: 'google', message: 'You are not a guest of that event, so there is no invitation to answer.' });
+      if (!attendees.some((a) => a.self))
+        return fail({
+          code: 'BAD_REQUEST',
+          provider: 'google',
+          message: 'You are not a guest of that event, so there is no invitation to answer.',
+        });
       if (got.value.organizer?.self && input.response === 'declined') {
         return fail({ code: 'BAD_REQUEST', provider: 'google', message: 'You organise that event; cancel it instead of declining.' });
       }
-      const patched = attendees.map((a) => (a.self ? { ...a, responseStatus: input.response, ...(input.comment ? { comment: input.comment } : {}) } : a));
+      const patched = attendees.map((a) =>
+        a.self ? { ...a, responseStatus: input.response, ...(input.comment ? { comment: input.comment } : {}) } : a,
+      );
       return runProviderCall(policy, ctx, {
         ...base,
         operation: 'calendar.events.patch',
         scopes: [GOOGLE_SCOPES.calendarEvents],
         idempotent: true,
-        invoke: async (t) => (await api.events.patch({ calendarId: 'primary', eventId: input.eventId, sendUpdates: 'all', requestBody: { attendees: patched } }, requestOptions(t))).data,
+        invoke: async (t) =>
+          (
+            await api.events.patch(
+              { calendarId: 'primary', eventId: input.eventId, sendUpdates: 'all', requestBody: { attendees: patched } },
+              requestOptions(t),
+            )
+          ).data,
         schema: Event,
         map: summarize,
       });
     },
 
     /** Cancels (deletes) an event and notifies attendees; cancelling twice is not an error. */
-    async cancelEvent(ctx: ProviderCallContext, input: { eventId: string }): Promise<ProviderResult<{ eventId: string; status: 'cancelled' }>> {
+    async cancelEvent(
+      ctx: ProviderCallContext,
+      input: { eventId: string },
+    ): Promise<ProviderResult<{ eventId: string; status: 'cancelled' }>> {
       const res = await runProviderCall(policy, ctx, {
         ...base,
         operation: 'calendar.events.delete',
         scopes: [GOOGLE_SCOPES.calendarEvents],
         idempotent: true,
-        invoke: async (t) => (await api.events.delete({ calendarId: 'primary', eventId: input.eventId, sendUpdates: 'all' }, requestOptions(t))).data ?? null,
+        invoke: async (t) =>
+          (await api.events.delete({ calendarId: 'primary', eventId: input.eventId, sendUpdates: 'all' }, requestOptions(t))).data ?? null,
         schema: z.unknown(),
         map: () => ({ eventId: input.eventId, status: 'cancelled' as const }),
       });
@@ -337,4 +412,3 @@ export function createCalendarTools(opts: CalendarToolsOptions) {
     },
   };
 }
-

@@ -75,7 +75,13 @@ export type EventResponseFields = z.infer<typeof EventResponseFields>;
 
 const ADDRESS_HINT = 'Separate addresses with commas';
 const EMAIL_FIELDS = [
-  { name: 'to', label: 'To', kind: 'addresses', hint: ADDRESS_HINT, messages: { empty: 'Add at least one recipient.', invalid: 'Check the email addresses.' } },
+  {
+    name: 'to',
+    label: 'To',
+    kind: 'addresses',
+    hint: ADDRESS_HINT,
+    messages: { empty: 'Add at least one recipient.', invalid: 'Check the email addresses.' },
+  },
   { name: 'cc', label: 'Cc', kind: 'addresses', messages: { invalid: 'Check the email addresses.' } },
   { name: 'subject', label: 'Subject', kind: 'text', messages: { invalid: 'The subject is too long.' } },
   { name: 'body', label: 'Message', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
@@ -95,15 +101,35 @@ export const googleContract = defineProviderContract({
     { scope: GOOGLE_SCOPES.gmailCompose, tool: 'gmail', access: 'write', description: 'Create email drafts for you to review' },
     { scope: GOOGLE_SCOPES.gmailSend, tool: 'gmail', access: 'write', description: 'Send email as you, only after you confirm' },
     { scope: GOOGLE_SCOPES.calendarRead, tool: 'calendar', access: 'read', description: 'See your calendar events and when you are free' },
-    { scope: GOOGLE_SCOPES.calendarEvents, tool: 'calendar', access: 'write', description: 'Create and change calendar events, only after you confirm' },
+    {
+      scope: GOOGLE_SCOPES.calendarEvents,
+      tool: 'calendar',
+      access: 'write',
+      description: 'Create and change calendar events, only after you confirm',
+    },
   ],
   // Google's method references list these broader scopes as accepted for the narrower operations.
   scopeImplications: {
-    'https://mail.google.com/': [GOOGLE_SCOPES.gmailRead, GOOGLE_SCOPES.gmailCompose, GOOGLE_SCOPES.gmailSend, 'https://www.googleapis.com/auth/gmail.modify', 'https://www.googleapis.com/auth/gmail.metadata'],
-    'https://www.googleapis.com/auth/gmail.modify': [GOOGLE_SCOPES.gmailRead, GOOGLE_SCOPES.gmailCompose, GOOGLE_SCOPES.gmailSend, 'https://www.googleapis.com/auth/gmail.metadata'],
+    'https://mail.google.com/': [
+      GOOGLE_SCOPES.gmailRead,
+      GOOGLE_SCOPES.gmailCompose,
+      GOOGLE_SCOPES.gmailSend,
+      'https://www.googleapis.com/auth/gmail.modify',
+      'https://www.googleapis.com/auth/gmail.metadata',
+    ],
+    'https://www.googleapis.com/auth/gmail.modify': [
+      GOOGLE_SCOPES.gmailRead,
+      GOOGLE_SCOPES.gmailCompose,
+      GOOGLE_SCOPES.gmailSend,
+      'https://www.googleapis.com/auth/gmail.metadata',
+    ],
     [GOOGLE_SCOPES.gmailCompose]: [GOOGLE_SCOPES.gmailSend],
     [GOOGLE_SCOPES.gmailRead]: ['https://www.googleapis.com/auth/gmail.metadata'],
-    'https://www.googleapis.com/auth/calendar': [GOOGLE_SCOPES.calendarRead, GOOGLE_SCOPES.calendarEvents, 'https://www.googleapis.com/auth/calendar.events.readonly'],
+    'https://www.googleapis.com/auth/calendar': [
+      GOOGLE_SCOPES.calendarRead,
+      GOOGLE_SCOPES.calendarEvents,
+      'https://www.googleapis.com/auth/calendar.events.readonly',
+    ],
     [GOOGLE_SCOPES.calendarEvents]: ['https://www.googleapis.com/auth/calendar.events.readonly'],
     [GOOGLE_SCOPES.calendarRead]: ['https://www.googleapis.com/auth/calendar.events.readonly'],
   },
@@ -136,8 +162,18 @@ export const googleContract = defineProviderContract({
       schema: EventDraftFields,
       fields: [
         { name: 'title', label: 'Title', kind: 'text', messages: { empty: 'Give the event a title.', invalid: 'The title is too long.' } },
-        { name: 'start', label: 'Starts', kind: 'datetime', messages: { incomplete: 'Enter a valid start date and time.', invalid: 'Enter a valid start date and time.' } },
-        { name: 'end', label: 'Ends', kind: 'datetime', messages: { incomplete: 'Enter a valid end date and time.', invalid: 'The end must be after the start.' } },
+        {
+          name: 'start',
+          label: 'Starts',
+          kind: 'datetime',
+          messages: { incomplete: 'Enter a valid start date and time.', invalid: 'Enter a valid start date and time.' },
+        },
+        {
+          name: 'end',
+          label: 'Ends',
+          kind: 'datetime',
+          messages: { incomplete: 'Enter a valid end date and time.', invalid: 'The end must be after the start.' },
+        },
         { name: 'attendees', label: 'Guests', kind: 'addresses', hint: ADDRESS_HINT, messages: { invalid: 'Check the email addresses.' } },
         { name: 'description', label: 'Notes', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
       ],
@@ -168,8 +204,18 @@ export const googleContract = defineProviderContract({
       schema: EventMoveFields,
       fields: [
         { name: 'title', label: 'Event', kind: 'text', messages: { empty: 'Which event?', invalid: 'The title is too long.' } },
-        { name: 'start', label: 'New start', kind: 'datetime', messages: { incomplete: 'Enter a valid start date and time.', invalid: 'Enter a valid start date and time.' } },
-        { name: 'end', label: 'New end', kind: 'datetime', messages: { incomplete: 'Enter a valid end date and time.', invalid: 'The end must be after the start.' } },
+        {
+          name: 'start',
+          label: 'New start',
+          kind: 'datetime',
+          messages: { incomplete: 'Enter a valid start date and time.', invalid: 'Enter a valid start date and time.' },
+        },
+        {
+          name: 'end',
+          label: 'New end',
+          kind: 'datetime',
+          messages: { incomplete: 'Enter a valid end date and time.', invalid: 'The end must be after the start.' },
+        },
       ],
       note: 'Times are in {timezone}. Guests are told about the new time.',
       title: 'Review the new time',

@@ -196,7 +196,12 @@ function replyTargetOf(threadId: string, messages: MessageShape[]): ReplyTarget 
   const sender = splitAddresses(headerOf(target, 'From'));
   const to = isSelf(target) ? splitAddresses(headerOf(target, 'To')) : replyTo.length ? replyTo : sender;
   // The person's own addresses: the From of every message they sent in this thread.
-  const mine = new Set(messages.filter(isSelf).flatMap((m) => splitAddresses(headerOf(m, 'From'))).map((a) => a.toLowerCase()));
+  const mine = new Set(
+    messages
+      .filter(isSelf)
+      .flatMap((m) => splitAddresses(headerOf(m, 'From')))
+      .map((a) => a.toLowerCase()),
+  );
   const others = [...splitAddresses(headerOf(target, 'To')), ...splitAddresses(headerOf(target, 'Cc'))];
   const seen = new Set(to.map((a) => a.toLowerCase()));
   const replyAllCc: string[] = [];
@@ -206,7 +211,15 @@ function replyTargetOf(threadId: string, messages: MessageShape[]): ReplyTarget 
     seen.add(k);
     replyAllCc.push(a);
   }
-  const out: ReplyTarget = { threadId, to, sender, replyTo, replyAllCc, subject: replySubject(headerOf(messages[0] as MessageShape, 'Subject')), references: [...new Set(refs)] };
+  const out: ReplyTarget = {
+    threadId,
+    to,
+    sender,
+    replyTo,
+    replyAllCc,
+    subject: replySubject(headerOf(messages[0] as MessageShape, 'Subject')),
+    references: [...new Set(refs)],
+  };
   if (lastId) out.inReplyTo = lastId;
   return out;
 }
@@ -216,7 +229,10 @@ function replyTargetOf(threadId: string, messages: MessageShape[]): ReplyTarget 
  * Reply-To naming another address than the From (worse on another domain). Undefined when the
  * recipients are only the sender, or the Reply-To is the sender's own address.
  */
-export function replyToRedirectOf(target: Pick<ReplyTarget, 'sender' | 'replyTo'>, recipients: readonly string[]): ReplyToRedirect | undefined {
+export function replyToRedirectOf(
+  target: Pick<ReplyTarget, 'sender' | 'replyTo'>,
+  recipients: readonly string[],
+): ReplyToRedirect | undefined {
   const senders = new Set(target.sender.map((a) => a.toLowerCase()));
   const diverted = target.replyTo.filter((a) => !senders.has(a.toLowerCase()));
   const wanted = new Set(recipients.map((a) => a.toLowerCase()));
@@ -235,7 +251,15 @@ export function buildForwardDraft(thread: ThreadDetail, to: string[], note: stri
   const last = thread.messages.at(-1);
   const subject = /^fwd?:/i.test(thread.subject.trim()) ? thread.subject.trim() : `Fwd: ${thread.subject.trim()}`;
   const quoted = last
-    ? ['---------- Forwarded message ---------', `From: ${last.from}`, `Date: ${last.date}`, `Subject: ${last.subject}`, `To: ${last.to}`, '', last.body].join('\n')
+    ? [
+        '---------- Forwarded message ---------',
+        `From: ${last.from}`,
+        `Date: ${last.date}`,
+        `Subject: ${last.subject}`,
+        `To: ${last.to}`,
+        '',
+        last.body,
+      ].join('\n')
     : '';
   return { to, cc: [], subject, body: [note.trim(), quoted].filter(Boolean).join('\n\n') };
 }
@@ -281,7 +305,11 @@ export function createGmailTools(opts: GmailToolsOptions) {
   const api = gmailClient({ version: 'v1', rootUrl: opts.googleRootUrl });
   const { policy } = opts;
   // The client's own retries are off: callPolicy is the one retry policy, with its limits and logging.
-  const requestOptions = (accessToken: string) => ({ headers: { Authorization: `Bearer ${accessToken}` }, retry: false, timeout: opts.requestTimeoutMs });
+  const requestOptions = (accessToken: string) => ({
+    headers: { Authorization: `Bearer ${accessToken}` },
+    retry: false,
+    timeout: opts.requestTimeoutMs,
+  });
   const classify = (err: unknown) => classifyGoogleError(err, policy.now());
   const base = { provider: 'google' as const, connection: opts.connection, classify };
 
@@ -294,7 +322,14 @@ export function createGmailTools(opts: GmailToolsOptions) {
       invoke: async (t) =>
         (
           await api.users.threads.get(
-            { userId: 'me', id: threadId, format, ...(format === 'metadata' ? { metadataHeaders: ['From', 'To', 'Cc', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'References'] } : {}) },
+            {
+              userId: 'me',
+              id: threadId,
+              format,
+              ...(format === 'metadata'
+                ? { metadataHeaders: ['From', 'To', 'Cc', 'Reply-To', 'Subject', 'Date', 'Message-ID', 'References'] }
+                : {}),
+            },
             requestOptions(t),
           )
         ).data,
@@ -319,7 +354,8 @@ export function createGmailTools(opts: GmailToolsOptions) {
       operation: 'gmail.messages.get',
       scopes: [GOOGLE_SCOPES.gmailRead],
       idempotent: true,
-      invoke: async (t) => (await api.users.messages.get({ userId: 'me', id, format: 'metadata', metadataHeaders }, requestOptions(t))).data,
+      invoke: async (t) =>
+        (await api.users.messages.get({ userId: 'me', id, format: 'metadata', metadataHeaders }, requestOptions(t))).data,
       schema: Message,
       map: (m) => m,
     });
@@ -343,14 +379,18 @@ export function createGmailTools(opts: GmailToolsOptions) {
 
   return {
     /** Threads matching a Gmail query and/or a sender, newest first, as compact summaries. */
-    async searchThreads(ctx: ProviderCallContext, input: { query?: string; from?: string; maxResults?: number }): Promise<ProviderResult<{ threads: ThreadSummary[]; truncated?: boolean }>> {
+    async searchThreads(
+      ctx: ProviderCallContext,
+      input: { query?: string; from?: string; maxResults?: number },
+    ): Promise<ProviderResult<{ threads: ThreadSummary[]; truncated?: boolean }>> {
       const q = gmailSearchQuery(input);
       const listed = await runProviderCall(policy, ctx, {
         ...base,
         operation: 'gmail.threads.list',
         scopes: [GOOGLE_SCOPES.gmailRead],
         idempotent: true,
-        invoke: async (t) => (await api.users.threads.list({ userId: 'me', q, maxResults: Math.min(input.maxResults ?? 5, 10) }, requestOptions(t))).data,
+        invoke: async (t) =>
+          (await api.users.threads.list({ userId: 'me', q, maxResults: Math.min(input.maxResults ?? 5, 10) }, requestOptions(t))).data,
         schema: ThreadList,
         map: (l) => l.threads ?? [],
       });
@@ -376,7 +416,10 @@ export function createGmailTools(opts: GmailToolsOptions) {
     },
 
     /** The latest messages in the inbox (optionally unread only). */
-    async listLatest(ctx: ProviderCallContext, input: { maxResults?: number; unreadOnly?: boolean } = {}): Promise<ProviderResult<{ messages: MessageSummary[]; truncated?: boolean }>> {
+    async listLatest(
+      ctx: ProviderCallContext,
+      input: { maxResults?: number; unreadOnly?: boolean } = {},
+    ): Promise<ProviderResult<{ messages: MessageSummary[]; truncated?: boolean }>> {
       const listed = await runProviderCall(policy, ctx, {
         ...base,
         operation: 'gmail.messages.list',
@@ -385,7 +428,12 @@ export function createGmailTools(opts: GmailToolsOptions) {
         invoke: async (t) =>
           (
             await api.users.messages.list(
-              { userId: 'me', labelIds: ['INBOX'], maxResults: Math.min(input.maxResults ?? 10, 20), ...(input.unreadOnly ? { q: 'is:unread' } : {}) },
+              {
+                userId: 'me',
+                labelIds: ['INBOX'],
+                maxResults: Math.min(input.maxResults ?? 10, 20),
+                ...(input.unreadOnly ? { q: 'is:unread' } : {}),
+              },
               requestOptions(t),
             )
           ).data,
@@ -401,7 +449,12 @@ export function createGmailTools(opts: GmailToolsOptions) {
           scopes: [GOOGLE_SCOPES.gmailRead],
           idempotent: true,
           invoke: async (t) =>
-            (await api.users.messages.get({ userId: 'me', id, format: 'metadata', metadataHeaders: ['From', 'Subject', 'Date'] }, requestOptions(t))).data,
+            (
+              await api.users.messages.get(
+                { userId: 'me', id, format: 'metadata', metadataHeaders: ['From', 'Subject', 'Date'] },
+                requestOptions(t),
+              )
+            ).data,
           schema: Message,
           map: (m) => m,
         });
@@ -443,7 +496,13 @@ export function createGmailTools(opts: GmailToolsOptions) {
       let kept = all.map((m) => ({ ...m, body: trimText(m.body, perMessage) }));
       let truncated = kept.some((m, i) => m.body !== all[i]?.body);
       const replyTarget = replyTargetOf(input.threadId, msgs);
-      const build = () => ({ threadId: got.value.id, subject: headerOf(msgs[0] as MessageShape, 'Subject'), messages: kept, replyTarget, ...(truncated ? { truncated } : {}) });
+      const build = () => ({
+        threadId: got.value.id,
+        subject: headerOf(msgs[0] as MessageShape, 'Subject'),
+        messages: kept,
+        replyTarget,
+        ...(truncated ? { truncated } : {}),
+      });
       while (kept.length > 1 && JSON.stringify(build()).length > opts.budgetChars) {
         kept = kept.slice(1);
         truncated = true;
@@ -517,13 +576,16 @@ export function createGmailTools(opts: GmailToolsOptions) {
     },
 
     /** Reads the thread for its headers, then sends the reply in it (gmail.readonly + gmail.send). */
-    async replyInThread(ctx: ProviderCallContext, input: { threadId: string; body: string; cc?: string[] }): Promise<ProviderResult<SentEmail>> {
+    async replyInThread(
+      ctx: ProviderCallContext,
+      input: { threadId: string; body: string; cc?: string[] },
+    ): Promise<ProviderResult<SentEmail>> {
       const thread = await this.readThread(ctx, { threadId: input.threadId });
       if (!thread.ok) return thread;
       const fields = buildReplyDraft(thread.value, input.body, input.cc ?? []);
-      if (fields.to.length === 0) return fail({ code: 'BAD_REQUEST', provider: 'google', message: 'That thread has no address to reply to.' });
+      if (fields.to.length === 0)
+        return fail({ code: 'BAD_REQUEST', provider: 'google', message: 'That thread has no address to reply to.' });
       return this.sendEmail(ctx, fields);
     },
   };
 }
-

@@ -38,7 +38,12 @@ export function classifyGoogleError(err: unknown, now: number): ClassifiedFailur
     const retryAfterMs = parseRetryAfter(header(e.response?.headers, 'retry-after'), now);
     return retryAfterMs !== undefined ? { kind: 'rate_limited', retryAfterMs, detail } : { kind: 'rate_limited', detail };
   }
-  if (status === 403 && (reasons.includes('insufficientPermissions') || reasons.includes('ACCESS_TOKEN_SCOPE_INSUFFICIENT') || /insufficient_scope/.test(wwwAuth))) {
+  if (
+    status === 403 &&
+    (reasons.includes('insufficientPermissions') ||
+      reasons.includes('ACCESS_TOKEN_SCOPE_INSUFFICIENT') ||
+      /insufficient_scope/.test(wwwAuth))
+  ) {
     return { kind: 'insufficient_scope', detail };
   }
   if (status === 404 || status === 410) return { kind: 'not_found', status, detail };

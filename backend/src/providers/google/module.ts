@@ -7,7 +7,14 @@ import { defineProviderModule, type ActionFacts, type DraftBuildOptions, type Re
 import type { ProviderCallContext } from '../result.js';
 import { conflictsIn, createCalendarTools, type EventSummary, type Interval } from './calendarTools.js';
 import { EmailDraftFields, EventCancelFields, EventDraftFields, EventMoveFields, EventResponseFields, googleContract } from './contract.js';
-import { buildForwardDraft, createGmailTools, replyToRedirectOf, type ReplyTarget, type ThreadDetail, type ThreadSummary } from './gmailTools.js';
+import {
+  buildForwardDraft,
+  createGmailTools,
+  replyToRedirectOf,
+  type ReplyTarget,
+  type ThreadDetail,
+  type ThreadSummary,
+} from './gmailTools.js';
 import { calendarOperation, mailOperation, pickEvent, spokenWhen, type CalendarOperation } from './operations.js';
 import type { DraftBuild } from '../providerModule.js';
 
@@ -25,7 +32,10 @@ interface GoogleReadContext {
 }
 
 function firstName(from: string): string {
-  const name = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
+  const name = from
+    .replace(/<[^>]*>/, '')
+    .replace(/"/g, '')
+    .trim();
   return (name.split(/\s+/)[0] || name).replace(/@.*/, '');
 }
 
@@ -36,7 +46,12 @@ function dayRange(now: Date, timezone: string): { start: string; end: string } {
 }
 
 function composeInput(intent: Intent, opts: DraftBuildOptions): DraftTextInput {
-  return { intent, transcript: opts.transcript, ...(opts.userName ? { senderName: opts.userName } : {}), ...(opts.memory?.length ? { memory: opts.memory } : {}) };
+  return {
+    intent,
+    transcript: opts.transcript,
+    ...(opts.userName ? { senderName: opts.userName } : {}),
+    ...(opts.memory?.length ? { memory: opts.memory } : {}),
+  };
 }
 
 function withoutEventId(f: EventDraftFields): Omit<EventDraftFields, 'event_id'> {
@@ -44,9 +59,20 @@ function withoutEventId(f: EventDraftFields): Omit<EventDraftFields, 'event_id'>
   return rest;
 }
 
-async function fetchCalendar(tools: GoogleTools, call: ProviderCallContext, intent: Intent, timezone: string, now: Date, out: ReadContext<GoogleReadContext>): Promise<void> {
+async function fetchCalendar(
+  tools: GoogleTools,
+  call: ProviderCallContext,
+  intent: Intent,
+  timezone: string,
+  now: Date,
+  out: ReadContext<GoogleReadContext>,
+): Promise<void> {
   const e = intent.entities;
-  const range = e.time_range ?? (e.start ? { start: e.start, end: new Date(Date.parse(e.start) + (e.duration_minutes ?? 60) * 60_000).toISOString() } : dayRange(now, timezone));
+  const range =
+    e.time_range ??
+    (e.start
+      ? { start: e.start, end: new Date(Date.parse(e.start) + (e.duration_minutes ?? 60) * 60_000).toISOString() }
+      : dayRange(now, timezone));
   out.range = range;
   const jobs: Array<Promise<void>> = [
     tools.calendar.listEvents(call, { timeMin: range.start, timeMax: range.end, maxResults: 20 }).then((r) => {
@@ -65,12 +91,21 @@ async function fetchCalendar(tools: GoogleTools, call: ProviderCallContext, inte
   await Promise.all(jobs);
 }
 
-async function fetchMail(tools: GoogleTools, call: ProviderCallContext, intent: Intent, out: ReadContext<GoogleReadContext>): Promise<void> {
+async function fetchMail(
+  tools: GoogleTools,
+  call: ProviderCallContext,
+  intent: Intent,
+  out: ReadContext<GoogleReadContext>,
+): Promise<void> {
   const e = intent.entities;
   const named = e.people[0];
   // A reply answers the person the user knows by that name, not the newest stranger using it.
   const from = named && intent.action === 'reply' ? ((await verifiedAddressOf(tools, call, named)) ?? named) : named;
-  const r = await tools.gmail.searchThreads(call, { ...(from ? { from } : {}), ...(e.query ? { query: e.query } : {}), maxResults: e.count ?? 5 });
+  const r = await tools.gmail.searchThreads(call, {
+    ...(from ? { from } : {}),
+    ...(e.query ? { query: e.query } : {}),
+    maxResults: e.count ?? 5,
+  });
   if (!r.ok) return void out.failures.push(r.error);
   out.threads = r.value.threads;
   // Summaries and replies need the newest thread itself, not just its snippet.
@@ -84,7 +119,10 @@ async function fetchMail(tools: GoogleTools, call: ProviderCallContext, intent: 
 
 /** Who a name may be in the user's Google history: people they sent mail to, then their calendar guests. */
 async function verifiedCandidates(tools: GoogleTools, call: ProviderCallContext, name: string): Promise<PersonCandidate[]> {
-  const [sent, guests] = await Promise.all([tools.gmail.sentRecipients(call, { name }), tools.calendar.guestsMatching(call, { query: name })]);
+  const [sent, guests] = await Promise.all([
+    tools.gmail.sentRecipients(call, { name }),
+    tools.calendar.guestsMatching(call, { query: name }),
+  ]);
   return [
     ...(sent.ok ? sent.value.map((m) => ({ ...m, source: 'sent' as const })) : []),
     ...(guests.ok ? guests.value.map((m) => ({ ...m, source: 'calendar' as const })) : []),
@@ -117,7 +155,11 @@ async function buildEventChange(op: CalendarOperation, intent: Intent, opts: Dra
   if (!call || !tools.calendar) return { ok: false, reason: 'I can’t look up your calendar for that right now.' };
   const from = new Date(opts.now.getTime() - 60 * 60_000);
   const to = new Date(opts.now.getTime() + LOOKAHEAD_DAYS * 86_400_000);
-  const listed = await tools.calendar.listEvents(call, { timeMin: toRfc3339(from, opts.timezone), timeMax: toRfc3339(to, opts.timezone), maxResults: 50 });
+  const listed = await tools.calendar.listEvents(call, {
+    timeMin: toRfc3339(from, opts.timezone),
+    timeMax: toRfc3339(to, opts.timezone),
+    maxResults: 50,
+  });
   if (!listed.ok) return { ok: false, reason: listed.error.message };
   const picked = pickEvent(listed.value.events, intent, op, opts.timezone);
   if (!picked.ok) return picked;
@@ -125,7 +167,9 @@ async function buildEventChange(op: CalendarOperation, intent: Intent, opts: Dra
   const when = spokenWhen(ev.start, opts.timezone);
   if (op === 'cancel') {
     const fields = EventCancelFields.parse({ event_id: ev.eventId, title: ev.title, start: ev.start, attendees: ev.attendees });
-    const guests = ev.attendees.length ? ` I'll let ${ev.attendees.length === 1 ? 'the guest' : `all ${ev.attendees.length} guests`} know.` : '';
+    const guests = ev.attendees.length
+      ? ` I'll let ${ev.attendees.length === 1 ? 'the guest' : `all ${ev.attendees.length} guests`} know.`
+      : '';
     return { ok: true, draft: { kind: 'event_cancel', fields }, spoken: `Cancel "${ev.title}" on ${when}?${guests}` };
   }
   if (op === 'move') {
@@ -134,16 +178,36 @@ async function buildEventChange(op: CalendarOperation, intent: Intent, opts: Dra
     const minutes = e.duration_minutes ?? Math.max(5, Math.round((Date.parse(ev.end) - Date.parse(ev.start)) / 60_000));
     const start = new Date(e.start);
     const end = new Date(start.getTime() + minutes * 60_000);
-    const fields = EventMoveFields.parse({ event_id: ev.eventId, title: ev.title, start: toRfc3339(start, opts.timezone), end: toRfc3339(end, opts.timezone), timezone: opts.timezone });
+    const fields = EventMoveFields.parse({
+      event_id: ev.eventId,
+      title: ev.title,
+      start: toRfc3339(start, opts.timezone),
+      end: toRfc3339(end, opts.timezone),
+      timezone: opts.timezone,
+    });
     const clash = await tools.calendar.findConflicts(call, { start: fields.start, end: fields.end, ignoreEventId: ev.eventId });
     const warning = clash.ok && clash.value.conflicts.length ? ` That overlaps "${clash.value.conflicts[0]!.title}".` : '';
-    return { ok: true, draft: { kind: 'event_move', fields }, spoken: `Move "${ev.title}" from ${when} to ${spokenWhen(fields.start, opts.timezone)}?${warning}` };
+    return {
+      ok: true,
+      draft: { kind: 'event_move', fields },
+      spoken: `Move "${ev.title}" from ${when} to ${spokenWhen(fields.start, opts.timezone)}?${warning}`,
+    };
   }
   const response = op === 'decline' ? 'declined' : op === 'accept' ? 'accepted' : 'tentative';
   const comment = intent.entities.message;
-  const fields = EventResponseFields.parse({ event_id: ev.eventId, title: ev.title, response, ...(ev.organizer ? { organizer: ev.organizer } : {}), ...(comment ? { comment } : {}) });
+  const fields = EventResponseFields.parse({
+    event_id: ev.eventId,
+    title: ev.title,
+    response,
+    ...(ev.organizer ? { organizer: ev.organizer } : {}),
+    ...(comment ? { comment } : {}),
+  });
   const verb = op === 'decline' ? 'Decline' : op === 'accept' ? 'Accept' : 'Answer "maybe" to';
-  return { ok: true, draft: { kind: 'event_response', fields }, spoken: `${verb} "${ev.title}" on ${when}? ${ev.organizer ? `${ev.organizer} will be told.` : ''}`.trim() };
+  return {
+    ok: true,
+    draft: { kind: 'event_response', fields },
+    spoken: `${verb} "${ev.title}" on ${when}? ${ev.organizer ? `${ev.organizer} will be told.` : ''}`.trim(),
+  };
 }
 
 export const googleModule = defineProviderModule({
@@ -152,7 +216,13 @@ export const googleModule = defineProviderModule({
   apiUrlOption: 'googleRootUrl',
 
   createTools(opts): GoogleTools {
-    const common = { policy: opts.policy, connection: opts.connection, googleRootUrl: opts.apiUrl, budgetChars: opts.budgetChars, requestTimeoutMs: opts.requestTimeoutMs };
+    const common = {
+      policy: opts.policy,
+      connection: opts.connection,
+      googleRootUrl: opts.apiUrl,
+      budgetChars: opts.budgetChars,
+      requestTimeoutMs: opts.requestTimeoutMs,
+    };
     return { gmail: createGmailTools(common), calendar: createCalendarTools(common) };
   },
 
@@ -171,8 +241,13 @@ export const googleModule = defineProviderModule({
     if (!intent.tools.includes('gmail') && !intent.tools.includes('calendar')) return [];
     const found = await Promise.all(
       intent.entities.people.map(async (name): Promise<PersonCandidate[]> => {
-        const [verified, inbound] = await Promise.all([verifiedCandidates(tools, call, name), tools.gmail.searchThreads(call, { from: name, maxResults: 3 })]);
-        const senders = inbound.ok ? inbound.value.threads.flatMap((t) => parseAddressList(t.from)).map((m) => ({ ...m, source: 'inbound' as const })) : [];
+        const [verified, inbound] = await Promise.all([
+          verifiedCandidates(tools, call, name),
+          tools.gmail.searchThreads(call, { from: name, maxResults: 3 }),
+        ]);
+        const senders = inbound.ok
+          ? inbound.value.threads.flatMap((t) => parseAddressList(t.from)).map((m) => ({ ...m, source: 'inbound' as const }))
+          : [];
         return [...verified, ...senders];
       }),
     );
@@ -196,7 +271,9 @@ export const googleModule = defineProviderModule({
         const start = new Date(e.start);
         const minutes = e.duration_minutes ?? 30;
         const end = new Date(start.getTime() + minutes * 60_000);
-        const attendees = [...new Set([...e.emails, ...e.people.map((p) => opts.contacts.get(p.toLowerCase())).filter((x): x is string => !!x)])];
+        const attendees = [
+          ...new Set([...e.emails, ...e.people.map((p) => opts.contacts.get(p.toLowerCase())).filter((x): x is string => !!x)]),
+        ];
         const composed = await opts.composer.compose('event', composeInput(intent, opts));
         const title = composed.kind === 'event' ? composed.title : 'Meeting';
         const fields = {
@@ -207,16 +284,25 @@ export const googleModule = defineProviderModule({
           attendees,
           ...(composed.kind === 'event' && composed.description ? { description: composed.description } : {}),
         };
-        const when = new Intl.DateTimeFormat('en-US', { weekday: 'long', hour: 'numeric', minute: '2-digit', timeZone: opts.timezone }).format(start);
+        const when = new Intl.DateTimeFormat('en-US', {
+          weekday: 'long',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZone: opts.timezone,
+        }).format(start);
         const missing = e.people.filter((p) => !opts.contacts.get(p.toLowerCase()));
         const note = missing.length ? ` I couldn't find an address for ${missing.join(', ')}; add it before creating.` : '';
         // Never double-book silently: the events read for the slot, or one list if none were read.
         const clashes = context.events
           ? conflictsIn(context.events, fields.start, fields.end)
           : opts.call && tools.calendar
-            ? await tools.calendar.findConflicts(opts.call, { start: fields.start, end: fields.end }).then((r) => (r.ok ? r.value.conflicts : []))
+            ? await tools.calendar
+                .findConflicts(opts.call, { start: fields.start, end: fields.end })
+                .then((r) => (r.ok ? r.value.conflicts : []))
             : [];
-        const clash = clashes.length ? ` Heads up: that overlaps "${clashes[0]!.title}" at ${spokenWhen(clashes[0]!.start, opts.timezone)}.` : '';
+        const clash = clashes.length
+          ? ` Heads up: that overlaps "${clashes[0]!.title}" at ${spokenWhen(clashes[0]!.start, opts.timezone)}.`
+          : '';
         // Guests are named with the address the invitation goes to, as emails are.
         const guests = attendees.map((address) => {
           const said = e.people.find((p) => opts.contacts.get(p.toLowerCase()) === address);
@@ -224,7 +310,11 @@ export const googleModule = defineProviderModule({
           return describePerson({ name: seen?.name || said || '', address });
         });
         const withWhom = guests.length ? ` with ${guests.join(', ')}` : '';
-        return { ok: true, draft: { kind: 'event', fields: EventDraftFields.parse(fields) }, spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes${withWhom}.${clash}${note}` };
+        return {
+          ok: true,
+          draft: { kind: 'event', fields: EventDraftFields.parse(fields) },
+          spoken: `I've drafted "${title}" for ${when}, ${minutes} minutes${withWhom}.${clash}${note}`,
+        };
       },
     },
     {
@@ -237,21 +327,25 @@ export const googleModule = defineProviderModule({
         const person = e.people[0];
         const matches = person && !e.emails[0] ? candidatesOf(opts.contacts, person) : undefined;
         // Two people fit the name: ask which, naming each with the address it would go to.
-        if (person && matches && matches.length > 1 && intent.action !== 'reply') return { ok: false, reason: whichPersonQuestion(person, matches) };
+        if (person && matches && matches.length > 1 && intent.action !== 'reply')
+          return { ok: false, reason: whichPersonQuestion(person, matches) };
         const personEmail = e.emails[0] ?? (person ? opts.contacts.get(person.toLowerCase()) : undefined);
         const match = matches?.[0];
         // The voice and the sheet name the address the email goes to, never only the name that was said.
         const recipient = personEmail ? describePerson({ name: match?.name || person || '', address: personEmail }) : (person ?? '');
-        const unverifiedWarning = match && !match.verified ? `You've never written to ${personEmail}; I only know it from mail it sent you.` : undefined;
+        const unverifiedWarning =
+          match && !match.verified ? `You've never written to ${personEmail}; I only know it from mail it sent you.` : undefined;
         const unverified = unverifiedWarning ? ` ${unverifiedWarning}` : '';
         const warned = unverifiedWarning ? { warning: unverifiedWarning } : {};
         const words = composeInput(intent, opts);
         const op = mailOperation(intent, opts.transcript);
         // "Save it as a draft" stores a Gmail draft (gmail.compose) and sends nothing.
         const kind = op === 'save_draft' ? 'email_draft' : 'email';
-        const ready = kind === 'email_draft' ? 'I’ll save it in your Gmail drafts; nothing is sent.' : "Check it and send when you're ready.";
+        const ready =
+          kind === 'email_draft' ? 'I’ll save it in your Gmail drafts; nothing is sent.' : "Check it and send when you're ready.";
         if (op === 'forward') {
-          if (!personEmail) return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I forward it to?' };
+          if (!personEmail)
+            return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I forward it to?' };
           let source = context.thread;
           // The thread to forward is found by its topic, not by the person it goes to.
           if (e.query && opts.call && tools.gmail) {
@@ -262,7 +356,11 @@ export const googleModule = defineProviderModule({
           }
           if (!source) return { ok: false, reason: 'Which email should I forward?' };
           const fields = EmailDraftFields.parse({ ...buildForwardDraft(source, [personEmail], e.message ?? ''), ...warned });
-          return { ok: true, draft: { kind, fields }, spoken: `Here's "${source.subject}" forwarded to ${recipient}.${unverified} ${ready}` };
+          return {
+            ok: true,
+            draft: { kind, fields },
+            spoken: `Here's "${source.subject}" forwarded to ${recipient}.${unverified} ${ready}`,
+          };
         }
         if (!e.message) return { ok: false, reason: person ? `What should I say to ${person}?` : 'What should the email say?' };
         const thread = context.thread;
@@ -295,8 +393,18 @@ export const googleModule = defineProviderModule({
         }
         if (!personEmail) return { ok: false, reason: person ? `I couldn't find an email address for ${person}.` : 'Who should I email?' };
         const composed = await opts.composer.compose('email', { ...words, ...(person ? { recipientName: person } : {}) });
-        const fields = { to: [personEmail], cc: [], subject: composed.kind === 'email' ? composed.subject : 'Quick note', body: composed.kind === 'email' ? composed.body : e.message, ...warned };
-        return { ok: true, draft: { kind, fields: EmailDraftFields.parse(fields) }, spoken: `Here's an email to ${recipient}.${unverified} ${ready}` };
+        const fields = {
+          to: [personEmail],
+          cc: [],
+          subject: composed.kind === 'email' ? composed.subject : 'Quick note',
+          body: composed.kind === 'email' ? composed.body : e.message,
+          ...warned,
+        };
+        return {
+          ok: true,
+          draft: { kind, fields: EmailDraftFields.parse(fields) },
+          spoken: `Here's an email to ${recipient}.${unverified} ${ready}`,
+        };
       },
     },
   ],
@@ -330,11 +438,17 @@ export const googleModule = defineProviderModule({
     }
     if (draft.kind === 'event_response') {
       const f = draft.fields as EventResponseFields;
-      const r = await tools.calendar.respondToEvent(call, { eventId: f.event_id, response: f.response, ...(f.comment ? { comment: f.comment } : {}) });
+      const r = await tools.calendar.respondToEvent(call, {
+        eventId: f.event_id,
+        response: f.response,
+        ...(f.comment ? { comment: f.comment } : {}),
+      });
       return r.ok ? { ok: true, status: 'answered', ref: r.value.eventId } : { ok: false, error: r.error };
     }
     const f = draft.fields as EventDraftFields;
-    const r = f.event_id ? await tools.calendar.updateEvent(call, { ...withoutEventId(f), eventId: f.event_id }) : await tools.calendar.createEvent(call, f);
+    const r = f.event_id
+      ? await tools.calendar.updateEvent(call, { ...withoutEventId(f), eventId: f.event_id })
+      : await tools.calendar.createEvent(call, f);
     return r.ok ? { ok: true, status: 'created', ref: r.value.eventId } : { ok: false, error: r.error };
   },
 
@@ -389,7 +503,13 @@ export const googleModule = defineProviderModule({
     }
     if (draft.kind === 'event_response') {
       const f = draft.fields as EventResponseFields;
-      return { tool: 'calendar', action: 'update', attendees: f.organizer ? [f.organizer] : [], title: f.title, ...(f.comment ? { body: f.comment } : {}) };
+      return {
+        tool: 'calendar',
+        action: 'update',
+        attendees: f.organizer ? [f.organizer] : [],
+        title: f.title,
+        ...(f.comment ? { body: f.comment } : {}),
+      };
     }
     const f = draft.fields as EventDraftFields;
     return { tool: 'calendar', action: f.event_id ? 'update' : 'schedule', attendees: f.attendees, title: f.title, body: f.description };

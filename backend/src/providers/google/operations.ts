@@ -41,7 +41,8 @@ export function mailOperation(intent: Intent, transcript: string): MailOperation
   const t = transcript.toLowerCase();
   if (/\breply[- ]?(to )?all\b|\brespond to (everyone|all)\b/.test(t)) return 'reply_all';
   if (/\bforward\b|\bfwd\b/.test(t)) return 'forward';
-  if (/\b(save|keep|leave|put) (it |this |that )?(as a draft|in (my )?drafts)\b|\bdon'?t send\b|\bwithout sending\b/.test(t)) return 'save_draft';
+  if (/\b(save|keep|leave|put) (it |this |that )?(as a draft|in (my )?drafts)\b|\bdon'?t send\b|\bwithout sending\b/.test(t))
+    return 'save_draft';
   return undefined;
 }
 
@@ -49,7 +50,9 @@ type EventPick = { ok: true; event: EventSummary } | { ok: false; reason: string
 
 /** An event time as the person hears it, e.g. "Wed 4:00 PM". */
 export function spokenWhen(iso: string, timezone: string): string {
-  return new Intl.DateTimeFormat('en-US', { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone: timezone }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-US', { weekday: 'short', hour: 'numeric', minute: '2-digit', timeZone: timezone }).format(
+    new Date(iso),
+  );
 }
 
 /**
@@ -60,7 +63,8 @@ export function spokenWhen(iso: string, timezone: string): string {
 export function pickEvent(events: readonly EventSummary[], intent: Intent, op: CalendarOperation, timezone: string): EventPick {
   const e = intent.entities;
   let found = events.filter((ev) => ev.status !== 'cancelled' && !ev.allDay);
-  if (op === 'decline' || op === 'accept' || op === 'tentative') found = found.filter((ev) => ev.myResponse !== undefined && ev.organizer !== undefined);
+  if (op === 'decline' || op === 'accept' || op === 'tentative')
+    found = found.filter((ev) => ev.myResponse !== undefined && ev.organizer !== undefined);
   else found = found.filter((ev) => ev.organizer === undefined);
   if (op !== 'move' && e.start) {
     const at = Date.parse(e.start);

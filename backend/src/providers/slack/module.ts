@@ -26,7 +26,15 @@ export const slackModule = defineProviderModule({
   apiUrlOption: 'slackApiUrl',
 
   createTools(opts): SlackToolSet {
-    return { slack: createSlackTools({ policy: opts.policy, connection: opts.connection, slackApiUrl: opts.apiUrl, budgetChars: opts.budgetChars, requestTimeoutMs: opts.requestTimeoutMs }) };
+    return {
+      slack: createSlackTools({
+        policy: opts.policy,
+        connection: opts.connection,
+        slackApiUrl: opts.apiUrl,
+        budgetChars: opts.budgetChars,
+        requestTimeoutMs: opts.requestTimeoutMs,
+      }),
+    };
   },
 
   /**
@@ -49,7 +57,11 @@ export const slackModule = defineProviderModule({
       }
       if (r.error.code !== 'RATE_LIMITED') return void out.failures.push(r.error);
       // History is spent for this minute: search the channel instead, and say the answer came that way.
-      out.limited = { reason: 'rate_limited', message: `${r.error.message} These come from Slack search instead.`, ...(r.error.retryAfterMs !== undefined ? { retryAfterMs: r.error.retryAfterMs } : {}) };
+      out.limited = {
+        reason: 'rate_limited',
+        message: `${r.error.message} These come from Slack search instead.`,
+        ...(r.error.retryAfterMs !== undefined ? { retryAfterMs: r.error.retryAfterMs } : {}),
+      };
     }
     if (e.people.length > 0 && !e.channel && !e.query) {
       const r = await tools.slack.readDirectMessages(call, { person: e.people[0] as string, limit: count });
@@ -80,7 +92,8 @@ export const slackModule = defineProviderModule({
   draftBuilders: [
     {
       kind: 'slack_message',
-      appliesTo: (intent) => intent.tools.includes('slack') && (intent.action === 'post' || intent.action === 'send' || intent.action === 'draft'),
+      appliesTo: (intent) =>
+        intent.tools.includes('slack') && (intent.action === 'post' || intent.action === 'send' || intent.action === 'draft'),
       async build(intent, _context, opts) {
         const e = intent.entities;
         if (!e.channel) return { ok: false, reason: 'Which Slack channel should I post to?' };
@@ -92,7 +105,11 @@ export const slackModule = defineProviderModule({
           ...(opts.memory?.length ? { memory: opts.memory } : {}),
         });
         const text = composed.kind === 'slack_message' ? composed.text : e.message;
-        return { ok: true, draft: { kind: 'slack_message', fields: SlackDraftFields.parse({ channel: e.channel, text }) }, spoken: `Here's the message for #${e.channel}: "${text}" Post it when you're ready.` };
+        return {
+          ok: true,
+          draft: { kind: 'slack_message', fields: SlackDraftFields.parse({ channel: e.channel, text }) },
+          spoken: `Here's the message for #${e.channel}: "${text}" Post it when you're ready.`,
+        };
       },
     },
   ],

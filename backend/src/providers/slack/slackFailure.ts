@@ -7,17 +7,34 @@ import { safeDetail, type ClassifiedFailure } from '../failure.js';
  */
 const UNAUTHORIZED = new Set(['not_authed', 'invalid_auth', 'token_expired', 'token_revoked', 'account_inactive']);
 const NOT_FOUND = new Set(['channel_not_found', 'thread_not_found', 'message_not_found', 'not_in_channel', 'is_archived']);
-const BAD_REQUEST = new Set(['no_text', 'msg_too_long', 'invalid_arguments', 'invalid_cursor', 'no_query', 'invalid_blocks', 'too_many_attachments']);
+const BAD_REQUEST = new Set([
+  'no_text',
+  'msg_too_long',
+  'invalid_arguments',
+  'invalid_cursor',
+  'no_query',
+  'invalid_blocks',
+  'too_many_attachments',
+]);
 const UNAVAILABLE = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
 export function classifySlackError(err: unknown): ClassifiedFailure {
-  const e = err as { code?: string; data?: { error?: string; needed?: string }; retryAfter?: number; statusCode?: number; message?: string };
+  const e = err as {
+    code?: string;
+    data?: { error?: string; needed?: string };
+    retryAfter?: number;
+    statusCode?: number;
+    message?: string;
+  };
   switch (e?.code) {
     case SlackErrorCode.PlatformError: {
       const code = e.data?.error ?? '';
       if (UNAUTHORIZED.has(code)) return { kind: 'unauthorized', detail: code };
       if (code === 'missing_scope') {
-        const needed = (e.data?.needed ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const needed = (e.data?.needed ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         return { kind: 'insufficient_scope', needed, detail: code };
       }
       if (code === 'ratelimited') return { kind: 'rate_limited', detail: code };
@@ -28,7 +45,11 @@ export function classifySlackError(err: unknown): ClassifiedFailure {
       return { kind: 'other', detail: /^[a-z_]{1,64}$/.test(code) ? code : 'unreadable response' };
     }
     case SlackErrorCode.RateLimitedError:
-      return { kind: 'rate_limited', ...(typeof e.retryAfter === 'number' ? { retryAfterMs: e.retryAfter * 1000 } : {}), detail: 'ratelimited' };
+      return {
+        kind: 'rate_limited',
+        ...(typeof e.retryAfter === 'number' ? { retryAfterMs: e.retryAfter * 1000 } : {}),
+        detail: 'ratelimited',
+      };
     case SlackErrorCode.HTTPError: {
       const status = e.statusCode ?? 0;
       if (status === 429) return { kind: 'rate_limited', detail: 'HTTP 429' };

@@ -167,7 +167,10 @@ export function createSlackTools(opts: SlackToolsOptions) {
   const userKey = (ctx: ProviderCallContext, id: string) => `${ctx.userId}\u0000${id}`;
 
   /** Every page of conversations.list for these types (cursor pagination, bounded). */
-  const listConversations = async (ctx: ProviderCallContext, types: 'public_channel' | 'im'): Promise<ProviderResult<z.infer<typeof Channel>[]>> => {
+  const listConversations = async (
+    ctx: ProviderCallContext,
+    types: 'public_channel' | 'im',
+  ): Promise<ProviderResult<z.infer<typeof Channel>[]>> => {
     const all: z.infer<typeof Channel>[] = [];
     let cursor: string | undefined;
     for (let pageNo = 0; pageNo < maxListPages; pageNo++) {
@@ -251,7 +254,9 @@ export function createSlackTools(opts: SlackToolsOptions) {
     if (!listed.ok) return listed;
     const name = ref.replace(/^#/, '').toLowerCase();
     const hit = listed.value.find((c) => c.name.toLowerCase() === name);
-    return hit ? ok({ id: hit.id, name: hit.name }) : fail({ code: 'NOT_FOUND', provider: 'slack', message: `There is no Slack channel named #${name}.` });
+    return hit
+      ? ok({ id: hit.id, name: hit.name })
+      : fail({ code: 'NOT_FOUND', provider: 'slack', message: `There is no Slack channel named #${name}.` });
   };
 
   const ageWords = (ms: number) => (ms < 90_000 ? `${Math.max(1, Math.round(ms / 1000))} seconds` : `${Math.round(ms / 60_000)} minutes`);
@@ -278,11 +283,17 @@ export function createSlackTools(opts: SlackToolsOptions) {
     }
     const servedStale = (retryAfterMs: number) => {
       const message = `Slack allows Vouch to read a conversation's history once a minute; ask again in ${ageWords(retryAfterMs)}.`;
-      if (!cached) return fail<{ messages: SlackMessage[]; limited?: SlackLimit }>({ code: 'RATE_LIMITED', provider: 'slack', retryAfterMs, message });
+      if (!cached)
+        return fail<{ messages: SlackMessage[]; limited?: SlackLimit }>({ code: 'RATE_LIMITED', provider: 'slack', retryAfterMs, message });
       const asOf = new Date(cached.at).toISOString();
       return ok({
         messages: cached.messages.slice(0, limit),
-        limited: { reason: 'rate_limited' as const, retryAfterMs, asOf, message: `Slack limited this read: these are the messages as of ${ageWords(now - cached.at)} ago. ${message}` },
+        limited: {
+          reason: 'rate_limited' as const,
+          retryAfterMs,
+          asOf,
+          message: `Slack limited this read: these are the messages as of ${ageWords(now - cached.at)} ago. ${message}`,
+        },
       });
     };
     const blockedUntil = historyBlockedUntil.get(userKey(ctx, 'conversations.history')) ?? 0;
@@ -303,7 +314,10 @@ export function createSlackTools(opts: SlackToolsOptions) {
       historyBlockedUntil.set(userKey(ctx, 'conversations.history'), policy.now() + wait);
       return servedStale(wait);
     }
-    const who = await resolveNames(ctx, res.value.messages.map((m) => m.user ?? ''));
+    const who = await resolveNames(
+      ctx,
+      res.value.messages.map((m) => m.user ?? ''),
+    );
     const messages = res.value.messages.map((m) => toMessage(m, who));
     const hasMore = res.value.has_more === true;
     histories.set(key, { messages, at: now, hasMore });
@@ -324,7 +338,10 @@ export function createSlackTools(opts: SlackToolsOptions) {
       map: (s) => s.messages,
     });
     if (!res.ok) return res;
-    const ids = [...res.value.matches.map((m) => m.user ?? ''), ...res.value.matches.map((m) => (m.channel.is_im ? (m.channel.name ?? '') : ''))];
+    const ids = [
+      ...res.value.matches.map((m) => m.user ?? ''),
+      ...res.value.matches.map((m) => (m.channel.is_im ? (m.channel.name ?? '') : '')),
+    ];
     const who = await resolveNames(ctx, ids);
     const matches = res.value.matches.map((m): SearchMatch => {
       const dmWith = m.channel.is_im && m.channel.name ? (who.get(m.channel.name) ?? m.channel.name) : undefined;
@@ -381,7 +398,9 @@ export function createSlackTools(opts: SlackToolsOptions) {
     async readChannel(
       ctx: ProviderCallContext,
       input: { channel: string; limit?: number },
-    ): Promise<ProviderResult<{ channel: { id: string; name?: string }; messages: SlackMessage[]; truncated?: boolean; limited?: SlackLimit }>> {
+    ): Promise<
+      ProviderResult<{ channel: { id: string; name?: string }; messages: SlackMessage[]; truncated?: boolean; limited?: SlackLimit }>
+    > {
       const channel = await resolveChannel(ctx, input.channel);
       if (!channel.ok) return channel;
       const scope = channel.value.id.startsWith('D') ? SLACK_SCOPES.imHistory : SLACK_SCOPES.channelsHistory;
@@ -397,8 +416,13 @@ export function createSlackTools(opts: SlackToolsOptions) {
       const res = await listConversations(ctx, 'im');
       if (!res.ok) return res;
       const ims = res.value.filter((c) => c.user);
-      const who = await resolveNames(ctx, ims.map((c) => c.user as string));
-      return ok({ conversations: ims.map((c) => ({ id: c.id, userId: c.user as string, user: who.get(c.user as string) ?? (c.user as string) })) });
+      const who = await resolveNames(
+        ctx,
+        ims.map((c) => c.user as string),
+      );
+      return ok({
+        conversations: ims.map((c) => ({ id: c.id, userId: c.user as string, user: who.get(c.user as string) ?? (c.user as string) })),
+      });
     },
 
     /**
@@ -418,7 +442,11 @@ export function createSlackTools(opts: SlackToolsOptions) {
       if (!hit) return fail({ code: 'NOT_FOUND', provider: 'slack', message: `You have no Slack direct messages with ${input.person}.` });
       const res = await history(ctx, hit.id, input.limit ?? historyLimit, SLACK_SCOPES.imHistory);
       if (!res.ok) return res;
-      return ok({ with: hit.user, messages: [...res.value.messages].reverse(), ...(res.value.limited ? { limited: res.value.limited } : {}) });
+      return ok({
+        with: hit.user,
+        messages: [...res.value.messages].reverse(),
+        ...(res.value.limited ? { limited: res.value.limited } : {}),
+      });
     },
 
     /** Slack search (search:read, a user token) with Slack's own query syntax (`in:`, `from:`, `after:`…). */
@@ -437,7 +465,8 @@ export function createSlackTools(opts: SlackToolsOptions) {
     ): Promise<ProviderResult<SearchResult & { query: string }>> {
       const after = input.since ? `after:${slackDay(new Date(input.since.getTime() - 86_400_000), input.timezone)}` : undefined;
       const parts = [input.about?.trim(), input.channel ? `in:#${input.channel.replace(/^#/, '')}` : undefined, after].filter(Boolean);
-      if (parts.length === 0) return fail({ code: 'BAD_REQUEST', provider: 'slack', message: 'A Slack search needs words, a channel or a time.' });
+      if (parts.length === 0)
+        return fail({ code: 'BAD_REQUEST', provider: 'slack', message: 'A Slack search needs words, a channel or a time.' });
       const query = parts.join(' ');
       const res = await search(ctx, query, input.count ?? 20);
       return res.ok ? ok({ ...res.value, query }) : res;
@@ -450,7 +479,13 @@ export function createSlackTools(opts: SlackToolsOptions) {
         operation: 'chat.postMessage',
         scopes: [SLACK_SCOPES.chatWrite],
         idempotent: false,
-        invoke: (token) => client.chat.postMessage({ token, channel: fields.channel, text: fields.text, ...(fields.thread_ts ? { thread_ts: fields.thread_ts } : {}) }),
+        invoke: (token) =>
+          client.chat.postMessage({
+            token,
+            channel: fields.channel,
+            text: fields.text,
+            ...(fields.thread_ts ? { thread_ts: fields.thread_ts } : {}),
+          }),
         schema: Posted,
         map: (p) => ({ channel: p.channel, ts: p.ts }),
       });

@@ -1,5 +1,24 @@
-import { appendEntry, checkAuditInput, signHead, verifyChainAsync, type AuditData, type AuditEntry, type AuditHead, type AuditInput, type AuditKey, type AuditKind, type VerifyResult } from '../../audit/chain.js';
-import { clampLimit, toJsonLines, type AuditPage, type AuditPageOptions, type AuditStore, type AuditStoreOptions } from '../../audit/store.js';
+import {
+  appendEntry,
+  checkAuditInput,
+  signHead,
+  verifyChainAsync,
+  type AuditData,
+  type AuditEntry,
+  type AuditHead,
+  type AuditInput,
+  type AuditKey,
+  type AuditKind,
+  type VerifyResult,
+} from '../../audit/chain.js';
+import {
+  clampLimit,
+  toJsonLines,
+  type AuditPage,
+  type AuditPageOptions,
+  type AuditStore,
+  type AuditStoreOptions,
+} from '../../audit/store.js';
 import { withTransaction, type PgPool } from './pool.js';
 
 /**
@@ -43,21 +62,23 @@ export class PostgresAuditStore implements AuditStore {
       await c.query("INSERT INTO audit_heads (user_id, seq, hash, hmac) VALUES ($1, 0, '', '') ON CONFLICT (user_id) DO NOTHING", [user]);
       await c.query('SELECT 1 FROM audit_heads WHERE user_id = $1 FOR UPDATE', [user]);
       // READ COMMITTED: this statement's snapshot is taken after the lock, so it sees the previous holder's entry.
-      const tip = await c.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_entries WHERE user_id = $1 ORDER BY seq DESC LIMIT 1', [user]);
+      const tip = await c.query<{ seq: number; hash: string }>(
+        'SELECT seq, hash FROM audit_entries WHERE user_id = $1 ORDER BY seq DESC LIMIT 1',
+        [user],
+      );
       const last = tip.rows[0];
       const entry = appendEntry(last ? { seq: last.seq, hash: last.hash, user } : null, { ...input, user }, this.key, this.clock());
-      await c.query('INSERT INTO audit_entries (user_id, seq, at, kind, data_json, prev_hash, hash, hmac) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        entry.user,
-        entry.seq,
-        entry.at,
-        entry.kind,
-        JSON.stringify(entry.data),
-        entry.prev_hash,
-        entry.hash,
-        entry.hmac,
-      ]);
+      await c.query(
+        'INSERT INTO audit_entries (user_id, seq, at, kind, data_json, prev_hash, hash, hmac) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [entry.user, entry.seq, entry.at, entry.kind, JSON.stringify(entry.data), entry.prev_hash, entry.hash, entry.hmac],
+      );
       const head = signHead(this.key, entry);
-      await c.query('UPDATE audit_heads SET seq = $2, hash = $3, hmac = $4 WHERE user_id = $1', [head.user, head.seq, head.hash, head.hmac]);
+      await c.query('UPDATE audit_heads SET seq = $2, hash = $3, hmac = $4 WHERE user_id = $1', [
+        head.user,
+        head.seq,
+        head.hash,
+        head.hmac,
+      ]);
       return entry;
     });
   }
@@ -67,8 +88,16 @@ export class PostgresAuditStore implements AuditStore {
     const cursor = opts.cursor ?? null;
     const { rows } =
       opts.order === 'desc'
-        ? await this.pool.query<Row>('SELECT * FROM audit_entries WHERE user_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3', [user, cursor ?? Number.MAX_SAFE_INTEGER, limit + 1])
-        : await this.pool.query<Row>('SELECT * FROM audit_entries WHERE user_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT $3', [user, cursor ?? 0, limit + 1]);
+        ? await this.pool.query<Row>('SELECT * FROM audit_entries WHERE user_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3', [
+            user,
+            cursor ?? Number.MAX_SAFE_INTEGER,
+            limit + 1,
+          ])
+        : await this.pool.query<Row>('SELECT * FROM audit_entries WHERE user_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT $3', [
+            user,
+            cursor ?? 0,
+            limit + 1,
+          ]);
     const entries = rows.slice(0, limit).map(toEntry);
     return { entries, next_cursor: rows.length > limit ? (entries.at(-1)?.seq ?? null) : null };
   }
@@ -77,7 +106,11 @@ export class PostgresAuditStore implements AuditStore {
     // Keyset batches rather than one long-lived cursor: no connection is held while the consumer is slow.
     let after = 0;
     for (;;) {
-      const { rows } = await this.pool.query<Row>('SELECT * FROM audit_entries WHERE user_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT $3', [user, after, BATCH]);
+      const { rows } = await this.pool.query<Row>('SELECT * FROM audit_entries WHERE user_id = $1 AND seq > $2 ORDER BY seq ASC LIMIT $3', [
+        user,
+        after,
+        BATCH,
+      ]);
       for (const r of rows) yield toEntry(r);
       if (rows.length < BATCH) return;
       after = (rows.at(-1) as Row).seq;

@@ -50,15 +50,10 @@ export class PostgresLongTermMemory {
     if (!clean) throw new Error('nothing to remember');
     const { vector, embedder } = await this.embedOne(clean);
     const item: MemoryItem = { id: randomUUID(), text: clean, created_at: (this.o.now?.() ?? new Date()).toISOString(), meta };
-    await this.pool.query('INSERT INTO memories (id, sub, text, meta_json, embedder, embedding, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      item.id,
-      user,
-      item.text,
-      JSON.stringify(meta),
-      embedder,
-      vector,
-      item.created_at,
-    ]);
+    await this.pool.query(
+      'INSERT INTO memories (id, sub, text, meta_json, embedder, embedding, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [item.id, user, item.text, JSON.stringify(meta), embedder, vector, item.created_at],
+    );
     return item;
   }
 
@@ -79,7 +74,10 @@ export class PostgresLongTermMemory {
   }
 
   async list(user: string): Promise<MemoryItem[]> {
-    const { rows } = await this.pool.query<Row>('SELECT id, text, meta_json, created_at FROM memories WHERE sub = $1 ORDER BY created_at, id', [user]);
+    const { rows } = await this.pool.query<Row>(
+      'SELECT id, text, meta_json, created_at FROM memories WHERE sub = $1 ORDER BY created_at, id',
+      [user],
+    );
     return rows.map(toItem);
   }
 

@@ -174,11 +174,16 @@ export async function migrate(pool: PgPool, migrations: readonly Migration[] = M
       checksum TEXT NOT NULL,
       applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
     )`);
-    const { rows } = await c.query<{ version: number; checksum: string }>('SELECT version, checksum FROM schema_migrations ORDER BY version');
+    const { rows } = await c.query<{ version: number; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations ORDER BY version',
+    );
     const applied = new Map(rows.map((r) => [r.version, r.checksum]));
     const known = new Set(versions);
     const unknown = rows.find((r) => !known.has(r.version));
-    if (unknown) throw new MigrationError(`the database has migration ${unknown.version}, which this build does not know: it was migrated by a newer Vouch`);
+    if (unknown)
+      throw new MigrationError(
+        `the database has migration ${unknown.version}, which this build does not know: it was migrated by a newer Vouch`,
+      );
     const done: number[] = [];
     for (const m of migrations) {
       const sum = checksum(m.sql);

@@ -23,7 +23,8 @@ const types = {
 };
 
 export function createPostgresPool(url: string, opts: PostgresPoolOptions = {}): PgPool {
-  if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema)) throw new Error('schema must be a lower-case SQL identifier');
+  if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(opts.schema))
+    throw new Error('schema must be a lower-case SQL identifier');
   return new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,

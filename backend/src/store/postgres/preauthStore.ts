@@ -1,4 +1,11 @@
-import { createPreauthorization, isActive, Preauthorization, PreauthorizationError, type PreauthRequest, type StepUpProof } from '../../policy/preauth.js';
+import {
+  createPreauthorization,
+  isActive,
+  Preauthorization,
+  PreauthorizationError,
+  type PreauthRequest,
+  type StepUpProof,
+} from '../../policy/preauth.js';
 import { defaultPreauthId, type IdGenerator, type PreauthStore } from '../../policy/preauthStore.js';
 import { isUniqueViolation, type PgPool } from './pool.js';
 
@@ -33,7 +40,8 @@ export class PostgresPreauthStore implements PreauthStore {
         [g.id, g.user, g.tool, g.max_level, g.max_score, g.created_at, g.expires_at, g.step_up_ref],
       );
     } catch (err) {
-      if (isUniqueViolation(err, 'policy_preauth_step_up_once')) throw new PreauthorizationError('STEP_UP_REUSED', 'this step-up already created a pre-authorization', { cause: err });
+      if (isUniqueViolation(err, 'policy_preauth_step_up_once'))
+        throw new PreauthorizationError('STEP_UP_REUSED', 'this step-up already created a pre-authorization', { cause: err });
       throw err;
     }
     return g;
@@ -48,7 +56,10 @@ export class PostgresPreauthStore implements PreauthStore {
   }
 
   async list(user: string): Promise<Preauthorization[]> {
-    const { rows } = await this.pool.query<Row>('SELECT * FROM policy_preauthorizations WHERE user_id = $1 ORDER BY created_at DESC, id DESC', [user]);
+    const { rows } = await this.pool.query<Row>(
+      'SELECT * FROM policy_preauthorizations WHERE user_id = $1 ORDER BY created_at DESC, id DESC',
+      [user],
+    );
     return rows.map(toGrant);
   }
 

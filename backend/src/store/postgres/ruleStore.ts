@@ -11,12 +11,18 @@ export class PostgresRuleStore implements RuleStore {
   constructor(private readonly pool: PgPool) {}
 
   async list(user: string): Promise<Rule[]> {
-    const { rows } = await this.pool.query<{ rule_json: string }>('SELECT rule_json FROM policy_rules WHERE user_id = $1 ORDER BY position, id', [user]);
+    const { rows } = await this.pool.query<{ rule_json: string }>(
+      'SELECT rule_json FROM policy_rules WHERE user_id = $1 ORDER BY position, id',
+      [user],
+    );
     return rows.map((r) => RuleSchema.parse(JSON.parse(r.rule_json)));
   }
 
   async get(user: string, id: string): Promise<Rule | null> {
-    const { rows } = await this.pool.query<{ rule_json: string }>('SELECT rule_json FROM policy_rules WHERE user_id = $1 AND id = $2', [user, id]);
+    const { rows } = await this.pool.query<{ rule_json: string }>('SELECT rule_json FROM policy_rules WHERE user_id = $1 AND id = $2', [
+      user,
+      id,
+    ]);
     return rows[0] ? RuleSchema.parse(JSON.parse(rows[0].rule_json)) : null;
   }
 
@@ -24,12 +30,24 @@ export class PostgresRuleStore implements RuleStore {
     const rule = RuleSchema.parse(input);
     await withTransaction(this.pool, async (c) => {
       await lockUser(c, user);
-      const updated = await c.query('UPDATE policy_rules SET rule_json = $3, updated_at = now() WHERE user_id = $1 AND id = $2', [user, rule.id, JSON.stringify(rule)]);
+      const updated = await c.query('UPDATE policy_rules SET rule_json = $3, updated_at = now() WHERE user_id = $1 AND id = $2', [
+        user,
+        rule.id,
+        JSON.stringify(rule),
+      ]);
       if (updated.rowCount) return;
-      const { rows } = await c.query<{ n: number; maxpos: number }>('SELECT COUNT(*)::int AS n, COALESCE(MAX(position), -1) AS maxpos FROM policy_rules WHERE user_id = $1', [user]);
+      const { rows } = await c.query<{ n: number; maxpos: number }>(
+        'SELECT COUNT(*)::int AS n, COALESCE(MAX(position), -1) AS maxpos FROM policy_rules WHERE user_id = $1',
+        [user],
+      );
       const { n, maxpos } = rows[0] as { n: number; maxpos: number };
       if (n >= MAX_RULES_PER_USER) throw new RuleLimitError();
-      await c.query('INSERT INTO policy_rules (user_id, id, position, rule_json) VALUES ($1, $2, $3, $4)', [user, rule.id, maxpos + 1, JSON.stringify(rule)]);
+      await c.query('INSERT INTO policy_rules (user_id, id, position, rule_json) VALUES ($1, $2, $3, $4)', [
+        user,
+        rule.id,
+        maxpos + 1,
+        JSON.stringify(rule),
+      ]);
     });
     return rule;
   }

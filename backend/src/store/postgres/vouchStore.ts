@@ -50,7 +50,12 @@ export class PostgresVouchStore implements VouchStore {
       'SELECT provider, connection, scopes, linked_at FROM links WHERE sub = $1 ORDER BY provider',
       [sub],
     );
-    return rows.map((r) => ({ provider: r.provider, connection: r.connection, scopes: r.scopes ? r.scopes.split(' ') : [], linkedAt: r.linked_at }));
+    return rows.map((r) => ({
+      provider: r.provider,
+      connection: r.connection,
+      scopes: r.scopes ? r.scopes.split(' ') : [],
+      linkedAt: r.linked_at,
+    }));
   }
 
   async upsertLink(sub: string, l: LinkRecord): Promise<void> {
@@ -78,7 +83,13 @@ export class PostgresVouchStore implements VouchStore {
       'SELECT * FROM pending_requests WHERE sub = $1 ORDER BY created_at',
       [sub],
     );
-    return rows.map((r) => ({ id: r.id, sub: r.sub, transcript: r.transcript, providers: JSON.parse(r.providers) as Provider[], createdAt: r.created_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      sub: r.sub,
+      transcript: r.transcript,
+      providers: JSON.parse(r.providers) as Provider[],
+      createdAt: r.created_at,
+    }));
   }
 
   async deletePending(sub: string, id: string): Promise<boolean> {
@@ -88,7 +99,17 @@ export class PostgresVouchStore implements VouchStore {
   async createDraft(d: DraftRecord): Promise<void> {
     await this.pool.query(
       'INSERT INTO drafts (id, sub, request_id, kind, fields, status, expires_at, result, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-      [d.id, d.sub, d.requestId ?? null, d.kind, JSON.stringify(d.fields), d.status, d.expiresAt, d.result ? JSON.stringify(d.result) : null, d.createdAt],
+      [
+        d.id,
+        d.sub,
+        d.requestId ?? null,
+        d.kind,
+        JSON.stringify(d.fields),
+        d.status,
+        d.expiresAt,
+        d.result ? JSON.stringify(d.result) : null,
+        d.createdAt,
+      ],
     );
   }
 
@@ -118,30 +139,46 @@ export class PostgresVouchStore implements VouchStore {
 
   async beginApproval(a: ApprovalRecord): Promise<boolean> {
     return withTransaction(this.pool, async (c) => {
-      const moved = await c.query(`UPDATE drafts SET status = 'awaiting_approval' WHERE id = $1 AND sub = $2 AND status = 'confirming'`, [a.draftId, a.sub]);
+      const moved = await c.query(`UPDATE drafts SET status = 'awaiting_approval' WHERE id = $1 AND sub = $2 AND status = 'confirming'`, [
+        a.draftId,
+        a.sub,
+      ]);
       if (moved.rowCount !== 1) return false;
       await c.query(
         `INSERT INTO approvals (id, sub, draft_id, content_sha256, binding_message, risk, status, auth_req_id, expires_at, interval_ms, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [a.id, a.sub, a.draftId, a.contentSha256, a.bindingMessage, a.risk ? JSON.stringify(a.risk) : null, a.status, a.authReqId ?? null, a.expiresAt ?? null, a.intervalMs ?? null, a.createdAt],
+        [
+          a.id,
+          a.sub,
+          a.draftId,
+          a.contentSha256,
+          a.bindingMessage,
+          a.risk ? JSON.stringify(a.risk) : null,
+          a.status,
+          a.authReqId ?? null,
+          a.expiresAt ?? null,
+          a.intervalMs ?? null,
+          a.createdAt,
+        ],
       );
       return true;
     });
   }
 
   async approvalStarted(id: string, s: { authReqId: string; expiresAt: number; intervalMs: number }): Promise<boolean> {
-    const res = await this.pool.query(`UPDATE approvals SET status = 'pending', auth_req_id = $1, expires_at = $2, interval_ms = $3 WHERE id = $4 AND status = 'starting'`, [
-      s.authReqId,
-      s.expiresAt,
-      s.intervalMs,
-      id,
-    ]);
+    const res = await this.pool.query(
+      `UPDATE approvals SET status = 'pending', auth_req_id = $1, expires_at = $2, interval_ms = $3 WHERE id = $4 AND status = 'starting'`,
+      [s.authReqId, s.expiresAt, s.intervalMs, id],
+    );
     return res.rowCount === 1;
   }
 
   async finishApproval(id: string, from: readonly ApprovalStatus[], to: ApprovalStatus): Promise<boolean> {
     if (!from.length) return false;
-    return (await this.pool.query('UPDATE approvals SET status = $1 WHERE id = $2 AND status = ANY($3::text[])', [to, id, [...from]])).rowCount === 1;
+    return (
+      (await this.pool.query('UPDATE approvals SET status = $1 WHERE id = $2 AND status = ANY($3::text[])', [to, id, [...from]]))
+        .rowCount === 1
+    );
   }
 
   async getApproval(id: string): Promise<ApprovalRecord | undefined> {
@@ -176,10 +213,15 @@ export class PostgresVouchStore implements VouchStore {
   }
 
   async markTranscript(sub: string, id: string, now: number): Promise<boolean> {
-    const res = await this.pool.query('INSERT INTO handled_transcripts (sub, id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sub, id, now]);
+    const res = await this.pool.query('INSERT INTO handled_transcripts (sub, id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      sub,
+      id,
+      now,
+    ]);
     const fresh = res.rowCount === 1;
     // Pruning on every hundredth new id keeps the ledger small without a statement per frame.
-    if (fresh && ++this.marks % 100 === 0) await this.pool.query('DELETE FROM handled_transcripts WHERE handled_at < $1', [now - TRANSCRIPT_LEDGER_MS]);
+    if (fresh && ++this.marks % 100 === 0)
+      await this.pool.query('DELETE FROM handled_transcripts WHERE handled_at < $1', [now - TRANSCRIPT_LEDGER_MS]);
     return fresh;
   }
 }

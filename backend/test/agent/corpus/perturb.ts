@@ -9,7 +9,10 @@ export const PERTURBATIONS: Array<[string, (text: string) => string]> = [
   ['um', (t) => `um ${t}`],
   ['uh mid', (t) => t.replace(/^(\S+)\s/, '$1 uh ')],
   ['please', (t) => `${t.replace(/[?.!]+$/, '')} please`],
-  ['could you', (t) => (/^(what|when|who|which|where|how|is|are|am|do|does|did|has|have|any|anything)\b/i.test(t) ? t : `could you ${lowerFirst(t)}`)],
+  [
+    'could you',
+    (t) => (/^(what|when|who|which|where|how|is|are|am|do|does|did|has|have|any|anything)\b/i.test(t) ? t : `could you ${lowerFirst(t)}`),
+  ],
   ['lower case', (t) => t.toLowerCase()],
   ['no punctuation', (t) => t.replace(/[?.!,]+/g, '')],
   ['okay so', (t) => `okay so ${lowerFirst(t)}`],

@@ -43,7 +43,13 @@ export const CORPUS_CONTACTS: Contact[] = [
 ];
 
 export function corpusContext(c: CorpusCase): IntentContext {
-  return { now: CORPUS_NOW, timezone: CORPUS_TZ, history: c.history ?? [], contacts: CORPUS_CONTACTS, ...(c.pending ? { pending: c.pending } : {}) };
+  return {
+    now: CORPUS_NOW,
+    timezone: CORPUS_TZ,
+    history: c.history ?? [],
+    contacts: CORPUS_CONTACTS,
+    ...(c.pending ? { pending: c.pending } : {}),
+  };
 }
 
 /** June 2025 day `d` as a whole-day range. */

@@ -24,7 +24,12 @@ export async function startUpstream(opts: { deny?: boolean } = {}) {
         const p = new URLSearchParams(body);
         issued.push(p.get('code') ?? '');
         res.writeHead(200, { 'content-type': 'application/json' }).end(
-          JSON.stringify({ access_token: 'upstream-at', refresh_token: 'upstream-rt', expires_in: 3600, scope: 'openid profile https://www.googleapis.com/auth/gmail.readonly' }),
+          JSON.stringify({
+            access_token: 'upstream-at',
+            refresh_token: 'upstream-rt',
+            expires_in: 3600,
+            scope: 'openid profile https://www.googleapis.com/auth/gmail.readonly',
+          }),
         );
       });
       return;
@@ -44,9 +49,10 @@ export async function startUpstream(opts: { deny?: boolean } = {}) {
       clientSecret: 'google-secret',
       defaultScopes: ['openid', 'profile'],
     },
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -37,7 +37,11 @@ export async function startFakeModelHost(): Promise<FakeModelHost> {
     name: DEFAULT_MODEL_NAME,
     repository: REPOSITORY,
     revision: REVISION,
-    files: Object.entries(files).map(([path, body]) => ({ path, sha256: createHash('sha256').update(body).digest('hex'), size: body.length })),
+    files: Object.entries(files).map(([path, body]) => ({
+      path,
+      sha256: createHash('sha256').update(body).digest('hex'),
+      size: body.length,
+    })),
   };
   const resourcesDir = join(root, 'resources');
   await mkdir(join(resourcesDir, 'models'), { recursive: true });

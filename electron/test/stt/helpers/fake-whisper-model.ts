@@ -40,13 +40,16 @@ export async function writeFakeWhisperModel(dir: string, options: { merged: bool
     join(dir, 'config.json'),
     JSON.stringify({ decoder_layers: 1, decoder_attention_heads: 1, d_model: 1, num_mel_bins: 80, max_target_positions: 64 }),
   );
-  await writeFile(join(dir, 'generation_config.json'), JSON.stringify({
+  await writeFile(
+    join(dir, 'generation_config.json'),
+    JSON.stringify({
       is_multilingual: false,
       decoder_start_token_id: SOT,
       forced_decoder_ids: [[1, NO_TIMESTAMPS]],
       begin_suppress_tokens: [EOT],
       suppress_tokens: [7],
-    }));
+    }),
+  );
 
   // Next-token script indexed by sequence length, not by token: row r holds the logits after a sequence
   // of r + 1 tokens (prompt of 2, then one per step). With the merged decoder the length is read from

@@ -131,12 +131,22 @@ function node(spec: NodeSpec, index: number, scope: string): ProtoWriter {
     w.message(5, new ProtoWriter().string(1, name).fixed32(2, bits).int(20, 1));
   }
   for (const [name, graph] of Object.entries(spec.graphs ?? {})) {
-    w.message(5, new ProtoWriter().string(1, name).message(6, graphProto(graph, `${scope}${name}_${index}/`, [])).int(20, 5));
+    w.message(
+      5,
+      new ProtoWriter()
+        .string(1, name)
+        .message(6, graphProto(graph, `${scope}${name}_${index}/`, []))
+        .int(20, 5),
+    );
   }
   return w;
 }
 
-function graphProto(graph: { nodes: NodeSpec[]; outputs: ValueSpec[]; initializers?: InitializerSpec[] }, scope: string, inputs: ValueSpec[]): ProtoWriter {
+function graphProto(
+  graph: { nodes: NodeSpec[]; outputs: ValueSpec[]; initializers?: InitializerSpec[] },
+  scope: string,
+  inputs: ValueSpec[],
+): ProtoWriter {
   const g = new ProtoWriter();
   graph.nodes.forEach((n, i) => g.message(1, node(n, i, scope)));
   g.string(2, scope ? scope.replace(/\/$/, '') : 'test_graph');
@@ -150,7 +160,13 @@ function initializer(spec: InitializerSpec): ProtoWriter {
   const w = new ProtoWriter();
   for (const d of spec.dims) w.int(1, d);
   const type =
-    spec.data instanceof Float32Array ? DataType.FLOAT : spec.data instanceof Uint8Array ? DataType.UINT8 : spec.data instanceof Int8Array ? DataType.INT8 : DataType.INT64;
+    spec.data instanceof Float32Array
+      ? DataType.FLOAT
+      : spec.data instanceof Uint8Array
+        ? DataType.UINT8
+        : spec.data instanceof Int8Array
+          ? DataType.INT8
+          : DataType.INT64;
   w.int(2, type);
   w.string(8, spec.name);
   w.bytesField(9, new Uint8Array(spec.data.buffer, spec.data.byteOffset, spec.data.byteLength));

@@ -169,7 +169,11 @@ class GraphBuilder {
     this.initializers.push({ name: table, dims: [VOCAB, D], data }, { name: zero, dims: [], data: new Int8Array([0]) });
     const scaleName = this.param([], 1, scale);
     return {
-      lookup: (ids) => this.op('Mul', [this.op('Cast', [this.op('Gather', [table, ids], { ints: { axis: 0 } })], { ints: { to: DataType.FLOAT } }), scaleName]),
+      lookup: (ids) =>
+        this.op('Mul', [
+          this.op('Cast', [this.op('Gather', [table, ids], { ints: { axis: 0 } })], { ints: { to: DataType.FLOAT } }),
+          scaleName,
+        ]),
       project: (x) => {
         const [xq, xScale, xZero] = this.opMulti('DynamicQuantizeLinear', [x], 3);
         const product = this.op('MatMulInteger', [xq!, this.op('Transpose', [table], { intLists: { perm: [1, 0] } }), xZero!, zero]);
@@ -259,8 +263,12 @@ function mergedDecoderGraph(quantized: boolean): Uint8Array {
     }
     return outs;
   });
-  const branchOutputs = (names: string[]) => names.map((name) => ({ name, type: DataType.FLOAT, shape: kvShape('encoder_sequence_length_out') }));
-  const crossNames = Array.from({ length: LAYERS }, (_, layer) => [present(layer, 'encoder', 'key'), present(layer, 'encoder', 'value')]).flat();
+  const branchOutputs = (names: string[]) =>
+    names.map((name) => ({ name, type: DataType.FLOAT, shape: kvShape('encoder_sequence_length_out') }));
+  const crossNames = Array.from({ length: LAYERS }, (_, layer) => [
+    present(layer, 'encoder', 'key'),
+    present(layer, 'encoder', 'value'),
+  ]).flat();
   g.nodes.push({
     op: 'If',
     inputs: [g.op('Squeeze', ['use_cache_branch', g.int64([0])])],
@@ -282,8 +290,18 @@ function mergedDecoderGraph(quantized: boolean): Uint8Array {
     const normed = g.layerNorm(x);
     const selfKey = present(layer, 'decoder', 'key');
     const selfValue = present(layer, 'decoder', 'value');
-    g.nodes.push({ op: 'Concat', inputs: [past(layer, 'decoder', 'key'), g.splitHeads(g.linear(normed, D, D))], outputs: [selfKey], ints: { axis: 2 } });
-    g.nodes.push({ op: 'Concat', inputs: [past(layer, 'decoder', 'value'), g.splitHeads(g.linear(normed, D, D))], outputs: [selfValue], ints: { axis: 2 } });
+    g.nodes.push({
+      op: 'Concat',
+      inputs: [past(layer, 'decoder', 'key'), g.splitHeads(g.linear(normed, D, D))],
+      outputs: [selfKey],
+      ints: { axis: 2 },
+    });
+    g.nodes.push({
+      op: 'Concat',
+      inputs: [past(layer, 'decoder', 'value'), g.splitHeads(g.linear(normed, D, D))],
+      outputs: [selfValue],
+      ints: { axis: 2 },
+    });
     x = g.op('Add', [x, g.attend(normed, selfKey, selfValue)]);
     x = g.op('Add', [x, g.attend(g.layerNorm(x), present(layer, 'encoder', 'key'), present(layer, 'encoder', 'value'))]);
     x = g.op('Add', [x, g.mlp(g.layerNorm(x))]);
@@ -343,11 +361,23 @@ export async function writeSyntheticWhisperTiny(dir: string, options: SyntheticW
   );
   await writeFile(
     join(dir, 'config.json'),
-    JSON.stringify({ decoder_layers: LAYERS, decoder_attention_heads: HEADS, d_model: D, num_mel_bins: MELS, max_target_positions: MAX_POS, vocab_size: VOCAB }),
+    JSON.stringify({
+      decoder_layers: LAYERS,
+      decoder_attention_heads: HEADS,
+      d_model: D,
+      num_mel_bins: MELS,
+      max_target_positions: MAX_POS,
+      vocab_size: VOCAB,
+    }),
   );
   // As whisper-tiny.en's: English-only, prompt [<|startoftranscript|>, <|notimestamps|>].
   await writeFile(
     join(dir, 'generation_config.json'),
-    JSON.stringify({ is_multilingual: false, decoder_start_token_id: 50_257, forced_decoder_ids: [[1, 50_362]], begin_suppress_tokens: [220, 50_256] }),
+    JSON.stringify({
+      is_multilingual: false,
+      decoder_start_token_id: 50_257,
+      forced_decoder_ids: [[1, 50_362]],
+      begin_suppress_tokens: [220, 50_256],
+    }),
   );
 }

@@ -1,16 +1,18 @@
 /** Word error rate after Whisper-style normalisation (case, punctuation, a few spoken-form variants). */
 
 export function normalisedWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’‘]/g, "'")
-    // espeak-ng's speech does not distinguish these; Whisper may write either.
-    .replace(/\bwhat's\b/g, 'what is')
-    .replace(/\bi'll\b/g, 'i will')
-    .replace(/\bo'clock\b/g, 'o clock')
-    .replace(/[^a-z0-9' ]+/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      // espeak-ng's speech does not distinguish these; Whisper may write either.
+      .replace(/\bwhat's\b/g, 'what is')
+      .replace(/\bi'll\b/g, 'i will')
+      .replace(/\bo'clock\b/g, 'o clock')
+      .replace(/[^a-z0-9' ]+/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean)
+  );
 }
 
 /** Word-level Levenshtein distance: substitutions + deletions + insertions. */
