@@ -5,16 +5,16 @@ import type { Logger } from '../log.js';
 import type { AuthorizationChecker, PreauthStore, RuleStore } from '../policy/index.js';
 import type { Provider, ServerFrame } from '../protocol/index.js';
 import type { ProviderTools, ProviderRegistry } from '../providers/index.js';
-import type { ConversationHandler, SessionContext } from '../server/handlers.js';
+import type { ConversationHandler } from '../server/handlers.js';
 import type { LinkService } from '../server/links.js';
-import type { EventBus } from '../events/eventBus.js';
-import type { PendingRequestStore, TranscriptLedger } from '../store/vouchStore.js';
+import type { PendingRequestStore } from '../store/vouchStore.js';
 import { Answerer } from './answer.js';
 import { Confirmer } from './confirm.js';
-import { ConnectionGate } from './connections.js';
+import { ConnectionGate, type ConnectionGateDeps } from './connections.js';
 import type { IntentEngine } from './intent/schema.js';
 import { sendError } from './outcomes.js';
 import { PolicyGate } from './policyGate.js';
+import { Resumer, TranscriptDeduper, type SharedAgentState } from './resume.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import type { DraftComposer } from './reply/compose.js';
 import type { SpeechOutput } from './speakAndStream.js';
@@ -48,7 +48,7 @@ export interface AgentPipelineDeps {
    * Several instances: an account linked through any instance resumes the requests parked by this
    * instance's sockets, on those sockets, and transcripts are de-duplicated in the database.
    */
-  shared?: { events: EventBus; transcripts: TranscriptLedger };
+  shared?: SharedAgentState;
   /** Phone-request leases (see StepUp). */
   stepUpLease?: { instanceId: string; leaseMs: number };
 }
@@ -68,20 +68,9 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
   const log = deps.logger.child({ component: 'agent' });
   // Actions wait for their entry (and do not happen without one); results are noted after the fact.
   const audit = createAuditTrail(deps.audit, log);
-  // Requests parked by this instance's sockets, so a link made through another instance resumes them here.
-  const parkedHere = new Map<string, SessionContext>();
-  const parkKey = (sub: string, id: string) => `${sub}\u0000${id}`;
-  const gate = new ConnectionGate({
-    links: deps.links,
-    pending: deps.pending,
-    now: deps.now,
-    onParked: deps.shared
-      ? (ctx, id) => {
-          parkedHere.set(parkKey(ctx.user.sub, id), ctx);
-          if (parkedHere.size > 10_000) parkedHere.delete(parkedHere.keys().next().value!);
-        }
-      : undefined,
-  });
+  // The gate reports parked requests to the resumer, which answers through the answerer built below.
+  let onParked: ConnectionGateDeps['onParked'];
+  const gate = new ConnectionGate({ links: deps.links, pending: deps.pending, now: deps.now, onParked: (ctx, id) => onParked?.(ctx, id) });
   const policy = new PolicyGate({
     rules: deps.rules,
     preauth: deps.preauth,
@@ -105,77 +94,28 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
   });
   const confirmer = new Confirmer({ drafts: deps.drafts, policy, stepUp, writer, audit });
   const answerer = new Answerer({ ...deps, gate, policy, audit, logger: log });
-  const handled = new Map<string, Set<string>>();
-
-  async function resumeParked(ctx: SessionContext): Promise<void> {
-    for (const p of await gate.takeResumable(ctx.user.sub)) {
-      log.info({ request: p.id }, 'resuming a pending request');
-      await answerer.answer(ctx, p.id, p.transcript);
-    }
-  }
-
-  /** The bus told every instance an account was linked: resume what this instance's sockets parked. */
-  async function resumeParkedHere(sub: string, fallback?: SessionContext): Promise<void> {
-    const mine = (id: string) => parkedHere.has(parkKey(sub, id));
-    for (const p of await gate.takeResumable(sub, mine)) {
-      const parker = parkedHere.get(parkKey(sub, p.id));
-      parkedHere.delete(parkKey(sub, p.id));
-      const ctx = parker?.isOpen?.() !== false ? parker : fallback;
-      if (!ctx) {
-        // Its socket is gone: back on the list for the user's next session.
-        await deps.pending.savePending(p);
-        continue;
-      }
-      log.info({ request: p.id }, 'resuming a pending request parked on this instance');
-      await answerer.answer(ctx, p.id, p.transcript);
-    }
-  }
-  deps.shared?.events.subscribe('account_connected', (e) => {
-    void resumeParkedHere(e.user).catch((err: unknown) =>
-      log.error({ err: err instanceof Error ? err.message : String(err) }, 'resuming parked requests failed'),
-    );
+  const resumer = new Resumer({
+    gate,
+    links: deps.links,
+    pending: deps.pending,
+    toUser: deps.toUser,
+    audit,
+    logger: log,
+    shared: deps.shared,
+    answer: (ctx, id, text) => answerer.answer(ctx, id, text),
   });
+  onParked = resumer.onParked;
+  const transcripts = new TranscriptDeduper(deps.shared?.transcripts, deps.now);
 
   const handler: ConversationHandler = {
     async onSessionStarted(ctx) {
       await stepUp.resume(ctx);
-      await resumeParked(ctx);
+      await resumer.resumeParked(ctx);
     },
     async onTranscript(ctx, f) {
-      if (deps.shared) {
-        // The ledger is shared: a frame resent to another instance after a reconnect is answered once.
-        if (await deps.shared.transcripts.markTranscript(ctx.user.sub, f.id, deps.now())) await answerer.answer(ctx, f.id, f.text);
-        return;
-      }
-      const seen = handled.get(ctx.user.sub) ?? new Set<string>();
-      handled.set(ctx.user.sub, seen);
-      if (seen.has(f.id)) return;
-      seen.add(f.id);
-      if (seen.size > 500) seen.delete(seen.values().next().value!);
-      await answerer.answer(ctx, f.id, f.text);
+      if (await transcripts.firstTime(ctx.user.sub, f.id)) await answerer.answer(ctx, f.id, f.text);
     },
-    async onAccountConnected(ctx, f) {
-      const check = await deps.links.check(ctx.user.sub, ctx.accessToken, f.provider);
-      await audit.note(ctx.user.sub, {
-        kind: 'token_exchange',
-        data: { purpose: 'link_check', provider: f.provider, outcome: check.linked ? 'issued' : check.error.code },
-      });
-      deps.toUser(ctx.user.sub, { type: 'providers_updated', providers: await deps.links.list(ctx.user.sub) });
-      if (!check.linked) return sendError(ctx, check.error.code, check.error.message, { provider: f.provider });
-      if (deps.shared) {
-        // Requests parked here (by any of the user's sockets, this one included) resume on their
-        // socket; every other instance does the same for its own when the event reaches it.
-        await resumeParkedHere(ctx.user.sub, ctx);
-        await deps.shared.events.publish({
-          type: 'account_connected',
-          user: ctx.user.sub,
-          provider: f.provider,
-          connection: deps.links.connections[f.provider],
-        });
-        return;
-      }
-      await resumeParked(ctx);
-    },
+    onAccountConnected: (ctx, f) => resumer.accountConnected(ctx, f.provider),
     onActionConfirmed: (ctx, f) => confirmer.confirm(ctx, f),
     onActionCancelled: (ctx, f) => confirmer.cancel(ctx, f),
     async onApprovalDecision(ctx, f) {
