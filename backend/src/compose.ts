@@ -388,7 +388,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
       readyRoutes(checks, () => draining),
       scopeRoutes(sessions),
       auditRoutes(audit),
-      ruleRoutes(rules, audit),
+      ruleRoutes({ rules, audit, ciba }),
       preauthorizationRoutes({ preauth, ciba, audit, now }),
       memoryRoutes(memory),
     ],

@@ -10,7 +10,11 @@ test.describe.configure({ mode: 'serial' });
 // A world of its own: this file's person connects, remembers or changes things other files must not see.
 test.use({ worldName: 'rules' });
 
-test('rules: add with validation, read in plain words, turn off, delete', async ({ vouch, world }, testInfo) => {
+test('rules: add with validation, read in plain words, turn off (approved on the phone), delete', async ({
+  vouch,
+  world,
+  phone,
+}, testInfo) => {
   const { page } = vouch;
   const backendRules = async () => {
     const r = await fetch(new URL('rules', `${world.system.backendUrl}/`), {
@@ -53,8 +57,13 @@ test('rules: add with validation, read in plain words, turn off, delete', async 
     await expectAccessible(page);
   }
 
+  // Turning a protective rule off loosens it: the backend waits for the phone, where the person approves.
   // The box follows the backend: it changes once the change is stored.
+  const asked = new Promise((resolve) => world.system.tenant.ciba.events.once('request', resolve));
   await item.getByRole('checkbox', { name: 'On' }).click();
+  await expect(panel.getByText('if your phone asks, approve it there')).toBeVisible();
+  await asked;
+  await phone.answer('Loosen a Vouch rule', 'Approve');
   await expect(panel.getByText('Rule turned off.')).toBeVisible();
   await expect(item.getByRole('checkbox', { name: 'On' })).not.toBeChecked();
   expect(await backendRules()).toContainEqual(

@@ -48,7 +48,8 @@ export function RulesPanel() {
   const change = (key: string, call: () => Promise<unknown>, done: string, after?: () => void) => {
     setBusy(key);
     setError(null);
-    setNotice(null);
+    // Loosening a rule waits for the phone; say so while it waits, so the person knows where to look.
+    setNotice('Saving… if your phone asks, approve it there.');
     call().then(
       () => {
         if (!mounted.current) return;
@@ -97,7 +98,8 @@ export function RulesPanel() {
         Your rules
       </h2>
       <p className="hint">
-        Rules only ever add caution on top of Vouch's risk levels, except “skip the confirmation”, which never skips your phone.
+        Rules only ever add caution on top of Vouch's risk levels, except “skip the confirmation”, which never skips your phone. Turning a
+        rule off, deleting it or making it milder needs your approval on your phone.
       </p>
       {load.state === 'loading' && <p role="status">Loading…</p>}
       {load.state === 'failed' && <p role="alert">Vouch could not load your rules. Try again.</p>}

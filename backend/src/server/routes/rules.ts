@@ -1,19 +1,91 @@
 import { createAuditTrail, type AuditInput, type AuditStore } from '../../audit/index.js';
+import { CibaError, type CibaClient } from '../../auth/ciba.js';
 import { parseRule, parseRules, type RuleStore } from '../../policy/index.js';
 import { RuleListResponse, RuleResponse } from '../../protocol/index.js';
 import { ApiError, shaped, type RouteModule } from '../apiError.js';
 import { audited } from './audited.js';
 
-/** The user's policy rules; every change is audited before it is made. */
+type StoredRule = Awaited<ReturnType<RuleStore['list']>>[number];
+type RuleInput = Pick<StoredRule, 'id' | 'effect' | 'when' | 'enabled'>;
+
+/** How much a rule protects: an allow rule waives checks, the others add them. */
+const STRENGTH: Record<StoredRule['effect'], number> = { allow: 0, require_confirm: 1, require_step_up: 2, deny: 3 };
+
+/**
+ * Whether replacing `before` with `after` (undefined: removing it) could lower the protection the
+ * person has: a protective rule removed, turned off, made milder or narrowed, or a rule that waives
+ * checks added or widened. Such a change needs the phone, so a stolen access token cannot lower the
+ * risk of its own sends.
+ */
+export function loosens(before: RuleInput | undefined, after: RuleInput | undefined): boolean {
+  if (after && after.enabled && after.effect === 'allow') {
+    return !before || !before.enabled || before.effect !== 'allow' || JSON.stringify(before.when) !== JSON.stringify(after.when);
+  }
+  if (!before || !before.enabled || before.effect === 'allow') return false;
+  if (!after || !after.enabled) return true;
+  return STRENGTH[after.effect] < STRENGTH[before.effect] || JSON.stringify(before.when) !== JSON.stringify(after.when);
+}
+
+export interface RuleRouteDeps {
+  rules: RuleStore;
+  audit: AuditStore;
+  /** The phone: loosening a rule waits for a fresh approval (the same CIBA guard as everything else). */
+  ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
+}
+
+/** The user's policy rules; every change is audited before it is made, and loosening one needs the phone. */
 export const ruleRoutes =
-  (rules: RuleStore, audit: AuditStore): RouteModule =>
+  ({ rules, audit, ciba }: RuleRouteDeps): RouteModule =>
   (app, requireUser) => {
     const trail = createAuditTrail(audit, app.log);
+    /** Asks the phone, and stops waiting when the caller goes away; throws unless approved. */
+    const approveOnPhone = async (sub: string, what: string, reply: { raw: NodeJS.EventEmitter & { writableEnded: boolean } }) => {
+      const abandoned = new AbortController();
+      const onClose = () => {
+        if (!reply.raw.writableEnded) abandoned.abort();
+      };
+      reply.raw.once('close', onClose);
+      try {
+        let start;
+        try {
+          start = await ciba.start({
+            sub,
+            purpose: 'rule_change',
+            bindingMessage: `Loosen a Vouch rule: ${what}`.replace(/[^A-Za-z0-9 .,:#+@'-]/g, ' ').slice(0, 64),
+          });
+        } catch (err) {
+          if (err instanceof CibaError && err.kind === 'rate_limited')
+            throw new ApiError(429, 'RATE_LIMITED', `Not asking your phone again yet: ${err.message}.`);
+          throw err;
+        }
+        const outcome = await ciba.waitForDecision(start, { signal: abandoned.signal, owner: { sub, purpose: 'rule_change' } });
+        await trail.note(sub, { kind: 'approval', data: { purpose: 'rule_change', outcome } });
+        if (outcome === 'approved') return;
+        throw new ApiError(
+          403,
+          outcome === 'expired' ? 'APPROVAL_EXPIRED' : 'APPROVAL_DENIED',
+          'Loosening a rule needs your approval on your phone.',
+        );
+      } finally {
+        reply.raw.off('close', onClose);
+      }
+    };
     app.get('/rules', async (req) => shaped(RuleListResponse, { rules: await rules.list((await requireUser(req)).sub) }));
-    app.put('/rules', async (req) => {
+    app.put('/rules', async (req, reply) => {
       const user = await requireUser(req);
       const parsed = parseRules((req.body as { rules?: unknown } | undefined)?.rules ?? req.body);
       if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      const current = await rules.list(user.sub);
+      const next = new Map(parsed.rules.map((r) => [r.id, r]));
+      const weaker =
+        current.some((r) => loosens(r, next.get(r.id))) ||
+        parsed.rules.some((r) =>
+          loosens(
+            current.find((c) => c.id === r.id),
+            r,
+          ),
+        );
+      if (weaker) await approveOnPhone(user.sub, 'replace all rules', reply);
       const entry: AuditInput = {
         kind: 'rule_change',
         data: { change: 'replace_all', count: parsed.rules.length },
@@ -26,6 +98,8 @@ export const ruleRoutes =
       const user = await requireUser(req);
       const parsed = parseRule(req.body);
       if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+      if (loosens((await rules.get(user.sub, parsed.rule.id)) ?? undefined, parsed.rule))
+        await approveOnPhone(user.sub, parsed.rule.id, reply);
       const entry: AuditInput = {
         kind: 'rule_change',
         data: { change: 'put', effect: parsed.rule.effect },
@@ -37,7 +111,9 @@ export const ruleRoutes =
     app.delete('/rules/:id', async (req, reply) => {
       const user = await requireUser(req);
       const id = String((req.params as { id: string }).id);
-      if (!(await rules.get(user.sub, id))) throw new ApiError(404, 'NOT_FOUND', 'No rule with that id.');
+      const existing = await rules.get(user.sub, id);
+      if (!existing) throw new ApiError(404, 'NOT_FOUND', 'No rule with that id.');
+      if (loosens(existing, undefined)) await approveOnPhone(user.sub, id, reply);
       const entry: AuditInput = { kind: 'rule_change', data: { change: 'delete' }, refs: { rule_id: id } };
       const deleted = await audited(trail, user.sub, entry, () => rules.delete(user.sub, id));
       if (!deleted) {
