@@ -42,11 +42,13 @@ export function pointAt(intent: Intent, transcript: string, listed: ListedItems 
   }
   const change = intent.action === 'schedule' && e.operation !== undefined && e.operation !== 'create';
   if (change && !e.subject && !e.query && e.people.length === 0 && (e.ordinal !== undefined || BACK.test(transcript))) {
-    const event = nth(listed.events);
-    if (event) return { intent: { ...intent, entities: { ...e, subject: event.title } } };
-    // Several were listed: the thing the last question was about ("when is my 1:1 with Sam" → "move it").
     const a = listed.asked;
     const subject = a?.subject ?? listed.askedTopic;
+    // "it" is the event the last question named when it named one, whatever else the answer listed.
+    const named = subject ? listed.events?.filter((ev) => ev.title.toLowerCase().includes(subject.toLowerCase())) : listed.events;
+    const event = nth(named);
+    if (event) return { intent: { ...intent, entities: { ...e, subject: event.title } } };
+    // Several were listed, or the named one was not among them: the thing the last question was about.
     if (a && (subject || a.people.length))
       return { intent: { ...intent, entities: { ...e, ...(subject ? { subject } : {}), people: a.people } } };
   }
