@@ -45,11 +45,7 @@ const api = (path: string, init: RequestInit = {}) =>
   });
 const entries = async (): Promise<Entry[]> => ((await (await api('/audit?limit=500')).json()) as { entries: Entry[] }).entries;
 
-async function session(): Promise<TestClient> {
-  const c = await TestClient.connect(system.wsUrl);
-  expect(await c.auth(alex.access_token)).toMatchObject({ type: 'session_ready' });
-  return c;
-}
+const session = () => TestClient.signedIn(system.wsUrl, alex.access_token);
 
 /** A fresh reply draft to Dana; returns it with the thread's message count before anything is sent. */
 async function draftReply(c: TestClient, id: string) {

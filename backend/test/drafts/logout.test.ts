@@ -18,11 +18,7 @@ afterAll(async () => {
   await system.stop();
 });
 
-async function session(): Promise<TestClient> {
-  const c = await TestClient.connect(system.wsUrl);
-  expect(await c.auth(alex.access_token)).toMatchObject({ type: 'session_ready' });
-  return c;
-}
+const session = () => TestClient.signedIn(system.wsUrl, alex.access_token);
 
 describe('logging out ends what the user had in flight', () => {
   it('a step-up approved on the phone after logout sends nothing', async () => {

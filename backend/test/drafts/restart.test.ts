@@ -18,11 +18,7 @@ afterAll(async () => {
   await system.stop();
 });
 
-async function session(): Promise<TestClient> {
-  const c = await TestClient.connect(system.wsUrl);
-  expect(await c.auth(alex.access_token)).toMatchObject({ type: 'session_ready' });
-  return c;
-}
+const session = () => TestClient.signedIn(system.wsUrl, alex.access_token);
 
 describe('a restart strands no draft', () => {
   it('a phone request outlives a backend restart: approved afterwards, the approved content is sent once', async () => {

@@ -41,11 +41,7 @@ const MemoryBody = z.object({ items: z.array(z.object({ id: z.string(), text: z.
 
 const getJson = async <T>(path: string, schema: z.ZodType<T>): Promise<T> => schema.parse(await (await api(path)).json());
 
-async function session(): Promise<TestClient> {
-  const c = await TestClient.connect(system.wsUrl);
-  await c.auth(alex.access_token);
-  return c;
-}
+const session = () => TestClient.signedIn(system.wsUrl, alex.access_token);
 
 async function slackHistory(): Promise<string[]> {
   return channelTexts(system, { userId: 'auth0|alex', subjectToken: alex.access_token }, 'general');

@@ -49,6 +49,14 @@ export class TestClient {
     return new TestClient(ws);
   }
 
+  /** A connection signed in as the holder of `accessToken`; fails unless the backend answers `session_ready`. */
+  static async signedIn(url: string, accessToken: string): Promise<TestClient> {
+    const c = await TestClient.connect(url);
+    const answer = await c.auth(accessToken);
+    if (answer.type !== 'session_ready') throw new Error(`sign-in refused: ${JSON.stringify(answer)}`);
+    return c;
+  }
+
   send(frame: unknown): void {
     this.mark = this.frames.length;
     this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
