@@ -408,7 +408,8 @@ export interface CaseScore {
   mismatches: string[];
 }
 
-const norm = (v: unknown): unknown =>
+/** Case- and space-insensitive form of an expected or produced value, for comparing intents. */
+export const norm = (v: unknown): unknown =>
   typeof v === 'string'
     ? v.toLowerCase().trim()
     : Array.isArray(v)

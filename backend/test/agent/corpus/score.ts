@@ -1,5 +1,6 @@
 import type { Intent } from '../../../src/agent/intent/schema.js';
 import type { Category, CorpusCase } from './types.js';
+import { norm } from '../intentCases.js';
 
 /**
  * Exact-match scoring for the intent corpus. Tools compare as sets, the action exactly, and each listed
@@ -17,15 +18,6 @@ export interface CaseResult {
   keys: Record<string, boolean>;
   mismatches: string[];
 }
-
-const norm = (v: unknown): unknown =>
-  typeof v === 'string'
-    ? v.toLowerCase().trim()
-    : Array.isArray(v)
-      ? v.map(norm)
-      : v && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]))
-        : v;
 
 export function scoreCorpusCase(c: CorpusCase, got: Intent): CaseResult {
   const mismatches: string[] = [];
