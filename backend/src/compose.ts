@@ -47,6 +47,7 @@ import {
   readyRoutes,
   ruleRoutes,
   scopeRoutes,
+  settingsRoutes,
   type ReadinessCheck,
 } from './server/routes/index.js';
 import { drainAndClose } from './server/shutdown.js';
@@ -58,11 +59,14 @@ import {
   PostgresLongTermMemory,
   PostgresPreauthStore,
   PostgresRuleStore,
+  PostgresUserSettingsStore,
   PostgresVouchStore,
   type PgPool,
 } from './store/postgres/index.js';
 import { openDatabase } from './store/sqlite.js';
 import { SqliteVouchStore, type VouchStore } from './store/vouchStore.js';
+import { SqliteUserSettingsStore, type UserSettingsStore } from './settings/index.js';
+import { DEFAULT_MEETING_MINUTES } from './protocol/index.js';
 
 export interface ComposeOptions {
   logger?: Logger;
@@ -83,6 +87,8 @@ export interface VouchServices {
   audit: AuditStore;
   rules: RuleStore;
   preauth: PreauthStore;
+  /** The person's backend-kept settings: other own domains, default meeting length. */
+  settings: UserSettingsStore;
   memory: Pick<LongTermMemory, 'remember' | 'recall' | 'list' | 'forget' | 'forgetAll'>;
   /** Each open socket's short-term conversation. */
   conversations: ConversationStore;
@@ -130,6 +136,7 @@ async function openStores(config: BackendEnv, key: Uint8Array, now: () => number
       audit: new PostgresAuditStore(pool, { key, clock: now }) as AuditStore,
       rules: new PostgresRuleStore(pool) as RuleStore,
       preauth: new PostgresPreauthStore(pool) as PreauthStore,
+      settings: new PostgresUserSettingsStore(pool) as UserSettingsStore,
       check: { name: 'database', check: async () => void (await pool.query('SELECT 1')) } as ReadinessCheck,
       pool: pool as PgPool | undefined,
       close: () => pool.end(),
@@ -142,6 +149,7 @@ async function openStores(config: BackendEnv, key: Uint8Array, now: () => number
     audit: new SqliteAuditStore(db, { key, clock: now }) as AuditStore,
     rules: new SqliteRuleStore(db) as RuleStore,
     preauth: new SqlitePreauthStore(db) as PreauthStore,
+    settings: new SqliteUserSettingsStore(db, now) as UserSettingsStore,
     check: undefined,
     pool: undefined as PgPool | undefined,
     close: async () => db.close(),
@@ -193,7 +201,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   const logger = (opts.logger ?? createLogger({ level: config.LOG_LEVEL })).child({ instance: instanceId });
   const now = opts.now ?? Date.now;
   const stores = await openStores(config, auditKey(config), now, instanceId);
-  const { store, audit, rules, preauth } = stores;
+  const { store, audit, rules, preauth, settings } = stores;
   const sharedState = await openShared(config, instanceId, now, logger).catch(async (err: unknown) => {
     await stores.close();
     throw err;
@@ -313,6 +321,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
         logger.warn({ err: err instanceof Error ? err.message : String(err), event: event.type }, 'event publish failed'),
       );
 
+  const signInDomain = async (sub: string) => (await store.getUser(sub))?.email?.split('@')[1];
   const agent = createAgentPipeline({
     links,
     pending: store,
@@ -339,7 +348,11 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     preauth,
     ciba,
     authz: authzChecker,
-    userDomain: async (sub) => (await store.getUser(sub))?.email?.split('@')[1] ?? config.DEFAULT_USER_DOMAIN,
+    userDomain: async (sub) => (await signInDomain(sub)) ?? config.DEFAULT_USER_DOMAIN,
+    settings: {
+      insideDomains: async (sub) => (await settings.listInsideDomains(sub)).map((d) => d.domain),
+      defaultMeetingMinutes: async (sub) => (await settings.getPreferences(sub)).default_meeting_minutes ?? DEFAULT_MEETING_MINUTES,
+    },
     logger,
     now,
     ...(multiInstance ? { shared: { events, transcripts: store } } : {}),
@@ -389,6 +402,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
       scopeRoutes(sessions),
       auditRoutes(audit),
       ruleRoutes({ rules, audit, ciba }),
+      settingsRoutes({ settings, audit, ciba, signInDomain: async (sub) => (await signInDomain(sub)) ?? config.DEFAULT_USER_DOMAIN }),
       preauthorizationRoutes({ preauth, ciba, audit, now }),
       memoryRoutes(memory),
     ],
@@ -414,6 +428,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     audit,
     rules,
     preauth,
+    settings,
     memory,
     conversations,
     ciba,

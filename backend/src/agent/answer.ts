@@ -13,7 +13,7 @@ import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
 import { rememberedExchange } from './memory/exchange.js';
 import { sendError } from './outcomes.js';
 import type { PolicyGate } from './policyGate.js';
-import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
+import type { AgentSettingsPort, ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
 import { ListedByConversation, listedBy, pointAt } from './conversationItems.js';
@@ -30,6 +30,8 @@ export interface AnswerDeps {
   speech?: SpeechOutput;
   shortTerm: ConversationBufferPort;
   memory?: LongTermMemoryPort;
+  /** The person's backend-kept settings (the default meeting length). */
+  settings?: Pick<AgentSettingsPort, 'defaultMeetingMinutes'>;
   gate: ConnectionGate;
   policy: PolicyGate;
   drafts: DraftService;
@@ -83,11 +85,14 @@ export class Answerer {
     const sub = ctx.user.sub;
     const now = new Date(deps.now());
     const pending = this.questions.get(ctx.id);
+    // Read for every request, so a new default applies to the very next one.
+    const meetingMinutes = await deps.settings?.defaultMeetingMinutes(sub);
     const analyzed = await deps.intent.analyze(text, {
       now,
       timezone: ctx.timezone,
       history: deps.shortTerm.history(ctx.id),
       ...(pending ? { pending } : {}),
+      ...(meetingMinutes !== undefined ? { defaultMeetingMinutes: meetingMinutes } : {}),
     });
     const pointed = pointAt(analyzed, text, this.listed.get(ctx.id));
     const intent: AnalyzedIntent = { ...analyzed, ...pointed.intent };
@@ -157,6 +162,7 @@ export class Answerer {
           composer: deps.composer,
           memory: recalled,
           call,
+          ...(meetingMinutes !== undefined ? { defaultMeetingMinutes: meetingMinutes } : {}),
         },
         deps.tools,
       );

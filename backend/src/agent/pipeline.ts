@@ -15,7 +15,7 @@ import type { IntentEngine } from './intent/schema.js';
 import { sendError } from './outcomes.js';
 import { PolicyGate } from './policyGate.js';
 import { Resumer, TranscriptDeduper, type SharedAgentState } from './resume.js';
-import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
+import type { AgentSettingsPort, ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import type { DraftComposer } from './reply/compose.js';
 import type { SpeechOutput } from './speakAndStream.js';
 import { StepUp } from './stepUp.js';
@@ -42,6 +42,8 @@ export interface AgentPipelineDeps {
   ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
   authz: AuthorizationChecker;
   userDomain: (sub: string) => Promise<string>;
+  /** The person's settings kept by the backend (settings/): other own domains, default meeting length. */
+  settings?: AgentSettingsPort;
   logger: Logger;
   now: () => number;
   /**
@@ -78,6 +80,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
     tools: deps.tools,
     registry: deps.registry,
     userDomain: deps.userDomain,
+    ...(deps.settings ? { insideDomains: deps.settings.insideDomains } : {}),
     now: deps.now,
   });
   const writer = new Writer({ drafts: deps.drafts, tools: deps.tools, invalidateToken: deps.invalidateToken, toUser: deps.toUser, audit });

@@ -22,6 +22,8 @@ export interface PolicyGateDeps {
   tools: ProviderTools;
   registry: Pick<ProviderRegistry, 'actionFacts'>;
   userDomain: (sub: string) => Promise<string>;
+  /** The person's other own domains (settings/): recipients there do not count as outside. */
+  insideDomains?: (sub: string) => Promise<readonly string[]>;
   now: () => number;
 }
 
@@ -39,14 +41,15 @@ export class PolicyGate {
   async decide(ctx: SessionContext, draft: Draft): Promise<{ action: ProposedAction; decision: PolicyDecision }> {
     const sub = ctx.user.sub;
     const now = this.deps.now();
-    const [rules, grants, facts, userDomain] = await Promise.all([
+    const [rules, grants, facts, userDomain, insideDomains] = await Promise.all([
       this.deps.rules.list(sub),
       this.deps.preauth.listActive(sub, now),
       this.deps.registry.actionFacts(this.deps.tools, { userId: sub, subjectToken: ctx.accessToken }, draft),
       this.deps.userDomain(sub),
+      this.deps.insideDomains?.(sub) ?? [],
     ]);
     const action = actionFromDraft(draft, facts);
-    const decision = evaluatePolicy(action, { user: sub, userDomain, rules, activePreauthorizations: grants, now });
+    const decision = evaluatePolicy(action, { user: sub, userDomain, insideDomains, rules, activePreauthorizations: grants, now });
     const allowed = await this.deps.authz.check({
       user: userRef(sub),
       relation: relationForAction(action.action),

@@ -27,3 +27,11 @@ export interface ConversationBufferPort {
   add(sessionKey: string, turn: Turn): void;
   clear(sessionKey: string): void;
 }
+
+/** What the agent reads of the person's backend-kept settings (settings/). */
+export interface AgentSettingsPort {
+  /** Their own domains beyond the sign-in address's: recipients there are not outside. */
+  insideDomains(sub: string): Promise<readonly string[]>;
+  /** How long a meeting asked for without a length lasts. */
+  defaultMeetingMinutes(sub: string): Promise<number>;
+}

@@ -28,6 +28,7 @@ export const AuditKind = z.enum([
   'preauthorization',
   'rule_change',
   'session',
+  'settings_change',
 ]);
 export type AuditKind = z.infer<typeof AuditKind>;
 

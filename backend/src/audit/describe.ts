@@ -28,6 +28,15 @@ export function describeAuditEntry(e: Pick<AuditEntry, 'kind' | 'data'>, catalog
       return `Pre-authorization ${str(d.change) === 'revoke' ? 'revoked' : 'granted'}${d.tool ? ` for ${str(d.tool)}` : ''}`;
     case 'rule_change':
       return `Rules changed (${str(d.change) ?? 'update'})`;
+    case 'settings_change': {
+      const domain = str((d.refs as Record<string, unknown> | undefined)?.domain) ?? 'a domain';
+      if (d.setting === 'inside_domains') {
+        const what = d.change === 'remove' ? `${domain} no longer counts as your own domain` : `${domain} counts as your own domain`;
+        return d.outcome === 'failed' ? `Not saved: ${what}` : what;
+      }
+      if (d.setting === 'default_meeting_minutes') return `Default meeting length set to ${str(d.minutes) ?? '?'} minutes`;
+      return 'Settings changed';
+    }
     case 'session':
       return `Session ${str(d.event) ?? 'event'}`;
     default:

@@ -28,6 +28,8 @@ export const AuditRefs = z
     recipients: z.array(Ref).max(100).optional(),
     /** Slack channel name or id. */
     channel: Ref.optional(),
+    /** A domain the person counts as their own (settings_change). */
+    domain: Ref.optional(),
   })
   .strict();
 export type AuditRefs = z.infer<typeof AuditRefs>;

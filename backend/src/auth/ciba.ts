@@ -30,7 +30,7 @@ const StartResponse = z.object({
 });
 
 /** What a phone request is for; limits (limits/cibaGuard.ts) count per user and purpose. Auth0 never sees it. */
-type CibaPurpose = 'step_up' | 'preauthorization' | 'rule_change';
+type CibaPurpose = 'step_up' | 'preauthorization' | 'rule_change' | 'settings_change';
 
 export interface CibaStartRequest {
   sub: string;

@@ -22,6 +22,8 @@ export interface PolicyContext {
   user: string;
   /** The user's own email domain, e.g. example.com; addresses elsewhere widen the blast radius. */
   userDomain: string;
+  /** The person's other own domains (kept by the backend, added only with the phone); inside too. */
+  insideDomains?: readonly string[];
   rules: readonly Rule[];
   activePreauthorizations: readonly Preauthorization[];
   /** ms since epoch. */
@@ -50,7 +52,7 @@ export interface PolicyDecision {
 
 export function evaluatePolicy(input: ProposedActionInput | ProposedAction, ctx: PolicyContext): PolicyDecision {
   const action = (ctx.tools ? proposedActionSchema(ctx.tools) : ProposedAction).parse(input);
-  const { score, factors } = scoreAction(action, ctx.userDomain);
+  const { score, factors } = scoreAction(action, ctx.userDomain, ctx.insideDomains);
   const scoreLevel = levelForScore(score);
   const matched = matchingRules(ctx.rules, action, score);
   const first = strongestByEffect(matched);

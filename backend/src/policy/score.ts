@@ -42,9 +42,13 @@ interface ScoreResult {
   factors: RiskFactor[];
 }
 
-/** Scores an action from the tables in factors.ts. Pure and deterministic. */
-export function scoreAction(action: ProposedAction, userDomain: string): ScoreResult {
-  const factors = [actionType(action), reversibility(action), blastRadius(action, userDomain), sensitivity(action)];
+/**
+ * Scores an action from the tables in factors.ts. Pure and deterministic. `insideDomains` are the
+ * person's own domains beyond `userDomain` (each with its subdomains): recipients there are not outside.
+ */
+export function scoreAction(action: ProposedAction, userDomain: string, insideDomains: readonly string[] = []): ScoreResult {
+  const home = [userDomain, ...insideDomains].filter((d) => d.trim() !== '');
+  const factors = [actionType(action), reversibility(action), blastRadius(action, home), sensitivity(action)];
   const trust = recipientTrust(action);
   if (trust) factors.push(trust);
   const score = Math.min(
@@ -86,7 +90,7 @@ function audiencePoints(n: number): number {
   return AUDIENCE_TIERS.find((t) => n >= t.min)?.points ?? 0;
 }
 
-function blastRadius(a: ProposedAction, userDomain: string): RiskFactor {
+function blastRadius(a: ProposedAction, home: readonly string[]): RiskFactor {
   const name = FACTOR_NAMES.blastRadius;
   if (!ACTION_TABLE[a.action].delivers) return { name, points: 0, detail: 'reaches no one else' };
   if (reachesChannel(a)) {
@@ -100,14 +104,15 @@ function blastRadius(a: ProposedAction, userDomain: string): RiskFactor {
     };
   }
   const unique = [...new Set(addressesOf(a).map((s) => s.trim().toLowerCase()))];
-  const outside = unique.filter((addr) => isOutsideDomain(addr, userDomain));
+  // Each recipient on its own: one colleague on the list never makes a stranger beside them inside.
+  const outside = unique.filter((addr) => home.every((d) => isOutsideDomain(addr, d)));
   const audience = audiencePoints(unique.length);
   const outsidePts = outside.length === 0 ? 0 : Math.min(OUTSIDE_CAP, OUTSIDE_FIRST + OUTSIDE_EACH * (outside.length - 1));
   const who = ACTION_TABLE[a.action].audience ?? 'recipient';
   const detail =
     `${unique.length} ${who}${unique.length === 1 ? '' : 's'}` +
     (outside.length
-      ? `, ${outside.length} outside ${userDomain || 'your domain'} (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''})`
+      ? `, ${outside.length} outside ${home.length === 1 ? home[0] : home.length ? 'your domains' : 'your domain'} (${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''})`
       : '');
   return { name, points: Math.min(BLAST_RADIUS_CAP, audience + outsidePts), detail };
 }

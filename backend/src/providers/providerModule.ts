@@ -35,6 +35,8 @@ export interface DraftBuildOptions {
   memory?: string[];
   /** Who is acting, for builders that read more than the request's context (the event a change means, clashes). */
   call?: ProviderCallContext;
+  /** The person's default meeting length (Settings), for a meeting asked for without one. */
+  defaultMeetingMinutes?: number;
 }
 
 /** What every tool factory gets: the shared call policy, this provider's connection and its API root. */

@@ -5,6 +5,7 @@ import {
   PostgresLongTermMemory,
   PostgresPreauthStore,
   PostgresRuleStore,
+  PostgresUserSettingsStore,
   PostgresVouchStore,
   migrate,
   MIGRATIONS,
@@ -15,6 +16,7 @@ import { describePreauthStoreContract } from '../contracts/preauthStoreContract.
 import { describeRuleStoreContract, GOOD_RULE } from '../contracts/ruleStoreContract.js';
 import { describeVouchStoreContract } from '../contracts/vouchStoreContract.js';
 import { describeMemoryContract } from '../contracts/memoryContract.js';
+import { describeUserSettingsStoreContract } from '../contracts/userSettingsStoreContract.js';
 import { missing, PostgresTestDatabase, TEST_DATABASE_URL } from '../helpers/sharedServices.js';
 
 const skip = missing('TEST_DATABASE_URL');
@@ -35,6 +37,8 @@ describe.skipIf(skip)('PostgreSQL stores', () => {
   });
 
   describeRuleStoreContract('postgres', async () => new PostgresRuleStore(db.pool(await db.schema())));
+
+  describeUserSettingsStoreContract('postgres', async () => new PostgresUserSettingsStore(db.pool(await db.schema())));
 
   // Two pools on one schema: two backend instances sharing the database.
   describeVouchStoreContract('postgres', async () => {

@@ -59,7 +59,7 @@ export function intentSystemInstruction(ctx: IntentContext): string {
     `Now: ${toRfc3339(ctx.now, tz)} (${WEEKDAY[p.weekday]}), user time zone ${tz}.`,
     'Resolve relative dates ("tomorrow", "Friday afternoon", "next Tuesday at 10") in that zone and write them as RFC 3339 with the offset.',
     'tools: every service needed. action: read | summarize | draft | reply | send | schedule | post | unknown.',
-    'A meeting to create is "schedule" with start and duration_minutes (30 when not said); reading a day is time_range.',
+    `A meeting to create is "schedule" with start and duration_minutes (${ctx.defaultMeetingMinutes ?? 30} when not said); reading a day is time_range.`,
     'Replying to or sending mail is gmail; posting to a channel or messaging on Slack is slack with action post (or reply).',
     'message is only the content to send, in the user’s words ("reply to Dana that Thursday works" → "Thursday works").',
     'needs_write is true exactly for draft, reply, send, schedule and post. Requests outside these services: tools [] and action unknown.',

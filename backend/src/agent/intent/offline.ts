@@ -630,8 +630,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
     const when = resolveWhen(instruction, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
     entities.operation = 'create';
     if (when.start) entities.start = toRfc3339(when.start, tz);
-    // A meeting with no length said is the common half hour.
-    entities.duration_minutes = when.duration_minutes ?? 30;
+    // A meeting with no length said lasts the person's default, or the common half hour.
+    entities.duration_minutes = when.duration_minutes ?? ctx.defaultMeetingMinutes ?? 30;
     if (!when.start && when.range) entities.time_range = { start: toRfc3339(when.range.start, tz), end: toRfc3339(when.range.end, tz) };
   } else {
     const when = resolveWhen(instruction, ctx.now, tz, { future: WRITE_ACTIONS.has(action), defaultSlotMinutes: 60 });

@@ -130,6 +130,8 @@ export interface IntentContext {
   contacts?: Contact[];
   /** An open question from the previous turn; when set, an answer fills it instead of starting over. */
   pending?: PendingIntent;
+  /** The person's default meeting length (Settings), for a meeting asked for without one; 30 when unset. */
+  defaultMeetingMinutes?: number;
 }
 
 export interface IntentEngine {

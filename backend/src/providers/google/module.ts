@@ -269,7 +269,7 @@ export const googleModule = defineProviderModule({
           if (found && found.length > 1) return { ok: false, reason: whichPersonQuestion(p, found) };
         }
         const start = new Date(e.start);
-        const minutes = e.duration_minutes ?? 30;
+        const minutes = e.duration_minutes ?? opts.defaultMeetingMinutes ?? 30;
         const end = new Date(start.getTime() + minutes * 60_000);
         const attendees = [
           ...new Set([...e.emails, ...e.people.map((p) => opts.contacts.get(p.toLowerCase())).filter((x): x is string => !!x)]),

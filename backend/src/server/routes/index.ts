@@ -5,3 +5,4 @@ export { preauthorizationRoutes } from './preauthorizations.js';
 export { ruleRoutes } from './rules.js';
 export { scopeRoutes } from './scopes.js';
 export { readyRoutes, type ReadinessCheck } from './ready.js';
+export { settingsRoutes } from './settings.js';

@@ -1,9 +1,10 @@
 import { createAuditTrail, type AuditInput, type AuditStore } from '../../audit/index.js';
-import { CibaError, type CibaClient } from '../../auth/ciba.js';
+import type { CibaClient } from '../../auth/ciba.js';
 import { parseRule, parseRules, type RuleStore } from '../../policy/index.js';
 import { RuleListResponse, RuleResponse } from '../../protocol/index.js';
 import { ApiError, shaped, type RouteModule } from '../apiError.js';
 import { audited } from './audited.js';
+import { approveOnPhone } from './phoneApproval.js';
 
 type StoredRule = Awaited<ReturnType<RuleStore['list']>>[number];
 type RuleInput = Pick<StoredRule, 'id' | 'effect' | 'when' | 'enabled'>;
@@ -38,38 +39,17 @@ export const ruleRoutes =
   ({ rules, audit, ciba }: RuleRouteDeps): RouteModule =>
   (app, requireUser) => {
     const trail = createAuditTrail(audit, app.log);
-    /** Asks the phone, and stops waiting when the caller goes away; throws unless approved. */
-    const approveOnPhone = async (sub: string, what: string, reply: { raw: NodeJS.EventEmitter & { writableEnded: boolean } }) => {
-      const abandoned = new AbortController();
-      const onClose = () => {
-        if (!reply.raw.writableEnded) abandoned.abort();
-      };
-      reply.raw.once('close', onClose);
-      try {
-        let start;
-        try {
-          start = await ciba.start({
-            sub,
-            purpose: 'rule_change',
-            bindingMessage: `Loosen a Vouch rule: ${what}`.replace(/[^A-Za-z0-9 .,:#+@'-]/g, ' ').slice(0, 64),
-          });
-        } catch (err) {
-          if (err instanceof CibaError && err.kind === 'rate_limited')
-            throw new ApiError(429, 'RATE_LIMITED', `Not asking your phone again yet: ${err.message}.`);
-          throw err;
-        }
-        const outcome = await ciba.waitForDecision(start, { signal: abandoned.signal, owner: { sub, purpose: 'rule_change' } });
-        await trail.note(sub, { kind: 'approval', data: { purpose: 'rule_change', outcome } });
-        if (outcome === 'approved') return;
-        throw new ApiError(
-          403,
-          outcome === 'expired' ? 'APPROVAL_EXPIRED' : 'APPROVAL_DENIED',
-          'Loosening a rule needs your approval on your phone.',
-        );
-      } finally {
-        reply.raw.off('close', onClose);
-      }
-    };
+    const approve = (sub: string, what: string, reply: Parameters<typeof approveOnPhone>[2]) =>
+      approveOnPhone(
+        { ciba, trail },
+        {
+          sub,
+          purpose: 'rule_change',
+          bindingMessage: `Loosen a Vouch rule: ${what}`.replace(/[^A-Za-z0-9 .,:#+@'-]/g, ' ').slice(0, 64),
+          refusal: 'Loosening a rule needs your approval on your phone.',
+        },
+        reply,
+      );
     app.get('/rules', async (req) => shaped(RuleListResponse, { rules: await rules.list((await requireUser(req)).sub) }));
     app.put('/rules', async (req, reply) => {
       const user = await requireUser(req);
@@ -85,7 +65,7 @@ export const ruleRoutes =
             r,
           ),
         );
-      if (weaker) await approveOnPhone(user.sub, 'replace all rules', reply);
+      if (weaker) await approve(user.sub, 'replace all rules', reply);
       const entry: AuditInput = {
         kind: 'rule_change',
         data: { change: 'replace_all', count: parsed.rules.length },
@@ -98,8 +78,7 @@ export const ruleRoutes =
       const user = await requireUser(req);
       const parsed = parseRule(req.body);
       if (!parsed.ok) throw new ApiError(400, 'BAD_REQUEST', parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-      if (loosens((await rules.get(user.sub, parsed.rule.id)) ?? undefined, parsed.rule))
-        await approveOnPhone(user.sub, parsed.rule.id, reply);
+      if (loosens((await rules.get(user.sub, parsed.rule.id)) ?? undefined, parsed.rule)) await approve(user.sub, parsed.rule.id, reply);
       const entry: AuditInput = {
         kind: 'rule_change',
         data: { change: 'put', effect: parsed.rule.effect },
@@ -113,7 +92,7 @@ export const ruleRoutes =
       const id = String((req.params as { id: string }).id);
       const existing = await rules.get(user.sub, id);
       if (!existing) throw new ApiError(404, 'NOT_FOUND', 'No rule with that id.');
-      if (loosens(existing, undefined)) await approveOnPhone(user.sub, id, reply);
+      if (loosens(existing, undefined)) await approve(user.sub, id, reply);
       const entry: AuditInput = { kind: 'rule_change', data: { change: 'delete' }, refs: { rule_id: id } };
       const deleted = await audited(trail, user.sub, entry, () => rules.delete(user.sub, id));
       if (!deleted) {

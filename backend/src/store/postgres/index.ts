@@ -5,3 +5,4 @@ export { PostgresRuleStore } from './ruleStore.js';
 export { PostgresPreauthStore } from './preauthStore.js';
 export { PostgresVouchStore } from './vouchStore.js';
 export { PostgresLongTermMemory, type PostgresLongTermMemoryOptions } from './memoryStore.js';
+export { PostgresUserSettingsStore } from './settingsStore.js';

@@ -146,6 +146,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX memories_by_user ON memories (sub, embedder, created_at);`,
   },
+  {
+    version: 5,
+    name: 'backend-kept settings: inside domains and preferences',
+    sql: `
+      CREATE TABLE inside_domains (
+        user_id TEXT NOT NULL,
+        domain TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        -- The order the person added them in.
+        seq BIGSERIAL NOT NULL,
+        PRIMARY KEY (user_id, domain)
+      );
+      CREATE TABLE user_preferences (
+        user_id TEXT PRIMARY KEY,
+        prefs_json TEXT NOT NULL,
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );`,
+  },
 ];
 
 export class MigrationError extends VouchError {
