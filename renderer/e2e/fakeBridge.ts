@@ -96,6 +96,19 @@ export function installFakeBridge(script: FakeScript): void {
       onboardingDone: true,
       ...p,
     })) as VouchBridge['updateSettings'],
+    listEmailDomains: record('listEmailDomains', () => ({ sign_in_domain: 'example.com', domains: [] })) as VouchBridge['listEmailDomains'],
+    addEmailDomain: record('addEmailDomain', (domain: string) => ({
+      sign_in_domain: 'example.com',
+      domains: [{ domain, added_at: new Date().toISOString() }],
+    })) as VouchBridge['addEmailDomain'],
+    removeEmailDomain: record('removeEmailDomain', () => ({
+      sign_in_domain: 'example.com',
+      domains: [],
+    })) as VouchBridge['removeEmailDomain'],
+    getMeetingPreferences: record('getMeetingPreferences', () => ({ default_meeting_minutes: 30 })) as VouchBridge['getMeetingPreferences'],
+    setDefaultMeetingMinutes: record('setDefaultMeetingMinutes', (minutes: number) => ({
+      default_meeting_minutes: minutes,
+    })) as VouchBridge['setDefaultMeetingMinutes'],
     onEvent: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

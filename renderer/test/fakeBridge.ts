@@ -47,6 +47,20 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     deleteRule: vi.fn(async (_id: string) => {}),
     getSettings: vi.fn(async () => ({ spokenReplies: true, timeZone: null as string | null, onboardingDone: true })),
     updateSettings: vi.fn(async (p: object) => ({ spokenReplies: true, timeZone: null as string | null, onboardingDone: true, ...p })),
+    listEmailDomains: vi.fn(async () => ({
+      sign_in_domain: 'example.com' as string | null,
+      domains: [] as { domain: string; added_at: string }[],
+    })),
+    addEmailDomain: vi.fn(async (domain: string) => ({
+      sign_in_domain: 'example.com' as string | null,
+      domains: [{ domain, added_at: '2030-01-01T00:00:00.000Z' }],
+    })),
+    removeEmailDomain: vi.fn(async (_domain: string) => ({
+      sign_in_domain: 'example.com' as string | null,
+      domains: [] as { domain: string; added_at: string }[],
+    })),
+    getMeetingPreferences: vi.fn(async () => ({ default_meeting_minutes: 30 })),
+    setDefaultMeetingMinutes: vi.fn(async (minutes: number) => ({ default_meeting_minutes: minutes })),
     onEvent: (l: (e: BridgeEvent) => void) => {
       listeners.add(l);
       return () => listeners.delete(l);

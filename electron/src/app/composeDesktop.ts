@@ -6,6 +6,7 @@ import type { KeyValueStore, RefreshTokenStore } from '../auth/tokenStore.js';
 import type { PttMode, PttTimers } from '../hotkey/pttMachine.js';
 import type { Backoff } from '../link/backoff.js';
 import { LinkClient, type LinkTimers } from '../link/linkClient.js';
+import { createAccountSettingsClient } from './accountSettingsClient.js';
 import { createAuditClient, createAuditExporter } from './auditClient.js';
 import { createConnectFlow } from './connectFlow.js';
 import { AppController } from './controller.js';
@@ -109,6 +110,7 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     preauth: createPreauthClient({ backendUrl: settings.backendUrl, getAccessToken }),
     memory: createMemoryClient({ backendUrl: settings.backendUrl, getAccessToken }),
     rules: createRulesClient({ backendUrl: settings.backendUrl, getAccessToken }),
+    accountSettings: createAccountSettingsClient({ backendUrl: settings.backendUrl, getAccessToken }),
     ...(ports.settingsStore ? { settings: new SettingsStore(ports.settingsStore), systemTimeZone } : {}),
     exportAudit: createAuditExporter({ backendUrl: settings.backendUrl, getAccessToken }),
     emit: ports.emit,

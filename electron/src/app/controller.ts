@@ -8,6 +8,7 @@ import type { MainHandlers } from '../ipc/bridgeRegistry.js';
 import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
 import type { MemoryClient } from './memoryClient.js';
+import { AccountSettingsError, type AccountSettingsClient } from './accountSettingsClient.js';
 import { RuleRejectedError, type RulesClient } from './rulesClient.js';
 import type { SettingsStore } from './settings.js';
 import { PreauthError, type PreauthClient } from './preauthClient.js';
@@ -54,6 +55,8 @@ interface ControllerDeps {
   rules?: RulesClient | undefined;
   /** Long-term memory on the backend (list / forget). */
   memory?: MemoryClient | undefined;
+  /** The settings the backend keeps (my email domains, default meeting length). */
+  accountSettings?: AccountSettingsClient | undefined;
   emit(event: BridgeEvent): void;
   newId(): string;
   timers: PttTimers;
@@ -344,7 +347,31 @@ export class AppController {
         }
       }),
     deleteRule: (id) => this.withBackend('rules delete', this.deps.rules, (r) => r.delete(id)),
+    ...this.accountSettingsHandlers(),
   };
+
+  /** The backend-kept settings; their coded failures and the backend's reasons reach the renderer. */
+  private accountSettingsHandlers(): Pick<
+    MainHandlers,
+    'listEmailDomains' | 'addEmailDomain' | 'removeEmailDomain' | 'getMeetingPreferences' | 'setDefaultMeetingMinutes'
+  > {
+    const run = <T>(op: string, call: (c: AccountSettingsClient) => Promise<T>) =>
+      this.withBackend(op, this.deps.accountSettings, async (c) => {
+        try {
+          return await call(c);
+        } catch (err) {
+          if (err instanceof AccountSettingsError) throw new BridgeError(err.code, err.message);
+          throw err;
+        }
+      });
+    return {
+      listEmailDomains: () => run('domains list', (c) => c.listDomains()),
+      addEmailDomain: (domain) => run('domains add', (c) => c.addDomain(domain)),
+      removeEmailDomain: (domain) => run('domains remove', (c) => c.removeDomain(domain)),
+      getMeetingPreferences: () => run('preferences get', (c) => c.getPreferences()),
+      setDefaultMeetingMinutes: (minutes) => run('preferences set', (c) => c.setDefaultMeetingMinutes(minutes)),
+    };
+  }
 
   /** Runs a call on one of the backend's HTTP clients; any failure reaches the renderer as `REQUEST_FAILED`. */
   private async withBackend<C, T>(op: string, client: C | undefined, run: (c: C) => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import {
   DRAFT_KIND_PROVIDER,
   DraftEdits,
   Id,
+  MeetingMinutes,
   PREAUTH_MAX_DURATION_MS,
   PREAUTH_MIN_DURATION_MS,
   Provider,
@@ -14,6 +15,8 @@ import {
   type AuditEntryBody,
   type AuditPageResponse,
   type AuditVerifyResponse,
+  type InsideDomainsResponse,
+  type UserPreferences,
   type PreauthGrantBody,
   type PreauthGrantResource,
   type PreauthListResponse,
@@ -58,6 +61,40 @@ export interface SpeechModelBridge {
 }
 // ── end of speech model block ───────────────────────────────────────────────────────────────────────
 
+// ── Settings the backend keeps (issue 15): my email domains, default meeting length ─────────────────
+/** Bridge methods for the backend-kept settings; kept in one block (merged into BRIDGE_METHODS below). */
+export const ACCOUNT_SETTINGS_METHODS = [
+  'listEmailDomains',
+  'addEmailDomain',
+  'removeEmailDomain',
+  'getMeetingPreferences',
+  'setDefaultMeetingMinutes',
+] as const;
+export const AccountSettingsArgs = {
+  // The backend validates the domain in full (protocol/settings.ts) and answers in words a person can act on.
+  addEmailDomain: z.tuple([z.string().trim().min(1).max(300)]),
+  removeEmailDomain: z.tuple([z.string().trim().min(1).max(300)]),
+  setDefaultMeetingMinutes: z.tuple([MeetingMinutes]),
+} as const;
+/** The person's own email domains: the sign-in domain (always inside) and the ones they added. */
+export type EmailDomainsView = InsideDomainsResponse;
+export type MeetingPreferencesView = UserPreferences;
+export interface AccountSettingsBridge {
+  listEmailDomains(): Promise<EmailDomainsView>;
+  /**
+   * Counts another domain as the person's own. The backend asks their phone first (the binding
+   * message is `insideDomainBindingMessage(domain)`) and answers only once it is decided; rejects with
+   * `APPROVAL_DENIED` / `APPROVAL_EXPIRED`, or `REQUEST_FAILED` with the backend's reason (a public
+   * mail provider, a wildcard…).
+   */
+  addEmailDomain(domain: string): Promise<EmailDomainsView>;
+  /** Tightens, so no phone; a domain that is not listed counts as removed. */
+  removeEmailDomain(domain: string): Promise<EmailDomainsView>;
+  getMeetingPreferences(): Promise<MeetingPreferencesView>;
+  setDefaultMeetingMinutes(minutes: number): Promise<MeetingPreferencesView>;
+}
+// ── end of backend-kept settings block ─────────────────────────────────────────────────────────────
+
 export const BRIDGE_METHODS = [
   'signIn',
   'signOut',
@@ -88,6 +125,7 @@ export const BRIDGE_METHODS = [
   // --- Settings (issue 15) ---
   'getSettings',
   'updateSettings',
+  ...ACCOUNT_SETTINGS_METHODS,
   // --- end settings ---
   'onEvent',
 ] as const;
@@ -127,6 +165,7 @@ export const BridgeArgs = {
   // --- end manage ---
   // --- Settings (issue 15) ---
   updateSettings: z.tuple([z.lazy(() => SettingsPatch)]),
+  ...AccountSettingsArgs,
   // --- end settings ---
 } as const;
 
@@ -413,7 +452,7 @@ export function bridgeFailureOf(err: unknown): BridgeFailure | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export interface VouchBridge extends SpeechModelBridge {
+export interface VouchBridge extends SpeechModelBridge, AccountSettingsBridge {
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   /** Sends a typed (or already transcribed) request; resolves with the transcript id. */

@@ -58,6 +58,11 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     deleteRule: (id) => invoke('deleteRule', id),
     getSettings: () => invoke('getSettings'),
     updateSettings: (patch) => invoke('updateSettings', patch),
+    listEmailDomains: () => invoke('listEmailDomains'),
+    addEmailDomain: (domain) => invoke('addEmailDomain', domain),
+    removeEmailDomain: (domain) => invoke('removeEmailDomain', domain),
+    getMeetingPreferences: () => invoke('getMeetingPreferences'),
+    setDefaultMeetingMinutes: (minutes) => invoke('setDefaultMeetingMinutes', minutes),
     onEvent: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const wrapped = (_event: unknown, payload: unknown) => listener(payload as BridgeEvent);

@@ -53,6 +53,11 @@ function recordingHandlers() {
     deleteRule: rec('deleteRule'),
     getSettings: rec('getSettings', { spokenReplies: true, timeZone: null, onboardingDone: true }),
     updateSettings: rec('updateSettings', { spokenReplies: true, timeZone: null, onboardingDone: true }),
+    listEmailDomains: rec('listEmailDomains', { sign_in_domain: 'example.com', domains: [] }),
+    addEmailDomain: rec('addEmailDomain', { sign_in_domain: 'example.com', domains: [] }),
+    removeEmailDomain: rec('removeEmailDomain', { sign_in_domain: 'example.com', domains: [] }),
+    getMeetingPreferences: rec('getMeetingPreferences', { default_meeting_minutes: 30 }),
+    setDefaultMeetingMinutes: rec('setDefaultMeetingMinutes', { default_meeting_minutes: 30 }),
   };
   return { calls, handlers };
 }
