@@ -3,6 +3,7 @@ import type { SettingsPatch } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useSettings } from '../stores/settings.js';
+import { EmailDomainsSection, MeetingLengthField } from './AccountSettings.js';
 
 /** Every time zone this browser knows, or a short list where `supportedValuesOf` is missing. */
 function timeZones(): string[] {
@@ -104,6 +105,7 @@ export function SettingsPanel() {
               What “tomorrow” and “at 3” mean when you ask Vouch.
             </p>
           </div>
+          <MeetingLengthField />
           <div className="field">
             <button type="button" onClick={() => useSettings.getState().openIntro(true)}>
               Show the introduction again
@@ -114,6 +116,7 @@ export function SettingsPanel() {
               {status.text}
             </p>
           )}
+          <EmailDomainsSection />
         </>
       )}
     </section>
