@@ -90,6 +90,16 @@ export function EmailDomainsSection() {
         Mail to these domains counts as inside when Vouch judges how risky a send is; everyone else is outside. Adding a domain needs your
         approval on your phone. Public mail providers such as gmail.com cannot be added.
       </p>
+      {/* Above the list, so “Approve on your phone” is in view while the form waits. */}
+      {status && (
+        <p
+          role={status.kind === 'error' ? 'alert' : 'status'}
+          className={status.kind === 'ok' ? 'hint' : undefined}
+          data-testid="email-domains-status"
+        >
+          {status.text}
+        </p>
+      )}
       {view === 'loading' && <p role="status">Loading…</p>}
       {view === 'failed' && <p role="alert">Vouch could not load your domains. Try again.</p>}
       {view !== 'loading' && view !== 'failed' && (
@@ -152,15 +162,6 @@ export function EmailDomainsSection() {
           Add domain
         </button>
       </form>
-      {status && (
-        <p
-          role={status.kind === 'error' ? 'alert' : 'status'}
-          className={status.kind === 'ok' ? 'hint' : undefined}
-          data-testid="email-domains-status"
-        >
-          {status.text}
-        </p>
-      )}
     </section>
   );
 }
