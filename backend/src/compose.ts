@@ -136,7 +136,7 @@ async function openStores(config: BackendEnv, key: Uint8Array, now: () => number
       audit: new PostgresAuditStore(pool, { key, clock: now }) as AuditStore,
       rules: new PostgresRuleStore(pool) as RuleStore,
       preauth: new PostgresPreauthStore(pool) as PreauthStore,
-      settings: new PostgresUserSettingsStore(pool) as UserSettingsStore,
+      settings: new PostgresUserSettingsStore(pool, now) as UserSettingsStore,
       check: { name: 'database', check: async () => void (await pool.query('SELECT 1')) } as ReadinessCheck,
       pool: pool as PgPool | undefined,
       close: () => pool.end(),
@@ -351,7 +351,15 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     userDomain: async (sub) => (await signInDomain(sub)) ?? config.DEFAULT_USER_DOMAIN,
     settings: {
       insideDomains: async (sub) => (await settings.listInsideDomains(sub)).map((d) => d.domain),
-      defaultMeetingMinutes: async (sub) => (await settings.getPreferences(sub)).default_meeting_minutes ?? DEFAULT_MEETING_MINUTES,
+      // A preference never blocks a request: unreadable, the meeting gets the usual length.
+      defaultMeetingMinutes: (sub) =>
+        settings.getPreferences(sub).then(
+          (p) => p.default_meeting_minutes ?? DEFAULT_MEETING_MINUTES,
+          (err: unknown) => {
+            logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'preferences unreadable');
+            return DEFAULT_MEETING_MINUTES;
+          },
+        ),
     },
     logger,
     now,

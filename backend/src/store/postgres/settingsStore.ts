@@ -16,7 +16,10 @@ import { withTransaction, type PgClient, type PgPool } from './pool.js';
  * write at once. Rows are re-validated on read.
  */
 export class PostgresUserSettingsStore implements UserSettingsStore {
-  constructor(private readonly pool: PgPool) {}
+  constructor(
+    private readonly pool: PgPool,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async listInsideDomains(user: string): Promise<InsideDomainRecord[]> {
     const { rows } = await this.pool.query<{ domain: string; added_at: string }>(
@@ -37,7 +40,11 @@ export class PostgresUserSettingsStore implements UserSettingsStore {
       const { n, has } = rows[0] as { n: number; has: boolean };
       if (has) return { added: false };
       if (n >= MAX_INSIDE_DOMAINS) throw new InsideDomainLimitError();
-      await c.query('INSERT INTO inside_domains (user_id, domain, added_at) VALUES ($1, $2, $3)', [user, domain, new Date().toISOString()]);
+      await c.query('INSERT INTO inside_domains (user_id, domain, added_at) VALUES ($1, $2, $3)', [
+        user,
+        domain,
+        new Date(this.now()).toISOString(),
+      ]);
       return { added: true };
     });
   }
