@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../../backend/src/protocol/index.js';
 import { createDesktopShell, type DesktopShellPorts } from '../../src/app/desktopShell.js';
@@ -95,6 +97,22 @@ describe('tray icon', () => {
     expect(icon({ thinking: true, link: 'offline' })).toBe('thinking');
     expect(icon({ link: 'connecting' })).toBe('offline');
     expect(icon({})).toBe('idle');
+  });
+
+  it('every icon ships at 16 px and 32 px (@2x)', () => {
+    const dir = join(import.meta.dirname, '../../../resources/tray');
+    for (const name of ['idle', 'listening', 'thinking', 'attention', 'offline'] satisfies ReturnType<typeof trayIconName>[]) {
+      for (const [suffix, px] of [
+        ['', 16],
+        ['@2x', 32],
+      ] as const) {
+        const file = join(dir, `${name}${suffix}.png`);
+        expect(existsSync(file), file).toBe(true);
+        // IHDR width and height.
+        const png = readFileSync(file);
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([px, px]);
+      }
+    }
   });
 });
 
