@@ -8,7 +8,11 @@ import { deflateSync, inflateSync } from 'node:zlib';
 
 const dir = join(import.meta.dirname, '../resources/tray');
 
+/** @typedef {{ width: number, height: number, px: Buffer }} Image */
+/** @typedef {(u: number, v: number) => boolean} Shape */
+
 /** RGBA pixels of an 8-bit RGBA, non-interlaced PNG whose rows all use filter 0 (what this script writes). */
+/** @param {string} file @returns {Image} */
 function decode(file) {
   const buf = readFileSync(file);
   let width = 0;
@@ -39,11 +43,13 @@ const CRC = new Int32Array(256).map((_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c;
 });
+/** @param {Buffer} b */
 const crc32 = (b) => {
   let c = -1;
-  for (const x of b) c = CRC[(c ^ x) & 0xff] ^ (c >>> 8);
+  for (const x of b) c = /** @type {number} */ (CRC[(c ^ x) & 0xff]) ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 };
+/** @param {string} type @param {Buffer} data */
 const chunk = (type, data) => {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
@@ -52,6 +58,7 @@ const chunk = (type, data) => {
   out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
   return out;
 };
+/** @param {Image} img */
 function encode({ width, height, px }) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
@@ -71,6 +78,7 @@ function encode({ width, height, px }) {
  * Draws a badge in the top-right corner: `shape(u, v)` in badge units (0..1 square) → inside?
  * A clear margin around it keeps it apart from the microphone. Supersampled 4×4 for smooth edges.
  */
+/** @param {Image} img @param {{ shape: Shape, outline: Shape }} badge @returns {Image} */
 function withBadge(img, { shape, outline }) {
   const { width, px } = img;
   const size = width * 0.5; // the badge's square
@@ -94,7 +102,7 @@ function withBadge(img, { shape, outline }) {
           if (outline(u, v) || near) clear++;
         }
       const i = (y * width + x) * 4;
-      const keep = out[i + 3] * (1 - clear / 16);
+      const keep = /** @type {number} */ (out[i + 3]) * (1 - clear / 16);
       out[i] = out[i + 1] = out[i + 2] = 0;
       out[i + 3] = Math.round(Math.max(keep, (255 * cover) / 16));
     }
@@ -102,7 +110,9 @@ function withBadge(img, { shape, outline }) {
   return { ...img, px: out };
 }
 
+/** @type {(u: number, v: number, r?: number) => boolean} */
 const disc = (u, v, r = 0.5) => Math.hypot(u - 0.5, v - 0.5) <= r;
+/** @type {Record<string, { shape: Shape, outline: Shape }>} */
 const BADGES = {
   // Three dots: Vouch is working on the request.
   thinking: {
