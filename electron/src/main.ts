@@ -90,6 +90,8 @@ async function start(cfg: DesktopConfig): Promise<void> {
   const entryUrl = dev ? cfg.rendererDevUrl! : PACKAGED_ENTRY;
   const csp = contentSecurityPolicy([]);
   if (process.platform === 'darwin') app.dock?.hide(); // menu-bar app (LSUIElement in the bundle too)
+  // Windows shows an app's notifications under its AppUserModelID: electron-builder's appId.
+  if (process.platform === 'win32') app.setAppUserModelId('app.vouch.desktop');
 
   // Serve the built renderer from vouch://app/ with path confinement.
   protocol.handle(APP_SCHEME, async (req) => {
