@@ -120,6 +120,35 @@ test('a draft needing confirmation while the popover is closed: notification, cl
   expect(await notifications(page)).toHaveLength(1);
 });
 
+test('approved on the phone while the popover is closed: "Sent" is notified, and its click shows the sent draft', async ({
+  page,
+  world,
+  phone,
+}) => {
+  await openPopoverWithTray(page, world);
+  await ask(page, 'reply to Dana that Thursday works for the NDA review');
+  const sheet = page.getByRole('dialog', { name: 'Review the email' });
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  await sheet.getByRole('button', { name: 'Send' }).click();
+  const binding = sheet.getByTestId('approval-card').locator('.binding');
+  await expect(binding).toBeVisible({ timeout: 30_000 });
+  const bindingMessage = await binding.innerText();
+  // The phone request was seen in the open popover: it is not notified again.
+  await trayIcon(page).click();
+  await expect(page.getByText('The popover is closed. Click the tray icon to open it.')).toBeVisible();
+  await phone.answer(bindingMessage, 'Approve');
+
+  await expect
+    .poll(() => notifications(page), { timeout: 30_000 })
+    .toEqual([expect.objectContaining({ title: 'Sent', body: expect.stringMatching(/^Email · \d{1,2}:\d{2} [AP]M$/) })]);
+  await page.evaluate(() =>
+    (window as unknown as { __notifications: Notification[] }).__notifications[0]!.dispatchEvent(new Event('click')),
+  );
+  await expect(sheet.getByText('Sent ✓')).toBeVisible();
+  await sheet.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(sheet).toBeHidden();
+});
+
 test('notifications switched off in Settings: a closed popover shows none', async ({ page, world }) => {
   await openPopoverWithTray(page, world);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
