@@ -88,8 +88,9 @@ export class TrayStateTracker {
   }
 
   snapshot(now: number): TrayStatus {
-    let waiting = 0;
-    for (const until of this.waiting.values()) if (until > now) waiting++;
+    // Past its expiry a draft or an approval no longer waits (the backend may not say so).
+    for (const [id, until] of this.waiting) if (until <= now) this.waiting.delete(id);
+    const waiting = this.waiting.size;
     return {
       auth: this.auth,
       link: this.link,

@@ -128,6 +128,13 @@ describe('notification intents', () => {
     expect(p.observe(draftReady('d1'), closed)).toBeDefined();
   });
 
+  it('remembers a bounded number of shown states (the oldest are forgotten first)', () => {
+    const p = planner();
+    for (let i = 0; i <= 2000; i++) p.observe(draftReady(`d${i}`), closed);
+    expect(p.observe(draftReady('d2000'), closed)).toBeUndefined();
+    expect(p.observe(draftReady('d0'), closed)).toBeDefined();
+  });
+
   it('bodies are one plain, short line', () => {
     const p = planner();
     const sneaky = frame({

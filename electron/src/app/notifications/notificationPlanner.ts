@@ -25,6 +25,7 @@ export interface NotificationIntent {
 type DraftState = 'confirm' | 'phone' | 'outcome' | 'expired';
 
 const MAX_BODY = 140;
+const MAX_REMEMBERED = 2000;
 /** Statuses of `action_result` that are not a provider's outcome word. */
 const NOT_AN_OUTCOME = new Set(['failed', 'cancelled', 'expired', 'denied', 'awaiting_approval']);
 
@@ -66,6 +67,8 @@ export class NotificationPlanner {
         if (!planned) return undefined;
         if (this.done.has(planned.key)) return undefined;
         this.done.add(planned.key);
+        // A tray app runs for weeks: keep the newest keys only (a Set iterates oldest first).
+        if (this.done.size > MAX_REMEMBERED) this.done.delete(this.done.values().next().value!);
         // Seen in the open popover, or switched off: marked done all the same, so it never pops up later.
         if (popoverVisible || !this.enabled) return undefined;
         return planned.intent;
@@ -78,7 +81,7 @@ export class NotificationPlanner {
   private plan(frame: ServerFrame): { key: string; intent: NotificationIntent } | undefined {
     switch (frame.type) {
       case 'draft_ready': {
-        this.kinds.set(frame.draft_id, frame.kind);
+        remember(this.kinds, frame.draft_id, frame.kind);
         const contract = this.catalog.draftKind(frame.kind);
         const expires = frame.expires_at ? this.time(frame.expires_at) : undefined;
         const what = contract?.title ?? 'Review the draft';
@@ -86,7 +89,7 @@ export class NotificationPlanner {
       }
       case 'approval_required': {
         const draftId = frame.draft_id;
-        if (draftId) this.approvalDraft.set(frame.id, draftId);
+        if (draftId) remember(this.approvalDraft, frame.id, draftId);
         const by = this.time(frame.expires_at);
         const body = `Your phone shows “${plain(frame.binding_message)}”.${by ? ` Answer by ${by}.` : ''}`;
         if (draftId) return this.draftIntent(draftId, 'phone', 'Approve on your phone', body);
@@ -109,7 +112,7 @@ export class NotificationPlanner {
         };
       }
       case 'action_result': {
-        if (frame.kind) this.kinds.set(frame.draft_id, frame.kind);
+        if (frame.kind) remember(this.kinds, frame.draft_id, frame.kind);
         if (frame.status === 'expired') return this.expired(frame.draft_id);
         const contract = this.contractOf(frame.draft_id);
         // "cancelled" is also an outcome word (cancelling an event); otherwise the person cancelled it themselves.
@@ -158,6 +161,13 @@ export class NotificationPlanner {
     this.approvalDraft.clear();
     this.done.clear();
   }
+}
+
+/** Map.set, keeping the newest MAX_REMEMBERED entries. */
+function remember(map: Map<string, string>, key: string, value: string): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value!);
 }
 
 /** One line of plain text: no control characters (a notification body is not markup, but newlines would break its one line). */
