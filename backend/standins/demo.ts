@@ -45,6 +45,7 @@ console.log(`
 Vouch is running on embedded defaults (data in ${dataDir}).
 
   Open the popover:                      ${host.url}${signedIn ? '   (signed in)' : '   then press "Sign in"'}
+  With the tray (menu, notifications):   ${host.url}?tray
   The "phone" for step-up approvals:     ${system.tenantUrl}/dev/phone
   Backend (HTTP + WebSocket /ws):        ${system.backendUrl}
   Dev tenant (Auth0-compatible):         ${system.tenantUrl}

@@ -24,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
 import type { BridgeEvent, AuthState, LinkState, RecordingState, SpeechModelEvent } from './bridge/contract.js';
 import { composeDesktopApp } from './app/composeDesktop.js';
+import { createDesktopShell, type DesktopShell } from './app/desktopShell.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { TokenStore } from './auth/tokenStore.js';
 import { type DesktopConfig, loadConfig } from './config.js';
@@ -32,13 +33,13 @@ import { globalShortcutSource } from './hotkey/globalShortcutSource.js';
 import { registerBridgeHandlers } from './ipc/bridgeRegistry.js';
 import { EVENT_CHANNEL } from './ipc/channels.js';
 import { createSenderPolicy } from './ipc/senderPolicy.js';
+import { createOsNotifier } from './notifications/osNotifications.js';
 import { createPopover, showPopoverUnder } from './popover.js';
 import { contentTypeFor, rendererFileFor } from './rendererFiles.js';
 import { contentSecurityPolicy, createExternalOpener } from './security.js';
 import { hardenSession, hardenWebContents } from './securityWiring.js';
 import type { SpeechModel } from './stt/speech-model.js';
 import { createTray } from './tray.js';
-import type { TrayAction } from './trayMenu.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Structured, content-free logging: objects carry kinds and codes, never tokens or transcripts.
@@ -89,6 +90,8 @@ async function start(cfg: DesktopConfig): Promise<void> {
   const entryUrl = dev ? cfg.rendererDevUrl! : PACKAGED_ENTRY;
   const csp = contentSecurityPolicy([]);
   if (process.platform === 'darwin') app.dock?.hide(); // menu-bar app (LSUIElement in the bundle too)
+  // Windows shows an app's notifications under its AppUserModelID: electron-builder's appId.
+  if (process.platform === 'win32') app.setAppUserModelId('app.vouch.desktop');
 
   // Serve the built renderer from vouch://app/ with path confinement.
   protocol.handle(APP_SCHEME, async (req) => {
@@ -121,26 +124,16 @@ async function start(cfg: DesktopConfig): Promise<void> {
 
   // What the renderer last saw, replayed when it (re)loads.
   const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: SpeechModelEvent } = {};
-  let trayUpdate: ReturnType<typeof createTray>['update'] | undefined;
-  const refreshTray = () =>
-    trayUpdate?.(
-      {
-        auth: last.auth ?? { signedIn: false },
-        link: last.link ?? 'offline',
-        recording: last.recording ?? 'idle',
-        launchAtLogin: app.getLoginItemSettings().openAtLogin,
-        hotkey: cfg.hotkey,
-      },
-      last.speech,
-    );
+  // The tray and OS notifications (app/desktopShell.ts) follow every event too.
+  let desktopShell: DesktopShell | undefined;
   const emit = (event: BridgeEvent) => {
     if (event.type === 'auth') last.auth = event.state;
     if (event.type === 'link') last.link = event.state;
     if (event.type === 'recording') last.recording = event.state;
     if (event.type === 'stt_model') last.stt = event;
     if (event.type === 'speech_model') last.speech = event;
-    if (event.type === 'auth' || event.type === 'link' || event.type === 'recording' || event.type === 'speech_model') refreshTray();
     if (popover && !popover.isDestroyed()) popover.webContents.send(EVENT_CHANNEL, event);
+    desktopShell?.observe(event);
   };
 
   // The same composition as the desktop host (app/composeDesktop.ts); only the OS pieces are Electron's.
@@ -210,44 +203,46 @@ async function start(cfg: DesktopConfig): Promise<void> {
   const { tray, update } = createTray({
     resourcesDir,
     onClick: () => togglePopover(),
-    onAction: (a) => void onTrayAction(a),
+    onAction: (a) => void desktop.trayAction(a),
   });
-  trayUpdate = update;
-  refreshTray();
 
+  const showPopover = () => {
+    if (popover && !popover.isDestroyed() && !popover.isVisible()) showPopoverUnder(popover, tray.getBounds());
+  };
   const togglePopover = () => {
     if (!popover) return;
     if (popover.isVisible()) popover.hide();
     else showPopoverUnder(popover, tray.getBounds());
   };
-  const onTrayAction = async (action: TrayAction) => {
-    switch (action) {
-      case 'open':
-      case 'connectedAccounts':
-      case 'audit':
-        // The renderer decides which sheet to show; main only opens the popover.
-        if (popover && !popover.isVisible()) showPopoverUnder(popover, tray.getBounds());
-        return;
-      case 'introduction':
-        if (popover && !popover.isVisible()) showPopoverUnder(popover, tray.getBounds());
-        return controller.showOnboarding();
-      case 'signIn':
-        return Promise.resolve(controller.handlers.signIn()).catch(() => {});
-      case 'signOut':
-        return controller.handlers.signOut();
-      case 'toggleLaunchAtLogin':
-        app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin });
-        return refreshTray();
-      case 'quit':
-        return app.quit();
-    }
-  };
+  const desktop = createDesktopShell({
+    controller,
+    emit,
+    showPopover,
+    isPopoverVisible: () => !!popover && !popover.isDestroyed() && popover.isVisible(),
+    notify: createOsNotifier((intent) => desktop.openNotification(intent)),
+    renderTray: update,
+    hotkey,
+    hotkeyLabel: cfg.hotkey,
+    launchAtLogin: {
+      get: () => app.getLoginItemSettings().openAtLogin,
+      toggle: () => app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin }),
+    },
+    quit: () => app.quit(),
+    log,
+  });
+  desktopShell = desktop;
+  const replay: (BridgeEvent | undefined)[] = [
+    last.auth && { type: 'auth', state: last.auth },
+    last.link && { type: 'link', state: last.link },
+    last.speech,
+  ];
+  for (const e of replay) if (e) desktop.observe(e);
+  desktop.refreshTray();
 
-  if (!hotkey.start({ onDown: () => controller.hotkeyDown() }))
-    log.warn({ accelerator: cfg.hotkey }, 'push-to-talk shortcut is taken by another app');
+  if (!desktop.startHotkey()) log.warn({ accelerator: cfg.hotkey }, 'push-to-talk shortcut is taken by another app');
   app.on('second-instance', () => popover && showPopoverUnder(popover, tray.getBounds()));
   app.on('will-quit', () => {
-    hotkey.stop();
+    desktop.stopHotkey();
     link.stop({ keepOutbox: true });
   });
   app.on('window-all-closed', () => {

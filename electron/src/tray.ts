@@ -1,12 +1,12 @@
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { SpeechModelEvent } from './bridge/contract.js';
-import { type TrayAction, trayIconName, trayMenu, type TrayMenuState } from './trayMenu.js';
+import { type TrayAction, type TrayIcon, trayIconName, trayMenu, type TrayMenuState } from './trayMenu.js';
 import { trayTooltip } from './trayTooltip.js';
 
-/** The tray / menu-bar icon: its menu comes from trayMenu(); the icon shows the recording state. */
+/** The tray / menu-bar icon: its menu comes from trayMenu(), its icon from trayIconName() (both pure). */
 export function createTray(opts: { resourcesDir: string; onAction(action: TrayAction): void; onClick(): void }) {
-  const icon = (name: string) => {
+  const icon = (name: TrayIcon) => {
+    // name.png and name@2x.png: Electron picks the @2x file on high-density displays.
     const img = nativeImage.createFromPath(join(opts.resourcesDir, 'tray', `${name}.png`));
     // macOS menu bar: template images adapt to light/dark.
     if (process.platform === 'darwin') img.setTemplateImage(true);
@@ -16,7 +16,7 @@ export function createTray(opts: { resourcesDir: string; onAction(action: TrayAc
   tray.setToolTip('Vouch');
   tray.on('click', () => opts.onClick());
 
-  const update = (state: TrayMenuState, speech?: Omit<SpeechModelEvent, 'type'>) => {
+  const update = (state: TrayMenuState) => {
     const template: MenuItemConstructorOptions[] = trayMenu(state).map((item) =>
       item.type === 'separator'
         ? { type: 'separator' }
@@ -31,7 +31,7 @@ export function createTray(opts: { resourcesDir: string; onAction(action: TrayAc
     tray.setContextMenu(Menu.buildFromTemplate(template));
     const variant = trayIconName(state);
     tray.setImage(icon(variant));
-    tray.setToolTip(trayTooltip(variant, speech));
+    tray.setToolTip(trayTooltip(variant, state.speech));
   };
   return { tray, update };
 }

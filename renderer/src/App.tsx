@@ -20,6 +20,7 @@ import { useApprovals } from './stores/approvals.js';
 import { useAudio } from './stores/audio.js';
 import { useConversation } from './stores/conversation.js';
 import { useDrafts } from './stores/drafts.js';
+import { useNavigation } from './stores/navigation.js';
 import { useSession } from './stores/session.js';
 import { useSettings } from './stores/settings.js';
 
@@ -44,6 +45,17 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
   const approvals = useApprovals((s) => s.byId);
   // Approvals tied to the open draft show inside the draft sheet; the rest show here.
   const looseApprovals = approvalOrder.filter((id) => !(activeDraft !== null && approvals[id]?.request.draft_id === activeDraft));
+
+  // The tray's "Settings…" and a clicked notification ask for a view from outside the page.
+  useEffect(
+    () =>
+      useNavigation.subscribe(({ requested }) => {
+        if (requested === null) return;
+        setTab(requested);
+        useNavigation.getState().request(null);
+      }),
+    [],
+  );
 
   const settings = useSettings((s) => s.settings);
   const introOpen = useSettings((s) => s.introOpen);

@@ -23,13 +23,18 @@ function boot(): void {
   // Subscribe before any event can arrive, so none is missed.
   connectStores(picked.bridge, audio.effects);
   picked.start?.();
-  root.render(
+  const popover = (
     <StrictMode>
       <BridgeProvider bridge={picked.bridge}>
         <App stopSpeaking={audio.stopSpeaking} />
       </BridgeProvider>
-    </StrictMode>,
+    </StrictMode>
   );
+  // Development only, like the host transport: the desktop around the popover (dev tray strip,
+  // notifications; dev/devShell.tsx). The constant-false branch drops it from production bundles.
+  const dev = import.meta.env.DEV ? picked.dev : undefined;
+  if (dev) void import('./dev/devShell.js').then(({ withDevShell }) => root.render(withDevShell(dev, popover, window)));
+  else root.render(popover);
 }
 
 boot();

@@ -4,6 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AuthState, BridgeEvent, LinkState, RecordingState } from '../../../electron/src/bridge/contract.js';
 import { composeDesktopApp, type DesktopApp, type DesktopSettings } from '../../../electron/src/app/composeDesktop.js';
+import { createDesktopShell, type DesktopShell } from '../../../electron/src/app/desktopShell.js';
+import { type TrayAction, trayIconName, trayMenu } from '../../../electron/src/trayMenu.js';
+import { trayTooltip } from '../../../electron/src/trayTooltip.js';
 import { createAppSpeechModel } from '../../../electron/src/stt/app-speech-model.js';
 import type { SpeechModel } from '../../../electron/src/stt/speech-model.js';
 import type { KeyValueStore } from '../../../electron/src/auth/tokenStore.js';
@@ -53,6 +56,8 @@ export interface DesktopHost {
   app: DesktopApp;
   speech: SpeechModel;
   transport: HostTransport;
+  /** The tray and notifications around the popover, as in the app (the page's dev tray strip shows them). */
+  shell: DesktopShell;
   /** The host's refresh-token store (tests check that sign-out empties it). */
   tokenStore: DevFileTokenStore;
   close(): Promise<void>;
@@ -75,6 +80,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     settings?: BridgeEvent;
   } = {};
   let transport: HostTransport | undefined;
+  let shell: DesktopShell | undefined;
   const emit = (event: BridgeEvent) => {
     if (event.type === 'auth') last.auth = event.state;
     if (event.type === 'link') last.link = event.state;
@@ -83,6 +89,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     if (event.type === 'speech_model') last.speech = event;
     if (event.type === 'settings') last.settings = event;
     transport?.emit(event);
+    shell?.observe(event);
   };
 
   const secret = randomBytes(32).toString('base64url');
@@ -125,6 +132,25 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     log,
   });
 
+  // The app's tray and notifications (app/desktopShell.ts); the page draws them (renderer/src/dev/).
+  const trayMessage = () => {
+    const state = desktop.trayState();
+    const icon = trayIconName(state);
+    return { type: 'tray', items: trayMenu(state), icon, tooltip: trayTooltip(icon, state.speech) } as const;
+  };
+  const desktop = createDesktopShell({
+    controller: app.controller,
+    emit,
+    showPopover: () => transport?.sendShell({ type: 'show_popover' }),
+    isPopoverVisible: () => transport?.popoverVisible ?? false,
+    notify: (intent) => transport?.sendShell({ type: 'notify', intent }),
+    renderTray: () => transport?.sendShell(trayMessage()),
+    // No global shortcut in a browser: "Pause listening" still disables Talk, as in the app.
+    hotkeyLabel: 'Ctrl+Shift+Space',
+    log,
+  });
+  shell = desktop;
+
   transport = createHostTransport({
     origin: server.origin,
     secret,
@@ -141,6 +167,13 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
       ])
         if (e) send(e);
     },
+    shell: {
+      trayAction: (action) => {
+        if (isTrayAction(action)) void desktop.trayAction(action);
+      },
+      notificationClick: (draftId) => desktop.openNotification(draftId ? { draftId } : {}),
+      onAttach: (send) => send(trayMessage()),
+    },
   });
   await app.controller.start();
   if (opts.modelAutoDownload) void speech.start().then(() => (speech.state.status === 'missing' ? speech.download() : undefined));
@@ -151,6 +184,7 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     app,
     speech,
     transport,
+    shell: desktop,
     tokenStore,
     close: async () => {
       speech.cancelDownload();
@@ -160,4 +194,21 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
       await app.controller.dispose();
     },
   };
+}
+
+const TRAY_ACTIONS: ReadonlySet<string> = new Set<TrayAction>([
+  'open',
+  'talk',
+  'settings',
+  'togglePause',
+  'signIn',
+  'signOut',
+  'connectedAccounts',
+  'audit',
+  'introduction',
+  'toggleLaunchAtLogin',
+  'quit',
+]);
+function isTrayAction(action: string): action is TrayAction {
+  return TRAY_ACTIONS.has(action);
 }

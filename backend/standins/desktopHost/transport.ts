@@ -7,7 +7,8 @@ import type { BridgeEvent } from '../../../electron/src/bridge/contract.js';
 import { registerBridgeHandlers, type IpcMainLike, type MainHandlers } from '../../../electron/src/ipc/bridgeRegistry.js';
 import { channelFor } from '../../../electron/src/ipc/channels.js';
 import type { IpcEventLike } from '../../../electron/src/ipc/senderPolicy.js';
-import { HOST_BRIDGE_PATH, HOST_SECRET_COOKIE, type HostMessage } from '../../../renderer/src/bridge/hostWire.js';
+import { Id } from '../../src/protocol/index.js';
+import { HOST_BRIDGE_PATH, HOST_SECRET_COOKIE, type DevShellMessage, type HostMessage } from '../../../renderer/src/bridge/hostWire.js';
 
 /**
  * DEVELOPMENT ONLY. The desktop host's end of the popover transport (renderer/src/bridge/hostWire.ts):
@@ -16,12 +17,28 @@ import { HOST_BRIDGE_PATH, HOST_SECRET_COOKIE, type HostMessage } from '../../..
  * accepted only with the page's own Origin and the per-run secret cookie the host set on the popover
  * document; anything else is refused at the upgrade, before a single call is read.
  */
-const PageMessage = z.strictObject({
-  type: z.literal('call'),
-  id: z.number().int().nonnegative(),
-  channel: z.string().max(64),
-  args: z.array(z.unknown()).max(4),
-});
+const PageMessage = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    channel: z.string().max(64),
+    args: z.array(z.unknown()).max(4),
+  }),
+  // The desktop around the popover (dev tray strip, notifications): see hostWire.ts.
+  z.strictObject({ type: z.literal('visibility'), visible: z.boolean() }),
+  z.strictObject({ type: z.literal('tray_action'), action: z.string().max(40) }),
+  z.strictObject({ type: z.literal('notification_click'), draftId: Id.optional() }),
+]);
+
+/** What the desktop host does with the dev tray strip's and the page's notification messages. */
+export interface HostShellHooks {
+  trayAction(action: string): void;
+  notificationClick(draftId: string | undefined): void;
+  /** The popover's visibility changed (any attached page open and shown counts as visible). */
+  visibilityChanged?(): void;
+  /** Sent to each page as it attaches (the tray as it is now). */
+  onAttach?(send: (m: DevShellMessage) => void): void;
+}
 
 /** Largest message: a 64 KiB audio chunk (the bridge's own limit) or a call with a 4000-character request. */
 const MAX_MESSAGE_BYTES = 128 * 1024;
@@ -37,6 +54,10 @@ export interface HostTransport {
   emit(event: BridgeEvent): void;
   /** Asks the popover that last called the host to open a browser tab; false when none is attached. */
   openInBrowser(url: string): boolean;
+  /** Sends the tray, a notification or "show the popover" to every attached page. */
+  sendShell(message: DevShellMessage): void;
+  /** Whether any attached page says its popover is open and shown. */
+  readonly popoverVisible: boolean;
   readonly attached: number;
   close(): void;
 }
@@ -62,9 +83,12 @@ export function createHostTransport(opts: {
   handlers: MainHandlers;
   log: HostTransportLog;
   onAttach?(send: (e: BridgeEvent) => void): void;
+  shell?: HostShellHooks;
 }): HostTransport {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const sockets = new Map<number, WebSocket>();
+  /** Per socket: the page's popover is open and its tab shown (a page that has not said yet counts as shown). */
+  const visible = new Map<number, boolean>();
   let nextId = 0;
   let lastCaller: number | undefined;
 
@@ -110,6 +134,14 @@ export function createHostTransport(opts: {
         ws.close(1008, 'malformed message');
         return;
       }
+      if (parsed.type !== 'call') {
+        if (parsed.type === 'visibility') {
+          visible.set(id, parsed.visible);
+          opts.shell?.visibilityChanged?.();
+        } else if (parsed.type === 'tray_action') opts.shell?.trayAction(parsed.action);
+        else opts.shell?.notificationClick(parsed.draftId);
+        return;
+      }
       const handler = invokeHandlers.get(parsed.channel);
       void Promise.resolve(
         handler
@@ -119,9 +151,11 @@ export function createHostTransport(opts: {
     });
     ws.on('close', () => {
       sockets.delete(id);
+      visible.delete(id);
       if (lastCaller === id) lastCaller = undefined;
     });
     opts.onAttach?.((e) => send(ws, { type: 'event', event: e }));
+    opts.shell?.onAttach?.((m) => send(ws, m));
   };
 
   const refuse = (socket: Duplex, status: number, reason: string) => {
@@ -145,6 +179,13 @@ export function createHostTransport(opts: {
       if (!ws) return false;
       send(ws, { type: 'open', url });
       return true;
+    },
+    sendShell: (message) => {
+      for (const ws of sockets.values()) send(ws, message);
+    },
+    get popoverVisible() {
+      for (const id of sockets.keys()) if (visible.get(id) !== false) return true;
+      return false;
     },
     get attached() {
       return sockets.size;

@@ -192,6 +192,8 @@ export const AppSettings = z.strictObject({
   timeZone: z.string().max(64).refine(isTimeZoneName, 'a time zone such as Europe/Paris').nullable(),
   /** The first-run introduction was finished or skipped (it can be opened again from Settings or the tray). */
   onboardingDone: z.boolean(),
+  /** OS notifications while the popover is closed (phone approvals, outcomes, drafts to confirm); absent means on. */
+  notifications: z.boolean().optional(),
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 export const SettingsPatch = AppSettings.partial().refine((p) => Object.keys(p).length > 0, 'nothing to change');
@@ -224,7 +226,12 @@ export type BridgeEvent =
   // --- Settings (issue 15) ---
   | { type: 'settings'; settings: AppSettings }
   /** The tray asked for the introduction again. */
-  | { type: 'show_onboarding' };
+  | { type: 'show_onboarding' }
+  // --- Notifications and tray (issue 15) ---
+  /** A notification was clicked: the popover opens on this draft's sheet. */
+  | { type: 'focus_draft'; draftId: string }
+  /** The tray's "Settings…": the popover opens on its Settings view. */
+  | { type: 'show_settings' };
 
 export interface AuditEntryView {
   seq: number;

@@ -106,6 +106,9 @@ describe('the built desktop app (out/)', () => {
       'vouch-connect-callback',
       'connected-accounts/',
       '__vouchFake',
+      // The dev tray strip and the page's notifications (renderer/src/dev/).
+      'Vouch tray icon',
+      'notification_click',
     ]) {
       expect(bundle, marker).not.toContain(marker);
     }

@@ -30,6 +30,7 @@ let server: PopoverServer;
 let transport: HostTransport;
 const secret = randomBytes(32).toString('base64url');
 const refusals: string[] = [];
+const shellCalls: string[] = [];
 
 beforeAll(async () => {
   server = await startPopoverServer({
@@ -44,6 +45,12 @@ beforeAll(async () => {
     handlers,
     log: { warn: (o, m) => refusals.push(`${m}:${String(o.reason)}`) },
     onAttach: (send) => send({ type: 'link', state: 'online' }),
+    shell: {
+      trayAction: (action) => void shellCalls.push(`tray:${action}`),
+      notificationClick: (draftId) => void shellCalls.push(`click:${draftId ?? '-'}`),
+      visibilityChanged: () => void shellCalls.push(`visible:${String(transport.popoverVisible)}`),
+      onAttach: (send) => send({ type: 'tray', items: [{ label: 'Open Vouch', action: 'open' }], icon: 'idle', tooltip: 'Vouch' }),
+    },
   });
 });
 afterAll(async () => {
@@ -148,6 +155,28 @@ describe('desktop host transport', () => {
     } finally {
       rmSync(join(repo, '.data', `host-fs-probe-${process.pid}`), { recursive: true, force: true });
     }
+  });
+
+  it('carries the tray and notifications: the tray on attach, visibility, tray actions and notification clicks reach the host', async () => {
+    const a = await attach({ origin: server.origin, cookie: await popoverCookie() });
+    if (!('ws' in a)) throw new Error('refused');
+    await expect.poll(() => a.messages.find((m) => m.type === 'tray')).toMatchObject({ icon: 'idle' });
+    // A page that has not said otherwise is an open popover.
+    expect(transport.popoverVisible).toBe(true);
+    a.ws.send(JSON.stringify({ type: 'visibility', visible: false }));
+    a.ws.send(JSON.stringify({ type: 'tray_action', action: 'togglePause' }));
+    a.ws.send(JSON.stringify({ type: 'notification_click', draftId: 'd-1' }));
+    await expect.poll(() => shellCalls).toEqual(['visible:false', 'tray:togglePause', 'click:d-1']);
+    expect(transport.popoverVisible).toBe(false);
+    transport.sendShell({ type: 'notify', intent: { tag: 'vouch-draft-d-1', title: 'Sent', body: 'Email', draftId: 'd-1' } });
+    await expect.poll(() => a.messages.at(-1)).toMatchObject({ type: 'notify', intent: { title: 'Sent' } });
+    // A draft id that is not one is refused like any malformed message.
+    const closed = new Promise<number>((r) => a.ws.once('close', (code) => r(code)));
+    a.ws.send(JSON.stringify({ type: 'notification_click', draftId: '<script>' }));
+    expect(await closed).toBe(1008);
+    expect(shellCalls).toHaveLength(3);
+    // Gone: no popover is open any more.
+    expect(transport.popoverVisible).toBe(false);
   });
 
   it('closes a socket that sends something other than a call', async () => {

@@ -4,7 +4,6 @@ import { loadConfig } from '../../src/config.js';
 import { globalShortcutSource } from '../../src/hotkey/globalShortcutSource.js';
 import { POPOVER_WEB_PREFERENCES } from '../../src/popoverPrefs.js';
 import { rendererFileFor } from '../../src/rendererFiles.js';
-import { trayIconName, trayMenu } from '../../src/trayMenu.js';
 
 describe('popover webPreferences', () => {
   it('pins the hardening flags', () => {
@@ -45,41 +44,6 @@ describe('rendererFileFor (vouch://app/ → out/renderer)', () => {
     ]) {
       expect(rendererFileFor(bad, root, PACKAGED_ORIGIN), bad).toBeUndefined();
     }
-  });
-});
-
-describe('tray menu', () => {
-  const base = { link: 'online' as const, recording: 'idle' as const, launchAtLogin: false, hotkey: 'Ctrl+Shift+Space' };
-  it('offers sign-in when signed out and disables account items', () => {
-    const items = trayMenu({ ...base, auth: { signedIn: false } });
-    expect(items.map((i) => i.action).filter(Boolean)).toEqual([
-      'open',
-      'signIn',
-      'connectedAccounts',
-      'audit',
-      'introduction',
-      'toggleLaunchAtLogin',
-      'quit',
-    ]);
-    expect(items.find((i) => i.action === 'audit')!.enabled).toBe(false);
-  });
-  it('offers sign-out when signed in and shows who and the link state', () => {
-    const items = trayMenu({
-      ...base,
-      link: 'offline',
-      launchAtLogin: true,
-      auth: { signedIn: true, user: { sub: 's', email: 'alex@example.com' } },
-    });
-    expect(items.some((i) => i.action === 'signOut')).toBe(true);
-    expect(items.some((i) => i.action === 'introduction')).toBe(true);
-    expect(items.find((i) => i.enabled === false && i.label?.includes('alex@example.com'))!.label).toContain('Offline');
-    expect(items.find((i) => i.action === 'toggleLaunchAtLogin')!.checked).toBe(true);
-  });
-  it('the icon shows recording and offline states', () => {
-    expect(trayIconName({ recording: 'listening', link: 'online' })).toBe('listening');
-    expect(trayIconName({ recording: 'transcribing', link: 'offline' })).toBe('listening');
-    expect(trayIconName({ recording: 'idle', link: 'connecting' })).toBe('offline');
-    expect(trayIconName({ recording: 'idle', link: 'online' })).toBe('idle');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { BridgeEvent, BridgeResult } from '../../../electron/src/bridge/contract.js';
 import { channelFor, EVENT_CHANNEL } from '../../../electron/src/ipc/channels.js';
 import { createBridge, type IpcRendererLike } from '../../../electron/src/ipc/createBridge.js';
-import { HOST_BRIDGE_PATH, type HostMessage, type PageMessage } from './hostWire.js';
+import { type DevShellChannel, type DevShellMessage, HOST_BRIDGE_PATH, type HostMessage, type PageMessage } from './hostWire.js';
 import type { PickedBridge } from './select.js';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -21,6 +21,8 @@ export function hostBridgeFor(win: Window): PickedBridge {
   const pending = new Map<number, (r: BridgeResult) => void>();
   const listeners = new Map<string, Set<Listener>>();
   let nextId = 0;
+  const shellListeners = new Set<(m: DevShellMessage) => void>();
+  let lastTray: DevShellMessage | undefined;
 
   const deliver = (message: string | ArrayBuffer) => (ws.readyState === WebSocket.OPEN ? ws.send(message) : waiting.push(message));
   const emit = (event: BridgeEvent) => listeners.get(EVENT_CHANNEL)?.forEach((l) => l(null, event));
@@ -33,7 +35,10 @@ export function hostBridgeFor(win: Window): PickedBridge {
       pending.get(msg.id)?.(msg.result as BridgeResult);
       pending.delete(msg.id);
     } else if (msg.type === 'event') emit(msg.event as BridgeEvent);
-    else if (msg.type === 'open') {
+    else if (msg.type === 'tray' || msg.type === 'notify' || msg.type === 'show_popover') {
+      if (msg.type === 'tray') lastTray = msg;
+      shellListeners.forEach((l) => l(msg));
+    } else if (msg.type === 'open') {
       // The desktop app would open the system browser; here that browser is this one.
       const tab = win.open(msg.url, '_blank');
       if (tab) tab.opener = null;
@@ -62,5 +67,13 @@ export function hostBridgeFor(win: Window): PickedBridge {
   const bridge = createBridge(ipc);
   // Exposed as window.vouch too, so the page looks to tests as it does in Electron.
   win.vouch = bridge;
-  return { bridge };
+  const dev: DevShellChannel = {
+    onMessage: (listener) => {
+      shellListeners.add(listener);
+      if (lastTray) listener(lastTray);
+      return () => shellListeners.delete(listener);
+    },
+    send: (message) => deliver(JSON.stringify(message satisfies PageMessage)),
+  };
+  return { bridge, dev };
 }

@@ -1,6 +1,8 @@
 import type { VouchBridge } from '../../../electron/src/bridge/contract.js';
+import type { DevShellChannel } from './hostWire.js';
 
-export type PickedBridge = { bridge: VouchBridge; start?: () => void } | { error: string };
+/** `dev`: the desktop host's tray and notifications, for the dev tray strip (development only). */
+export type PickedBridge = { bridge: VouchBridge; start?: () => void; dev?: DevShellChannel } | { error: string };
 
 /**
  * Picks the bridge: Electron's preload (`window.vouch`) always wins. Only in development does

@@ -81,6 +81,22 @@ export function SettingsPanel() {
             </label>
           </div>
           <div className="field">
+            <label>
+              <input
+                type="checkbox"
+                checked={settings.notifications !== false}
+                disabled={saving}
+                onChange={(e) =>
+                  update(
+                    { notifications: e.target.checked },
+                    e.target.checked ? 'Vouch will notify you while the popover is closed.' : 'Vouch will not show notifications.',
+                  )
+                }
+              />{' '}
+              Notify me while the popover is closed
+            </label>
+          </div>
+          <div className="field">
             <label htmlFor={`${ids}-tz`}>Time zone</label>
             <select
               id={`${ids}-tz`}

@@ -2,6 +2,7 @@ import type { BridgeEvent, VouchBridge } from '../../../electron/src/bridge/cont
 import { useApprovals } from './approvals.js';
 import { useConversation } from './conversation.js';
 import { useDrafts } from './drafts.js';
+import { useNavigation } from './navigation.js';
 import { useSession } from './session.js';
 import { useSettings } from './settings.js';
 
@@ -63,6 +64,13 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
       return;
     case 'show_onboarding':
       useSettings.getState().openIntro(true);
+      return;
+    case 'focus_draft':
+      useNavigation.getState().request('conversation');
+      useDrafts.getState().focus(event.draftId);
+      return;
+    case 'show_settings':
+      useNavigation.getState().request('settings');
       return;
   }
 }

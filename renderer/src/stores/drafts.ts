@@ -20,6 +20,8 @@ interface DraftsState {
   markFailed(id: string): void;
   markCancelled(id: string): void;
   close(): void;
+  /** A notification was clicked: the sheet opens on that draft, if this page has it. */
+  focus(id: string): void;
   applyFrame(frame: ServerFrame): void;
   reset(): void;
 }
@@ -36,6 +38,9 @@ export const useDrafts = create<DraftsState>()((set, get) => ({
     if (get().activeId === id) set({ activeId: null });
   },
   close: () => set({ activeId: null }),
+  focus: (id) => {
+    if (get().byId[id]) set({ activeId: id });
+  },
   applyFrame: (frame) => {
     if (frame.type === 'draft_ready') {
       set({ byId: { ...get().byId, [frame.draft_id]: { draft: frame, phase: 'open' } }, activeId: frame.draft_id });
