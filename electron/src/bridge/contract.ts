@@ -58,6 +58,34 @@ export interface SpeechModelBridge {
 }
 // ── end of speech model block ───────────────────────────────────────────────────────────────────────
 
+// ── Conversation history (issue 13): kept by main per person, sealed like the token store ───────────
+/** Bridge methods for the conversation history; kept in one block (merged into BRIDGE_METHODS below). */
+export const HISTORY_METHODS = ['listHistory', 'clearHistory'] as const;
+/** One line of the kept conversation: the person's words, Vouch's finished reply, or a write's outcome. */
+export interface HistoryItemView {
+  /** The transcript id (user; assistant: the backend reuses it) or the draft id (outcome). */
+  id: string;
+  role: 'user' | 'assistant' | 'outcome';
+  text: string;
+  /** ISO 8601. */
+  at: string;
+}
+export interface HistoryView {
+  /** Oldest first. */
+  items: HistoryItemView[];
+  /** Said once per run when the conversation cannot be kept past it (no OS keystore to protect it). */
+  notice?: string;
+}
+/** Main kept a new item (live, so what a reload shows is what was shown). */
+export type HistoryEvent = { type: 'history_item'; item: HistoryItemView };
+export interface HistoryBridge {
+  /** The signed-in person's conversation as kept by the app. */
+  listHistory(): Promise<HistoryView>;
+  /** Deletes the signed-in person's conversation on this computer. */
+  clearHistory(): Promise<void>;
+}
+// ── end of conversation history block ───────────────────────────────────────────────────────────────
+
 export const BRIDGE_METHODS = [
   'signIn',
   'signOut',
@@ -76,6 +104,7 @@ export const BRIDGE_METHODS = [
   'grantPreauthorization',
   'revokePreauthorization',
   ...SPEECH_MODEL_METHODS,
+  ...HISTORY_METHODS,
   // --- Manage what Vouch keeps (issue 15) ---
   'listMemory',
   'forgetMemory',
@@ -182,6 +211,7 @@ export type BridgeEvent =
   | { type: 'connect_progress'; progress: ConnectProgress }
   | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string }
   | SpeechModelEvent
+  | HistoryEvent
   // --- Settings (issue 15) ---
   | { type: 'settings'; settings: AppSettings }
   /** The tray asked for the introduction again. */
@@ -413,7 +443,7 @@ export function bridgeFailureOf(err: unknown): BridgeFailure | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export interface VouchBridge extends SpeechModelBridge {
+export interface VouchBridge extends SpeechModelBridge, HistoryBridge {
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   /** Sends a typed (or already transcribed) request; resolves with the transcript id. */

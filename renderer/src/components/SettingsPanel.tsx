@@ -3,6 +3,7 @@ import type { SettingsPatch } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useSettings } from '../stores/settings.js';
+import { HistoryControl } from './HistoryControl.js';
 
 /** Every time zone this browser knows, or a short list where `supportedValuesOf` is missing. */
 function timeZones(): string[] {
@@ -116,6 +117,7 @@ export function SettingsPanel() {
           )}
         </>
       )}
+      <HistoryControl />
     </section>
   );
 }

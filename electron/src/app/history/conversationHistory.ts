@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { VouchError, type VouchErrorOptions } from '../../../../backend/src/protocol/vouchError.js';
-import type { KeyValueStore, PersistResult } from '../../auth/tokenStore.js';
+import type { HistoryItemView } from '../../bridge/contract.js';
+import type { KeyValueStore, NotPersistedReason, PersistResult } from '../../auth/tokenStore.js';
 
 /**
  * The conversation the popover shows, kept per signed-in person (by their `sub`) across popover
@@ -194,4 +195,16 @@ export class ConversationHistory {
       this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'conversation history not written');
     }
   }
+}
+
+/** An item as the popover gets it. */
+export function historyItemView(item: HistoryItem): HistoryItemView {
+  return { id: item.id, role: item.role, text: item.text, at: new Date(item.at).toISOString() };
+}
+
+/** The one sentence the popover shows when the conversation will not outlive this run. */
+export function historyNotice(reason: NotPersistedReason): string {
+  return reason === 'no_os_keyring'
+    ? 'This conversation is kept only until Vouch quits: this computer has no keyring to protect it.'
+    : 'This conversation is kept only until Vouch quits: the system keystore is not available.';
 }
