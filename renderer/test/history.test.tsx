@@ -68,13 +68,17 @@ describe('the conversation history in the popover', () => {
 
   it('says once that the conversation lasts only this run, until dismissed', async () => {
     const notice = 'This conversation is kept only until Vouch quits: this computer has no keyring to protect it.';
-    const { bridge, emit } = fakeBridge({ listHistory: async () => ({ items: [], notice }) });
+    const { bridge, emit } = fakeBridge({ listHistory: async () => ({ items: [], notice, sessionOnly: true as const }) });
     connectStores(bridge);
     renderWith(bridge, <Conversation />);
     emit(signedIn('auth0|alex'));
     expect((await screen.findByRole('status')).textContent).toContain(notice);
     await userEvent.click(screen.getByRole('button', { name: 'OK' }));
     expect(screen.queryByRole('status')).toBeNull();
+    // Settings does not promise what this computer cannot keep.
+    cleanup();
+    renderWith(bridge, <HistoryControl />);
+    expect(screen.getByRole('group', { name: 'Conversation history' }).textContent).toContain('keeps it only until it quits');
   });
 
   it('Clear history asks first; Keep it changes nothing; confirming clears main and the popover', async () => {

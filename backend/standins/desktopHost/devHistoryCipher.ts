@@ -4,19 +4,20 @@ import type { KeyValueStore } from '../../../electron/src/auth/tokenStore.js';
 
 /**
  * DEVELOPMENT ONLY. The desktop host's stand-in for the OS keystore that seals the conversation
- * history in the app: AES-256-GCM under a random key kept in the host's auth file (mode 0600),
- * beside the development refresh token (DevFileTokenStore). Under the dev store's rule it always
- * persists. The history file itself holds no readable words; whoever can read the auth file can read
- * both, exactly as with the dev token, which is why it lives under backend/standins/.
+ * history in the app: AES-256-GCM under a random key kept in a key file of its own (mode 0600) in
+ * the host's data folder, as the development refresh token is (DevFileTokenStore). Under the dev
+ * store's rule it always persists. The history file itself holds no readable words; whoever can read
+ * the data folder can read both, exactly as with the dev token, which is why it lives under
+ * backend/standins/.
  */
 const KEY = 'devOnly.historyKey';
 
-export function devHistoryCipher(authKv: KeyValueStore): HistoryCipher {
-  const stored = authKv.get(KEY);
+export function devHistoryCipher(keyKv: KeyValueStore): HistoryCipher {
+  const stored = keyKv.get(KEY);
   let key = typeof stored === 'string' ? Buffer.from(stored, 'base64') : Buffer.alloc(0);
   if (key.length !== 32) {
     key = randomBytes(32);
-    authKv.set(KEY, key.toString('base64'));
+    keyKv.set(KEY, key.toString('base64'));
   }
   return {
     persistence: async () => ({ persisted: true }),

@@ -116,6 +116,11 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   });
   const tokenStore = new DevFileTokenStore(kv);
   const settingsConf = new Conf<Record<string, unknown>>({ cwd: resolve(opts.dataDir), configName: 'vouch-settings' });
+  const historyKeyFile = new Conf<Record<string, unknown>>({
+    cwd: resolve(opts.dataDir),
+    configName: 'vouch-history-key',
+    configFileMode: 0o600,
+  });
   const app = await composeDesktopApp(opts.settings, {
     tokenStore,
     settingsStore: { get: (k) => settingsConf.get(k), set: (k, v) => settingsConf.set(k, v), delete: (k) => settingsConf.delete(k) },
@@ -130,7 +135,11 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
         });
         return { get: (k) => file.get(k), set: (k, v) => file.set(k, v), delete: (k) => file.delete(k) };
       }, log),
-      cipher: devHistoryCipher(kv),
+      cipher: devHistoryCipher({
+        get: (k) => historyKeyFile.get(k),
+        set: (k, v) => historyKeyFile.set(k, v),
+        delete: (k) => historyKeyFile.delete(k),
+      }),
     },
     openExternal,
     emit,

@@ -413,9 +413,10 @@ export class AppController {
     const { history, sub } = this.requireHistory();
     const { items, persistence } = await history.list(sub);
     const view: HistoryView = { items: items.map(historyItemView) };
-    if (!persistence.persisted && !this.historyNoticeGiven.has(sub)) {
+    if (!persistence.persisted) {
+      view.sessionOnly = true;
+      if (!this.historyNoticeGiven.has(sub)) view.notice = historyNotice(persistence.reason);
       this.historyNoticeGiven.add(sub);
-      view.notice = historyNotice(persistence.reason);
     }
     return view;
   }

@@ -75,6 +75,8 @@ export interface HistoryView {
   items: HistoryItemView[];
   /** Said once per run when the conversation cannot be kept past it (no OS keystore to protect it). */
   notice?: string;
+  /** Set when the conversation is kept for this run only (same reasons as `AuthState.sessionOnly`). */
+  sessionOnly?: true;
 }
 /** Main kept a new item (live, so what a reload shows is what was shown). */
 export type HistoryEvent = { type: 'history_item'; item: HistoryItemView };

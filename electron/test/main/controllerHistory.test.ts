@@ -79,6 +79,7 @@ describe('the conversation history in the controller', () => {
       ['outcome', 'Sent to dana@example.com'],
     ]);
     expect(listed.notice).toBeUndefined();
+    expect(listed.sessionOnly).toBeUndefined();
     expect(events.filter((e) => e.type === 'history_item').map((e) => e.type === 'history_item' && e.item.text)).toEqual(
       lines.map(([, text]) => text),
     );
@@ -109,7 +110,8 @@ describe('the conversation history in the controller', () => {
     const first = await controller.handlers.listHistory();
     expect(first.items.map((i) => i.text)).toEqual(['hello']);
     expect(first.notice).toMatch(/kept only until Vouch quits/);
-    expect((await controller.handlers.listHistory()).notice).toBeUndefined();
+    expect(first.sessionOnly).toBe(true);
+    expect(await controller.handlers.listHistory()).toEqual({ items: first.items, sessionOnly: true });
     expect(kv.data.size).toBe(0);
   });
 });

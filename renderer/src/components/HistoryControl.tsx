@@ -14,6 +14,7 @@ export function HistoryControl() {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const sessionOnly = useConversation((s) => s.historySessionOnly);
 
   const clear = () => {
     setBusy(true);
@@ -35,8 +36,9 @@ export function HistoryControl() {
     <div className="field history-control" role="group" aria-labelledby={`${ids}-title`} aria-describedby={`${ids}-hint`}>
       <h3 id={`${ids}-title`}>Conversation history</h3>
       <p id={`${ids}-hint`} className="hint">
-        Vouch keeps your last 200 requests, replies and outcomes for up to 30 days on this computer, encrypted, so they are still here after
-        a restart. Signing out deletes them.
+        {sessionOnly
+          ? 'This computer has no protected storage for your conversation, so Vouch keeps it only until it quits. Signing out deletes it.'
+          : 'Vouch keeps your last 200 requests, replies and outcomes for up to 30 days on this computer, encrypted, so they are still here after a restart. Signing out deletes them.'}
       </p>
       {confirming ? (
         <div className="confirm" role="group" aria-label="Clear the conversation history?">

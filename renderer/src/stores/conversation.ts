@@ -40,8 +40,10 @@ interface ConversationState {
   reset(): void;
   /** Said once when the conversation is kept for this run only (no keystore to protect it). */
   historyNotice: string | null;
+  /** The conversation is not kept past this run (main said so when it was loaded). */
+  historySessionOnly: boolean;
   /** The conversation main kept (oldest first), under what this popover already shows. */
-  loadHistory(items: HistoryItemView[], notice?: string): void;
+  loadHistory(items: HistoryItemView[], notice?: string, sessionOnly?: boolean): void;
   /** One item main just kept; shown unless it already is (outcome lines arrive only this way). */
   addHistoryItem(item: HistoryItemView): void;
   /** "Clear history" done: the popover forgets what it shows too. */
@@ -59,6 +61,7 @@ const initial = {
   pending: [] as string[],
   errors: [] as ShownError[],
   historyNotice: null as string | null,
+  historySessionOnly: false,
 };
 
 const turnKey = (t: { role: string; id: string }) => `${t.role}:${t.id}`;
@@ -128,11 +131,11 @@ export const useConversation = create<ConversationState>()((set, get) => ({
     }
   },
   reset: () => set({ ...initial }),
-  loadHistory: (items, notice) => {
+  loadHistory: (items, notice, sessionOnly = false) => {
     const kept = items.map((i) => ({ id: i.id, role: i.role, text: i.text, done: true }));
     const keys = new Set(kept.map(turnKey));
     const live = get().turns.filter((t) => !keys.has(turnKey(t)));
-    set({ turns: [...kept, ...live].slice(-MAX_TURNS), ...(notice ? { historyNotice: notice } : {}) });
+    set({ turns: [...kept, ...live].slice(-MAX_TURNS), historySessionOnly: sessionOnly, ...(notice ? { historyNotice: notice } : {}) });
   },
   addHistoryItem: (item) => {
     const { turns } = get();

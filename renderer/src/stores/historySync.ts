@@ -22,7 +22,7 @@ export function createHistorySync(bridge: VouchBridge): (auth: AuthState) => voi
         // Signed out (or someone else signed in) while it loaded: not theirs to see.
         const now = useSession.getState().auth;
         if (!now?.signedIn || now.user.sub !== sub) return;
-        useConversation.getState().loadHistory(view.items, view.notice);
+        useConversation.getState().loadHistory(view.items, view.notice, view.sessionOnly === true);
       },
       () => {
         // No history in this build, or main could not read it: the conversation starts empty, as before.
