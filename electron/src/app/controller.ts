@@ -421,13 +421,16 @@ export class AppController {
     return view;
   }
 
-  /** Kept for the signed-in person, then shown live (the popover skips what it already shows). */
+  /**
+   * Kept for the signed-in person. Outcome lines are also sent to the popover, which shows the
+   * person's words and the replies from their own events already (a second copy could race them).
+   */
   private keepInHistory(item: RecordedItem): void {
     const sub = this.signedInSub();
     if (!sub || !this.deps.history) return;
     this.deps.history.append(sub, item).then(
       (kept) => {
-        if (kept && this.signedInSub() === sub) this.deps.emit({ type: 'history_item', item: historyItemView(kept) });
+        if (kept?.role === 'outcome' && this.signedInSub() === sub) this.deps.emit({ type: 'history_item', item: historyItemView(kept) });
       },
       (err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'conversation history append failed'),
     );

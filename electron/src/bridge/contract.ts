@@ -78,7 +78,7 @@ export interface HistoryView {
   /** Set when the conversation is kept for this run only (same reasons as `AuthState.sessionOnly`). */
   sessionOnly?: true;
 }
-/** Main kept a new item (live, so what a reload shows is what was shown). */
+/** Main kept an outcome line (the popover shows it now, as a reload will; words and replies it already shows). */
 export type HistoryEvent = { type: 'history_item'; item: HistoryItemView };
 export interface HistoryBridge {
   /** The signed-in person's conversation as kept by the app. */
