@@ -35,7 +35,11 @@ async function ask(vouch: VouchPage, text: string) {
 const QUESTION = "what's on my calendar tomorrow";
 const historyFile = (dir: string) => join(dir, 'vouch-history.json');
 
-test('history: survives a reload and a restart, Clear history deletes it, and so does signing out', async ({ vouch, world }, testInfo) => {
+test('history: survives a reload and a restart, Clear history deletes it, and so does signing out', async ({
+  vouch,
+  world,
+  phone,
+}, testInfo) => {
   const { page } = vouch;
   await ask(vouch, QUESTION);
   const log = page.getByRole('log', { name: 'Conversation' });
@@ -47,17 +51,32 @@ test('history: survives a reload and a restart, Clear history deletes it, and so
   expect(replyText.length).toBeGreaterThan(0);
   const sameReply = log.getByTestId('turn-assistant').filter({ hasText: replyText });
 
+  // A write leaves its outcome line ("Sent to dana@…") in the conversation.
+  await ask(vouch, 'reply to Dana that Thursday works');
+  const sheet = page.getByRole('dialog', { name: 'Review the email' });
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  await sheet.getByRole('button', { name: 'Send' }).click();
+  const sentMark = sheet.getByText('Sent ✓');
+  const card = sheet.getByTestId('approval-card');
+  await expect(sentMark.or(card.locator('.binding'))).toBeVisible({ timeout: 30_000 });
+  if (await card.isVisible()) await phone.answer(await card.locator('.binding').innerText(), 'Approve');
+  await expect(sentMark).toBeVisible({ timeout: 30_000 });
+  const outcome = log.getByTestId('turn-outcome').filter({ hasText: /Sent to dana@/ });
+  await expect(outcome).toBeVisible();
+
   // A reload of the popover: the conversation comes back from the host (the page keeps nothing).
   await page.reload();
   await expect(page.getByText('Online')).toBeVisible();
   await expect(asked).toBeVisible();
   await expect(sameReply).toBeVisible();
+  await expect(outcome).toBeVisible();
   expect(await page.evaluate(() => Object.keys(localStorage).length)).toBe(0);
 
   // At rest it is sealed: the host's history file names neither the question nor the person.
   const onDisk = readFileSync(historyFile(world.hostDataDir), 'utf8');
   expect(onDisk).toContain('conversationHistory-v1-');
   expect(onDisk).not.toContain('calendar');
+  expect(onDisk).not.toContain('dana@');
   expect(onDisk).not.toContain(world.tokens.sub);
 
   // A restart of the host (the app quitting and starting again): still there, still signed in.
@@ -66,6 +85,12 @@ test('history: survives a reload and a restart, Clear history deletes it, and so
   await expect(page.getByText('Online')).toBeVisible();
   await expect(asked).toBeVisible();
   await expect(sameReply).toBeVisible();
+  await expect(outcome).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await screenshot(page, testInfo, 'system-history-restored');
+    await expectAccessible(page);
+  }
 
   // Clear history, in Settings, after a confirmation.
   await page.getByRole('button', { name: 'Settings' }).click();
