@@ -229,16 +229,17 @@ export class AppController {
       this.deps.link.restart();
     },
     signOut: async () => {
+      const sub = this.signedInSub();
       // The backend's logout first (while the access token still works), then the tenant's revocation.
       const loggedOut = await this.deps.link.logout();
       if (!loggedOut) this.log.warn({}, 'the backend did not confirm the logout (offline?); signing out here anyway');
       this.ptt.reset();
       this.recording.discard();
-      // A shared computer must not show the previous person's conversation to the next one.
       this.recorder.reset();
-      const sub = this.signedInSub();
-      if (sub && this.deps.history) await this.deps.history.clear(sub);
       await this.deps.session.signOut();
+      // A shared computer must not show the previous person's conversation to the next one. Cleared
+      // once signed out: anything that arrived meanwhile was queued before this and goes with it.
+      if (sub && this.deps.history) await this.deps.history.clear(sub);
     },
     sendTranscript: (text) => {
       this.requireSignedIn();

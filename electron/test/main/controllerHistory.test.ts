@@ -18,7 +18,7 @@ import { ManualTimers } from './helpers/timers.js';
 
 const ALEX = 'auth0|alex';
 
-function world(kv = new MemoryKv(), safe = new StandInSafeStorage()) {
+function world(kv = new MemoryKv(), safe = new StandInSafeStorage(), duringSignOut: (c: AppController) => void = () => {}) {
   const events: BridgeEvent[] = [];
   let state: AuthState = { signedIn: true, user: { sub: ALEX } };
   const session = {
@@ -28,10 +28,15 @@ function world(kv = new MemoryKv(), safe = new StandInSafeStorage()) {
     onChange: () => () => {},
     restore: async () => false,
     signOut: async () => {
+      duringSignOut(controller);
       state = { signedIn: false };
     },
   } as unknown as AuthSession;
-  const link = { send() {}, start() {}, logout: async () => true } as unknown as LinkClient;
+  const link = {
+    send() {},
+    start() {},
+    logout: async () => true,
+  } as unknown as LinkClient;
   const history = new ConversationHistory({ kv, cipher: keystoreHistoryCipher(safe, new TokenStore(safe, new MemoryKv(), 'linux')) });
   let n = 0;
   const controller = new AppController({
@@ -44,7 +49,7 @@ function world(kv = new MemoryKv(), safe = new StandInSafeStorage()) {
     newId: () => `t-${++n}`,
     timers: new ManualTimers(),
   });
-  return { controller, events, kv, safe };
+  return { controller, events, kv, safe, history };
 }
 
 const frames: ServerFrame[] = [
@@ -93,7 +98,11 @@ describe('the conversation history in the controller', () => {
   });
 
   it('clears on request, and on sign-out (the next person must not see it)', async () => {
-    const { controller, kv } = world();
+    // A reply that lands while signing out goes with the rest.
+    const { controller, kv, history } = world(new MemoryKv(), new StandInSafeStorage(), (c) => {
+      c.onFrame({ type: 'agent_stream', request_id: 't-2', delta: 'late reply' });
+      c.onFrame({ type: 'agent_done', request_id: 't-2' });
+    });
     controller.handlers.sendTranscript('first');
     await controller.handlers.clearHistory();
     expect((await controller.handlers.listHistory()).items).toEqual([]);
@@ -101,6 +110,8 @@ describe('the conversation history in the controller', () => {
     expect((await controller.handlers.listHistory()).items).toHaveLength(1);
     expect(kv.get(historyKey(ALEX))).toBeDefined();
     await controller.handlers.signOut();
+    // Whatever was still being written has settled.
+    expect((await history.list(ALEX)).items).toEqual([]);
     expect(kv.get(historyKey(ALEX))).toBeUndefined();
     await expect(Promise.resolve().then(() => controller.handlers.listHistory())).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
   });

@@ -55,7 +55,7 @@ describe('HistoryRecorder', () => {
     rec.reset();
     rec.onFrame({ type: 'agent_done', request_id: 't-1' });
     rec.onFrame({ type: 'action_result', draft_id: 'd-1', kind: 'email', status: 'sent' });
-    expect(items).toEqual([{ id: 'd-1', role: 'outcome', text: 'Sent' }]);
+    expect(items).toEqual([]);
   });
 });
 

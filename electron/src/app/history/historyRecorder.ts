@@ -47,7 +47,9 @@ export class HistoryRecorder {
         remember(this.drafts, frame.draft_id, draftTargetOf(frame.kind, frame.fields as Record<string, unknown>));
         return;
       case 'action_result': {
-        const line = outcomeLine(frame.status, this.drafts.get(frame.draft_id), frame.kind);
+        // Only drafts this person saw in this run (not, say, the ones the backend cancels at sign-out).
+        const target = this.drafts.get(frame.draft_id);
+        const line = target && outcomeLine(frame.status, target, frame.kind);
         if (!line) return;
         this.drafts.delete(frame.draft_id);
         this.sink({ id: frame.draft_id, role: 'outcome', text: line });
