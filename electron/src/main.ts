@@ -27,6 +27,8 @@ import { composeDesktopApp } from './app/composeDesktop.js';
 import { createDesktopShell, type DesktopShell } from './app/desktopShell.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { TokenStore } from './auth/tokenStore.js';
+import { openHistoryFile } from './app/history/historyFile.js';
+import { keystoreHistoryCipher } from './app/history/keystoreCipher.js';
 import { type DesktopConfig, loadConfig } from './config.js';
 import { createDesktopLogger } from './log.js';
 import { globalShortcutSource } from './hotkey/globalShortcutSource.js';
@@ -173,6 +175,14 @@ async function start(cfg: DesktopConfig): Promise<void> {
         return dir;
       },
       settingsStore: settingsKv,
+      // The conversation, per person, sealed by the same keystore under the token store's rule.
+      history: {
+        kv: openHistoryFile(({ clearInvalidConfig }) => {
+          const file = new Store<Record<string, unknown>>({ name: 'vouch-history', clearInvalidConfig });
+          return { get: (k) => file.get(k), set: (k, v) => file.set(k, v), delete: (k) => file.delete(k) };
+        }, log),
+        cipher: keystoreHistoryCipher(safeStorage, tokenStore),
+      },
       pttMode: hotkey.mode,
       log,
     },

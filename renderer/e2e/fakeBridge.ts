@@ -81,6 +81,8 @@ export function installFakeBridge(script: FakeScript): void {
     downloadSpeechModel: record('downloadSpeechModel') as VouchBridge['downloadSpeechModel'],
     cancelSpeechModelDownload: record('cancelSpeechModelDownload') as VouchBridge['cancelSpeechModelDownload'],
     useSpeechModelFolder: record('useSpeechModelFolder') as VouchBridge['useSpeechModelFolder'],
+    listHistory: record('listHistory', () => ({ items: [] })) as VouchBridge['listHistory'],
+    clearHistory: record('clearHistory') as VouchBridge['clearHistory'],
     // --- Manage what Vouch keeps (issue 15) ---
     listMemory: record('listMemory', () => []) as VouchBridge['listMemory'],
     forgetMemory: record('forgetMemory') as VouchBridge['forgetMemory'],

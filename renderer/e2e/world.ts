@@ -25,6 +25,10 @@ export interface SystemWorld {
   observer: ReturnType<typeof createProviderTools>;
   /** How many accounts the person has connected in Token Vault for an Auth0 connection, read through the My Account API. */
   connectedAccounts(connection: string): Promise<number>;
+  /** The host's data folder (its settings, dev token and conversation history files). */
+  hostDataDir: string;
+  /** Quits the desktop host and starts it again on the same data folder (an app restart); `host` is the new one. */
+  restartHost(): Promise<DesktopHost>;
 }
 
 // The sign-in callback ports of this process, registered on every tenant it starts (each world's
@@ -42,24 +46,27 @@ export async function startWorld(
     cibaIntervalSeconds: 1,
     desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`),
   });
-  const host = await startDesktopHost({
-    settings: {
-      issuer: system.tenant.issuer,
-      clientId: system.tenant.desktopClientId,
-      audience: system.tenant.apiAudience,
-      backendUrl: system.backendUrl,
-      wsUrl: system.wsUrl,
-      allowHttp: true,
-      loopbackPorts: ports,
-    },
-    dataDir: join(dataDir, 'desktop-host'),
-    port: opts.port ?? 0,
-    whisperModelDir: opts.whisperModelDir,
-    // The speech model host (tests: a local server with generated files); nothing is downloaded unless asked.
-    ...(opts.modelBaseUrl ? { modelBaseUrl: opts.modelBaseUrl } : {}),
-    ...(opts.modelResourcesDir ? { modelResourcesDir: opts.modelResourcesDir } : {}),
-    cacheDir: fileURLToPath(new URL('../../node_modules/.vite-renderer-e2e', import.meta.url)),
-  });
+  const hostDataDir = join(dataDir, 'desktop-host');
+  const startHost = () =>
+    startDesktopHost({
+      settings: {
+        issuer: system.tenant.issuer,
+        clientId: system.tenant.desktopClientId,
+        audience: system.tenant.apiAudience,
+        backendUrl: system.backendUrl,
+        wsUrl: system.wsUrl,
+        allowHttp: true,
+        loopbackPorts: ports,
+      },
+      dataDir: hostDataDir,
+      port: opts.port ?? 0,
+      whisperModelDir: opts.whisperModelDir,
+      // The speech model host (tests: a local server with generated files); nothing is downloaded unless asked.
+      ...(opts.modelBaseUrl ? { modelBaseUrl: opts.modelBaseUrl } : {}),
+      ...(opts.modelResourcesDir ? { modelResourcesDir: opts.modelResourcesDir } : {}),
+      cacheDir: fileURLToPath(new URL('../../node_modules/.vite-renderer-e2e', import.meta.url)),
+    });
+  const host = await startHost();
   const session = await system.login();
   const sub = String(JSON.parse(Buffer.from(session.access_token.split('.')[1]!, 'base64url').toString()).sub);
   const vault = new TokenVaultClient({
@@ -78,11 +85,24 @@ export async function startWorld(
     });
     return (await createMyAccountClient({ issuer: system.tenant.issuer, accessToken: me.access_token }).listAccounts(connection)).length;
   };
+  const world: SystemWorld = {
+    system,
+    host,
+    tokens: { access_token: session.access_token, sub },
+    observer,
+    connectedAccounts,
+    hostDataDir,
+    restartHost: async () => {
+      await world.host.close();
+      world.host = await startHost();
+      return world.host;
+    },
+  };
   return {
-    world: { system, host, tokens: { access_token: session.access_token, sub }, observer, connectedAccounts },
+    world,
     url: host.url,
     stop: async () => {
-      await host.close();
+      await world.host.close();
       await system.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

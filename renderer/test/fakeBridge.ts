@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type {
   BridgeEvent,
+  HistoryView,
   MemoryItemView,
   PreauthGrantRequest,
   PreauthView,
@@ -38,6 +39,8 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     downloadSpeechModel: vi.fn(async () => {}),
     cancelSpeechModelDownload: vi.fn(async () => {}),
     useSpeechModelFolder: vi.fn(async (_dir?: string) => {}),
+    listHistory: vi.fn(async (): Promise<HistoryView> => ({ items: [] })),
+    clearHistory: vi.fn(async () => {}),
     listMemory: vi.fn(async (): Promise<MemoryItemView[]> => []),
     forgetMemory: vi.fn(async (_id: string) => {}),
     forgetAllMemory: vi.fn(async () => {}),

@@ -11,6 +11,8 @@ import { createAppSpeechModel } from '../../../electron/src/stt/app-speech-model
 import type { SpeechModel } from '../../../electron/src/stt/speech-model.js';
 import type { KeyValueStore } from '../../../electron/src/auth/tokenStore.js';
 import { createExternalOpener } from '../../../electron/src/security.js';
+import { openHistoryFile } from '../../../electron/src/app/history/historyFile.js';
+import { devHistoryCipher } from './devHistoryCipher.js';
 import { DevFileTokenStore } from './devTokenStore.js';
 import { startPopoverServer } from './popoverServer.js';
 import { createHostTransport, type HostTransport } from './transport.js';
@@ -121,9 +123,31 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
   });
   const tokenStore = new DevFileTokenStore(kv);
   const settingsConf = new Conf<Record<string, unknown>>({ cwd: resolve(opts.dataDir), configName: 'vouch-settings' });
+  const historyKeyFile = new Conf<Record<string, unknown>>({
+    cwd: resolve(opts.dataDir),
+    configName: 'vouch-history-key',
+    configFileMode: 0o600,
+  });
   const app = await composeDesktopApp(opts.settings, {
     tokenStore,
     settingsStore: { get: (k) => settingsConf.get(k), set: (k, v) => settingsConf.set(k, v), delete: (k) => settingsConf.delete(k) },
+    // The conversation across popover reloads and host restarts, sealed as the app seals it (dev key; see devHistoryCipher).
+    history: {
+      kv: openHistoryFile(({ clearInvalidConfig }) => {
+        const file = new Conf<Record<string, unknown>>({
+          cwd: resolve(opts.dataDir),
+          configName: 'vouch-history',
+          configFileMode: 0o600,
+          clearInvalidConfig,
+        });
+        return { get: (k) => file.get(k), set: (k, v) => file.set(k, v), delete: (k) => file.delete(k) };
+      }, log),
+      cipher: devHistoryCipher({
+        get: (k) => historyKeyFile.get(k),
+        set: (k, v) => historyKeyFile.set(k, v),
+        delete: (k) => historyKeyFile.delete(k),
+      }),
+    },
     openExternal,
     emit,
     speech,

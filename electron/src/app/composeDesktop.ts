@@ -9,6 +9,7 @@ import { LinkClient, type LinkTimers } from '../link/linkClient.js';
 import { createAccountSettingsClient } from './accountSettingsClient.js';
 import { createAuditClient, createAuditExporter } from './auditClient.js';
 import { createConnectFlow } from './connectFlow.js';
+import { ConversationHistory, type HistoryCipher } from './history/conversationHistory.js';
 import { AppController } from './controller.js';
 import { createMemoryClient } from './memoryClient.js';
 import { createPreauthClient } from './preauthClient.js';
@@ -40,6 +41,8 @@ interface DesktopPorts {
   tokenStore: RefreshTokenStore;
   /** Where the person's settings are kept (electron-store in the app, conf in the desktop host). */
   settingsStore?: KeyValueStore;
+  /** The conversation history's file and keystore (the token store's persistence rule). */
+  history?: { kv: KeyValueStore; cipher: HistoryCipher };
   /** The system browser (already behind the external-link policy). */
   openExternal(url: string): Promise<void>;
   emit(event: BridgeEvent): void;
@@ -112,6 +115,7 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     rules: createRulesClient({ backendUrl: settings.backendUrl, getAccessToken }),
     accountSettings: createAccountSettingsClient({ backendUrl: settings.backendUrl, getAccessToken }),
     ...(ports.settingsStore ? { settings: new SettingsStore(ports.settingsStore), systemTimeZone } : {}),
+    ...(ports.history ? { history: new ConversationHistory({ ...ports.history, log }) } : {}),
     exportAudit: createAuditExporter({ backendUrl: settings.backendUrl, getAccessToken }),
     emit: ports.emit,
     newId: () => `t-${randomUUID()}`,

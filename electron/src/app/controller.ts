@@ -1,5 +1,5 @@
 import type { Provider } from '../../../backend/src/protocol/index.js';
-import type { AuditExport, AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
+import type { AuditExport, AuditPage, BridgeEvent, ConnectProgress, HistoryView, LinkState } from '../bridge/contract.js';
 import { int16ToFloat32 } from '../audio/pcm.js';
 import { RecordingBuffer } from '../audio/recording.js';
 import type { AuthSession } from '../auth/session.js';
@@ -15,6 +15,8 @@ import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { describeSpeechModel } from '../stt/speech-model-text.js';
 import type { SpeechModelState } from '../stt/speech-model.js';
 import { type SpeechModelPort, speechModelView, type SttEngineLike, transcriptText } from './sttPort.js';
+import { historyItemView, historyNotice, type ConversationHistory } from './history/conversationHistory.js';
+import { HistoryRecorder, type RecordedItem } from './history/historyRecorder.js';
 
 /**
  * The main process's application logic, free of Electron: it owns the session, the link, the
@@ -57,6 +59,8 @@ interface ControllerDeps {
   memory?: MemoryClient | undefined;
   /** The settings the backend keeps (my email domains, default meeting length). */
   accountSettings?: AccountSettingsClient | undefined;
+  /** The conversation kept per person across popover reloads and restarts (issue 13). */
+  history?: ConversationHistory | undefined;
   emit(event: BridgeEvent): void;
   newId(): string;
   timers: PttTimers;
@@ -98,6 +102,10 @@ export class AppController {
   private streaming = false;
   /** The last `speech_model` event sent, to thin out download progress (one event per chunk would flood the popover and the tray). */
   private lastSpeechEvent: { status: string; text: string; doneBytes: number } | undefined;
+  /** What the popover shows, turned into history items as it happens. */
+  private readonly recorder = new HistoryRecorder((item) => this.keepInHistory(item));
+  /** People already told this run that their conversation is not kept past it. */
+  private readonly historyNoticeGiven = new Set<string>();
 
   constructor(private readonly deps: ControllerDeps) {
     this.log = deps.log ?? { warn() {} };
@@ -154,6 +162,7 @@ export class AppController {
   /** Link callbacks (wired by the caller). */
   onLinkState = (state: LinkState): void => this.deps.emit({ type: 'link', state });
   onFrame = (frame: Extract<BridgeEvent, { type: 'frame' }>['frame']): void => {
+    this.recorder.onFrame(frame);
     // Spoken replies off: the words still arrive as text; the audio never reaches the speakers.
     if (frame.type === 'tts_audio' && this.deps.settings && !this.deps.settings.get().spokenReplies) return;
     this.deps.emit({ type: 'frame', frame });
@@ -205,6 +214,7 @@ export class AppController {
       const id = this.deps.newId();
       this.deps.emit({ type: 'transcript', id, text });
       this.deps.link.send({ type: 'transcript', id, text });
+      this.recorder.userSaid(id, text);
     } catch (err) {
       this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'transcription failed');
     } finally {
@@ -222,17 +232,23 @@ export class AppController {
       this.deps.link.restart();
     },
     signOut: async () => {
+      const sub = this.signedInSub();
       // The backend's logout first (while the access token still works), then the tenant's revocation.
       const loggedOut = await this.deps.link.logout();
       if (!loggedOut) this.log.warn({}, 'the backend did not confirm the logout (offline?); signing out here anyway');
       this.ptt.reset();
       this.recording.discard();
+      this.recorder.reset();
       await this.deps.session.signOut();
+      // A shared computer must not show the previous person's conversation to the next one. Cleared
+      // once signed out: anything that arrived meanwhile was queued before this and goes with it.
+      if (sub && this.deps.history) await this.deps.history.clear(sub);
     },
     sendTranscript: (text) => {
       this.requireSignedIn();
       const id = this.deps.newId();
       this.deps.link.send({ type: 'transcript', id, text });
+      this.recorder.userSaid(id, text);
       return { id };
     },
     startListening: () => {
@@ -269,6 +285,7 @@ export class AppController {
     },
     confirmDraft: (draftId, edits) => {
       this.requireSignedIn();
+      this.recorder.draftConfirmed(draftId, edits);
       this.deps.link.send(edits ? { type: 'action_confirmed', draft_id: draftId, edits } : { type: 'action_confirmed', draft_id: draftId });
     },
     cancelDraft: (draftId) => {
@@ -315,6 +332,11 @@ export class AppController {
     listPreauthorizations: () => this.withPreauth('list', (p) => p.list()),
     grantPreauthorization: (req) => this.withPreauth('grant', (p) => p.grant(req)),
     revokePreauthorization: (id) => this.withPreauth('revoke', (p) => p.revoke(id)),
+    listHistory: () => this.listHistory(),
+    clearHistory: async () => {
+      const { history, sub } = this.requireHistory();
+      await history.clear(sub);
+    },
     // --- Manage what Vouch keeps (issue 15) ---
     listMemory: () => this.withBackend('memory list', this.deps.memory, (m) => m.list()),
     forgetMemory: (id) => this.withBackend('memory forget', this.deps.memory, (m) => m.forget(id)),
@@ -400,6 +422,46 @@ export class AppController {
       );
       throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED', undefined, { cause: err });
     }
+  }
+
+  // --- Conversation history (issue 13) ---
+  private signedInSub(): string | undefined {
+    const state = this.deps.session.state;
+    return state.signedIn ? state.user.sub : undefined;
+  }
+
+  private requireHistory(): { history: ConversationHistory; sub: string } {
+    const sub = this.signedInSub();
+    if (!sub) throw new BridgeError('NOT_SIGNED_IN');
+    if (!this.deps.history) throw new BridgeError('UNAVAILABLE');
+    return { history: this.deps.history, sub };
+  }
+
+  private async listHistory(): Promise<HistoryView> {
+    const { history, sub } = this.requireHistory();
+    const { items, persistence } = await history.list(sub);
+    const view: HistoryView = { items: items.map(historyItemView) };
+    if (!persistence.persisted) {
+      view.sessionOnly = true;
+      if (!this.historyNoticeGiven.has(sub)) view.notice = historyNotice(persistence.reason);
+      this.historyNoticeGiven.add(sub);
+    }
+    return view;
+  }
+
+  /**
+   * Kept for the signed-in person. Outcome lines are also sent to the popover, which shows the
+   * person's words and the replies from their own events already (a second copy could race them).
+   */
+  private keepInHistory(item: RecordedItem): void {
+    const sub = this.signedInSub();
+    if (!sub || !this.deps.history) return;
+    this.deps.history.append(sub, item).then(
+      (kept) => {
+        if (kept?.role === 'outcome' && this.signedInSub() === sub) this.deps.emit({ type: 'history_item', item: historyItemView(kept) });
+      },
+      (err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'conversation history append failed'),
+    );
   }
 
   private requireSpeechModel(): SpeechModelPort {

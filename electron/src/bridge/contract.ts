@@ -94,6 +94,35 @@ export interface AccountSettingsBridge {
   setDefaultMeetingMinutes(minutes: number): Promise<MeetingPreferencesView>;
 }
 // ── end of backend-kept settings block ─────────────────────────────────────────────────────────────
+// ── Conversation history (issue 13): kept by main per person, sealed like the token store ───────────
+/** Bridge methods for the conversation history; kept in one block (merged into BRIDGE_METHODS below). */
+export const HISTORY_METHODS = ['listHistory', 'clearHistory'] as const;
+/** One line of the kept conversation: the person's words, Vouch's finished reply, or a write's outcome. */
+export interface HistoryItemView {
+  /** The transcript id (user; assistant: the backend reuses it) or the draft id (outcome). */
+  id: string;
+  role: 'user' | 'assistant' | 'outcome';
+  text: string;
+  /** ISO 8601. */
+  at: string;
+}
+export interface HistoryView {
+  /** Oldest first. */
+  items: HistoryItemView[];
+  /** Said once per run when the conversation cannot be kept past it (no OS keystore to protect it). */
+  notice?: string;
+  /** Set when the conversation is kept for this run only (same reasons as `AuthState.sessionOnly`). */
+  sessionOnly?: true;
+}
+/** Main kept an outcome line (the popover shows it now, as a reload will; words and replies it already shows). */
+export type HistoryEvent = { type: 'history_item'; item: HistoryItemView };
+export interface HistoryBridge {
+  /** The signed-in person's conversation as kept by the app. */
+  listHistory(): Promise<HistoryView>;
+  /** Deletes the signed-in person's conversation on this computer. */
+  clearHistory(): Promise<void>;
+}
+// ── end of conversation history block ───────────────────────────────────────────────────────────────
 
 export const BRIDGE_METHODS = [
   'signIn',
@@ -113,6 +142,7 @@ export const BRIDGE_METHODS = [
   'grantPreauthorization',
   'revokePreauthorization',
   ...SPEECH_MODEL_METHODS,
+  ...HISTORY_METHODS,
   // --- Manage what Vouch keeps (issue 15) ---
   'listMemory',
   'forgetMemory',
@@ -223,6 +253,7 @@ export type BridgeEvent =
   | { type: 'connect_progress'; progress: ConnectProgress }
   | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string }
   | SpeechModelEvent
+  | HistoryEvent
   // --- Settings (issue 15) ---
   | { type: 'settings'; settings: AppSettings }
   /** The tray asked for the introduction again. */
@@ -459,7 +490,7 @@ export function bridgeFailureOf(err: unknown): BridgeFailure | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export interface VouchBridge extends SpeechModelBridge, AccountSettingsBridge {
+export interface VouchBridge extends SpeechModelBridge, AccountSettingsBridge, HistoryBridge {
   signIn(): Promise<void>;
   signOut(): Promise<void>;
   /** Sends a typed (or already transcribed) request; resolves with the transcript id. */

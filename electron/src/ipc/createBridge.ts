@@ -48,6 +48,8 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     downloadSpeechModel: () => invoke('downloadSpeechModel'),
     cancelSpeechModelDownload: () => invoke('cancelSpeechModelDownload'),
     useSpeechModelFolder: (dir) => (dir === undefined ? invoke('useSpeechModelFolder') : invoke('useSpeechModelFolder', dir)),
+    listHistory: () => invoke('listHistory'),
+    clearHistory: () => invoke('clearHistory'),
     // --- Manage what Vouch keeps (issue 15) ---
     listMemory: () => invoke('listMemory'),
     forgetMemory: (id) => invoke('forgetMemory', id),

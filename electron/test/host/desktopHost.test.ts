@@ -105,4 +105,27 @@ describe('desktop host', { timeout: 30_000 }, () => {
       await models.stop();
     }
   });
+
+  it('keeps the conversation sealed in its own file across a restart, and sign-out deletes it (issue 13, History)', async () => {
+    const hostDir = join(dataDir, 'history-host');
+    const browser = systemBrowser({ tenantHost: new URL(system.tenant.issuer).host });
+    const first = await host(browser.openExternal, { dataDir: hostDir });
+    await first.app.controller.handlers.signIn();
+    await expect.poll(() => first.app.link.state).toBe('online');
+    const words = 'remind me what the Northwind review is about';
+    first.app.controller.handlers.sendTranscript(words);
+    expect((await first.app.controller.handlers.listHistory()).items.map((i) => i.text)).toContain(words);
+    await first.close();
+
+    const file = join(hostDir, 'vouch-history.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).not.toContain('Northwind');
+
+    const second = await host(undefined, { dataDir: hostDir });
+    expect(second.app.session.state).toMatchObject({ signedIn: true });
+    expect((await second.app.controller.handlers.listHistory()).items.map((i) => i.text)).toContain(words);
+    await second.app.controller.handlers.signOut();
+    await second.close();
+    expect(readFileSync(file, 'utf8')).not.toContain('conversationHistory-v1-');
+  });
 });

@@ -44,6 +44,8 @@ function recordingHandlers() {
     downloadSpeechModel: rec('downloadSpeechModel'),
     cancelSpeechModelDownload: rec('cancelSpeechModelDownload'),
     useSpeechModelFolder: rec('useSpeechModelFolder'),
+    listHistory: rec('listHistory', { items: [] }),
+    clearHistory: rec('clearHistory'),
     listMemory: rec('listMemory', []),
     forgetMemory: rec('forgetMemory'),
     forgetAllMemory: rec('forgetAllMemory'),

@@ -4,6 +4,7 @@ import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useSettings } from '../stores/settings.js';
 import { EmailDomainsSection, MeetingLengthField } from './AccountSettings.js';
+import { HistoryControl } from './HistoryControl.js';
 
 /** Every time zone this browser knows, or a short list where `supportedValuesOf` is missing. */
 function timeZones(): string[] {
@@ -135,6 +136,7 @@ export function SettingsPanel() {
           <EmailDomainsSection />
         </>
       )}
+      <HistoryControl />
     </section>
   );
 }

@@ -6,12 +6,12 @@ import {
   type Provider,
   type ServerFrame,
 } from '../../../backend/src/protocol/index.js';
-import type { RecordingState } from '../../../electron/src/bridge/contract.js';
+import type { HistoryItemView, RecordingState } from '../../../electron/src/bridge/contract.js';
 
 interface Turn {
-  /** Transcript id for the person's turn; request id for Vouch's reply (the backend reuses the transcript id). */
+  /** Transcript id for the person's turn; request id for Vouch's reply (the backend reuses the transcript id); draft id for an outcome line. */
   id: string;
-  role: 'user' | 'assistant';
+  role: 'user' | 'assistant' | 'outcome';
   text: string;
   done: boolean;
 }
@@ -38,13 +38,33 @@ interface ConversationState {
   dismissError(key: number): void;
   applyFrame(frame: ServerFrame): void;
   reset(): void;
+  /** Said once when the conversation is kept for this run only (no keystore to protect it). */
+  historyNotice: string | null;
+  /** The conversation is not kept past this run (main said so when it was loaded). */
+  historySessionOnly: boolean;
+  /** The conversation main kept (oldest first), under what this popover already shows. */
+  loadHistory(items: HistoryItemView[], notice?: string, sessionOnly?: boolean): void;
+  /** One item main just kept; shown unless it already is (outcome lines arrive only this way). */
+  addHistoryItem(item: HistoryItemView): void;
+  /** "Clear history" done: the popover forgets what it shows too. */
+  clearHistory(): void;
+  dismissHistoryNotice(): void;
 }
 
 /** Keeps the popover light: older turns scroll away anyway. */
 const MAX_TURNS = 50;
 let errorKey = 0;
 
-const initial = { turns: [] as Turn[], recording: 'idle' as RecordingState, pending: [] as string[], errors: [] as ShownError[] };
+const initial = {
+  turns: [] as Turn[],
+  recording: 'idle' as RecordingState,
+  pending: [] as string[],
+  errors: [] as ShownError[],
+  historyNotice: null as string | null,
+  historySessionOnly: false,
+};
+
+const turnKey = (t: { role: string; id: string }) => `${t.role}:${t.id}`;
 
 const without = (list: string[], id: string) => list.filter((x) => x !== id);
 
@@ -111,6 +131,19 @@ export const useConversation = create<ConversationState>()((set, get) => ({
     }
   },
   reset: () => set({ ...initial }),
+  loadHistory: (items, notice, sessionOnly = false) => {
+    const kept = items.map((i) => ({ id: i.id, role: i.role, text: i.text, done: true }));
+    const keys = new Set(kept.map(turnKey));
+    const live = get().turns.filter((t) => !keys.has(turnKey(t)));
+    set({ turns: [...kept, ...live].slice(-MAX_TURNS), historySessionOnly: sessionOnly, ...(notice ? { historyNotice: notice } : {}) });
+  },
+  addHistoryItem: (item) => {
+    const { turns } = get();
+    if (turns.some((t) => turnKey(t) === turnKey(item))) return;
+    set({ turns: [...turns, { id: item.id, role: item.role, text: item.text, done: true }].slice(-MAX_TURNS) });
+  },
+  clearHistory: () => set({ turns: [] }),
+  dismissHistoryNotice: () => set({ historyNotice: null }),
 }));
 
 /** What the popover's status light shows: the microphone wins, then speech, then work in flight. */

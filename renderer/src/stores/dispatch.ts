@@ -5,6 +5,7 @@ import { useDrafts } from './drafts.js';
 import { useNavigation } from './navigation.js';
 import { useSession } from './session.js';
 import { useSettings } from './settings.js';
+import { createHistorySync } from './historySync.js';
 
 /** Side effects the renderer runs for some events (audio), injected so the routing stays testable. */
 export interface EventEffects {
@@ -72,10 +73,17 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
     case 'show_settings':
       useNavigation.getState().request('settings');
       return;
+    case 'history_item':
+      useConversation.getState().addHistoryItem(event.item);
+      return;
   }
 }
 
 /** Subscribes the stores to the bridge; returns the unsubscribe function. */
 export function connectStores(bridge: VouchBridge, effects: EventEffects = {}): () => void {
-  return bridge.onEvent((event) => routeEvent(event, effects));
+  const syncHistory = createHistorySync(bridge);
+  return bridge.onEvent((event) => {
+    routeEvent(event, effects);
+    if (event.type === 'auth') syncHistory(event.state);
+  });
 }
