@@ -66,6 +66,11 @@ function toYou(s: string): string {
   return s.replace(/\b(?:i'm|i’m|i|me|my|mine|myself|am)\b/gi, (w) => swap[w.toLowerCase()] ?? w);
 }
 
+/** What Vouch says when a rule of the person's blocks the draft it just made. */
+export function blockedSpoken(rule: string): string {
+  return `I drafted it, but your rule “${rule.replace(/[.!]+$/, '')}” doesn’t allow it, so I won’t do it. To allow it, change that rule under Rules.`;
+}
+
 const HELP =
   'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?';
 
@@ -175,7 +180,9 @@ export class Answerer {
       const draft = withoutSelf(built.draft, ctx.user.email);
       const record = await deps.drafts.create(sub, requestId, draft);
       const { decision } = await deps.policy.decide(ctx, draft);
-      await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
+      // A draft a rule blocks is not "ready to send": say so, and what the person can change.
+      const spoken = decision.level === 'deny' ? blockedSpoken(decision.decided_by.detail) : built.spoken;
+      await speakAndStream({ requestId, deltas: chunkText(spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
       ctx.send({
         type: 'draft_ready',
         draft_id: record.id,
@@ -184,7 +191,7 @@ export class Answerer {
         risk: toRiskSummary(decision),
         ...draft,
       } as ServerFrameOf<'draft_ready'>);
-      deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.spoken });
+      deps.shortTerm.add(ctx.id, { role: 'assistant', text: spoken });
       return;
     }
 
