@@ -42,3 +42,18 @@ function setStatus(id: string, status: ApprovalStatus) {
   if (!entry) return;
   useApprovals.setState({ byId: { ...byId, [id]: { ...entry, status } } });
 }
+
+/**
+ * The approval cards the conversation shows: every one still waiting for the phone, and only the
+ * newest finished one (folded to a line), so answered requests do not pile up. Approvals of the open
+ * draft show in its sheet instead.
+ */
+export function visibleApprovals(
+  order: readonly string[],
+  byId: Readonly<Record<string, ApprovalEntry>>,
+  activeDraft: string | null,
+): string[] {
+  const loose = order.filter((id) => !(activeDraft !== null && byId[id]?.request.draft_id === activeDraft));
+  const lastDone = loose.find((id) => byId[id]?.status !== 'pending');
+  return loose.filter((id) => byId[id]?.status === 'pending' || id === lastDone);
+}
