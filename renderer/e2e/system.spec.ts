@@ -204,14 +204,14 @@ test('pre-authorize Slack for a while on the phone page: deny allows nothing, ap
   const ask = panel.getByRole('button', { name: 'Ask my phone to allow' });
 
   await ask.click();
-  await expect(panel.getByText('Waiting for your phone…')).toBeVisible();
-  await phone.answer('Allow slack actions for 30 min', 'Deny');
+  await expect(panel.getByText('Waiting for your phone. Check that it shows: Allow Slack actions for 30 min')).toBeVisible();
+  await phone.answer('Allow Slack actions for 30 min', 'Deny');
   await expect(panel.getByRole('alert')).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByTestId('preauth-item')).toHaveCount(0);
 
   await ask.click();
-  await expect(panel.getByText('Waiting for your phone…')).toBeVisible();
-  await phone.answer('Allow slack actions for 30 min', 'Approve');
+  await expect(panel.getByText('Waiting for your phone. Check that it shows: Allow Slack actions for 30 min')).toBeVisible();
+  await phone.answer('Allow Slack actions for 30 min', 'Approve');
   await expect(panel.getByText(/^Allowed: Slack actions/)).toBeVisible({ timeout: 30_000 });
   const item = panel.getByTestId('preauth-item');
   await expect(item).toHaveCount(1);

@@ -96,7 +96,9 @@ describe('PreauthPanel', () => {
 
     expect(bridge.grantPreauthorization).toHaveBeenCalledWith({ tool: 'calendar', max_level: 'step_up', duration_minutes: 60 });
     const form = screen.getByRole('form', { name: 'Allow for a while' });
-    expect(within(form).getByRole('status').textContent).toContain('Waiting for your phone…');
+    expect(within(form).getByRole('status').textContent).toContain(
+      'Waiting for your phone. Check that it shows: Allow Google Calendar actions for 60 min',
+    );
     expect((button as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByLabelText('Actions in') as HTMLSelectElement).disabled).toBe(true);
     expect(screen.queryAllByTestId('preauth-item')).toHaveLength(0);
@@ -117,6 +119,29 @@ describe('PreauthPanel', () => {
     expect(items.map((i) => i.querySelector('p')!.textContent)).toEqual([
       'Google Calendar actions up to high risk without asking your phone — 1 hour left',
     ]);
+  });
+
+  it('waiting for the phone: shows what the phone shows, and Cancel stops waiting without allowing anything', async () => {
+    const user = userEvent.setup();
+    const pending = deferred<PreauthView>();
+    const { bridge } = fakeBridge({ grantPreauthorization: vi.fn(() => pending.promise) });
+    renderWith(bridge, <PreauthPanel />);
+    await screen.findByText(/Nothing is allowed ahead of time/);
+    await user.selectOptions(screen.getByLabelText('Actions in'), 'Slack');
+    await user.selectOptions(screen.getByLabelText('For how long'), '15 minutes');
+    await user.click(screen.getByRole('button', { name: 'Ask my phone to allow' }));
+    const form = screen.getByRole('form', { name: 'Allow for a while' });
+    expect(within(form).getByRole('status').textContent?.trim()).toBe(
+      'Waiting for your phone. Check that it shows: Allow Slack actions for 15 min',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(bridge.cancelPreauthorizationRequest).toHaveBeenCalledTimes(1);
+    expect(within(form).getByRole('status').textContent).toBe('Cancelled. Nothing was allowed.');
+    // The closed request's failure arrives afterwards and changes nothing on screen.
+    await act(async () => pending.reject({ code: 'REQUEST_FAILED', message: 'Vouch could not change this right now. Try again.' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(within(form).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Ask my phone to allow' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('grant declined on the phone: a readable alert, nothing listed, the form usable again', async () => {

@@ -121,7 +121,7 @@ describe('step-up, rules and the audit chain', () => {
 
   it("a pre-authorization granted on the phone waives the confirm for a while, never the person's own rule, and revoking it restores it", async () => {
     system.tenant.ciba.events.once('request', (p) => {
-      expect(p.bindingMessage).toBe('Allow slack actions for 30 min');
+      expect(p.bindingMessage).toBe('Allow Slack actions for 30 min');
       void system.tenant.ciba.approve(p.authReqId);
     });
     const granted = await api('/preauthorizations', {

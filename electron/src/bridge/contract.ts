@@ -75,6 +75,7 @@ export const BRIDGE_METHODS = [
   'listPreauthorizations',
   'grantPreauthorization',
   'revokePreauthorization',
+  'cancelPreauthorizationRequest',
   ...SPEECH_MODEL_METHODS,
   // --- Manage what Vouch keeps (issue 15) ---
   'listMemory',
@@ -438,6 +439,8 @@ export interface VouchBridge extends SpeechModelBridge {
    */
   grantPreauthorization(req: PreauthGrantRequest): Promise<PreauthView>;
   revokePreauthorization(id: string): Promise<void>;
+  /** Stops waiting for the phone on the grant in flight: nothing is allowed, whatever the phone answers later. */
+  cancelPreauthorizationRequest(): Promise<void>;
   // --- Manage what Vouch keeps (issue 15) ---
   /** Everything Vouch remembers long-term, newest first. */
   listMemory(): Promise<MemoryItemView[]>;
