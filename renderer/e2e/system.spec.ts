@@ -159,8 +159,10 @@ test('approve a step-up on the phone page: the card shows the binding message, t
   expect(await threadSize(world, thread_id)).toBe(before);
   await phone.answer(await binding.innerText(), 'Approve');
   await screenshot(phone.page, testInfo, 'system-phone-answered');
-  await expect(card.getByText('Approved on your phone')).toBeVisible({ timeout: 30_000 });
+  // The card leaves once the phone has answered; the sheet's own status line says what happens.
+  await expect(sheet.getByTestId('draft-status')).toHaveText(/^(Approved on your phone\. Sending…|Sent ✓)$/, { timeout: 30_000 });
   await expect(sheet.getByText('Sent ✓')).toBeVisible({ timeout: 30_000 });
+  await expect(card).toHaveCount(0);
   expect(await threadSize(world, thread_id)).toBe(before + 1);
 });
 
@@ -189,7 +191,8 @@ test('deny a step-up on the phone page: the card says declined and nothing is se
   await expect(binding).toBeVisible({ timeout: 30_000 });
   await expect(card.getByText(/left$/)).toBeVisible();
   await phone.answer(await binding.innerText(), 'Deny');
-  await expect(card.getByText('Declined on your phone. Nothing was done.')).toBeVisible({ timeout: 30_000 });
+  await expect(sheet.getByTestId('draft-status')).toHaveText('Declined on your phone. Nothing was sent.', { timeout: 30_000 });
+  await expect(sheet.getByRole('button', { name: /again/i })).toHaveCount(0);
   expect(await threadSize(world, thread_id)).toBe(before);
 });
 

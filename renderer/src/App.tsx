@@ -43,7 +43,8 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
   const approvalOrder = useApprovals((s) => s.order);
   const approvals = useApprovals((s) => s.byId);
   // Approvals tied to the open draft show inside the draft sheet; the rest show here, answered ones folded.
-  const looseApprovals = visibleApprovals(approvalOrder, approvals, activeDraft);
+  const drafts = useDrafts((s) => s.byId);
+  const looseApprovals = visibleApprovals(approvalOrder, approvals, activeDraft, (id) => drafts[id] !== undefined);
 
   const settings = useSettings((s) => s.settings);
   const introOpen = useSettings((s) => s.introOpen);

@@ -142,5 +142,7 @@ describe('approval cards in the conversation', () => {
     const byId = { a: entry('a', 'denied'), b: entry('b', 'approved'), c: entry('c', 'pending'), d: entry('d', 'pending', 'open') };
     // Newest first.
     expect(visibleApprovals(['d', 'c', 'b', 'a'], byId, 'open')).toEqual(['c', 'b']);
+    // An answered one whose draft sheet already said how it ended leaves the conversation.
+    expect(visibleApprovals(['d', 'c', 'b', 'a'], byId, null, (id) => id === 'd-b')).toEqual(['d', 'c', 'a']);
   });
 });

@@ -139,7 +139,12 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
             Code of this draft: <ContentCode code={contentCode} /> (your phone shows the same code)
           </p>
         )}
-        <div className="draft-state" role="status" aria-live="polite" data-testid="draft-status">
+        <div
+          className={phase === 'done' ? 'draft-state' : 'draft-state neutral'}
+          role="status"
+          aria-live="polite"
+          data-testid="draft-status"
+        >
           {view.status}
         </div>
         {view.problem && (
