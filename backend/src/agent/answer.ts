@@ -11,6 +11,7 @@ import { ResolvedContacts, whichPersonQuestion } from '../people/index.js';
 import { buildDraft } from './drafts.js';
 import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
 import { rememberedExchange } from './memory/exchange.js';
+import { NOTE_PREFIX, noteText } from './memory/notes.js';
 import { sendError } from './outcomes.js';
 import type { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
@@ -105,6 +106,7 @@ export class Answerer {
     });
     deps.shortTerm.add(ctx.id, { role: 'user', text });
     if (intent.entities.remember) return this.keep(ctx, requestId, intent.entities.remember);
+    if (intent.entities.forget) return this.drop(ctx, requestId, intent.entities.forget);
     if (intent.pending_outcome === 'abandoned') return this.say(ctx, requestId, 'Okay, I’ve dropped that. Nothing was sent.');
     if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, HELP);
 
@@ -229,12 +231,29 @@ export class Answerer {
     const memory = this.deps.memory;
     if (!memory) return this.say(ctx, requestId, 'I can’t keep notes on this setup, so I didn’t save that.');
     try {
-      await memory.remember(ctx.user.sub, `The user asked me to remember: ${fact}`, { request_id: requestId, kind: 'note' });
+      // In the person's own words, as the Memory panel shows it ("Remember: my manager is Dana").
+      await memory.remember(ctx.user.sub, noteText(fact), { request_id: requestId, kind: 'note' });
     } catch (err) {
       this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'keeping a note failed');
       return this.say(ctx, requestId, 'I couldn’t save that just now. Please try again in a moment.');
     }
     return this.say(ctx, requestId, `Got it. I’ll remember that ${toYou(fact.replace(/[.!]+$/, ''))}.`);
+  }
+
+  /** "forget that …": the matching note leaves long-term memory, and Vouch says which one (or that none matched). */
+  private async drop(ctx: SessionContext, requestId: string, fact: string): Promise<void> {
+    const forgetNote = this.deps.memory?.forgetNote;
+    if (!forgetNote) return this.say(ctx, requestId, 'I don’t keep notes on this setup, so there is nothing to forget.');
+    let gone: string | undefined;
+    try {
+      gone = await forgetNote(ctx.user.sub, fact);
+    } catch (err) {
+      this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'forgetting a note failed');
+      return this.say(ctx, requestId, 'I couldn’t forget that just now. Please try again in a moment, or use Forget in the Memory tab.');
+    }
+    if (!gone)
+      return this.say(ctx, requestId, 'I don’t have a note about that, so there was nothing to forget. The Memory tab lists what I keep.');
+    return this.say(ctx, requestId, `Done. I’ve forgotten that ${toYou(gone.slice(NOTE_PREFIX.length).replace(/[.!]+$/, ''))}.`);
   }
 
   /** Addresses for the people a request names, from whichever providers know them. */
