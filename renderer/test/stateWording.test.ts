@@ -101,6 +101,24 @@ describe('every draft state: what happened, and what the person can do', () => {
     );
     expect(v.primary).toBeUndefined();
   });
+  it('refused by the person’s role: not "your rule", and who can change it', () => {
+    expect(
+      draftState(base({ risk: risk({ level: 'deny', reason: { by: 'role', text: 'Your role does not allow Vouch to post in Slack' } }) }))
+        .problem,
+    ).toBe(
+      'Not allowed: your role does not allow Vouch to post in Slack, so Vouch won’t do it. Ask whoever manages your account if you need this.',
+    );
+    expect(
+      draftState(
+        base({
+          phase: 'failed',
+          result: { status: 'denied', code: 'POLICY_DENIED', detail: 'Your role does not allow Vouch to post in Slack' },
+        }),
+      ).problem,
+    ).toBe(
+      'Not allowed: your role does not allow Vouch to post in Slack. Nothing was posted. Ask whoever manages your account if you need this.',
+    );
+  });
   it('expired: the draft or the phone, and what to do', () => {
     expect(draftState(base({ phase: 'failed', result: { status: 'expired', code: 'DRAFT_EXPIRED' } })).status).toBe(
       'This draft expired before it was confirmed. Nothing was posted. Ask again to make a new one.',

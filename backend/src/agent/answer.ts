@@ -3,7 +3,7 @@ import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { describeScope } from '../auth/scopeCatalog.js';
 import { toRiskSummary } from '../policy/index.js';
-import type { Draft, ServerFrameOf } from '../protocol/index.js';
+import { TOOL_DISPLAY_NAME, type Draft, type ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
@@ -112,7 +112,9 @@ export class Answerer {
 
     const readDenied = await deps.policy.firstDeniedTool(sub, intent.tools, 'can_read');
     if (readDenied)
-      return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${readDenied} for you.`, { request_id: requestId });
+      return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${TOOL_DISPLAY_NAME[readDenied]} for you.`, {
+        request_id: requestId,
+      });
     const missing = await deps.gate.missing(ctx, intent.tools);
     if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools, { write: intent.needs_write });
     // Connected with fewer permissions than this request needs: ask for exactly the extra ones.
@@ -183,7 +185,12 @@ export class Answerer {
       const record = await deps.drafts.create(sub, requestId, draft);
       const { decision } = await deps.policy.decide(ctx, draft);
       // A draft a rule blocks is not "ready to send": say so, and what the person can change.
-      const spoken = decision.level === 'deny' ? blockedSpoken(decision.decided_by.detail) : built.spoken;
+      const spoken =
+        decision.level !== 'deny'
+          ? built.spoken
+          : decision.decided_by.kind === 'role'
+            ? `I drafted it, but ${decision.decided_by.detail.replace(/^Your/, 'your')}, so I won’t do it. Ask whoever manages your account if you need this.`
+            : blockedSpoken(decision.decided_by.detail);
       await speakAndStream({ requestId, deltas: chunkText(spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
       ctx.send({
         type: 'draft_ready',

@@ -33,7 +33,9 @@ export interface PolicyContext {
 type DecidedBy =
   | { kind: 'threshold'; detail: string }
   | { kind: 'rule'; id: string; effect: MatchedRule['effect']; detail: string }
-  | { kind: 'preauthorization'; id: string; detail: string; until: number };
+  | { kind: 'preauthorization'; id: string; detail: string; until: number }
+  /** The person's role (authorization model) does not allow the action: not a rule they wrote. */
+  | { kind: 'role'; id: string; detail: string };
 
 export interface PolicyDecision {
   score: number;
@@ -116,6 +118,7 @@ const DEFAULT_REASON: Record<RiskLevel, string> = {
 export function decisionReason(d: PolicyDecision): NonNullable<RiskSummary['reason']> {
   const by = d.decided_by;
   if (by.kind === 'rule') return { by: 'rule', text: by.detail };
+  if (by.kind === 'role') return { by: 'role', text: by.detail };
   if (by.kind === 'preauthorization')
     return { by: 'preauthorization', text: 'you pre-approved these actions', until: new Date(by.until).toISOString() };
   return { by: 'default', text: DEFAULT_REASON[d.level] };

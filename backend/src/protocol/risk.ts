@@ -31,7 +31,7 @@ export const RiskSummary = z.object({
    * app to show in the person's own time zone). No ids, no scores.
    */
   reason: z
-    .object({ by: z.enum(['default', 'rule', 'preauthorization']), text: z.string().max(300), until: z.string().optional() })
+    .object({ by: z.enum(['default', 'rule', 'preauthorization', 'role']), text: z.string().max(300), until: z.string().optional() })
     .optional(),
 });
 export type RiskSummary = z.infer<typeof RiskSummary>;

@@ -44,6 +44,7 @@ export function riskReason(risk: RiskSummary, timeZone: string, now: number): st
   const r = risk.reason;
   if (!r) return risk.rule ? `Why: ${risk.rule}` : undefined;
   if (r.by === 'rule') return `Your rule: “${r.text}”`;
+  if (r.by === 'role') return `Your role: ${r.text.replace(/^Your role /, '')}`;
   if (r.by === 'preauthorization')
     return r.until ? `Pre-approved by you until ${formatClock(r.until, timeZone, now)}` : 'Pre-approved by you';
   return `Vouch’s default: ${r.text}`;
@@ -104,6 +105,10 @@ export interface DraftStateView {
 
 const ruleName = (detail: string | undefined) => (detail ? `your rule “${detail.replace(/[.!]+$/, '')}”` : 'one of your rules');
 
+/** A refusal by the person's role (not a rule they can change): say so, and who can. */
+const roleBlocked = (detail: string, then: string) =>
+  `Not allowed: ${detail.replace(/^Your/, 'your').replace(/[.!]+$/, '')}${then} Ask whoever manages your account if you need this.`;
+
 /** Every draft state as words and buttons. */
 export function draftState(s: DraftStateInput): DraftStateView {
   const none = nothingDone(s.outcome);
@@ -117,6 +122,7 @@ export function draftState(s: DraftStateInput): DraftStateView {
   switch (s.phase) {
     case 'open': {
       if (s.risk?.level === 'deny') {
+        if (s.risk.reason?.by === 'role') return over({ problem: roleBlocked(s.risk.reason.text, ', so Vouch won’t do it.') });
         const rule = s.risk.reason?.by === 'rule' ? s.risk.reason.text : s.risk.rule;
         return over({
           problem: `Not allowed: ${ruleName(rule)} blocks this, so Vouch won’t do it. To allow it, change that rule under Rules.`,
@@ -171,6 +177,8 @@ export function draftState(s: DraftStateInput): DraftStateView {
       secondaryEnabled: true,
       locked: false,
     };
+  if (r.status === 'denied' && r.code === 'POLICY_DENIED' && r.detail && /^your role\b/i.test(r.detail))
+    return over({ problem: roleBlocked(r.detail, `. ${none}`) });
   if (r.status === 'denied' && r.code === 'POLICY_DENIED')
     return over({ problem: `Not allowed: ${ruleName(r.detail)} blocks this. ${none} To allow it, change that rule under Rules.` });
   if (r.status === 'denied') return over({ status: `Declined on your phone. ${none}` });
