@@ -8,7 +8,7 @@ export function RiskBadge({ risk, open = false }: { risk: RiskSummary; open?: bo
   const timeZone = useTimeZone();
   // "Today" for the times shown; a badge lives minutes, not days.
   const [now] = useState(() => Date.now());
-  const reason = riskReason(risk, timeZone, now);
+  const reason = riskReason(risk);
   return (
     <details className={`risk risk-${risk.level}`} open={open} data-testid="risk">
       <summary>

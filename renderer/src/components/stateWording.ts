@@ -40,13 +40,13 @@ export function riskHeadline(risk: RiskSummary, timeZone: string, now: number): 
 }
 
 /** Why Vouch asks (or does not): only a rule the person made is "Your rule". */
-export function riskReason(risk: RiskSummary, timeZone: string, now: number): string | undefined {
+export function riskReason(risk: RiskSummary): string | undefined {
   const r = risk.reason;
   if (!r) return risk.rule ? `Why: ${risk.rule}` : undefined;
   if (r.by === 'rule') return `Your rule: “${r.text}”`;
   if (r.by === 'role') return `Your role: ${r.text.replace(/^Your role /, '')}`;
-  if (r.by === 'preauthorization')
-    return r.until ? `Pre-approved by you until ${formatClock(r.until, timeZone, now)}` : 'Pre-approved by you';
+  // The headline already says until when; here, what the person can do about it.
+  if (r.by === 'preauthorization') return 'You pre-approved these actions. To stop that early, revoke it under Accounts.';
   return `Vouch’s default: ${r.text}`;
 }
 
