@@ -405,6 +405,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(panel.locator('.preauth-text')).toHaveText([
         'Gmail actions up to medium risk without asking your phone — 23 minutes left',
       ]);
+      // When it ends, as a clock time in the person's zone (never an ISO timestamp).
+      await expect(panel.locator('.preauth-until')).toHaveText([/^Until (tomorrow )?\d{1,2}:\d{2} [ap]m$/]);
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, testInfo, 'preauth');
       await expectAccessible(page);

@@ -8,6 +8,8 @@ import { formatTimeLeft, PreauthPanel } from '../src/components/PreauthPanel.js'
 import { fakeBridge } from './fakeBridge.js';
 import { renderWith } from './render.js';
 import { resetStores } from './resetStores.js';
+import { formatClock } from '../src/components/stateWording.js';
+import { useSettings } from '../src/stores/settings.js';
 
 beforeEach(resetStores);
 afterEach(cleanup);
@@ -37,6 +39,7 @@ describe('PreauthPanel', () => {
   it('lists the active grants from the bridge in plain language, with time left, and hides expired ones', async () => {
     const expired: PreauthView = { ...gmail, id: 'pa_old', tool: 'calendar', expires_at: inMinutes(-1) };
     const { bridge } = fakeBridge({ listPreauthorizations: async () => [gmail, slack, expired] });
+    useSettings.getState().set({ spokenReplies: true, timeZone: 'Asia/Tokyo', onboardingDone: true });
     renderWith(bridge, <PreauthPanel />);
     const items = await screen.findAllByTestId('preauth-item');
     expect(items.map((i) => i.querySelector('p')!.textContent)).toEqual([
@@ -44,6 +47,12 @@ describe('PreauthPanel', () => {
       'Slack actions up to high risk without asking your phone — 1 hour 30 minutes left',
     ]);
     expect(screen.queryByText(/Google Calendar actions/)).toBeNull();
+    // When each ends, in the zone chosen in Settings.
+    expect(items.map((i) => i.querySelector('.preauth-until')!.textContent)).toEqual([
+      `Until ${formatClock(gmail.expires_at, 'Asia/Tokyo', Date.now())}`,
+      `Until ${formatClock(slack.expires_at, 'Asia/Tokyo', Date.now())}`,
+    ]);
+    useSettings.setState({ settings: null });
   });
 
   it('says so when nothing is allowed ahead of time', async () => {

@@ -4,6 +4,8 @@ import { useBridge } from '../bridge/context.js';
 import { preauthBindingMessage } from '../../../backend/src/protocol/index.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { PREAUTH_LEVEL_LABEL, PREAUTH_SKIPS, TOOL_NAME } from './labels.js';
+import { formatClock } from './stateWording.js';
+import { useTimeZone } from './timeZone.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; grants: PreauthView[] } | { state: 'failed' };
 type Grant =
@@ -38,6 +40,7 @@ export function describeGrant(g: Pick<PreauthView, 'tool' | 'max_level'>): strin
  */
 export function PreauthPanel() {
   const bridge = useBridge();
+  const timeZone = useTimeZone();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [now, setNow] = useState(() => Date.now());
   const [revoking, setRevoking] = useState<string | null>(null);
@@ -141,9 +144,12 @@ export function PreauthPanel() {
               const text = describeGrant(g);
               return (
                 <li key={g.id} className="account preauth-item" data-testid="preauth-item">
-                  <p className="preauth-text">
-                    {text} <span className="preauth-left">— {formatTimeLeft(Date.parse(g.expires_at) - now)}</span>
-                  </p>
+                  <div className="preauth-body">
+                    <p className="preauth-text">
+                      {text} <span className="preauth-left">— {formatTimeLeft(Date.parse(g.expires_at) - now)}</span>
+                    </p>
+                    <p className="hint preauth-until">Until {formatClock(g.expires_at, timeZone, now)}</p>
+                  </div>
                   <button
                     type="button"
                     className="danger-outline"
