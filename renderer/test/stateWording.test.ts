@@ -92,6 +92,14 @@ describe('every draft state: what happened, and what the person can do', () => {
     const v = draftState(base({ phase: 'failed', result: { status: 'denied', code: 'APPROVAL_DENIED', detail: 'x' } }));
     expect(v).toEqual({ status: 'Declined on your phone. Nothing was posted.', secondary: 'Close', secondaryEnabled: true, locked: true });
   });
+  it('the phone’s answer shows at once, before the draft’s own result arrives', () => {
+    expect(draftState(base({ phase: 'awaiting_approval', approval: 'denied' }))).toEqual({
+      status: 'Declined on your phone. Nothing was posted.',
+      secondary: 'Close',
+      secondaryEnabled: true,
+      locked: true,
+    });
+  });
   it('blocked at confirmation names the rule', () => {
     const v = draftState(
       base({ phase: 'failed', result: { status: 'denied', code: 'POLICY_DENIED', detail: 'Never send anything about payroll' } }),

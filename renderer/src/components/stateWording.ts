@@ -105,6 +105,13 @@ export interface DraftStateView {
 
 const ruleName = (detail: string | undefined) => (detail ? `your rule “${detail.replace(/[.!]+$/, '')}”` : 'one of your rules');
 
+const PHONE_ENDED = {
+  denied: 'Declined on your phone.',
+  expired: 'Your phone was not answered in time.',
+  cancelled: 'Cancelled.',
+  failed: 'Vouch could not get an answer from your phone.',
+} as const;
+
 /** A refusal by the person's role (not a rule they can change): say so, and who can. */
 const roleBlocked = (detail: string, then: string) =>
   `Not allowed: ${detail.replace(/^Your/, 'your').replace(/[.!]+$/, '')}${then} Ask whoever manages your account if you need this.`;
@@ -145,6 +152,9 @@ export function draftState(s: DraftStateInput): DraftStateView {
         locked: true,
       };
     case 'awaiting_approval':
+      // The phone's answer arrives a moment before the draft's own result: say it already.
+      if (s.approval && s.approval !== 'pending' && s.approval !== 'approved')
+        return over({ status: `${PHONE_ENDED[s.approval]} ${none}` });
       if (s.approval === 'approved')
         return {
           status: `Approved on your phone. ${progressText(s.outcome)}`,
