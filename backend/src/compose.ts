@@ -7,7 +7,7 @@ import { GeminiIntentEngine } from './agent/intent/gemini.js';
 import { createGeminiClient } from './agent/intent/geminiClient.js';
 import { OfflineIntentEngine } from './agent/intent/offline.js';
 import { SlotFillingEngine } from './agent/intent/slotFilling.js';
-import { ConversationStore, GeminiEmbedder, LocalEmbedder, LongTermMemory } from './agent/memory/index.js';
+import { ConversationStore, forgetNote, GeminiEmbedder, LocalEmbedder, LongTermMemory } from './agent/memory/index.js';
 import { createAgentPipeline, type AgentPipeline } from './agent/pipeline.js';
 import { createReplyComponents } from './agent/reply/index.js';
 import { createSpeechSynthesizer } from './agent/tts/index.js';
@@ -342,6 +342,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     memory: {
       remember: async (user, text, meta) => void (await memory.remember(user, text, meta)),
       recall: async (user, query, k) => (await memory.recall(user, query, k)).map((m) => m.text),
+      forgetNote: (user, fact) => forgetNote(memory, user, fact),
     },
     audit,
     rules,

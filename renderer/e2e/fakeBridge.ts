@@ -78,6 +78,12 @@ export function installFakeBridge(script: FakeScript): void {
       preauths = preauths.filter((g) => g.id !== id);
       window.__vouchFake.preauths = preauths;
     }) as VouchBridge['revokePreauthorization'],
+    cancelPreauthorizationRequest: record('cancelPreauthorizationRequest', () => {
+      // As main does: the request is closed, so the pending grant fails and nothing is allowed.
+      const p = pendingGrant;
+      pendingGrant = null;
+      p?.reject({ code: 'REQUEST_FAILED', message: 'Vouch could not change this right now. Try again.' });
+    }) as VouchBridge['cancelPreauthorizationRequest'],
     downloadSpeechModel: record('downloadSpeechModel') as VouchBridge['downloadSpeechModel'],
     cancelSpeechModelDownload: record('cancelSpeechModelDownload') as VouchBridge['cancelSpeechModelDownload'],
     useSpeechModelFolder: record('useSpeechModelFolder') as VouchBridge['useSpeechModelFolder'],

@@ -212,6 +212,175 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByText('Declined on your phone. Nothing was done.')).toBeVisible();
     });
 
+    test('a draft a rule blocks: the rule, what to do, and no Post button; Close calls it off', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await frame(popover, {
+        type: 'draft_ready',
+        draft_id: 'd-9',
+        kind: 'slack_message',
+        fields: { channel: '#general', text: 'payroll is late' },
+        risk: { score: 30, level: 'deny', factors: [], reason: { by: 'rule', text: 'Never send anything about payroll' } },
+      });
+      const sheet = page.getByRole('dialog', { name: 'Review the Slack message' });
+      await expect(sheet.getByTestId('draft-problem')).toHaveText(
+        'Not allowed: your rule “Never send anything about payroll” blocks this, so Vouch won’t do it. To allow it, change that rule under Rules.',
+      );
+      await expect(sheet.locator('.actions button')).toHaveText(['Close']);
+      await screenshot(page, testInfo, 'draft-blocked');
+      await expectAccessible(page);
+      await sheet.getByRole('button', { name: 'Close' }).click();
+      expect(await popover.calls('cancelDraft')).toEqual([{ method: 'cancelDraft', args: ['d-9'] }]);
+      expect(await popover.calls('confirmDraft')).toEqual([]);
+    });
+
+    test('an event through the phone: binding message, code and Cancel while waiting; Approved; Created — never Sending…', async ({
+      popover,
+    }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await frame(popover, {
+        type: 'draft_ready',
+        draft_id: 'd-5',
+        kind: 'event',
+        fields: {
+          title: 'Planning',
+          start: '2030-05-02T15:00:00-07:00',
+          end: '2030-05-02T15:30:00-07:00',
+          timezone: 'America/Los_Angeles',
+          attendees: ['dana@example.com'],
+        },
+        risk: { score: 40, level: 'step_up', factors: [], reason: { by: 'rule', text: 'Calendar changes need my phone' } },
+      });
+      const sheet = page.getByRole('dialog', { name: 'Review the event' });
+      await expect(sheet.getByTestId('draft-status')).toHaveText('Your phone will be asked to approve this after you press Create.');
+      await sheet.getByText('High risk — needs your phone').click();
+      await expect(sheet.getByText('Your rule: “Calendar changes need my phone”')).toBeVisible();
+      await sheet.getByRole('button', { name: 'Create' }).click();
+      await expect(sheet.getByTestId('draft-status')).toHaveText('Asking your phone to approve…');
+      await frame(popover, { type: 'action_result', draft_id: 'd-5', kind: 'event', status: 'awaiting_approval' });
+      await frame(popover, {
+        type: 'approval_required',
+        id: 'a-5',
+        draft_id: 'd-5',
+        risk: { score: 40, level: 'step_up', factors: [], reason: { by: 'rule', text: 'Calendar changes need my phone' } },
+        binding_message: 'Create Planning with dana 4B21C0',
+        content_code: '4B21C0',
+        expires_at: new Date(Date.now() + 120_000).toISOString(),
+      });
+      await expect(sheet.getByTestId('draft-status')).toHaveText('Waiting for you to approve on your phone. Nothing happens until you do.');
+      await expect(sheet.locator('.binding')).toHaveText('Create Planning with dana 4B21C0');
+      await expect(sheet.getByTestId('draft-content-code')).toContainText('#4B21C0');
+      await expect(sheet.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+      await screenshot(page, testInfo, 'draft-phone-wait');
+      await expectAccessible(page);
+      await frame(popover, { type: 'approval_update', id: 'a-5', status: 'approved' });
+      await expect(sheet.getByTestId('draft-status')).toHaveText('Approved on your phone. Creating the event…');
+      await expect(sheet.getByTestId('approval-card')).toHaveCount(0);
+      await frame(popover, { type: 'action_result', draft_id: 'd-5', kind: 'event', status: 'created', ref: 'ev-1' });
+      await expect(sheet.getByTestId('draft-status')).toHaveText('Created ✓');
+      await expect(sheet).not.toContainText('Sending');
+      await screenshot(page, testInfo, 'draft-created');
+      await sheet.getByRole('button', { name: 'Close' }).click();
+      // The answered approval leaves the conversation.
+      await expect(page.getByTestId('approval-card')).toHaveCount(0);
+    });
+
+    test('declined on the phone: says what did not happen, only Close (no Send again)', async ({ popover }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await frame(popover, {
+        type: 'draft_ready',
+        draft_id: 'd-6',
+        kind: 'email',
+        fields: { to: ['dana@partner.org'], cc: [], subject: 'NDA', body: 'Signed copy attached.' },
+        risk: {
+          score: 72,
+          level: 'step_up',
+          factors: [],
+          reason: { by: 'default', text: 'risky actions need your approval on your phone' },
+        },
+      });
+      const sheet = page.getByRole('dialog', { name: 'Review the email' });
+      await sheet.getByRole('button', { name: 'Send' }).click();
+      await frame(popover, { type: 'action_result', draft_id: 'd-6', kind: 'email', status: 'awaiting_approval' });
+      await frame(popover, {
+        type: 'approval_required',
+        id: 'a-6',
+        draft_id: 'd-6',
+        risk: { score: 72, level: 'step_up', factors: [] },
+        binding_message: 'Send email to partner.org 77AA01',
+        expires_at: new Date(Date.now() + 120_000).toISOString(),
+      });
+      await frame(popover, { type: 'approval_update', id: 'a-6', status: 'denied' });
+      await frame(popover, {
+        type: 'action_result',
+        draft_id: 'd-6',
+        kind: 'email',
+        status: 'denied',
+        code: 'APPROVAL_DENIED',
+        detail: 'The approval was declined on your phone, so nothing was done.',
+      });
+      await expect(sheet.getByTestId('draft-status')).toHaveText('Declined on your phone. Nothing was sent.');
+      await expect(sheet.locator('.actions button')).toHaveText(['Close']);
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await screenshot(page, testInfo, 'draft-declined');
+      await expectAccessible(page);
+    });
+
+    test('a pre-approved draft: no score, no ISO time, no id — "Pre-approved until" in the person’s zone', async ({
+      popover,
+    }, testInfo) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      const until = new Date(Date.now() + 30 * 60_000);
+      await frame(popover, {
+        type: 'draft_ready',
+        draft_id: 'd-8',
+        kind: 'slack_message',
+        fields: { channel: '#deals', text: 'Coffee is ready' },
+        risk: {
+          score: 35,
+          level: 'auto',
+          factors: [{ name: 'Blast radius', points: 15, detail: '#deals has 4 members' }],
+          reason: { by: 'preauthorization', text: 'you pre-approved these actions', until: until.toISOString() },
+        },
+      });
+      const sheet = page.getByRole('dialog', { name: 'Review the Slack message' });
+      const clock = await page.evaluate(
+        (ms) =>
+          new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' })
+            .format(ms)
+            .replace(/\s?([AP])M$/, (_m, ap: string) => ` ${ap.toLowerCase()}m`),
+        until.getTime(),
+      );
+      const risk = sheet.getByTestId('risk');
+      await expect(risk.locator('summary')).toHaveText(new RegExp(`^Low risk — pre-approved until (tomorrow )?${clock}$`));
+      await risk.locator('summary').click();
+      await expect(risk).not.toContainText(/\b35\b|score|\d{4}-\d{2}-\d{2}T|pa-/);
+      await screenshot(page, testInfo, 'draft-preapproved');
+      await expectAccessible(page);
+    });
+
+    test('the phone could not be asked: the sheet says so with Try again; no banner says it differently', async ({ popover }) => {
+      const { page } = popover;
+      await frame(popover, ready);
+      await frame(popover, { type: 'draft_ready', draft_id: 'd-4', kind: 'slack_message', fields: { channel: '#team', text: 'Ship it' } });
+      const sheet = page.getByRole('dialog', { name: 'Review the Slack message' });
+      await sheet.getByRole('button', { name: 'Post' }).click();
+      await frame(popover, { type: 'action_result', draft_id: 'd-4', kind: 'slack_message', status: 'awaiting_approval' });
+      await frame(popover, {
+        type: 'error',
+        code: 'APPROVAL_FAILED',
+        message: 'Vouch could not ask for approval on your phone (timeout).',
+        action: 'retry',
+      });
+      await expect(sheet.getByTestId('draft-problem')).toHaveText('Vouch could not ask for approval on your phone (timeout).');
+      await expect(page.getByTestId('errors')).toHaveCount(0);
+      await sheet.getByRole('button', { name: 'Try again' }).click();
+      expect(await popover.calls('confirmDraft')).toHaveLength(2);
+    });
+
     test('scopes panel: linked accounts in plain language; revoke asks first', async ({ popover }, testInfo) => {
       const { page } = popover;
       await frame(popover, { ...ready, providers: [google] });
@@ -236,6 +405,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(panel.locator('.preauth-text')).toHaveText([
         'Gmail actions up to medium risk without asking your phone — 23 minutes left',
       ]);
+      // When it ends, as a clock time in the person's zone (never an ISO timestamp).
+      await expect(panel.locator('.preauth-until')).toHaveText([/^Until (tomorrow )?\d{1,2}:\d{2} [ap]m$/]);
       await panel.scrollIntoViewIfNeeded();
       await screenshot(page, testInfo, 'preauth');
       await expectAccessible(page);
@@ -244,7 +415,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await panel.getByLabel('For how long').selectOption('15');
       const ask = panel.getByRole('button', { name: 'Ask my phone to allow' });
       await ask.click();
-      await expect(panel.getByRole('status').filter({ hasText: 'Waiting for your phone…' })).toBeVisible();
+      await expect(
+        panel.getByRole('status').filter({ hasText: 'Waiting for your phone. Check that it shows: Allow Slack actions for 15 min' }),
+      ).toBeVisible();
+      await expect(panel.getByRole('button', { name: 'Cancel' })).toBeVisible();
       await expect(ask).toBeDisabled();
       expect(await popover.calls('grantPreauthorization')).toEqual([
         { method: 'grantPreauthorization', args: [{ tool: 'slack', max_level: 'confirm', duration_minutes: 15 }] },
@@ -253,7 +427,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectAccessible(page);
 
       expect(await popover.finishGrant('approved')).toBe(true);
-      await expect(panel.getByText('Waiting for your phone…')).toBeHidden();
+      await expect(panel.getByText(/Waiting for your phone/)).toBeHidden();
       await expect(panel.getByTestId('preauth-item')).toHaveCount(2);
       await expect(panel.getByTestId('preauth-item').nth(1)).toContainText(
         'Slack actions up to medium risk without asking your phone — 15 minutes left',

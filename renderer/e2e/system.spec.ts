@@ -159,8 +159,10 @@ test('approve a step-up on the phone page: the card shows the binding message, t
   expect(await threadSize(world, thread_id)).toBe(before);
   await phone.answer(await binding.innerText(), 'Approve');
   await screenshot(phone.page, testInfo, 'system-phone-answered');
-  await expect(card.getByText('Approved on your phone')).toBeVisible({ timeout: 30_000 });
+  // The card leaves once the phone has answered; the sheet's own status line says what happens.
+  await expect(sheet.getByTestId('draft-status')).toHaveText(/^(Approved on your phone\. Sending…|Sent ✓)$/, { timeout: 30_000 });
   await expect(sheet.getByText('Sent ✓')).toBeVisible({ timeout: 30_000 });
+  await expect(card).toHaveCount(0);
   expect(await threadSize(world, thread_id)).toBe(before + 1);
 });
 
@@ -189,7 +191,8 @@ test('deny a step-up on the phone page: the card says declined and nothing is se
   await expect(binding).toBeVisible({ timeout: 30_000 });
   await expect(card.getByText(/left$/)).toBeVisible();
   await phone.answer(await binding.innerText(), 'Deny');
-  await expect(card.getByText('Declined on your phone. Nothing was done.')).toBeVisible({ timeout: 30_000 });
+  await expect(sheet.getByTestId('draft-status')).toHaveText('Declined on your phone. Nothing was sent.', { timeout: 30_000 });
+  await expect(sheet.getByRole('button', { name: /again/i })).toHaveCount(0);
   expect(await threadSize(world, thread_id)).toBe(before);
 });
 
@@ -204,14 +207,14 @@ test('pre-authorize Slack for a while on the phone page: deny allows nothing, ap
   const ask = panel.getByRole('button', { name: 'Ask my phone to allow' });
 
   await ask.click();
-  await expect(panel.getByText('Waiting for your phone…')).toBeVisible();
-  await phone.answer('Allow slack actions for 30 min', 'Deny');
+  await expect(panel.getByText('Waiting for your phone. Check that it shows: Allow Slack actions for 30 min')).toBeVisible();
+  await phone.answer('Allow Slack actions for 30 min', 'Deny');
   await expect(panel.getByRole('alert')).toBeVisible({ timeout: 30_000 });
   await expect(panel.getByTestId('preauth-item')).toHaveCount(0);
 
   await ask.click();
-  await expect(panel.getByText('Waiting for your phone…')).toBeVisible();
-  await phone.answer('Allow slack actions for 30 min', 'Approve');
+  await expect(panel.getByText('Waiting for your phone. Check that it shows: Allow Slack actions for 30 min')).toBeVisible();
+  await phone.answer('Allow Slack actions for 30 min', 'Approve');
   await expect(panel.getByText(/^Allowed: Slack actions/)).toBeVisible({ timeout: 30_000 });
   const item = panel.getByTestId('preauth-item');
   await expect(item).toHaveCount(1);

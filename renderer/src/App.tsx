@@ -16,7 +16,7 @@ import { SettingsPanel } from './components/SettingsPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { SpeechModelRow } from './components/SpeechModelRow.js';
 import { StatusBar } from './components/StatusBar.js';
-import { useApprovals } from './stores/approvals.js';
+import { useApprovals, visibleApprovals } from './stores/approvals.js';
 import { useAudio } from './stores/audio.js';
 import { useConversation } from './stores/conversation.js';
 import { useDrafts } from './stores/drafts.js';
@@ -43,8 +43,9 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
   const activeDraft = useDrafts((s) => s.activeId);
   const approvalOrder = useApprovals((s) => s.order);
   const approvals = useApprovals((s) => s.byId);
-  // Approvals tied to the open draft show inside the draft sheet; the rest show here.
-  const looseApprovals = approvalOrder.filter((id) => !(activeDraft !== null && approvals[id]?.request.draft_id === activeDraft));
+  // Approvals tied to the open draft show inside the draft sheet; the rest show here, answered ones folded.
+  const drafts = useDrafts((s) => s.byId);
+  const looseApprovals = visibleApprovals(approvalOrder, approvals, activeDraft, (id) => drafts[id] !== undefined);
 
   // The tray's "Settings…" and a clicked notification ask for a view from outside the page.
   useEffect(

@@ -138,16 +138,21 @@ describe('DraftSheet', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Post' }));
   });
 
-  it('shows a failed action_result as a sentence and lets the person try again', async () => {
+  it('shows a failed action_result as a sentence with what did not happen, and only Close (the draft is over)', async () => {
     const user = userEvent.setup();
     const { bridge } = fakeBridge();
     renderWith(bridge, <DraftSheet />);
     frame(eventDraft);
     await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(screen.getByTestId('draft-status').textContent).toBe('Creating the event…');
     frame({ type: 'action_result', draft_id: 'd-2', status: 'failed', code: 'RATE_LIMITED' });
-    expect(screen.getByRole('alert').textContent).toBe('The service asked Vouch to slow down. Try again in a minute.');
-    await user.click(screen.getByRole('button', { name: 'Create again' }));
-    expect(bridge.confirmDraft).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The service asked Vouch to slow down. Try again in a minute. No event was created.',
+    );
+    expect(screen.queryByRole('button', { name: /Create/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(bridge.confirmDraft).toHaveBeenCalledTimes(1);
   });
 
   it('when the bridge cannot deliver the confirm, says so and offers to send again', async () => {
@@ -160,7 +165,8 @@ describe('DraftSheet', () => {
     await user.click(screen.getByRole('button', { name: 'Send' }));
     expect(screen.getByRole('alert').textContent).toBe('Sign in first.');
     expect(useDrafts.getState().byId['d-1']!.phase).toBe('failed');
-    expect(screen.getByRole('button', { name: 'Send again' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(bridge.confirmDraft).toHaveBeenCalledTimes(2);
   });
 
   it('Ctrl+Enter in the message confirms, plain Enter makes a new line', async () => {

@@ -36,6 +36,7 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
       expires_at: new Date(Date.now() + req.duration_minutes * 60_000).toISOString(),
     })),
     revokePreauthorization: vi.fn(async (_id: string) => {}),
+    cancelPreauthorizationRequest: vi.fn(async () => {}),
     downloadSpeechModel: vi.fn(async () => {}),
     cancelSpeechModelDownload: vi.fn(async () => {}),
     useSpeechModelFolder: vi.fn(async (_dir?: string) => {}),

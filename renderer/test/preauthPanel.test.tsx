@@ -8,6 +8,8 @@ import { formatTimeLeft, PreauthPanel } from '../src/components/PreauthPanel.js'
 import { fakeBridge } from './fakeBridge.js';
 import { renderWith } from './render.js';
 import { resetStores } from './resetStores.js';
+import { formatClock } from '../src/components/stateWording.js';
+import { useSettings } from '../src/stores/settings.js';
 
 beforeEach(resetStores);
 afterEach(cleanup);
@@ -37,6 +39,7 @@ describe('PreauthPanel', () => {
   it('lists the active grants from the bridge in plain language, with time left, and hides expired ones', async () => {
     const expired: PreauthView = { ...gmail, id: 'pa_old', tool: 'calendar', expires_at: inMinutes(-1) };
     const { bridge } = fakeBridge({ listPreauthorizations: async () => [gmail, slack, expired] });
+    useSettings.getState().set({ spokenReplies: true, timeZone: 'Asia/Tokyo', onboardingDone: true });
     renderWith(bridge, <PreauthPanel />);
     const items = await screen.findAllByTestId('preauth-item');
     expect(items.map((i) => i.querySelector('p')!.textContent)).toEqual([
@@ -44,6 +47,12 @@ describe('PreauthPanel', () => {
       'Slack actions up to high risk without asking your phone — 1 hour 30 minutes left',
     ]);
     expect(screen.queryByText(/Google Calendar actions/)).toBeNull();
+    // When each ends, in the zone chosen in Settings.
+    expect(items.map((i) => i.querySelector('.preauth-until')!.textContent)).toEqual([
+      `Until ${formatClock(gmail.expires_at, 'Asia/Tokyo', Date.now())}`,
+      `Until ${formatClock(slack.expires_at, 'Asia/Tokyo', Date.now())}`,
+    ]);
+    useSettings.setState({ settings: null });
   });
 
   it('says so when nothing is allowed ahead of time', async () => {
@@ -96,7 +105,9 @@ describe('PreauthPanel', () => {
 
     expect(bridge.grantPreauthorization).toHaveBeenCalledWith({ tool: 'calendar', max_level: 'step_up', duration_minutes: 60 });
     const form = screen.getByRole('form', { name: 'Allow for a while' });
-    expect(within(form).getByRole('status').textContent).toContain('Waiting for your phone…');
+    expect(within(form).getByRole('status').textContent).toContain(
+      'Waiting for your phone. Check that it shows: Allow Google Calendar actions for 60 min',
+    );
     expect((button as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByLabelText('Actions in') as HTMLSelectElement).disabled).toBe(true);
     expect(screen.queryAllByTestId('preauth-item')).toHaveLength(0);
@@ -117,6 +128,29 @@ describe('PreauthPanel', () => {
     expect(items.map((i) => i.querySelector('p')!.textContent)).toEqual([
       'Google Calendar actions up to high risk without asking your phone — 1 hour left',
     ]);
+  });
+
+  it('waiting for the phone: shows what the phone shows, and Cancel stops waiting without allowing anything', async () => {
+    const user = userEvent.setup();
+    const pending = deferred<PreauthView>();
+    const { bridge } = fakeBridge({ grantPreauthorization: vi.fn(() => pending.promise) });
+    renderWith(bridge, <PreauthPanel />);
+    await screen.findByText(/Nothing is allowed ahead of time/);
+    await user.selectOptions(screen.getByLabelText('Actions in'), 'Slack');
+    await user.selectOptions(screen.getByLabelText('For how long'), '15 minutes');
+    await user.click(screen.getByRole('button', { name: 'Ask my phone to allow' }));
+    const form = screen.getByRole('form', { name: 'Allow for a while' });
+    expect(within(form).getByRole('status').textContent?.trim()).toBe(
+      'Waiting for your phone. Check that it shows: Allow Slack actions for 15 min',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(bridge.cancelPreauthorizationRequest).toHaveBeenCalledTimes(1);
+    expect(within(form).getByRole('status').textContent).toBe('Cancelled. Nothing was allowed.');
+    // The closed request's failure arrives afterwards and changes nothing on screen.
+    await act(async () => pending.reject({ code: 'REQUEST_FAILED', message: 'Vouch could not change this right now. Try again.' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(within(form).queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Ask my phone to allow' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   it('grant declined on the phone: a readable alert, nothing listed, the form usable again', async () => {

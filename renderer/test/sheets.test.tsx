@@ -95,8 +95,10 @@ describe('ApprovalCard', () => {
     const { bridge } = fakeBridge();
     frame(approval('2030-01-01T00:02:05Z'));
     renderWith(bridge, <ApprovalCard id="a-1" />);
-    expect(screen.getByText('High risk')).toBeTruthy();
+    expect(screen.getByText('High risk — needs your phone')).toBeTruthy();
     expect(screen.getByText('Goes outside your domain', { exact: false })).toBeTruthy();
+    // No raw score anywhere on the card.
+    expect(screen.getByTestId('approval-card').textContent).not.toMatch(/\b70\b|score/i);
     expect(screen.getByText('Send email to 3 people 4821')).toBeTruthy();
     expect(screen.getByText('· 2:05 left', { exact: false })).toBeTruthy();
     act(() => void vi.advanceTimersByTime(3000));
@@ -112,8 +114,10 @@ describe('ApprovalCard', () => {
     frame(approval('2030-01-01T00:02:05Z'));
     renderWith(bridge, <ApprovalCard id="a-1" />);
     frame({ type: 'approval_update', id: 'a-1', status: 'approved' });
-    expect(screen.getByRole('status').textContent).toBe('Approved on your phone');
+    expect(screen.getByRole('status').textContent).toBe('Approved on your phone.');
     expect(screen.queryByRole('button', { name: 'Cancel request' })).toBeNull();
+    // Answered: the card folds to its one line, without the risk and the phone's message.
+    expect(screen.queryByText('Send email to 3 people 4821')).toBeNull();
   });
 
   it('formats the remaining time', () => {

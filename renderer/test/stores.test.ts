@@ -44,6 +44,14 @@ describe('conversation store', () => {
     expect(useConversation.getState().pending).toEqual([]);
   });
 
+  it('drops an earlier request’s retry banner once a newer answer went through; keeps what still needs the person', () => {
+    frame({ type: 'error', code: 'PROVIDER_UNAVAILABLE', message: 'Gmail is not responding.', action: 'retry', request_id: 't-1' });
+    frame({ type: 'error', code: 'FEDERATED_TOKEN_NOT_IN_VAULT', message: '', request_id: 't-2', provider: 'slack' });
+    frame({ type: 'agent_stream', request_id: 't-3', delta: 'You have two new emails.' });
+    frame({ type: 'agent_done', request_id: 't-3' });
+    expect(useConversation.getState().errors.map((e) => e.code)).toEqual(['FEDERATED_TOKEN_NOT_IN_VAULT']);
+  });
+
   it('keeps the backend sentence and an explicit action when given', () => {
     frame({ type: 'error', code: 'PROVIDER_ERROR', message: 'Gmail is down for maintenance.', action: 'none' });
     expect(useConversation.getState().errors[0]).toMatchObject({ message: 'Gmail is down for maintenance.', action: 'none' });

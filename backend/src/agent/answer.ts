@@ -3,7 +3,7 @@ import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { describeScope } from '../auth/scopeCatalog.js';
 import { toRiskSummary } from '../policy/index.js';
-import type { Draft, ServerFrameOf } from '../protocol/index.js';
+import { TOOL_DISPLAY_NAME, type Draft, type ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
@@ -11,6 +11,7 @@ import { ResolvedContacts, whichPersonQuestion } from '../people/index.js';
 import { buildDraft } from './drafts.js';
 import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
 import { rememberedExchange } from './memory/exchange.js';
+import { NOTE_PREFIX, noteText } from './memory/notes.js';
 import { sendError } from './outcomes.js';
 import type { PolicyGate } from './policyGate.js';
 import type { AgentSettingsPort, ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
@@ -68,6 +69,11 @@ function toYou(s: string): string {
   return s.replace(/\b(?:i'm|i’m|i|me|my|mine|myself|am)\b/gi, (w) => swap[w.toLowerCase()] ?? w);
 }
 
+/** What Vouch says when a rule of the person's blocks the draft it just made. */
+export function blockedSpoken(rule: string): string {
+  return `I drafted it, but your rule “${rule.replace(/[.!]+$/, '')}” doesn’t allow it, so I won’t do it. To allow it, change that rule under Rules.`;
+}
+
 const HELP =
   'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?';
 
@@ -105,12 +111,15 @@ export class Answerer {
     });
     deps.shortTerm.add(ctx.id, { role: 'user', text });
     if (intent.entities.remember) return this.keep(ctx, requestId, intent.entities.remember);
+    if (intent.entities.forget) return this.drop(ctx, requestId, intent.entities.forget);
     if (intent.pending_outcome === 'abandoned') return this.say(ctx, requestId, 'Okay, I’ve dropped that. Nothing was sent.');
     if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, HELP);
 
     const readDenied = await deps.policy.firstDeniedTool(sub, intent.tools, 'can_read');
     if (readDenied)
-      return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${readDenied} for you.`, { request_id: requestId });
+      return sendError(ctx, 'POLICY_DENIED', `Your role does not allow Vouch to use ${TOOL_DISPLAY_NAME[readDenied]} for you.`, {
+        request_id: requestId,
+      });
     const missing = await deps.gate.missing(ctx, intent.tools);
     if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools, { write: intent.needs_write });
     // Connected with fewer permissions than this request needs: ask for exactly the extra ones.
@@ -181,7 +190,14 @@ export class Answerer {
       const draft = withoutSelf(built.draft, ctx.user.email);
       const record = await deps.drafts.create(sub, requestId, draft);
       const { decision } = await deps.policy.decide(ctx, draft);
-      await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
+      // A draft a rule blocks is not "ready to send": say so, and what the person can change.
+      const spoken =
+        decision.level !== 'deny'
+          ? built.spoken
+          : decision.decided_by.kind === 'role'
+            ? `I drafted it, but ${decision.decided_by.detail.replace(/^Your/, 'your')}, so I won’t do it. Ask whoever manages your account if you need this.`
+            : blockedSpoken(decision.decided_by.detail);
+      await speakAndStream({ requestId, deltas: chunkText(spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
       ctx.send({
         type: 'draft_ready',
         draft_id: record.id,
@@ -190,7 +206,7 @@ export class Answerer {
         risk: toRiskSummary(decision),
         ...draft,
       } as ServerFrameOf<'draft_ready'>);
-      deps.shortTerm.add(ctx.id, { role: 'assistant', text: built.spoken });
+      deps.shortTerm.add(ctx.id, { role: 'assistant', text: spoken });
       return;
     }
 
@@ -228,12 +244,29 @@ export class Answerer {
     const memory = this.deps.memory;
     if (!memory) return this.say(ctx, requestId, 'I can’t keep notes on this setup, so I didn’t save that.');
     try {
-      await memory.remember(ctx.user.sub, `The user asked me to remember: ${fact}`, { request_id: requestId, kind: 'note' });
+      // In the person's own words, as the Memory panel shows it ("Remember: my manager is Dana").
+      await memory.remember(ctx.user.sub, noteText(fact), { request_id: requestId, kind: 'note' });
     } catch (err) {
       this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'keeping a note failed');
       return this.say(ctx, requestId, 'I couldn’t save that just now. Please try again in a moment.');
     }
     return this.say(ctx, requestId, `Got it. I’ll remember that ${toYou(fact.replace(/[.!]+$/, ''))}.`);
+  }
+
+  /** "forget that …": the matching note leaves long-term memory, and Vouch says which one (or that none matched). */
+  private async drop(ctx: SessionContext, requestId: string, fact: string): Promise<void> {
+    const forgetNote = this.deps.memory?.forgetNote;
+    if (!forgetNote) return this.say(ctx, requestId, 'I don’t keep notes on this setup, so there is nothing to forget.');
+    let gone: string | undefined;
+    try {
+      gone = await forgetNote(ctx.user.sub, fact);
+    } catch (err) {
+      this.deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'forgetting a note failed');
+      return this.say(ctx, requestId, 'I couldn’t forget that just now. Please try again in a moment, or use Forget in the Memory tab.');
+    }
+    if (!gone)
+      return this.say(ctx, requestId, 'I don’t have a note about that, so there was nothing to forget. The Memory tab lists what I keep.');
+    return this.say(ctx, requestId, `Done. I’ve forgotten that ${toYou(gone.slice(NOTE_PREFIX.length).replace(/[.!]+$/, ''))}.`);
   }
 
   /** Addresses for the people a request names, from whichever providers know them. */

@@ -10,7 +10,7 @@ import {
   type ProposedAction,
   type RuleStore,
 } from '../policy/index.js';
-import type { Draft, Tool } from '../protocol/index.js';
+import { TOOL_DISPLAY_NAME, type Draft, type Tool } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 
@@ -61,7 +61,11 @@ export class PolicyGate {
       decision: {
         ...decision,
         level: 'deny',
-        decided_by: { kind: 'rule', id: 'roles', effect: 'deny', detail: `Your role does not allow ${action.action} with ${action.tool}` },
+        decided_by: {
+          kind: 'role',
+          id: 'roles',
+          detail: `Your role does not allow Vouch to ${action.action} in ${TOOL_DISPLAY_NAME[action.tool as Tool] ?? action.tool}`,
+        },
       },
     };
   }

@@ -19,6 +19,8 @@ export interface ReplyWriterPort {
 export interface LongTermMemoryPort {
   remember(user: string, text: string, meta?: Record<string, string>): Promise<void>;
   recall(user: string, query: string, k: number): Promise<string[]>;
+  /** "forget that …": removes the matching note; its text, or undefined when none matches. */
+  forgetNote?(user: string, fact: string): Promise<string | undefined>;
 }
 
 /** Short-term conversation per session, so "reply to her" resolves. */

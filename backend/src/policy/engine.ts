@@ -35,7 +35,9 @@ export interface PolicyContext {
 type DecidedBy =
   | { kind: 'threshold'; detail: string }
   | { kind: 'rule'; id: string; effect: MatchedRule['effect']; detail: string }
-  | { kind: 'preauthorization'; id: string; detail: string };
+  | { kind: 'preauthorization'; id: string; detail: string; until: number }
+  /** The person's role (authorization model) does not allow the action: not a rule they wrote. */
+  | { kind: 'role'; id: string; detail: string };
 
 export interface PolicyDecision {
   score: number;
@@ -88,7 +90,7 @@ export function evaluatePolicy(input: ProposedActionInput | ProposedAction, ctx:
       return {
         ...base,
         level: 'auto',
-        decided_by: { kind: 'preauthorization', id: grant.id, detail: describePreauthorization(grant) },
+        decided_by: { kind: 'preauthorization', id: grant.id, detail: describePreauthorization(grant), until: grant.expires_at },
         preauthorization_id: grant.id,
       };
     }
@@ -106,13 +108,26 @@ function thresholdDetail(score: number, level: Exclude<RiskLevel, 'deny'>): stri
   return `score ${score} is 55 or more`;
 }
 
+/** Vouch's own default for a level, in the words the app shows after "Vouch's default:". */
+const DEFAULT_REASON: Record<RiskLevel, string> = {
+  auto: 'low-risk actions only need your OK here',
+  confirm: 'you check and confirm this here before it happens',
+  step_up: 'risky actions need your approval on your phone',
+  deny: 'this is not allowed',
+};
+
+/** Why the decision came out as it did, in plain words: no rule ids, no scores, no raw times. */
+export function decisionReason(d: PolicyDecision): NonNullable<RiskSummary['reason']> {
+  const by = d.decided_by;
+  if (by.kind === 'rule') return { by: 'rule', text: by.detail };
+  if (by.kind === 'role') return { by: 'role', text: by.detail };
+  if (by.kind === 'preauthorization')
+    return { by: 'preauthorization', text: 'you pre-approved these actions', until: new Date(by.until).toISOString() };
+  return { by: 'default', text: DEFAULT_REASON[d.level] };
+}
+
 /** The shape the app displays (`approval_required.risk`, draft sheet). */
 export function toRiskSummary(d: PolicyDecision): RiskSummary {
-  const rule =
-    d.decided_by.kind === 'rule'
-      ? `rule ${d.decided_by.id}: ${d.decided_by.detail}`
-      : d.decided_by.kind === 'preauthorization'
-        ? `${d.decided_by.detail} (${d.decided_by.id})`
-        : `threshold: ${d.decided_by.detail}`;
-  return { score: d.score, level: d.level, factors: d.factors.map((f) => ({ ...f })), rule };
+  const reason = decisionReason(d);
+  return { score: d.score, level: d.level, factors: d.factors.map((f) => ({ ...f })), rule: reason.text, reason };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LinkedProvider, Tool } from './common.js';
+import { LinkedProvider, Tool, TOOL_DISPLAY_NAME } from './common.js';
 import { ErrorCode } from './errors.js';
 
 /**
@@ -111,6 +111,11 @@ export type PreauthListResponse = z.infer<typeof PreauthListResponse>;
 /** `POST /preauthorizations` → 201. */
 export const PreauthGrantResponse = z.object({ preauthorization: PreauthGrantResource });
 export type PreauthGrantResponse = z.infer<typeof PreauthGrantResponse>;
+
+/** The phone's message for a pre-authorization request; the app shows the same words while it waits. */
+export function preauthBindingMessage(tool: string, minutes: number): string {
+  return `Allow ${TOOL_DISPLAY_NAME[tool as Tool] ?? tool} actions for ${minutes} min`.slice(0, 64);
+}
 
 // `DELETE /preauthorizations/:id` → 204, or 404 `NOT_FOUND` when it is no longer active.
 

@@ -25,5 +25,13 @@ export const RiskSummary = z.object({
   level: RiskLevel,
   factors: z.array(RiskFactor),
   rule: z.string().optional(),
+  /**
+   * Why this level, in plain words for the app: a rule the person wrote (its description), Vouch's
+   * default for the score, or a pre-approval the person granted (with when it ends, RFC 3339, for the
+   * app to show in the person's own time zone). No ids, no scores.
+   */
+  reason: z
+    .object({ by: z.enum(['default', 'rule', 'preauthorization', 'role']), text: z.string().max(300), until: z.string().optional() })
+    .optional(),
 });
 export type RiskSummary = z.infer<typeof RiskSummary>;

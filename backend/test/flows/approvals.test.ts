@@ -121,7 +121,7 @@ describe('step-up, rules and the audit chain', () => {
 
   it("a pre-authorization granted on the phone waives the confirm for a while, never the person's own rule, and revoking it restores it", async () => {
     system.tenant.ciba.events.once('request', (p) => {
-      expect(p.bindingMessage).toBe('Allow slack actions for 30 min');
+      expect(p.bindingMessage).toBe('Allow Slack actions for 30 min');
       void system.tenant.ciba.approve(p.authReqId);
     });
     const granted = await api('/preauthorizations', {
@@ -138,8 +138,10 @@ describe('step-up, rules and the audit chain', () => {
     system.tenant.ciba.events.on('request', listener);
     c.send({ type: 'transcript', id: 'deals-4', text: 'post to #deals that coffee is ready' });
     const draft = await c.next('draft_ready');
-    expect(draft.risk).toMatchObject({ level: 'auto' });
-    expect(draft.risk?.rule).toContain(grant.id);
+    expect(draft.risk).toMatchObject({ level: 'auto', reason: { by: 'preauthorization' } });
+    // Until when, for the app to show in the person's zone; never the grant's id.
+    expect(Date.parse(draft.risk?.reason?.until ?? '')).toBeGreaterThan(Date.now());
+    expect(JSON.stringify(draft.risk)).not.toContain(grant.id);
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
     expect(await c.next('action_result')).toMatchObject({ status: 'posted' });
     expect(phoneAsked).toEqual([]);
@@ -149,7 +151,7 @@ describe('step-up, rules and the audit chain', () => {
     c.send({ type: 'transcript', id: 'gen-4', text: 'post to #general that coffee is ready' });
     const general = await c.next('draft_ready');
     expect(general.risk).toMatchObject({ level: 'step_up' });
-    expect(general.risk?.rule).toContain('general-needs-phone');
+    expect(general.risk?.reason).toEqual({ by: 'rule', text: 'Posting to #general needs my phone' });
     c.send({ type: 'action_cancelled', draft_id: general.draft_id });
     await c.next('action_result', (f) => f.draft_id === general.draft_id);
 
@@ -175,6 +177,15 @@ describe('step-up, rules and the audit chain', () => {
     c.send({ type: 'transcript', id: 'pay-1', text: 'post to #deals that payroll is late' });
     const draft = await c.next('draft_ready');
     expect(draft.risk?.level).toBe('deny');
+    expect(draft.risk?.reason).toEqual({ by: 'rule', text: 'Never send anything about payroll' });
+    // The reply says it is blocked and by which rule, never "post it when you're ready".
+    const said = c.frames
+      .filter((f) => f.type === 'agent_stream' && f.request_id === 'pay-1')
+      .map((f) => (f as { delta: string }).delta)
+      .join('');
+    expect(said).toBe(
+      'I drafted it, but your rule “Never send anything about payroll” doesn’t allow it, so I won’t do it. To allow it, change that rule under Rules.',
+    );
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
     expect(await c.next('action_result')).toMatchObject({ status: 'denied', code: 'POLICY_DENIED' });
     await c.close();

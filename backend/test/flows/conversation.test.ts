@@ -239,7 +239,22 @@ describe('"remember that …"', () => {
     const { answer } = await ask(c, 'remember that my badge number is 4412');
     expect(answer).toBe('Got it. I’ll remember that your badge number is 4412.');
     const recalled = await system.backend.services.memory?.recall('auth0|alex', 'badge number', 3);
-    expect(recalled?.some((m) => m.text.includes('badge number is 4412'))).toBe(true);
+    expect(recalled?.map((m) => m.text)).toContain('Remember: my badge number is 4412');
+  });
+
+  it('"forget that …" drops that note, says which, and says so when there is none', async () => {
+    const memory = system.backend.services.memory!;
+    await ask(c, 'remember that my manager is Dana');
+    await ask(c, 'remember that the standup moved to 9:30');
+    expect((await memory.list('auth0|alex')).map((m) => m.text)).toContain('Remember: my manager is Dana');
+    const { answer } = await ask(c, 'forget that my manager is Dana');
+    expect(answer).toBe('Done. I’ve forgotten that your manager is Dana.');
+    const left = (await memory.list('auth0|alex')).map((m) => m.text);
+    expect(left).not.toContain('Remember: my manager is Dana');
+    expect(left).toContain('Remember: the standup moved to 9:30');
+    expect((await ask(c, 'forget that my manager is Dana')).answer).toBe(
+      'I don’t have a note about that, so there was nothing to forget. The Memory tab lists what I keep.',
+    );
   });
 });
 

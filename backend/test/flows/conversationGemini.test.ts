@@ -30,6 +30,18 @@ const INTENTS: Record<string, object> = {
     needs_write: false,
   },
   'reply to dana': { tools: ['gmail'], action: 'reply', entities: { people: ['Dana'], emails: [] }, needs_write: true },
+  'remember that my manager is dana': {
+    tools: [],
+    action: 'unknown',
+    entities: { people: [], emails: [], remember: 'my manager is Dana' },
+    needs_write: false,
+  },
+  'forget that my manager is dana': {
+    tools: [],
+    action: 'unknown',
+    entities: { people: [], emails: [], forget: 'my manager is Dana' },
+    needs_write: false,
+  },
   'reschedule the board deck prep': {
     tools: ['calendar'],
     action: 'schedule',
@@ -137,5 +149,13 @@ describe('the Gemini path through the same plumbing (stand-in)', () => {
     expect(draft.kind).toBe('event_move');
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
     expect(await c.next('action_result', (f) => f.draft_id === draft.draft_id)).toMatchObject({ status: 'moved' });
+  });
+
+  it('"remember that …" and "forget that …" from the model’s intent keep and drop the note, said in plain words', async () => {
+    expect((await ask('remember that my manager is Dana')).answer).toBe('Got it. I’ll remember that your manager is Dana.');
+    const memory = system.backend.services.memory!;
+    expect((await memory.list('auth0|alex')).map((m) => m.text)).toContain('Remember: my manager is Dana');
+    expect((await ask('forget that my manager is Dana')).answer).toBe('Done. I’ve forgotten that your manager is Dana.');
+    expect((await memory.list('auth0|alex')).map((m) => m.text)).not.toContain('Remember: my manager is Dana');
   });
 });

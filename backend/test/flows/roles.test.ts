@@ -29,7 +29,11 @@ describe('roles and relationships (OpenFGA model, embedded checker)', () => {
     if (authz.kind !== 'embedded') throw new Error('expected the embedded checker');
     authz.checker.write([{ user: userRef('auth0|alex'), relation: 'suspended', object: toolObject('auth0|alex', 'slack') }]);
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
-    expect(await c.next('action_result')).toMatchObject({ status: 'denied', code: 'POLICY_DENIED', detail: expect.stringMatching(/role/) });
+    expect(await c.next('action_result')).toMatchObject({
+      status: 'denied',
+      code: 'POLICY_DENIED',
+      detail: 'Your role does not allow Vouch to post in Slack',
+    });
 
     c.send({ type: 'transcript', id: 'r-3', text: "what's new in #general" });
     expect(await c.next('error')).toMatchObject({ code: 'POLICY_DENIED', request_id: 'r-3' });

@@ -237,7 +237,13 @@ describe('risk score: each factor and threshold edge', () => {
     const s2 = toRiskSummary(evaluatePolicy(a, ctx()));
     expect(s1).toEqual(s2);
     expect(RiskSummary.parse(s1)).toEqual(s1);
-    expect(s1).toMatchObject({ score: 59, level: 'step_up', rule: 'threshold: score 59 is 55 or more' });
+    expect(s1).toMatchObject({
+      score: 59,
+      level: 'step_up',
+      reason: { by: 'default', text: 'risky actions need your approval on your phone' },
+    });
+    // What the app shows carries no rule id and no score in its words.
+    expect(s1.rule).toBe('risky actions need your approval on your phone');
   });
 
   it('rejects a malformed action', () => {
@@ -267,7 +273,8 @@ describe('rules: deny > require_step_up > require_confirm > allow', () => {
     expect(d.score).toBe(30);
     expect(d.level).toBe('deny');
     expect(d.decided_by).toMatchObject({ kind: 'rule', id: 'no-general', effect: 'deny' });
-    expect(toRiskSummary(d).rule).toBe('rule no-general: never post to #general');
+    expect(toRiskSummary(d).reason).toEqual({ by: 'rule', text: 'never post to #general' });
+    expect(toRiskSummary(d).rule).toBe('never post to #general');
   });
 
   it('deny overrides allow, require_* and a covering pre-authorization', () => {
@@ -405,7 +412,13 @@ describe('pre-authorization in the decision', () => {
   it('skips the confirm for medium-risk Gmail actions while active', () => {
     const d = evaluatePolicy(mail('Lunch?'), ctx({ activePreauthorizations: [gmail30], now: NOW + 29 * 60_000 }));
     expect([d.score_level, d.level, d.preauthorization_id]).toEqual(['confirm', 'auto', 'pa-gmail']);
-    expect(toRiskSummary(d).rule).toContain('pa-gmail');
+    // Until when, as a time for the app to show in the person's zone; never the grant's id.
+    expect(toRiskSummary(d).reason).toEqual({
+      by: 'preauthorization',
+      text: 'you pre-approved these actions',
+      until: new Date(NOW + 30 * 60_000).toISOString(),
+    });
+    expect(JSON.stringify(toRiskSummary(d))).not.toContain('pa-gmail');
   });
 
   it('stops at expiry, on revoke, for other tools and other users', () => {

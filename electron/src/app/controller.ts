@@ -95,6 +95,8 @@ export class AppController {
   readonly ptt: PttMachine;
   readonly recording = new RecordingBuffer();
   private sttReady = false;
+  /** The pre-authorization request waiting for the phone, to call off. */
+  private preauthWait: AbortController | undefined;
   private sttUnavailableMessage = SPEECH_UNAVAILABLE;
   private readonly log: NonNullable<ControllerDeps['log']>;
   private readonly stt: SttEngineLike | undefined;
@@ -330,12 +332,23 @@ export class AppController {
       return this.deps.getAudit(q);
     },
     listPreauthorizations: () => this.withPreauth('list', (p) => p.list()),
-    grantPreauthorization: (req) => this.withPreauth('grant', (p) => p.grant(req)),
+    grantPreauthorization: (req) => {
+      // One grant waits for the phone at a time; Cancel (below) ends the wait, and the backend then grants nothing.
+      this.preauthWait?.abort();
+      const wait = (this.preauthWait = new AbortController());
+      return this.withPreauth('grant', (p) => p.grant(req, wait.signal)).finally(() => {
+        if (this.preauthWait === wait) this.preauthWait = undefined;
+      });
+    },
     revokePreauthorization: (id) => this.withPreauth('revoke', (p) => p.revoke(id)),
     listHistory: () => this.listHistory(),
     clearHistory: async () => {
       const { history, sub } = this.requireHistory();
       await history.clear(sub);
+    },
+    cancelPreauthorizationRequest: async () => {
+      this.preauthWait?.abort();
+      this.preauthWait = undefined;
     },
     // --- Manage what Vouch keeps (issue 15) ---
     listMemory: () => this.withBackend('memory list', this.deps.memory, (m) => m.list()),

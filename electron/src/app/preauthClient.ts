@@ -40,7 +40,8 @@ export const PREAUTH_MESSAGES: Record<PreauthErrorCode, string> = {
 
 export interface PreauthClient {
   list(): Promise<PreauthView[]>;
-  grant(req: PreauthGrantRequest): Promise<PreauthView>;
+  /** Aborting `signal` closes the request: the backend stops waiting and grants nothing. */
+  grant(req: PreauthGrantRequest, signal?: AbortSignal): Promise<PreauthView>;
   revoke(id: string): Promise<void>;
 }
 
@@ -68,11 +69,12 @@ export function createPreauthClient(opts: {
       if (!parsed.success) throw failed();
       return activePreauthViews(parsed.data, now());
     },
-    async grant(req) {
+    async grant(req, signal) {
       const res = await f(new URL('preauthorizations', base), {
         method: 'POST',
         headers: await headers(true),
         body: JSON.stringify(preauthRequestBody(req)),
+        ...(signal ? { signal } : {}),
       });
       if (res.status === 403) {
         const err = ApiErrorBody.safeParse(await res.json().catch(() => null));

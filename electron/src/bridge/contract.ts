@@ -141,6 +141,7 @@ export const BRIDGE_METHODS = [
   'listPreauthorizations',
   'grantPreauthorization',
   'revokePreauthorization',
+  'cancelPreauthorizationRequest',
   ...SPEECH_MODEL_METHODS,
   ...HISTORY_METHODS,
   // --- Manage what Vouch keeps (issue 15) ---
@@ -515,6 +516,8 @@ export interface VouchBridge extends SpeechModelBridge, AccountSettingsBridge, H
    */
   grantPreauthorization(req: PreauthGrantRequest): Promise<PreauthView>;
   revokePreauthorization(id: string): Promise<void>;
+  /** Stops waiting for the phone on the grant in flight: nothing is allowed, whatever the phone answers later. */
+  cancelPreauthorizationRequest(): Promise<void>;
   // --- Manage what Vouch keeps (issue 15) ---
   /** Everything Vouch remembers long-term, newest first. */
   listMemory(): Promise<MemoryItemView[]>;

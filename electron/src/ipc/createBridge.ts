@@ -45,6 +45,7 @@ export function createBridge(ipc: IpcRendererLike): VouchBridge {
     listPreauthorizations: () => invoke('listPreauthorizations'),
     grantPreauthorization: (req) => invoke('grantPreauthorization', req),
     revokePreauthorization: (id) => invoke('revokePreauthorization', id),
+    cancelPreauthorizationRequest: () => invoke('cancelPreauthorizationRequest'),
     downloadSpeechModel: () => invoke('downloadSpeechModel'),
     cancelSpeechModelDownload: () => invoke('cancelSpeechModelDownload'),
     useSpeechModelFolder: (dir) => (dir === undefined ? invoke('useSpeechModelFolder') : invoke('useSpeechModelFolder', dir)),

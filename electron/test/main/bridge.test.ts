@@ -41,6 +41,7 @@ function recordingHandlers() {
     listPreauthorizations: rec('listPreauthorizations', []),
     grantPreauthorization: rec('grantPreauthorization', GRANT),
     revokePreauthorization: rec('revokePreauthorization'),
+    cancelPreauthorizationRequest: rec('cancelPreauthorizationRequest'),
     downloadSpeechModel: rec('downloadSpeechModel'),
     cancelSpeechModelDownload: rec('cancelSpeechModelDownload'),
     useSpeechModelFolder: rec('useSpeechModelFolder'),

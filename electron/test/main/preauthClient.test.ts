@@ -145,8 +145,10 @@ describe('controller pre-authorization handlers over IPC', () => {
       handlers: controller.handlers,
       log: { warn: (o) => warnings.push(o) },
     });
-    const call = (m: 'listPreauthorizations' | 'grantPreauthorization' | 'revokePreauthorization', ...a: unknown[]) =>
-      ipcMain.invokeAs({ webContentsId: 7, url: 'vouch://app/index.html' }, channelFor(m), ...a);
+    const call = (
+      m: 'listPreauthorizations' | 'grantPreauthorization' | 'revokePreauthorization' | 'cancelPreauthorizationRequest',
+      ...a: unknown[]
+    ) => ipcMain.invokeAs({ webContentsId: 7, url: 'vouch://app/index.html' }, channelFor(m), ...a);
     return { call, warnings };
   }
 
@@ -159,6 +161,25 @@ describe('controller pre-authorization handlers over IPC', () => {
       ok: false,
       error: { code: 'APPROVAL_DENIED', message: 'Declined on your phone. Nothing was allowed.' },
     });
+  });
+
+  it('Cancel closes the request waiting for the phone (the backend then grants nothing)', async () => {
+    let asked!: (signal: AbortSignal) => void;
+    const sent = new Promise<AbortSignal>((resolve) => (asked = resolve));
+    const fetchImpl = ((_input: unknown, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        const signal = init!.signal!;
+        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        asked(signal);
+      })) as typeof fetch;
+    const client = createPreauthClient({ backendUrl: 'https://api.vouch.test/v1', getAccessToken: async () => 'at-123', fetchImpl });
+    const { call } = wire(client);
+    const waiting = call('grantPreauthorization', { tool: 'slack', max_level: 'confirm', duration_minutes: 15 });
+    const signal = await sent;
+    expect(signal.aborted).toBe(false);
+    await expect(call('cancelPreauthorizationRequest')).resolves.toEqual({ ok: true, value: undefined });
+    expect(signal.aborted).toBe(true);
+    await expect(waiting).resolves.toMatchObject({ ok: false, error: { code: 'REQUEST_FAILED' } });
   });
 
   it('hides unexpected failures (no token or URL in the message) and needs a signed-in user', async () => {

@@ -4,12 +4,12 @@ import { useApprovals, type ApprovalStatus } from '../stores/approvals.js';
 import { RiskBadge } from './RiskBadge.js';
 
 const STATUS_TEXT: Record<ApprovalStatus, string> = {
-  pending: 'Waiting for you to approve on your phone',
-  approved: 'Approved on your phone',
+  pending: 'Waiting for you to approve on your phone. Nothing happens until you do.',
+  approved: 'Approved on your phone.',
   denied: 'Declined on your phone. Nothing was done.',
   expired: 'The approval request expired. Nothing was done.',
   cancelled: 'Cancelled. Nothing was done.',
-  failed: 'Vouch could not ask for approval.',
+  failed: 'Vouch could not get an answer from your phone. Nothing was done.',
 };
 
 export function formatRemaining(ms: number): string {
@@ -26,8 +26,12 @@ export function ContentCode({ code }: { code: string }) {
   );
 }
 
-/** A step-up in progress: why, the code to match on the phone, time left, and a way to call it off. */
-export function ApprovalCard({ id }: { id: string }) {
+/**
+ * A step-up in progress: why, the message and code to match on the phone, time left, and a way to call
+ * it off. Once the phone has answered, it folds to one line (the draft sheet, when open, says the rest).
+ * Inside the draft sheet (`embedded`) the sheet's own Cancel calls it off.
+ */
+export function ApprovalCard({ id, embedded = false }: { id: string; embedded?: boolean }) {
   const bridge = useBridge();
   const entry = useApprovals((s) => s.byId[id]);
   const [now, setNow] = useState(() => Date.now());
@@ -47,9 +51,21 @@ export function ApprovalCard({ id }: { id: string }) {
     void bridge.decideApproval(id, false);
   };
 
+  if (!pending)
+    return (
+      <section className={`approval approval-${status} approval-done`} aria-label="Phone approval" data-testid="approval-card">
+        <p className="approval-status">
+          <span role="status">{STATUS_TEXT[status]}</span>{' '}
+          <button type="button" className="link-button" onClick={() => useApprovals.getState().dismiss(id)}>
+            Dismiss
+          </button>
+        </p>
+      </section>
+    );
+
   return (
     <section className={`approval approval-${status}`} aria-labelledby={`approval-${id}-title`} data-testid="approval-card">
-      <h3 id={`approval-${id}-title`}>Approval needed</h3>
+      <h3 id={`approval-${id}-title`}>Approve on your phone</h3>
       <RiskBadge risk={request.risk} open />
       <p>
         Check that your phone shows: <strong className="binding">{request.binding_message}</strong>
@@ -63,16 +79,18 @@ export function ApprovalCard({ id }: { id: string }) {
       )}
       <p className="approval-status">
         {/* Only the status is live: announcing the countdown every second would drown everything else. */}
-        <span role="status">{STATUS_TEXT[status]}</span>
-        {pending && Number.isFinite(left) && <span className="countdown"> · {formatRemaining(left)} left</span>}
+        {/* In the draft sheet, the sheet's own status line says this. */}
+        {!embedded && <span role="status">{STATUS_TEXT[status]}</span>}
+        {Number.isFinite(left) && (
+          <span className="countdown">
+            {embedded ? '' : ' · '}
+            {formatRemaining(left)} left
+          </span>
+        )}
       </p>
-      {pending ? (
+      {!embedded && (
         <button type="button" onClick={cancel}>
           Cancel request
-        </button>
-      ) : (
-        <button type="button" onClick={() => useApprovals.getState().dismiss(id)}>
-          Dismiss
         </button>
       )}
     </section>

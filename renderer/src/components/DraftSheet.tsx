@@ -7,9 +7,9 @@ import { useDrafts, type DraftEntry } from '../stores/drafts.js';
 import { ApprovalCard, ContentCode } from './ApprovalCard.js';
 import { useContracts } from './contracts.js';
 import { draftContract, draftNote, toFormValues, validateDraft, type FieldErrors } from './draftForm.js';
-import { resultLabel } from './labels.js';
 import { RiskBadge } from './RiskBadge.js';
 import { Sheet } from './Sheet.js';
+import { draftState } from './stateWording.js';
 
 /** The open draft, editable, with Send/Create/Post and Cancel. */
 export function DraftSheet() {
@@ -22,25 +22,37 @@ export function DraftSheet() {
 
 function DraftForm({ entry }: { entry: DraftEntry }) {
   const bridge = useBridge();
-  const { draft, phase, result } = entry;
+  const { draft, phase, result, problem } = entry;
   const catalog = useContracts();
   const contract = draftContract(draft.kind, catalog);
   const initial = useMemo(() => toFormValues(draft, catalog), [draft, catalog]);
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [sendError, setSendError] = useState<string | null>(null);
   const approvalId = useApprovals((s) => s.order.find((id) => s.byId[id]?.request.draft_id === draft.draft_id));
-  const contentCode = useApprovals((s) => (approvalId ? s.byId[approvalId]?.request.content_code : undefined));
+  const approval = useApprovals((s) => (approvalId ? s.byId[approvalId] : undefined));
+  const contentCode = approval?.request.content_code;
   const { markSubmitting, markFailed, markCancelled, close } = useDrafts.getState();
 
-  const finished = phase === 'done' || phase === 'cancelled';
-  const locked = phase === 'submitting' || phase === 'awaiting_approval' || finished;
+  const view = draftState({
+    phase,
+    ...(result ? { result } : {}),
+    ...(draft.risk ? { risk: draft.risk } : {}),
+    ...(approval ? { approval: approval.status } : {}),
+    problem: problem ?? null,
+    outcome: contract.outcome,
+    outcomeLabel: contract.outcomeLabel,
+    confirmLabel: contract.confirmLabel,
+    messageFor: (code) => DEFAULT_ERROR_MESSAGES[code].message,
+  });
+  const { locked } = view;
+  // The phone's card belongs in the sheet only while the phone is asked; after that the sheet's own status says what happened.
+  const phoneAsked = approvalId !== undefined && approval?.status === 'pending';
   const specs = contract.fields;
   const note = draftNote(draft, catalog);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (locked) return;
+    if (!view.primary?.enabled) return;
     const v = validateDraft(draft, initial, values, catalog);
     if (!v.ok) {
       setErrors(v.errors);
@@ -50,32 +62,27 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
       return;
     }
     setErrors({});
-    setSendError(null);
     markSubmitting(draft.draft_id);
     try {
       await bridge.confirmDraft(draft.draft_id, Object.keys(v.edits).length ? v.edits : undefined);
     } catch (err) {
-      setSendError(bridgeErrorText(err, 'Vouch could not send this. Try again.'));
-      markFailed(draft.draft_id);
+      markFailed(draft.draft_id, bridgeErrorText(err, 'Vouch could not reach the service to do this. Try again.'));
     }
   };
 
+  /** Cancel, Close, Esc and the sheet's ×: one meaning per state. */
   const cancel = () => {
-    if (finished) return close();
-    if (phase === 'submitting') return;
+    if (!view.secondaryEnabled) return;
+    // Over: only the sheet closes. Still open on the backend (even one a rule blocks): call it off there too.
+    if (view.secondary === 'Close' && phase !== 'open') return close();
     void bridge.cancelDraft(draft.draft_id);
     markCancelled(draft.draft_id);
   };
 
-  const failure =
-    phase === 'failed' && result
-      ? (result.detail ?? (result.code ? DEFAULT_ERROR_MESSAGES[result.code].message : 'That did not go through.'))
-      : sendError;
-
   return (
     <Sheet title={contract.title} onClose={cancel} testId="draft-sheet">
       {/* While the phone approval is pending it is what matters, so it goes first (it shows the risk too). */}
-      {approvalId ? <ApprovalCard id={approvalId} /> : draft.risk && <RiskBadge risk={draft.risk} />}
+      {phoneAsked ? <ApprovalCard id={approvalId} embedded /> : draft.risk && <RiskBadge risk={draft.risk} />}
       <form className="draft-form" onSubmit={(e) => void submit(e)} noValidate>
         {specs.map((spec, i) => {
           const id = fieldId(draft.draft_id, spec.name);
@@ -127,36 +134,32 @@ function DraftForm({ entry }: { entry: DraftEntry }) {
           );
         })}
         {note && <p className="hint">{note}</p>}
-        {contentCode && (
+        {contentCode && phoneAsked && (
           <p className="hint" data-testid="draft-content-code">
             Code of this draft: <ContentCode code={contentCode} /> (your phone shows the same code)
           </p>
         )}
-        <div className="draft-state" role="status" aria-live="polite">
-          {phase === 'submitting' && 'Sending…'}
-          {phase === 'awaiting_approval' && 'Waiting for your approval on your phone.'}
-          {phase === 'done' && result && `${resultLabel(result.status, catalog)} ✓`}
-          {phase === 'cancelled' && 'Cancelled. Nothing was sent.'}
+        <div
+          className={phase === 'done' ? 'draft-state' : 'draft-state neutral'}
+          role="status"
+          aria-live="polite"
+          data-testid="draft-status"
+        >
+          {view.status}
         </div>
-        {failure && (
-          <p className="field-error" role="alert">
-            {failure}
+        {view.problem && (
+          <p className="field-error" role="alert" data-testid="draft-problem">
+            {view.problem}
           </p>
         )}
         <div className="actions">
-          {finished ? (
-            <button type="button" className="primary" onClick={close}>
-              Close
+          <button type="button" className={view.primary ? undefined : 'primary'} onClick={cancel} disabled={!view.secondaryEnabled}>
+            {view.secondary}
+          </button>
+          {view.primary && (
+            <button type="submit" className="primary" disabled={!view.primary.enabled}>
+              {view.primary.label}
             </button>
-          ) : (
-            <>
-              <button type="button" onClick={cancel} disabled={phase === 'submitting'}>
-                Cancel
-              </button>
-              <button type="submit" className="primary" disabled={locked}>
-                {phase === 'failed' ? `${contract.confirmLabel} again` : contract.confirmLabel}
-              </button>
-            </>
           )}
         </div>
       </form>

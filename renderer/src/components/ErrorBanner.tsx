@@ -1,11 +1,15 @@
 import type { Provider } from '../../../backend/src/protocol/index.js';
 import { useBridge } from '../bridge/context.js';
 import { useConversation, type ShownError } from '../stores/conversation.js';
+import { RELEASED, useDrafts } from '../stores/drafts.js';
 import { providerName, useContracts } from './contracts.js';
 
 /** Backend errors as sentences, each with the one thing to do about it. */
 export function ErrorBanner({ onRetry }: { onRetry: (requestId: string | undefined) => void }) {
-  const errors = useConversation((s) => s.errors);
+  const all = useConversation((s) => s.errors);
+  const sheetOpen = useDrafts((s) => s.activeId !== null);
+  // What the open draft sheet already says (and offers to retry) is not said again, differently, up here.
+  const errors = sheetOpen ? all.filter((e) => !(RELEASED.has(e.code) && !e.request_id)) : all;
   if (errors.length === 0) return null;
   return (
     <div className="errors" data-testid="errors">

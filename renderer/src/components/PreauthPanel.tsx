@@ -1,11 +1,19 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { PreauthGrantRequest, PreauthView } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
+import { preauthBindingMessage } from '../../../backend/src/protocol/index.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { PREAUTH_LEVEL_LABEL, PREAUTH_SKIPS, TOOL_NAME } from './labels.js';
+import { formatClock } from './stateWording.js';
+import { useTimeZone } from './timeZone.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; grants: PreauthView[] } | { state: 'failed' };
-type Grant = { state: 'idle' } | { state: 'waiting' } | { state: 'granted'; grant: PreauthView } | { state: 'failed'; message: string };
+type Grant =
+  | { state: 'idle' }
+  | { state: 'waiting'; binding: string }
+  | { state: 'granted'; grant: PreauthView }
+  | { state: 'cancelled' }
+  | { state: 'failed'; message: string };
 
 export const DURATIONS = [15, 30, 60] as const;
 const TOOLS = Object.keys(TOOL_NAME) as PreauthView['tool'][];
@@ -32,6 +40,7 @@ export function describeGrant(g: Pick<PreauthView, 'tool' | 'max_level'>): strin
  */
 export function PreauthPanel() {
   const bridge = useBridge();
+  const timeZone = useTimeZone();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [now, setNow] = useState(() => Date.now());
   const [revoking, setRevoking] = useState<string | null>(null);
@@ -40,6 +49,7 @@ export function PreauthPanel() {
   const [req, setReq] = useState<PreauthGrantRequest>({ tool: TOOLS[0]!, max_level: 'confirm', duration_minutes: 30 });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const mounted = useRef(true);
+  const asked = useRef(0);
   const ids = useId();
 
   const refresh = useCallback(() => {
@@ -87,16 +97,26 @@ export function PreauthPanel() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (grant.state === 'waiting') return;
-    setGrant({ state: 'waiting' });
+    const ask = ++asked.current;
+    // The same words the backend sends to the phone, so the person can match them.
+    setGrant({ state: 'waiting', binding: preauthBindingMessage(req.tool, req.duration_minutes) });
+    // A request called off (or replaced) meanwhile: its late answer changes nothing here.
+    const current = () => mounted.current && asked.current === ask;
     bridge.grantPreauthorization(req).then(
       (g) => {
-        if (!mounted.current) return;
+        if (!current()) return;
         setGrant({ state: 'granted', grant: g });
         setNow(Date.now());
         setLoad((l) => ({ state: 'ready', grants: [...(l.state === 'ready' ? l.grants : []).filter((x) => x.id !== g.id), g] }));
       },
-      (err: unknown) => mounted.current && setGrant({ state: 'failed', message: bridgeErrorText(err, 'Nothing was allowed. Try again.') }),
+      (err: unknown) => current() && setGrant({ state: 'failed', message: bridgeErrorText(err, 'Nothing was allowed. Try again.') }),
     );
+  };
+
+  const cancelWait = () => {
+    asked.current++;
+    setGrant({ state: 'cancelled' });
+    void bridge.cancelPreauthorizationRequest().catch(() => undefined);
   };
 
   const waiting = grant.state === 'waiting';
@@ -124,9 +144,12 @@ export function PreauthPanel() {
               const text = describeGrant(g);
               return (
                 <li key={g.id} className="account preauth-item" data-testid="preauth-item">
-                  <p className="preauth-text">
-                    {text} <span className="preauth-left">— {formatTimeLeft(Date.parse(g.expires_at) - now)}</span>
-                  </p>
+                  <div className="preauth-body">
+                    <p className="preauth-text">
+                      {text} <span className="preauth-left">— {formatTimeLeft(Date.parse(g.expires_at) - now)}</span>
+                    </p>
+                    <p className="hint preauth-until">Until {formatClock(g.expires_at, timeZone, now)}</p>
+                  </div>
                   <button
                     type="button"
                     className="danger-outline"
@@ -203,13 +226,20 @@ export function PreauthPanel() {
           <button type="submit" className="primary" disabled={waiting} aria-describedby={`${ids}-hint`}>
             Ask my phone to allow
           </button>
+          {waiting && (
+            <button type="button" onClick={cancelWait}>
+              Cancel
+            </button>
+          )}
         </div>
         <div role="status" className="preauth-status">
-          {waiting && (
+          {grant.state === 'waiting' && (
             <span className="progress">
-              <span className="spinner" aria-hidden="true" /> Waiting for your phone…
+              <span className="spinner" aria-hidden="true" /> Waiting for your phone. Check that it shows:{' '}
+              <strong className="binding">{grant.binding}</strong>
             </span>
           )}
+          {grant.state === 'cancelled' && <span>Cancelled. Nothing was allowed.</span>}
           {grant.state === 'granted' && <span className="draft-state">Allowed: {describeGrant(grant.grant)}.</span>}
         </div>
         {grant.state === 'failed' && (

@@ -1,21 +1,24 @@
+import { useState } from 'react';
 import type { RiskSummary } from '../../../backend/src/protocol/index.js';
-import { RISK_LABEL } from './labels.js';
+import { riskHeadline, riskReason } from './stateWording.js';
+import { useTimeZone } from './timeZone.js';
 
-/** Risk score and the factors behind it, so the person sees why Vouch asks. */
+/** How risky, and why Vouch asks (or does not), in words: no scores, ids or raw times. */
 export function RiskBadge({ risk, open = false }: { risk: RiskSummary; open?: boolean }) {
+  const timeZone = useTimeZone();
+  // "Today" for the times shown; a badge lives minutes, not days.
+  const [now] = useState(() => Date.now());
+  const reason = riskReason(risk);
   return (
-    <details className={`risk risk-${risk.level}`} open={open}>
+    <details className={`risk risk-${risk.level}`} open={open} data-testid="risk">
       <summary>
-        <span className="risk-level">{RISK_LABEL[risk.level]}</span>{' '}
-        <span className="risk-score">· score {Math.round(risk.score)} of 100</span>
+        <span className="risk-level">{riskHeadline(risk, timeZone, now)}</span>
       </summary>
       <ul>
         {risk.factors.map((f) => (
-          <li key={f.name}>
-            {f.detail} <span className="points">+{f.points}</span>
-          </li>
+          <li key={f.name}>{f.detail}</li>
         ))}
-        {risk.rule && <li>Your rule: {risk.rule}</li>}
+        {reason && <li data-testid="risk-reason">{reason}</li>}
       </ul>
     </details>
   );

@@ -42,3 +42,22 @@ function setStatus(id: string, status: ApprovalStatus) {
   if (!entry) return;
   useApprovals.setState({ byId: { ...byId, [id]: { ...entry, status } } });
 }
+
+/**
+ * The approval cards the conversation shows: every one still waiting for the phone, and only the
+ * newest answered one (folded to a line) when no draft sheet said how it ended (a request resumed
+ * after a restart), so answered requests never pile up. Approvals of the open draft show in its sheet.
+ */
+export function visibleApprovals(
+  order: readonly string[],
+  byId: Readonly<Record<string, ApprovalEntry>>,
+  activeDraft: string | null,
+  shownInSheet: (draftId: string) => boolean = () => false,
+): string[] {
+  const loose = order.filter((id) => !(activeDraft !== null && byId[id]?.request.draft_id === activeDraft));
+  const lastDone = loose.find((id) => {
+    const e = byId[id];
+    return e !== undefined && e.status !== 'pending' && !(e.request.draft_id && shownInSheet(e.request.draft_id));
+  });
+  return loose.filter((id) => byId[id]?.status === 'pending' || id === lastDone);
+}

@@ -96,6 +96,11 @@ export const useConversation = create<ConversationState>()((set, get) => ({
         set({
           turns: turns.map((t) => (t.role === 'assistant' && t.id === frame.request_id ? { ...t, done: true } : t)),
           pending: without(pending, frame.request_id),
+          // A newer answer went through: an earlier request's "try again" no longer describes how things are.
+          // What still needs the person (sign in, reconnect) stays.
+          errors: errors.filter(
+            (e) => !e.request_id || e.request_id === frame.request_id || e.action === 'sign_in' || e.action === 'reconnect',
+          ),
         });
         return;
       case 'connections_required':

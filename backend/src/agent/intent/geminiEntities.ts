@@ -29,6 +29,7 @@ export const CONVERSATION_ENTITY_PROPERTIES: Record<string, Schema> = {
     description: 'top_senders: who wrote most; did_reply: did someone reply',
   },
   remember: { type: Type.STRING, description: '"remember that …": the fact to keep; tools [] and action unknown' },
+  forget: { type: Type.STRING, description: '"forget that …": the remembered fact to drop; tools [] and action unknown' },
 };
 
 /** One paragraph for the system instruction, in the same words as the offline engine's rules. */
@@ -36,5 +37,5 @@ export const CONVERSATION_ENTITY_GUIDE = [
   'A change to an existing event is action schedule with operation move|cancel|decline|accept (create for a new one); for move, start is the new time.',
   '"Write back" is reply; "reply all" is reply with reply_all; forwarding is send (or draft) with forward; "save as a draft, don\'t send" is draft with save_as_draft.',
   'Slack with no channel: slack_scope search, catch_up or dm. "Who wrote me most" and "did X reply" are gmail read with analysis.',
-  '"Remember that …" is tools [] and action unknown with remember set.',
+  '"Remember that …" is tools [] and action unknown with remember set; "forget that …" the same with forget set.',
 ].join(' ');

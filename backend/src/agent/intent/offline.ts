@@ -428,10 +428,20 @@ function resolveMove(
 const REMEMBER =
   /^(?:note to self|remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
 
+/** "forget that my manager is Dana"; never a bare "forget it" / "forget that" (that drops the open question). */
+const FORGET =
+  /^(?:please\s+)?(?:forget|stop remembering|don't remember|do not remember)\b(?:\s+(?:that|about))?\s+(?!(?:it|that|this|about it|about that)\s*[.!]*$)(.+)$/i;
+
 function parseFresh(text: string, ctx: IntentContext): Intent {
   const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
   const contacts = ctx.contacts ?? [];
   const { text: raw, continuation } = cleanUtterance(text);
+
+  const forget = FORGET.exec(raw);
+  if (forget?.[1]) {
+    const fact = forget[1].replace(/[.!]+$/, '').trim();
+    if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], forget: fact }, needs_write: false };
+  }
 
   const remember = REMEMBER.exec(raw);
   if (remember?.[1]) {

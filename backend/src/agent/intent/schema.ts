@@ -72,6 +72,8 @@ export const IntentEntities = z.object({
   analysis: MailAnalysis.optional(),
   /** "remember that …": the fact to keep, in the user's words (tools [] and action unknown). */
   remember: z.string().min(1).max(2000).optional(),
+  /** "forget that …": the note to drop, in the user's words (tools [] and action unknown). */
+  forget: z.string().min(1).max(2000).optional(),
 });
 export type IntentEntities = z.infer<typeof IntentEntities>;
 

@@ -1,7 +1,7 @@
 import { createAuditTrail, type AuditInput, type AuditStore } from '../../audit/index.js';
 import { CibaError, type CibaClient } from '../../auth/ciba.js';
 import { PreauthRequest, type PreauthStore } from '../../policy/index.js';
-import { PreauthGrantResponse, PreauthListResponse } from '../../protocol/index.js';
+import { preauthBindingMessage, PreauthGrantResponse, PreauthListResponse } from '../../protocol/index.js';
 import { ApiError, shaped, type RouteModule } from '../apiError.js';
 import { audited } from './audited.js';
 
@@ -40,7 +40,7 @@ export const preauthorizationRoutes =
           start = await ciba.start({
             sub: user.sub,
             purpose: 'preauthorization',
-            bindingMessage: `Allow ${parsed.data.tool} actions for ${minutes} min`.slice(0, 64),
+            bindingMessage: preauthBindingMessage(parsed.data.tool, minutes),
           });
         } catch (err) {
           if (err instanceof CibaError && err.kind === 'rate_limited')
