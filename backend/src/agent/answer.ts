@@ -16,6 +16,7 @@ import type { PolicyGate } from './policyGate.js';
 import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
+import { helpAnswer } from './reply/help.js';
 import { ListedByConversation, listedBy, pointAt } from './conversationItems.js';
 import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.js';
 import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
@@ -24,7 +25,7 @@ import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.j
 export interface AnswerDeps {
   intent: IntentEngine;
   tools: ProviderTools;
-  registry: Pick<ProviderRegistry, 'lookupContacts'>;
+  registry: Pick<ProviderRegistry, 'lookupContacts' | 'modules' | 'catalog'>;
   reply: ReplyWriterPort;
   composer: DraftComposer;
   speech?: SpeechOutput;
@@ -66,9 +67,6 @@ function toYou(s: string): string {
   return s.replace(/\b(?:i'm|i’m|i|me|my|mine|myself|am)\b/gi, (w) => swap[w.toLowerCase()] ?? w);
 }
 
-const HELP =
-  'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?';
-
 /** transcript → intent → (connection gate) → provider context → a streamed answer with speech, or an editable draft. */
 export class Answerer {
   /** The question each conversation left open ("What should the email say?"), filled by the next answer. */
@@ -101,7 +99,7 @@ export class Answerer {
     deps.shortTerm.add(ctx.id, { role: 'user', text });
     if (intent.entities.remember) return this.keep(ctx, requestId, intent.entities.remember);
     if (intent.pending_outcome === 'abandoned') return this.say(ctx, requestId, 'Okay, I’ve dropped that. Nothing was sent.');
-    if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, HELP);
+    if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, helpAnswer(deps.registry.catalog));
 
     const readDenied = await deps.policy.firstDeniedTool(sub, intent.tools, 'can_read');
     if (readDenied)
@@ -168,7 +166,7 @@ export class Answerer {
           this.questions.set(ctx.id, { ...openQuestion(intent, 'person'), candidates });
           return this.say(ctx, requestId, built.reason);
         }
-        const slot = missingSlot(intent, built.reason);
+        const slot = missingSlot(intent, built.reason, deps.registry.catalog);
         if (slot) this.questions.set(ctx.id, openQuestion(intent, slot));
         return this.say(ctx, requestId, built.reason);
       }
@@ -206,7 +204,8 @@ export class Answerer {
       // Remembered before agent_done, so "what did I ask" right after already finds it: the request and
       // what was done, never the answer (it quotes what others wrote).
       beforeDone: async () => {
-        if (deps.memory) await deps.memory.remember(sub, rememberedExchange(text, intent, context), { request_id: requestId });
+        if (deps.memory)
+          await deps.memory.remember(sub, rememberedExchange(text, intent, context, deps.registry), { request_id: requestId });
       },
     });
     deps.shortTerm.add(ctx.id, { role: 'assistant', text: answer });

@@ -67,7 +67,7 @@ export interface AgentPipeline {
 export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
   const log = deps.logger.child({ component: 'agent' });
   // Actions wait for their entry (and do not happen without one); results are noted after the fact.
-  const audit = createAuditTrail(deps.audit, log);
+  const audit = createAuditTrail(deps.audit, log, deps.registry.catalog);
   // The gate reports parked requests to the resumer, which answers through the answerer built below.
   let onParked: ConnectionGateDeps['onParked'];
   const gate = new ConnectionGate({ links: deps.links, pending: deps.pending, now: deps.now, onParked: (ctx, id) => onParked?.(ctx, id) });

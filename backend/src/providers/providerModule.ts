@@ -1,5 +1,6 @@
 import type { Intent } from '../agent/intent/schema.js';
 import type { DraftComposer } from '../agent/reply/compose.js';
+import type { ProviderContext as ReplyContext, ReplyInput } from '../agent/reply/context.js';
 import type { PersonCandidate } from '../people/index.js';
 import type { ProposedActionInput } from '../policy/action.js';
 import type { CallPolicyDeps } from './callPolicy.js';
@@ -60,6 +61,26 @@ export interface DraftBuilder<Tools, Read extends object> {
 /** The read context of a request: what each provider contributed, and what failed. */
 export type ReadContext<Read extends object> = Read & { failures: ProviderFailure[] };
 
+/**
+ * How answers speak about what a provider read (agent/reply): its summaries for the reply writers,
+ * its template sentences, its rules for the model and what long-term memory keeps of a read.
+ */
+export interface ProviderReplyPart<Read extends object = object> {
+  /**
+   * Writes this provider's summaries into `out` (no ids or headers). `read` is the request's whole
+   * read context: this provider's part, and what the agent added to it (e.g. a mail analysis).
+   */
+  summarize(read: ReadContext<Read> & Record<string, unknown>, out: ReplyContext): void;
+  /** The offline writer's sentences about a read of one of this provider's tools. */
+  speak(tool: string, intent: Intent, ctx: ReplyContext, input: ReplyInput): string[];
+  /** Rules for the model about this provider's summaries (the Gemini writer's system instruction). */
+  instructions?: readonly string[];
+  /** This provider's summaries cut for a model prompt (`cut` shortens a long text). */
+  forPrompt?(ctx: ReplyContext, cut: (s: string) => string): Record<string, unknown>;
+  /** What long-term memory keeps of a read of one of its tools: what was read ("email") and how much (2 "threads"). */
+  remembered(tool: string, read: ReadContext<Read>): { what: string; count: number; one: string; many: string };
+}
+
 /** The backend settings a provider brings: environment variable names and the real API root. */
 export interface ProviderSettings<C extends string = string, U extends string = string> {
   /** Overrides the contract's `defaultConnection`, e.g. `NOTION_CONNECTION`. */
@@ -99,6 +120,8 @@ export interface ProviderModule<
   toAction(draft: AnyDraft, facts: ActionFacts): ProposedActionInput;
   /** Facts only the provider can tell, fetched before scoring (e.g. how many people a channel reaches). */
   actionFacts?(tools: Tools, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
+  /** How answers speak about what it read; without it, its reads go unmentioned. */
+  reply?: ProviderReplyPart<Read>;
 }
 
 export interface ActionFacts {

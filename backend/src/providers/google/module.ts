@@ -5,31 +5,16 @@ import { candidatesOf, describePerson, ResolvedContacts, whichPersonQuestion, ty
 import { addressOf, parseAddressList } from '../emailAddress.js';
 import { defineProviderModule, type ActionFacts, type DraftBuildOptions, type ReadContext } from '../providerModule.js';
 import type { ProviderCallContext } from '../result.js';
-import { conflictsIn, createCalendarTools, type EventSummary, type Interval } from './calendarTools.js';
+import { conflictsIn, createCalendarTools } from './calendarTools.js';
 import { EmailDraftFields, EventCancelFields, EventDraftFields, EventMoveFields, EventResponseFields, googleContract } from './contract.js';
-import {
-  buildForwardDraft,
-  createGmailTools,
-  replyToRedirectOf,
-  type ReplyTarget,
-  type ThreadDetail,
-  type ThreadSummary,
-} from './gmailTools.js';
+import { buildForwardDraft, createGmailTools, replyToRedirectOf, type ReplyTarget } from './gmailTools.js';
+import { googleReply, type GoogleReadContext } from './reply.js';
 import { calendarOperation, mailOperation, pickEvent, spokenWhen, type CalendarOperation } from './operations.js';
 import type { DraftBuild } from '../providerModule.js';
 
 /** Gmail and Google Calendar: one Google connection, two tools. */
 
 type GoogleTools = { gmail: ReturnType<typeof createGmailTools>; calendar: ReturnType<typeof createCalendarTools> };
-
-/** What a request read from Gmail and Calendar. */
-interface GoogleReadContext {
-  range?: { start: string; end: string };
-  events?: EventSummary[];
-  free?: Interval[];
-  threads?: ThreadSummary[];
-  thread?: ThreadDetail;
-}
 
 function firstName(from: string): string {
   const name = from
@@ -514,4 +499,6 @@ export const googleModule = defineProviderModule({
     const f = draft.fields as EventDraftFields;
     return { tool: 'calendar', action: f.event_id ? 'update' : 'schedule', attendees: f.attendees, title: f.title, body: f.description };
   },
+
+  reply: googleReply,
 });
