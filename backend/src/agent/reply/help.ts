@@ -11,7 +11,7 @@ export function helpAnswer(catalog: ContractCatalog): string {
   const { abilities, drafts } = catalog.help();
   const draft = drafts.length ? `draft ${spokenList([...drafts])} for you to confirm` : '';
   const all = [...abilities, ...(draft ? [draft] : [])];
-  // "…, look at Slack, and draft replies, events and posts": the draft clause is set off by its own comma.
+  // "I can a, b, and draft c and d": the draft clause is set off by its own comma.
   const said = all.length > 1 ? `${all.slice(0, -1).join(', ')}, and ${all.at(-1)}` : (all[0] ?? 'answer questions');
   return `I can ${said}. What would you like?`;
 }
