@@ -26,7 +26,7 @@ export interface WriterDeps {
  * Whom a write reaches, for the audit log: addresses or the channel exactly as the draft holds them,
  * in the fields its kind's contract names (`audience`).
  */
-export function writeRefs(draft: Pick<DraftRecord, 'id' | 'kind' | 'fields'>, catalog: ContractCatalog = SHIPPED_CATALOG): AuditRefs {
+export function writeRefs(draft: { id: string; kind: string; fields: unknown }, catalog: ContractCatalog = SHIPPED_CATALOG): AuditRefs {
   const audience = catalog.draftKind(draft.kind)?.audience;
   const f = draft.fields as Record<string, unknown>;
   const recipients = (audience?.recipients ?? []).flatMap((name) => (Array.isArray(f[name]) ? (f[name] as string[]) : []));
