@@ -22,7 +22,7 @@ import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.
 import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
-export interface AnswerDeps {
+interface AnswerDeps {
   intent: IntentEngine;
   tools: ProviderTools;
   registry: Pick<ProviderRegistry, 'lookupContacts' | 'modules' | 'catalog'>;

@@ -19,7 +19,7 @@ import type { SpeechOutput } from './speakAndStream.js';
 import { StepUp } from './stepUp.js';
 import { Writer } from './write.js';
 
-export interface AgentPipelineDeps {
+interface AgentPipelineDeps {
   links: LinkService;
   pending: PendingRequestStore;
   drafts: DraftService;

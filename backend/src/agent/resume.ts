@@ -14,7 +14,7 @@ export interface SharedAgentState {
   transcripts: TranscriptLedger;
 }
 
-export interface ResumerDeps {
+interface ResumerDeps {
   links: LinkService;
   pending: PendingRequestStore;
   toUser: (sub: string, frame: ServerFrame) => void;

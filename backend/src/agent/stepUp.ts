@@ -10,7 +10,7 @@ import type { ApprovalRecord, DraftRecord } from '../store/vouchStore.js';
 import { reportState, resultFrame, sendError, type UserSend } from './outcomes.js';
 import { writeRefs, type Writer } from './write.js';
 
-export interface StepUpDeps {
+interface StepUpDeps {
   drafts: DraftService;
   ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
   writer: Writer;

@@ -13,7 +13,7 @@ import type { DraftRecord } from '../store/vouchStore.js';
 import { executeDraft } from './drafts.js';
 import { resultFrame, type UserSend } from './outcomes.js';
 
-export interface WriterDeps {
+interface WriterDeps {
   drafts: DraftService;
   tools: ProviderTools;
   /** Drops the cached Token Vault token, so every write runs on a fresh exchange. */
@@ -38,7 +38,7 @@ export function writeRefs(draft: { id: string; kind: string; fields: unknown }, 
   };
 }
 
-export type WriteFailureNotice = (code: 'FEDERATED_TOKEN_NOT_IN_VAULT' | 'INSUFFICIENT_SCOPE', message: string, provider: Provider) => void;
+type WriteFailureNotice = (code: 'FEDERATED_TOKEN_NOT_IN_VAULT' | 'INSUFFICIENT_SCOPE', message: string, provider: Provider) => void;
 
 /** Executes a draft the state machine moved to `executing`: one provider write, its result, its audit entry. */
 export class Writer {

@@ -81,7 +81,7 @@ function isSecretKey(key: string): boolean {
 const GENERIC_PREFILTER = /bearer|eyJ|gh[pousr]_|PRIVATE KEY/i;
 
 /** What a string looks like, if it looks like a credential: the generic formats, then the providers'. */
-export type SecretScanner = (value: string) => string | null;
+type SecretScanner = (value: string) => string | null;
 
 export function createSecretScanner(providerPatterns: readonly SecretPattern[]): SecretScanner {
   const own = providerPatterns.map((p) => ({ re: new RegExp(p.source, p.flags), what: p.what }));

@@ -56,7 +56,7 @@ export function replyPrompt(input: ReplyInput, providers: ReplyProviders = SHIPP
     .join('\n');
 }
 
-export interface GeminiReplyOptions {
+interface GeminiReplyOptions {
   client: GoogleGenAI;
   model: string;
   fallback?: ReplyWriter;
