@@ -3,7 +3,7 @@ import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { describeScope } from '../auth/scopeCatalog.js';
 import { toRiskSummary } from '../policy/index.js';
-import type { Draft, ServerFrameOf } from '../protocol/index.js';
+import type { ContractCatalog, Draft, ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
@@ -25,7 +25,7 @@ import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.j
 interface AnswerDeps {
   intent: IntentEngine;
   tools: ProviderTools;
-  registry: Pick<ProviderRegistry, 'lookupContacts' | 'modules' | 'catalog'>;
+  registry: Pick<ProviderRegistry, 'lookupContacts' | 'modules' | 'catalog' | 'draftKindsFor'>;
   reply: ReplyWriterPort;
   composer: DraftComposer;
   speech?: SpeechOutput;
@@ -39,17 +39,14 @@ interface AnswerDeps {
   now: () => number;
 }
 
-/** A reply-all never copies the person themselves (a thread without their sent mail does not show their address). */
-function withoutSelf(draft: Draft, email: string | undefined): Draft {
-  if (!email || (draft.kind !== 'email' && draft.kind !== 'email_draft')) return draft;
+/** The person's own address out of the fields their draft kind's contract says never hold it (`notSelf`). */
+function withoutSelf(draft: Draft, email: string | undefined, catalog: ContractCatalog): Draft {
+  const fields = catalog.draftKind(draft.kind)?.notSelf ?? [];
+  if (!email || fields.length === 0) return draft;
   const me = email.toLowerCase();
-  return { ...draft, fields: { ...draft.fields, cc: draft.fields.cc.filter((a) => a.toLowerCase() !== me) } } as Draft;
-}
-
-/** Mail-only writes know their draft kind (a Gmail draft needs compose, a sent email send); others ask for all. */
-function draftKindsOf(intent: AnalyzedIntent): { draftKinds?: string[] } {
-  if (!intent.needs_write || intent.tools.length !== 1 || intent.tools[0] !== 'gmail') return {};
-  return { draftKinds: [intent.entities.save_as_draft ? 'email_draft' : 'email'] };
+  const f = { ...(draft.fields as Record<string, unknown>) };
+  for (const name of fields) if (Array.isArray(f[name])) f[name] = (f[name] as string[]).filter((a) => a.toLowerCase() !== me);
+  return { ...draft, fields: f } as Draft;
 }
 
 /** The user's words said back to them: "my badge is 42" → "your badge is 42". */
@@ -107,7 +104,8 @@ export class Answerer {
     const missing = await deps.gate.missing(ctx, intent.tools);
     if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools, { write: intent.needs_write });
     // Connected with fewer permissions than this request needs: ask for exactly the extra ones.
-    const lacking = await deps.gate.lacking(ctx, intent.tools, { write: intent.needs_write, ...draftKindsOf(intent) });
+    const draftKinds = deps.registry.draftKindsFor(intent);
+    const lacking = await deps.gate.lacking(ctx, intent.tools, { write: intent.needs_write, ...(draftKinds ? { draftKinds } : {}) });
     if (lacking) {
       const words = lacking.scopes.map(describeScope).join('; ');
       return deps.gate.require(ctx, requestId, text, [lacking.provider], intent.tools, {
@@ -170,7 +168,7 @@ export class Answerer {
         if (slot) this.questions.set(ctx.id, openQuestion(intent, slot));
         return this.say(ctx, requestId, built.reason);
       }
-      const draft = withoutSelf(built.draft, ctx.user.email);
+      const draft = withoutSelf(built.draft, ctx.user.email, deps.registry.catalog);
       const record = await deps.drafts.create(sub, requestId, draft);
       const { decision } = await deps.policy.decide(ctx, draft);
       await speakAndStream({ requestId, deltas: chunkText(built.spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });

@@ -53,6 +53,8 @@ export interface DraftContract<T extends string = string, O extends string = str
    * and the field naming the channel it is posted in.
    */
   audience?: { recipients?: readonly string[]; channel?: string };
+  /** Address-list fields that never hold the person's own address (a reply-all does not copy the person). */
+  notSelf?: readonly string[];
 }
 
 /** How the agent speaks of a provider when it says what it can do (help answers, onboarding). */

@@ -120,6 +120,11 @@ export interface ProviderModule<
   toAction(draft: AnyDraft, facts: ActionFacts): ProposedActionInput;
   /** Facts only the provider can tell, fetched before scoring (e.g. how many people a channel reaches). */
   actionFacts?(tools: Tools, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
+  /**
+   * The draft kinds a write request can only produce, when the module can tell before building one
+   * (connect then asks for those kinds' scopes alone); undefined when it cannot tell.
+   */
+  draftKinds?(intent: Intent): readonly string[] | undefined;
   /** How answers speak about what it read; without it, its reads go unmentioned. */
   reply?: ProviderReplyPart<Read>;
 }

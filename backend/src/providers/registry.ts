@@ -99,6 +99,8 @@ export interface ProviderRegistry {
   actionFacts(tools: object, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
   /** The provider (Auth0 connection) a draft kind writes through. */
   providerOfDraft(kind: string): string;
+  /** The draft kinds a write request can only produce, if a module can tell before building it. */
+  draftKindsFor(intent: Intent): readonly string[] | undefined;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -198,6 +200,13 @@ export function createProviderRegistry(opts: { extra?: readonly AnyModule[] } = 
       return (await moduleOf(draft.kind).actionFacts?.(tools, call, draft)) ?? {};
     },
     providerOfDraft: (kind) => moduleOf(kind).contract.id,
+    draftKindsFor(intent) {
+      for (const m of modules) {
+        const kinds = m.draftKinds?.(intent);
+        if (kinds) return kinds;
+      }
+      return undefined;
+    },
   };
 }
 

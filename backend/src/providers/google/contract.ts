@@ -160,6 +160,7 @@ export const googleContract = defineProviderContract({
       plural: 'emails',
       scopes: [GOOGLE_SCOPES.gmailSend],
       audience: { recipients: ['to', 'cc'] },
+      notSelf: ['cc'],
     },
     event: {
       tool: 'calendar',
@@ -203,6 +204,7 @@ export const googleContract = defineProviderContract({
       noun: 'Gmail draft',
       plural: 'Gmail drafts',
       scopes: [GOOGLE_SCOPES.gmailCompose],
+      notSelf: ['cc'],
     },
     event_move: {
       tool: 'calendar',

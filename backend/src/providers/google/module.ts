@@ -500,5 +500,11 @@ export const googleModule = defineProviderModule({
     return { tool: 'calendar', action: f.event_id ? 'update' : 'schedule', attendees: f.attendees, title: f.title, body: f.description };
   },
 
+  /** Mail-only writes know their kind: a Gmail draft needs compose, a sent email send. */
+  draftKinds: (intent) =>
+    intent.needs_write && intent.tools.length === 1 && intent.tools[0] === 'gmail'
+      ? [intent.entities.save_as_draft ? 'email_draft' : 'email']
+      : undefined,
+
   reply: googleReply,
 });
