@@ -18,14 +18,13 @@ import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
 import { helpAnswer } from './reply/help.js';
 import { ListedByConversation, listedBy, pointAt } from './conversationItems.js';
-import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.js';
 import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
 interface AnswerDeps {
   intent: IntentEngine;
   tools: ProviderTools;
-  registry: Pick<ProviderRegistry, 'lookupContacts' | 'modules' | 'catalog' | 'draftKindsFor'>;
+  registry: Pick<ProviderRegistry, 'lookupContacts' | 'modules' | 'catalog' | 'draftKindsFor' | 'readingIntent' | 'readMore'>;
   reply: ReplyWriterPort;
   composer: DraftComposer;
   speech?: SpeechOutput;
@@ -116,25 +115,14 @@ export class Answerer {
     }
     await deps.gate.clear(sub, requestId);
 
+    const call = { userId: sub, subjectToken: ctx.accessToken };
     const [context, contacts, recalled] = await Promise.all([
-      fetchProviderContext(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intentForReading(intent), ctx.timezone, now),
+      fetchProviderContext(deps.tools, call, deps.registry.readingIntent(intent), ctx.timezone, now),
       intent.needs_write ? this.contactsFor(ctx, intent) : Promise.resolve(new Map<string, string>()),
       deps.memory ? deps.memory.recall(sub, text, 3).catch(() => []) : Promise.resolve([]),
     ]);
-    if (pointed.thread && !context.failures.length) {
-      // "the second email": that thread, read in full, instead of whatever a fresh search returned.
-      const read = await deps.tools.gmail.readThread({ userId: sub, subjectToken: ctx.accessToken }, { threadId: pointed.thread.threadId });
-      context.threads = [pointed.thread];
-      if (read.ok) context.thread = read.value;
-      else context.failures.push(read.error);
-    }
-    const call = { userId: sub, subjectToken: ctx.accessToken };
-    const [analysis, quoted] = intent.needs_write
-      ? [undefined, []]
-      : await Promise.all([
-          analyzeMail(deps.tools, call, intent, context, { timezone: ctx.timezone, now }),
-          intent.tools.includes('gmail') ? readQuotedThreads(deps.tools, call, context) : Promise.resolve([]),
-        ]);
+    // What depends on the first reads: the item pointed at ("the second email"), and for an answer its extra reads.
+    await deps.registry.readMore(deps.tools, call, intent, context, { timezone: ctx.timezone, now }, pointed);
     for (const f of context.failures) {
       await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
       if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f, { write: intent.needs_write })) return;
@@ -190,7 +178,7 @@ export class Answerer {
       deltas: deps.reply.stream({
         transcript: text,
         intent,
-        context: { ...context, ...(analysis ? { analysis } : {}), ...(quoted.length ? { quoted } : {}) },
+        context,
         memory: recalled,
         timezone: ctx.timezone,
         now,

@@ -1,4 +1,3 @@
-import type { MailAnalysisResult } from './mailReading.js';
 import type { ProviderContext } from './providerContext.js';
 import type { ProviderContext as ReplyContext } from './reply/context.js';
 import type { Tool } from '../protocol/index.js';
@@ -8,10 +7,7 @@ import type { ProviderRegistry } from '../providers/index.js';
  * What the reply writers see of the provider results: each provider's own summaries (its module's
  * reply part: no ids or headers) and failures as sentences.
  */
-export function toReplyContext(
-  ctx: ProviderContext & { analysis?: MailAnalysisResult; quoted?: Array<NonNullable<ProviderContext['thread']>> },
-  providers: Pick<ProviderRegistry, 'modules' | 'catalog'>,
-): ReplyContext {
+export function toReplyContext(ctx: ProviderContext, providers: Pick<ProviderRegistry, 'modules' | 'catalog'>): ReplyContext {
   const out: ReplyContext = {};
   for (const m of providers.modules) m.reply?.summarize(ctx as typeof ctx & Record<string, unknown>, out);
   // A failure names its provider; the reply names the provider's first tool (its main one).

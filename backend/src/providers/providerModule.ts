@@ -120,6 +120,22 @@ export interface ProviderModule<
   toAction(draft: AnyDraft, facts: ActionFacts): ProposedActionInput;
   /** Facts only the provider can tell, fetched before scoring (e.g. how many people a channel reaches). */
   actionFacts?(tools: Tools, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
+  /** The request as this provider reads for it (a forward reads the thread it forwards, not its recipients). */
+  readingIntent?(intent: Intent): Intent;
+  /**
+   * Reads that depend on the first ones, into `out`: the item the person pointed at among the last
+   * answer's (`pointed`, as that answer listed it), read in full; for an answer (not a draft) what
+   * the reply needs beyond the list (e.g. a mailbox analysis, the threads it quotes). Failures go
+   * into `out.failures`, never thrown.
+   */
+  readMore?(
+    tools: Tools,
+    call: ProviderCallContext,
+    intent: Intent,
+    out: ReadContext<Read>,
+    env: { timezone: string; now: Date },
+    pointed?: { thread?: unknown },
+  ): Promise<void>;
   /**
    * The draft kinds a write request can only produce, when the module can tell before building one
    * (connect then asks for those kinds' scopes alone); undefined when it cannot tell.

@@ -99,6 +99,17 @@ export interface ProviderRegistry {
   actionFacts(tools: object, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
   /** The provider (Auth0 connection) a draft kind writes through. */
   providerOfDraft(kind: string): string;
+  /** The request as the providers read for it (each module may narrow what it reads). */
+  readingIntent(intent: Intent): Intent;
+  /** Every module's dependent reads (see `ProviderModule.readMore`), in parallel, into `read`. */
+  readMore(
+    tools: object,
+    call: ProviderCallContext,
+    intent: Intent,
+    read: { failures: ProviderFailure[] },
+    env: { timezone: string; now: Date },
+    pointed?: { thread?: unknown },
+  ): Promise<void>;
   /** The draft kinds a write request can only produce, if a module can tell before building it. */
   draftKindsFor(intent: Intent): readonly string[] | undefined;
 }
@@ -200,6 +211,10 @@ export function createProviderRegistry(opts: { extra?: readonly AnyModule[] } = 
       return (await moduleOf(draft.kind).actionFacts?.(tools, call, draft)) ?? {};
     },
     providerOfDraft: (kind) => moduleOf(kind).contract.id,
+    readingIntent: (intent) => modules.reduce((i, m) => m.readingIntent?.(i) ?? i, intent),
+    async readMore(tools, call, intent, read, env, pointed) {
+      await Promise.all(modules.map((m) => m.readMore?.(tools, call, intent, read, env, pointed)));
+    },
     draftKindsFor(intent) {
       for (const m of modules) {
         const kinds = m.draftKinds?.(intent);

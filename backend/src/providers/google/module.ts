@@ -7,7 +7,8 @@ import { defineProviderModule, type ActionFacts, type DraftBuildOptions, type Re
 import type { ProviderCallContext } from '../result.js';
 import { conflictsIn, createCalendarTools } from './calendarTools.js';
 import { EmailDraftFields, EventCancelFields, EventDraftFields, EventMoveFields, EventResponseFields, googleContract } from './contract.js';
-import { buildForwardDraft, createGmailTools, replyToRedirectOf, type ReplyTarget } from './gmailTools.js';
+import { buildForwardDraft, createGmailTools, replyToRedirectOf, type ReplyTarget, type ThreadSummary } from './gmailTools.js';
+import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.js';
 import { googleReply, type GoogleReadContext } from './reply.js';
 import { calendarOperation, mailOperation, pickEvent, spokenWhen, type CalendarOperation } from './operations.js';
 import type { DraftBuild } from '../providerModule.js';
@@ -498,6 +499,26 @@ export const googleModule = defineProviderModule({
     }
     const f = draft.fields as EventDraftFields;
     return { tool: 'calendar', action: f.event_id ? 'update' : 'schedule', attendees: f.attendees, title: f.title, body: f.description };
+  },
+
+  readingIntent: intentForReading,
+
+  async readMore(tools: GoogleTools, call, intent, out, env, pointed) {
+    const thread = pointed?.thread as ThreadSummary | undefined;
+    if (thread && !out.failures.length) {
+      // "the second email": that thread, read in full, instead of whatever a fresh search returned.
+      const read = await tools.gmail.readThread(call, { threadId: thread.threadId });
+      out.threads = [thread];
+      if (read.ok) out.thread = read.value;
+      else out.failures.push(read.error);
+    }
+    if (intent.needs_write) return;
+    const [analysis, quoted] = await Promise.all([
+      analyzeMail(tools, call, intent, out, env),
+      intent.tools.includes('gmail') ? readQuotedThreads(tools, call, out) : Promise.resolve([]),
+    ]);
+    if (analysis) out.analysis = analysis;
+    if (quoted.length) out.quoted = quoted;
   },
 
   /** Mail-only writes know their kind: a Gmail draft needs compose, a sent email send. */

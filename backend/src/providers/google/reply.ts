@@ -1,11 +1,11 @@
 import type { Intent } from '../../agent/intent/schema.js';
-import type { MailAnalysisResult } from '../../agent/mailReading.js';
 import type { ProviderContext as ReplyContext, ReplyInput } from '../../agent/reply/context.js';
 import { firstName, plural, quote, spokenDay, spokenList, spokenRange, spokenTime } from '../../agent/reply/speech.js';
 import type { ProviderReplyPart, ReadContext } from '../providerModule.js';
 import type { EventSummary, Interval } from './calendarTools.js';
 import { addressOf } from '../emailAddress.js';
 import type { ThreadDetail, ThreadSummary } from './gmailTools.js';
+import type { MailAnalysisResult } from './mailReading.js';
 
 /** What a request read from Gmail and Calendar (filled by the module's `fetchContext`). */
 export interface GoogleReadContext {
@@ -14,11 +14,9 @@ export interface GoogleReadContext {
   free?: Interval[];
   threads?: ThreadSummary[];
   thread?: ThreadDetail;
-}
-
-/** What the agent adds to a mail read: who wrote most / did X reply, and the threads it read in full. */
-interface MailExtras {
+  /** For an answer: who wrote most / did X reply. */
   analysis?: MailAnalysisResult;
+  /** For an answer: the other threads it quotes, read in full. */
   quoted?: ThreadDetail[];
 }
 
@@ -54,7 +52,7 @@ interface GoogleReplyContext {
   mail_analysis?: MailAnalysisResult;
 }
 
-function summarize(read: ReadContext<GoogleReadContext> & MailExtras, out: GoogleReplyContext): void {
+function summarize(read: ReadContext<GoogleReadContext>, out: GoogleReplyContext): void {
   if (read.analysis) out.mail_analysis = read.analysis;
   if (read.events) {
     out.events = read.events.map((e) => ({
@@ -176,7 +174,7 @@ function mailRead(intent: Intent, ctx: GoogleReplyContext, input: ReplyInput): s
 }
 
 export const googleReply: ProviderReplyPart<GoogleReadContext> = {
-  summarize: (read, out) => summarize(read as ReadContext<GoogleReadContext> & MailExtras, out as ReplyContext & GoogleReplyContext),
+  summarize: (read, out) => summarize(read, out as ReplyContext & GoogleReplyContext),
 
   speak(tool, intent, ctx, input) {
     if (tool === 'calendar') return calendarRead(intent, ctx as GoogleReplyContext, input);
