@@ -17,14 +17,17 @@ import type { ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
 import { helpAnswer } from './reply/help.js';
-import { ListedByConversation, listedBy, pointAt } from './conversationItems.js';
+import { ListedByConversation } from './listedItems.js';
 import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
 interface AnswerDeps {
   intent: IntentEngine;
   tools: ProviderTools;
-  registry: Pick<ProviderRegistry, 'lookupContacts' | 'modules' | 'catalog' | 'draftKindsFor' | 'readingIntent' | 'readMore'>;
+  registry: Pick<
+    ProviderRegistry,
+    'lookupContacts' | 'modules' | 'catalog' | 'draftKindsFor' | 'readingIntent' | 'readMore' | 'listedBy' | 'pointAt'
+  >;
   reply: ReplyWriterPort;
   composer: DraftComposer;
   speech?: SpeechOutput;
@@ -83,7 +86,7 @@ export class Answerer {
       history: deps.shortTerm.history(ctx.id),
       ...(pending ? { pending } : {}),
     });
-    const pointed = pointAt(analyzed, text, this.listed.get(ctx.id));
+    const pointed = deps.registry.pointAt(analyzed, text, this.listed.get(ctx.id));
     const intent: AnalyzedIntent = { ...analyzed, ...pointed.intent };
     // Filled, abandoned or replaced: the question is closed; unfilled keeps it open and asks again below.
     if (intent.pending_outcome !== 'unfilled') this.questions.clear(ctx.id);
@@ -172,7 +175,7 @@ export class Answerer {
       return;
     }
 
-    this.listed.set(ctx.id, listedBy(intent, context, text));
+    this.listed.set(ctx.id, deps.registry.listedBy(intent, context, text));
     const { text: answer } = await speakAndStream({
       requestId,
       deltas: deps.reply.stream({

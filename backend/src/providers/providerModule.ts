@@ -81,6 +81,13 @@ export interface ProviderReplyPart<Read extends object = object> {
   remembered(tool: string, read: ReadContext<Read>): { what: string; count: number; one: string; many: string };
 }
 
+/** A request resolved against what the last answer listed (see `ProviderModule.pointAt`). */
+export interface PointedItem {
+  intent: Intent;
+  /** The listed item to read in full, as the module listed it. */
+  item?: unknown;
+}
+
 /** The backend settings a provider brings: environment variable names and the real API root. */
 export interface ProviderSettings<C extends string = string, U extends string = string> {
   /** Overrides the contract's `defaultConnection`, e.g. `NOTION_CONNECTION`. */
@@ -120,6 +127,17 @@ export interface ProviderModule<
   toAction(draft: AnyDraft, facts: ActionFacts): ProposedActionInput;
   /** Facts only the provider can tell, fetched before scoring (e.g. how many people a channel reaches). */
   actionFacts?(tools: Tools, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
+  /**
+   * What an answer listed of this provider's items, in spoken order, kept for the next request of the
+   * conversation; undefined when it listed none.
+   */
+  listed?(intent: Intent, read: ReadContext<Read>, transcript: string): unknown;
+  /**
+   * What a request points at among the items this provider listed last ("the second email", "move
+   * it"): the request with the item named, and an item to read in full (`readMore`'s `pointed`);
+   * undefined when it points at none.
+   */
+  pointAt?(intent: Intent, transcript: string, listed: unknown): PointedItem | undefined;
   /** The request as this provider reads for it (a forward reads the thread it forwards, not its recipients). */
   readingIntent?(intent: Intent): Intent;
   /**
@@ -134,7 +152,7 @@ export interface ProviderModule<
     intent: Intent,
     out: ReadContext<Read>,
     env: { timezone: string; now: Date },
-    pointed?: { thread?: unknown },
+    pointed?: PointedItem,
   ): Promise<void>;
   /**
    * The draft kinds a write request can only produce, when the module can tell before building one

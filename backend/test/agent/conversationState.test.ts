@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedBy, pointAt } from '../../src/agent/conversationItems.js';
+import { listedBy, pointAt } from '../../src/providers/google/conversationItems.js';
 import type { Intent } from '../../src/agent/intent/schema.js';
 import { intentForReading } from '../../src/providers/google/mailReading.js';
 import { missingSlot, OpenQuestions, openQuestion } from '../../src/agent/openQuestion.js';

@@ -8,6 +8,7 @@ import type { ProviderCallContext } from '../result.js';
 import { conflictsIn, createCalendarTools } from './calendarTools.js';
 import { EmailDraftFields, EventCancelFields, EventDraftFields, EventMoveFields, EventResponseFields, googleContract } from './contract.js';
 import { buildForwardDraft, createGmailTools, replyToRedirectOf, type ReplyTarget, type ThreadSummary } from './gmailTools.js';
+import { listedBy, pointAt, type ListedItems } from './conversationItems.js';
 import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.js';
 import { googleReply, type GoogleReadContext } from './reply.js';
 import { calendarOperation, mailOperation, pickEvent, spokenWhen, type CalendarOperation } from './operations.js';
@@ -503,8 +504,15 @@ export const googleModule = defineProviderModule({
 
   readingIntent: intentForReading,
 
+  listed: (intent, read, transcript) => listedBy(intent, read, transcript),
+
+  pointAt(intent, transcript, listed) {
+    const p = pointAt(intent, transcript, listed as ListedItems);
+    return p.thread || p.intent !== intent ? { intent: p.intent, ...(p.thread ? { item: p.thread } : {}) } : undefined;
+  },
+
   async readMore(tools: GoogleTools, call, intent, out, env, pointed) {
-    const thread = pointed?.thread as ThreadSummary | undefined;
+    const thread = pointed?.item as ThreadSummary | undefined;
     if (thread && !out.failures.length) {
       // "the second email": that thread, read in full, instead of whatever a fresh search returned.
       const read = await tools.gmail.readThread(call, { threadId: thread.threadId });
