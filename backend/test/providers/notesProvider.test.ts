@@ -15,7 +15,7 @@ import { assertNoSecrets, AuditSecretError, createAuditTrail, createSecretScanne
 import type { ProviderTokenSource } from '../../src/auth/tokenSource.js';
 import { actionFromDraft } from '../../src/policy/action.js';
 import { evaluatePolicy } from '../../src/policy/index.js';
-import { ActionStatus, DraftKind, Provider, Tool } from '../../src/protocol/index.js';
+import { ActionStatus, DraftKind, Provider, SHIPPED_CATALOG, Tool } from '../../src/protocol/index.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
 import { notesModule } from './fixtures/notes/module.js';
 import { conditionLabels, describeRule } from '../../../renderer/src/components/ruleWording.js';
@@ -209,8 +209,11 @@ describe('a provider registered only in tests, in what Vouch says', () => {
     expect(helpAnswer(registry.catalog)).toBe(
       'I can read and summarize your email, check your calendar, look at Slack, look through your notes, and draft replies, events, posts and shared notes for you to confirm. What would you like?',
     );
-    // The shipped registry does not offer it.
+    // The shipped registry does not offer it, and says what it always said.
     expect(offlineReply(replyInput(unknown, {}))[0]).toBe('I can help with your email, calendar and Slack.');
+    expect(helpAnswer(SHIPPED_CATALOG)).toBe(
+      'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?',
+    );
     expect(replySystemInstruction(replyInput(unknown, {}), registry)).toMatch(/for Gmail, Google Calendar, Slack and Notes\./);
     expect(replySystemInstruction(replyInput(unknown, {}), registry)).toContain('Name notes by their title (notebook[].title).');
   });
