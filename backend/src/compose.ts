@@ -268,6 +268,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     gemini
       ? { client: gemini, model: config.GEMINI_MODEL, onError: (e) => logger.warn({ reason: e.message }, 'gemini reply failed') }
       : undefined,
+    registry,
   );
   const speech = createSpeechSynthesizer({
     ...(config.CARTESIA_API_KEY
@@ -331,7 +332,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     invalidateToken: (sub, provider) => tokenVault.invalidate({ userId: sub, connection: connections[provider] }),
     toUser,
     intent,
-    reply: { stream: (input) => writer.stream({ ...input, context: toReplyContext(input.context) }) },
+    reply: { stream: (input) => writer.stream({ ...input, context: toReplyContext(input.context, registry) }) },
     composer,
     speech: { synthesize: async (text, onAudio, signal) => void (await speech.speak(text, onAudio, signal)) },
     shortTerm: {

@@ -3,7 +3,7 @@ import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { describeScope } from '../auth/scopeCatalog.js';
 import { toRiskSummary } from '../policy/index.js';
-import { TOOL_DISPLAY_NAME, type Draft, type ServerFrameOf } from '../protocol/index.js';
+import { TOOL_DISPLAY_NAME, type ContractCatalog, type Draft, type ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { ConnectionGate } from './connections.js';
@@ -17,15 +17,18 @@ import type { PolicyGate } from './policyGate.js';
 import type { AgentSettingsPort, ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
 import { fetchProviderContext } from './providerContext.js';
 import type { DraftComposer } from './reply/compose.js';
-import { ListedByConversation, listedBy, pointAt } from './conversationItems.js';
-import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.js';
+import { helpAnswer } from './reply/help.js';
+import { ListedByConversation } from './listedItems.js';
 import { missingSlot, openQuestion, OpenQuestions } from './openQuestion.js';
 import { chunkText, speakAndStream, type SpeechOutput } from './speakAndStream.js';
 
-export interface AnswerDeps {
+interface AnswerDeps {
   intent: IntentEngine;
   tools: ProviderTools;
-  registry: Pick<ProviderRegistry, 'lookupContacts'>;
+  registry: Pick<
+    ProviderRegistry,
+    'lookupContacts' | 'modules' | 'catalog' | 'draftKindsFor' | 'readingIntent' | 'readMore' | 'listedBy' | 'pointAt'
+  >;
   reply: ReplyWriterPort;
   composer: DraftComposer;
   speech?: SpeechOutput;
@@ -41,17 +44,14 @@ export interface AnswerDeps {
   now: () => number;
 }
 
-/** A reply-all never copies the person themselves (a thread without their sent mail does not show their address). */
-function withoutSelf(draft: Draft, email: string | undefined): Draft {
-  if (!email || (draft.kind !== 'email' && draft.kind !== 'email_draft')) return draft;
+/** The person's own address out of the fields their draft kind's contract says never hold it (`notSelf`). */
+function withoutSelf(draft: Draft, email: string | undefined, catalog: ContractCatalog): Draft {
+  const fields = catalog.draftKind(draft.kind)?.notSelf ?? [];
+  if (!email || fields.length === 0) return draft;
   const me = email.toLowerCase();
-  return { ...draft, fields: { ...draft.fields, cc: draft.fields.cc.filter((a) => a.toLowerCase() !== me) } } as Draft;
-}
-
-/** Mail-only writes know their draft kind (a Gmail draft needs compose, a sent email send); others ask for all. */
-function draftKindsOf(intent: AnalyzedIntent): { draftKinds?: string[] } {
-  if (!intent.needs_write || intent.tools.length !== 1 || intent.tools[0] !== 'gmail') return {};
-  return { draftKinds: [intent.entities.save_as_draft ? 'email_draft' : 'email'] };
+  const f = { ...(draft.fields as Record<string, unknown>) };
+  for (const name of fields) if (Array.isArray(f[name])) f[name] = (f[name] as string[]).filter((a) => a.toLowerCase() !== me);
+  return { ...draft, fields: f } as Draft;
 }
 
 /** The user's words said back to them: "my badge is 42" → "your badge is 42". */
@@ -73,9 +73,6 @@ function toYou(s: string): string {
 export function blockedSpoken(rule: string): string {
   return `I drafted it, but your rule “${rule.replace(/[.!]+$/, '')}” doesn’t allow it, so I won’t do it. To allow it, change that rule under Rules.`;
 }
-
-const HELP =
-  'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?';
 
 /** transcript → intent → (connection gate) → provider context → a streamed answer with speech, or an editable draft. */
 export class Answerer {
@@ -100,7 +97,7 @@ export class Answerer {
       ...(pending ? { pending } : {}),
       ...(meetingMinutes !== undefined ? { defaultMeetingMinutes: meetingMinutes } : {}),
     });
-    const pointed = pointAt(analyzed, text, this.listed.get(ctx.id));
+    const pointed = deps.registry.pointAt(analyzed, text, this.listed.get(ctx.id));
     const intent: AnalyzedIntent = { ...analyzed, ...pointed.intent };
     // Filled, abandoned or replaced: the question is closed; unfilled keeps it open and asks again below.
     if (intent.pending_outcome !== 'unfilled') this.questions.clear(ctx.id);
@@ -113,7 +110,7 @@ export class Answerer {
     if (intent.entities.remember) return this.keep(ctx, requestId, intent.entities.remember);
     if (intent.entities.forget) return this.drop(ctx, requestId, intent.entities.forget);
     if (intent.pending_outcome === 'abandoned') return this.say(ctx, requestId, 'Okay, I’ve dropped that. Nothing was sent.');
-    if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, HELP);
+    if (intent.action === 'unknown' || intent.tools.length === 0) return this.say(ctx, requestId, helpAnswer(deps.registry.catalog));
 
     const readDenied = await deps.policy.firstDeniedTool(sub, intent.tools, 'can_read');
     if (readDenied)
@@ -123,7 +120,8 @@ export class Answerer {
     const missing = await deps.gate.missing(ctx, intent.tools);
     if (missing.length) return deps.gate.require(ctx, requestId, text, missing, intent.tools, { write: intent.needs_write });
     // Connected with fewer permissions than this request needs: ask for exactly the extra ones.
-    const lacking = await deps.gate.lacking(ctx, intent.tools, { write: intent.needs_write, ...draftKindsOf(intent) });
+    const draftKinds = deps.registry.draftKindsFor(intent);
+    const lacking = await deps.gate.lacking(ctx, intent.tools, { write: intent.needs_write, ...(draftKinds ? { draftKinds } : {}) });
     if (lacking) {
       const words = lacking.scopes.map(describeScope).join('; ');
       return deps.gate.require(ctx, requestId, text, [lacking.provider], intent.tools, {
@@ -134,25 +132,14 @@ export class Answerer {
     }
     await deps.gate.clear(sub, requestId);
 
+    const call = { userId: sub, subjectToken: ctx.accessToken };
     const [context, contacts, recalled] = await Promise.all([
-      fetchProviderContext(deps.tools, { userId: sub, subjectToken: ctx.accessToken }, intentForReading(intent), ctx.timezone, now),
+      fetchProviderContext(deps.tools, call, deps.registry.readingIntent(intent), ctx.timezone, now),
       intent.needs_write ? this.contactsFor(ctx, intent) : Promise.resolve(new Map<string, string>()),
       deps.memory ? deps.memory.recall(sub, text, 3).catch(() => []) : Promise.resolve([]),
     ]);
-    if (pointed.thread && !context.failures.length) {
-      // "the second email": that thread, read in full, instead of whatever a fresh search returned.
-      const read = await deps.tools.gmail.readThread({ userId: sub, subjectToken: ctx.accessToken }, { threadId: pointed.thread.threadId });
-      context.threads = [pointed.thread];
-      if (read.ok) context.thread = read.value;
-      else context.failures.push(read.error);
-    }
-    const call = { userId: sub, subjectToken: ctx.accessToken };
-    const [analysis, quoted] = intent.needs_write
-      ? [undefined, []]
-      : await Promise.all([
-          analyzeMail(deps.tools, call, intent, context, { timezone: ctx.timezone, now }),
-          intent.tools.includes('gmail') ? readQuotedThreads(deps.tools, call, context) : Promise.resolve([]),
-        ]);
+    // What depends on the first reads: the item pointed at ("the second email"), and for an answer its extra reads.
+    await deps.registry.readMore(deps.tools, call, intent, context, { timezone: ctx.timezone, now }, pointed);
     for (const f of context.failures) {
       await deps.audit.note(sub, { kind: 'error', data: { code: f.code, provider: f.provider }, refs: { request_id: requestId } });
       if (await deps.gate.reportFailure(ctx, requestId, text, intent.tools, f, { write: intent.needs_write })) return;
@@ -183,11 +170,11 @@ export class Answerer {
           this.questions.set(ctx.id, { ...openQuestion(intent, 'person'), candidates });
           return this.say(ctx, requestId, built.reason);
         }
-        const slot = missingSlot(intent, built.reason);
+        const slot = missingSlot(intent, built.reason, deps.registry.catalog);
         if (slot) this.questions.set(ctx.id, openQuestion(intent, slot));
         return this.say(ctx, requestId, built.reason);
       }
-      const draft = withoutSelf(built.draft, ctx.user.email);
+      const draft = withoutSelf(built.draft, ctx.user.email, deps.registry.catalog);
       const record = await deps.drafts.create(sub, requestId, draft);
       const { decision } = await deps.policy.decide(ctx, draft);
       // A draft a rule blocks is not "ready to send": say so, and what the person can change.
@@ -210,13 +197,13 @@ export class Answerer {
       return;
     }
 
-    this.listed.set(ctx.id, listedBy(intent, context, text));
+    this.listed.set(ctx.id, deps.registry.listedBy(intent, context, text));
     const { text: answer } = await speakAndStream({
       requestId,
       deltas: deps.reply.stream({
         transcript: text,
         intent,
-        context: { ...context, ...(analysis ? { analysis } : {}), ...(quoted.length ? { quoted } : {}) },
+        context,
         memory: recalled,
         timezone: ctx.timezone,
         now,
@@ -228,7 +215,8 @@ export class Answerer {
       // Remembered before agent_done, so "what did I ask" right after already finds it: the request and
       // what was done, never the answer (it quotes what others wrote).
       beforeDone: async () => {
-        if (deps.memory) await deps.memory.remember(sub, rememberedExchange(text, intent, context), { request_id: requestId });
+        if (deps.memory)
+          await deps.memory.remember(sub, rememberedExchange(text, intent, context, deps.registry), { request_id: requestId });
       },
     });
     deps.shortTerm.add(ctx.id, { role: 'assistant', text: answer });

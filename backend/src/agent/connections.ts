@@ -7,7 +7,7 @@ import type { LinkService } from '../server/links.js';
 import type { PendingRequestRecord, PendingRequestStore } from '../store/vouchStore.js';
 import { sendError } from './outcomes.js';
 
-export interface ConnectionGateDeps {
+interface ConnectionGateDeps {
   links: LinkService;
   pending: PendingRequestStore;
   now: () => number;

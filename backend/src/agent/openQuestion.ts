@@ -1,17 +1,21 @@
+import { SHIPPED_CATALOG, type ContractCatalog } from '../protocol/index.js';
 import type { AnalyzedIntent, Intent, PendingIntent, PendingSlot } from './intent/schema.js';
 
 /**
  * The slot a write still lacks after its draft could not be built, so the next utterance fills it
  * instead of starting over ("What should the email say?" → `message`). Pure: read from the intent
- * the draft was built from and the question the provider module asked.
+ * the draft was built from, the question the provider module asked and whom the tools write to
+ * (their contracts).
  */
-export function missingSlot(intent: Intent, question: string): PendingSlot | undefined {
+export function missingSlot(intent: Intent, question: string, catalog: ContractCatalog = SHIPPED_CATALOG): PendingSlot | undefined {
   // Only a question opens a slot; "I couldn't find an address for Sam." is an answer, not a question.
   if (!/\?\s*$/.test(question)) return undefined;
   const e = intent.entities;
   // "Which event: …?" asks which one, not when; only a when-question opens the time.
   if (intent.action === 'schedule') return !e.start && /\b(?:when|what time|what day)\b/i.test(question) ? 'start' : undefined;
-  if (intent.tools.includes('slack') && !intent.tools.includes('gmail')) {
+  // A post to a channel (no mail in the request) lacks its channel before its words.
+  const writesTo = (to: 'channel' | 'recipients') => intent.tools.some((t) => catalog.tool(t)?.writesTo === to);
+  if (writesTo('channel') && !writesTo('recipients')) {
     if (!e.channel && e.people.length === 0) return 'channel';
     return e.message ? undefined : 'message';
   }

@@ -10,9 +10,7 @@ import type { LinkService } from '../server/links.js';
 import type { PendingRequestStore } from '../store/vouchStore.js';
 import { Answerer } from './answer.js';
 import { Confirmer } from './confirm.js';
-import { ConnectionGate, type ConnectionGateDeps } from './connections.js';
 import type { IntentEngine } from './intent/schema.js';
-import { sendError } from './outcomes.js';
 import { PolicyGate } from './policyGate.js';
 import { Resumer, TranscriptDeduper, type SharedAgentState } from './resume.js';
 import type { AgentSettingsPort, ConversationBufferPort, LongTermMemoryPort, ReplyWriterPort } from './ports.js';
@@ -21,7 +19,7 @@ import type { SpeechOutput } from './speakAndStream.js';
 import { StepUp } from './stepUp.js';
 import { Writer } from './write.js';
 
-export interface AgentPipelineDeps {
+interface AgentPipelineDeps {
   links: LinkService;
   pending: PendingRequestStore;
   drafts: DraftService;
@@ -69,10 +67,19 @@ export interface AgentPipeline {
 export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
   const log = deps.logger.child({ component: 'agent' });
   // Actions wait for their entry (and do not happen without one); results are noted after the fact.
-  const audit = createAuditTrail(deps.audit, log);
-  // The gate reports parked requests to the resumer, which answers through the answerer built below.
-  let onParked: ConnectionGateDeps['onParked'];
-  const gate = new ConnectionGate({ links: deps.links, pending: deps.pending, now: deps.now, onParked: (ctx, id) => onParked?.(ctx, id) });
+  const audit = createAuditTrail(deps.audit, log, deps.registry.catalog);
+  // Requests parked for an account link (by the resumer's own gate) resume through the answerer built below.
+  const resumer = new Resumer({
+    links: deps.links,
+    pending: deps.pending,
+    toUser: deps.toUser,
+    audit,
+    logger: log,
+    shared: deps.shared,
+    now: deps.now,
+    answer: (ctx, id, text): Promise<void> => answerer.answer(ctx, id, text),
+  });
+  const gate = resumer.gate;
   const policy = new PolicyGate({
     rules: deps.rules,
     preauth: deps.preauth,
@@ -97,17 +104,6 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
   });
   const confirmer = new Confirmer({ drafts: deps.drafts, policy, stepUp, writer, audit });
   const answerer = new Answerer({ ...deps, gate, policy, audit, logger: log });
-  const resumer = new Resumer({
-    gate,
-    links: deps.links,
-    pending: deps.pending,
-    toUser: deps.toUser,
-    audit,
-    logger: log,
-    shared: deps.shared,
-    answer: (ctx, id, text) => answerer.answer(ctx, id, text),
-  });
-  onParked = resumer.onParked;
   const transcripts = new TranscriptDeduper(deps.shared?.transcripts, deps.now);
 
   const handler: ConversationHandler = {
@@ -121,14 +117,7 @@ export function createAgentPipeline(deps: AgentPipelineDeps): AgentPipeline {
     onAccountConnected: (ctx, f) => resumer.accountConnected(ctx, f.provider),
     onActionConfirmed: (ctx, f) => confirmer.confirm(ctx, f),
     onActionCancelled: (ctx, f) => confirmer.cancel(ctx, f),
-    async onApprovalDecision(ctx, f) {
-      if (f.approve) {
-        return stepUp.isWaiting(ctx.user.sub, f.id)
-          ? sendError(ctx, 'BAD_REQUEST', 'Approve this on your phone: the step-up must come from your second factor.')
-          : sendError(ctx, 'NOT_FOUND', 'That approval is no longer waiting.');
-      }
-      if (!stepUp.decline(ctx.user.sub, f.id)) sendError(ctx, 'NOT_FOUND', 'That approval is no longer waiting.');
-    },
+    onApprovalDecision: (ctx, f) => stepUp.decideInApp(ctx, f.id, f.approve),
   };
   return { handler, stepUp };
 }

@@ -1,4 +1,3 @@
-import type { MailAnalysisResult } from './mailReading.js';
 import type { ProviderContext } from './providerContext.js';
 import type { AnalyzedIntent, Turn } from './intent/schema.js';
 
@@ -7,7 +6,7 @@ export interface ReplyWriterPort {
   stream(input: {
     transcript: string;
     intent: AnalyzedIntent;
-    context: ProviderContext & { analysis?: MailAnalysisResult; quoted?: Array<NonNullable<ProviderContext['thread']>> };
+    context: ProviderContext;
     memory: string[];
     timezone: string;
     now: Date;

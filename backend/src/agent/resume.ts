@@ -5,7 +5,7 @@ import type { Provider, ServerFrame } from '../protocol/index.js';
 import type { SessionContext } from '../server/handlers.js';
 import type { LinkService } from '../server/links.js';
 import type { PendingRequestStore, TranscriptLedger } from '../store/vouchStore.js';
-import type { ConnectionGate } from './connections.js';
+import { ConnectionGate } from './connections.js';
 import { sendError } from './outcomes.js';
 
 /** Several instances: the bus that carries links between them and the shared transcript ledger. */
@@ -14,8 +14,7 @@ export interface SharedAgentState {
   transcripts: TranscriptLedger;
 }
 
-export interface ResumerDeps {
-  gate: ConnectionGate;
+interface ResumerDeps {
   links: LinkService;
   pending: PendingRequestStore;
   toUser: (sub: string, frame: ServerFrame) => void;
@@ -24,17 +23,26 @@ export interface ResumerDeps {
   shared?: SharedAgentState;
   /** Answers a (resumed) request on a socket. */
   answer: (ctx: SessionContext, requestId: string, transcript: string) => Promise<void>;
+  now: () => number;
 }
 
 /**
  * Requests waiting for an account link, and their resume: on the socket that linked, on the user's
- * next session, or — with several instances — on the socket of whichever instance parked them.
+ * next session, or — with several instances — on the socket of whichever instance parked them. The
+ * connection gate that parks them is this unit's own (`gate`), so it reports each parked request here.
  */
 export class Resumer {
   // Requests parked by this instance's sockets, so a link made through another instance resumes them here.
   private readonly parkedHere = new Map<string, SessionContext>();
+  readonly gate: ConnectionGate;
 
   constructor(private readonly deps: ResumerDeps) {
+    this.gate = new ConnectionGate({
+      links: deps.links,
+      pending: deps.pending,
+      now: deps.now,
+      onParked: (ctx, id) => this.onParked(ctx, id),
+    });
     deps.shared?.events.subscribe('account_connected', (e) => {
       void this.resumeParkedHere(e.user).catch((err: unknown) =>
         deps.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'resuming parked requests failed'),
@@ -43,14 +51,14 @@ export class Resumer {
   }
 
   /** The gate's `onParked` hook: remembers which socket parked a request (several instances only). */
-  readonly onParked = (ctx: SessionContext, id: string): void => {
+  private onParked(ctx: SessionContext, id: string): void {
     if (!this.deps.shared) return;
     this.parkedHere.set(parkKey(ctx.user.sub, id), ctx);
     if (this.parkedHere.size > 10_000) this.parkedHere.delete(this.parkedHere.keys().next().value!);
-  };
+  }
 
   async resumeParked(ctx: SessionContext): Promise<void> {
-    for (const p of await this.deps.gate.takeResumable(ctx.user.sub)) {
+    for (const p of await this.gate.takeResumable(ctx.user.sub)) {
       this.deps.logger.info({ request: p.id }, 'resuming a pending request');
       await this.deps.answer(ctx, p.id, p.transcript);
     }
@@ -80,7 +88,7 @@ export class Resumer {
 
   private async resumeParkedHere(sub: string, fallback?: SessionContext): Promise<void> {
     const mine = (id: string) => this.parkedHere.has(parkKey(sub, id));
-    for (const p of await this.deps.gate.takeResumable(sub, mine)) {
+    for (const p of await this.gate.takeResumable(sub, mine)) {
       const parker = this.parkedHere.get(parkKey(sub, p.id));
       this.parkedHere.delete(parkKey(sub, p.id));
       const ctx = parker?.isOpen?.() !== false ? parker : fallback;

@@ -10,7 +10,7 @@ import type { ApprovalRecord, DraftRecord } from '../store/vouchStore.js';
 import { reportState, resultFrame, sendError, type UserSend } from './outcomes.js';
 import { writeRefs, type Writer } from './write.js';
 
-export interface StepUpDeps {
+interface StepUpDeps {
   drafts: DraftService;
   ciba: Pick<CibaClient, 'start' | 'waitForDecision'>;
   writer: Writer;
@@ -153,16 +153,16 @@ export class StepUp {
     }
   }
 
-  isWaiting(sub: string, approvalId: string): boolean {
-    return this.waiting.get(approvalId)?.sub === sub;
-  }
-
-  /** The person declined in the app (approving must come from the phone). */
-  decline(sub: string, approvalId: string): boolean {
+  /**
+   * An approval answered in the app: declining stops the wait; approving is refused, because the
+   * step-up must come from the person's second factor (the phone).
+   */
+  async decideInApp(ctx: SessionContext, approvalId: string, approve: boolean): Promise<void> {
     const w = this.waiting.get(approvalId);
-    if (!w || w.sub !== sub) return false;
+    const mine = w?.sub === ctx.user.sub;
+    if (approve && mine) return sendError(ctx, 'BAD_REQUEST', 'Approve this on your phone: the step-up must come from your second factor.');
+    if (!mine) return sendError(ctx, 'NOT_FOUND', 'That approval is no longer waiting.');
     w.controller.abort();
-    return true;
   }
 
   abortDraft(sub: string, draftId: string): void {

@@ -1,12 +1,19 @@
 import { AuditUnavailableError, type AuditRefs, type AuditTrail } from '../audit/index.js';
 import type { DraftService } from '../drafts/index.js';
-import { DEFAULT_ERROR_MESSAGES, DRAFT_KIND_PROVIDER, type Draft, type Provider } from '../protocol/index.js';
+import {
+  DEFAULT_ERROR_MESSAGES,
+  DRAFT_KIND_PROVIDER,
+  SHIPPED_CATALOG,
+  type ContractCatalog,
+  type Draft,
+  type Provider,
+} from '../protocol/index.js';
 import type { ProviderTools } from '../providers/index.js';
 import type { DraftRecord } from '../store/vouchStore.js';
 import { executeDraft } from './drafts.js';
 import { resultFrame, type UserSend } from './outcomes.js';
 
-export interface WriterDeps {
+interface WriterDeps {
   drafts: DraftService;
   tools: ProviderTools;
   /** Drops the cached Token Vault token, so every write runs on a fresh exchange. */
@@ -15,18 +22,23 @@ export interface WriterDeps {
   audit: AuditTrail;
 }
 
-/** Whom a write reaches, for the audit log: addresses or the channel exactly as the draft holds them. */
-export function writeRefs(draft: Pick<DraftRecord, 'id' | 'kind' | 'fields'>): AuditRefs {
-  const f = draft.fields as Partial<{ to: string[]; cc: string[]; attendees: string[]; channel: string }>;
-  const recipients = draft.kind === 'email' ? [...(f.to ?? []), ...(f.cc ?? [])] : draft.kind === 'event' ? [...(f.attendees ?? [])] : [];
+/**
+ * Whom a write reaches, for the audit log: addresses or the channel exactly as the draft holds them,
+ * in the fields its kind's contract names (`audience`).
+ */
+export function writeRefs(draft: { id: string; kind: string; fields: unknown }, catalog: ContractCatalog = SHIPPED_CATALOG): AuditRefs {
+  const audience = catalog.draftKind(draft.kind)?.audience;
+  const f = draft.fields as Record<string, unknown>;
+  const recipients = (audience?.recipients ?? []).flatMap((name) => (Array.isArray(f[name]) ? (f[name] as string[]) : []));
+  const channel = audience?.channel ? f[audience.channel] : undefined;
   return {
     draft_id: draft.id,
     ...(recipients.length ? { recipients: recipients.slice(0, 100) } : {}),
-    ...(draft.kind === 'slack_message' && f.channel ? { channel: f.channel } : {}),
+    ...(typeof channel === 'string' && channel ? { channel } : {}),
   };
 }
 
-export type WriteFailureNotice = (code: 'FEDERATED_TOKEN_NOT_IN_VAULT' | 'INSUFFICIENT_SCOPE', message: string, provider: Provider) => void;
+type WriteFailureNotice = (code: 'FEDERATED_TOKEN_NOT_IN_VAULT' | 'INSUFFICIENT_SCOPE', message: string, provider: Provider) => void;
 
 /** Executes a draft the state machine moved to `executing`: one provider write, its result, its audit entry. */
 export class Writer {

@@ -24,9 +24,9 @@ export const AuditRefs = z
     preauthorization_id: Ref.optional(),
     /** `threshold`, `rule:<id>` or `preauthorization:<id>`. */
     decided_by: Ref.optional(),
-    /** Email To + Cc, or event attendees. */
+    /** The addresses a write reached (the fields its draft kind's contract names: To + Cc, attendees…). */
     recipients: z.array(Ref).max(100).optional(),
-    /** Slack channel name or id. */
+    /** The channel a post went to, name or id (the field its draft kind's contract names). */
     channel: Ref.optional(),
     /** A domain the person counts as their own (settings_change). */
     domain: Ref.optional(),

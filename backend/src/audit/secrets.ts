@@ -1,9 +1,11 @@
+import { SHIPPED_CATALOG, type SecretPattern } from '../protocol/common.js';
 import { VouchError } from '../protocol/vouchError.js';
 
 /**
  * The audit log must never hold a credential. Data is refused (not scrubbed) when a key names a secret
- * or a string looks like a bearer token, JWT or a known provider token, so the bug that tried to log it
- * surfaces instead of being hidden. The error names the path, never the value.
+ * or a string looks like a bearer token, JWT or a known provider token (each provider's contract lists
+ * its formats), so the bug that tried to log it surfaces instead of being hidden. The error names the
+ * path, never the value.
  */
 export class AuditSecretError extends VouchError {
   static override readonly code = 'AUDIT_SECRET_REFUSED';
@@ -41,19 +43,16 @@ const SECRET_KEYS = new Set([
   'hmac_key',
 ]);
 
-/** Any key ending like this is a secret too (federated_access_token, slack_bot_token, app_secret). */
+/** Any key ending like this is a secret too (federated_access_token, bot_token, app_secret). */
 const SECRET_KEY_SUFFIXES = ['_token', '_secret', '_password', '_api_key', '_private_key'];
 
 /** Key names that end in _token but only describe one. */
 const ALLOWED_KEYS = new Set(['token_type', 'requested_token_type', 'subject_token_type', 'issued_token_type']);
 
-const VALUE_PATTERNS: readonly { re: RegExp; what: string }[] = [
+/** Credential formats of no one provider; the providers' own formats come from their contracts. */
+const GENERIC_PATTERNS: readonly { re: RegExp; what: string }[] = [
   { re: /\bbearer\s+[A-Za-z0-9\-._~+/]{8,}=*/i, what: 'looks like a bearer token' },
   { re: /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/, what: 'looks like a JWT' },
-  { re: /\bya29\.[A-Za-z0-9_-]{10,}/, what: 'looks like a Google access token' },
-  { re: /(^|[^A-Za-z0-9])1\/\/[A-Za-z0-9_-]{20,}/, what: 'looks like a Google refresh token' },
-  { re: /\bxox[abeoprs]-[A-Za-z0-9-]{10,}/, what: 'looks like a Slack token' },
-  { re: /\bxapp-[A-Za-z0-9-]{10,}/, what: 'looks like a Slack app token' },
   { re: /\bgh[pousr]_[A-Za-z0-9]{20,}/, what: 'looks like a GitHub token' },
   { re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/, what: 'looks like a private key' },
 ];
@@ -78,24 +77,34 @@ function isSecretKey(key: string): boolean {
   return verdict;
 }
 
-/** One cheap pass that every pattern above needs to match; most strings stop here. */
-const PREFILTER = /bearer|eyJ|ya29\.|1\/\/|xox|xapp-|gh[pousr]_|PRIVATE KEY/i;
+/** One cheap pass that every generic pattern needs to match; most strings stop here. */
+const GENERIC_PREFILTER = /bearer|eyJ|gh[pousr]_|PRIVATE KEY/i;
 
-function secretValueReason(value: string): string | null {
-  if (value.length < 10 || !PREFILTER.test(value)) return null;
-  for (const p of VALUE_PATTERNS) if (p.re.test(value)) return p.what;
-  return null;
+/** What a string looks like, if it looks like a credential: the generic formats, then the providers'. */
+type SecretScanner = (value: string) => string | null;
+
+export function createSecretScanner(providerPatterns: readonly SecretPattern[]): SecretScanner {
+  const own = providerPatterns.map((p) => ({ re: new RegExp(p.source, p.flags), what: p.what }));
+  return (value) => {
+    if (value.length < 10) return null;
+    if (GENERIC_PREFILTER.test(value)) for (const p of GENERIC_PATTERNS) if (p.re.test(value)) return p.what;
+    for (const p of own) if (p.re.test(value)) return p.what;
+    return null;
+  };
 }
 
+/** The shipped providers' formats; an audit trail for other providers builds its own (`createAuditTrail`). */
+const SHIPPED_SCANNER = createSecretScanner(SHIPPED_CATALOG.secretPatterns());
+
 /** Throws AuditSecretError at the first secret-looking key or value. */
-export function assertNoSecrets(value: unknown, path = 'data'): void {
+export function assertNoSecrets(value: unknown, path = 'data', secretValueReason: SecretScanner = SHIPPED_SCANNER): void {
   if (typeof value === 'string') {
     const why = secretValueReason(value);
     if (why) throw new AuditSecretError(path, why);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => assertNoSecrets(v, `${path}[${i}]`));
+    value.forEach((v, i) => assertNoSecrets(v, `${path}[${i}]`, secretValueReason));
     return;
   }
   if (value !== null && typeof value === 'object') {
@@ -103,7 +112,7 @@ export function assertNoSecrets(value: unknown, path = 'data'): void {
       if (isSecretKey(k)) throw new AuditSecretError(`${path}.${k}`, 'has a key that names a secret');
       const why = secretValueReason(k);
       if (why) throw new AuditSecretError(`${path}.<key>`, why);
-      assertNoSecrets(v, `${path}.${k}`);
+      assertNoSecrets(v, `${path}.${k}`, secretValueReason);
     }
   }
 }
@@ -118,7 +127,11 @@ interface WithheldValue {
  * that names or looks like a secret renamed), and where that happened. Used where an action is being recorded:
  * the entry is written without the suspicious text instead of not at all, and the caller says so.
  */
-export function withholdSecrets<T>(value: T, path = 'data'): { value: T; withheld: WithheldValue[] } {
+export function withholdSecrets<T>(
+  value: T,
+  path = 'data',
+  secretValueReason: SecretScanner = SHIPPED_SCANNER,
+): { value: T; withheld: WithheldValue[] } {
   const withheld: WithheldValue[] = [];
   const walk = (v: unknown, p: string): unknown => {
     if (typeof v === 'string') {

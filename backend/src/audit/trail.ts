@@ -1,8 +1,9 @@
 import type { Logger } from '../log.js';
+import type { ContractCatalog } from '../protocol/common.js';
 import { DEFAULT_ERROR_MESSAGES, type ErrorCode } from '../protocol/errors.js';
 import { VouchError, type VouchErrorOptions } from '../protocol/vouchError.js';
 import type { AuditData, AuditEntry, AuditInput } from './chain.js';
-import { withholdSecrets } from './secrets.js';
+import { createSecretScanner, withholdSecrets } from './secrets.js';
 import type { AuditStore } from './store.js';
 
 /** Nothing could be written to the audit log, so the action it was to record must not happen. */
@@ -32,9 +33,15 @@ export interface AuditTrail {
 
 type TrailLogger = Pick<Logger, 'warn' | 'error'>;
 
-export function createAuditTrail(store: Pick<AuditStore, 'append'>, logger?: TrailLogger): AuditTrail {
+/** `providers`: whose credential formats are withheld besides the generic ones (default: the shipped providers'). */
+export function createAuditTrail(
+  store: Pick<AuditStore, 'append'>,
+  logger?: TrailLogger,
+  providers?: Pick<ContractCatalog, 'secretPatterns'>,
+): AuditTrail {
+  const scanner = providers ? createSecretScanner(providers.secretPatterns()) : undefined;
   const prepare = (input: AuditInput): AuditInput => {
-    const { value, withheld } = withholdSecrets(input.data);
+    const { value, withheld } = withholdSecrets(input.data, 'data', scanner);
     if (!withheld.length) return input;
     // Where, never what: the log line and the entry both name paths only.
     logger?.warn({ kind: input.kind, withheld: withheld.map((w) => w.path) }, 'audit free text withheld: it looks like a credential');

@@ -1,4 +1,4 @@
-import { SCOPE_CATALOG, type Provider, type ScopeInfo, type Tool } from '../protocol/index.js';
+import { SCOPE_CATALOG, type Provider, type ScopeInfo } from '../protocol/index.js';
 import { SHIPPED_SCOPE_RULES } from '../providers/scopes.js';
 
 /**
@@ -11,10 +11,6 @@ export { SCOPE_CATALOG, DEFAULT_CONNECTIONS, CONNECT_BASE_SCOPES, type ScopeInfo
 /** Plain words for a scope (including ones a grant carries that Vouch never asks for, e.g. userinfo.email). */
 export function describeScope(scope: string): string {
   return SHIPPED_SCOPE_RULES.words(scope) ?? scope;
-}
-
-export function scopesForTools(tools: readonly Tool[]): ScopeInfo[] {
-  return SCOPE_CATALOG.filter((s) => tools.includes(s.tool));
 }
 
 export function scopesForProvider(provider: Provider): ScopeInfo[] {

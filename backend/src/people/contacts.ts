@@ -1,13 +1,16 @@
 /**
  * Who a spoken name means. Candidates come from the person's own history (people they sent mail to,
- * calendar guests, members of their Slack workspace) and, last, from the display names of people who
- * wrote to them — a name anyone can put on an email. Pure: the providers gather, this decides.
+ * calendar guests, members of a workspace they belong to) and, last, from the display names of people
+ * who wrote to them — a name anyone can put on an email. Pure: the providers gather, this decides.
  */
 
-/** Where a candidate address was seen. Every source but `inbound` is something the person did or belongs to. */
-type ContactSource = 'sent' | 'calendar' | 'slack' | 'inbound';
+/**
+ * How the person knows a candidate address; each provider module names its sightings with one of
+ * these. Every source but `inbound` is something the person did or belongs to.
+ */
+type ContactSource = 'sent' | 'calendar' | 'workspace' | 'inbound';
 
-const VERIFIED_SOURCES: ReadonlySet<ContactSource> = new Set(['sent', 'calendar', 'slack']);
+const VERIFIED_SOURCES: ReadonlySet<ContactSource> = new Set(['sent', 'calendar', 'workspace']);
 
 /** One sighting of a name with an address, from one provider. */
 export interface PersonCandidate {
@@ -22,11 +25,11 @@ interface PersonMatch {
   name: string;
   address: string;
   sources: ContactSource[];
-  /** Seen in the person's own history (sent mail, calendar, Slack), not only on inbound mail. */
+  /** Seen in the person's own history (sent mail, calendar, a workspace), not only on inbound mail. */
   verified: boolean;
 }
 
-const SOURCE_RANK: Record<ContactSource, number> = { sent: 0, calendar: 1, slack: 2, inbound: 3 };
+const SOURCE_RANK: Record<ContactSource, number> = { sent: 0, calendar: 1, workspace: 2, inbound: 3 };
 
 function tokens(text: string): string[] {
   return text

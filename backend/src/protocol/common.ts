@@ -32,6 +32,9 @@ export {
   type DraftFieldSpec,
   type ProviderContract,
   type ScopeSpec,
+  type ProviderHelp,
+  type SecretPattern,
+  type ToolSpec,
 } from '../providers/catalog.js';
 export { defineProviderContract, type DraftFieldKind } from '../providers/providerContract.js';
 import { Provider } from '../providers/catalog.js';

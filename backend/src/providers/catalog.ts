@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import * as listed from './contracts.js';
-import type { DraftContract, DraftFieldSpec, ProviderContract, ScopeSpec } from './providerContract.js';
+import type {
+  DraftContract,
+  DraftFieldSpec,
+  ProviderContract,
+  ProviderHelp,
+  ScopeSpec,
+  SecretPattern,
+  ToolSpec,
+} from './providerContract.js';
 
 /**
  * Everything the protocol, the policy and the renderer know about providers, derived from the
@@ -88,6 +96,12 @@ export interface ContractCatalog {
   providerOfTool(tool: string): ProviderContract | undefined;
   draftKind(kind: string): DraftKindContract | undefined;
   scopes(): readonly (ScopeSpec & { provider: string })[];
+  /** A tool's names and whom its writes go to. */
+  tool(tool: string): ToolSpec | undefined;
+  /** Every provider's help words, joined in registration order. */
+  help(): Required<ProviderHelp>;
+  /** Every provider's credential formats. */
+  secretPatterns(): readonly SecretPattern[];
 }
 
 export function createContractCatalog(extra: readonly ProviderContract[] = []): ContractCatalog {
@@ -110,6 +124,13 @@ export function createContractCatalog(extra: readonly ProviderContract[] = []): 
     }
   }
   const scopes = contracts.flatMap((c) => c.scopes.map((s) => ({ ...s, provider: c.id })));
+  const help: Required<ProviderHelp> = {
+    topics: contracts.flatMap((c) => c.help?.topics ?? []),
+    abilities: contracts.flatMap((c) => c.help?.abilities ?? []),
+    drafts: contracts.flatMap((c) => c.help?.drafts ?? []),
+    examples: contracts.flatMap((c) => c.help?.examples ?? []),
+  };
+  const secretPatterns = contracts.flatMap((c) => c.secretPatterns ?? []);
   return {
     contracts,
     toolNames: [...tools.keys()],
@@ -117,6 +138,9 @@ export function createContractCatalog(extra: readonly ProviderContract[] = []): 
     providerOfTool: (tool) => tools.get(tool),
     draftKind: (kind) => kinds.get(kind),
     scopes: () => scopes,
+    tool: (tool) => (tools.get(tool)?.tools as Record<string, ToolSpec> | undefined)?.[tool],
+    help: () => help,
+    secretPatterns: () => secretPatterns,
   };
 }
 
@@ -156,4 +180,4 @@ export const TOOL_DISPLAY_NAME = Object.fromEntries(
  */
 export const SCOPE_CATALOG: readonly ScopeInfo[] = SHIPPED_CATALOG.scopes() as readonly ScopeInfo[];
 
-export type { DraftContract, DraftFieldSpec, ProviderContract, ScopeSpec };
+export type { DraftContract, DraftFieldSpec, ProviderContract, ProviderHelp, ScopeSpec, SecretPattern, ToolSpec };

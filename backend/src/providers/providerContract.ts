@@ -48,6 +48,44 @@ export interface DraftContract<T extends string = string, O extends string = str
   plural: string;
   /** The provider scopes performing this write needs (least privilege; asked for when such a draft is made). */
   scopes?: readonly string[];
+  /**
+   * Whom the write reaches, as the audit log records it: the fields holding recipient addresses,
+   * and the field naming the channel it is posted in.
+   */
+  audience?: { recipients?: readonly string[]; channel?: string };
+  /** Address-list fields that never hold the person's own address (a reply-all does not copy the person). */
+  notSelf?: readonly string[];
+}
+
+/** How the agent speaks of a provider when it says what it can do (help answers, onboarding). */
+export interface ProviderHelp {
+  /** What the person can ask about, e.g. "email", "calendar": "I can help with your email, calendar and …". */
+  topics: readonly string[];
+  /** What Vouch does there, e.g. "check your calendar": "I can …, check your calendar, and draft …". */
+  abilities: readonly string[];
+  /** What it drafts for the person to confirm, e.g. "replies", "events". */
+  drafts?: readonly string[];
+  /** Requests to try, e.g. "what’s on my calendar tomorrow". */
+  examples?: readonly string[];
+}
+
+/**
+ * A credential format the provider issues, as a regular expression's source (and flags): the audit
+ * log refuses or withholds any value matching it. `what` says what it looks like, never the value.
+ */
+export interface SecretPattern {
+  source: string;
+  flags?: string;
+  what: string;
+}
+
+/** One tool of a provider: its names, and whom a write through it is addressed to. */
+export interface ToolSpec {
+  displayName: string;
+  /** How an answer names it in a sentence ("I couldn't reach your calendar"); defaults to `displayName`. */
+  spokenName?: string;
+  /** A write through it goes to a channel (ask "which channel?") or to people by address (ask "who?"). */
+  writesTo?: 'channel' | 'recipients';
 }
 
 /** A scope the provider may be asked for, with the sentence the person reads before granting it. */
@@ -80,7 +118,7 @@ export interface ProviderContract<
   consentHosts: readonly string[];
   /** Scopes the identity provider itself needs on a connected account (e.g. openid, profile). */
   connectBaseScopes: readonly string[];
-  tools: Readonly<Record<T, { displayName: string }>>;
+  tools: Readonly<Record<T, ToolSpec>>;
   scopes: readonly ScopeSpec<T>[];
   /**
    * Broader scopes the provider documents as covering narrower ones (a grant of the key satisfies a
@@ -90,6 +128,12 @@ export interface ProviderContract<
   /** Plain words for scopes a grant may carry that Vouch never asks for itself (`userinfo.email`). */
   scopeWords?: Readonly<Record<string, string>>;
   drafts: D;
+  /** What the help answer and the onboarding say about the provider. */
+  help?: ProviderHelp;
+  /** Wording of the policy-rule conditions only this provider's actions carry, e.g. `{ channel: 'a chat channel' }`. */
+  ruleConditions?: Readonly<Record<string, string>>;
+  /** The provider's credential formats, refused by the audit log. */
+  secretPatterns?: readonly SecretPattern[];
 }
 
 /** Checks a contract's shape while keeping its literal ids, so enums can be derived from it. */

@@ -1,5 +1,6 @@
 import type { Intent } from '../agent/intent/schema.js';
 import type { DraftComposer } from '../agent/reply/compose.js';
+import type { ProviderContext as ReplyContext, ReplyInput } from '../agent/reply/context.js';
 import type { PersonCandidate } from '../people/index.js';
 import type { ProposedActionInput } from '../policy/action.js';
 import type { CallPolicyDeps } from './callPolicy.js';
@@ -62,6 +63,33 @@ export interface DraftBuilder<Tools, Read extends object> {
 /** The read context of a request: what each provider contributed, and what failed. */
 export type ReadContext<Read extends object> = Read & { failures: ProviderFailure[] };
 
+/**
+ * How answers speak about what a provider read (agent/reply): its summaries for the reply writers,
+ * its template sentences, its rules for the model and what long-term memory keeps of a read.
+ */
+export interface ProviderReplyPart<Read extends object = object> {
+  /**
+   * Writes this provider's summaries into `out` (no ids or headers). `read` is the request's whole
+   * read context: this provider's part, and what the agent added to it (e.g. a mail analysis).
+   */
+  summarize(read: ReadContext<Read> & Record<string, unknown>, out: ReplyContext): void;
+  /** The offline writer's sentences about a read of one of this provider's tools. */
+  speak(tool: string, intent: Intent, ctx: ReplyContext, input: ReplyInput): string[];
+  /** Rules for the model about this provider's summaries (the Gemini writer's system instruction). */
+  instructions?: readonly string[];
+  /** This provider's summaries cut for a model prompt (`cut` shortens a long text). */
+  forPrompt?(ctx: ReplyContext, cut: (s: string) => string): Record<string, unknown>;
+  /** What long-term memory keeps of a read of one of its tools: what was read ("email") and how much (2 "threads"). */
+  remembered(tool: string, read: ReadContext<Read>): { what: string; count: number; one: string; many: string };
+}
+
+/** A request resolved against what the last answer listed (see `ProviderModule.pointAt`). */
+export interface PointedItem {
+  intent: Intent;
+  /** The listed item to read in full, as the module listed it. */
+  item?: unknown;
+}
+
 /** The backend settings a provider brings: environment variable names and the real API root. */
 export interface ProviderSettings<C extends string = string, U extends string = string> {
   /** Overrides the contract's `defaultConnection`, e.g. `NOTION_CONNECTION`. */
@@ -101,6 +129,40 @@ export interface ProviderModule<
   toAction(draft: AnyDraft, facts: ActionFacts): ProposedActionInput;
   /** Facts only the provider can tell, fetched before scoring (e.g. how many people a channel reaches). */
   actionFacts?(tools: Tools, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
+  /**
+   * What an answer listed of this provider's items, in spoken order, kept for the next request of the
+   * conversation; undefined when it listed none.
+   */
+  listed?(intent: Intent, read: ReadContext<Read>, transcript: string): unknown;
+  /**
+   * What a request points at among the items this provider listed last ("the second email", "move
+   * it"): the request with the item named, and an item to read in full (`readMore`'s `pointed`);
+   * undefined when it points at none.
+   */
+  pointAt?(intent: Intent, transcript: string, listed: unknown): PointedItem | undefined;
+  /** The request as this provider reads for it (a forward reads the thread it forwards, not its recipients). */
+  readingIntent?(intent: Intent): Intent;
+  /**
+   * Reads that depend on the first ones, into `out`: the item the person pointed at among the last
+   * answer's (`pointed`, as that answer listed it), read in full; for an answer (not a draft) what
+   * the reply needs beyond the list (e.g. a mailbox analysis, the threads it quotes). Failures go
+   * into `out.failures`, never thrown.
+   */
+  readMore?(
+    tools: Tools,
+    call: ProviderCallContext,
+    intent: Intent,
+    out: ReadContext<Read>,
+    env: { timezone: string; now: Date },
+    pointed?: PointedItem,
+  ): Promise<void>;
+  /**
+   * The draft kinds a write request can only produce, when the module can tell before building one
+   * (connect then asks for those kinds' scopes alone); undefined when it cannot tell.
+   */
+  draftKinds?(intent: Intent): readonly string[] | undefined;
+  /** How answers speak about what it read; without it, its reads go unmentioned. */
+  reply?: ProviderReplyPart<Read>;
 }
 
 export interface ActionFacts {

@@ -7,7 +7,16 @@ import { DEFAULT_RETRY_POLICY, silentLogger, type CallPolicyDeps, type ProviderL
 import * as listed from './modules.js';
 import { ResolvedContacts, type PersonCandidate } from '../people/index.js';
 import type { ProviderTokenSource } from '../auth/tokenSource.js';
-import type { ActionFacts, AnyDraft, DraftBuild, DraftBuildOptions, DraftBuilder, ProviderModule, WriteResult } from './providerModule.js';
+import type {
+  ActionFacts,
+  AnyDraft,
+  DraftBuild,
+  DraftBuildOptions,
+  DraftBuilder,
+  PointedItem,
+  ProviderModule,
+  WriteResult,
+} from './providerModule.js';
 import type { ProviderCallContext, ProviderFailure } from './result.js';
 
 /**
@@ -99,6 +108,23 @@ export interface ProviderRegistry {
   actionFacts(tools: object, call: ProviderCallContext, draft: AnyDraft): Promise<ActionFacts>;
   /** The provider (Auth0 connection) a draft kind writes through. */
   providerOfDraft(kind: string): string;
+  /** The request as the providers read for it (each module may narrow what it reads). */
+  readingIntent(intent: Intent): Intent;
+  /** Every module's dependent reads (see `ProviderModule.readMore`), in parallel, into `read`. */
+  readMore(
+    tools: object,
+    call: ProviderCallContext,
+    intent: Intent,
+    read: { failures: ProviderFailure[] },
+    env: { timezone: string; now: Date },
+    pointed?: PointedItem,
+  ): Promise<void>;
+  /** What an answer listed, by provider (undefined when none listed anything). */
+  listedBy(intent: Intent, read: object, transcript: string): Record<string, unknown> | undefined;
+  /** The request resolved against what the last answer listed: the first provider it points into. */
+  pointAt(intent: Intent, transcript: string, listed: Record<string, unknown> | undefined): PointedItem;
+  /** The draft kinds a write request can only produce, if a module can tell before building it. */
+  draftKindsFor(intent: Intent): readonly string[] | undefined;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -198,6 +224,34 @@ export function createProviderRegistry(opts: { extra?: readonly AnyModule[] } = 
       return (await moduleOf(draft.kind).actionFacts?.(tools, call, draft)) ?? {};
     },
     providerOfDraft: (kind) => moduleOf(kind).contract.id,
+    listedBy(intent, read, transcript) {
+      const out: Record<string, unknown> = {};
+      for (const m of modules) {
+        const items = m.listed?.(intent, read, transcript);
+        if (items !== undefined) out[m.contract.id] = items;
+      }
+      return Object.keys(out).length ? out : undefined;
+    },
+    pointAt(intent, transcript, listed) {
+      if (!listed) return { intent };
+      for (const m of modules) {
+        const items = listed[m.contract.id];
+        const pointed = items === undefined ? undefined : m.pointAt?.(intent, transcript, items);
+        if (pointed) return pointed;
+      }
+      return { intent };
+    },
+    readingIntent: (intent) => modules.reduce((i, m) => m.readingIntent?.(i) ?? i, intent),
+    async readMore(tools, call, intent, read, env, pointed) {
+      await Promise.all(modules.map((m) => m.readMore?.(tools, call, intent, read, env, pointed)));
+    },
+    draftKindsFor(intent) {
+      for (const m of modules) {
+        const kinds = m.draftKinds?.(intent);
+        if (kinds) return kinds;
+      }
+      return undefined;
+    },
   };
 }
 

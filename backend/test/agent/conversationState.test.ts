@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { listedBy, pointAt } from '../../src/agent/conversationItems.js';
+import { listedBy, pointAt } from '../../src/providers/google/conversationItems.js';
 import type { Intent } from '../../src/agent/intent/schema.js';
-import { intentForReading } from '../../src/agent/mailReading.js';
+import { intentForReading } from '../../src/providers/google/mailReading.js';
 import { missingSlot, OpenQuestions, openQuestion } from '../../src/agent/openQuestion.js';
 
 const intent = (over: Omit<Partial<Intent>, 'entities'> & { entities?: Partial<Intent['entities']> }): Intent => ({

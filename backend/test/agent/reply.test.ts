@@ -172,10 +172,8 @@ describe('composeDraftText (offline)', () => {
   });
 
   it('writes a Slack post and an event title', async () => {
-    expect(
-      await composeDraftText('slack_message', { intent: parseIntent('post to #deals that the NDA is signed', ictx), transcript: '' }),
-    ).toEqual({
-      kind: 'slack_message',
+    expect(await composeDraftText('chat', { intent: parseIntent('post to #deals that the NDA is signed', ictx), transcript: '' })).toEqual({
+      kind: 'chat',
       text: 'The NDA is signed.',
     });
     expect(

@@ -44,15 +44,15 @@ describe('who a spoken name means (pure)', () => {
       [
         c('Jordan Lee', 'jordan@contoso.com', 'calendar'),
         c('', 'JORDAN@contoso.com', 'sent'),
-        c('Jordan Kim', 'jordan.kim@example.com', 'slack'),
-        c('Sam Patel', 'sam@example.com', 'slack'),
+        c('Jordan Kim', 'jordan.kim@example.com', 'workspace'),
+        c('Sam Patel', 'sam@example.com', 'workspace'),
       ],
     );
     expect(contacts.get('sam')).toBe('sam@example.com');
     expect(contacts.has('jordan')).toBe(false);
     const [lee, kim] = contacts.candidatesFor('JORDAN');
     expect(lee).toMatchObject({ address: 'jordan@contoso.com', sources: ['sent', 'calendar'], verified: true });
-    expect(kim).toMatchObject({ address: 'jordan.kim@example.com', sources: ['slack'] });
+    expect(kim).toMatchObject({ address: 'jordan.kim@example.com', sources: ['workspace'] });
     expect(whichPersonQuestion('Jordan', contacts.candidatesFor('jordan'))).toBe(
       'Which Jordan do you mean: Jordan Lee (jordan@contoso.com) or Jordan Kim (jordan.kim@example.com)?',
     );

@@ -152,7 +152,7 @@ describe('the verified-contacts resolver against the sandbox (look-alikes, Reply
         name: 'jordan',
         candidates: [
           { name: 'Jordan Lee', address: JORDAN_LEE, sources: ['sent', 'calendar'], verified: true },
-          { name: 'Jordan Kim', address: JORDAN_KIM, sources: ['slack'], verified: true },
+          { name: 'Jordan Kim', address: JORDAN_KIM, sources: ['workspace'], verified: true },
         ],
       },
     ]);

@@ -1,8 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useBridge } from '../bridge/context.js';
 import { useSession } from '../stores/session.js';
+import { useContracts } from './contracts.js';
 import { RISK_LABEL, TOOLS_PHRASE } from './labels.js';
 import { Sheet } from './Sheet.js';
+
+/** "a, b or c". */
+function orList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
 
 const STEPS = ['Sign in', 'Talk', 'Speech model', 'Your accounts', 'Risk and your phone'] as const;
 
@@ -16,6 +22,7 @@ export function Onboarding({ onClose }: { onClose: () => void }) {
   const auth = useSession((s) => s.auth);
   const stt = useSession((s) => s.sttModel);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const catalog = useContracts();
 
   // Each later step's heading takes focus, so a screen reader hears the new step (the sheet focuses the first).
   useEffect(() => {
@@ -69,8 +76,9 @@ export function Onboarding({ onClose }: { onClose: () => void }) {
       )}
       {step === 3 && (
         <p>
-          To read your mail, calendar or Slack, Vouch asks you to connect that account once. You approve it on Google's or Slack's own page:
-          Vouch never sees those passwords, only short-lived access that you can take back under Accounts at any time.
+          To read your {orList(catalog.help().topics)}, Vouch asks you to connect that account once. You approve it on{' '}
+          {orList(catalog.contracts.map((c) => `${c.displayName}'s`))} own page: Vouch never sees those passwords, only short-lived access
+          that you can take back under Accounts at any time.
         </p>
       )}
       {step === 4 && (

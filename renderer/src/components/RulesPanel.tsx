@@ -2,8 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { RuleView } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
-import { TOOL_NAME } from './labels.js';
-import { CONDITION_LABEL, describeRule, RULE_EFFECT_LABEL, ruleWhenOf, type ConditionKind, type RuleForm } from './ruleWording.js';
+import { useContracts } from './contracts.js';
+import { conditionLabels, describeRule, RULE_EFFECT_LABEL, ruleWhenOf, type ConditionKind, type RuleForm } from './ruleWording.js';
 
 type Load = { state: 'loading' } | { state: 'ready'; rules: RuleView[] } | { state: 'failed' };
 
@@ -20,6 +20,8 @@ const EMPTY: RuleForm = { effect: 'require_step_up', tool: '', condition: 'recip
  */
 export function RulesPanel() {
   const bridge = useBridge();
+  const catalog = useContracts();
+  const conditions = conditionLabels(catalog);
   const ids = useId();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [form, setForm] = useState<RuleForm>(EMPTY);
@@ -78,7 +80,7 @@ export function RulesPanel() {
       id: newRuleId(),
       effect: form.effect,
       when: built.when,
-      description: describeRule({ effect: form.effect, when: built.when }).slice(0, 200),
+      description: describeRule({ effect: form.effect, when: built.when }, catalog).slice(0, 200),
       enabled: true,
     };
     change(
@@ -116,7 +118,7 @@ export function RulesPanel() {
           <ul className="memory" aria-label="Rules">
             {rules.map((r) => (
               <li key={r.id} className={r.enabled ? undefined : 'rule-off'}>
-                <span className="memory-text">{describeRule(r)}</span>
+                <span className="memory-text">{describeRule(r, catalog)}</span>
                 <label className="fine">
                   <input
                     type="checkbox"
@@ -131,7 +133,7 @@ export function RulesPanel() {
                 <button
                   type="button"
                   className="danger-outline"
-                  aria-label={`Delete rule: ${describeRule(r)}`}
+                  aria-label={`Delete rule: ${describeRule(r, catalog)}`}
                   disabled={busy !== null}
                   onClick={() =>
                     change(
@@ -168,9 +170,9 @@ export function RulesPanel() {
           <label htmlFor={`${ids}-tool`}>Which account</label>
           <select id={`${ids}-tool`} value={form.tool} onChange={(e) => setForm({ ...form, tool: e.target.value })}>
             <option value="">Any</option>
-            {Object.entries(TOOL_NAME).map(([t, name]) => (
+            {catalog.toolNames.map((t) => (
               <option key={t} value={t}>
-                {name}
+                {catalog.tool(t)?.displayName ?? t}
               </option>
             ))}
           </select>
@@ -185,16 +187,16 @@ export function RulesPanel() {
             onChange={(e) => setForm({ ...form, condition: e.target.value as ConditionKind | '' })}
           >
             <option value="">Always (every action of that account)</option>
-            {(Object.keys(CONDITION_LABEL) as ConditionKind[]).map((k) => (
+            {(Object.keys(conditions) as ConditionKind[]).map((k) => (
               <option key={k} value={k}>
-                {CONDITION_LABEL[k]}
+                {conditions[k]}
               </option>
             ))}
           </select>
         </div>
         {needsValue && (
           <div className="field">
-            <label htmlFor={`${ids}-value`}>{CONDITION_LABEL[form.condition as ConditionKind].replace(/^./, (c) => c.toUpperCase())}</label>
+            <label htmlFor={`${ids}-value`}>{conditions[form.condition as ConditionKind].replace(/^./, (c) => c.toUpperCase())}</label>
             <input
               id={`${ids}-value`}
               value={form.value}

@@ -1,5 +1,5 @@
+import { SHIPPED_CATALOG, type ContractCatalog } from '../../../backend/src/protocol/index.js';
 import type { RuleView } from '../../../electron/src/bridge/contract.js';
-import { TOOL_NAME } from './labels.js';
 
 /**
  * Policy rules in plain words, and the small form's validation. The backend validates again in full
@@ -13,20 +13,31 @@ export const RULE_EFFECT_LABEL: Record<RuleView['effect'], string> = {
 };
 
 export type ConditionKind = 'recipient_outside_domain' | 'channel' | 'keyword_any' | 'min_recipients' | 'min_score';
-export const CONDITION_LABEL: Record<ConditionKind, string> = {
+const CONDITION_LABEL: Record<ConditionKind, string> = {
   recipient_outside_domain: 'someone outside a domain',
-  channel: 'a Slack channel',
+  channel: 'a channel',
   keyword_any: 'any of these words',
   min_recipients: 'at least this many people',
   min_score: 'a risk score of at least',
 };
 
+/** The conditions a rule can have, worded; a provider's contract words the ones only its actions carry (a channel). */
+export function conditionLabels(catalog: ContractCatalog = SHIPPED_CATALOG): Record<ConditionKind, string> {
+  const labels = { ...CONDITION_LABEL };
+  for (const c of catalog.contracts)
+    for (const [kind, words] of Object.entries(c.ruleConditions ?? {})) if (kind in labels) labels[kind as ConditionKind] = words;
+  return labels;
+}
+
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
-/** "Never do Slack actions in #general", "Ask my phone first for Gmail actions reaching someone outside example.com". */
-export function describeRule(rule: Pick<RuleView, 'effect' | 'when'>): string {
+/**
+ * "Never do <tool> actions in #general", "Ask my phone first for <tool> actions reaching someone outside
+ * example.com", with each tool named by its provider's contract.
+ */
+export function describeRule(rule: Pick<RuleView, 'effect' | 'when'>, catalog: ContractCatalog = SHIPPED_CATALOG): string {
   const w = rule.when;
-  const tools = list(w.tool).map((t) => TOOL_NAME[t as keyof typeof TOOL_NAME] ?? t);
+  const tools = list(w.tool).map((t) => catalog.tool(t)?.displayName ?? t);
   const actions = list(w.action);
   const what = `${tools.length ? tools.join(' or ') : 'any'} ${actions.length ? actions.join(' or ') : 'actions'}`;
   const parts: string[] = [];

@@ -2,22 +2,22 @@ import { type GoogleGenAI, type Schema, Type } from '@google/genai';
 import { finishProblem, geminiFailureReason, leastThinking } from '../intent/geminiModel.js';
 import { z } from 'zod';
 import type { Intent } from '../intent/schema.js';
-import type { EmailThreadSummary } from './context.js';
 import { DATA_RULE, dataBlock } from './dataBlock.js';
 import { asSentence, firstName } from './speech.js';
 
 /**
- * The words inside a draft: an email's subject and body, a Slack post's text, an event's title. The
+ * The words inside a draft: an email's subject and body, a chat post's text, an event's title. The
  * offline composer turns "reply to Dana that Thursday works" into "Hi Dana,\n\nThursday works.\n\n
  * Best,\nAlex"; the Gemini composer writes it more fully and falls back to the offline one on any
  * error or invalid output. Either way the result lands in draft_ready, where the user can edit it.
  */
 
-export type DraftTextKind = 'email' | 'slack_message' | 'event';
+/** The shape of a draft's words, whatever provider sends them: a mail, a chat post, an event. */
+export type DraftTextKind = 'email' | 'chat' | 'event';
 
 export type DraftText =
   | { kind: 'email'; subject: string; body: string }
-  | { kind: 'slack_message'; text: string }
+  | { kind: 'chat'; text: string }
   | { kind: 'event'; title: string; description?: string };
 
 export interface DraftTextInput {
@@ -27,8 +27,10 @@ export interface DraftTextInput {
   recipientName?: string;
   /** The user's name for the sign-off. */
   senderName?: string;
+  /** Where a chat post goes, as the model is told: the provider's display name. */
+  medium?: string;
   /** The thread being replied to, for "Re:" and for Gemini's context. */
-  thread?: EmailThreadSummary;
+  thread?: { subject: string; from: string; snippet: string };
   memory?: string[];
 }
 
@@ -58,7 +60,7 @@ export class OfflineDraftComposer implements DraftComposer {
   async compose(kind: DraftTextKind, input: DraftTextInput): Promise<DraftText> {
     const e = input.intent.entities;
     const recipient = input.recipientName ?? e.people[0];
-    if (kind === 'slack_message') {
+    if (kind === 'chat') {
       return { kind, text: asSentence(e.message ?? e.subject ?? input.transcript) };
     }
     if (kind === 'event') {
@@ -88,12 +90,12 @@ export class OfflineDraftComposer implements DraftComposer {
 }
 
 const EmailOut = z.object({ subject: z.string().min(1).max(998), body: z.string().min(1).max(100_000) });
-const SlackOut = z.object({ text: z.string().min(1).max(40_000) });
+const ChatOut = z.object({ text: z.string().min(1).max(40_000) });
 const EventOut = z.object({ title: z.string().min(1).max(1024), description: z.string().max(8192).optional() });
 
 const SCHEMAS: Record<DraftTextKind, Schema> = {
   email: { type: Type.OBJECT, properties: { subject: { type: Type.STRING }, body: { type: Type.STRING } }, required: ['subject', 'body'] },
-  slack_message: { type: Type.OBJECT, properties: { text: { type: Type.STRING } }, required: ['text'] },
+  chat: { type: Type.OBJECT, properties: { text: { type: Type.STRING } }, required: ['text'] },
   event: { type: Type.OBJECT, properties: { title: { type: Type.STRING }, description: { type: Type.STRING } }, required: ['title'] },
 };
 
@@ -128,7 +130,7 @@ export class GeminiDraftComposer implements DraftComposer {
         ],
         config: {
           systemInstruction:
-            `Write the ${kind === 'email' ? 'email (subject and body with greeting and sign-off)' : kind === 'event' ? 'calendar event title (and a one-line description)' : 'Slack message text'} the user asked for. ` +
+            `Write the ${kind === 'email' ? 'email (subject and body with greeting and sign-off)' : kind === 'event' ? 'calendar event title (and a one-line description)' : `${input.medium ?? 'chat'} message text`} the user asked for. ` +
             'Say exactly what they asked to say, briefly, in their voice; add no facts, promises or dates they did not give.' +
             (input.thread ? ' Keep the subject of the thread being replied to, with "Re:".' : '') +
             ` ${DATA_RULE}`,
@@ -142,7 +144,7 @@ export class GeminiDraftComposer implements DraftComposer {
       if (problem) throw new Error(problem);
       const json = JSON.parse(res.text ?? '') as unknown;
       if (kind === 'email') return { kind, ...EmailOut.parse(json) };
-      if (kind === 'slack_message') return { kind, ...SlackOut.parse(json) };
+      if (kind === 'chat') return { kind, ...ChatOut.parse(json) };
       const ev = EventOut.parse(json);
       return { kind, title: ev.title, ...(ev.description ? { description: ev.description } : {}) };
     } catch (err) {

@@ -1,4 +1,5 @@
 import type { DraftKind, Tool } from '../../protocol/common.js';
+import type { ProviderReplyPart } from '../../providers/providerModule.js';
 import type { Intent } from '../intent/schema.js';
 
 /**
@@ -7,64 +8,18 @@ import type { Intent } from '../intent/schema.js';
  * and never anything credential-like.
  */
 
-export interface CalendarEventSummary {
-  title: string;
-  /** RFC 3339, or `YYYY-MM-DD` for all-day events. */
-  start: string;
-  end?: string;
-  all_day?: boolean;
-  attendees?: string[];
-  location?: string;
-}
-
-export interface EmailThreadSummary {
-  subject: string;
-  /** Display name or address of the latest sender. */
-  from: string;
-  from_email?: string;
-  /** RFC 3339 of the latest message. */
-  date?: string;
-  snippet: string;
-  unread?: boolean;
-  message_count?: number;
-  /** The user's own latest reply in the thread (never attributed to `from`). */
-  your_reply?: string;
-}
-
-export interface SlackMessageSummary {
-  channel: string;
-  /** Display name of the author. */
-  user: string;
-  text: string;
-  /** RFC 3339. */
-  time?: string;
-}
-
+/**
+ * The reply context: each provider's summaries under the keys its module's reply part writes
+ * (`events`, `threads`, `messages`, …; see `ProviderReplyPart`), plus what every answer may carry.
+ */
 export interface ProviderContext {
-  events?: CalendarEventSummary[];
-  threads?: EmailThreadSummary[];
-  messages?: SlackMessageSummary[];
-  /** How Slack was read when no channel history was: the search that ran, whose DMs, and Slack's own limit, in words. */
-  slack?: { searched?: string; dm_with?: string; limited?: string };
-  /** "Who wrote most" / "did X reply", computed from what Gmail returned. */
-  mail_analysis?: {
-    top_senders?: Array<{ name: string; threads: number }>;
-    did_reply?: {
-      person: string;
-      subject: string;
-      replied: boolean;
-      you_wrote?: boolean;
-      last_from?: string;
-      last_date?: string;
-      last_text?: string;
-    };
-  };
   /** A write the pipeline prepared (draft_ready was or will be sent). */
   draft?: { kind: DraftKind; to?: string; channel?: string; text?: string; title?: string; start?: string; duration_minutes?: number };
   /** Tools that could not be read, so the answer can say so instead of "nothing found". */
   errors?: Array<{ tool: Tool; message: string; code?: string }>;
   /** Anything else worth saying, already phrased. */
   notes?: string[];
+  [part: string]: unknown;
 }
 
 export interface ReplyInput {
@@ -85,14 +40,16 @@ export interface ReplyWriter {
   stream(input: ReplyInput): AsyncIterable<string>;
 }
 
-/** Compact JSON for a model prompt; long snippets are cut so a prompt stays small. */
-export function contextForPrompt(ctx: ProviderContext | string, maxSnippet = 300): string {
+/**
+ * Compact JSON for a model prompt: each provider's reply part cuts its own long lists and snippets
+ * (`forPrompt`), so a prompt stays small.
+ */
+export function contextForPrompt(
+  ctx: ProviderContext | string,
+  parts: readonly Pick<ProviderReplyPart, 'forPrompt'>[],
+  maxSnippet = 300,
+): string {
   if (typeof ctx === 'string') return ctx;
   const cut = (s: string) => (s.length > maxSnippet ? `${s.slice(0, maxSnippet)}…` : s);
-  return JSON.stringify({
-    ...ctx,
-    threads: ctx.threads?.slice(0, 10).map((t) => ({ ...t, snippet: cut(t.snippet) })),
-    messages: ctx.messages?.slice(0, 20).map((m) => ({ ...m, text: cut(m.text) })),
-    events: ctx.events?.slice(0, 20),
-  });
+  return JSON.stringify(Object.assign({ ...ctx }, ...parts.map((p) => p.forPrompt?.(ctx, cut) ?? {})));
 }

@@ -3,8 +3,9 @@ import { finishProblem, geminiFailureReason, leastThinking } from '../intent/gem
 import { toRfc3339 } from '../../time/zonedTime.js';
 import { type ReplyInput, type ReplyWriter, contextForPrompt } from './context.js';
 import { DATA_RULE, dataBlock } from './dataBlock.js';
-import { OfflineReplyWriter } from './offline.js';
-import { zoneOr } from './speech.js';
+import { SHIPPED_REGISTRY } from '../../providers/registry.js';
+import { OfflineReplyWriter, type ReplyProviders } from './offline.js';
+import { spokenList, zoneOr } from './speech.js';
 import { StreamWatchdog, type WatchdogTimers } from './streamWatchdog.js';
 
 /**
@@ -17,17 +18,17 @@ import { StreamWatchdog, type WatchdogTimers } from './streamWatchdog.js';
  * stream is bounded by time to first chunk and by idle gaps, not by its total length.
  */
 
-export function replySystemInstruction(input: ReplyInput): string {
+export function replySystemInstruction(input: ReplyInput, providers: ReplyProviders = SHIPPED_REGISTRY): string {
   const tz = zoneOr(input.timezone);
+  const tools = providers.catalog.contracts.flatMap((c) => Object.values(c.tools).map((t) => t.displayName));
   return [
-    'You are Vouch, a voice assistant for Gmail, Google Calendar and Slack. Your words are read aloud.',
+    `You are Vouch, a voice assistant for ${spokenList(tools)}. Your words are read aloud.`,
     `Now: ${toRfc3339(input.now, tz)}, user time zone ${tz}. Say times in that zone ("2 PM", "tomorrow").`,
     'Answer in one to three short sentences, plain text, no markdown, lists or emoji.',
     'Use only the context given; if it has nothing, say so. Never invent emails, events or messages.',
     'If a draft was prepared, summarise it in one sentence and ask the user to confirm; never say it was sent.',
     // The same grounding rules as the templates: what was looked at, whose words, and a provider's limit.
-    'When Slack was searched (slack.searched), say what was searched; with no messages, say the search found none rather than "nothing new". If slack.limited is set, say it plainly.',
-    'Attribute each message to its sender; your_reply is the user\'s own words ("you replied"), never the other person\'s. Use mail_analysis as given for who wrote most or whether someone replied.',
+    ...providers.modules.flatMap((m) => m.reply?.instructions ?? []),
     DATA_RULE,
     input.userName ? `The user is ${input.userName}.` : '',
   ]
@@ -35,14 +36,19 @@ export function replySystemInstruction(input: ReplyInput): string {
     .join('\n');
 }
 
-export function replyPrompt(input: ReplyInput): string {
+export function replyPrompt(input: ReplyInput, providers: ReplyProviders = SHIPPED_REGISTRY): string {
   return [
     `Request: ${input.transcript}`,
     `Intent: ${JSON.stringify(input.intent)}`,
     dataBlock(
       'what Vouch read from the user’s accounts',
       undefined,
-      typeof input.context === 'string' ? JSON.stringify(input.context) : contextForPrompt(input.context),
+      typeof input.context === 'string'
+        ? JSON.stringify(input.context)
+        : contextForPrompt(
+            input.context,
+            providers.modules.flatMap((m) => m.reply ?? []),
+          ),
     ),
     input.memory.length ? dataBlock('earlier requests of the user that Vouch remembered', input.memory) : '',
   ]
@@ -50,7 +56,7 @@ export function replyPrompt(input: ReplyInput): string {
     .join('\n');
 }
 
-export interface GeminiReplyOptions {
+interface GeminiReplyOptions {
   client: GoogleGenAI;
   model: string;
   fallback?: ReplyWriter;
@@ -59,14 +65,18 @@ export interface GeminiReplyOptions {
   firstChunkTimeoutMs?: number;
   idleTimeoutMs?: number;
   timers?: WatchdogTimers;
+  /** The providers whose reply parts shape the prompt (default: the shipped ones). */
+  providers?: ReplyProviders;
 }
 
 export class GeminiReplyWriter implements ReplyWriter {
   readonly name = 'gemini';
   private readonly fallback: ReplyWriter;
+  private readonly providers: ReplyProviders;
 
   constructor(private readonly o: GeminiReplyOptions) {
-    this.fallback = o.fallback ?? new OfflineReplyWriter();
+    this.providers = o.providers ?? SHIPPED_REGISTRY;
+    this.fallback = o.fallback ?? new OfflineReplyWriter(this.providers);
   }
 
   async *stream(input: ReplyInput): AsyncGenerator<string> {
@@ -79,9 +89,9 @@ export class GeminiReplyWriter implements ReplyWriter {
     try {
       const stream = await this.o.client.models.generateContentStream({
         model: this.o.model,
-        contents: [{ role: 'user', parts: [{ text: replyPrompt(input) }] }],
+        contents: [{ role: 'user', parts: [{ text: replyPrompt(input, this.providers) }] }],
         config: {
-          systemInstruction: replySystemInstruction(input),
+          systemInstruction: replySystemInstruction(input, this.providers),
           temperature: 0.4,
           maxOutputTokens: 400,
           ...(thinkingConfig ? { thinkingConfig } : {}),

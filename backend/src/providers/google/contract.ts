@@ -95,7 +95,10 @@ export const googleContract = defineProviderContract({
   defaultConnection: 'google-oauth2',
   consentHosts: ['accounts.google.com', 'myaccount.google.com'],
   connectBaseScopes: ['openid', 'profile', 'email'],
-  tools: { gmail: { displayName: 'Gmail' }, calendar: { displayName: 'Google Calendar' } },
+  tools: {
+    gmail: { displayName: 'Gmail', writesTo: 'recipients' },
+    calendar: { displayName: 'Google Calendar', spokenName: 'your calendar' },
+  },
   scopes: [
     { scope: GOOGLE_SCOPES.gmailRead, tool: 'gmail', access: 'read', description: 'Read your email messages and threads' },
     { scope: GOOGLE_SCOPES.gmailCompose, tool: 'gmail', access: 'write', description: 'Create email drafts for you to review' },
@@ -156,6 +159,8 @@ export const googleContract = defineProviderContract({
       noun: 'Email',
       plural: 'emails',
       scopes: [GOOGLE_SCOPES.gmailSend],
+      audience: { recipients: ['to', 'cc'] },
+      notSelf: ['cc'],
     },
     event: {
       tool: 'calendar',
@@ -185,6 +190,7 @@ export const googleContract = defineProviderContract({
       noun: 'Event',
       plural: 'calendar events',
       scopes: [GOOGLE_SCOPES.calendarEvents],
+      audience: { recipients: ['attendees'] },
     },
     email_draft: {
       tool: 'gmail',
@@ -198,6 +204,7 @@ export const googleContract = defineProviderContract({
       noun: 'Gmail draft',
       plural: 'Gmail drafts',
       scopes: [GOOGLE_SCOPES.gmailCompose],
+      notSelf: ['cc'],
     },
     event_move: {
       tool: 'calendar',
@@ -256,4 +263,15 @@ export const googleContract = defineProviderContract({
       scopes: [GOOGLE_SCOPES.calendarEvents],
     },
   },
+  help: {
+    topics: ['email', 'calendar'],
+    abilities: ['read and summarize your email', 'check your calendar'],
+    drafts: ['replies', 'events'],
+    examples: ['what’s on my calendar tomorrow', 'reply to Dana that Thursday works'],
+  },
+  // Google OAuth access tokens (ya29.) and refresh tokens (1//).
+  secretPatterns: [
+    { source: String.raw`\bya29\.[A-Za-z0-9_-]{10,}`, what: 'looks like a Google access token' },
+    { source: String.raw`(^|[^A-Za-z0-9])1\/\/[A-Za-z0-9_-]{20,}`, what: 'looks like a Google refresh token' },
+  ],
 });

@@ -5,31 +5,18 @@ import { candidatesOf, describePerson, ResolvedContacts, whichPersonQuestion, ty
 import { addressOf, parseAddressList } from '../emailAddress.js';
 import { defineProviderModule, type ActionFacts, type DraftBuildOptions, type ReadContext } from '../providerModule.js';
 import type { ProviderCallContext } from '../result.js';
-import { conflictsIn, createCalendarTools, type EventSummary, type Interval } from './calendarTools.js';
+import { conflictsIn, createCalendarTools } from './calendarTools.js';
 import { EmailDraftFields, EventCancelFields, EventDraftFields, EventMoveFields, EventResponseFields, googleContract } from './contract.js';
-import {
-  buildForwardDraft,
-  createGmailTools,
-  replyToRedirectOf,
-  type ReplyTarget,
-  type ThreadDetail,
-  type ThreadSummary,
-} from './gmailTools.js';
+import { buildForwardDraft, createGmailTools, replyToRedirectOf, type ReplyTarget, type ThreadSummary } from './gmailTools.js';
+import { listedBy, pointAt, type ListedItems } from './conversationItems.js';
+import { analyzeMail, intentForReading, readQuotedThreads } from './mailReading.js';
+import { googleReply, type GoogleReadContext } from './reply.js';
 import { calendarOperation, mailOperation, pickEvent, spokenWhen, type CalendarOperation } from './operations.js';
 import type { DraftBuild } from '../providerModule.js';
 
 /** Gmail and Google Calendar: one Google connection, two tools. */
 
 type GoogleTools = { gmail: ReturnType<typeof createGmailTools>; calendar: ReturnType<typeof createCalendarTools> };
-
-/** What a request read from Gmail and Calendar. */
-interface GoogleReadContext {
-  range?: { start: string; end: string };
-  events?: EventSummary[];
-  free?: Interval[];
-  threads?: ThreadSummary[];
-  thread?: ThreadDetail;
-}
 
 function firstName(from: string): string {
   const name = from
@@ -514,4 +501,39 @@ export const googleModule = defineProviderModule({
     const f = draft.fields as EventDraftFields;
     return { tool: 'calendar', action: f.event_id ? 'update' : 'schedule', attendees: f.attendees, title: f.title, body: f.description };
   },
+
+  readingIntent: intentForReading,
+
+  listed: (intent, read, transcript) => listedBy(intent, read, transcript),
+
+  pointAt(intent, transcript, listed) {
+    const p = pointAt(intent, transcript, listed as ListedItems);
+    return p.thread || p.intent !== intent ? { intent: p.intent, ...(p.thread ? { item: p.thread } : {}) } : undefined;
+  },
+
+  async readMore(tools: GoogleTools, call, intent, out, env, pointed) {
+    const thread = pointed?.item as ThreadSummary | undefined;
+    if (thread && !out.failures.length) {
+      // "the second email": that thread, read in full, instead of whatever a fresh search returned.
+      const read = await tools.gmail.readThread(call, { threadId: thread.threadId });
+      out.threads = [thread];
+      if (read.ok) out.thread = read.value;
+      else out.failures.push(read.error);
+    }
+    if (intent.needs_write) return;
+    const [analysis, quoted] = await Promise.all([
+      analyzeMail(tools, call, intent, out, env),
+      intent.tools.includes('gmail') ? readQuotedThreads(tools, call, out) : Promise.resolve([]),
+    ]);
+    if (analysis) out.analysis = analysis;
+    if (quoted.length) out.quoted = quoted;
+  },
+
+  /** Mail-only writes know their kind: a Gmail draft needs compose, a sent email send. */
+  draftKinds: (intent) =>
+    intent.needs_write && intent.tools.length === 1 && intent.tools[0] === 'gmail'
+      ? [intent.entities.save_as_draft ? 'email_draft' : 'email']
+      : undefined,
+
+  reply: googleReply,
 });

@@ -30,7 +30,7 @@ export const slackContract = defineProviderContract({
   defaultConnection: 'sign-in-with-slack',
   consentHosts: ['slack.com'],
   connectBaseScopes: [],
-  tools: { slack: { displayName: 'Slack' } },
+  tools: { slack: { displayName: 'Slack', writesTo: 'channel' } },
   scopes: [
     { scope: SLACK_SCOPES.channelsRead, tool: 'slack', access: 'read', description: 'See the names of public Slack channels' },
     { scope: SLACK_SCOPES.channelsHistory, tool: 'slack', access: 'read', description: 'Read messages in public Slack channels' },
@@ -71,6 +71,14 @@ export const slackContract = defineProviderContract({
       noun: 'Slack message',
       plural: 'Slack posts',
       scopes: [SLACK_SCOPES.chatWrite],
+      audience: { channel: 'channel' },
     },
   },
+  help: { topics: ['Slack'], abilities: ['look at Slack'], drafts: ['posts'] },
+  ruleConditions: { channel: 'a Slack channel' },
+  // Slack's token types (xoxb-, xoxp-, xoxa-, xoxe-, …) and app-level tokens.
+  secretPatterns: [
+    { source: String.raw`\bxox[abeoprs]-[A-Za-z0-9-]{10,}`, what: 'looks like a Slack token' },
+    { source: String.raw`\bxapp-[A-Za-z0-9-]{10,}`, what: 'looks like a Slack app token' },
+  ],
 });

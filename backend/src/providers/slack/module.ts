@@ -1,24 +1,12 @@
 import type { PersonCandidate } from '../../people/index.js';
 import { defineProviderModule, type ReadContext } from '../providerModule.js';
 import { SlackDraftFields, slackContract } from './contract.js';
-import { createSlackTools, type ChannelSummary, type SlackLimit, type SlackMessage } from './slackTools.js';
+import { slackReply, type SlackReadContext } from './reply.js';
+import { createSlackTools } from './slackTools.js';
 
 /** Slack: channels to read and search, and posts as the user. */
 
 type SlackToolSet = { slack: ReturnType<typeof createSlackTools> };
-
-/** What a request read from Slack. */
-interface SlackReadContext {
-  channel?: string;
-  messages?: Array<SlackMessage & { channel?: string }>;
-  channels?: ChannelSummary[];
-  /** Set when Slack gave less than was asked (rate limit, page cap); its message is for the reply as is. */
-  limited?: SlackLimit;
-  /** The search that ran, so an empty answer can say what was looked for. */
-  searched?: string;
-  /** Whose direct messages were read. */
-  dmWith?: string;
-}
 
 export const slackModule = defineProviderModule({
   contract: slackContract,
@@ -98,13 +86,14 @@ export const slackModule = defineProviderModule({
         const e = intent.entities;
         if (!e.channel) return { ok: false, reason: 'Which Slack channel should I post to?' };
         if (!e.message) return { ok: false, reason: `What should I post to #${e.channel}?` };
-        const composed = await opts.composer.compose('slack_message', {
+        const composed = await opts.composer.compose('chat', {
           intent,
+          medium: slackContract.displayName,
           transcript: opts.transcript,
           ...(opts.userName ? { senderName: opts.userName } : {}),
           ...(opts.memory?.length ? { memory: opts.memory } : {}),
         });
-        const text = composed.kind === 'slack_message' ? composed.text : e.message;
+        const text = composed.kind === 'chat' ? composed.text : e.message;
         return {
           ok: true,
           draft: { kind: 'slack_message', fields: SlackDraftFields.parse({ channel: e.channel, text }) },
@@ -133,7 +122,7 @@ export const slackModule = defineProviderModule({
     if (intent.entities.people.length === 0) return [];
     const r = await tools.slack.listMembers(call);
     if (!r.ok) return [];
-    return r.value.map((m): PersonCandidate => ({ name: m.name, address: m.email, source: 'slack' }));
+    return r.value.map((m): PersonCandidate => ({ name: m.name, address: m.email, source: 'workspace' }));
   },
 
   async actionFacts(tools, call, draft) {
@@ -143,4 +132,6 @@ export const slackModule = defineProviderModule({
     const members = r.ok ? r.value.channels.find((c) => c.name.toLowerCase() === wanted || c.id === f.channel)?.members : undefined;
     return members === undefined ? {} : { channel_member_count: members };
   },
+
+  reply: slackReply,
 });

@@ -75,7 +75,7 @@ interface WorkspaceMember {
   email: string;
 }
 
-export interface ChannelSummary {
+interface ChannelSummary {
   id: string;
   name: string;
   topic?: string;

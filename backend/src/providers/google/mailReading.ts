@@ -1,8 +1,12 @@
-import type { ProviderTools } from '../providers/index.js';
-import type { ProviderCallContext } from '../providers/result.js';
-import { zonedParts } from '../time/zonedTime.js';
-import type { Intent } from './intent/schema.js';
-import type { ProviderContext } from './providerContext.js';
+import type { Intent } from '../../agent/intent/schema.js';
+import type { ProviderCallContext, ProviderFailure } from '../result.js';
+import { zonedParts } from '../../time/zonedTime.js';
+import type { createGmailTools, ThreadDetail, ThreadSummary } from './gmailTools.js';
+
+/** The Gmail tools these reads use. */
+type MailTools = { gmail: ReturnType<typeof createGmailTools> };
+/** The part of a request's read context these reads look at. */
+type MailRead = { threads?: ThreadSummary[]; thread?: ThreadDetail; failures: ProviderFailure[] };
 
 /**
  * What a mail request reads, which is not always who it names: a forward goes *to* `people` but reads
@@ -23,17 +27,15 @@ export function intentForReading(intent: Intent): Intent {
   return { ...intent, action, entities: { ...e, people, ...(query ? { query } : {}) } };
 }
 
-type ThreadDetail = NonNullable<ProviderContext['thread']>;
-
 /**
  * The other threads an answer quotes (the second and third), read in full: a thread's snippet is its
  * newest message, which may be the user's own reply, so quoting it under the thread's sender would put
  * the user's words in someone else's mouth. Single-message threads need no read.
  */
 export async function readQuotedThreads(
-  tools: ProviderTools,
+  tools: MailTools,
   call: ProviderCallContext,
-  context: ProviderContext,
+  context: MailRead,
   shown = 3,
 ): Promise<ThreadDetail[]> {
   const rest = (context.threads ?? []).slice(0, shown).filter((t) => t.messageCount > 1 && t.threadId !== context.thread?.threadId);
@@ -74,10 +76,10 @@ function gmailDay(d: Date, timezone: string): string {
 }
 
 export async function analyzeMail(
-  tools: ProviderTools,
+  tools: MailTools,
   call: ProviderCallContext,
   intent: Intent,
-  context: ProviderContext,
+  context: MailRead,
   env: { timezone: string; now: Date },
 ): Promise<MailAnalysisResult | undefined> {
   const e = intent.entities;

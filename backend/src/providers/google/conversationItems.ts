@@ -1,8 +1,11 @@
-import type { Intent } from './intent/schema.js';
-import type { ProviderContext } from './providerContext.js';
+import type { Intent } from '../../agent/intent/schema.js';
+import type { EventSummary } from './calendarTools.js';
+import type { ThreadSummary } from './gmailTools.js';
+import type { ReadContext } from '../providerModule.js';
+import type { GoogleReadContext } from './reply.js';
 
-type Thread = NonNullable<ProviderContext['threads']>[number];
-type Event = NonNullable<ProviderContext['events']>[number];
+type Thread = ThreadSummary;
+type Event = EventSummary;
 
 /** What the last answer listed, in the order it was spoken, so "the second email" or "move it" can point at it. */
 export interface ListedItems {
@@ -15,7 +18,7 @@ export interface ListedItems {
 }
 
 /** What a request points at among the listed items: a thread to read or answer, or the event a change means. */
-export interface Pointed {
+interface Pointed {
   thread?: Thread;
   /** The request with the event a change means named by its title (and its time). */
   intent: Intent;
@@ -56,7 +59,7 @@ export function pointAt(intent: Intent, transcript: string, listed: ListedItems 
 }
 
 /** What an answer listed, in spoken order (events by start time, threads as returned). */
-export function listedBy(intent: Intent, context: ProviderContext, transcript = ''): ListedItems | undefined {
+export function listedBy(intent: Intent, context: ReadContext<GoogleReadContext>, transcript = ''): ListedItems | undefined {
   const events = context.events ? [...context.events].sort((a, b) => a.start.localeCompare(b.start)) : undefined;
   const topic = intent.tools.includes('calendar') ? eventTopic(transcript, intent.entities.people) : undefined;
   if (!context.threads?.length && !events?.length && !topic) return undefined;
@@ -79,22 +82,4 @@ function eventTopic(transcript: string, people: readonly string[]): string | und
     .split(/\s+/)
     .filter((w) => w && !TOPIC_NOISE.test(w) && !names.has(w.toLowerCase()));
   return words.some((w) => /\p{L}{3,}|\d:\d/u.test(w)) ? words.join(' ') : undefined;
-}
-
-/** Per conversation, bounded like the open questions. */
-export class ListedByConversation {
-  private readonly lists = new Map<string, ListedItems>();
-
-  constructor(private readonly max = 10_000) {}
-
-  get(conversation: string): ListedItems | undefined {
-    return this.lists.get(conversation);
-  }
-
-  set(conversation: string, items: ListedItems | undefined): void {
-    this.lists.delete(conversation);
-    if (!items) return;
-    this.lists.set(conversation, items);
-    if (this.lists.size > this.max) this.lists.delete(this.lists.keys().next().value!);
-  }
 }
