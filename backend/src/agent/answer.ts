@@ -2,7 +2,7 @@ import type { AuditTrail } from '../audit/index.js';
 import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
 import { describeScope } from '../auth/scopeCatalog.js';
-import { toRiskSummary } from '../policy/index.js';
+import { toRiskSummary, type PolicyDecision } from '../policy/index.js';
 import { TOOL_DISPLAY_NAME, type ContractCatalog, type Draft, type ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
@@ -72,6 +72,18 @@ function toYou(s: string): string {
 /** What Vouch says when a rule of the person's blocks the draft it just made. */
 export function blockedSpoken(rule: string): string {
   return `I drafted it, but your rule “${rule.replace(/[.!]+$/, '')}” doesn’t allow it, so I won’t do it. To allow it, change that rule under Rules.`;
+}
+
+/**
+ * What Vouch says with a new draft: a draft a rule blocks is not "ready to send" (say so, and what the
+ * person can change), and one that will need the phone says so before the person presses Send.
+ */
+function draftSpoken(spoken: string, decision: PolicyDecision): string {
+  if (decision.level === 'step_up') return `${spoken} When you confirm, your phone will be asked to approve it.`;
+  if (decision.level !== 'deny') return spoken;
+  if (decision.decided_by.kind === 'role')
+    return `I drafted it, but ${decision.decided_by.detail.replace(/^Your/, 'your')}, so I won’t do it. Ask whoever manages your account if you need this.`;
+  return blockedSpoken(decision.decided_by.detail);
 }
 
 /** transcript → intent → (connection gate) → provider context → a streamed answer with speech, or an editable draft. */
@@ -177,13 +189,7 @@ export class Answerer {
       const draft = withoutSelf(built.draft, ctx.user.email, deps.registry.catalog);
       const record = await deps.drafts.create(sub, requestId, draft);
       const { decision } = await deps.policy.decide(ctx, draft);
-      // A draft a rule blocks is not "ready to send": say so, and what the person can change.
-      const spoken =
-        decision.level !== 'deny'
-          ? built.spoken
-          : decision.decided_by.kind === 'role'
-            ? `I drafted it, but ${decision.decided_by.detail.replace(/^Your/, 'your')}, so I won’t do it. Ask whoever manages your account if you need this.`
-            : blockedSpoken(decision.decided_by.detail);
+      const spoken = draftSpoken(built.spoken, decision);
       await speakAndStream({ requestId, deltas: chunkText(spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
       ctx.send({
         type: 'draft_ready',

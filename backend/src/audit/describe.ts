@@ -1,6 +1,31 @@
 import { SHIPPED_CATALOG, type ContractCatalog } from '../protocol/index.js';
 import type { AuditEntry } from './chain.js';
 
+/** What each risk level meant for the person. */
+const LEVEL_WORDS: Readonly<Record<string, string>> = {
+  auto: 'low risk, allowed without asking',
+  confirm: 'needed your confirmation',
+  step_up: 'needed your approval on your phone',
+  deny: 'not allowed',
+};
+
+const APPROVAL_WORDS: Readonly<Record<string, string>> = {
+  requested: 'Asked your phone to approve',
+  pending: 'Waiting for your phone',
+  approved: 'Approved on your phone',
+  denied: 'Declined on your phone',
+  expired: 'Your phone was not answered in time',
+  cancelled: 'Phone request cancelled',
+  failed: 'Your phone could not be asked',
+};
+
+const PURPOSE_WORDS: Readonly<Record<string, string>> = {
+  step_up: 'an action',
+  preauthorization: 'a pre-approval',
+  rule_change: 'a rule change',
+  settings_change: 'a settings change',
+};
+
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 
 /** One plain sentence per audit entry for the Activity panel; the signed entry itself is unchanged. */
@@ -8,13 +33,20 @@ export function describeAuditEntry(e: Pick<AuditEntry, 'kind' | 'data'>, catalog
   const d = e.data as Record<string, unknown>;
   switch (e.kind) {
     case 'intent':
-      return `Understood a request (${str(d.action) ?? 'unknown'}${Array.isArray(d.tools) && d.tools.length ? ` with ${d.tools.join(', ')}` : ''})`;
+      return `Understood a request (${str(d.action) ?? 'unknown'}${Array.isArray(d.tools) && d.tools.length ? ` with ${d.tools.map((t) => catalog.tool(String(t))?.displayName ?? String(t)).join(', ')}` : ''})`;
     case 'token_exchange':
       return `${d.outcome === 'issued' ? 'Got a short-lived token' : `Token request failed (${str(d.outcome)})`} for ${str(d.connection) ?? str(d.provider) ?? 'a provider'}`;
-    case 'policy_decision':
-      return `Risk ${str(d.score) ?? '?'}: ${str(d.level) ?? 'decided'}`;
-    case 'approval':
-      return `Phone approval ${str(d.outcome) ?? 'updated'}${d.purpose ? ` (${str(d.purpose)})` : ''}`;
+    case 'policy_decision': {
+      // Plain words for the decision: the score stays in the signed entry (and the export) for whoever audits it.
+      const what = catalog.tool(str(d.tool) ?? '')?.displayName;
+      const outcome = LEVEL_WORDS[str(d.level) ?? ''] ?? 'decided';
+      return `${what ? `${what}: ` : ''}${outcome}`;
+    }
+    case 'approval': {
+      const what = PURPOSE_WORDS[str(d.purpose) ?? ''];
+      const outcome = APPROVAL_WORDS[str(d.outcome) ?? ''] ?? `Phone approval ${str(d.outcome) ?? 'updated'}`;
+      return what ? `${outcome} (${what})` : outcome;
+    }
     case 'write':
       // The provider's own noun for what it wrote ("Email sent"), from its contract.
       return d.status === 'failed'

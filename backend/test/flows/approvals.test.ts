@@ -79,6 +79,12 @@ describe('step-up, rules and the audit chain', () => {
     c.send({ type: 'transcript', id: 'gen-1', text: 'post to #general that lunch is here' });
     const draft = await c.next('draft_ready');
     expect(draft.risk?.level).toBe('step_up');
+    // Said before the person presses Post: the phone comes next.
+    const said = c.frames
+      .filter((f) => f.type === 'agent_stream' && f.request_id === 'gen-1')
+      .map((f) => (f as { delta: string }).delta)
+      .join('');
+    expect(said).toMatch(/When you confirm, your phone will be asked to approve it\.$/);
     // The channel's real size (from Slack) is part of the blast radius.
     expect(draft.risk?.factors.find((f) => f.name === 'Blast radius')?.detail).toMatch(/has 4 members/);
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id });
