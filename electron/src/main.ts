@@ -11,6 +11,7 @@ import {
   globalShortcut,
   ipcMain,
   net,
+  powerMonitor,
   protocol,
   safeStorage,
   session as electronSession,
@@ -22,13 +23,25 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { BridgeEvent, AuthState, LinkState, RecordingState, SpeechModelEvent } from './bridge/contract.js';
+import {
+  acceleratorLabel,
+  AppSettings,
+  type BridgeEvent,
+  type AuthState,
+  type LinkState,
+  type RecordingState,
+  type SpeechModelEvent,
+} from './bridge/contract.js';
 import { composeDesktopApp } from './app/composeDesktop.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { TokenStore } from './auth/tokenStore.js';
 import { type DesktopConfig, loadConfig } from './config.js';
 import { createDesktopLogger } from './log.js';
 import { globalShortcutSource } from './hotkey/globalShortcutSource.js';
+import { VOUCH_OWN_SHORTCUTS } from './hotkey/pushToTalkKeys.js';
+import { loadUiohook, uiohookHoldSource } from './hotkey/uiohookSource.js';
+import { electronLoginItem } from './loginItem/electronLoginItem.js';
+import { xdgAutostart } from './loginItem/xdgAutostart.js';
 import { registerBridgeHandlers } from './ipc/bridgeRegistry.js';
 import { EVENT_CHANNEL } from './ipc/channels.js';
 import { createSenderPolicy } from './ipc/senderPolicy.js';
@@ -119,8 +132,30 @@ async function start(cfg: DesktopConfig): Promise<void> {
     delete: (k) => store.delete(k),
   });
 
+  // Development only: a backend chosen in Settings, from the next start (packaged builds use the configured one).
+  const storedBackend = AppSettings.shape.backendUrl.safeParse(
+    (settingsFile.get('settings') as { backendUrl?: unknown } | undefined)?.backendUrl,
+  );
+  if (!app.isPackaged && storedBackend.success && storedBackend.data) {
+    try {
+      cfg = { ...loadConfig({ ...process.env, VOUCH_BACKEND_URL: storedBackend.data }, false), userDataDir: cfg.userDataDir };
+    } catch (err) {
+      log.warn(
+        { error: err instanceof Error ? err.message : 'unknown' },
+        'the backend URL from Settings is not usable; using the configured one',
+      );
+    }
+  }
+
   // What the renderer last saw, replayed when it (re)loads.
-  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: SpeechModelEvent } = {};
+  const last: {
+    auth?: AuthState;
+    link?: LinkState;
+    recording?: RecordingState;
+    stt?: BridgeEvent;
+    speech?: SpeechModelEvent;
+    settings?: Extract<BridgeEvent, { type: 'settings' }>;
+  } = {};
   let trayUpdate: ReturnType<typeof createTray>['update'] | undefined;
   const refreshTray = () =>
     trayUpdate?.(
@@ -128,8 +163,8 @@ async function start(cfg: DesktopConfig): Promise<void> {
         auth: last.auth ?? { signedIn: false },
         link: last.link ?? 'offline',
         recording: last.recording ?? 'idle',
-        launchAtLogin: app.getLoginItemSettings().openAtLogin,
-        hotkey: cfg.hotkey,
+        launchAtLogin: last.settings?.settings.launchAtLogin ?? false,
+        hotkey: last.settings?.desktop ? acceleratorLabel(last.settings.desktop.hotkey.accelerator, last.settings.desktop.mac) : cfg.hotkey,
       },
       last.speech,
     );
@@ -139,16 +174,36 @@ async function start(cfg: DesktopConfig): Promise<void> {
     if (event.type === 'recording') last.recording = event.state;
     if (event.type === 'stt_model') last.stt = event;
     if (event.type === 'speech_model') last.speech = event;
-    if (event.type === 'auth' || event.type === 'link' || event.type === 'recording' || event.type === 'speech_model') refreshTray();
+    if (event.type === 'settings') last.settings = event;
+    if (
+      event.type === 'auth' ||
+      event.type === 'link' ||
+      event.type === 'recording' ||
+      event.type === 'speech_model' ||
+      event.type === 'settings'
+    )
+      refreshTray();
     if (popover && !popover.isDestroyed()) popover.webContents.send(EVENT_CHANNEL, event);
   };
 
   // The same composition as the desktop host (app/composeDesktop.ts); only the OS pieces are Electron's.
-  const hotkey = globalShortcutSource(globalShortcut, cfg.hotkey);
+  // Hold to talk needs the key hook (an optional native addon); without it, toggle, and Settings says why.
+  const hook = await loadUiohook(process.platform, cfg.desktopEnv);
+  if ('unavailable' in hook) log.info({ reason: hook.unavailable }, 'hold to talk unavailable');
+  const mac = process.platform === 'darwin';
+  const loginItem =
+    process.platform === 'linux'
+      ? xdgAutostart({
+          exec: cfg.desktopEnv.APPIMAGE ?? process.execPath,
+          // An unpackaged run is the Electron binary plus the app's folder.
+          args: app.isPackaged ? [] : [app.getAppPath()],
+          env: cfg.desktopEnv,
+        })
+      : electronLoginItem(app);
   // One settings file: the person's settings (SettingsStore) and the remembered speech model folder.
   const speechModelDir = settingsFile.get('speechModelDir');
   const speech = await createSpeechModel(cfg, resourcesDir, typeof speechModelDir === 'string' ? speechModelDir : undefined);
-  const { controller, link } = await composeDesktopApp(
+  const { controller, link, desktop } = await composeDesktopApp(
     {
       issuer: cfg.issuer,
       clientId: cfg.clientId,
@@ -180,7 +235,21 @@ async function start(cfg: DesktopConfig): Promise<void> {
         return dir;
       },
       settingsStore: settingsKv,
-      pttMode: hotkey.mode,
+      desktop: {
+        keys: {
+          toggleSource: (accelerator) => globalShortcutSource(globalShortcut, accelerator),
+          holdSource:
+            'hook' in hook ? (accelerator) => uiohookHoldSource(hook.hook, globalShortcut, accelerator, process.platform) : undefined,
+          holdUnavailable: 'unavailable' in hook ? hook.unavailable : undefined,
+          ownShortcuts: VOUCH_OWN_SHORTCUTS,
+          mac,
+        },
+        defaultHotkey: cfg.hotkey,
+        loginItem,
+        backend: { url: cfg.backendUrl, editable: !app.isPackaged },
+        mac,
+        log,
+      },
       log,
     },
   );
@@ -203,6 +272,7 @@ async function start(cfg: DesktopConfig): Promise<void> {
       last.recording && { type: 'recording', state: last.recording },
       last.stt,
       last.speech,
+      last.settings,
     ])
       if (e) popover!.webContents.send(EVENT_CHANNEL, e);
   });
@@ -236,18 +306,22 @@ async function start(cfg: DesktopConfig): Promise<void> {
       case 'signOut':
         return controller.handlers.signOut();
       case 'toggleLaunchAtLogin':
-        app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin });
-        return refreshTray();
+        // Through Settings, so the setting, the system and the popover agree.
+        return Promise.resolve(controller.handlers.updateSettings({ launchAtLogin: !(last.settings?.settings.launchAtLogin ?? false) }))
+          .then(() => undefined)
+          .catch((err: unknown) => log.warn({ error: err instanceof Error ? err.message : 'unknown' }, 'launch at login not changed'));
       case 'quit':
         return app.quit();
     }
   };
 
-  if (!hotkey.start({ onDown: () => controller.hotkeyDown() }))
-    log.warn({ accelerator: cfg.hotkey }, 'push-to-talk shortcut is taken by another app');
+  // A hold whose key-up is lost (the screen locked, the computer slept) must not keep the microphone open.
+  powerMonitor.on('lock-screen', () => desktop?.releaseHeldKey());
+  powerMonitor.on('suspend', () => desktop?.releaseHeldKey());
   app.on('second-instance', () => popover && showPopoverUnder(popover, tray.getBounds()));
   app.on('will-quit', () => {
-    hotkey.stop();
+    desktop?.stop();
+    if ('hook' in hook) hook.hook.stop();
     link.stop({ keepOutbox: true });
   });
   app.on('window-all-closed', () => {

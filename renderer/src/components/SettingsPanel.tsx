@@ -3,6 +3,10 @@ import type { SettingsPatch } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useSettings } from '../stores/settings.js';
+import { BackendSetting } from './BackendSetting.js';
+import { HotkeySetting } from './HotkeySetting.js';
+import { LoginItemSetting } from './LoginItemSetting.js';
+import { MicrophoneSetting } from './MicrophoneSetting.js';
 
 /** Every time zone this browser knows, or a short list where `supportedValuesOf` is missing. */
 function timeZones(): string[] {
@@ -104,6 +108,11 @@ export function SettingsPanel() {
               What “tomorrow” and “at 3” mean when you ask Vouch.
             </p>
           </div>
+          {/* Desktop settings (issue 15): each its own component, applied by main before it is stored. */}
+          <HotkeySetting />
+          <MicrophoneSetting />
+          <LoginItemSetting />
+          <BackendSetting />
           <div className="field">
             <button type="button" onClick={() => useSettings.getState().openIntro(true)}>
               Show the introduction again

@@ -1,0 +1,83 @@
+import type { AppSettings, DesktopStatus } from '../bridge/contract.js';
+import type { PushToTalkKeys } from '../hotkey/pushToTalkKeys.js';
+import type { LoginItemPort } from '../loginItem/loginItemPort.js';
+
+/**
+ * The settings the operating system has to accept (the push-to-talk shortcut and its mode, launch
+ * at login), applied before they are stored: when the system refuses, the change is refused with
+ * its reason and the old setting stays, in the file and in force. Also what Settings shows next to
+ * them (`DesktopStatus`). The microphone is applied by the popover, which captures.
+ */
+export interface SystemSettingsPorts {
+  keys?: PushToTalkKeys | undefined;
+  /** The shortcut used while the setting is null (VOUCH_HOTKEY, or the built-in default). */
+  defaultHotkey: string;
+  loginItem?: LoginItemPort | undefined;
+  backend: { url: string; editable: boolean };
+  mac: boolean;
+  log?: { warn(obj: Record<string, unknown>, msg: string): void };
+}
+
+/** A desktop setting the system would not take; `message` is for the person. */
+export class SystemSettingRefused extends Error {
+  override name = 'SystemSettingRefused';
+}
+
+export class SystemSettings {
+  constructor(private readonly ports: SystemSettingsPorts) {}
+
+  /** At start: registers the stored shortcut (a conflict shows in Settings); returns launch at login as the system has it. */
+  async start(settings: AppSettings): Promise<{ launchAtLogin: boolean } | undefined> {
+    const accelerator = settings.hotkey ?? this.ports.defaultHotkey;
+    const keys = this.ports.keys?.apply(accelerator, settings.hotkeyMode);
+    if (keys && !keys.ok) this.ports.log?.warn({}, 'push-to-talk shortcut not registered at start');
+    if (!this.ports.loginItem) return undefined;
+    try {
+      return { launchAtLogin: await this.ports.loginItem.isEnabled() };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Applies what changes between `prev` and `next`; throws `SystemSettingRefused` (nothing changed) when the system refuses. */
+  async apply(prev: AppSettings, next: AppSettings): Promise<void> {
+    const accelerator = next.hotkey ?? this.ports.defaultHotkey;
+    if (this.ports.keys && (next.hotkey !== prev.hotkey || next.hotkeyMode !== prev.hotkeyMode)) {
+      const change = this.ports.keys.apply(accelerator, next.hotkeyMode);
+      if (!change.ok) throw new SystemSettingRefused(change.reason);
+    }
+    if (next.launchAtLogin !== prev.launchAtLogin) {
+      if (!this.ports.loginItem) throw new SystemSettingRefused('Launch at login is not available on this system.');
+      try {
+        await this.ports.loginItem.setEnabled(next.launchAtLogin);
+      } catch (err) {
+        this.ports.log?.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'launch at login change failed');
+        throw new SystemSettingRefused(
+          next.launchAtLogin
+            ? 'Vouch could not add itself to the apps opened at login.'
+            : 'Vouch could not remove itself from the apps opened at login.',
+        );
+      }
+    }
+    if (next.backendUrl !== prev.backendUrl && !this.ports.backend.editable)
+      throw new SystemSettingRefused('The backend is set when Vouch is installed and cannot be changed here.');
+  }
+
+  status(): DesktopStatus {
+    return {
+      hotkey: this.ports.keys?.status(this.ports.defaultHotkey) ?? { accelerator: this.ports.defaultHotkey, mode: 'toggle' },
+      loginItem: { available: !!this.ports.loginItem },
+      backend: this.ports.backend,
+      mac: this.ports.mac,
+    };
+  }
+
+  /** A hold whose release was lost (screen locked, suspend). */
+  releaseHeldKey(): void {
+    this.ports.keys?.release();
+  }
+
+  stop(): void {
+    this.ports.keys?.stop();
+  }
+}
