@@ -28,7 +28,7 @@ export function BackendSetting() {
   const value = draft ?? settings.backendUrl ?? url;
   return (
     <form
-      className="field"
+      className="field setting-form"
       data-testid="backend-setting"
       onSubmit={(e) => {
         e.preventDefault();

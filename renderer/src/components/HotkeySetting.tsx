@@ -84,7 +84,7 @@ export function HotkeySetting() {
       <SettingMessageLine message={message} />
       <fieldset className="setting-choices">
         <legend>How it works</legend>
-        <label>
+        <label className="setting-check">
           <input
             type="radio"
             name={`${ids}-mode`}
@@ -94,7 +94,7 @@ export function HotkeySetting() {
           />{' '}
           Press to start, press again to stop
         </label>
-        <label>
+        <label className="setting-check">
           <input
             type="radio"
             name={`${ids}-mode`}

@@ -10,7 +10,7 @@ export function LoginItemSetting() {
   if (!settings || !status) return null;
   return (
     <div className="field" data-testid="login-item-setting">
-      <label>
+      <label className="setting-check">
         <input
           type="checkbox"
           checked={settings.launchAtLogin}
