@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expectAccessible, screenshot } from './checks.js';
+import type { Page } from '@playwright/test';
 import { expect, test } from './systemFixtures.js';
 
 /**
@@ -10,6 +11,18 @@ import { expect, test } from './systemFixtures.js';
  * devices), turn launch at login on, reload, and find everything kept.
  */
 test.use({ worldName: 'desktop-settings' });
+
+/** Records the `audio` constraints of every getUserMedia call the popover makes from now on. */
+async function watchMicrophoneRequests(page: Page): Promise<() => Promise<Array<{ deviceId?: unknown }>>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __audioAsks: unknown[] };
+    w.__audioAsks = [];
+    const media = navigator.mediaDevices;
+    const original = media.getUserMedia.bind(media);
+    media.getUserMedia = (c) => (w.__audioAsks.push(c?.audio), original(c));
+  });
+  return () => page.evaluate(() => (window as unknown as { __audioAsks: Array<{ deviceId?: unknown }> }).__audioAsks);
+}
 
 test('desktop settings: shortcut recorded by pressing it, conflict reported, hold, microphone, launch at login; all kept', async ({
   vouch,
@@ -67,6 +80,15 @@ test('desktop settings: shortcut recorded by pressing it, conflict reported, hol
   await select.selectOption({ label: chosen });
   await expect(mic.getByText(`Vouch will listen with ${chosen}.`)).toBeVisible();
 
+  // The next recording asks for that microphone exactly: hold the new shortcut (the host's registrar
+  // stands in for the keyboard), see what the popover asks the browser for, let go.
+  const chosenId = await select.inputValue();
+  let audioAsks = await watchMicrophoneRequests(page);
+  host.shortcuts.press('Alt+Shift+K');
+  await expect.poll(audioAsks).toEqual([expect.objectContaining({ deviceId: { exact: chosenId } })]);
+  host.shortcuts.release('Alt+Shift+K');
+  await expect.poll(() => host.app.controller.ptt.state).toBe('idle');
+
   // Launch at login: an autostart entry appears.
   const login = panel.getByRole('checkbox', { name: 'Open Vouch when you log in' });
   await expect(login).not.toBeChecked();
@@ -100,6 +122,17 @@ test('desktop settings: shortcut recorded by pressing it, conflict reported, hol
   await expect(
     mic.getByText('The microphone you chose is not connected. Vouch listens with the system default until it is back.'),
   ).toBeVisible();
+  // …and the next recording, refused that device, falls back to the default one.
+  audioAsks = await watchMicrophoneRequests(page);
+  host.shortcuts.press('Alt+Shift+K');
+  await expect
+    .poll(audioAsks)
+    .toEqual([
+      expect.objectContaining({ deviceId: { exact: 'a-microphone-that-was-unplugged' } }),
+      expect.not.objectContaining({ deviceId: expect.anything() }),
+    ]);
+  host.shortcuts.release('Alt+Shift+K');
+  await expect.poll(() => host.app.controller.ptt.state).toBe('idle');
 
   // Launch at login off again removes the entry.
   await panel.getByRole('checkbox', { name: 'Open Vouch when you log in' }).click();

@@ -16,6 +16,11 @@ export interface HotkeySource {
   release?(): void;
 }
 
+/** A hold source that cannot run here; `message` is for the person (Settings shows it next to the fallback). */
+export class HoldUnavailableError extends Error {
+  override name = 'HoldUnavailableError';
+}
+
 /** The part of Electron's `globalShortcut` the sources use (a fake registrar in the desktop host). */
 export interface GlobalShortcutLike {
   register(accelerator: string, callback: () => void): boolean;

@@ -1,5 +1,5 @@
 import { acceleratorLabel, type DesktopStatus } from '../bridge/contract.js';
-import type { HotkeyHandlers, HotkeySource } from './hotkeySource.js';
+import { HoldUnavailableError, type HotkeyHandlers, type HotkeySource } from './hotkeySource.js';
 import type { PttMode } from './pttMachine.js';
 
 /**
@@ -67,9 +67,10 @@ export class PushToTalkKeys {
       try {
         if (hold.start(this.forward())) next = hold;
         else taken = true;
-      } catch {
+      } catch (err) {
         // The hook cannot run after all: toggle from now on, and Settings says why.
-        this.holdUnavailable = 'Hold to talk is not available: the key hook could not start on this system.';
+        this.holdUnavailable =
+          err instanceof HoldUnavailableError ? err.message : 'Hold to talk is not available: the key hook could not start on this system.';
       }
     }
     if (!next && !taken) {

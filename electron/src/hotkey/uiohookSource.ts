@@ -1,4 +1,4 @@
-import type { GlobalShortcutLike, HotkeySource } from './hotkeySource.js';
+import { HoldUnavailableError, type GlobalShortcutLike, type HotkeySource } from './hotkeySource.js';
 import { hookComboOf, isComboDown, isComboRelease, type HookKeyEvent } from './uiohookKeys.js';
 
 /**
@@ -88,7 +88,13 @@ export function uiohookHoldSource(hook: UiohookLike, gs: GlobalShortcutLike, acc
         hook.start();
       } catch (err) {
         this.stop();
-        throw err;
+        // macOS refuses the hook until the person allows Vouch under Accessibility (libuiohook: UIOHOOK_ERROR_AXAPI_DISABLED).
+        throw new HoldUnavailableError(
+          platform === 'darwin'
+            ? 'Hold to talk needs Vouch to be allowed in System Settings → Privacy & Security → Accessibility.'
+            : 'Hold to talk is not available: the key hook could not start on this system.',
+          { cause: err },
+        );
       }
       return true;
     },

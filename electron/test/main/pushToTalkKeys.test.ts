@@ -213,6 +213,15 @@ describe('changing the shortcut', () => {
 });
 
 describe('hotkey source port', () => {
+  it('on macOS a refused hook asks for the Accessibility permission', () => {
+    const reg = registrar();
+    const hook = fakeHook({ failStart: true });
+    const src = uiohookHoldSource(hook.hook, reg.gs, 'F9', 'darwin');
+    expect(() => src.start({ onDown() {} })).toThrow(/Privacy & Security → Accessibility/);
+    expect(reg.mine.size).toBe(0);
+    expect(hook.listeners()).toBe(0);
+  });
+
   it('a hold source reports a taken shortcut like a toggle source, without attaching to the hook', () => {
     const reg = registrar(['F9']);
     const hook = fakeHook();
