@@ -41,26 +41,33 @@ export class SystemSettings {
 
   /** Applies what changes between `prev` and `next`; throws `SystemSettingRefused` (nothing changed) when the system refuses. */
   async apply(prev: AppSettings, next: AppSettings): Promise<void> {
-    const accelerator = next.hotkey ?? this.ports.defaultHotkey;
-    if (this.ports.keys && (next.hotkey !== prev.hotkey || next.hotkeyMode !== prev.hotkeyMode)) {
-      const change = this.ports.keys.apply(accelerator, next.hotkeyMode);
-      if (!change.ok) throw new SystemSettingRefused(change.reason);
-    }
-    if (next.launchAtLogin !== prev.launchAtLogin) {
-      if (!this.ports.loginItem) throw new SystemSettingRefused('Launch at login is not available on this system.');
-      try {
-        await this.ports.loginItem.setEnabled(next.launchAtLogin);
-      } catch (err) {
-        this.ports.log?.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'launch at login change failed');
-        throw new SystemSettingRefused(
-          next.launchAtLogin
-            ? 'Vouch could not add itself to the apps opened at login.'
-            : 'Vouch could not remove itself from the apps opened at login.',
-        );
-      }
-    }
+    // Checked first: a refused change must leave everything else as it was.
     if (next.backendUrl !== prev.backendUrl && !this.ports.backend.editable)
       throw new SystemSettingRefused('The backend is set when Vouch is installed and cannot be changed here.');
+    const loginChanged = next.launchAtLogin !== prev.launchAtLogin;
+    if (loginChanged) await this.setLoginItem(next.launchAtLogin);
+    if (this.ports.keys && (next.hotkey !== prev.hotkey || next.hotkeyMode !== prev.hotkeyMode)) {
+      const change = this.ports.keys.apply(next.hotkey ?? this.ports.defaultHotkey, next.hotkeyMode);
+      if (!change.ok) {
+        // Both in one change: launch at login goes back as it was too.
+        if (loginChanged) await this.setLoginItem(prev.launchAtLogin).catch(() => undefined);
+        throw new SystemSettingRefused(change.reason);
+      }
+    }
+  }
+
+  private async setLoginItem(enabled: boolean): Promise<void> {
+    if (!this.ports.loginItem) throw new SystemSettingRefused('Launch at login is not available on this system.');
+    try {
+      await this.ports.loginItem.setEnabled(enabled);
+    } catch (err) {
+      this.ports.log?.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'launch at login change failed');
+      throw new SystemSettingRefused(
+        enabled
+          ? 'Vouch could not add itself to the apps opened at login.'
+          : 'Vouch could not remove itself from the apps opened at login.',
+      );
+    }
   }
 
   status(): DesktopStatus {

@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,29 @@ describe('desktop settings applied by the controller', () => {
     const again = world({ dir: first.dir });
     await again.controller.start();
     expect((await again.controller.handlers.getSettings()).launchAtLogin).toBe(true);
+  });
+
+  it('one change with a taken shortcut and launch at login: refused whole, the autostart entry is not left behind', async () => {
+    const { controller, loginItem, registered } = world({ taken: ['Alt+F4'] });
+    await controller.start();
+    await expect(async () => controller.handlers.updateSettings({ launchAtLogin: true, hotkey: 'Alt+F4' })).rejects.toMatchObject({
+      code: 'REQUEST_FAILED',
+    });
+    expect(existsSync(loginItem.file)).toBe(false);
+    expect(await controller.handlers.getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect([...registered.keys()]).toEqual(['CommandOrControl+Shift+Space']);
+  });
+
+  it('launch at login the system will not take is refused in words', async () => {
+    const { controller, dir } = world();
+    await controller.start();
+    // The autostart folder cannot be created: a file is in the way.
+    writeFileSync(join(dir, 'xdg'), 'not a folder');
+    await expect(async () => controller.handlers.updateSettings({ launchAtLogin: true })).rejects.toMatchObject({
+      code: 'REQUEST_FAILED',
+      message: 'Vouch could not add itself to the apps opened at login.',
+    });
+    expect((await controller.handlers.getSettings()).launchAtLogin).toBe(false);
   });
 
   it('the backend URL can be changed only where it is editable (development)', async () => {

@@ -44,6 +44,18 @@ export function BackendSetting() {
       <button type="submit" disabled={saving}>
         Save backend
       </button>
+      {settings.backendUrl !== null && (
+        <button
+          type="button"
+          disabled={saving}
+          onClick={() => {
+            setDraft(null);
+            void change({ backendUrl: null }, () => 'Vouch will use the configured backend from its next start.');
+          }}
+        >
+          Use the configured backend
+        </button>
+      )}
       <SettingMessageLine message={message} />
     </form>
   );
