@@ -17,22 +17,16 @@ export function MicrophoneSetting() {
   const [devices, setDevices] = useState<InputDevice[] | null>(null);
   const [named, setNamed] = useState(true);
 
-  const refresh = useCallback(
-    () =>
-      (navigator.mediaDevices?.enumerateDevices?.() ?? Promise.resolve([])).then((all) => {
-        setNamed(all.every((d) => d.kind !== 'audioinput' || d.label !== ''));
-        setDevices(inputDevices(all));
-      }),
-    [],
-  );
+  const show = useCallback((all: MediaDeviceInfo[]) => {
+    setNamed(all.every((d) => d.kind !== 'audioinput' || d.label !== ''));
+    setDevices(inputDevices(all));
+  }, []);
+  const refresh = useCallback(() => (navigator.mediaDevices?.enumerateDevices?.() ?? Promise.resolve([])).then(show), [show]);
+  // The list as it is now, then again whenever a device is plugged in or out.
   useEffect(() => {
     const media = navigator.mediaDevices;
     const onChange = () => void refresh();
-    // The list as it is now, then again whenever a device is plugged in or out.
-    void media?.enumerateDevices?.().then((all) => {
-      setNamed(all.every((d) => d.kind !== 'audioinput' || d.label !== ''));
-      setDevices(inputDevices(all));
-    });
+    onChange();
     media?.addEventListener?.('devicechange', onChange);
     return () => media?.removeEventListener?.('devicechange', onChange);
   }, [refresh]);
