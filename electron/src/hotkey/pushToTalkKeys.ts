@@ -61,22 +61,26 @@ export class PushToTalkKeys {
     const previous = this.source ? { source: this.source, accelerator: this.accelerator! } : undefined;
     this.detach();
     let next: HotkeySource | undefined;
-    let taken = false;
-    if (wantHold) {
-      const hold = this.ports.holdSource!(accelerator);
+    let refusal: 'taken' | 'unusable' | undefined;
+    const tryStart = (source: HotkeySource) => {
       try {
-        if (hold.start(this.forward())) next = hold;
-        else taken = true;
+        if (source.start(this.forward())) next = source;
+        else refusal = 'taken';
+      } catch (err) {
+        if (err instanceof HoldUnavailableError) throw err;
+        // The system rejected the accelerator itself (Electron throws on one it cannot parse).
+        refusal = 'unusable';
+      }
+    };
+    if (wantHold) {
+      try {
+        tryStart(this.ports.holdSource!(accelerator));
       } catch (err) {
         // The hook cannot run after all: toggle from now on, and Settings says why.
-        this.holdUnavailable =
-          err instanceof HoldUnavailableError ? err.message : 'Hold to talk is not available: the key hook could not start on this system.';
+        this.holdUnavailable = (err as HoldUnavailableError).message;
       }
     }
-    if (!next && !taken) {
-      const toggle = this.ports.toggleSource(accelerator);
-      if (toggle.start(this.forward())) next = toggle;
-    }
+    if (!next && !refusal) tryStart(this.ports.toggleSource(accelerator));
     if (next) {
       this.source = next;
       this.accelerator = accelerator;
@@ -84,7 +88,10 @@ export class PushToTalkKeys {
       this.handlers.onMode(next.mode);
       return { ok: true };
     }
-    const reason = `${label} is already used by another app, so Vouch cannot listen for it.`;
+    const reason =
+      refusal === 'unusable'
+        ? `${label} cannot be used as a shortcut on this system.`
+        : `${label} is already used by another app, so Vouch cannot listen for it.`;
     if (previous && previous.source.start(this.forward())) {
       this.source = previous.source;
       this.accelerator = previous.accelerator;

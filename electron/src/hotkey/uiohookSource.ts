@@ -65,7 +65,7 @@ export function uiohookHoldSource(hook: UiohookLike, gs: GlobalShortcutLike, acc
   return {
     mode: 'hold',
     start(h) {
-      if (!combo) throw new Error('the key hook does not know this key');
+      if (!combo) throw new HoldUnavailableError('Hold to talk does not know this key; Vouch uses press to start, press again to stop.');
       registered = gs.register(accelerator, () => {});
       if (!registered) return false;
       listeners = {

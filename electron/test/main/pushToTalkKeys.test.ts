@@ -195,6 +195,33 @@ describe('changing the shortcut', () => {
     expect([...reg.mine.keys()]).toEqual(['F9']);
   });
 
+  it('an accelerator the system rejects outright is refused in words and the old one stays', () => {
+    const reg = registrar();
+    const keys = new PushToTalkKeys(
+      {
+        toggleSource: (acc) =>
+          globalShortcutSource(
+            {
+              ...reg.gs,
+              register: (a, cb) => {
+                if (a === 'Alt+`') throw new Error('Error processing argument at index 0, conversion failure');
+                return reg.gs.register(a, cb);
+              },
+            },
+            acc,
+          ),
+        mac: false,
+      },
+      { onDown() {}, onUp() {}, onMode() {} },
+    );
+    keys.apply('F9', 'toggle');
+    expect(keys.apply('Alt+`', 'toggle')).toEqual({
+      ok: false,
+      reason: 'Alt+` cannot be used as a shortcut on this system. Your shortcut stays F9.',
+    });
+    expect([...reg.mine.keys()]).toEqual(['F9']);
+  });
+
   it('a new free shortcut replaces the old one', () => {
     const { keys, reg } = setup();
     keys.apply('F9', 'toggle');
