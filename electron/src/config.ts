@@ -134,3 +134,18 @@ export function loadConfig(env: Record<string, string | undefined>, isPackaged: 
     },
   };
 }
+
+/**
+ * Development builds only: the configuration with the backend chosen in Settings (used from the
+ * next start; packaged builds always use the configured one). Throws `DesktopConfigError` when the
+ * stored URL is not usable; the caller keeps the configured backend then.
+ */
+export function withBackendFromSettings(
+  cfg: DesktopConfig,
+  env: Record<string, string | undefined>,
+  isPackaged: boolean,
+  storedUrl: unknown,
+): DesktopConfig {
+  if (isPackaged || typeof storedUrl !== 'string' || storedUrl === '') return cfg;
+  return { ...loadConfig({ ...env, VOUCH_BACKEND_URL: storedUrl }, false), userDataDir: cfg.userDataDir };
+}

@@ -35,7 +35,7 @@ import {
 import { composeDesktopApp } from './app/composeDesktop.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { TokenStore } from './auth/tokenStore.js';
-import { type DesktopConfig, loadConfig } from './config.js';
+import { type DesktopConfig, loadConfig, withBackendFromSettings } from './config.js';
 import { createDesktopLogger } from './log.js';
 import { globalShortcutSource } from './hotkey/globalShortcutSource.js';
 import { VOUCH_OWN_SHORTCUTS } from './hotkey/pushToTalkKeys.js';
@@ -136,9 +136,9 @@ async function start(cfg: DesktopConfig): Promise<void> {
   const storedBackend = AppSettings.shape.backendUrl.safeParse(
     (settingsFile.get('settings') as { backendUrl?: unknown } | undefined)?.backendUrl,
   );
-  if (!app.isPackaged && storedBackend.success && storedBackend.data) {
+  if (storedBackend.success) {
     try {
-      cfg = { ...loadConfig({ ...process.env, VOUCH_BACKEND_URL: storedBackend.data }, false), userDataDir: cfg.userDataDir };
+      cfg = withBackendFromSettings(cfg, process.env, app.isPackaged, storedBackend.data);
     } catch (err) {
       log.warn(
         { error: err instanceof Error ? err.message : 'unknown' },
