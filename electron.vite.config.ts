@@ -54,6 +54,9 @@ export default defineConfig({
     plugins: [sttWorker()],
     build: {
       outDir: at('out/main'),
+      // `dependencies` are external by default; the optional key hook (hold to talk) must be too, so its
+      // N-API prebuilds load from node_modules / app.asar.unpacked.
+      externalizeDeps: { include: ['uiohook-napi'] },
       sourcemap: true,
       rolldownOptions: {
         input: { index: at('electron/src/main.ts') },

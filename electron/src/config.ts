@@ -63,6 +63,8 @@ export interface DesktopConfig {
   speechEnv: Readonly<Record<string, string | undefined>>;
   /** Download the speech model at start when it is missing. */
   modelAutoDownload: boolean;
+  /** What the key hook and launch at login read: the display server, the XDG config folder, the AppImage's path. */
+  desktopEnv: Readonly<Record<'DISPLAY' | 'WAYLAND_DISPLAY' | 'XDG_SESSION_TYPE' | 'XDG_CONFIG_HOME' | 'APPIMAGE', string | undefined>>;
 }
 
 export class DesktopConfigError extends VouchError {
@@ -123,5 +125,27 @@ export function loadConfig(env: Record<string, string | undefined>, isPackaged: 
     loopbackPorts: loopbackPortsFrom(e.VOUCH_LOOPBACK_PORTS),
     speechEnv: { VOUCH_MODEL_BASE_URL: e.VOUCH_MODEL_BASE_URL, VOUCH_WHISPER_MODEL_DIR: e.VOUCH_WHISPER_MODEL_DIR },
     modelAutoDownload: isPackaged || e.VOUCH_MODEL_AUTO_DOWNLOAD === '1',
+    desktopEnv: {
+      DISPLAY: env.DISPLAY,
+      WAYLAND_DISPLAY: env.WAYLAND_DISPLAY,
+      XDG_SESSION_TYPE: env.XDG_SESSION_TYPE,
+      XDG_CONFIG_HOME: env.XDG_CONFIG_HOME,
+      APPIMAGE: env.APPIMAGE,
+    },
   };
+}
+
+/**
+ * Development builds only: the configuration with the backend chosen in Settings (used from the
+ * next start; packaged builds always use the configured one). Throws `DesktopConfigError` when the
+ * stored URL is not usable; the caller keeps the configured backend then.
+ */
+export function withBackendFromSettings(
+  cfg: DesktopConfig,
+  env: Record<string, string | undefined>,
+  isPackaged: boolean,
+  storedUrl: unknown,
+): DesktopConfig {
+  if (isPackaged || typeof storedUrl !== 'string' || storedUrl === '') return cfg;
+  return { ...loadConfig({ ...env, VOUCH_BACKEND_URL: storedUrl }, false), userDataDir: cfg.userDataDir };
 }

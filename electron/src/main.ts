@@ -11,6 +11,7 @@ import {
   globalShortcut,
   ipcMain,
   net,
+  powerMonitor,
   protocol,
   safeStorage,
   session as electronSession,
@@ -22,16 +23,27 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { BridgeEvent, AuthState, LinkState, RecordingState, SpeechModelEvent } from './bridge/contract.js';
+import {
+  AppSettings,
+  type BridgeEvent,
+  type AuthState,
+  type LinkState,
+  type RecordingState,
+  type SpeechModelEvent,
+} from './bridge/contract.js';
 import { composeDesktopApp } from './app/composeDesktop.js';
 import { createDesktopShell, type DesktopShell } from './app/desktopShell.js';
 import { APP_SCHEME, type AppOrigin, devOrigin, isAppUrl, PACKAGED_ENTRY, PACKAGED_ORIGIN } from './appOrigin.js';
 import { TokenStore } from './auth/tokenStore.js';
 import { openHistoryFile } from './app/history/historyFile.js';
 import { keystoreHistoryCipher } from './app/history/keystoreCipher.js';
-import { type DesktopConfig, loadConfig } from './config.js';
+import { type DesktopConfig, loadConfig, withBackendFromSettings } from './config.js';
 import { createDesktopLogger } from './log.js';
 import { globalShortcutSource } from './hotkey/globalShortcutSource.js';
+import { VOUCH_OWN_SHORTCUTS } from './hotkey/pushToTalkKeys.js';
+import { loadUiohook, uiohookHoldSource } from './hotkey/uiohookSource.js';
+import { electronLoginItem } from './loginItem/electronLoginItem.js';
+import { xdgAutostart } from './loginItem/xdgAutostart.js';
 import { registerBridgeHandlers } from './ipc/bridgeRegistry.js';
 import { EVENT_CHANNEL } from './ipc/channels.js';
 import { createSenderPolicy } from './ipc/senderPolicy.js';
@@ -124,8 +136,30 @@ async function start(cfg: DesktopConfig): Promise<void> {
     delete: (k) => store.delete(k),
   });
 
+  // Development only: a backend chosen in Settings, from the next start (packaged builds use the configured one).
+  const storedBackend = AppSettings.shape.backendUrl.safeParse(
+    (settingsFile.get('settings') as { backendUrl?: unknown } | undefined)?.backendUrl,
+  );
+  if (storedBackend.success) {
+    try {
+      cfg = withBackendFromSettings(cfg, process.env, app.isPackaged, storedBackend.data);
+    } catch (err) {
+      log.warn(
+        { error: err instanceof Error ? err.message : 'unknown' },
+        'the backend URL from Settings is not usable; using the configured one',
+      );
+    }
+  }
+
   // What the renderer last saw, replayed when it (re)loads.
-  const last: { auth?: AuthState; link?: LinkState; recording?: RecordingState; stt?: BridgeEvent; speech?: SpeechModelEvent } = {};
+  const last: {
+    auth?: AuthState;
+    link?: LinkState;
+    recording?: RecordingState;
+    stt?: BridgeEvent;
+    speech?: SpeechModelEvent;
+    settings?: Extract<BridgeEvent, { type: 'settings' }>;
+  } = {};
   // The tray and OS notifications (app/desktopShell.ts) follow every event too.
   let desktopShell: DesktopShell | undefined;
   const emit = (event: BridgeEvent) => {
@@ -134,16 +168,33 @@ async function start(cfg: DesktopConfig): Promise<void> {
     if (event.type === 'recording') last.recording = event.state;
     if (event.type === 'stt_model') last.stt = event;
     if (event.type === 'speech_model') last.speech = event;
+    if (event.type === 'settings') last.settings = event;
     if (popover && !popover.isDestroyed()) popover.webContents.send(EVENT_CHANNEL, event);
     desktopShell?.observe(event);
   };
 
   // The same composition as the desktop host (app/composeDesktop.ts); only the OS pieces are Electron's.
-  const hotkey = globalShortcutSource(globalShortcut, cfg.hotkey);
+  // Hold to talk needs the key hook (an optional native addon); without it, toggle, and Settings says why.
+  const hook = await loadUiohook(process.platform, cfg.desktopEnv);
+  if ('unavailable' in hook) log.info({ reason: hook.unavailable }, 'hold to talk unavailable');
+  const mac = process.platform === 'darwin';
+  const loginItem =
+    process.platform === 'linux'
+      ? xdgAutostart({
+          exec: cfg.desktopEnv.APPIMAGE ?? process.execPath,
+          // An unpackaged run is the Electron binary plus the app's folder.
+          args: app.isPackaged ? [] : [app.getAppPath()],
+          env: cfg.desktopEnv,
+        })
+      : electronLoginItem(app);
   // One settings file: the person's settings (SettingsStore) and the remembered speech model folder.
   const speechModelDir = settingsFile.get('speechModelDir');
   const speech = await createSpeechModel(cfg, resourcesDir, typeof speechModelDir === 'string' ? speechModelDir : undefined);
-  const { controller, link } = await composeDesktopApp(
+  const {
+    controller,
+    link,
+    desktop: systemSettings,
+  } = await composeDesktopApp(
     {
       issuer: cfg.issuer,
       clientId: cfg.clientId,
@@ -183,7 +234,21 @@ async function start(cfg: DesktopConfig): Promise<void> {
         }, log),
         cipher: keystoreHistoryCipher(safeStorage, tokenStore),
       },
-      pttMode: hotkey.mode,
+      desktop: {
+        keys: {
+          toggleSource: (accelerator) => globalShortcutSource(globalShortcut, accelerator),
+          holdSource:
+            'hook' in hook ? (accelerator) => uiohookHoldSource(hook.hook, globalShortcut, accelerator, process.platform) : undefined,
+          holdUnavailable: 'unavailable' in hook ? hook.unavailable : undefined,
+          ownShortcuts: VOUCH_OWN_SHORTCUTS,
+          mac,
+        },
+        defaultHotkey: cfg.hotkey,
+        loginItem,
+        backend: { url: cfg.backendUrl, editable: !app.isPackaged },
+        mac,
+        log,
+      },
       log,
     },
   );
@@ -206,6 +271,7 @@ async function start(cfg: DesktopConfig): Promise<void> {
       last.recording && { type: 'recording', state: last.recording },
       last.stt,
       last.speech,
+      last.settings,
     ])
       if (e) popover!.webContents.send(EVENT_CHANNEL, e);
   });
@@ -231,12 +297,10 @@ async function start(cfg: DesktopConfig): Promise<void> {
     isPopoverVisible: () => !!popover && !popover.isDestroyed() && popover.isVisible(),
     notify: createOsNotifier((intent) => desktop.openNotification(intent)),
     renderTray: update,
-    hotkey,
+    // The one owner of the push-to-talk shortcut (registered at controller.start, changed from
+    // Settings): "Pause listening" lets go of it and Resume restores the one set last.
+    pushToTalk: systemSettings,
     hotkeyLabel: cfg.hotkey,
-    launchAtLogin: {
-      get: () => app.getLoginItemSettings().openAtLogin,
-      toggle: () => app.setLoginItemSettings({ openAtLogin: !app.getLoginItemSettings().openAtLogin }),
-    },
     quit: () => app.quit(),
     log,
   });
@@ -245,14 +309,18 @@ async function start(cfg: DesktopConfig): Promise<void> {
     last.auth && { type: 'auth', state: last.auth },
     last.link && { type: 'link', state: last.link },
     last.speech,
+    last.settings,
   ];
   for (const e of replay) if (e) desktop.observe(e);
   desktop.refreshTray();
 
-  if (!desktop.startHotkey()) log.warn({ accelerator: cfg.hotkey }, 'push-to-talk shortcut is taken by another app');
+  // A hold whose key-up is lost (the screen locked, the computer slept) must not keep the microphone open.
+  powerMonitor.on('lock-screen', () => systemSettings?.releaseHeldKey());
+  powerMonitor.on('suspend', () => systemSettings?.releaseHeldKey());
   app.on('second-instance', () => popover && showPopoverUnder(popover, tray.getBounds()));
   app.on('will-quit', () => {
-    desktop.stopHotkey();
+    systemSettings?.stop();
+    if ('hook' in hook) hook.hook.stop();
     link.stop({ keepOutbox: true });
   });
   app.on('window-all-closed', () => {

@@ -189,8 +189,12 @@ test('tray menu: status lines, Pause listening disables Talk, Settings… opens 
     await expectAccessible(page);
   }
 
+  // Pausing lets go of the push-to-talk shortcut Settings registered (the host's registrar stands in for the OS).
+  const inForce = world.host.shortcuts.registered();
+  expect(inForce).toHaveLength(1);
   await menu.getByRole('menuitem', { name: 'Pause listening' }).click();
   await expect(menu).toBeHidden();
+  await expect.poll(() => world.host.shortcuts.registered()).toEqual([]);
   menu = await openTrayMenu(page);
   await expect(menu.getByRole('menuitem', { name: 'Talk (listening paused)' })).toBeDisabled();
   await expect(menu.getByRole('menuitem', { name: 'Resume listening' })).toBeVisible();
@@ -202,6 +206,7 @@ test('tray menu: status lines, Pause listening disables Talk, Settings… opens 
 
   // Resume: Talk is back.
   await menu.getByRole('menuitem', { name: 'Resume listening' }).click();
+  await expect.poll(() => world.host.shortcuts.registered()).toEqual(inForce);
   menu = await openTrayMenu(page);
   await expect(menu.getByRole('menuitem', { name: /^Talk \(/ })).toBeEnabled();
   await expect(menu.getByRole('menuitem', { name: 'Pause listening' })).toBeVisible();

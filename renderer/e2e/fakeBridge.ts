@@ -1,4 +1,5 @@
 import type {
+  AppSettings,
   AuditPage,
   BridgeEvent,
   BridgeFailure,
@@ -37,6 +38,18 @@ export function installFakeBridge(script: FakeScript): void {
   const { audit } = script;
   const listeners = new Set<(e: BridgeEvent) => void>();
   const calls: FakeControl['calls'] = [];
+  // Written out (not DEFAULT_SETTINGS): this function is serialized into the page, so it cannot close over imports.
+  const SETTINGS: AppSettings = {
+    spokenReplies: true,
+    timeZone: null,
+    onboardingDone: true,
+    hotkey: null,
+    hotkeyMode: 'toggle',
+    microphoneId: null,
+    launchAtLogin: false,
+    backendUrl: null,
+    notifications: true,
+  };
   let n = 0;
   let preauths: PreauthView[] = script.preauths.map(({ expires_in_ms, ...g }) => ({
     ...g,
@@ -97,13 +110,8 @@ export function installFakeBridge(script: FakeScript): void {
     listRules: record('listRules', () => []) as VouchBridge['listRules'],
     saveRule: record('saveRule', (r: unknown) => r) as VouchBridge['saveRule'],
     deleteRule: record('deleteRule') as VouchBridge['deleteRule'],
-    getSettings: record('getSettings', () => ({ spokenReplies: true, timeZone: null, onboardingDone: true })) as VouchBridge['getSettings'],
-    updateSettings: record('updateSettings', (p: object) => ({
-      spokenReplies: true,
-      timeZone: null,
-      onboardingDone: true,
-      ...p,
-    })) as VouchBridge['updateSettings'],
+    getSettings: record('getSettings', () => ({ ...SETTINGS })) as VouchBridge['getSettings'],
+    updateSettings: record('updateSettings', (p: object) => ({ ...SETTINGS, ...p })) as VouchBridge['updateSettings'],
     listEmailDomains: record('listEmailDomains', () => ({ sign_in_domain: 'example.com', domains: [] })) as VouchBridge['listEmailDomains'],
     addEmailDomain: record('addEmailDomain', (domain: string) => ({
       sign_in_domain: 'example.com',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useBridge } from './bridge/context.js';
 import { ActivityPanel } from './components/ActivityPanel.js';
 import { ApprovalCard } from './components/ApprovalCard.js';
@@ -16,6 +16,7 @@ import { SettingsPanel } from './components/SettingsPanel.js';
 import { ScopesPanel } from './components/ScopesPanel.js';
 import { SpeechModelRow } from './components/SpeechModelRow.js';
 import { StatusBar } from './components/StatusBar.js';
+import { useKeyboardScrollable } from './components/useKeyboardScrollable.js';
 import { useApprovals, visibleApprovals } from './stores/approvals.js';
 import { useAudio } from './stores/audio.js';
 import { useConversation } from './stores/conversation.js';
@@ -38,6 +39,8 @@ const TABS: { id: Tab; label: string }[] = [
 export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
   const bridge = useBridge();
   const [tab, setTab] = useState<Tab>('conversation');
+  const contentRef = useRef<HTMLElement>(null);
+  useKeyboardScrollable(contentRef);
   const auth = useSession((s) => s.auth);
   const connectOpen = useSession((s) => s.connect !== null);
   const activeDraft = useDrafts((s) => s.activeId);
@@ -103,7 +106,7 @@ export function App({ stopSpeaking }: { stopSpeaking: () => void }) {
         ))}
       </nav>
       <ErrorBanner onRetry={retry} />
-      <main className="content">
+      <main className="content" ref={contentRef}>
         {auth?.signedIn === false ? (
           <div className="empty">
             <p>Sign in to let Vouch help with {TOOLS_PHRASE}.</p>

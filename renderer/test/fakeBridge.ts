@@ -1,12 +1,14 @@
 import { vi } from 'vitest';
-import type {
-  BridgeEvent,
-  HistoryView,
-  MemoryItemView,
-  PreauthGrantRequest,
-  PreauthView,
-  RuleView,
-  VouchBridge,
+import {
+  DEFAULT_SETTINGS,
+  type AppSettings,
+  type BridgeEvent,
+  type HistoryView,
+  type MemoryItemView,
+  type PreauthGrantRequest,
+  type PreauthView,
+  type RuleView,
+  type VouchBridge,
 } from '../../electron/src/bridge/contract.js';
 
 /** A VouchBridge that records every call and lets a test push events, as main would. */
@@ -49,8 +51,8 @@ export function fakeBridge(overrides: Partial<VouchBridge> = {}) {
     listRules: vi.fn(async (): Promise<RuleView[]> => []),
     saveRule: vi.fn(async (r: RuleView) => r),
     deleteRule: vi.fn(async (_id: string) => {}),
-    getSettings: vi.fn(async () => ({ spokenReplies: true, timeZone: null as string | null, onboardingDone: true })),
-    updateSettings: vi.fn(async (p: object) => ({ spokenReplies: true, timeZone: null as string | null, onboardingDone: true, ...p })),
+    getSettings: vi.fn(async (): Promise<AppSettings> => ({ ...DEFAULT_SETTINGS, onboardingDone: true })),
+    updateSettings: vi.fn(async (p: object): Promise<AppSettings> => ({ ...DEFAULT_SETTINGS, onboardingDone: true, ...p })),
     listEmailDomains: vi.fn(async () => ({
       sign_in_domain: 'example.com' as string | null,
       domains: [] as { domain: string; added_at: string }[],

@@ -14,6 +14,9 @@ import { createExternalOpener } from '../../../electron/src/security.js';
 import { openHistoryFile } from '../../../electron/src/app/history/historyFile.js';
 import { devHistoryCipher } from './devHistoryCipher.js';
 import { DevFileTokenStore } from './devTokenStore.js';
+import { VOUCH_OWN_SHORTCUTS } from '../../../electron/src/hotkey/pushToTalkKeys.js';
+import { xdgAutostart } from '../../../electron/src/loginItem/xdgAutostart.js';
+import { fakeShortcuts, type FakeShortcuts } from './fakeShortcuts.js';
 import { startPopoverServer } from './popoverServer.js';
 import { createHostTransport, type HostTransport } from './transport.js';
 
@@ -62,6 +65,10 @@ export interface DesktopHost {
   shell: DesktopShell;
   /** The host's refresh-token store (tests check that sign-out empties it). */
   tokenStore: DevFileTokenStore;
+  /** The push-to-talk shortcuts the host registered (no Electron here): tests press them. */
+  shortcuts: FakeShortcuts;
+  /** Launch at login writes an XDG autostart entry here (inside the data folder, never the person's own). */
+  autostartFile: string;
   close(): Promise<void>;
 }
 
@@ -128,6 +135,10 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     configName: 'vouch-history-key',
     configFileMode: 0o600,
   });
+  // The OS pieces of the desktop settings: a registrar that refuses a known set of shortcuts, and an
+  // XDG autostart entry in a folder of the host's own.
+  const shortcuts = fakeShortcuts();
+  const loginItem = xdgAutostart({ exec: process.execPath, env: { XDG_CONFIG_HOME: join(resolve(opts.dataDir), 'xdg-config') } });
   const app = await composeDesktopApp(opts.settings, {
     tokenStore,
     settingsStore: { get: (k) => settingsConf.get(k), set: (k, v) => settingsConf.set(k, v), delete: (k) => settingsConf.delete(k) },
@@ -153,6 +164,20 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     speech,
     // Development only: the popover's typed path stands in for the app's native folder picker.
     chooseSpeechModelFolder: async (typed) => typed,
+    desktop: {
+      keys: {
+        toggleSource: (accelerator) => shortcuts.source(accelerator, 'toggle'),
+        holdSource: (accelerator) => shortcuts.source(accelerator, 'hold'),
+        ownShortcuts: VOUCH_OWN_SHORTCUTS,
+        mac: false,
+      },
+      defaultHotkey: 'CommandOrControl+Shift+Space',
+      loginItem,
+      // The demo's backend is the one the launcher started: shown, not editable.
+      backend: { url: opts.settings.backendUrl, editable: false },
+      mac: false,
+      log,
+    },
     log,
   });
 
@@ -169,7 +194,8 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     isPopoverVisible: () => transport?.popoverVisible ?? false,
     notify: (intent) => transport?.sendShell({ type: 'notify', intent }),
     renderTray: () => transport?.sendShell(trayMessage()),
-    // No global shortcut in a browser: "Pause listening" still disables Talk, as in the app.
+    // The host's push-to-talk keys (fakeShortcuts) have the app's one owner: Pause lets go of them there too.
+    pushToTalk: app.desktop,
     hotkeyLabel: 'Ctrl+Shift+Space',
     log,
   });
@@ -210,7 +236,10 @@ export async function startDesktopHost(opts: DesktopHostOptions): Promise<Deskto
     transport,
     shell: desktop,
     tokenStore,
+    shortcuts,
+    autostartFile: loginItem.file,
     close: async () => {
+      app.desktop?.stop();
       speech.cancelDownload();
       app.link.stop();
       transport?.close();

@@ -15,6 +15,8 @@ import { createMemoryClient } from './memoryClient.js';
 import { createPreauthClient } from './preauthClient.js';
 import { createRulesClient } from './rulesClient.js';
 import { SettingsStore } from './settings.js';
+import { SystemSettings, type SystemSettingsPorts } from './systemSettings.js';
+import { PushToTalkKeys, type PushToTalkKeyPorts } from '../hotkey/pushToTalkKeys.js';
 import type { SpeechModelPort, SttEngineLike } from './sttPort.js';
 import { createUnlinkFlow } from './unlinkFlow.js';
 
@@ -53,6 +55,8 @@ interface DesktopPorts {
   chooseSpeechModelFolder?(typed: string | undefined): Promise<string | undefined>;
   timers?: PttTimers & LinkTimers;
   pttMode?: PttMode;
+  /** Push-to-talk keys and launch at login (Electron's in the app; fakes and an XDG file in a temp folder in the desktop host). */
+  desktop?: Omit<SystemSettingsPorts, 'keys'> & { keys?: PushToTalkKeyPorts };
   timezone?: string;
   backoff?: Backoff;
   log?: SessionLog & { info(obj: Record<string, unknown>, msg: string): void };
@@ -62,6 +66,7 @@ export interface DesktopApp {
   controller: AppController;
   session: AuthSession;
   link: LinkClient;
+  desktop?: SystemSettings | undefined;
 }
 
 const realTimers: PttTimers & LinkTimers = {
@@ -101,6 +106,18 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     log,
   });
   const getAccessToken = () => session.getAccessToken();
+  const desktop =
+    ports.desktop &&
+    new SystemSettings({
+      ...ports.desktop,
+      keys:
+        ports.desktop.keys &&
+        new PushToTalkKeys(ports.desktop.keys, {
+          onDown: () => controller.hotkeyDown(),
+          onUp: () => controller.hotkeyUp(),
+          onMode: (mode) => controller.ptt.setMode(mode),
+        }),
+    });
   controller = new AppController({
     session,
     link,
@@ -114,7 +131,7 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     memory: createMemoryClient({ backendUrl: settings.backendUrl, getAccessToken }),
     rules: createRulesClient({ backendUrl: settings.backendUrl, getAccessToken }),
     accountSettings: createAccountSettingsClient({ backendUrl: settings.backendUrl, getAccessToken }),
-    ...(ports.settingsStore ? { settings: new SettingsStore(ports.settingsStore), systemTimeZone } : {}),
+    ...(ports.settingsStore ? { settings: new SettingsStore(ports.settingsStore), systemTimeZone, desktop } : {}),
     ...(ports.history ? { history: new ConversationHistory({ ...ports.history, log }) } : {}),
     exportAudit: createAuditExporter({ backendUrl: settings.backendUrl, getAccessToken }),
     emit: ports.emit,
@@ -123,5 +140,5 @@ export async function composeDesktopApp(settings: DesktopSettings, ports: Deskto
     ...(ports.pttMode ? { pttMode: ports.pttMode } : {}),
     log,
   });
-  return { controller, session, link };
+  return { controller, session, link, desktop };
 }

@@ -11,6 +11,7 @@ import type { MemoryClient } from './memoryClient.js';
 import { AccountSettingsError, type AccountSettingsClient } from './accountSettingsClient.js';
 import { RuleRejectedError, type RulesClient } from './rulesClient.js';
 import type { SettingsStore } from './settings.js';
+import { SystemSettingRefused, type SystemSettings } from './systemSettings.js';
 import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { describeSpeechModel } from '../stt/speech-model-text.js';
 import type { SpeechModelState } from '../stt/speech-model.js';
@@ -53,6 +54,8 @@ interface ControllerDeps {
   settings?: SettingsStore | undefined;
   /** This computer's time zone, used while the setting follows it. */
   systemTimeZone?: string;
+  /** The settings the OS must accept first (push-to-talk shortcut and mode, launch at login). */
+  desktop?: SystemSettings | undefined;
   /** The person's policy rules on the backend. */
   rules?: RulesClient | undefined;
   /** Long-term memory on the backend (list / forget). */
@@ -132,6 +135,11 @@ export class AppController {
   /** Called once at start-up: restore the stored session, connect, load the model. */
   async start(): Promise<void> {
     this.deps.emit({ type: 'auth', state: this.deps.session.state });
+    if (this.deps.settings && this.deps.desktop) {
+      const os = await this.deps.desktop.start(this.deps.settings.get());
+      // Launch at login as the system has it (the person may have changed it outside Vouch).
+      if (os && os.launchAtLogin !== this.deps.settings.get().launchAtLogin) this.deps.settings.update({ launchAtLogin: os.launchAtLogin });
+    }
     if (this.deps.settings) this.applySettings(this.deps.settings.get());
     const restored = await this.deps.session.restore().catch(() => false);
     if (restored) this.deps.link.start();
@@ -359,14 +367,23 @@ export class AppController {
       if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
       return this.deps.settings.get();
     },
-    updateSettings: (patch) => {
+    updateSettings: async (patch) => {
       if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
+      const prev = this.deps.settings.get();
       let next;
       try {
-        next = this.deps.settings.update(patch);
+        next = this.deps.settings.preview(patch);
       } catch {
         throw new BridgeError('INVALID_ARGUMENTS');
       }
+      try {
+        await this.deps.desktop?.apply(prev, next);
+      } catch (err) {
+        // The system refused (a shortcut another app owns…): the old setting stays, in the file and in force.
+        if (err instanceof SystemSettingRefused) throw new BridgeError('REQUEST_FAILED', err.message);
+        throw err;
+      }
+      next = this.deps.settings.update(patch);
       this.applySettings(next);
       return next;
     },
@@ -490,7 +507,7 @@ export class AppController {
   private applySettings(settings: NonNullable<ReturnType<SettingsStore['get']>>): void {
     const tz = settings.timeZone ?? this.deps.systemTimeZone;
     if (tz) this.deps.link.setTimezone(tz);
-    this.deps.emit({ type: 'settings', settings });
+    this.deps.emit({ type: 'settings', settings, ...(this.deps.desktop ? { desktop: this.deps.desktop.status() } : {}) });
   }
 
   private requireSignedIn(): void {

@@ -6,20 +6,24 @@ import { TrayStateTracker } from './trayState.js';
 
 /**
  * What surrounds the popover: the tray (its menu and icon, "Pause listening") and OS notifications,
- * driven by the controller's events. Electron-free: main.ts plugs in Electron's Tray, Notification
- * and globalShortcut; the demo's desktop host plugs in its dev tray strip and the page's Web
+ * driven by the controller's events. Electron-free: main.ts plugs in Electron's Tray and
+ * Notification; the demo's desktop host plugs in its dev tray strip and the page's Web
  * Notifications. Both then behave the same, and this is where that behaviour is tested.
+ * The shell registers no shortcut itself: the push-to-talk keys have one owner (SystemSettings,
+ * which Settings changes), and "Pause listening" asks that owner to let go of them.
  */
-export interface HotkeySourceLike {
-  start(handlers: { onDown(): void; onUp?(): void }): boolean;
-  stop(): void;
+export interface PushToTalkOwner {
+  /** Unregisters the shortcut in force (toggle or hold) until `resume`. */
+  pause(): void;
+  /** Registers the shortcut set last again; false when another app holds it now. */
+  resume(): boolean;
+  /** The shortcut in force, as the tray shows it. */
+  hotkeyLabel(): string;
 }
 
 export interface DesktopShellPorts {
   controller: {
-    handlers: Pick<MainHandlers, 'signIn' | 'signOut' | 'startListening' | 'stopListening'>;
-    hotkeyDown(): void;
-    hotkeyUp(): void;
+    handlers: Pick<MainHandlers, 'signIn' | 'signOut' | 'startListening' | 'stopListening' | 'updateSettings'>;
     showOnboarding(): void;
   };
   /** Sends an event to the popover's page (the same sink the controller emits into). */
@@ -30,10 +34,10 @@ export interface DesktopShellPorts {
   notify(intent: NotificationIntent): void;
   /** Draws the tray's menu and icon (both derived from `state` by trayMenu / trayIconName). */
   renderTray(state: TrayMenuState): void;
-  /** The push-to-talk shortcut; "Pause listening" releases it. Absent in the demo (no global shortcut). */
-  hotkey?: HotkeySourceLike;
-  hotkeyLabel: string;
-  launchAtLogin?: { get(): boolean; toggle(): void };
+  /** The push-to-talk keys' owner; "Pause listening" goes through it. Absent: Pause only disables Talk. */
+  pushToTalk?: PushToTalkOwner | undefined;
+  /** The tray's hotkey label when there is no owner to ask. */
+  hotkeyLabel?: string;
   quit?(): void;
   systemTimeZone?: string;
   now?: () => number;
@@ -46,9 +50,6 @@ export interface DesktopShell {
   trayAction(action: TrayAction): Promise<void>;
   /** A notification was clicked: the popover opens on its draft. */
   openNotification(intent: Pick<NotificationIntent, 'draftId'>): void;
-  /** Registers the push-to-talk shortcut (unless paused); false when another app holds it. */
-  startHotkey(): boolean;
-  stopHotkey(): void;
   readonly paused: boolean;
   trayState(): TrayMenuState;
   refreshTray(): void;
@@ -60,25 +61,16 @@ export function createDesktopShell(ports: DesktopShellPorts): DesktopShell {
   const tracker = new TrayStateTracker();
   const log = ports.log ?? { warn() {} };
   let paused = false;
-  let hotkeyOn = false;
+  // Launch at login as Settings last reported it (the setting is applied to the system before it is stored).
+  let launchAtLogin = false;
 
   const trayState = (): TrayMenuState => ({
     ...tracker.snapshot(now()),
     paused,
-    hotkey: ports.hotkeyLabel,
-    launchAtLogin: ports.launchAtLogin?.get() ?? false,
+    hotkey: ports.pushToTalk?.hotkeyLabel() ?? ports.hotkeyLabel ?? '',
+    launchAtLogin,
   });
   const refreshTray = () => ports.renderTray(trayState());
-  const startHotkey = () => {
-    // Nothing to register without a shortcut (the demo) or while paused.
-    if (!ports.hotkey || paused) return true;
-    if (!hotkeyOn) hotkeyOn = ports.hotkey.start({ onDown: () => ports.controller.hotkeyDown(), onUp: () => ports.controller.hotkeyUp() });
-    return hotkeyOn;
-  };
-  const stopHotkey = () => {
-    if (hotkeyOn) ports.hotkey?.stop();
-    hotkeyOn = false;
-  };
   const quietly = (what: string, run: () => unknown) =>
     Promise.resolve()
       .then(run)
@@ -89,7 +81,10 @@ export function createDesktopShell(ports: DesktopShellPorts): DesktopShell {
 
   return {
     observe(event) {
-      if (tracker.observe(event)) refreshTray();
+      const settingsChanged = event.type === 'settings';
+      if (settingsChanged) launchAtLogin = event.settings.launchAtLogin;
+      // A settings event may carry a new shortcut or launch at login: the tray shows them.
+      if (tracker.observe(event) || settingsChanged) refreshTray();
       const intent = planner.observe(event, ports.isPopoverVisible());
       if (intent) ports.notify(intent);
     },
@@ -121,24 +116,24 @@ export function createDesktopShell(ports: DesktopShellPorts): DesktopShell {
         case 'togglePause':
           paused = !paused;
           if (paused) {
-            stopHotkey();
+            ports.pushToTalk?.pause();
             // Pausing while the microphone is open closes it: "paused" must mean not listening.
             if (tracker.snapshot(now()).recording === 'listening') await quietly('pause', () => ports.controller.handlers.stopListening());
-          } else if (!startHotkey()) log.warn({}, 'push-to-talk shortcut is taken by another app');
+          } else if (ports.pushToTalk && !ports.pushToTalk.resume()) log.warn({}, 'push-to-talk shortcut is taken by another app');
           return refreshTray();
         case 'signIn':
           return quietly('signIn', () => ports.controller.handlers.signIn());
         case 'signOut':
           return quietly('signOut', () => ports.controller.handlers.signOut());
         case 'toggleLaunchAtLogin':
-          ports.launchAtLogin?.toggle();
+          // Through Settings, so the setting, the system (the login-item port) and the popover agree;
+          // redrawn after, so a refused change does not leave the checkbox as clicked.
+          await quietly('toggleLaunchAtLogin', () => ports.controller.handlers.updateSettings({ launchAtLogin: !launchAtLogin }));
           return refreshTray();
         case 'quit':
           return ports.quit?.();
       }
     },
-    startHotkey,
-    stopHotkey,
     get paused() {
       return paused;
     },

@@ -32,10 +32,14 @@ export class SettingsStore {
     return { ...this.current };
   }
 
+  /** The settings a change would give, validated but not stored (the OS may still refuse it). Throws a ZodError when invalid. */
+  preview(patch: unknown): AppSettings {
+    return AppSettings.parse({ ...this.current, ...SettingsPatch.parse(patch) });
+  }
+
   /** Validates and stores the change; returns the settings now in force. Throws a ZodError when invalid. */
   update(patch: unknown): AppSettings {
-    const change = SettingsPatch.parse(patch);
-    this.current = AppSettings.parse({ ...this.current, ...change });
+    this.current = this.preview(patch);
     this.kv.set(KEY, this.current);
     return this.get();
   }

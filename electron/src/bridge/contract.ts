@@ -211,6 +211,84 @@ export function isTimeZoneName(tz: string): boolean {
   }
 }
 
+// --- Desktop settings (issue 15): push-to-talk shortcuts ---
+/** Modifier names an accelerator may use (Electron's spelling), in the order Vouch writes them. */
+export const ACCELERATOR_MODIFIERS = ['CommandOrControl', 'Control', 'Alt', 'Shift', 'Super'] as const;
+const MODIFIER_ALIASES: Record<string, (typeof ACCELERATOR_MODIFIERS)[number]> = {
+  commandorcontrol: 'CommandOrControl',
+  cmdorctrl: 'CommandOrControl',
+  control: 'Control',
+  ctrl: 'Control',
+  command: 'Super',
+  cmd: 'Super',
+  super: 'Super',
+  meta: 'Super',
+  alt: 'Alt',
+  option: 'Alt',
+  altgr: 'Alt',
+  shift: 'Shift',
+};
+/** Key names (Electron's accelerator spelling) a push-to-talk shortcut may end with. */
+export const ACCELERATOR_KEYS: readonly string[] = [
+  ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''),
+  ...Array.from({ length: 24 }, (_, i) => `F${i + 1}`),
+  ...['Space', 'Tab', 'Backspace', 'Delete', 'Insert', 'Enter', 'Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown'],
+  ...['-', '=', '[', ']', '\\', ';', "'", ',', '.', '/', '`'],
+  ...Array.from({ length: 10 }, (_, i) => `num${i}`),
+  ...['numdec', 'numadd', 'numsub', 'nummult', 'numdiv'],
+];
+const KEY_BY_LOWER = new Map(ACCELERATOR_KEYS.map((k) => [k.toLowerCase(), k]));
+
+/** An accelerator split into its modifiers (canonical names, each once) and its one key; undefined when it is not one. */
+export function parseAccelerator(accelerator: string): { modifiers: (typeof ACCELERATOR_MODIFIERS)[number][]; key: string } | undefined {
+  // `+` is a separator, so the plus key itself is not accepted (Electron spells it `Plus`; nobody records it as push-to-talk).
+  const parts = accelerator.split('+');
+  const key = KEY_BY_LOWER.get(parts.pop()?.toLowerCase() ?? '');
+  if (!key) return undefined;
+  const modifiers = new Set<(typeof ACCELERATOR_MODIFIERS)[number]>();
+  for (const p of parts) {
+    const m = MODIFIER_ALIASES[p.toLowerCase()];
+    if (!m || modifiers.has(m)) return undefined;
+    modifiers.add(m);
+  }
+  return { modifiers: ACCELERATOR_MODIFIERS.filter((m) => modifiers.has(m)), key };
+}
+
+/** Keys that type nothing and may be a shortcut on their own (F1–F24). */
+export function isFunctionKey(key: string): boolean {
+  return /^F([1-9]|1[0-9]|2[0-4])$/.test(key);
+}
+
+/**
+ * A push-to-talk shortcut Vouch accepts: a valid accelerator whose key is a function key or comes
+ * with a modifier other than Shift alone (a letter, or Shift+letter, would steal typing).
+ */
+export function isAccelerator(accelerator: string): boolean {
+  const parsed = parseAccelerator(accelerator);
+  if (!parsed) return false;
+  return isFunctionKey(parsed.key) || parsed.modifiers.some((m) => m !== 'Shift');
+}
+
+/** The accelerator in Vouch's canonical spelling (modifier order, one name each), for comparing two. */
+export function canonicalAccelerator(accelerator: string): string | undefined {
+  const parsed = parseAccelerator(accelerator);
+  return parsed && [...parsed.modifiers, parsed.key].join('+');
+}
+
+/** How a person reads a shortcut on their computer: `Ctrl+Shift+Space`, or `⌘⇧Space` on a Mac. */
+export function acceleratorLabel(accelerator: string, mac: boolean): string {
+  const parsed = parseAccelerator(accelerator);
+  if (!parsed) return accelerator;
+  const names: Record<(typeof ACCELERATOR_MODIFIERS)[number], string> = mac
+    ? { CommandOrControl: '⌘', Control: '⌃', Alt: '⌥', Shift: '⇧', Super: '⌘' }
+    : { CommandOrControl: 'Ctrl', Control: 'Ctrl', Alt: 'Alt', Shift: 'Shift', Super: 'Super' };
+  const key = parsed.key.startsWith('num') ? `Num ${parsed.key.slice(3)}` : parsed.key;
+  const mods = [...new Set(parsed.modifiers.map((m) => names[m]))];
+  return mac ? `${mods.join('')}${key}` : [...mods, key].join('+');
+}
+
+// --- end shortcuts ---
+
 /**
  * The person's own desktop settings, kept by the app (electron-store; `conf` in the desktop host)
  * and applied as they change. Settings that would weaken protection are not here: those belong to
@@ -225,11 +303,60 @@ export const AppSettings = z.strictObject({
   onboardingDone: z.boolean(),
   /** OS notifications while the popover is closed (phone approvals, outcomes, drafts to confirm); absent means on. */
   notifications: z.boolean().optional(),
+  // --- Desktop settings (issue 15: hotkey, microphone, launch at login, backend URL) ---
+  /** The push-to-talk shortcut as an Electron accelerator; null follows the app's configured one (VOUCH_HOTKEY). */
+  hotkey: z.string().max(64).refine(isAccelerator, 'a shortcut such as CommandOrControl+Shift+Space').nullable(),
+  /** `hold`: talk while the keys are held (needs the key hook); `toggle`: one press starts, the next stops. */
+  hotkeyMode: z.enum(['toggle', 'hold']),
+  /** The chosen microphone's `deviceId` (renderer `enumerateDevices`); null: the system default. */
+  microphoneId: z.string().max(256).nullable(),
+  /** Open Vouch when the person logs in to this computer. */
+  launchAtLogin: z.boolean(),
+  /** Development builds only: the backend to use from the next start; null: the configured one. */
+  backendUrl: z
+    .string()
+    .max(2048)
+    .url()
+    .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
+    .nullable(),
+  // --- end desktop settings ---
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 export const SettingsPatch = AppSettings.partial().refine((p) => Object.keys(p).length > 0, 'nothing to change');
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
-export const DEFAULT_SETTINGS: AppSettings = { spokenReplies: true, timeZone: null, onboardingDone: false };
+export const DEFAULT_SETTINGS: AppSettings = {
+  spokenReplies: true,
+  timeZone: null,
+  onboardingDone: false,
+  // --- Desktop settings ---
+  hotkey: null,
+  hotkeyMode: 'toggle',
+  microphoneId: null,
+  launchAtLogin: false,
+  backendUrl: null,
+  // --- end desktop settings ---
+};
+
+/** What Settings shows next to the desktop settings: what is in force, which may differ from what was asked. */
+export interface DesktopStatus {
+  hotkey: {
+    /** The shortcut in force (the setting, or the configured default). */
+    accelerator: string;
+    /** The mode in force: `toggle` when hold was asked for but the key hook is unavailable. */
+    mode: 'toggle' | 'hold';
+    /** Why hold is not available here (undefined: it is). */
+    holdUnavailable?: string;
+    /** Registering the shortcut failed at start (another app owns it); a sentence for the person. */
+    problem?: string;
+  };
+  /** Launch at login can be changed here (false: no adapter for this system). */
+  loginItem: { available: boolean };
+  /** The backend this run talks to; editable only in development builds (from the next start). */
+  backend: { url: string; editable: boolean };
+  /** The main process runs on macOS (how shortcuts are written). */
+  mac: boolean;
+}
+// --- end desktop settings ---
 // --- end settings ---
 
 export type AuthState =
@@ -256,7 +383,7 @@ export type BridgeEvent =
   | SpeechModelEvent
   | HistoryEvent
   // --- Settings (issue 15) ---
-  | { type: 'settings'; settings: AppSettings }
+  | { type: 'settings'; settings: AppSettings; desktop?: DesktopStatus }
   /** The tray asked for the introduction again. */
   | { type: 'show_onboarding' }
   // --- Notifications and tray (issue 15) ---

@@ -43,6 +43,7 @@ export class PttMachine {
   private maxTimer: unknown = undefined;
   private readonly debounceMs: number;
   private readonly maxRecordingMs: number;
+  private currentMode: PttMode;
 
   constructor(
     private readonly opts: PttOptions,
@@ -50,6 +51,7 @@ export class PttMachine {
   ) {
     this.debounceMs = opts.debounceMs ?? 300;
     this.maxRecordingMs = opts.maxRecordingMs ?? 30_000;
+    this.currentMode = opts.mode;
   }
 
   get state(): PttState {
@@ -57,12 +59,21 @@ export class PttMachine {
   }
 
   get mode(): PttMode {
-    return this.opts.mode;
+    return this.currentMode;
+  }
+
+  /**
+   * The person switched between hold and toggle (Settings), or hold fell back to toggle. A key
+   * still held is forgotten: its release belongs to the old mode and must not stop a new recording.
+   */
+  setMode(mode: PttMode): void {
+    this.held = false;
+    this.currentMode = mode;
   }
 
   /** A key press (globalShortcut accelerator fired, or hook key-down). */
   keyDown(): void {
-    if (this.opts.mode === 'hold') {
+    if (this.currentMode === 'hold') {
       if (this.held) return; // auto-repeat while held
       this.held = true;
       if (this.current === 'idle') this.start();
@@ -81,7 +92,7 @@ export class PttMachine {
 
   /** Key release; only meaningful in hold mode. */
   keyUp(): void {
-    if (this.opts.mode !== 'hold') return;
+    if (this.currentMode !== 'hold') return;
     this.held = false;
     if (this.current === 'listening') this.stop('key');
   }

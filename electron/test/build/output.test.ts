@@ -52,6 +52,13 @@ describe('the built desktop app (out/)', () => {
     expect(preload).toContain('exposeInMainWorld');
   });
 
+  it('leaves the optional key hook (uiohook-napi, hold to talk) external: its N-API prebuilds load from node_modules', () => {
+    const main = code(join(out, 'main')).map((f) => readFileSync(f, 'utf8'));
+    expect(main.some((source) => /import\(["']uiohook-napi["']\)/.test(source))).toBe(true);
+    // Bundled, node-gyp-build would look for the prebuilds next to out/main and never find them.
+    expect(main.filter((source) => source.includes('node-gyp-build'))).toEqual([]);
+  });
+
   it('ships the STT worker, self-contained, next to the chunk that starts it', () => {
     const worker = join(out, 'main/stt-worker.js');
     expect(existsSync(worker)).toBe(true);

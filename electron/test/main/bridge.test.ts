@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_ERROR_MESSAGES, BRIDGE_METHODS, bridgeFailureOf, type BridgeEvent } from '../../src/bridge/contract.js';
+import { BRIDGE_ERROR_MESSAGES, BRIDGE_METHODS, bridgeFailureOf, DEFAULT_SETTINGS, type BridgeEvent } from '../../src/bridge/contract.js';
 import { PACKAGED_ORIGIN } from '../../src/appOrigin.js';
 import { BridgeError, type MainHandlers, REFUSED_PAYLOAD, REFUSED_SENDER, registerBridgeHandlers } from '../../src/ipc/bridgeRegistry.js';
 import { channelFor, EVENT_CHANNEL } from '../../src/ipc/channels.js';
@@ -54,8 +54,8 @@ function recordingHandlers() {
     listRules: rec('listRules', []),
     saveRule: rec('saveRule'),
     deleteRule: rec('deleteRule'),
-    getSettings: rec('getSettings', { spokenReplies: true, timeZone: null, onboardingDone: true }),
-    updateSettings: rec('updateSettings', { spokenReplies: true, timeZone: null, onboardingDone: true }),
+    getSettings: rec('getSettings', { ...DEFAULT_SETTINGS, onboardingDone: true }),
+    updateSettings: rec('updateSettings', { ...DEFAULT_SETTINGS, onboardingDone: true }),
     listEmailDomains: rec('listEmailDomains', { sign_in_domain: 'example.com', domains: [] }),
     addEmailDomain: rec('addEmailDomain', { sign_in_domain: 'example.com', domains: [] }),
     removeEmailDomain: rec('removeEmailDomain', { sign_in_domain: 'example.com', domains: [] }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DesktopConfigError, loadConfig } from '../../src/config.js';
+import { DesktopConfigError, loadConfig, withBackendFromSettings } from '../../src/config.js';
 import { createExternalOpener } from '../../src/security.js';
 
 const remote = { VOUCH_ISSUER: 'https://tenant.eu.auth0.com/', VOUCH_BACKEND_URL: 'https://api.vouch.app/' };
@@ -44,6 +44,25 @@ describe('desktop config: transport', () => {
     expect(packaged.rendererDevUrl).toBeUndefined();
     expect(packaged.userDataDir).toBeUndefined();
     expect(() => loadConfig({ VOUCH_LOG_LEVEL: 'loud' }, false)).toThrow(/VOUCH_LOG_LEVEL/);
+  });
+});
+
+describe('desktop config: the backend chosen in Settings', () => {
+  it('a development build uses it from the next start (WebSocket URL derived); a packaged build ignores it', () => {
+    const env = { VOUCH_BACKEND_URL: 'http://127.0.0.1:8787/' };
+    const dev = loadConfig(env, false);
+    expect(withBackendFromSettings(dev, env, false, 'http://127.0.0.1:9999/')).toMatchObject({
+      backendUrl: 'http://127.0.0.1:9999/',
+      wsUrl: 'ws://127.0.0.1:9999/ws',
+    });
+    expect(withBackendFromSettings(dev, env, false, null)).toBe(dev);
+    const packaged = loadConfig(env, true);
+    expect(withBackendFromSettings(packaged, env, true, 'https://elsewhere.example/')).toBe(packaged);
+  });
+
+  it('an unusable stored URL is a clear error (the caller keeps the configured one)', () => {
+    const env = {};
+    expect(() => withBackendFromSettings(loadConfig(env, false), env, false, 'ftp://nope/')).toThrow(DesktopConfigError);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerFrame } from '../../../backend/src/protocol/index.js';
 import { NotificationPlanner } from '../../src/app/notifications/notificationPlanner.js';
-import type { BridgeEvent } from '../../src/bridge/contract.js';
+import { DEFAULT_SETTINGS, type BridgeEvent } from '../../src/bridge/contract.js';
 
 const frame = (f: unknown): BridgeEvent => ({ type: 'frame', frame: f as ServerFrame });
 const draftReady = (id: string, extra: Record<string, unknown> = {}) =>
@@ -113,11 +113,11 @@ describe('notification intents', () => {
   it('the setting turns them off (and on again); the time zone setting is used', () => {
     const p = planner();
     p.observe(
-      { type: 'settings', settings: { spokenReplies: true, timeZone: 'Asia/Tokyo', onboardingDone: true, notifications: false } },
+      { type: 'settings', settings: { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo', onboardingDone: true, notifications: false } },
       closed,
     );
     expect(p.observe(draftReady('d1'), closed)).toBeUndefined();
-    p.observe({ type: 'settings', settings: { spokenReplies: true, timeZone: 'Asia/Tokyo', onboardingDone: true } }, closed);
+    p.observe({ type: 'settings', settings: { ...DEFAULT_SETTINGS, timeZone: 'Asia/Tokyo', onboardingDone: true } }, closed);
     expect(p.observe(approval('a1', 'd1'), closed)?.body).toBe('Your phone shows “Send email to dana 3F2A1C”. Answer by 12:45 AM.');
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BridgeEvent } from '../../src/bridge/contract.js';
+import { DEFAULT_SETTINGS, type BridgeEvent } from '../../src/bridge/contract.js';
 import { AppController } from '../../src/app/controller.js';
 import { SettingsStore } from '../../src/app/settings.js';
 import type { KeyValueStore } from '../../src/auth/tokenStore.js';
@@ -28,23 +28,24 @@ describe('SettingsStore', () => {
   it('starts from the defaults, keeps a change across restarts, and refuses invalid changes whole', () => {
     const { kv, dir } = confKv();
     const store = new SettingsStore(kv);
-    expect(store.get()).toEqual({ spokenReplies: true, timeZone: null, onboardingDone: false });
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(store.update({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false })).toEqual({
+      ...DEFAULT_SETTINGS,
       spokenReplies: false,
       timeZone: 'Asia/Tokyo',
       onboardingDone: false,
     });
-    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false });
+    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ ...DEFAULT_SETTINGS, spokenReplies: false, timeZone: 'Asia/Tokyo' });
     expect(() => store.update({ timeZone: 'Mars/Olympus_Mons' })).toThrow();
     expect(() => store.update({ spokenReplies: false, extra: 1 })).toThrow();
     expect(() => store.update({})).toThrow();
-    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: 'Asia/Tokyo', onboardingDone: false });
+    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ ...DEFAULT_SETTINGS, spokenReplies: false, timeZone: 'Asia/Tokyo' });
   });
 
   it('a hand-edited file with one bad field keeps the good ones', () => {
     const { dir } = confKv();
     writeFileSync(join(dir, 'vouch-settings.json'), JSON.stringify({ settings: { spokenReplies: false, timeZone: 'not/a zone' } }));
-    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ spokenReplies: false, timeZone: null, onboardingDone: false });
+    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ ...DEFAULT_SETTINGS, spokenReplies: false });
   });
 });
 
@@ -81,7 +82,7 @@ describe('settings applied live by the controller', () => {
     controller.onFrame(tts);
     expect(events.filter((e) => e.type === 'frame')).toHaveLength(1);
     await controller.handlers.updateSettings({ spokenReplies: false });
-    expect(events).toContainEqual({ type: 'settings', settings: { spokenReplies: false, timeZone: null, onboardingDone: false } });
+    expect(events).toContainEqual({ type: 'settings', settings: { ...DEFAULT_SETTINGS, spokenReplies: false } });
     controller.onFrame(tts);
     controller.onFrame({ type: 'agent_stream', request_id: 'r1', delta: 'hi' });
     expect(events.filter((e) => e.type === 'frame').map((e) => (e as { frame: { type: string } }).frame.type)).toEqual([
@@ -106,6 +107,6 @@ describe('settings applied live by the controller', () => {
     await expect(async () => controller.handlers.updateSettings({ timeZone: 'Nowhere/Special' })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENTS',
     });
-    expect(await controller.handlers.getSettings()).toEqual({ spokenReplies: true, timeZone: null, onboardingDone: false });
+    expect(await controller.handlers.getSettings()).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -5,7 +5,7 @@ import type { ServerFrame } from '../../../backend/src/protocol/index.js';
 import { createDesktopShell, type DesktopShellPorts } from '../../src/app/desktopShell.js';
 import type { NotificationIntent } from '../../src/app/notifications/notificationPlanner.js';
 import { TrayStateTracker } from '../../src/app/trayState.js';
-import type { BridgeEvent } from '../../src/bridge/contract.js';
+import { DEFAULT_SETTINGS, type BridgeEvent } from '../../src/bridge/contract.js';
 import { trayIconName, trayMenu, type TrayMenuState } from '../../src/trayMenu.js';
 
 const signedIn = { signedIn: true as const, user: { sub: 's', email: 'alex@example.com' } };
@@ -158,18 +158,20 @@ describe('desktop shell', () => {
     const emitted: BridgeEvent[] = [];
     const notified: NotificationIntent[] = [];
     const trays: TrayMenuState[] = [];
-    let pressed: (() => void) | undefined;
     let visible = false;
-    const hotkey = {
-      start: (h: { onDown(): void }) => {
+    // The push-to-talk keys' owner (SystemSettings in the app); what it registers is its business.
+    let registered = true;
+    const pushToTalk = {
+      pause: () => {
+        calls.push('hotkey.stop');
+        registered = false;
+      },
+      resume: () => {
         calls.push('hotkey.start');
-        pressed = h.onDown;
+        registered = true;
         return true;
       },
-      stop: () => {
-        calls.push('hotkey.stop');
-        pressed = undefined;
-      },
+      hotkeyLabel: () => 'Ctrl+Shift+Space',
     };
     const s = createDesktopShell({
       controller: {
@@ -178,9 +180,11 @@ describe('desktop shell', () => {
           signOut: async () => void calls.push('signOut'),
           startListening: () => void calls.push('startListening'),
           stopListening: () => void calls.push('stopListening'),
+          updateSettings: async (p) => {
+            calls.push(`updateSettings ${JSON.stringify(p)}`);
+            return { ...DEFAULT_SETTINGS, ...(p as object) };
+          },
         },
-        hotkeyDown: () => void calls.push('hotkeyDown'),
-        hotkeyUp: () => void calls.push('hotkeyUp'),
         showOnboarding: () => void calls.push('showOnboarding'),
       },
       emit: (e) => void emitted.push(e),
@@ -191,21 +195,20 @@ describe('desktop shell', () => {
       isPopoverVisible: () => visible,
       notify: (i) => void notified.push(i),
       renderTray: (t) => void trays.push(t),
-      hotkey,
-      hotkeyLabel: 'Ctrl+Shift+Space',
+      pushToTalk,
       systemTimeZone: 'UTC',
       ...over,
     });
-    return { s, calls, emitted, notified, trays, press: () => pressed?.(), hide: () => (visible = false) };
+    const press = () => registered && calls.push('hotkeyDown');
+    return { s, calls, emitted, notified, trays, press, hide: () => (visible = false) };
   }
 
   it('Pause listening releases the push-to-talk shortcut; Resume registers it again', async () => {
     const { s, calls, trays, press } = shell();
-    expect(s.startHotkey()).toBe(true);
     press();
-    expect(calls).toEqual(['hotkey.start', 'hotkeyDown']);
+    expect(calls).toEqual(['hotkeyDown']);
     await s.trayAction('togglePause');
-    expect(calls.slice(2)).toEqual(['hotkey.stop']);
+    expect(calls.slice(1)).toEqual(['hotkey.stop']);
     // The OS no longer delivers the shortcut to Vouch.
     press();
     expect(calls.filter((c) => c === 'hotkeyDown')).toHaveLength(1);
@@ -219,6 +222,14 @@ describe('desktop shell', () => {
     press();
     expect(calls.filter((c) => c === 'hotkeyDown')).toHaveLength(2);
     expect(trays.at(-1)!.paused).toBe(false);
+  });
+
+  it('Launch at login goes through Settings; the tray shows what Settings reports, and the shortcut in force', async () => {
+    const { s, calls, trays } = shell({ pushToTalk: { pause() {}, resume: () => true, hotkeyLabel: () => 'Alt+Shift+K' } });
+    s.observe({ type: 'settings', settings: { ...DEFAULT_SETTINGS, launchAtLogin: true } });
+    expect(trays.at(-1)).toMatchObject({ launchAtLogin: true, hotkey: 'Alt+Shift+K' });
+    await s.trayAction('toggleLaunchAtLogin');
+    expect(calls).toContain('updateSettings {"launchAtLogin":false}');
   });
 
   it('pausing while listening stops the recording', async () => {

@@ -1,4 +1,5 @@
 import workletUrl from './captureWorklet.ts?worker&url';
+import { audioConstraints, isMissingDevice } from './microphone.js';
 
 /**
  * Microphone capture: getUserMedia → AudioWorklet (resamples to 16 kHz mono Int16) → onChunk.
@@ -10,10 +11,28 @@ export interface Capture {
 
 const CAPTURE_RATE = 16_000;
 
-export async function startCapture(onChunk: (chunk: ArrayBuffer) => void): Promise<Capture> {
-  const stream = await navigator.mediaDevices.getUserMedia({
-    audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-  });
+export interface CaptureOptions {
+  /** The microphone chosen in Settings (null: the system default). */
+  microphoneId?: string | null;
+  /** Called when the chosen microphone was missing and the default is used instead. */
+  onFallback?(): void;
+}
+
+/** Opens the chosen microphone, or the default one when it is gone (saying so through `onFallback`). */
+async function openMicrophone(opts: CaptureOptions): Promise<MediaStream> {
+  const chosen = opts.microphoneId ?? null;
+  try {
+    return await navigator.mediaDevices.getUserMedia({ audio: audioConstraints(chosen) });
+  } catch (err) {
+    if (!chosen || !isMissingDevice(err)) throw err;
+    const stream = await navigator.mediaDevices.getUserMedia({ audio: audioConstraints(null) });
+    opts.onFallback?.();
+    return stream;
+  }
+}
+
+export async function startCapture(onChunk: (chunk: ArrayBuffer) => void, opts: CaptureOptions = {}): Promise<Capture> {
+  const stream = await openMicrophone(opts);
   // Ask for 16 kHz so the browser resamples natively when it can; the worklet handles any other rate.
   let ctx: AudioContext;
   try {

@@ -1,5 +1,7 @@
 import type { VouchBridge } from '../../../electron/src/bridge/contract.js';
 import { useAudio } from '../stores/audio.js';
+import { useDesktopSettings } from '../stores/desktopSettings.js';
+import { useSettings } from '../stores/settings.js';
 import type { EventEffects } from '../stores/dispatch.js';
 import { startCapture, type Capture } from './capture.js';
 import { PcmPlayer } from './player.js';
@@ -19,7 +21,12 @@ export function createAudioController(bridge: VouchBridge, start: typeof startCa
         // Speaking over Vouch means the person wants to talk, not listen.
         player.stop();
         useAudio.getState().setCapture('starting');
-        capture = start((chunk) => bridge.pushAudio(chunk)).then(
+        const microphoneId = useSettings.getState().settings?.microphoneId ?? null;
+        useDesktopSettings.getState().setMicrophoneFellBack(false);
+        capture = start((chunk) => bridge.pushAudio(chunk), {
+          microphoneId,
+          onFallback: () => useDesktopSettings.getState().setMicrophoneFellBack(true),
+        }).then(
           (c) => (useAudio.getState().setCapture('on'), c),
           (err: unknown) => {
             useAudio.getState().setCapture('failed', err instanceof Error ? err.message : String(err));

@@ -5,6 +5,10 @@ import { bridgeErrorText } from '../bridge/errors.js';
 import { useSettings } from '../stores/settings.js';
 import { EmailDomainsSection, MeetingLengthField } from './AccountSettings.js';
 import { HistoryControl } from './HistoryControl.js';
+import { BackendSetting } from './BackendSetting.js';
+import { HotkeySetting } from './HotkeySetting.js';
+import { LoginItemSetting } from './LoginItemSetting.js';
+import { MicrophoneSetting } from './MicrophoneSetting.js';
 
 /** Every time zone this browser knows, or a short list where `supportedValuesOf` is missing. */
 function timeZones(): string[] {
@@ -123,6 +127,11 @@ export function SettingsPanel() {
             </p>
           </div>
           <MeetingLengthField />
+          {/* Desktop settings (issue 15): each its own component, applied by main before it is stored. */}
+          <HotkeySetting />
+          <MicrophoneSetting />
+          <LoginItemSetting />
+          <BackendSetting />
           <div className="field">
             <button type="button" onClick={() => useSettings.getState().openIntro(true)}>
               Show the introduction again

@@ -6,6 +6,7 @@ import { useNavigation } from './navigation.js';
 import { useSession } from './session.js';
 import { useSettings } from './settings.js';
 import { createHistorySync } from './historySync.js';
+import { useDesktopSettings } from './desktopSettings.js';
 
 /** Side effects the renderer runs for some events (audio), injected so the routing stays testable. */
 export interface EventEffects {
@@ -62,6 +63,7 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
       return;
     case 'settings':
       useSettings.getState().set(event.settings);
+      if (event.desktop) useDesktopSettings.getState().setStatus(event.desktop);
       return;
     case 'show_onboarding':
       useSettings.getState().openIntro(true);
