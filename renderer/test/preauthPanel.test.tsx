@@ -2,7 +2,7 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BridgeCallError, type PreauthView } from '../../electron/src/bridge/contract.js';
+import { BridgeCallError, DEFAULT_SETTINGS, type PreauthView } from '../../electron/src/bridge/contract.js';
 import { bridgeErrorText } from '../src/bridge/errors.js';
 import { formatTimeLeft, PreauthPanel } from '../src/components/PreauthPanel.js';
 import { fakeBridge } from './fakeBridge.js';
@@ -39,7 +39,7 @@ describe('PreauthPanel', () => {
   it('lists the active grants from the bridge in plain language, with time left, and hides expired ones', async () => {
     const expired: PreauthView = { ...gmail, id: 'pa_old', tool: 'calendar', expires_at: inMinutes(-1) };
     const { bridge } = fakeBridge({ listPreauthorizations: async () => [gmail, slack, expired] });
-    useSettings.getState().set({ spokenReplies: true, timeZone: 'Asia/Tokyo', onboardingDone: true });
+    useSettings.getState().set({ ...DEFAULT_SETTINGS, spokenReplies: true, timeZone: 'Asia/Tokyo', onboardingDone: true });
     renderWith(bridge, <PreauthPanel />);
     const items = await screen.findAllByTestId('preauth-item');
     expect(items.map((i) => i.querySelector('p')!.textContent)).toEqual([
