@@ -14,16 +14,16 @@ export const EVENT_WORDS =
 const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
   [
     'decline',
-    /\b(?:decline|reject|turn down|say no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|skip)\b/i,
+    /\b(?:decline|reject|turn down|say no to|^no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|skip)\b/i,
   ],
   [
     'accept',
-    /\b(?:accept|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
+    /\b(?:accept|(?:say )?yes to|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
   ],
   ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill)\b/i],
   [
     'move',
-    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull (?:\w+ )?(?:forward|earlier|in)|bring (?:\w+ )?(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide)\b/i,
+    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide)\b/i,
   ],
 ];
 
@@ -35,8 +35,17 @@ export function calendarOperation(text: string): Exclude<CalendarOperation, 'cre
 
 export const REPLY_ALL =
   /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;
-export const FORWARD =
-  /\b(?:forward|fwd|fw)\b|\bpass (?:it|this|that|them|\w+'s \w+|the \w+(?: \w+)?) (?:along|on) to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
+const FORWARD_WORDS =
+  /\b(?:forward|fwd|fw)\b|\bpass\b(?:\s+[\w']+){1,5}?\s+(?:along|on)\s+to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
+/** "bring the review forward", "pull it forward to 10": a time moving earlier, not a mail forward. */
+const FORWARD_IN_TIME = /\b(?:bring|brought|pull|pulled|move|moved|push|pushed|shift|shifted)\b(?:\s+[\w':]+){0,5}?\s+forward\b/i;
+/** The text without a time-forward phrase, so its "forward" names no mail. */
+export function withoutTimeForward(text: string): string {
+  return FORWARD_IN_TIME.test(text) && !/\be-?mails?\b|\bmail\b/i.test(text) ? text.replace(/\bforward\b/gi, 'earlier') : text;
+}
+export const FORWARD = {
+  test: (text: string): boolean => FORWARD_WORDS.test(text) && !(FORWARD_IN_TIME.test(text) && !/\be-?mails?\b|\bmail\b/i.test(text)),
+};
 export const SAVE_AS_DRAFT =
   /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:a |my )?drafts?|as a draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|gmail draft|keep (?:it )?as a draft|(?:leave|keep) (?:it )?unsent|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
 
@@ -47,7 +56,7 @@ const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   ],
   [
     'did_reply',
-    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b/i,
+    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b|\b(?:think|guess|believe|suspect|wonder(?:ing)? (?:if|whether)|see if|check if|know if|sure if|whether|if)\s+(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:has\s+|have\s+|ever\s+|already\s+|finally\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b/i,
   ],
 ];
 
@@ -68,7 +77,7 @@ const ORG_SUFFIX =
 
 export function findOrganization(text: string): string | undefined {
   const dept = new RegExp(
-    `\\b(?:from|by|did|has|have|what did|what has|what's|whats)\\s+(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?\\b|\\b(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?(?:'s)?\\s+(?:said|say|says|wrote|write|writes|sent|send|replied|reply|emailed|email|emails|mail|message|messages|note|wants|asked|ask|think)\\b`,
+    `\\b(?:from|by|with|did|has|have|what did|what has|what's|whats)\\s+(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?\\b|\\b(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?(?:'s)?\\s+(?:said|say|says|wrote|write|writes|sent|send|replied|reply|emailed|email|emails|mail|message|messages|note|wants|asked|ask|think)\\b`,
     'i',
   ).exec(text);
   const d = dept?.[1] ?? dept?.[2];

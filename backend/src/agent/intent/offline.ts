@@ -2,6 +2,7 @@ import type { Tool } from '../../protocol/common.js';
 import {
   EVENT_WORDS,
   FORWARD,
+  withoutTimeForward,
   REFERS_BACK,
   REPLY_ALL,
   SAVE_AS_DRAFT,
@@ -36,7 +37,7 @@ const TOOL_ORDER: Tool[] = ['gmail', 'calendar', 'slack'];
 const RE = {
   slack: /\bslack\b|#[a-z0-9]|\bchannels?\b|\bdms?\b|\bdirect messages?\b|\bpost(ing)?\b|\bposted\b|\bannounce\b/i,
   calendar:
-    /\bcalendar\b|\bschedul(e|ed|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
+    /\bcalendar\b|\bschedul(e|ed|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\bdiary\b|\bclash(?:es|ing)?\b|\boverlap(?:s|ping)?\b|\bconflicts?\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
   /** Words that can only mean mail. */
   gmail:
     /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b/i,
@@ -45,6 +46,10 @@ const RE = {
     /\bthreads?\b|\bunread\b|\banswer\b|\brepl(y|ies|ied)\b|\brespond(ed)?\b|\bwrite back\b|\bwrote back\b|\bget back to\b|\bgot back to\b|\banswered\b/i,
   message: /\bmessages?\b|\bping\b|\btext\b/i,
 };
+
+/** The user's own answer to invitations ("invites I haven't responded to"), not someone's reply. */
+const RSVP_OWN =
+  /\b(?:i|i've|i have|i haven't|i still)\s+(?:not\s+|yet to\s+|still\s+)?(?:responded|replied|answered|respond|reply|answer)\b|\b(?:unanswered|pending|outstanding|open)\s+invit|\bnot (?:yet )?(?:responded|replied|answered) to\b/i;
 
 /** Questions Vouch cannot answer from mail, calendar or Slack, so a time word does not make them calendar reads. */
 const OUT_OF_SCOPE =
@@ -63,7 +68,7 @@ const SEND_ANYWHERE = /\bsend (?:an? |the )?(?:quick )?(?:e-?mail|message|note|s
 
 const ACTION_RE = {
   summarize:
-    /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
+    /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
   reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
   schedule:
     /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
@@ -245,6 +250,22 @@ const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }
         t,
       ),
   },
+  // "I've got this thing with dana later, what time is it": an occasion with a person is on the calendar.
+  {
+    tools: ['calendar'],
+    when: (t) =>
+      /\b(?:thing|something|plans?|catch-?up|get-?together|appointment)\s+with\s+[a-z]/i.test(t) &&
+      (TIME_WORDS.test(t) || /\b(?:later|soon|what time|when)\b/i.test(t)),
+  },
+  // "show me everything from stripe": a sender who is not a contact writes by mail.
+  {
+    tools: ['gmail'],
+    when: (t) =>
+      /^(?:show|list|find|get|pull up|open|read|any|anything|everything|what)\b/i.test(t) &&
+      /\b(?:everything|anything|all|stuff|things|what)\b.*\bfrom\s+(?!(?:last|this|yesterday|today|earlier|before|next|the past|my|our|me)\b)[a-z]/i.test(
+        t,
+      ),
+  },
   // "where's the contract Dana sent": documents arrive by mail.
   {
     tools: ['gmail'],
@@ -291,7 +312,7 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
   const tools = new Set<Tool>();
   if (RE.slack.test(text)) tools.add('slack');
   // A channel's name ("#events", "#mail-ops") names Slack, not mail or the calendar.
-  const words = text.replace(/#[\w-]+/g, ' ');
+  const words = withoutTimeForward(text.replace(/#[\w-]+/g, ' '));
   if (RE.gmail.test(words)) tools.add('gmail');
   if (RE.gmailWeak.test(words) && !tools.has('slack')) tools.add('gmail');
   if (RE.calendar.test(words)) tools.add('calendar');
@@ -327,6 +348,16 @@ function detectTools(text: string, action?: IntentAction): Tool[] {
     tools.delete('calendar');
     tools.add('gmail');
   }
+  // "invites I haven't responded to": answering an invitation is an RSVP, not mail.
+  if (
+    tools.has('gmail') &&
+    tools.has('calendar') &&
+    /\binvit(?:e|ation)s?\b/i.test(words) &&
+    RSVP_OWN.test(words) &&
+    !RE.gmail.test(words) &&
+    !/^(?:reply|respond|answer|write back)\b/i.test(text)
+  )
+    tools.delete('gmail');
   // "call mom" is a phone call, not a calendar read.
   if (
     /^call\s+(?!with\b|off\b)/i.test(text) &&
@@ -428,11 +459,16 @@ function resolveMove(
 const REMEMBER =
   /^(?:note to self|remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
 
+/** "I had a great meeting with sam today": telling, not asking; no request follows. */
+const REMARK =
+  /^(?:i|we)\s+(?:just\s+|really\s+)?(?:had|went|enjoyed|loved|liked|hated|finished|got through|survived|met)\b(?!.*(?:\?|\b(?:can|could|would|will) you\b|\bplease\b|\b(?:remind|tell|let|send|check|find|show|schedule|book|reply|email|post|move|cancel)\b))/i;
+
 function parseFresh(text: string, ctx: IntentContext): Intent {
   const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
   const contacts = ctx.contacts ?? [];
   const { text: raw, continuation } = cleanUtterance(text);
 
+  if (REMARK.test(raw)) return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false };
   const remember = REMEMBER.exec(raw);
   if (remember?.[1]) {
     const fact = remember[1].replace(/[.!]+$/, '').trim();
@@ -460,8 +496,8 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
   const op = calendarOperation(instruction);
   const refersBack = REFERS_BACK.test(instruction);
   const eventish = EVENT_WORDS.test(instruction) || tools.includes('calendar');
-  const mailish = RE.gmail.test(instruction) || (tools.includes('slack') && explicitSlack);
-  const timed = TIME_WORDS.test(instruction) && !RE.gmail.test(instruction) && !explicitSlack;
+  const mailish = RE.gmail.test(withoutTimeForward(instruction)) || (tools.includes('slack') && explicitSlack);
+  const timed = TIME_WORDS.test(instruction) && !RE.gmail.test(withoutTimeForward(instruction)) && !explicitSlack;
   // "cancel the dentist" right after a calendar answer is about that calendar.
   const afterCalendar = () => !RE.gmail.test(instruction) && !explicitSlack && (prev()?.tools.includes('calendar') ?? false);
   const endsWithChange =
@@ -522,7 +558,9 @@ function parseFresh(text: string, ctx: IntentContext): Intent {
 
   // Questions about the mailbox ("who wrote me most this week", "did Sam reply?"); "did anyone reply in
   // #deals" is a Slack read.
-  const analysis = (!WRITE_ACTIONS.has(action) || isQuestion) && !explicitSlack ? mailAnalysis(instruction) : undefined;
+  const rsvpQuestion =
+    tools.length === 1 && tools[0] === 'calendar' && /\binvit(?:e|ation)s?\b/i.test(instruction) && RSVP_OWN.test(instruction);
+  const analysis = (!WRITE_ACTIONS.has(action) || isQuestion) && !explicitSlack && !rsvpQuestion ? mailAnalysis(instruction) : undefined;
   if (analysis) {
     entities.analysis = analysis;
     if (!explicitSlack) tools = ['gmail'];

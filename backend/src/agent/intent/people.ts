@@ -45,7 +45,7 @@ const COMMON_WORDS = new Set(
     'as by of off out over under up down into onto upon about above after before between through during without within ' +
     'same other another last first second third next previous earlier later latest new old recent most least ' +
     'since until till ago yet already soon asap again too very really only even still please thanks thank sorry ' +
-    'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere ' +
+    'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere forth ' +
     'quick quickly right away asap directly personally privately instead either whatever whenever ' +
     'a the an my our your his their its me us you we they i'
   ).split(' '),
@@ -133,7 +133,9 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
         /^(?:a|an|the|with|some|up|out|my|your|his|her|their|our|it|me|us|them|this|that|coffee|lunch|dinner|breakfast|drinks)$/.test(next)
       )
         continue;
-      if (/^and$/i.test(lead) && !hits.some((h) => h.end !== undefined && h.end >= (m.index ?? 0) - 1)) continue;
+      if (/^and$/i.test(lead) && !hits.some((h) => h.end !== undefined && h.end <= (m.index ?? 0) && h.end >= (m.index ?? 0) - 2)) continue;
+      // "a time to sit down", "to go through", "to touch base": a verb with its particle, not a name.
+      if (/^to$/i.test(lead) && /^(?:down|through|together|base|out|up)$/.test(next)) continue;
     }
     let name = first.replace(/['’]s$/, '');
     const second = words[1];

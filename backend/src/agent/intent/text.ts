@@ -9,8 +9,9 @@ const HESITATION = /(^|[\s,])(?:u+m+|u+h+|e+r+m*|h+m+|a+h+)(?=[\s,.!?]|$)[,.]?/g
 /** Lead-ins that only open the request, removed repeatedly ("hey vouch, okay so, could you please …"). */
 const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
-  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes|yep|yup|sure|fine|hey|hi|hello|oh|actually|quick question|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no|um|uh)\b[,.!:]?\s+/i,
+  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|quick question|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh)\b[,.!:]?\s+/i,
   /^(?:would|do) you mind\s+/i,
+  /^(?:(?:is there )?any chance|do you think|is it possible that|think) you (?=can|could|would|might)(?:can|could|would|might)\s+/i,
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
   /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get)\b)/i,
   /^(?:i\s+(?:need|want|would like|'d like|wanna|have)\s+(?:you\s+)?to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
