@@ -141,6 +141,8 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
       if (newRequest(answer, parse(text, { ...ctx, pending: undefined })) && !/^(?:what|how) about\b/i.test(answer)) return undefined;
       const said = answer
         .replace(/^(?:what|how) about\s+|^(?:let's say|say|make it|let's do|do|maybe|try)\s+/i, '')
+        // "to 4", "push it to thursday at 2": the new time of a move, said with its preposition.
+        .replace(/^(?:(?:move|push|shift|bump|change|put) it\s+)?(?:to|until|till)\s+/i, '')
         .replace(/^(\d{1,2}(?::\d{2})?)(?=\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?\b)/i, 'at $1')
         .replace(
           /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:minutes?|hours?))/i,
