@@ -109,3 +109,33 @@ describe('pronouns from the conversation', () => {
     expect(i.entities.message).toBe('Dana signed the NDA');
   });
 });
+
+describe('phrasings found by probing after held-out batch 17', () => {
+  const ctx = { now: new Date('2025-06-11T09:30:00-07:00'), timezone: 'America/Los_Angeles', history: [], contacts: CASE_CONTACTS };
+  const cases: Array<[string, string[], string, Record<string, unknown>?]> = [
+    ['who else is coming to the offsite', ['calendar'], 'read'],
+    ['who organised the quarterly review', ['calendar'], 'read'],
+    ["I don't think I can make the 3pm anymore", ['calendar'], 'schedule', { operation: 'decline' }],
+    ["I won't make it to the all hands, let them know", ['calendar'], 'schedule', { operation: 'decline' }],
+    ['can you tell me what jordan wanted', ['gmail', 'slack'], 'read'],
+    ['let me see my week', ['calendar'], 'read'],
+    ["what's in my drafts folder", ['gmail'], 'read', { save_as_draft: undefined }],
+    ['remind dana about the deadline by email', ['gmail'], 'send'],
+    ['what emails need a reply from me', ['gmail'], 'read', { analysis: undefined }],
+    ['whats on tmrw', ['calendar'], 'read'],
+    ['meeting w priya at 3', ['calendar'], 'schedule', { operation: 'create' }],
+    ['I want to talk to dana tomorrow, can you find a slot', ['calendar'], 'schedule', { operation: 'create' }],
+    ["what's the word on the acme deal", ['gmail', 'slack'], 'read'],
+    ['did anyone get back to me about the job posting', ['gmail'], 'read', { analysis: 'did_reply' }],
+    ['share the notes in the product channel', ['slack'], 'post', { channel: 'product' }],
+    ['create an all day event on friday called offsite', ['calendar'], 'schedule', { operation: 'create' }],
+    ["show me what's coming up", ['calendar'], 'read'],
+  ];
+  for (const [text, tools, action, entities] of cases) {
+    it(text, () => {
+      const got = parseIntent(text, ctx);
+      expect({ tools: got.tools, action: got.action }).toEqual({ tools, action });
+      for (const [k, v] of Object.entries(entities ?? {})) expect((got.entities as Record<string, unknown>)[k], k).toEqual(v);
+    });
+  }
+});

@@ -76,6 +76,15 @@ export function cleanUtterance(input: string): CleanText {
     .trim();
   // Typed shorthand ("meeting w/ jordan fri 2pm").
   t = t.replace(/\bw\/\s*/gi, 'with ').replace(/\b(?:b\/c|bc)\b/gi, 'because');
+  t = t
+    .replace(/\b(?:tmrw?|tmw|2moro|tomoz)\b/gi, 'tomorrow')
+    .replace(/\b(?:tonite)\b/gi, 'tonight')
+    .replace(/\bmsgs\b/gi, 'messages')
+    .replace(/\bmsg\b/gi, 'message')
+    .replace(/\bmtgs\b/gi, 'meetings')
+    .replace(/\bmtg\b/gi, 'meeting')
+    .replace(/\b(?:pls|plz)\b/gi, 'please')
+    .replace(/\b(meeting|call|lunch|coffee|sync|chat|1:1|catch ?up) w (?=[a-z])/gi, '$1 with ');
   // "squeeze in 20 minutes with Maya" is a length, not "in 20 minutes from now".
   t = t.replace(/\b(squeeze|fit|slot|jam|lock)\s+in\s+(?=\d|an?\b|half|one|two|fifteen|twenty|thirty|forty)/gi, '$1 ');
   let continuation = false;
@@ -92,6 +101,8 @@ export function cleanUtterance(input: string): CleanText {
   if (/^(?:what about|how about)\b/i.test(t)) continuation = true;
   // "(would you mind) booking 45 minutes …": the command in its plain form.
   t = t.replace(/^\w+ing\b/i, (w) => GERUNDS[w.toLowerCase()] ?? w);
+  // "let me see my week": asking to be shown.
+  t = t.replace(/^let me (?:see|look at|have a look at|check)\s+(?!if\b|whether\b)/i, 'show ');
   t = t.replace(TAILS, '$1').trim();
   return { text: t, continuation };
 }

@@ -35,7 +35,9 @@ const SLACK_LANGUAGE = {
       String.raw`\bchannels?\b`,
       String.raw`\bdms?\b`,
       String.raw`\bdirect messages?\b`,
-      String.raw`\bpost(ing)?\b`,
+      String.raw`\bpost\b`,
+      // "the job posting" is a thing, not posting to a channel.
+      String.raw`(?<!\b(?:the|a|an|this|that|your|my|our|their|job|blog|new)\s)\bposting\b`,
       String.raw`\bposted\b`,
       String.raw`\bannounce\b`,
     ],
