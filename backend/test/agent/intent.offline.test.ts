@@ -139,3 +139,33 @@ describe('phrasings found by probing after held-out batch 17', () => {
     });
   }
 });
+
+describe('follow-ups found by probing after held-out batch 17', () => {
+  const turns = (user: string, assistant: string) => [
+    { role: 'user' as const, text: user },
+    { role: 'assistant' as const, text: assistant },
+  ];
+  const danaMail = turns('any emails from dana', 'Dana wrote about the NDA and the lease.');
+  const chatCatchUp = turns('what did I miss on slack', 'In #general Sam shared the release notes; in #deals Priya closed Northwind.');
+  const ctx = (history: ReturnType<typeof turns>) => ({
+    now: new Date('2025-06-11T09:30:00-07:00'),
+    timezone: 'America/Los_Angeles',
+    history,
+    contacts: CASE_CONTACTS,
+  });
+  it('"what did she say about the lease" reads where she wrote', () => {
+    expect(parseIntent('what did she say about the lease', ctx(danaMail))).toMatchObject({ tools: ['gmail'], action: 'read' });
+  });
+  it('a reply right after a chat read answers in the chat', () => {
+    expect(parseIntent('reply to priya congrats', ctx(chatCatchUp))).toMatchObject({ tools: ['slack'], action: 'reply' });
+    expect(parseIntent('reply to priya congrats', ctx(danaMail))).toMatchObject({ tools: ['gmail'], action: 'reply' });
+  });
+  it('"more about the deals one" continues the last read', () => {
+    expect(parseIntent('more about the deals one', ctx(chatCatchUp)).tools).toEqual(['slack']);
+  });
+  it('"the deals one" answers "Which channel?"', () => {
+    const got = parseIntent('the deals one', ctx(turns('post in slack', 'Which channel should I post in?')));
+    expect(got).toMatchObject({ tools: ['slack'], action: 'post', pending_outcome: 'filled' });
+    expect(got.entities.channel).toBe('deals');
+  });
+});

@@ -625,13 +625,26 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
         action = detectAction(instruction, tools);
       }
     }
+    // "reply to priya congrats" right after a chat read answers there: a reply follows the conversation's service.
+    if (
+      tools.length === 1 &&
+      tools[0] === lex.mail &&
+      !RE.mail.test(instruction) &&
+      !explicitChat &&
+      (action === 'reply' || action === 'summarize') &&
+      prev()?.tools.length === 1 &&
+      prev()?.tools[0] === lex.chat
+    )
+      tools = [lex.chat];
     if ((action === 'unknown' || tools.length === 0) && message === undefined) {
       const p =
         continuation ||
         refersBack ||
         ordinal !== undefined ||
         ACTION_RE.summarize.test(instruction) ||
-        /^(?:what about|how about|tomorrow|today|friday|monday|tuesday|wednesday|thursday|next|yesterday|this)\b/i.test(raw)
+        /^(?:what about|how about|tomorrow|today|friday|monday|tuesday|wednesday|thursday|next|yesterday|this)\b/i.test(raw) ||
+        // "more about the deals one", "what did she say about the lease": more of what was just read.
+        /^(?:(?:tell me )?more\b|details\b|go on\b|expand on\b)|\b(?:did|does|has|have|was|were|is)\s+(?:she|he|they)\b/i.test(raw)
           ? prev()
           : undefined;
       if (p && p.tools.length > 0) {

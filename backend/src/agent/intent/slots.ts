@@ -210,7 +210,7 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse, lex:
     case 'channel': {
       if (newRequest(answer, parse(text, { ...ctx, pending: undefined }), lex) && !/^#/.test(answer)) return undefined;
       const where = answer.replace(/^(?:post|send|put|share|drop) (?:it|this|that)\s+/i, '');
-      const m = /#([a-z0-9][\w-]*)/i.exec(where) ?? /^(?:in |to |on |into )?(?:the )?([a-z0-9][\w-]*)(?: channel)?[.!]?$/i.exec(where);
+      const m = /#([a-z0-9][\w-]*)/i.exec(where) ?? /^(?:in |to |on |into )?(?:the )?([a-z0-9][\w-]*)(?: channel| one)?[.!]?$/i.exec(where);
       return m?.[1] ? done(pending, { ...base, channel: m[1].toLowerCase() }, 'filled') : done(pending, base, 'unfilled');
     }
   }
