@@ -130,6 +130,11 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ['share the notes in the product channel', ['slack'], 'post', { channel: 'product' }],
     ['create an all day event on friday called offsite', ['calendar'], 'schedule', { operation: 'create' }],
     ["show me what's coming up", ['calendar'], 'read'],
+    ['can you work out when jordan and maya are both around', ['calendar'], 'read'],
+    ['any idea who sent me the contract last week', ['gmail'], 'read'],
+    ["I'd like to know what's on for tomorrow afternoon", ['calendar'], 'read'],
+    ['could you bin the meeting with dana on friday', ['calendar'], 'schedule', { operation: 'cancel' }],
+    ['email from sam?', ['gmail'], 'read'],
   ];
   for (const [text, tools, action, entities] of cases) {
     it(text, () => {

@@ -20,7 +20,7 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
     'accept',
     /\b(?:accept|(?:say )?yes to|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
   ],
-  ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill)\b/i],
+  ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill|bin|ditch|nix|axe)\b/i],
   [
     'move',
     /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide)\b/i,

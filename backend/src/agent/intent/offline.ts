@@ -65,7 +65,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   const QUESTION_LEAD =
     /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
   const SEND_LEAD = new RegExp(
-    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail|mail|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|remind|${C}(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
+    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|remind|${C}(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
     'i',
   );
   /** Requests that start with a command stay commands even when said with a question mark. */
@@ -285,6 +285,9 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
     {
       tools: [lex.mail],
       when: (t) =>
+        /\bsent me (?:the|a|an|that|this)\s+(?:signed\s+)?(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf|invoice)\b/i.test(
+          t,
+        ) ||
         /\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf)\s+(?:that\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:sent|forwarded|emailed)\b/i.test(
           t,
         ),

@@ -14,8 +14,8 @@ const LEADS: RegExp[] = [
   /^(?:(?:is there )?any chance|do you think|is it possible that|think) you (?=can|could|would|might)(?:can|could|would|might)\s+/i,
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
   /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get)\b)/i,
-  /^(?:i\s+(?:need|want|would like|'d like|wanna|have)\s+(?:you\s+)?to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
-  /^(?:i\s+(?:want|would like|'d like|need)\s+to\s+know\s+|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|(?:find out|see|check)\s+(?:if|whether)\s+)/i,
+  /^(?:i(?:\s+(?:need|want|would like|wanna|have)|\s*'d like)\s+(?:you\s+)?to\s+(?!know\b)|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
+  /^(?:i(?:\s+(?:want|would like|need)|\s*'d like)\s+to\s+know\s+|(?:any idea|do you (?:happen to )?know|(?:can|could) you (?:work|figure|find) out|(?:work|figure) out)\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|(?:find out|see|check)\s+(?:if|whether)\s+)/i,
 ];
 
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */

@@ -137,6 +137,9 @@ const GOOGLE_LANGUAGE = {
       String.raw`\bevents?\b`,
       String.raw`\bappointments?\b`,
       String.raw`\bfree\b`,
+      // "when are jordan and maya both around": being around is being free.
+      String.raw`\b(?:both|all) around\b`,
+      String.raw`\bwhen (?:is|are|will) [\w' ]+ (?:be )?around\b`,
       String.raw`\bbusy\b`,
       String.raw`\bavailab(le|ility)\b`,
       String.raw`\bagenda\b`,
