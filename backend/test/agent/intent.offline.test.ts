@@ -135,6 +135,12 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ["I'd like to know what's on for tomorrow afternoon", ['calendar'], 'read'],
     ['could you bin the meeting with dana on friday', ['calendar'], 'schedule', { operation: 'cancel' }],
     ['email from sam?', ['gmail'], 'read'],
+    ['slack', ['slack'], 'read'],
+    ["next week's schedule", ['calendar'], 'read'],
+    ['1:1 with priya moved to 4', ['calendar'], 'schedule', { operation: 'move' }],
+    ["what's the plan for today", ['calendar'], 'read'],
+    ['has the deck from sam arrived', ['gmail'], 'read'],
+    ['check whether priya accepted the invite', ['calendar'], 'read'],
   ];
   for (const [text, tools, action, entities] of cases) {
     it(text, () => {
