@@ -141,6 +141,18 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ["what's the plan for today", ['calendar'], 'read'],
     ['has the deck from sam arrived', ['gmail'], 'read'],
     ['check whether priya accepted the invite', ['calendar'], 'read'],
+    ['did anyone message me while I was in the meeting', ['gmail', 'slack'], 'read'],
+    ['am I late for anything', ['calendar'], 'read'],
+    ["what's after this", ['calendar'], 'read'],
+    ['where do I need to be at 2', ['calendar'], 'read'],
+    ['did the 4pm get cancelled', ['calendar'], 'read'],
+    ['start a thread in #design about the new logo', ['slack'], 'post'],
+    ['can we do coffee friday with priya', ['calendar'], 'schedule', { operation: 'create' }],
+    ['I need to email dana back', ['gmail'], 'reply'],
+    ['make sure sam gets the agenda', ['gmail'], 'send'],
+    ['please sort out a time for me and jordan', ['calendar'], 'schedule', { operation: 'create' }],
+    ['would love to catch up with maya sometime next week', ['calendar'], 'schedule', { operation: 'create' }],
+    ['how are things going with the acme deal', ['gmail', 'slack'], 'read'],
   ];
   for (const [text, tools, action, entities] of cases) {
     it(text, () => {

@@ -52,6 +52,9 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
     message: /\bmessages?\b|\bping\b|\btext\b/i,
   };
 
+  const EVENT_AS_TIME =
+    /\b(?:while|when)\s+(?:i\s+was|i'm|i\s+am|we\s+were)\s+(?:in|at|on)\s+(?:the|a|my|our)\s+[\w-]+|\b(?:during|since)\s+(?:the|my|our)\s+[\w-]+/gi;
+
   /** The user's own answer to invitations ("invites I haven't responded to"), not someone's reply. */
   const RSVP_OWN =
     /\b(?:i|i've|i have|i haven't|i still)\s+(?:not\s+|yet to\s+|still\s+)?(?:responded|replied|answered|respond|reply|answer)\b|\b(?:unanswered|pending|outstanding|open)\s+invit|\bnot (?:yet )?(?:responded|replied|answered) to\b/i;
@@ -63,7 +66,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
     /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
 
   const QUESTION_LEAD =
-    /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
+    /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
   const SEND_LEAD = new RegExp(
     String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|remind|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
     'i',
@@ -76,11 +79,11 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   const ACTION_RE = {
     summarize:
       /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
-    reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
+    reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\be-?mail\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
-      /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+      /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
     draft: /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message))\b/i,
-    post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b/i,
+    post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
   };
 
   /** The part of the request that is content to say, not instructions ("…that Thursday works"). */
@@ -199,7 +202,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       'i',
     ).exec(instruction);
     const status = new RegExp(
-      String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with)|(?:the |any )?word on|what's new with)\s+(?:the\s+|our\s+)?(.+?)` +
+      String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with)|(?:the |any )?word on|what's new with|how (?:are|is) (?:things|it|everything) (?:going )?with)\s+(?:the\s+|our\s+)?(.+?)` +
         QUERY_STOP,
       'i',
     ).exec(instruction);
@@ -261,7 +264,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
         /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(
           t,
         ) ||
-        /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with)|(?:the|any) word on|what's new with)\b/i.test(
+        /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with)|(?:the|any) word on|what's new with|how (?:are|is) (?:things|it|everything) (?:going )?with)\b/i.test(
           t,
         ),
     },
@@ -330,11 +333,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
     // "who else is coming to the offsite", "how long is the board meeting": a question about an occasion.
     {
       tools: [lex.calendar],
-      when: (t) =>
-        !OUT_OF_SCOPE.test(t) &&
-        /^(?:who|whom|how many|how long|where|what room|which room|is there|are there)\b/i.test(t) &&
-        EVENT_WORDS.test(t) &&
-        !SAYING.test(t),
+      when: (t) => !OUT_OF_SCOPE.test(t) && QUESTION_LEAD.test(t) && EVENT_WORDS.test(t) && !SAYING.test(t),
     },
   ];
 
@@ -345,7 +344,8 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
     const words = withoutTimeForward(text.replace(/#[\w-]+/g, ' '));
     if (RE.mail.test(words)) tools.add(lex.mail);
     if (RE.mailWeak.test(words) && !tools.has(lex.chat)) tools.add(lex.mail);
-    if (RE.calendar.test(words)) tools.add(lex.calendar);
+    // "while I was in the meeting", "since the standup": an occasion as a time, not a calendar request.
+    if (RE.calendar.test(words.replace(EVENT_AS_TIME, ' '))) tools.add(lex.calendar);
     // "open my unread messages": unread messages could be in either place.
     if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.chat.test(text) && !RE.mail.test(text)) tools.add(lex.chat);
     // "message Sam", "any new messages from Priya": a message with no medium named could be either.

@@ -13,8 +13,8 @@ const LEADS: RegExp[] = [
   /^(?:would|do) you mind\s+/i,
   /^(?:(?:is there )?any chance|do you think|is it possible that|think) you (?=can|could|would|might)(?:can|could|would|might)\s+/i,
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
-  /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get)\b)/i,
-  /^(?:i(?:\s+(?:need|want|would like|wanna|have)|\s*'d like)\s+(?:you\s+)?to\s+(?!know\b)|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
+  /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get|do|have|grab)\b)/i,
+  /^(?:i(?:\s+(?:need|want|would like|wanna|have)|\s*'d like|(?:\s*'d|\s+would)\s+love)\s+(?:you\s+)?to\s+(?!know\b)|(?:would|'d) love to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
   /^(?:i(?:\s+(?:want|would like|need)|\s*'d like)\s+to\s+know\s+|(?:any idea|do you (?:happen to )?know|(?:can|could) you (?:work|figure|find) out|(?:work|figure) out)\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b))/i,
 ];
 
@@ -101,6 +101,10 @@ export function cleanUtterance(input: string): CleanText {
   if (/^(?:what about|how about)\b/i.test(t)) continuation = true;
   // "(would you mind) booking 45 minutes …": the command in its plain form.
   t = t.replace(/^\w+ing\b/i, (w) => GERUNDS[w.toLowerCase()] ?? w);
+  // "make sure sam gets the agenda": a send to that person.
+  t = t
+    .replace(/^make sure\s+([a-z][\w'-]*)\s+(?:gets|has|receives|sees)\s+/i, 'send $1 ')
+    .replace(/^make sure\s+([a-z][\w'-]*)\s+knows\s+/i, 'tell $1 ');
   // "check whether priya accepted the invite" asks whether; it does not invite.
   t = t.replace(/^(?:find out|see|check)\s+(?:if|whether)\s+/i, 'whether ');
   // "let me see my week": asking to be shown.
