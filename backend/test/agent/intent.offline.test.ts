@@ -182,6 +182,8 @@ describe('follow-ups found by probing after held-out batch 17', () => {
   it('a reply right after a chat read answers in the chat', () => {
     expect(parseIntent('reply to priya congrats', ctx(chatCatchUp))).toMatchObject({ tools: ['slack'], action: 'reply' });
     expect(parseIntent('reply to priya congrats', ctx(danaMail))).toMatchObject({ tools: ['gmail'], action: 'reply' });
+    // Dana was not in the chat answer: a reply to her is mail.
+    expect(parseIntent('reply to dana', ctx(chatCatchUp))).toMatchObject({ tools: ['gmail'], action: 'reply' });
   });
   it('"more about the deals one" continues the last read', () => {
     expect(parseIntent('more about the deals one', ctx(chatCatchUp)).tools).toEqual(['slack']);

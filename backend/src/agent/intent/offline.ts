@@ -15,6 +15,7 @@ import {
 import { contactFor, contactsMatching, findEmails, findPeople, lastMentionedPerson, mentionsPersonPronoun } from './people.js';
 import {
   type AnalyzedIntent,
+  type Contact,
   type Intent,
   type IntentAction,
   type IntentContext,
@@ -639,7 +640,8 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       !explicitChat &&
       (action === 'reply' || action === 'summarize') &&
       prev()?.tools.length === 1 &&
-      prev()?.tools[0] === lex.chat
+      prev()?.tools[0] === lex.chat &&
+      repliesToLastAnswer(instruction, ctx, contacts)
     )
       tools = [lex.chat];
     if ((action === 'unknown' || tools.length === 0) && message === undefined) {
@@ -766,6 +768,16 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       if (kept.length === 0) action = 'unknown';
     }
     return { tools, action, entities, needs_write: WRITE_ACTIONS.has(action) };
+  }
+
+  /** A reply that names nobody, or only people the assistant's last answer mentioned. */
+  function repliesToLastAnswer(instruction: string, ctx: IntentContext, contacts: Contact[]): boolean {
+    const last =
+      [...ctx.history]
+        .reverse()
+        .find((t) => t.role === 'assistant')
+        ?.text.toLowerCase() ?? '';
+    return findPeople(instruction, contacts, lex).every((p) => last.includes((p.split(/\s+/)[0] ?? p).toLowerCase()));
   }
 
   /** "the invoice from Acme" searches for "invoice" from Acme. */
