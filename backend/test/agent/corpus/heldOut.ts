@@ -68,7 +68,13 @@ import { type CorpusCase, at, day, span } from './types.js';
  * conflicts, free time and two-turn follow-ups: tools+action 37/41 (90.2 %), all entities 36/41 (87.8 %) as
  * first measured; misses: "bring the design review forward to 10" (read as a mail forward), "yes to maya's
  * invite", "invitations I have not responded to" (read as a mailbox question), "overlaps in my diary",
- * "I had a great meeting with sam today" (a remark, read as a calendar question).
+ * "I had a great meeting with sam today" (a remark, read as a calendar question). After fixing those and
+ * five rounds of probing (shorthand, occasions as times, indirect questions, follow-ups after a chat read),
+ * batch 18 (HELD_OUT_18), busy people dictating between things, was written and measured once: tools+action
+ * 34/43 (79.1 %), all entities 33/43 (76.7 %) as first measured, the honest held-out figure at that point;
+ * misses: verbs and idioms the engine had no class for ("pop … into thursday", "get something in with",
+ * "a half hour with", "needs to go to wednesday", "come back to me on", "the short version", "bring me up
+ * to speed", "been in touch", "what's still on", "send … on to priya").
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -90,6 +96,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 15', n: 42, toolsAction: 39, exact: 37 },
   { batch: 'held-out batch 16', n: 41, toolsAction: 38, exact: 36 },
   { batch: 'held-out batch 17', n: 41, toolsAction: 37, exact: 36 },
+  { batch: 'held-out batch 18', n: 43, toolsAction: 34, exact: 33 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -4868,6 +4875,277 @@ export const HELD_OUT_17: CorpusCase[] = [
   },
 ];
 
+/**
+ * Batch 18 (HELD_OUT_18), phase 4, written after every fix above and measured once, as the estimate of
+ * held-out accuracy: a mixed set in yet another voice (busy people dictating between things).
+ */
+export const HELD_OUT_18: CorpusCase[] = [
+  {
+    category: 'calendar-read',
+    text: "before I head out, what's still on for this afternoon",
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: span(11, '12:00', '17:00') },
+  },
+  { category: 'calendar-read', text: 'do I have a gap anywhere on monday for a quick call', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'which days next week have nothing booked', tools: ['calendar'], action: 'read' },
+  {
+    category: 'calendar-read',
+    text: "when's the offsite again",
+    tools: ['calendar'],
+    action: 'read',
+  },
+  {
+    category: 'calendar-read',
+    text: 'is anything overlapping on thursday',
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: day(12) },
+  },
+  {
+    category: 'calendar-create',
+    text: 'could you pop a 45 minute review with jordan into thursday at 10',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Jordan'], start: at(12, '10:00'), duration_minutes: 45 },
+  },
+  {
+    category: 'calendar-create',
+    text: 'get something in with dana and maya on friday morning',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Dana', 'Maya'] },
+  },
+  {
+    category: 'calendar-create',
+    text: 'I need a half hour with priya at some point tomorrow',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Priya'], duration_minutes: 30 },
+  },
+  {
+    category: 'calendar-change',
+    text: "sam's 1:1 needs to go to wednesday next week",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move', people: ['Sam'] },
+  },
+  {
+    category: 'calendar-change',
+    text: 'can the design review slide to 3',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move' },
+  },
+  {
+    category: 'calendar-change',
+    text: "please scrap tomorrow's standup",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'cancel' },
+  },
+  {
+    category: 'calendar-change',
+    text: "I'm going to skip the town hall, decline it for me",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'decline' },
+  },
+  {
+    category: 'calendar-change',
+    text: "count me in for maya's dinner on friday",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'accept' },
+  },
+  {
+    category: 'mail-read',
+    text: 'anything come in from northwind overnight',
+    tools: ['gmail'],
+    action: 'read',
+  },
+  {
+    category: 'mail-read',
+    text: 'pull up the email with the signed lease',
+    tools: ['gmail'],
+    action: 'read',
+  },
+  {
+    category: 'mail-read',
+    text: "what's sitting unread in my inbox",
+    tools: ['gmail'],
+    action: 'read',
+  },
+  {
+    category: 'mail-understand',
+    text: 'has sam come back to me on the pricing question',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { people: ['Sam'], analysis: 'did_reply' },
+  },
+  {
+    category: 'mail-understand',
+    text: 'who has emailed me most since monday',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { analysis: 'top_senders' },
+  },
+  {
+    category: 'mail-understand',
+    text: 'give me the short version of the thread with acme about renewal',
+    tools: ['gmail'],
+    action: 'summarize',
+  },
+  {
+    category: 'mail-understand',
+    text: 'what did accounting say about my expenses',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { organization: 'accounting' },
+  },
+  {
+    category: 'mail-write',
+    text: 'answer jordan and say friday is fine',
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { people: ['Jordan'], message: 'friday is fine' },
+  },
+  {
+    category: 'mail-write',
+    text: "reply-all to the venue thread saying we're confirmed",
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { reply_all: true, message: "we're confirmed" },
+  },
+  {
+    category: 'mail-write',
+    text: "send maya's last email on to priya",
+    tools: ['gmail'],
+    action: 'send',
+    entities: { forward: true, people: ['Priya'], sender: 'Maya' },
+  },
+  {
+    category: 'mail-write',
+    text: "put together an email to dana about the renewal but don't send it",
+    tools: ['gmail'],
+    action: 'draft',
+    entities: { save_as_draft: true, people: ['Dana'] },
+  },
+  {
+    category: 'mail-write',
+    text: 'drop sam a line to say thanks for today',
+    tools: ['gmail'],
+    action: 'send',
+    entities: { people: ['Sam'] },
+  },
+  {
+    category: 'slack-read',
+    text: "what's the chatter in #deals this morning",
+    tools: ['slack'],
+    action: 'read',
+    entities: { channel: 'deals' },
+  },
+  {
+    category: 'slack-read',
+    text: 'any slack DMs I have not looked at',
+    tools: ['slack'],
+    action: 'read',
+    entities: { chat_scope: 'dm' },
+  },
+  {
+    category: 'slack-read',
+    text: 'has anyone brought up the outage on slack today',
+    tools: ['slack'],
+    action: 'read',
+    entities: { chat_scope: 'search' },
+  },
+  {
+    category: 'slack-read',
+    text: 'bring me up to speed on slack',
+    tools: ['slack'],
+    action: 'summarize',
+    entities: { chat_scope: 'catch_up' },
+  },
+  {
+    category: 'slack-write',
+    text: 'post in #ops that the backup finished',
+    tools: ['slack'],
+    action: 'post',
+    entities: { channel: 'ops', message: 'the backup finished' },
+  },
+  {
+    category: 'slack-write',
+    text: 'slack jordan that the review is at 3',
+    tools: ['slack'],
+    action: 'post',
+    entities: { people: ['Jordan'], chat_scope: 'dm' },
+  },
+  {
+    category: 'slack-write',
+    text: 'send a quick dm to maya saying nice work on the demo',
+    tools: ['slack'],
+    action: 'post',
+    entities: { people: ['Maya'], chat_scope: 'dm' },
+  },
+  {
+    category: 'multi',
+    text: 'has dana been in touch today',
+    tools: ['gmail', 'slack'],
+    action: 'read',
+    entities: { people: ['Dana'] },
+  },
+  {
+    category: 'follow-up',
+    text: 'and the one after that?',
+    history: turns("what's my next meeting", 'Your next meeting is the 1:1 with Sam at 2pm.'),
+    tools: ['calendar'],
+    action: 'read',
+  },
+  {
+    category: 'follow-up',
+    text: 'move that to 4',
+    history: turns("what's my next meeting", 'Your next meeting is the 1:1 with Sam at 2pm.'),
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move' },
+  },
+  {
+    category: 'follow-up',
+    text: 'forward the third one to sam',
+    history: THREE_EMAILS,
+    tools: ['gmail'],
+    action: 'send',
+    entities: { forward: true, ordinal: 3, people: ['Sam'] },
+  },
+  {
+    category: 'follow-up',
+    text: "say I'm on my way",
+    pending: sendToDana,
+    tools: ['gmail'],
+    action: 'send',
+    entities: { people: ['Dana'], message: "I'm on my way" },
+  },
+  {
+    category: 'follow-up',
+    text: 'monday at 9 is best',
+    pending: meetJordan,
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Jordan'], start: at(16, '09:00') },
+  },
+  { category: 'follow-up', text: 'scratch that', pending: replyToSam, tools: [], action: 'unknown' },
+  { category: 'other', text: "cheers, that's all for now", tools: [], action: 'unknown' },
+  { category: 'other', text: "what's the exchange rate for euros", tools: [], action: 'unknown' },
+  { category: 'other', text: 'we had a really productive offsite', tools: [], action: 'unknown' },
+  {
+    category: 'remember',
+    text: "remember that dana's assistant is called kim",
+    tools: [],
+    action: 'unknown',
+    entities: { remember: "dana's assistant is called kim" },
+  },
+];
+
 export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_1,
   ...HELD_OUT_2,
@@ -4886,4 +5164,5 @@ export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_15,
   ...HELD_OUT_16,
   ...HELD_OUT_17,
+  ...HELD_OUT_18,
 ];
