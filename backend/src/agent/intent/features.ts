@@ -23,7 +23,7 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
   ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill|bin|ditch|nix|axe)\b/i],
   [
     'move',
-    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|moved (?:to|until))\b/i,
+    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|moved (?:to|until)|(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until))\b/i,
   ],
 ];
 
@@ -36,7 +36,7 @@ export function calendarOperation(text: string): Exclude<CalendarOperation, 'cre
 export const REPLY_ALL =
   /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;
 const FORWARD_WORDS =
-  /\b(?:forward|fwd|fw)\b|\bpass\b(?:\s+[\w']+){1,5}?\s+(?:along|on)\s+to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
+  /\b(?:forward|fwd|fw)\b|\b(?:pass|send)\b(?:\s+[\w']+){1,5}?\s+(?:along|on)\s+to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
 /** "bring the review forward", "pull it forward to 10": a time moving earlier, not a mail forward. */
 const FORWARD_IN_TIME = /\b(?:bring|brought|pull|pulled|move|moved|push|pushed|shift|shifted)\b(?:\s+[\w':]+){0,5}?\s+forward\b/i;
 /** The text without a time-forward phrase, so its "forward" names no mail. */
@@ -56,7 +56,7 @@ const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   ],
   [
     'did_reply',
-    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b(?!\s+me\b)|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b|\b(?:think|guess|believe|suspect|wonder(?:ing)? (?:if|whether)|see if|check if|know if|sure if|whether|if)\s+(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:has\s+|have\s+|ever\s+|already\s+|finally\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b/i,
+    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|come back|came back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b(?!\s+me\b)|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b|\b(?:think|guess|believe|suspect|wonder(?:ing)? (?:if|whether)|see if|check if|know if|sure if|whether|if)\s+(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:has\s+|have\s+|ever\s+|already\s+|finally\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b/i,
   ],
 ];
 

@@ -101,6 +101,11 @@ export function cleanUtterance(input: string): CleanText {
   if (/^(?:what about|how about)\b/i.test(t)) continuation = true;
   // "(would you mind) booking 45 minutes …": the command in its plain form.
   t = t.replace(/^\w+ing\b/i, (w) => GERUNDS[w.toLowerCase()] ?? w);
+  // "before I head out, what's still on …": the clause before the comma only sets the scene.
+  t = t.replace(
+    /^(?:before|after|once|since|while) (?:i|we)\b[^,]{1,40}?(?:,\s*(?=\w)|\s+(?=(?:what|what's|whats|when|who|is|are|am|do|does|did|any|anything|can|could)\b))/i,
+    '',
+  );
   // "make sure sam gets the agenda": a send to that person.
   t = t
     .replace(/^make sure\s+([a-z][\w'-]*)\s+(?:gets|has|receives|sees)\s+/i, 'send $1 ')
