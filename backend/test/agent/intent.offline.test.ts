@@ -153,6 +153,20 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ['please sort out a time for me and jordan', ['calendar'], 'schedule', { operation: 'create' }],
     ['would love to catch up with maya sometime next week', ['calendar'], 'schedule', { operation: 'create' }],
     ['how are things going with the acme deal', ['gmail', 'slack'], 'read'],
+    ['tee up a call with maya for thursday', ['calendar'], 'schedule', { operation: 'create' }],
+    ['fix up a time to see jordan next week', ['calendar'], 'schedule', { operation: 'create' }],
+    ['make time for dana tomorrow morning', ['calendar'], 'schedule', { operation: 'create' }],
+    ['lock in friday at 2 with priya', ['calendar'], 'schedule', { operation: 'create' }],
+    ['rearrange my 1:1 with sam to friday', ['calendar'], 'schedule', { operation: 'move' }],
+    ['put the standup back an hour', ['calendar'], 'schedule', { operation: 'move' }],
+    ['make my 3pm later', ['calendar'], 'schedule', { operation: 'move' }],
+    ['give the all-hands a miss', ['calendar'], 'schedule', { operation: 'decline' }],
+    ['pass on the happy hour tonight', ['calendar'], 'schedule', { operation: 'decline' }],
+    ['sign me up for the workshop on friday', ['calendar'], 'schedule', { operation: 'accept' }],
+    ['heard anything from acme', ['gmail'], 'read'],
+    ['follow up with dana about the contract', ['gmail'], 'send'],
+    ["give sam a heads up that I'm running late", ['gmail'], 'send'],
+    ['fill jordan in on the client call', ['gmail'], 'send'],
   ];
   for (const [text, tools, action, entities] of cases) {
     it(text, () => {

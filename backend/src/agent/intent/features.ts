@@ -9,21 +9,21 @@ import { parseNumber } from './when.js';
 
 /** Words that point at an existing calendar entry ("my 3pm", "the standup", "the invite"). */
 export const EVENT_WORDS =
-  /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp|all[- ]?hands|town ?halls?|webinars?|workshops?|parties|party|conferences?|standups?)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
+  /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp|all[- ]?hands|town ?halls?|webinars?|workshops?|parties|party|conferences?|standups?|happy hours?)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
 
 const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
   [
     'decline',
-    /\b(?:decline|reject|turn down|say no to|^no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not|can no longer|won't be able to|unable to|not able to) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|(?:don't|do not) think i(?:'ll| will)? (?:can|be able to) (?:make|attend)|skip)\b/i,
+    /\b(?:decline|reject|turn down|say no to|^no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not|can no longer|won't be able to|unable to|not able to) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|(?:don't|do not) think i(?:'ll| will)? (?:can|be able to) (?:make|attend)|skip|give (?:[\w'-]+ ){1,4}a miss|bow out|pass on|sit (?:this|it) out)\b/i,
   ],
   [
     'accept',
-    /\b(?:accept|(?:say )?yes to|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
+    /\b(?:accept|(?:say )?yes to|sign me up for|put me down for|i'm in for|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
   ],
   ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill|bin|ditch|nix|axe)\b/i],
   [
     'move',
-    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|moved (?:to|until)|(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until))\b/i,
+    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|rearrang\w*|swap|put (?:[\w'-]+ ){1,3}back|make (?:[\w'-]+ ){1,3}(?:later|earlier)|moved (?:to|until)|(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until))\b/i,
   ],
 ];
 

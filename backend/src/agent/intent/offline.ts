@@ -56,6 +56,13 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   const EVENT_AS_TIME =
     /\b(?:while|when)\s+(?:i\s+was|i'm|i\s+am|we\s+were)\s+(?:in|at|on)\s+(?:the|a|my|our)\s+[\w-]+|\b(?:during|since)\s+(?:the|my|our)\s+[\w-]+/gi;
 
+  /** Arranging something: with a time or a person it is a calendar event ("tee up a call with maya"). */
+  const SCHEDULE_VERB =
+    /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together|tee up|fix up|make time|nab|lock|pencil|reserve)\b/i;
+  /** Telling a person something ("follow up with dana", "give sam a heads up", "fill jordan in"): a note to them. */
+  const INFORM = String.raw`follow up with|give(?=\s+[\w']+\s+a\s+heads[- ]?up\b)|loop(?=\s+[\w']+\s+in\b)|fill(?=\s+(?!me\b)[\w']+\s+in\b)|update(?=\s+(?!me\b)[\w']+\s+(?:on|about)\b)|keep(?=\s+(?!me\b)[\w']+\s+(?:posted|updated|in the loop)\b)|brief(?=\s+(?!me\b)[\w']+\s+on\b)`;
+  const INFORM_LEAD = new RegExp(String.raw`^(?:${INFORM})`, 'i');
+
   /** The user's own answer to invitations ("invites I haven't responded to"), not someone's reply. */
   const RSVP_OWN =
     /\b(?:i|i've|i have|i haven't|i still)\s+(?:not\s+|yet to\s+|still\s+)?(?:responded|replied|answered|respond|reply|answer)\b|\b(?:unanswered|pending|outstanding|open)\s+invit|\bnot (?:yet )?(?:responded|replied|answered) to\b/i;
@@ -69,7 +76,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   const QUESTION_LEAD =
     /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
   const SEND_LEAD = new RegExp(
-    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|remind|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
+    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|remind|${INFORM}|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
     'i',
   );
   /** Requests that start with a command stay commands even when said with a question mark. */
@@ -82,7 +89,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
     reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\be-?mail\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
-      /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+      /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
     draft: /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message))\b/i,
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
   };
@@ -281,7 +288,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
     {
       tools: [lex.mail],
       when: (t) =>
-        /^(?:show|list|find|get|pull up|open|read|any|anything|everything|what)\b/i.test(t) &&
+        /^(?:show|list|find|get|pull up|open|read|any|anything|everything|what|heard|hear|have i heard|did i hear)\b/i.test(t) &&
         /\b(?:everything|anything|all|stuff|things|what)\b.*\bfrom\s+(?!(?:last|this|yesterday|today|earlier|before|next|the past|my|our|me)\b)[a-z]/i.test(
           t,
         ),
@@ -309,8 +316,8 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       tools: [lex.calendar],
       when: (t) =>
         !OUT_OF_SCOPE.test(t) &&
-        /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together)\b/i.test(t) &&
-        TIME_WORDS.test(t),
+        SCHEDULE_VERB.test(t) &&
+        (TIME_WORDS.test(t) || /\bwith\s+(?!the\b|my\b|a\b|an\b)[a-z]/i.test(t) || /\b(?:time|slot|invite)\b/i.test(t)),
     },
     // "summarize the conversation with Dana", "any updates from Dana": wherever that person wrote.
     {
@@ -375,7 +382,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
     if (
       tools.size === 1 &&
       tools.has(lex.calendar) &&
-      /^(?:send|forward|share|e-?mail)\b/i.test(text) &&
+      (/^(?:send|forward|share|e-?mail)\b/i.test(text) || INFORM_LEAD.test(text)) &&
       !/\binvit(?:e|ation)s?\b|\bcalendar\b|\bmeeting request\b/i.test(text) &&
       !ACTION_RE.schedule.test(text)
     ) {
