@@ -167,6 +167,13 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ['follow up with dana about the contract', ['gmail'], 'send'],
     ["give sam a heads up that I'm running late", ['gmail'], 'send'],
     ['fill jordan in on the client call', ['gmail'], 'send'],
+    ["what's the latest in the acme saga", ['gmail', 'slack'], 'read'],
+    ['anyone chasing me for anything', ['gmail', 'slack'], 'read'],
+    ['any chatter about the outage', ['gmail', 'slack'], 'read'],
+    ["find dana's note about parking", ['gmail'], 'read'],
+    ['share the agenda with the team on slack', ['slack'], 'post'],
+    ['fire off a quick email to jordan saying yes', ['gmail'], 'send'],
+    ['have I got back to back meetings today', ['calendar'], 'read', { analysis: undefined }],
   ];
   for (const [text, tools, action, entities] of cases) {
     it(text, () => {

@@ -76,7 +76,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   const QUESTION_LEAD =
     /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
   const SEND_LEAD = new RegExp(
-    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|remind|${INFORM}|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
+    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|fire off|dash off|knock out|remind|${INFORM}|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
     'i',
   );
   /** Requests that start with a command stay commands even when said with a question mark. */
@@ -210,7 +210,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       'i',
     ).exec(instruction);
     const status = new RegExp(
-      String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with)|(?:the |any )?word on|what's new with|how (?:are|is) (?:things|it|everything) (?:going )?with)\s+(?:the\s+|our\s+)?(.+?)` +
+      String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with|in)|happening with|where are we (?:on|with)|(?:the |any )?word on|what's new with|how (?:are|is) (?:things|it|everything) (?:going )?with)\s+(?:the\s+|our\s+)?(.+?)` +
         QUERY_STOP,
       'i',
     ).exec(instruction);
@@ -251,14 +251,15 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   }
 
   const SAYING =
-    /\b(say|said|saying|write|wrote|send|sent|ask|asked|want|wanted|needed|in touch|reached out|contacted|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i;
+    /\b(say|said|saying|write|wrote|send|sent|ask|asked|want|wanted|needed|in touch|reached out|contacted|chasing|chatter|talk|buzz|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i;
   const SOMEONE_SAID = [
     // A capitalised word after the first: a name.
     /^.+\b[A-Z][a-z]+\b/,
     /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned|want|wanted|needed)\b/i,
     /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i,
     /\b(?:has|have|did)\s+(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:been in touch|been in contact|reached out|got in touch|gotten in touch|get in touch|contacted me)\b/i,
-    /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?)\b/i,
+    /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?|chasing|nudging|pinging)\b/i,
+    /\b(?:any|some|the)\s+(?:chatter|talk|buzz|discussion)\s+(?:about|on|around)\b/i,
   ];
 
   /**
@@ -273,7 +274,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
         /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(
           t,
         ) ||
-        /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with)|(?:the|any) word on|what's new with|how (?:are|is) (?:things|it|everything) (?:going )?with)\b/i.test(
+        /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with|in)|what's happening with|whats happening with|where are we (?:on|with)|(?:the|any) word on|what's new with|how (?:are|is) (?:things|it|everything) (?:going )?with)\b/i.test(
           t,
         ),
     },
@@ -300,6 +301,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
         /\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf|invoice|receipt|statement)\b.*\b(?:arrived|come in|come through|came in|came through|landed|turned up)\b/i.test(
           t,
         ) ||
+        /\b(?!i\b)[a-z][\w'-]*'s (?:note|letter|memo)\b/i.test(t) ||
         /\bsent me (?:the|a|an|that|this)\s+(?:signed\s+)?(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf|invoice)\b/i.test(
           t,
         ) ||
@@ -399,6 +401,15 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       !/^(?:reply|respond|answer|write back)\b/i.test(text)
     )
       tools.delete(lex.mail);
+    // "share the agenda with the team on slack": a document about a meeting, posted; only an invite is a calendar write.
+    if (
+      tools.has(lex.chat) &&
+      tools.has(lex.calendar) &&
+      /^(?:send|share|post|forward|message|tell|let|drop)\b/i.test(text) &&
+      !/\binvit(?:e|ation)s?\b|\bcalendar\b|\bmeeting request\b/i.test(text) &&
+      !ACTION_RE.schedule.test(text)
+    )
+      tools.delete(lex.calendar);
     // "call mom" is a phone call, not a calendar read.
     if (
       /^call\s+(?!with\b|off\b)/i.test(text) &&

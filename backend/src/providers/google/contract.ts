@@ -122,7 +122,7 @@ const GOOGLE_LANGUAGE = {
       String.raw`\bwrote back\b`,
       String.raw`\bget back to\b`,
       String.raw`\bc[oa]me back to\b`,
-      String.raw`\bgot back to\b`,
+      String.raw`\bgot back to\b(?!\s+back\b)`,
       String.raw`\banswered\b`,
     ],
   },
