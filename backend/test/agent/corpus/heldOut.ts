@@ -74,7 +74,12 @@ import { type CorpusCase, at, day, span } from './types.js';
  * 34/43 (79.1 %), all entities 33/43 (76.7 %) as first measured, the honest held-out figure at that point;
  * misses: verbs and idioms the engine had no class for ("pop … into thursday", "get something in with",
  * "a half hour with", "needs to go to wednesday", "come back to me on", "the short version", "bring me up
- * to speed", "been in touch", "what's still on", "send … on to priya").
+ * to speed", "been in touch", "what's still on", "send … on to priya"). Batch 19 (HELD_OUT_19), written after
+ * batch 18's fixes and two more probing rounds (verb classes for arranging, moving, declining, accepting and
+ * informing) and measured once: tools+action 38/43 (88.4 %), all entities 37/43 (86.0 %) as first measured;
+ * misses: "let's have a planning session with …" (read as a question), "set aside two hours … to write",
+ * "shunt the 11 o clock", "dig up the quote the builder sent", "what has jordan been saying about",
+ * "sometime" read as a name.
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -97,6 +102,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 16', n: 41, toolsAction: 38, exact: 36 },
   { batch: 'held-out batch 17', n: 41, toolsAction: 37, exact: 36 },
   { batch: 'held-out batch 18', n: 43, toolsAction: 34, exact: 33 },
+  { batch: 'held-out batch 19', n: 43, toolsAction: 38, exact: 37 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -5146,6 +5152,274 @@ export const HELD_OUT_18: CorpusCase[] = [
   },
 ];
 
+/**
+ * Batch 19 (HELD_OUT_19), phase 4, written after batch 18's fixes and two more probing rounds and measured
+ * once: the last fresh estimate. A mixed day of requests from someone new to Vouch.
+ */
+export const HELD_OUT_19: CorpusCase[] = [
+  {
+    category: 'calendar-read',
+    text: 'what does my friday look like',
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: day(13) },
+  },
+  { category: 'calendar-read', text: 'am I booked solid tomorrow', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: 'when do I see maya next', tools: ['calendar'], action: 'read', entities: { people: ['Maya'] } },
+  { category: 'calendar-read', text: 'is there room in my day for a 30 minute call', tools: ['calendar'], action: 'read' },
+  {
+    category: 'calendar-read',
+    text: 'what meetings clash next week',
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: NEXT_WEEK },
+  },
+  {
+    category: 'calendar-create',
+    text: "let's have a planning session with sam and priya on tuesday at 3",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Sam', 'Priya'], start: at(17, '15:00') },
+  },
+  {
+    category: 'calendar-create',
+    text: 'add a dentist appointment on the 19th at 8am',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', start: at(19, '08:00') },
+  },
+  {
+    category: 'calendar-create',
+    text: 'set aside two hours on thursday morning to write the report',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create' },
+  },
+  {
+    category: 'calendar-create',
+    text: 'get jordan and me on a call sometime friday',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Jordan'] },
+  },
+  {
+    category: 'calendar-change',
+    text: 'shunt the 11 o clock to after lunch',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move' },
+  },
+  {
+    category: 'calendar-change',
+    text: 'could you push back my catch up with dana by 30 minutes',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move', people: ['Dana'] },
+  },
+  {
+    category: 'calendar-change',
+    text: 'the retro on friday is off, cancel it',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'cancel' },
+  },
+  {
+    category: 'calendar-change',
+    text: "I'm not going to make the budget meeting, please decline",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'decline' },
+  },
+  {
+    category: 'calendar-change',
+    text: "yes please accept priya's invite",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'accept' },
+  },
+  {
+    category: 'mail-read',
+    text: "what's new in my email this morning",
+    tools: ['gmail'],
+    action: 'read',
+  },
+  {
+    category: 'mail-read',
+    text: 'dig up the quote the builder sent',
+    tools: ['gmail'],
+    action: 'read',
+  },
+  {
+    category: 'mail-read',
+    text: 'show me the three newest emails',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { count: 3 },
+  },
+  {
+    category: 'mail-understand',
+    text: 'did jordan answer my question about the budget',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { people: ['Jordan'], analysis: 'did_reply' },
+  },
+  {
+    category: 'mail-understand',
+    text: 'sum up the email chain with northwind',
+    tools: ['gmail'],
+    action: 'summarize',
+  },
+  {
+    category: 'mail-understand',
+    text: 'who sent me the most messages by email last week',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { analysis: 'top_senders' },
+  },
+  {
+    category: 'mail-write',
+    text: 'write back to priya and tell her the numbers are final',
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { people: ['Priya'] },
+  },
+  {
+    category: 'mail-write',
+    text: "reply to all on the launch email with 'great work everyone'",
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { reply_all: true, message: 'great work everyone' },
+  },
+  {
+    category: 'mail-write',
+    text: 'forward the booking confirmation to maya',
+    tools: ['gmail'],
+    action: 'send',
+    entities: { forward: true, people: ['Maya'] },
+  },
+  {
+    category: 'mail-write',
+    text: 'start an email to jordan about the offsite and keep it as a draft',
+    tools: ['gmail'],
+    action: 'draft',
+    entities: { save_as_draft: true, people: ['Jordan'] },
+  },
+  {
+    category: 'mail-write',
+    text: 'email sam to ask whether the invoice was paid',
+    tools: ['gmail'],
+    action: 'send',
+    entities: { people: ['Sam'] },
+  },
+  {
+    category: 'slack-read',
+    text: 'catch me up on #design',
+    tools: ['slack'],
+    action: 'summarize',
+    entities: { channel: 'design' },
+  },
+  {
+    category: 'slack-read',
+    text: 'did sam message me on slack today',
+    tools: ['slack'],
+    action: 'read',
+    entities: { people: ['Sam'] },
+  },
+  {
+    category: 'slack-read',
+    text: 'look through slack for anything about the migration',
+    tools: ['slack'],
+    action: 'read',
+    entities: { chat_scope: 'search' },
+  },
+  {
+    category: 'slack-read',
+    text: 'any unread direct messages',
+    tools: ['slack'],
+    action: 'read',
+    entities: { chat_scope: 'dm' },
+  },
+  {
+    category: 'slack-write',
+    text: 'post "back online" in #status',
+    tools: ['slack'],
+    action: 'post',
+    entities: { channel: 'status', message: 'back online' },
+  },
+  {
+    category: 'slack-write',
+    text: 'dm priya asking if the slides are ready',
+    tools: ['slack'],
+    action: 'post',
+    entities: { people: ['Priya'], chat_scope: 'dm' },
+  },
+  {
+    category: 'slack-write',
+    text: 'let the #leadership channel know the board deck is done',
+    tools: ['slack'],
+    action: 'post',
+    entities: { channel: 'leadership' },
+  },
+  {
+    category: 'multi',
+    text: 'what has jordan been saying about the migration',
+    tools: ['gmail', 'slack'],
+    action: 'read',
+    entities: { people: ['Jordan'] },
+  },
+  {
+    category: 'follow-up',
+    text: 'read me the second one',
+    history: THREE_EMAILS,
+    tools: ['gmail'],
+    action: 'read',
+    entities: { ordinal: 2 },
+  },
+  {
+    category: 'follow-up',
+    text: 'cancel it',
+    history: TOMORROW_1ON1,
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'cancel' },
+  },
+  {
+    category: 'follow-up',
+    text: 'and friday?',
+    history: turns('what do I have on thursday', 'Thursday: a 1:1 with Sam at 2pm.'),
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: day(13) },
+  },
+  {
+    category: 'follow-up',
+    text: "tell him I'll have it by noon",
+    pending: replyToSam,
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { people: ['Sam'], message: "I'll have it by noon" },
+  },
+  {
+    category: 'follow-up',
+    text: 'thursday at 4',
+    pending: meetJordan,
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Jordan'], start: at(12, '16:00') },
+  },
+  { category: 'follow-up', text: 'no, leave it', pending: sendToDana, tools: [], action: 'unknown' },
+  { category: 'other', text: 'how do you spell rhythm', tools: [], action: 'unknown' },
+  { category: 'other', text: 'lovely, thank you', tools: [], action: 'unknown' },
+  { category: 'other', text: 'I just finished the report', tools: [], action: 'unknown' },
+  {
+    category: 'remember',
+    text: 'remember that I prefer meetings after 10',
+    tools: [],
+    action: 'unknown',
+    entities: { remember: 'I prefer meetings after 10' },
+  },
+];
+
 export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_1,
   ...HELD_OUT_2,
@@ -5165,4 +5439,5 @@ export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_16,
   ...HELD_OUT_17,
   ...HELD_OUT_18,
+  ...HELD_OUT_19,
 ];
