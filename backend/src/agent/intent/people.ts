@@ -46,7 +46,7 @@ const COMMON_WORDS = new Set(
     'as by of off out over under up down into onto upon about above after before between through during without within ' +
     'same other another last first second third next previous earlier later latest new old recent most least ' +
     'since until till ago yet already soon asap again too very really only even still please thanks thank sorry ' +
-    'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere forth ' +
+    'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere forth sometime someday anytime ' +
     'quick quickly right away asap directly personally privately instead either whatever whenever ' +
     'a the an my our your his their its me us you we they i'
   ).split(' '),

@@ -79,6 +79,7 @@ export function cleanUtterance(input: string): CleanText {
   t = t
     .replace(/\b(?:tmrw?|tmw|2moro|tomoz)\b/gi, 'tomorrow')
     .replace(/\b(?:tonite)\b/gi, 'tonight')
+    .replace(/\bo ?clock\b/gi, "o'clock")
     .replace(/\bmsgs\b/gi, 'messages')
     .replace(/\bmsg\b/gi, 'message')
     .replace(/\bmtgs\b/gi, 'meetings')
