@@ -174,6 +174,11 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ['share the agenda with the team on slack', ['slack'], 'post'],
     ['fire off a quick email to jordan saying yes', ['gmail'], 'send'],
     ['have I got back to back meetings today', ['calendar'], 'read', { analysis: undefined }],
+    ['whats on in the next hour', ['calendar'], 'read'],
+    ['so what did maya end up saying about the budget', ['gmail', 'slack'], 'read'],
+    ['please put off my call with sam until next week', ['calendar'], 'schedule', { operation: 'move' }],
+    ['drag my 9am to 10', ['calendar'], 'schedule', { operation: 'move' }],
+    ['the client call got moved to 3, update my calendar', ['calendar'], 'schedule', { operation: 'move', people: [] }],
   ];
   for (const [text, tools, action, entities] of cases) {
     it(text, () => {

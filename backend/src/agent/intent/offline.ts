@@ -71,7 +71,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   const OUT_OF_SCOPE =
     /\bwhat time is it\b|\bwhat's the (?:time|date)\b|\bwhat day is (?:it|today)\b|\b(?:weather|rain|snow|temperature|forecast|news|score|game|match|stocks?|price of|traffic|time in|timer|alarm|sunset|sunrise|capital|population|recipe|joke|song|music|movie)\b/i;
   const TIME_WORDS =
-    /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
+    /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|(?:in )?the next (?:hour|\d+ (?:minutes|hours))|in an hour|first thing|end of (?:the )?day|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
 
   const QUESTION_LEAD =
     /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have(?!\s+(?:a|an)\s)|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
@@ -255,7 +255,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   const SOMEONE_SAID = [
     // A capitalised word after the first: a name.
     /^.+\b[A-Z][a-z]+\b/,
-    /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:been\s+)?(?:say|said|saying|talking|writing|write|wrote|send|sent|ask|asked|asking|mention|mentioned|want|wanted|needed)\b/i,
+    /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:been\s+|end(?:ed)? up\s+|actually\s+|finally\s+)?(?:say|said|saying|talking|writing|write|wrote|send|sent|ask|asked|asking|mention|mentioned|want|wanted|needed)\b/i,
     /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i,
     /\b(?:has|have|did)\s+(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:been in touch|been in contact|reached out|got in touch|gotten in touch|get in touch|contacted me)\b/i,
     /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?|chasing|nudging|pinging)\b/i,

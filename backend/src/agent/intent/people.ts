@@ -47,6 +47,7 @@ const COMMON_WORDS = new Set(
     'same other another last first second third next previous earlier later latest new old recent most least ' +
     'since until till ago yet already soon asap again too very really only even still please thanks thank sorry ' +
     'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere forth sometime someday anytime ' +
+    'got gets getting gone went was were been being has had having done ' +
     'quick quickly right away asap directly personally privately instead either whatever whenever ' +
     'a the an my our your his their its me us you we they i'
   ).split(' '),
