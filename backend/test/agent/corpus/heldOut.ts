@@ -79,7 +79,12 @@ import { type CorpusCase, at, day, span } from './types.js';
  * informing) and measured once: tools+action 38/43 (88.4 %), all entities 37/43 (86.0 %) as first measured;
  * misses: "let's have a planning session with …" (read as a question), "set aside two hours … to write",
  * "shunt the 11 o clock", "dig up the quote the builder sent", "what has jordan been saying about",
- * "sometime" read as a name.
+ * "sometime" read as a name. Batch 20 (HELD_OUT_20), written after batch 19's fixes and one more probing
+ * round and measured once, the final fresh estimate of this phase: tools+action 35/42 (83.3 %), all entities
+ * 33/42 (78.6 %) as first measured; misses: "who am I seeing tomorrow", "sort a call with", "change my lunch
+ * with priya to 1pm", "did the payslip come through", "the upshot of the thread", "prepare an email … I want
+ * to check it before it goes", "and the first one?" after a summary, and two messages ("saying that works
+ * for me" kept "that", which is arguably right; "reply to that saying thanks" kept "saying").
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -103,6 +108,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 17', n: 41, toolsAction: 37, exact: 36 },
   { batch: 'held-out batch 18', n: 43, toolsAction: 34, exact: 33 },
   { batch: 'held-out batch 19', n: 43, toolsAction: 38, exact: 37 },
+  { batch: 'held-out batch 20', n: 42, toolsAction: 35, exact: 33 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -5420,6 +5426,275 @@ export const HELD_OUT_19: CorpusCase[] = [
   },
 ];
 
+/**
+ * Batch 20 (HELD_OUT_20), phase 4, written after batch 19's fixes and one more probing round and measured
+ * once: the final fresh estimate of this phase. Requests as a manager, an assistant and a freelancer
+ * would say them.
+ */
+export const HELD_OUT_20: CorpusCase[] = [
+  {
+    category: 'calendar-read',
+    text: "what's my first appointment on monday",
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: day(16) },
+  },
+  {
+    category: 'calendar-read',
+    text: 'do I have any calls this afternoon',
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: span(11, '12:00', '17:00') },
+  },
+  {
+    category: 'calendar-read',
+    text: 'how much free time have I got on thursday',
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: day(12) },
+  },
+  { category: 'calendar-read', text: 'who am I seeing tomorrow', tools: ['calendar'], action: 'read', entities: { time_range: day(12) } },
+  { category: 'calendar-read', text: 'is the offsite on the calendar yet', tools: ['calendar'], action: 'read' },
+  {
+    category: 'calendar-create',
+    text: 'schedule an interview with the candidate for friday at 1',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', start: at(13, '13:00') },
+  },
+  {
+    category: 'calendar-create',
+    text: 'can you sort a call with maya for next wednesday',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Maya'] },
+  },
+  {
+    category: 'calendar-create',
+    text: 'I want to meet jordan for an hour on monday at 2',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Jordan'], start: at(16, '14:00'), duration_minutes: 60 },
+  },
+  {
+    category: 'calendar-create',
+    text: 'hold thursday 9 to 11 for the workshop',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create' },
+  },
+  {
+    category: 'calendar-change',
+    text: 'change my lunch with priya to 1pm',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move', people: ['Priya'] },
+  },
+  {
+    category: 'calendar-change',
+    text: 'move the interview on friday back a day',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move' },
+  },
+  {
+    category: 'calendar-change',
+    text: "kill the 4pm, it's not needed",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'cancel' },
+  },
+  {
+    category: 'calendar-change',
+    text: "tell them I can't come and decline the dinner on saturday",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'decline' },
+  },
+  {
+    category: 'calendar-change',
+    text: "I'll be there, accept the offsite invite",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'accept' },
+  },
+  { category: 'mail-read', text: 'did the payslip come through', tools: ['gmail'], action: 'read' },
+  {
+    category: 'mail-read',
+    text: 'read out the newest email from jordan',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { people: ['Jordan'], count: 1 },
+  },
+  { category: 'mail-read', text: 'list my unread mail', tools: ['gmail'], action: 'read' },
+  {
+    category: 'mail-read',
+    text: 'locate the email about the conference tickets',
+    tools: ['gmail'],
+    action: 'read',
+  },
+  {
+    category: 'mail-understand',
+    text: 'has the client responded to my proposal',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { analysis: 'did_reply' },
+  },
+  {
+    category: 'mail-understand',
+    text: 'who writes to me the most',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { analysis: 'top_senders' },
+  },
+  {
+    category: 'mail-understand',
+    text: 'what was the upshot of the thread with sam about hiring',
+    tools: ['gmail'],
+    action: 'summarize',
+    entities: { people: ['Sam'] },
+  },
+  {
+    category: 'mail-write',
+    text: 'send a reply to dana saying that works for me',
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { people: ['Dana'], message: 'works for me' },
+  },
+  {
+    category: 'mail-write',
+    text: 'email priya and maya about the team dinner',
+    tools: ['gmail'],
+    action: 'send',
+    entities: { people: ['Priya', 'Maya'] },
+  },
+  {
+    category: 'mail-write',
+    text: 'forward the invoice from acme to my accountant at tax@ledger.io',
+    tools: ['gmail'],
+    action: 'send',
+    entities: { forward: true, emails: ['tax@ledger.io'] },
+  },
+  {
+    category: 'mail-write',
+    text: 'reply to everyone on the thread with a thank you',
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { reply_all: true },
+  },
+  {
+    category: 'mail-write',
+    text: 'prepare an email to jordan about the deadline, I want to check it before it goes',
+    tools: ['gmail'],
+    action: 'draft',
+    entities: { people: ['Jordan'] },
+  },
+  {
+    category: 'slack-read',
+    text: "what's happening in #engineering",
+    tools: ['slack'],
+    action: 'read',
+    entities: { channel: 'engineering' },
+  },
+  {
+    category: 'slack-read',
+    text: 'did anybody reply to my question in #help',
+    tools: ['slack'],
+    action: 'read',
+    entities: { channel: 'help' },
+  },
+  {
+    category: 'slack-read',
+    text: 'search slack for the wifi password',
+    tools: ['slack'],
+    action: 'read',
+    entities: { chat_scope: 'search' },
+  },
+  {
+    category: 'slack-read',
+    text: "what's new in my slack DMs",
+    tools: ['slack'],
+    action: 'read',
+    entities: { chat_scope: 'dm' },
+  },
+  {
+    category: 'slack-write',
+    text: 'post in #general that the kitchen is closed today',
+    tools: ['slack'],
+    action: 'post',
+    entities: { channel: 'general', message: 'the kitchen is closed today' },
+  },
+  {
+    category: 'slack-write',
+    text: 'message sam on slack to say I sent the file',
+    tools: ['slack'],
+    action: 'post',
+    entities: { people: ['Sam'], chat_scope: 'dm' },
+  },
+  {
+    category: 'slack-write',
+    text: 'announce in #sales that we hit the target',
+    tools: ['slack'],
+    action: 'post',
+    entities: { channel: 'sales' },
+  },
+  {
+    category: 'multi',
+    text: 'catch me up on everything since yesterday',
+    tools: ['gmail', 'slack'],
+    action: 'summarize',
+  },
+  {
+    category: 'follow-up',
+    text: 'what about next week?',
+    history: turns('am I busy this week', 'This week you have 6 meetings.'),
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: NEXT_WEEK },
+  },
+  {
+    category: 'follow-up',
+    text: 'reply to that saying thanks',
+    history: turns("what's the latest from maya", 'Maya sent the contract draft an hour ago.'),
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { message: 'thanks' },
+  },
+  {
+    category: 'follow-up',
+    text: 'and the first one?',
+    history: turns('summarize the second email', THREE_EMAILS[1]!.text),
+    tools: ['gmail'],
+    action: 'summarize',
+    entities: { ordinal: 1 },
+  },
+  {
+    category: 'follow-up',
+    text: 'just say see you then',
+    pending: sendToDana,
+    tools: ['gmail'],
+    action: 'send',
+    entities: { people: ['Dana'], message: 'see you then' },
+  },
+  {
+    category: 'follow-up',
+    text: 'wednesday at noon',
+    pending: meetJordan,
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Jordan'], start: at(11, '12:00') },
+  },
+  { category: 'other', text: 'never mind, all good', tools: [], action: 'unknown' },
+  { category: 'other', text: "what's two plus two", tools: [], action: 'unknown' },
+  {
+    category: 'remember',
+    text: 'remember that sam is vegetarian',
+    tools: [],
+    action: 'unknown',
+    entities: { remember: 'sam is vegetarian' },
+  },
+];
+
 export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_1,
   ...HELD_OUT_2,
@@ -5440,4 +5715,5 @@ export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_17,
   ...HELD_OUT_18,
   ...HELD_OUT_19,
+  ...HELD_OUT_20,
 ];
