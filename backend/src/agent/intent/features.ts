@@ -23,7 +23,7 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
   ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill|bin|ditch|nix|axe)\b/i],
   [
     'move',
-    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|shunt|nudge|budge|drag|put off|put (?:[\w'-]+ ){1,4}off (?:until|till|to)|rearrang\w*|swap|put (?:[\w'-]+ ){1,3}back|make (?:[\w'-]+ ){1,3}(?:later|earlier)|moved (?:to|until)|(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until))\b/i,
+    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|shunt|nudge|budge|drag|change (?:[\w'-]+ ){1,4}?to (?=\d|noon|midday|tomorrow|today|next|the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|put off|put (?:[\w'-]+ ){1,4}off (?:until|till|to)|rearrang\w*|swap|put (?:[\w'-]+ ){1,3}back|make (?:[\w'-]+ ){1,3}(?:later|earlier)|moved (?:to|until)|(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until))\b/i,
   ],
 ];
 

@@ -58,7 +58,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
 
   /** Arranging something: with a time or a person it is a calendar event ("tee up a call with maya"). */
   const SCHEDULE_VERB =
-    /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together|tee up|fix up|make time|nab|lock|pencil|reserve|set aside|carve out|block (?:out|off)|have (?:a|an))\b/i;
+    /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together|tee up|fix up|make time|nab|lock|pencil|reserve|set aside|carve out|block (?:out|off)|have (?:a|an)|sort)\b/i;
   /** Telling a person something ("follow up with dana", "give sam a heads up", "fill jordan in"): a note to them. */
   const INFORM = String.raw`follow up with|give(?=\s+[\w']+\s+a\s+heads[- ]?up\b)|loop(?=\s+[\w']+\s+in\b)|fill(?=\s+(?!me\b)[\w']+\s+in\b)|update(?=\s+(?!me\b)[\w']+\s+(?:on|about)\b)|keep(?=\s+(?!me\b)[\w']+\s+(?:posted|updated|in the loop)\b)|brief(?=\s+(?!me\b)[\w']+\s+on\b)`;
   const INFORM_LEAD = new RegExp(String.raw`^(?:${INFORM})`, 'i');
@@ -86,11 +86,12 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
 
   const ACTION_RE = {
     summarize:
-      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
+      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
     reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\be-?mail\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
-      /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
-    draft: /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message))\b/i,
+      /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+    draft:
+      /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message)|(?:prepare|prep|put together|get ready) (?:an? |the )?(?:quick |short )?(?:e-?mail|note|message|reply|response))\b/i,
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
   };
 
@@ -98,7 +99,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   function splitMessage(text: string, action: IntentAction): { instruction: string; message?: string } {
     if (!['reply', 'send', 'post', 'draft'].includes(action)) return { instruction: text };
     const marker =
-      /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
+      /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along|saying|says|said)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
         text,
       );
     if (marker && marker.index > 0) {
@@ -302,6 +303,8 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
           t,
         ) ||
         /\b(?!i\b)[a-z][\w'-]*'s (?:note|letter|memo)\b/i.test(t) ||
+        // "did the payslip come through": a thing that arrives, arrives by mail.
+        /^(?:did|has|have|is|has)\s+(?:the|my|our|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:come|came|arrived|landed|turned up)\b/i.test(t) ||
         /\bsent me (?:the|a|an|that|this)\s+(?:signed\s+)?(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf|invoice)\b/i.test(
           t,
         ) ||
@@ -338,7 +341,9 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
         !OUT_OF_SCOPE.test(t) &&
         (/^(?:when(?:'s| is| are| was| do| does| will| am)|what time(?:'s| is| are))\b/i.test(t) ||
           (TIME_WORDS.test(t) &&
-            (/\b(?:have|got|on|doing|free|open|clear|available|planned|plans?|booked|scheduled|busy|up to|anything)\b/i.test(t) ||
+            (/\b(?:have|got|on|doing|free|open|clear|available|planned|plans?|booked|scheduled|busy|up to|anything|seeing|meeting|visiting)\b/i.test(
+              t,
+            ) ||
               /^how\b/i.test(t)))),
     },
     // "who else is coming to the offsite", "how long is the board meeting": a question about an occasion.
@@ -678,7 +683,8 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
         tools = p.tools;
         const own = detectAction(instruction, tools);
         // "summarize the second one" says its own action; "and tomorrow?" repeats the last read.
-        if (refersBack || ordinal !== undefined) action = own;
+        // "and the first one?" after a summary summarizes that one too.
+        if (refersBack || ordinal !== undefined) action = continuation && own === 'read' && !p.needs_write ? p.action : own;
         else action = p.needs_write ? 'read' : own !== 'read' ? own : p.action;
         if (p.entities.chat_scope && tools.includes(lex.chat) && !findChannel(instruction)) entities.chat_scope = p.entities.chat_scope;
       }

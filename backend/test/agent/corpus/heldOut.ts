@@ -5559,7 +5559,7 @@ export const HELD_OUT_20: CorpusCase[] = [
     text: 'send a reply to dana saying that works for me',
     tools: ['gmail'],
     action: 'reply',
-    entities: { people: ['Dana'], message: 'works for me' },
+    entities: { people: ['Dana'], message: 'that works for me' },
   },
   {
     category: 'mail-write',
