@@ -406,7 +406,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       !/^(?:reply|respond|answer|write back)\b/i.test(text)
     )
       tools.delete(lex.mail);
-    // "share the agenda with the team on slack": a document about a meeting, posted; only an invite is a calendar write.
+    // "share the agenda with the team in #general": a document about a meeting, posted; only an invite is a calendar write.
     if (
       tools.has(lex.chat) &&
       tools.has(lex.calendar) &&
