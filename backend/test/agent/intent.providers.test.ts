@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OfflineIntentEngine } from '../../src/agent/intent/offline.js';
 import { intentLexicon, SHIPPED_LEXICON } from '../../src/agent/intent/vocabulary.js';
@@ -54,5 +55,11 @@ describe('provider vocabulary from the registry', () => {
     const lex = intentLexicon(withNotes.catalog.contracts);
     expect(lex.order).toEqual(['gmail', 'calendar', 'slack', 'notes']);
     expect(lex.others.map((o) => o.tool)).toEqual(['notes']);
+  });
+
+  it('the intent layer names no provider: its words come from the contracts', () => {
+    const dir = new URL('../../src/agent/intent/', import.meta.url);
+    const named = readdirSync(dir).filter((f) => /slack/i.test(readFileSync(new URL(f, dir), 'utf8')));
+    expect(named).toEqual([]);
   });
 });
