@@ -178,6 +178,10 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ['so what did maya end up saying about the budget', ['gmail', 'slack'], 'read'],
     ['please put off my call with sam until next week', ['calendar'], 'schedule', { operation: 'move' }],
     ['drag my 9am to 10', ['calendar'], 'schedule', { operation: 'move' }],
+    ['what time do I finish today', ['calendar'], 'read'],
+    ["I'm swamped, can you clear thursday afternoon", ['calendar'], 'schedule', { operation: 'cancel' }],
+    ['put a hold on friday 2 to 4', ['calendar'], 'schedule', { operation: 'create' }],
+    ["ask the team in #eng who's on call this weekend", ['slack'], 'post'],
     ['the client call got moved to 3, update my calendar', ['calendar'], 'schedule', { operation: 'move', people: [] }],
   ];
   for (const [text, tools, action, entities] of cases) {

@@ -20,7 +20,10 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
     'accept',
     /\b(?:accept|(?:say )?yes to|sign me up for|put me down for|i'm in for|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
   ],
-  ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill|bin|ditch|nix|axe)\b/i],
+  [
+    'cancel',
+    /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the|out)|clear (?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|this|next)\b)|get rid of|kill|bin|ditch|nix|axe)\b/i,
+  ],
   [
     'move',
     /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|shunt|nudge|budge|drag|change (?:[\w'-]+ ){1,4}?to (?=\d|noon|midday|tomorrow|today|next|the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|put off|put (?:[\w'-]+ ){1,4}off (?:until|till|to)|rearrang\w*|swap|put (?:[\w'-]+ ){1,3}back|make (?:[\w'-]+ ){1,3}(?:later|earlier)|moved (?:to|until)|(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until))\b/i,

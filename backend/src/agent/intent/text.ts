@@ -107,6 +107,8 @@ export function cleanUtterance(input: string): CleanText {
     /^(?:before|after|once|since|while) (?:i|we)\b[^,]{1,40}?(?:,\s*(?=\w)|\s+(?=(?:what|what's|whats|when|who|is|are|am|do|does|did|any|anything|can|could)\b))/i,
     '',
   );
+  // "I'm swamped, can you clear thursday": a remark before the request.
+  t = t.replace(/^[^,?]{1,30},\s*(?=(?:can|could|would|will) you\b|please\b)/i, '');
   // "make sure sam gets the agenda": a send to that person.
   t = t
     .replace(/^make sure\s+([a-z][\w'-]*)\s+(?:gets|has|receives|sees)\s+/i, 'send $1 ')

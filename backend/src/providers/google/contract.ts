@@ -156,6 +156,8 @@ const GOOGLE_LANGUAGE = {
       String.raw`\bsync\b`,
       String.raw`\bmy day\b`,
       String.raw`\bmy week\b`,
+      String.raw`\b(?:put|place) a hold\b`,
+      String.raw`\bwhat time do i (?:finish|start|wrap up|get done)\b`,
       String.raw`\b(?:\d+|an?|half an?|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:[\w-]+\s+)?(?:meeting|call|review|sync|chat|session|catch-?up|slot|block|1:1)\b`,
       String.raw`\b(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+(?:with|for)\b`,
       String.raw`\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b`,
