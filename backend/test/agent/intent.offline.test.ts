@@ -124,7 +124,7 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ['what emails need a reply from me', ['gmail'], 'read', { analysis: undefined }],
     ['whats on tmrw', ['calendar'], 'read'],
     ['meeting w priya at 3', ['calendar'], 'schedule', { operation: 'create' }],
-    ['I want to talk to dana tomorrow, can you find a slot', ['calendar'], 'schedule', { operation: 'create' }],
+    ['I want to talk to dana tomorrow, can you find a slot', ['calendar'], 'schedule', { operation: 'create', people: ['Dana'] }],
     ["what's the word on the acme deal", ['gmail', 'slack'], 'read'],
     ['did anyone get back to me about the job posting', ['gmail'], 'read', { analysis: 'did_reply' }],
     ['share the notes in the product channel', ['slack'], 'post', { channel: 'product' }],

@@ -108,7 +108,10 @@ export function cleanUtterance(input: string): CleanText {
     '',
   );
   // "I'm swamped, can you clear thursday": a remark before the request.
-  t = t.replace(/^[^,?]{1,30},\s*(?=(?:can|could|would|will) you\b|please\b)/i, '');
+  t = t.replace(
+    /^(?:i'm|i am|i've been|it's|this is|honestly|ugh|phew|wow|man)\b[^,?]{0,30},\s*(?=(?:can|could|would|will) you\b|please\b)/i,
+    '',
+  );
   // "make sure sam gets the agenda": a send to that person.
   t = t
     .replace(/^make sure\s+([a-z][\w'-]*)\s+(?:gets|has|receives|sees)\s+/i, 'send $1 ')
