@@ -80,11 +80,16 @@ import { type CorpusCase, at, day, span } from './types.js';
  * misses: "let's have a planning session with …" (read as a question), "set aside two hours … to write",
  * "shunt the 11 o clock", "dig up the quote the builder sent", "what has jordan been saying about",
  * "sometime" read as a name. Batch 20 (HELD_OUT_20), written after batch 19's fixes and one more probing
- * round and measured once, the final fresh estimate of this phase: tools+action 35/42 (83.3 %), all entities
+ * round and measured once: tools+action 35/42 (83.3 %), all entities
  * 33/42 (78.6 %) as first measured; misses: "who am I seeing tomorrow", "sort a call with", "change my lunch
  * with priya to 1pm", "did the payslip come through", "the upshot of the thread", "prepare an email … I want
- * to check it before it goes", "and the first one?" after a summary, and two messages ("saying that works
- * for me" kept "that", which is arguably right; "reply to that saying thanks" kept "saying").
+ * to check it before it goes", "and the first one?" after a summary, and two messages ("reply to that saying
+ * thanks" kept "saying"; "saying that works for me" kept "that", which is right: a labelling slip of this
+ * batch, corrected afterwards). Batch 21 (HELD_OUT_21), written after batch 20's fixes and a last probing
+ * round and measured once, plainer everyday wording: tools+action 42/42 (100 %), all entities 41/42 (97.6 %)
+ * as first measured; miss: "which person emailed me the most" (no mailbox analysis). Over the four batches
+ * written after the first round of fixes (18-21): tools+action 149/170 (87.6 %) as first measured; over all
+ * phase-4 batches (15-21): 263/294 (89.5 %).
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -109,6 +114,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 18', n: 43, toolsAction: 34, exact: 33 },
   { batch: 'held-out batch 19', n: 43, toolsAction: 38, exact: 37 },
   { batch: 'held-out batch 20', n: 42, toolsAction: 35, exact: 33 },
+  { batch: 'held-out batch 21', n: 42, toolsAction: 42, exact: 41 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -5428,7 +5434,7 @@ export const HELD_OUT_19: CorpusCase[] = [
 
 /**
  * Batch 20 (HELD_OUT_20), phase 4, written after batch 19's fixes and one more probing round and measured
- * once: the final fresh estimate of this phase. Requests as a manager, an assistant and a freelancer
+ * once. Requests as a manager, an assistant and a freelancer
  * would say them.
  */
 export const HELD_OUT_20: CorpusCase[] = [
