@@ -64,7 +64,9 @@ const ANALYSES: Array<[MailAnalysis, RegExp]> = [
 ];
 
 export function mailAnalysis(text: string): MailAnalysis | undefined {
-  for (const [a, re] of ANALYSES) if (re.test(text)) return a;
+  // "which person emailed me the most" asks who.
+  const asked = text.replace(/\bwhich (?:person|people|sender|senders|contact|contacts|one)\b/gi, 'who');
+  for (const [a, re] of ANALYSES) if (re.test(asked)) return a;
   return undefined;
 }
 
