@@ -182,6 +182,11 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ["I'm swamped, can you clear thursday afternoon", ['calendar'], 'schedule', { operation: 'cancel' }],
     ['put a hold on friday 2 to 4', ['calendar'], 'schedule', { operation: 'create' }],
     ["ask the team in #eng who's on call this weekend", ['slack'], 'post'],
+    ['what did the insurance company send', ['gmail'], 'read'],
+    ["what did maya's team say about the launch", ['gmail', 'slack'], 'read'],
+    ["I'm not sure if priya got my invite", ['calendar'], 'read'],
+    ['maybe I should email jordan about it', ['gmail'], 'send'],
+    ['it would be great if you could send dana the notes', ['gmail'], 'send'],
     ['the client call got moved to 3, update my calendar', ['calendar'], 'schedule', { operation: 'move', people: [] }],
   ];
   for (const [text, tools, action, entities] of cases) {

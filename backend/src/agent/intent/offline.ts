@@ -256,7 +256,7 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
   const SOMEONE_SAID = [
     // A capitalised word after the first: a name.
     /^.+\b[A-Z][a-z]+\b/,
-    /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:been\s+|end(?:ed)? up\s+|actually\s+|finally\s+)?(?:say|said|saying|talking|writing|write|wrote|send|sent|ask|asked|asking|mention|mentioned|want|wanted|needed)\b/i,
+    /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+(?:\s+(?:team|people|folks|group|office|lawyers?|accountants?))?\s+(?:been\s+|end(?:ed)? up\s+|actually\s+|finally\s+)?(?:say|said|saying|talking|writing|write|wrote|send|sent|ask|asked|asking|mention|mentioned|want|wanted|needed)\b/i,
     /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i,
     /\b(?:has|have|did)\s+(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:been in touch|been in contact|reached out|got in touch|gotten in touch|get in touch|contacted me)\b/i,
     /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?|chasing|nudging|pinging)\b/i,
@@ -292,6 +292,15 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
       when: (t) =>
         /^(?:show|list|find|get|pull up|open|read|any|anything|everything|what|heard|hear|have i heard|did i hear)\b/i.test(t) &&
         /\b(?:everything|anything|all|stuff|things|what)\b.*\bfrom\s+(?!(?:last|this|yesterday|today|earlier|before|next|the past|my|our|me)\b)[a-z]/i.test(
+          t,
+        ),
+    },
+    // "what did the insurance company send": an organisation writes by mail.
+    {
+      tools: [lex.mail],
+      when: (t) =>
+        SAYING.test(t) &&
+        /\bthe\s+[\w-]+\s+(?:company|firm|agency|council|school|clinic|surgery|practice|provider|supplier|bank|office|department)\b/i.test(
           t,
         ),
     },

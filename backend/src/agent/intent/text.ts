@@ -11,6 +11,8 @@ const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
   /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|quick question|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh)\b[,.!:]?\s+/i,
   /^(?:would|do) you mind\s+/i,
+  /^(?:it (?:would|'d) be (?:great|good|nice|lovely|helpful|brilliant|amazing) if|i(?:'d| would) be grateful if|i(?:'d| would) appreciate it if) you (?:could|can|would)\s+/i,
+  /^(?:maybe |perhaps )?i (?:should|ought to|might)(?: probably| just)?\s+(?=(?:email|send|reply|write|message|tell|book|schedule|set up|move|cancel|decline|accept|post|dm|ping|text|forward)\b)/i,
   /^(?:(?:is there )?any chance|do you think|is it possible that|think) you (?=can|could|would|might)(?:can|could|would|might)\s+/i,
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
   /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get|do|have|grab)\b)/i,
@@ -117,7 +119,7 @@ export function cleanUtterance(input: string): CleanText {
     .replace(/^make sure\s+([a-z][\w'-]*)\s+(?:gets|has|receives|sees)\s+/i, 'send $1 ')
     .replace(/^make sure\s+([a-z][\w'-]*)\s+knows\s+/i, 'tell $1 ');
   // "check whether priya accepted the invite" asks whether; it does not invite.
-  t = t.replace(/^(?:find out|see|check)\s+(?:if|whether)\s+/i, 'whether ');
+  t = t.replace(/^(?:find out|see|check|i'm not sure|i am not sure|not sure)\s+(?:if|whether)\s+/i, 'whether ');
   // "let me see my week": asking to be shown.
   t = t.replace(/^let me (?:see|look at|have a look at|check)\s+(?!if\b|whether\b)/i, 'show ');
   t = t.replace(TAILS, '$1').trim();
