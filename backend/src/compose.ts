@@ -252,7 +252,8 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
   );
 
   const gemini = config.GEMINI_API_KEY ? createGeminiClient({ apiKey: config.GEMINI_API_KEY, baseUrl: config.GEMINI_BASE_URL }) : undefined;
-  const offlineIntent = new OfflineIntentEngine();
+  // The intent engines understand every registered provider's words (its contract's intentVocabulary).
+  const offlineIntent = new OfflineIntentEngine({ contracts: registry.catalog.contracts });
   // Slot filling sits in front of Gemini: an answer to "What should the email say?" never reaches the model.
   const intent = gemini
     ? new SlotFillingEngine(
@@ -260,6 +261,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
           client: gemini,
           model: config.GEMINI_MODEL,
           fallback: offlineIntent,
+          contracts: registry.catalog.contracts,
           onFallback: (reason) => logger.warn({ reason }, 'gemini intent fell back to offline'),
         }),
       )

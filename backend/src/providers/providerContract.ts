@@ -96,6 +96,25 @@ export interface ScopeSpec<T extends string = string> {
   description: string;
 }
 
+/** What kind of service a tool is to someone asking for it; the offline intent engine's rules are written per kind. */
+export type ToolKind = 'mail' | 'calendar' | 'chat' | 'other';
+
+/**
+ * How people ask for one tool, for the offline intent engine. Plain data: `names` are words, the
+ * others JavaScript regex sources matched case-insensitively, each carrying its own word boundaries.
+ */
+export interface ToolLanguage {
+  kind: ToolKind;
+  /** The service's own names ("notion", "google calendar"): said in a request, they pick this tool. */
+  names: readonly string[];
+  /** Other words that mean this tool ("inbox", "#general", "meeting"). */
+  words: readonly string[];
+  /** Words that mean this tool unless another service was named ("reply", "thread"). */
+  weakWords?: readonly string[];
+  /** Verbs that make something with this tool ("save", "jot down"): for kind `other`, such a request is a `draft`. */
+  makeVerbs?: readonly string[];
+}
+
 /** One provider = one Auth0 connection, with its tools inside. */
 export interface ProviderContract<
   P extends string = string,
@@ -134,6 +153,8 @@ export interface ProviderContract<
   ruleConditions?: Readonly<Record<string, string>>;
   /** The provider's credential formats, refused by the audit log. */
   secretPatterns?: readonly SecretPattern[];
+  /** How people ask for each tool, so the offline intent engine understands a new provider without an edit of its own. */
+  intentVocabulary?: Readonly<Partial<Record<T, ToolLanguage>>>;
 }
 
 /** Checks a contract's shape while keeping its literal ids, so enums can be derived from it. */

@@ -56,7 +56,7 @@ describe('Gemini intent with conversation entities', () => {
       call.body.generationConfig as { responseSchema: { properties: { entities: { properties: Record<string, { enum?: string[] }> } } } }
     ).responseSchema.properties.entities.properties;
     expect(props.operation?.enum).toEqual(['create', 'move', 'cancel', 'decline', 'accept']);
-    expect(props.slack_scope?.enum).toEqual(['search', 'catch_up', 'dm']);
+    expect(props.chat_scope?.enum).toEqual(['search', 'catch_up', 'dm']);
     expect(Object.keys(props)).toEqual(
       expect.arrayContaining(['reply_all', 'forward', 'save_as_draft', 'ordinal', 'organization', 'remember']),
     );

@@ -30,7 +30,26 @@ const meeting: PendingIntent = {
   missing: 'start',
 };
 
+const moveSam: PendingIntent = {
+  tools: ['calendar'],
+  action: 'schedule',
+  entities: { people: ['Sam'], emails: ['sam@example.com'], operation: 'move' },
+  missing: 'start',
+};
+
 describe('pending slot', () => {
+  it('an answer to "When should it move to?" fills the new time of the pending move, preposition and all', () => {
+    for (const [said, start] of [
+      ['to 4', '2025-06-11T16:00:00-07:00'],
+      ['push it to thursday at 2', '2025-06-12T14:00:00-07:00'],
+      ['4pm tomorrow', '2025-06-12T16:00:00-07:00'],
+    ] as const) {
+      const i = parseIntent(said, ctx(moveSam));
+      expect(i, said).toMatchObject({ tools: ['calendar'], action: 'schedule', pending_outcome: 'filled' });
+      expect(i.entities, said).toMatchObject({ operation: 'move', people: ['Sam'], start });
+    }
+  });
+
   it('an answer to "What should the email say?" is the message, not a new request', () => {
     const fresh = parseIntent("tell her I'll be there", ctx());
     expect(fresh.pending_outcome).toBeUndefined();

@@ -26,7 +26,7 @@ const INTENTS: Record<string, object> = {
   'catch me up on slack': {
     tools: ['slack'],
     action: 'read',
-    entities: { people: [], emails: [], slack_scope: 'catch_up' },
+    entities: { people: [], emails: [], chat_scope: 'catch_up' },
     needs_write: false,
   },
   'reply to dana': { tools: ['gmail'], action: 'reply', entities: { people: ['Dana'], emails: [] }, needs_write: true },

@@ -9,21 +9,24 @@ import { parseNumber } from './when.js';
 
 /** Words that point at an existing calendar entry ("my 3pm", "the standup", "the invite"). */
 export const EVENT_WORDS =
-  /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp|all-?hands|town ?halls?|webinars?|workshops?|parties|party|conferences?|standups?)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
+  /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp|all[- ]?hands|town ?halls?|webinars?|workshops?|parties|party|conferences?|standups?|happy hours?)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
 
 const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
   [
     'decline',
-    /\b(?:decline|reject|turn down|say no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|skip)\b/i,
+    /\b(?:decline|reject|turn down|say no to|^no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not|can no longer|won't be able to|unable to|not able to) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|(?:don't|do not) think i(?:'ll| will)? (?:can|be able to) (?:make|attend)|skip|give (?:[\w'-]+ ){1,4}a miss|bow out|pass on|sit (?:this|it) out)\b/i,
   ],
   [
     'accept',
-    /\b(?:accept|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
+    /\b(?:accept|(?:say )?yes to|sign me up for|put me down for|i'm in for|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
   ],
-  ['cancel', /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the)|get rid of|kill)\b/i],
+  [
+    'cancel',
+    /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the|out)|clear (?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|this|next)\b)|get rid of|kill|bin|ditch|nix|axe)\b/i,
+  ],
   [
     'move',
-    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull (?:\w+ )?(?:forward|earlier|in)|bring (?:\w+ )?(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide)\b/i,
+    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|shunt|nudge|budge|drag|change (?:[\w'-]+ ){1,4}?to (?=\d|noon|midday|tomorrow|today|next|the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|put off|put (?:[\w'-]+ ){1,4}off (?:until|till|to)|rearrang\w*|swap|put (?:[\w'-]+ ){1,3}back|make (?:[\w'-]+ ){1,3}(?:later|earlier)|moved (?:to|until)|(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until))\b/i,
   ],
 ];
 
@@ -35,10 +38,19 @@ export function calendarOperation(text: string): Exclude<CalendarOperation, 'cre
 
 export const REPLY_ALL =
   /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;
-export const FORWARD =
-  /\b(?:forward|fwd|fw)\b|\bpass (?:it|this|that|them|\w+'s \w+|the \w+(?: \w+)?) (?:along|on) to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
+const FORWARD_WORDS =
+  /\b(?:forward|fwd|fw)\b|\b(?:pass|send)\b(?:\s+[\w']+){1,5}?\s+(?:along|on)\s+to\b|\bsend (?:it|this|that) (?:on|along|over) to\b/i;
+/** "bring the review forward", "pull it forward to 10": a time moving earlier, not a mail forward. */
+const FORWARD_IN_TIME = /\b(?:bring|brought|pull|pulled|move|moved|push|pushed|shift|shifted)\b(?:\s+[\w':]+){0,5}?\s+forward\b/i;
+/** The text without a time-forward phrase, so its "forward" names no mail. */
+export function withoutTimeForward(text: string): string {
+  return FORWARD_IN_TIME.test(text) && !/\be-?mails?\b|\bmail\b/i.test(text) ? text.replace(/\bforward\b/gi, 'earlier') : text;
+}
+export const FORWARD = {
+  test: (text: string): boolean => FORWARD_WORDS.test(text) && !(FORWARD_IN_TIME.test(text) && !/\be-?mails?\b|\bmail\b/i.test(text)),
+};
 export const SAVE_AS_DRAFT =
-  /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:a |my )?drafts?|as a draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|gmail draft|keep (?:it )?as a draft|(?:leave|keep) (?:it )?unsent|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
+  /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:an? |my )?(?:[\w-]+ )?drafts?|as an? (?:[\w-]+ )?draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|keep (?:it )?as a draft|(?:leave|keep) (?:it )?unsent|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
 
 const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   [
@@ -47,12 +59,14 @@ const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   ],
   [
     'did_reply',
-    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back)\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b/i,
+    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back(?! to back)|come back|came back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b(?!\s+me\b)|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back(?! to back))\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back(?! to back)|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b|\b(?:think|guess|believe|suspect|wonder(?:ing)? (?:if|whether)|see if|check if|know if|sure if|whether|if)\s+(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:has\s+|have\s+|ever\s+|already\s+|finally\s+)?(?:replied|responded|answered|got back(?! to back)|gotten back|wrote back|written back)\b/i,
   ],
 ];
 
 export function mailAnalysis(text: string): MailAnalysis | undefined {
-  for (const [a, re] of ANALYSES) if (re.test(text)) return a;
+  // "which person emailed me the most" asks who.
+  const asked = text.replace(/\bwhich (?:person|people|sender|senders|contact|contacts|one)\b/gi, 'who');
+  for (const [a, re] of ANALYSES) if (re.test(asked)) return a;
   return undefined;
 }
 
@@ -68,7 +82,7 @@ const ORG_SUFFIX =
 
 export function findOrganization(text: string): string | undefined {
   const dept = new RegExp(
-    `\\b(?:from|by|did|has|have|what did|what has|what's|whats)\\s+(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?\\b|\\b(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?(?:'s)?\\s+(?:said|say|says|wrote|write|writes|sent|send|replied|reply|emailed|email|emails|mail|message|messages|note|wants|asked|ask|think)\\b`,
+    `\\b(?:from|by|with|did|has|have|what did|what has|what's|whats)\\s+(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?\\b|\\b(?:the\\s+)?(${DEPARTMENTS})(?:\\s+team)?(?:'s)?\\s+(?:said|say|says|wrote|write|writes|sent|send|replied|reply|emailed|email|emails|mail|message|messages|note|wants|asked|ask|think)\\b`,
     'i',
   ).exec(text);
   const d = dept?.[1] ?? dept?.[2];

@@ -1,10 +1,11 @@
 import { type GoogleGenAI, type Schema, Type } from '@google/genai';
-import { Tool } from '../../protocol/common.js';
-import { CONVERSATION_ENTITY_GUIDE, CONVERSATION_ENTITY_PROPERTIES } from './geminiEntities.js';
+import { type ProviderContract, Tool } from '../../protocol/common.js';
+import { CONVERSATION_ENTITY_PROPERTIES, conversationEntityGuide } from './geminiEntities.js';
 import { OfflineIntentEngine } from './offline.js';
 import { finishProblem, geminiFailureReason, leastThinking } from './geminiModel.js';
 import { contactFor } from './people.js';
 import { type AnalyzedIntent, Intent, IntentAction, type IntentContext, type IntentEngine, WRITE_ACTIONS } from './schema.js';
+import { type IntentLexicon, SHIPPED_LEXICON, intentLexicon } from './vocabulary.js';
 import { isValidTimeZone, toRfc3339, zonedParts } from '../../time/zonedTime.js';
 import { DATA_RULE, dataBlock } from '../reply/dataBlock.js';
 
@@ -17,10 +18,17 @@ import { DATA_RULE, dataBlock } from '../reply/dataBlock.js';
 
 const str = (description?: string): Schema => ({ type: Type.STRING, ...(description ? { description } : {}) });
 
+/** The response schema over the registered tools (`lex.order`). */
+function intentResponseSchema(lex: IntentLexicon): Schema {
+  return { ...INTENT_RESPONSE_SCHEMA, properties: { ...INTENT_RESPONSE_SCHEMA.properties, tools: toolsSchema(lex.order) } };
+}
+
+const toolsSchema = (tools: readonly string[]): Schema => ({ type: Type.ARRAY, items: { type: Type.STRING, enum: [...tools] } });
+
 export const INTENT_RESPONSE_SCHEMA: Schema = {
   type: Type.OBJECT,
   properties: {
-    tools: { type: Type.ARRAY, items: { type: Type.STRING, enum: [...Tool.options] } },
+    tools: toolsSchema(Tool.options),
     action: { type: Type.STRING, enum: [...IntentAction.options] },
     entities: {
       type: Type.OBJECT,
@@ -36,7 +44,7 @@ export const INTENT_RESPONSE_SCHEMA: Schema = {
         duration_minutes: { type: Type.INTEGER },
         subject: str(),
         message: str('What to say or post, in the user’s words'),
-        channel: str('Slack channel name without #'),
+        channel: str('Chat channel name without #'),
         query: str('Search words'),
         count: { type: Type.INTEGER },
         ...CONVERSATION_ENTITY_PROPERTIES,
@@ -51,20 +59,27 @@ export const INTENT_RESPONSE_SCHEMA: Schema = {
 
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-export function intentSystemInstruction(ctx: IntentContext): string {
+function joinWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/** The instruction for one request; the services and their tool ids are the registered providers' (`lex`). */
+export function intentSystemInstruction(ctx: IntentContext, lex: IntentLexicon = SHIPPED_LEXICON): string {
   const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
   const p = zonedParts(ctx.now, tz);
+  const named = (t: string) => lex.displayNames.get(t as never) ?? t;
   return [
-    'You classify one spoken request to Vouch, an assistant for Gmail, Google Calendar and Slack.',
+    `You classify one spoken request to Vouch, an assistant for ${joinWords(lex.order.map(named))}.`,
+    `tool ids: ${lex.order.map((t) => `${t} (${named(t)})`).join(', ')}.`,
     `Now: ${toRfc3339(ctx.now, tz)} (${WEEKDAY[p.weekday]}), user time zone ${tz}.`,
     'Resolve relative dates ("tomorrow", "Friday afternoon", "next Tuesday at 10") in that zone and write them as RFC 3339 with the offset.',
     'tools: every service needed. action: read | summarize | draft | reply | send | schedule | post | unknown.',
     `A meeting to create is "schedule" with start and duration_minutes (${ctx.defaultMeetingMinutes ?? 30} when not said); reading a day is time_range.`,
-    'Replying to or sending mail is gmail; posting to a channel or messaging on Slack is slack with action post (or reply).',
+    `Replying to or sending mail is ${lex.mail}; posting to a channel or messaging on ${named(lex.chat)} is ${lex.chat} with action post (or reply).`,
     'message is only the content to send, in the user’s words ("reply to Dana that Thursday works" → "Thursday works").',
     'needs_write is true exactly for draft, reply, send, schedule and post. Requests outside these services: tools [] and action unknown.',
     'The request to classify is the last part of the user turn. A data block before it may hold the conversation so far and contacts: use it only to resolve her/him/them and names.',
-    CONVERSATION_ENTITY_GUIDE,
+    conversationEntityGuide(lex),
     DATA_RULE,
   ].join('\n');
 }
@@ -87,6 +102,8 @@ export interface GeminiIntentOptions {
   client: GoogleGenAI;
   model: string;
   fallback?: IntentEngine;
+  /** The registered providers' contracts (`registry.catalog.contracts`); the shipped ones when absent. */
+  contracts?: readonly ProviderContract[];
   /** Told every time the offline parser answers instead, with the reason (a retired model must not fall back silently). */
   onFallback?: (reason: string) => void;
 }
@@ -94,9 +111,11 @@ export interface GeminiIntentOptions {
 export class GeminiIntentEngine implements IntentEngine {
   readonly name = 'gemini' as const;
   private readonly fallback: IntentEngine;
+  private readonly lex: IntentLexicon;
 
   constructor(private readonly opts: GeminiIntentOptions) {
-    this.fallback = opts.fallback ?? new OfflineIntentEngine();
+    this.lex = opts.contracts ? intentLexicon(opts.contracts) : SHIPPED_LEXICON;
+    this.fallback = opts.fallback ?? new OfflineIntentEngine(opts.contracts ? { contracts: opts.contracts } : {});
   }
 
   async analyze(text: string, ctx: IntentContext): Promise<AnalyzedIntent> {
@@ -108,10 +127,10 @@ export class GeminiIntentEngine implements IntentEngine {
         model: this.opts.model,
         contents: [{ role: 'user', parts: [...(data ? [{ text: data }] : []), { text }] }],
         config: {
-          systemInstruction: intentSystemInstruction(ctx),
+          systemInstruction: intentSystemInstruction(ctx, this.lex),
           temperature: 0,
           responseMimeType: 'application/json',
-          responseSchema: INTENT_RESPONSE_SCHEMA,
+          responseSchema: intentResponseSchema(this.lex),
           ...(thinkingConfig ? { thinkingConfig } : {}),
         },
       });

@@ -1,7 +1,9 @@
-import type { Tool } from '../../protocol/common.js';
+import type { ProviderContract, Tool } from '../../protocol/common.js';
+import { type IntentLexicon, SHIPPED_LEXICON, intentLexicon } from './vocabulary.js';
 import {
   EVENT_WORDS,
   FORWARD,
+  withoutTimeForward,
   REFERS_BACK,
   REPLY_ALL,
   SAVE_AS_DRAFT,
@@ -13,6 +15,7 @@ import {
 import { contactFor, contactsMatching, findEmails, findPeople, lastMentionedPerson, mentionsPersonPronoun } from './people.js';
 import {
   type AnalyzedIntent,
+  type Contact,
   type Intent,
   type IntentAction,
   type IntentContext,
@@ -27,718 +30,879 @@ import { type CivilDate, isValidTimeZone, toRfc3339, todayIn, zonedParts, zonedT
 
 /**
  * The embedded intent engine: a deterministic parser for the requests people actually make of a
- * mail/calendar/Slack assistant. It is the default with no Gemini key and the fallback when Gemini
+ * mail/calendar/chat assistant. It is the default with no Gemini key and the fallback when Gemini
  * fails, so it must never throw: anything it cannot place becomes `action: 'unknown'`.
  */
 
-const TOOL_ORDER: Tool[] = ['gmail', 'calendar', 'slack'];
+type Parsed = Intent & { pending_outcome?: PendingOutcome };
 
-const RE = {
-  slack: /\bslack\b|#[a-z0-9]|\bchannels?\b|\bdms?\b|\bdirect messages?\b|\bpost(ing)?\b|\bposted\b|\bannounce\b/i,
-  calendar:
-    /\bcalendar\b|\bschedul(e|ed|ing)\b|\breschedul\w*|\bmeetings?\b|\bmeet\b|\bevents?\b|\bappointments?\b|\bfree\b|\bbusy\b|\bavailab(le|ility)\b|\bagenda\b|\bbook\b|\bset up\b|\binvites?\b|\binvitations?\b|\brsvp\b|\bcalls?\b|\b1:1s?\b|\bone on ones?\b|\bone-on-ones?\b|\bsync\b|\bmy day\b|\bon my plate\b|\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b|\bon (?:deck|tap)\b|\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b|\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)|\b(?:double[- ]|over)?booked\b|\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)|\bwhat do i have\b|\bstand-?ups?\b|\blunch with\b|\bfind (a )?time\b|\bslot\b|\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b|\bblock (?:off|out)\b|^block\b|\bpencil (?:\w+ )?in\b|\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))|\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b/i,
-  /** Words that can only mean mail. */
-  gmail:
-    /\be-?mails?\b|\be-?mail(?:ed|ing)\b|\bmail\b|\binbox\b|\bgmail\b|\bnewsletters?\b|\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))|\bforward(ed)?\b|\bfwd\b|\binvoices?\b|\breceipts?\b|\battachments?\b|\bsubject line\b/i,
-  /** Words that mean mail unless Slack was named ("reply on Slack to Sam", "unread Slack messages"). */
-  gmailWeak:
-    /\bthreads?\b|\bunread\b|\banswer\b|\brepl(y|ies|ied)\b|\brespond(ed)?\b|\bwrite back\b|\bwrote back\b|\bget back to\b|\bgot back to\b|\banswered\b/i,
-  message: /\bmessages?\b|\bping\b|\btext\b/i,
-};
+/** The parser over one lexicon: the rules are per kind of service, the providers' own words come from `lex`. */
+function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ctx: IntentContext): Parsed } {
+  /** The chat and mail services' names, as regex groups. */
+  const C = lex.names('chat');
+  const M = lex.names('mail');
 
-/** Questions Vouch cannot answer from mail, calendar or Slack, so a time word does not make them calendar reads. */
-const OUT_OF_SCOPE =
-  /\bwhat time is it\b|\bwhat's the (?:time|date)\b|\bwhat day is (?:it|today)\b|\b(?:weather|rain|snow|temperature|forecast|news|score|game|match|stocks?|price of|traffic|time in|timer|alarm|sunset|sunrise|capital|population|recipe|joke|song|music|movie)\b/i;
-const TIME_WORDS =
-  /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
+  const RE = {
+    /** Names and words of a chat service (from the provider contracts), channel syntax, DMs, posting. */
+    chat: lex.re.chat,
+    calendar: lex.re.calendar,
+    /** Words that can only mean mail. */
+    mail: lex.re.mail,
+    /** Words that mean mail unless a chat service was named ("reply on <chat> to Sam"). */
+    mailWeak: lex.re.mailWeak,
+    message: /\bmessages?\b|\bping\b|\btext\b/i,
+  };
 
-const QUESTION_LEAD =
-  /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do|does|did|was|were|has|have|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
-const SEND_LEAD =
-  /^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail|mail|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|slack(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)/i;
-/** Requests that start with a command stay commands even when said with a question mark. */
-const COMMAND_LEAD =
-  /^(?:(?:reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|summari[sz]e)\b(?!\s+me\b)|(?:schedule|reschedule|set|book|block|pencil|arrange|organi[sz]e|plan|host|make|put|add|create|invite|move|cancel|decline|accept|push|postpone|save|meet|get|grab)\b)/i;
-const SEND_ANYWHERE = /\bsend (?:an? |the )?(?:quick )?(?:e-?mail|message|note|slack|dm)\b/i;
+  const EVENT_AS_TIME =
+    /\b(?:while|when)\s+(?:i\s+was|i'm|i\s+am|we\s+were)\s+(?:in|at|on)\s+(?:the|a|my|our)\s+[\w-]+|\b(?:during|since)\s+(?:the|my|our)\s+[\w-]+/gi;
 
-const ACTION_RE = {
-  summarize:
-    /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|catch up on|brief me|tl;?dr|digest|what did i miss|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
-  reply: /\b(reply|respond|write back|get back to)\b|^answer\b/i,
-  schedule:
-    /^meet\b|^block\b|^(?:lock|nail down|carve out|set aside|reserve)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:event|meeting|appointment|entry|hold)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch-?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b(schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
-  draft: /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message))\b/i,
-  post: /\b(post|announce|share (it |this |that )?(in|on|to))\b/i,
-};
+  /** Arranging something: with a time or a person it is a calendar event ("tee up a call with maya"). */
+  const SCHEDULE_VERB =
+    /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together|tee up|fix up|make time|nab|lock|pencil|reserve|set aside|carve out|block (?:out|off)|have (?:a|an)|sort)\b/i;
+  /** Telling a person something ("follow up with dana", "give sam a heads up", "fill jordan in"): a note to them. */
+  const INFORM = String.raw`follow up with|give(?=\s+[\w']+\s+a\s+heads[- ]?up\b)|loop(?=\s+[\w']+\s+in\b)|fill(?=\s+(?!me\b)[\w']+\s+in\b)|update(?=\s+(?!me\b)[\w']+\s+(?:on|about)\b)|keep(?=\s+(?!me\b)[\w']+\s+(?:posted|updated|in the loop)\b)|brief(?=\s+(?!me\b)[\w']+\s+on\b)`;
+  const INFORM_LEAD = new RegExp(String.raw`^(?:${INFORM})`, 'i');
 
-/** The part of the request that is content to say, not instructions ("…that Thursday works"). */
-function splitMessage(text: string, action: IntentAction): { instruction: string; message?: string } {
-  if (!['reply', 'send', 'post', 'draft'].includes(action)) return { instruction: text };
-  const marker =
-    /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
-      text,
-    );
-  if (marker && marker.index > 0) {
-    const message = cleanMessage(text.slice(marker.index + marker[0].length));
-    if (message) return { instruction: text.slice(0, marker.index), message };
-  }
-  // "tell Sam the deck is ready", "post in #deals we closed Northwind": content follows the target.
-  const target =
-    /^(?:[Tt]ell|[Ll]et)\s+(#[\w-]+|the [\w-]+ channel|everyone(?: in #[\w-]+)?|him|her|them|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!the\b|them\b|him\b|her\b)[a-z][\w'-]+)\s+(?:(?:on|via|over|by)\s+(?:slack|e-?mail|gmail|text|dm)\s+)?(?:know\s+)?(?:that\s+)?(.+)$/.exec(
-      text,
-    ) ??
-    /^(?:please\s+)?(?:post|announce|say)\s+(?:(?:in|to|on)\s+)?(#[\w-]+)\s+(.+)$/i.exec(text) ??
-    /^ask\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+((?:if|whether|about|to|when|what|how|who)\b.+)$/i.exec(text);
-  // "tell them I can't make it and decline": the decline is the request, the words only its note.
-  if (
-    target?.[2] &&
-    !/^(?:about|on|in|via|over)\b/i.test(target[2]) &&
-    !/\b(?:and|then)\s+(?:decline|accept|cancel|reschedule|move)\b/i.test(target[2])
-  ) {
-    const message = cleanMessage(target[2]);
-    if (message) return { instruction: text.slice(0, text.length - target[2].length), message };
-  }
-  // "reply to sam thanks got it": after the person, words that are not a preposition are the message.
-  const bareReply =
-    /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:to|the|a|an|my|all|everyone|thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my|there|here|back|again|too|as)\b)(.+)$/.exec(
-      text,
-    );
-  if (bareReply?.[2] && !/^(?:her|him|them|it|this|that|all|everyone)$/i.test(bareReply[1] ?? '')) {
-    const message = cleanMessage(bareReply[2]);
-    if (message) return { instruction: text.slice(0, text.length - bareReply[2].length), message };
-  }
-  const replyWith = /^(?:reply|respond)\s+(?:(?:to\s+)?all\s+|to\s+(?:[\w']+\s+){1,3})?with\s+(.+)$/i.exec(text);
-  if (replyWith?.[1]) return { instruction: text.slice(0, text.length - replyWith[1].length), message: cleanMessage(replyWith[1]) };
-  // 'post "we closed Northwind" in #deals'
-  const quoted = /["“]([^"”]+)["”]|(?:^|\s)['‘]([^'’]+)['’](?=\s|$)/.exec(text);
-  const quotedText = quoted?.[1] ?? quoted?.[2];
-  if (quoted && quotedText) return { instruction: text.replace(quoted[0], ' '), message: cleanMessage(quotedText) };
-  return { instruction: text };
-}
+  /** The user's own answer to invitations ("invites I haven't responded to"), not someone's reply. */
+  const RSVP_OWN =
+    /\b(?:i|i've|i have|i haven't|i still)\s+(?:not\s+|yet to\s+|still\s+)?(?:responded|replied|answered|respond|reply|answer)\b|\b(?:unanswered|pending|outstanding|open)\s+invit|\bnot (?:yet )?(?:responded|replied|answered) to\b/i;
 
-function cleanMessage(s: string): string {
-  return s
-    .replace(/\s+(?:on|in|via|over)\s+(?:slack|email|e-mail|gmail)\s*[.?!]?$/i, '')
-    .replace(/\s+(?:in|to|on)\s+#[\w-]+\s*[.?!]?$/i, '')
-    .replace(
-      /[,\s]+(?:but )?(?:save it as a draft|(?:and )?save (?:it )?as (?:a )?draft|as a draft|don't send(?: it)?(?: yet)?|do not send(?: it)?(?: yet)?|without sending(?: it)?)\s*[.?!]?$/i,
-      '',
-    )
-    .trim()
-    .replace(/^["“']|["”']$/g, '')
-    .trim();
-}
+  /** Questions Vouch cannot answer from mail, calendar or chat, so a time word does not make them calendar reads. */
+  const OUT_OF_SCOPE =
+    /\bwhat time is it\b|\bwhat's the (?:time|date)\b|\bwhat day is (?:it|today)\b|\b(?:weather|rain|snow|temperature|forecast|news|score|game|match|stocks?|price of|traffic|time in|timer|alarm|sunset|sunrise|capital|population|recipe|joke|song|music|movie)\b/i;
+  const TIME_WORDS =
+    /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|(?:in )?the next (?:hour|\d+ (?:minutes|hours))|in an hour|first thing|end of (?:the )?day|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
 
-function findChannel(text: string): string | undefined {
-  const hash = /#([a-z0-9][\w-]*)/i.exec(text);
-  if (hash?.[1]) return hash[1].toLowerCase();
-  const named = /\b(?:the|in|to|on|into|from)\s+(?:the\s+)?([a-z0-9][\w-]*)\s+channel\b/i.exec(text);
-  if (named?.[1] && !/^(slack|a|this|that|same|my|our|right|which|what|every|each|any)$/i.test(named[1])) return named[1].toLowerCase();
-  const slackIn = /\b(?:slack|post(?:ed)?)\b.*\b(?:in|to)\s+(general|deals|random)\b/i.exec(text);
-  return slackIn?.[1]?.toLowerCase();
-}
-
-const GENERIC =
-  /^(last|latest|new|recent|unread|my|an?|the|this|that|every|all|few|\d+|important|next|first|one|second|third|e-?mails?|mail|messages?|slack|gmail)$/i;
-const QUERY_STOP = String.raw`(?=\s+(?:on|in|at|for|tomorrow|today|tonight|yesterday|next|this|last|from|with|to|by|and|since|lately|recently|earlier|over|across)\b|\s*[?.!,]?\s*$)`;
-
-function findSubject(instruction: string): string | undefined {
-  const about = new RegExp(
-    String.raw`\b(?:about|regarding|re|on the topic of|titled|called|subject|concerning)\s+(?:the\s+|my\s+|our\s+|an?\s+)?(.+?)` +
-      QUERY_STOP,
+  const QUESTION_LEAD =
+    /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have(?!\s+(?:a|an)\s)|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
+  const SEND_LEAD = new RegExp(
+    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|fire off|dash off|knock out|remind|${INFORM}|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
     'i',
-  ).exec(instruction);
-  // "what about next week" is a time, not a topic.
-  if (
-    about?.[1] &&
-    !/^(it|that|this|them|anything|something|me)$/i.test(about[1]) &&
-    !/^(?:next|this|last|today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|\d)/i.test(
-      about[1],
-    ) &&
-    !/^(?:on|in|via|over)\s+(?:slack|e-?mail|gmail)\b/i.test(about[1])
-  )
-    return about[1].trim();
-  const thread = /\b(?:the|my)\s+([\w-]+(?:\s+[\w-]+)?)\s+(?:thread|email|emails|conversation|chain|discussion)\b/i.exec(instruction);
-  if (thread?.[1]) {
-    const words = thread[1].split(/\s+/).filter((w) => !GENERIC.test(w));
-    if (words.length > 0 && !/^(e-?mail|messages?|slack|gmail|calendar|whole|entire|latest|long)$/i.test(words.join(' ')))
-      return words.join(' ');
-  }
-  return undefined;
-}
-
-/** Search words said as a search ("search Slack for the budget", "did anyone mention Northwind"). */
-function findSearchWords(instruction: string): string | undefined {
-  const forWords = new RegExp(
-    String.raw`\b(?:search|look|find|check|dig)\b(?:\s+(?:through\s+)?[\w#'-]+){0,3}?\s+for\s+(?:the\s+|any\s+|anything\s+(?:about|on)\s+|messages?\s+(?:about|on)\s+|e-?mails?\s+(?:about|on)\s+|mentions?\s+of\s+)?(?:(?:e-?mail|message|thread|one)s?\s+(?:with|about|on|mentioning|that mentions?|where)\s+(?:the\s+)?)?(.+?)` +
-      QUERY_STOP,
-    'i',
-  ).exec(instruction);
-  const mention = new RegExp(
-    String.raw`\b(?:mention(?:ed|s|ing)?|br(?:ought|ing|ings|inging) up|raised?|flagged)\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` + QUERY_STOP,
-    'i',
-  ).exec(instruction);
-  const status = new RegExp(
-    String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|happening with|where are we (?:on|with))\s+(?:the\s+|our\s+)?(.+?)` +
-      QUERY_STOP,
-    'i',
-  ).exec(instruction);
-  const talk = new RegExp(
-    String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on(?!\s+(?:slack|e-?mail|gmail)\b))\s+(?:the\s+|our\s+)?(.+?)` +
-      QUERY_STOP,
-    'i',
-  ).exec(instruction);
-  const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(
-    /^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i,
-    '',
   );
-  if (
-    q &&
-    !/^(me|it|that|this|anything|something|them|slack|e-?mail|messages?)$/i.test(q) &&
-    !/^(?:on|in|via|over)\s+(?:slack|e-?mail|gmail|my)\b/i.test(q)
-  )
-    return q
-      .replace(/^["“']|["”']$/g, '')
-      .replace(/^(?:the|our|my|a|an)\s+/i, '')
-      .trim();
-  return undefined;
-}
+  /** Requests that start with a command stay commands even when said with a question mark. */
+  const COMMAND_LEAD =
+    /^(?:(?:reply|respond|write|draft|compose|post|announce|share|e-?mail|mail|send|tell|let|message|ping|dm|text|forward|remind|summari[sz]e)\b(?!\s+me\b)|(?:schedule|reschedule|set|book|block|pencil|arrange|organi[sz]e|plan|host|make|put|add|create|invite|move|cancel|decline|accept|push|postpone|save|meet|get|grab)\b)/i;
+  const SEND_ANYWHERE = new RegExp(String.raw`\bsend (?:an? |the )?(?:quick )?(?:e-?mail|message|note|${C}|dm)\b`, 'i');
 
-function findCount(text: string): number | undefined {
-  const n =
-    /\b(?:last|latest|recent|top|first|most recent|past)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?!days?|weeks?|hours?|months?|minutes?)/i.exec(
-      text + ' ',
-    );
-  if (n?.[1]) return parseNumber(n[1]);
-  const before =
-    /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:most recent|latest|newest|last|recent|new|unread)\s+(?:e-?mails|messages|threads|notes|ones)\b/i.exec(
-      text,
-    );
-  if (before?.[1]) return parseNumber(before[1]);
-  if (/\b(?:last|latest|most recent|newest)\s+(e-?mail|message|thread|note)\b(?!s)/i.test(text)) return 1;
-  return undefined;
-}
+  const ACTION_RE = {
+    summarize:
+      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
+    reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\be-?mail\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
+    schedule:
+      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+    draft:
+      /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message)|(?:prepare|prep|put together|get ready) (?:an? |the )?(?:quick |short )?(?:e-?mail|note|message|reply|response))\b/i,
+    post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
+  };
 
-const SAYING =
-  /\b(say|said|saying|write|wrote|send|sent|ask|asked|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i;
-const SOMEONE_SAID = [
-  // A capitalised word after the first: a name.
-  /^.+\b[A-Z][a-z]+\b/,
-  /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+\s+(?:say|said|write|wrote|send|sent|ask|asked|mention|mentioned)\b/i,
-  /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i,
-  /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?)\b/i,
-];
-
-/**
- * Where to look when no service was named, first match wins. Each rule is one way people ask without
- * saying "email", "calendar" or "Slack".
- */
-const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }> = [
-  // "catch me up", "what did I miss", "what's the status of the Acme deal": mail and Slack.
-  {
-    tools: ['gmail', 'slack'],
-    when: (t) =>
-      /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(
-        t,
-      ) ||
-      /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with)|what's happening with|whats happening with|where are we (?:on|with))\b/i.test(
-        t,
-      ),
-  },
-  // "where's the contract Dana sent": documents arrive by mail.
-  {
-    tools: ['gmail'],
-    when: (t) =>
-      /\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf)\s+(?:that\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:sent|forwarded|emailed)\b/i.test(
-        t,
-      ),
-  },
-  // "tell Sam the deck is ready": a note to a person is an email.
-  { tools: ['gmail'], when: (t) => SEND_LEAD.test(t) || SEND_ANYWHERE.test(t) },
-  // "what did Dana write about the NDA": someone said something somewhere; look in both.
-  { tools: ['gmail', 'slack'], when: (t) => SAYING.test(t) && SOMEONE_SAID.some((re) => re.test(t)) },
-  // "organize a team dinner next Friday at 7": arranging something at a time is a calendar event.
-  {
-    tools: ['calendar'],
-    when: (t) =>
-      !OUT_OF_SCOPE.test(t) &&
-      /^(?:organi[sz]e|arrange|plan|set (?:\w+ )?up|book|host|hold|put together|line up|sort out|throw|get together)\b/i.test(t) &&
-      TIME_WORDS.test(t),
-  },
-  // "summarize the conversation with Dana", "any updates from Dana": wherever that person wrote.
-  {
-    tools: ['gmail', 'slack'],
-    when: (t) =>
-      /\b(?:from|by|with)\s+[A-Za-z]/.test(t) &&
-      (ACTION_RE.summarize.test(t) || /^(?:any|anything|what's|whats|what)\b/i.test(t)) &&
-      findPeople(t).length > 0,
-  },
-  // "when is the design review", "what have I got on tomorrow morning": a question about an occasion
-  // or a time is about the calendar.
-  {
-    tools: ['calendar'],
-    when: (t) =>
-      QUESTION_LEAD.test(t) &&
-      !OUT_OF_SCOPE.test(t) &&
-      (/^(?:when(?:'s| is| are| was| do| does| will| am)|what time(?:'s| is| are))\b/i.test(t) ||
-        (TIME_WORDS.test(t) &&
-          (/\b(?:have|got|on|doing|free|open|clear|available|planned|booked|scheduled|busy|up to|anything)\b/i.test(t) ||
-            /^how\b/i.test(t)))),
-  },
-];
-
-function detectTools(text: string, action?: IntentAction): Tool[] {
-  const tools = new Set<Tool>();
-  if (RE.slack.test(text)) tools.add('slack');
-  // A channel's name ("#events", "#mail-ops") names Slack, not mail or the calendar.
-  const words = text.replace(/#[\w-]+/g, ' ');
-  if (RE.gmail.test(words)) tools.add('gmail');
-  if (RE.gmailWeak.test(words) && !tools.has('slack')) tools.add('gmail');
-  if (RE.calendar.test(words)) tools.add('calendar');
-  // "open my unread messages": unread messages could be in either place.
-  if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.slack.test(text) && !RE.gmail.test(text)) tools.add('slack');
-  // "message Sam", "any new messages from Priya": a message with no medium named could be either.
-  if (RE.message.test(text) && !tools.has('slack') && !tools.has('gmail')) {
-    if (action === 'send' || action === 'post' || SEND_LEAD.test(text)) tools.add('slack');
-    else {
-      tools.add('gmail');
-      tools.add('slack');
-    }
-  }
-  if (tools.size === 0) for (const t of NO_SERVICE_RULES.find((r) => r.when(text))?.tools ?? []) tools.add(t);
-  // "any unread DMs": direct messages are Slack's unless mail was named outright.
-  if (
-    tools.has('gmail') &&
-    tools.has('slack') &&
-    /\bdms?\b|\bdirect messages?\b/i.test(text) &&
-    !/\be-?mails?\b|\bmail\b|\binbox\b|\bgmail\b/i.test(text)
-  ) {
-    tools.delete('gmail');
-  }
-  // "send Dana the agenda", "send the meeting notes to Sam": a document about a meeting goes by mail;
-  // only an invite is a calendar write.
-  if (
-    tools.size === 1 &&
-    tools.has('calendar') &&
-    /^(?:send|forward|share|e-?mail)\b/i.test(text) &&
-    !/\binvit(?:e|ation)s?\b|\bcalendar\b|\bmeeting request\b/i.test(text) &&
-    !ACTION_RE.schedule.test(text)
-  ) {
-    tools.delete('calendar');
-    tools.add('gmail');
-  }
-  // "call mom" is a phone call, not a calendar read.
-  if (
-    /^call\s+(?!with\b|off\b)/i.test(text) &&
-    !RE.gmail.test(text) &&
-    !RE.slack.test(text) &&
-    !/\b(?:meeting|calendar|schedule|invite)\b/i.test(text)
-  )
-    tools.delete('calendar');
-  // "book a flight to New York": travel is not a calendar event Vouch can create.
-  if (
-    tools.size === 1 &&
-    tools.has('calendar') &&
-    /^book\b/i.test(text) &&
-    /\b(?:flights?|hotels?|tables?|restaurants?|uber|lyft|taxi|cab|trains?|tickets?|car|rental)\b/i.test(text)
-  )
-    tools.delete('calendar');
-  // "send Sam an email about the meeting": the meeting is the topic, not a calendar write.
-  if (tools.has('gmail') && tools.has('calendar') && /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward|ask)\b/i.test(text)) {
-    tools.delete('calendar');
-  }
-  return TOOL_ORDER.filter((t) => tools.has(t));
-}
-
-function detectAction(lead: string, tools: Tool[]): IntentAction {
-  if (tools.length === 0) return 'unknown';
-  const sends = SEND_LEAD.test(lead) || SEND_ANYWHERE.test(lead);
-  const isQuestion = QUESTION_LEAD.test(lead) || (!COMMAND_LEAD.test(lead) && /\?\s*$/.test(lead));
-
-  if (ACTION_RE.summarize.test(lead) && !(COMMAND_LEAD.test(lead) && !/^summari[sz]e/i.test(lead) && !isQuestion)) return 'summarize';
-  if (ACTION_RE.reply.test(lead) && !isQuestion) return 'reply';
-  // "get me 30 minutes with Maya" asks for a slot, not a read.
-  if (
-    tools.includes('calendar') &&
-    /^(?:get|grab|book|find) (?:me|us) (?:\d+|an?|half an?|some|one|two|fifteen|twenty|thirty|forty-five)\b.*\b(?:minutes?|mins?|hours?|time|slot|meeting|call)\b/i.test(
-      lead,
-    )
-  )
-    return 'schedule';
-  if (tools.includes('calendar') && ACTION_RE.schedule.test(lead) && !isQuestion) return 'schedule';
-  if (ACTION_RE.draft.test(lead) && !isQuestion) return 'draft';
-  if (tools.includes('slack') && (ACTION_RE.post.test(lead) || sends) && !isQuestion) return 'post';
-  if (sends && !isQuestion) return 'send';
-  return 'read';
-}
-
-/** What the previous user request was about, for "that one", "and tomorrow?" and "move it to 4". */
-function previousIntent(ctx: IntentContext): Intent | undefined {
-  for (let i = ctx.history.length - 1; i >= 0; i--) {
-    const t = ctx.history[i];
-    if (t?.role !== 'user') continue;
-    const prev = parseFresh(t.text, { ...ctx, history: ctx.history.slice(0, i), pending: undefined });
-    if (prev.tools.length > 0) return prev;
-  }
-  return undefined;
-}
-
-function civilDayOf(iso: string | undefined, tz: string): CivilDate | undefined {
-  if (!iso) return undefined;
-  const p = zonedParts(new Date(iso), tz);
-  return { year: p.year, month: p.month, day: p.day };
-}
-
-/** "move my 3pm tomorrow to 4" → where the event is now, and where it goes. */
-function resolveMove(
-  instruction: string,
-  ctx: IntentContext,
-  tz: string,
-  anchor?: CivilDate,
-): { from?: { start: Date; end: Date }; to?: Date } {
-  const target =
-    /\b(?:to|until|till|into|for|at)\s+((?:\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half past|quarter)\b.*|(?:tomorrow|today|tonight|next|this|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|later)\b.*)$/i.exec(
-      instruction,
-    );
-  const source = target ? instruction.slice(0, target.index) : instruction;
-  const from = resolveWhen(source, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
-  const out: { from?: { start: Date; end: Date }; to?: Date } = {};
-  if (from.range && (from.day || from.time)) out.from = from.range;
-  if (!target?.[1]) return out;
-  const said = target[1]
-    .replace(/^(\d{1,2}(?::\d{2})?)(?=\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?\b)/i, 'at $1')
-    .replace(/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i, (w) => `at ${parseNumber(w) ?? w}`);
-  const to = resolveWhen(said, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
-  const baseDay =
-    to.day &&
-    /\b(?:tomorrow|today|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d)/i.test(
-      said,
-    )
-      ? to.day
-      : (from.day ?? anchor ?? to.day);
-  const time = to.time ?? from.time;
-  if (baseDay && time) {
-    let start = zonedTimeToInstant(baseDay, time.hour, time.minute, tz);
-    if (start < ctx.now && !to.day) start = zonedTimeToInstant(todayIn(ctx.now, tz), time.hour, time.minute, tz);
-    out.to = start;
-  } else if (to.start) out.to = to.start;
-  return out;
-}
-
-const REMEMBER =
-  /^(?:note to self|remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
-
-/** "forget that my manager is Dana"; never a bare "forget it" / "forget that" (that drops the open question). */
-const FORGET =
-  /^(?:please\s+)?(?:forget|stop remembering|don't remember|do not remember)\b(?:\s+(?:that|about))?\s+(?!(?:it|that|this|about it|about that)\s*[.!]*$)(.+)$/i;
-
-function parseFresh(text: string, ctx: IntentContext): Intent {
-  const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
-  const contacts = ctx.contacts ?? [];
-  const { text: raw, continuation } = cleanUtterance(text);
-
-  const forget = FORGET.exec(raw);
-  if (forget?.[1]) {
-    const fact = forget[1].replace(/[.!]+$/, '').trim();
-    if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], forget: fact }, needs_write: false };
-  }
-
-  const remember = REMEMBER.exec(raw);
-  if (remember?.[1]) {
-    const fact = remember[1].replace(/[.!]+$/, '').trim();
-    if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], remember: fact }, needs_write: false };
-  }
-
-  // A first guess at the action decides where the message starts; tools and action are then taken
-  // from the instruction alone so "tell Sam the meeting moved" is not a calendar request.
-  const guessTools = detectTools(raw);
-  // A request that opens by addressing a person ("tell Dana I accepted the invite") carries a message
-  // whatever its words name, so it is split before the invite can make it a calendar write.
-  const addressed = /^(?:e-?mail|tell|let(?! me\b)|message|ping|dm|text|ask|write to|shoot|slack)\b/i.test(raw);
-  const firstAction = FORWARD.test(raw) || (addressed && !guessTools.includes('slack')) ? 'send' : detectAction(raw, guessTools);
-  const { instruction, message } = splitMessage(raw, firstAction);
-  let tools = detectTools(instruction, firstAction);
-  let action: IntentAction = tools.length > 0 ? detectAction(instruction, tools) : 'unknown';
-  const isQuestion = QUESTION_LEAD.test(instruction) && !/^(?:can|could) i\b/i.test(instruction);
-  const explicitSlack = RE.slack.test(instruction);
-
-  const entities: Intent['entities'] = { people: [], emails: [] };
-  const prev = () => (prevCache ??= previousIntent(ctx) ?? null);
-  let prevCache: Intent | null | undefined;
-
-  // A change to an existing event: "move my 3pm to 4", "decline the 4pm invite", "cancel it".
-  const op = calendarOperation(instruction);
-  const refersBack = REFERS_BACK.test(instruction);
-  const eventish = EVENT_WORDS.test(instruction) || tools.includes('calendar');
-  const mailish = RE.gmail.test(instruction) || (tools.includes('slack') && explicitSlack);
-  const timed = TIME_WORDS.test(instruction) && !RE.gmail.test(instruction) && !explicitSlack;
-  // "cancel the dentist" right after a calendar answer is about that calendar.
-  const afterCalendar = () => !RE.gmail.test(instruction) && !explicitSlack && (prev()?.tools.includes('calendar') ?? false);
-  const endsWithChange =
-    /\b(?:and|then)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?\s*[.!]?$/i.test(instruction);
-  if (
-    op &&
-    !isQuestion &&
-    !mailish &&
-    (eventish ||
-      timed ||
-      endsWithChange ||
-      afterCalendar() ||
-      (refersBack && (prev()?.tools.includes('calendar') ?? op === 'move')) ||
-      (op === 'move' && /\bto\s+\d/.test(instruction)))
-  ) {
-    tools = ['calendar'];
-    action = 'schedule';
-    entities.operation = op;
-  }
-
-  // "search Slack for the deploy schedule", "… for the word invoice": the service is named outside the
-  // search words; words inside them are only what to look for.
-  if (tools.length > 1) {
-    const q = findSearchWords(instruction);
-    const outside = q ? detectTools(instruction.replace(q, ' '), firstAction) : [];
-    if (outside.length > 0) tools = outside;
-  }
-
-  // "no, make it 4 instead" after a new meeting was proposed changes that proposal, not an existing event.
-  if (entities.operation === 'move' && /\b(?:make it|change it to|switch it to|instead)\b/i.test(instruction)) {
-    const p = prev();
-    if (p?.action === 'schedule' && p.entities.operation === 'create') {
-      const amended = fillPending(
+  /** The part of the request that is content to say, not instructions ("…that Thursday works"). */
+  function splitMessage(text: string, action: IntentAction): { instruction: string; message?: string } {
+    if (!['reply', 'send', 'post', 'draft'].includes(action)) return { instruction: text };
+    const marker =
+      /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along|saying|says|said)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
         text,
-        { ...ctx, pending: { tools: p.tools, action: p.action, entities: p.entities, missing: 'start' } },
-        (t, c) => parseFresh(t, { ...c, history: [] }),
       );
-      if (amended?.pending_outcome === 'filled')
-        return { tools: amended.tools, action: amended.action, entities: amended.entities, needs_write: amended.needs_write };
+    if (marker && marker.index > 0) {
+      const message = cleanMessage(text.slice(marker.index + marker[0].length));
+      if (message) return { instruction: text.slice(0, marker.index), message };
     }
-  }
-
-  // Mail flags: reply-all, forward, keep as a draft.
-  const forward = FORWARD.test(instruction) && !tools.includes('calendar');
-  const replyAll = REPLY_ALL.test(raw);
-  const saveDraft = SAVE_AS_DRAFT.test(raw) && !entities.operation;
-  if (forward || replyAll) {
-    if (!explicitSlack) tools = ['gmail'];
-    action = forward ? 'send' : 'reply';
-    if (forward) entities.forward = true;
-    if (replyAll) entities.reply_all = true;
-  }
-  if (saveDraft && (tools.length === 0 || tools.includes('gmail') || action === 'reply' || action === 'send')) {
-    if (!explicitSlack) tools = ['gmail'];
-    action = 'draft';
-    entities.save_as_draft = true;
-  }
-
-  // Questions about the mailbox ("who wrote me most this week", "did Sam reply?"); "did anyone reply in
-  // #deals" is a Slack read.
-  const analysis = (!WRITE_ACTIONS.has(action) || isQuestion) && !explicitSlack ? mailAnalysis(instruction) : undefined;
-  if (analysis) {
-    entities.analysis = analysis;
-    if (!explicitSlack) tools = ['gmail'];
-    action = 'read';
-  }
-
-  // A contact is a person even after "the contract from …".
-  const orgSaid = findOrganization(instruction);
-  const organization = orgSaid && contactsMatching(orgSaid, contacts).length === 0 ? orgSaid : undefined;
-  if (organization) {
-    entities.organization = organization;
-    if (tools.length === 0 || (!explicitSlack && tools.includes('slack') && tools.includes('gmail') && !RE.message.test(instruction)))
-      tools = ['gmail'];
-    if (action === 'unknown') action = detectAction(instruction, tools);
-  }
-
-  // Pointing back ("that one", "the second email", "and tomorrow?") inherits what the last request was about.
-  const ordinal = findOrdinal(instruction);
-  if (ordinal !== undefined) entities.ordinal = ordinal;
-  // "summarize the one from Priya" after a list of emails: the list, not a guess, says where to look.
-  const namedService = [RE.slack, RE.gmail, RE.gmailWeak, RE.calendar, RE.message].some((re) => re.test(instruction));
-  if (!namedService && !entities.operation && (refersBack || ordinal !== undefined) && tools.length > 0) {
-    const p = prev();
-    if (p && p.tools.length > 0) {
-      tools = p.tools;
-      action = detectAction(instruction, tools);
+    // "tell Sam the deck is ready", "post in #deals we closed Northwind": content follows the target.
+    const target =
+      new RegExp(
+        String.raw`^(?:[Tt]ell|[Ll]et)\s+(#[\w-]+|the [\w-]+ channel|everyone(?: in #[\w-]+)?|him|her|them|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!the\b|them\b|him\b|her\b)[a-z][\w'-]+)\s+(?:(?:on|via|over|by)\s+(?:${C}|e-?mail|${M}|text|dm)\s+)?(?:know\s+)?(?:that\s+)?(.+)$`,
+        '',
+      ).exec(text) ??
+      /^(?:please\s+)?(?:post|announce|say)\s+(?:(?:in|to|on)\s+)?(#[\w-]+)\s+(.+)$/i.exec(text) ??
+      /^ask\s+([A-Za-z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+((?:if|whether|about|to|when|what|how|who)\b.+)$/i.exec(text);
+    // "tell them I can't make it and decline": the decline is the request, the words only its note.
+    if (
+      target?.[2] &&
+      !/^(?:about|on|in|via|over)\b/i.test(target[2]) &&
+      !/\b(?:and|then)\s+(?:decline|accept|cancel|reschedule|move)\b/i.test(target[2])
+    ) {
+      const message = cleanMessage(target[2]);
+      if (message) return { instruction: text.slice(0, text.length - target[2].length), message };
     }
-  }
-  if ((action === 'unknown' || tools.length === 0) && message === undefined) {
-    const p =
-      continuation ||
-      refersBack ||
-      ordinal !== undefined ||
-      ACTION_RE.summarize.test(instruction) ||
-      /^(?:what about|how about|tomorrow|today|friday|monday|tuesday|wednesday|thursday|next|yesterday|this)\b/i.test(raw)
-        ? prev()
-        : undefined;
-    if (p && p.tools.length > 0) {
-      tools = p.tools;
-      const own = detectAction(instruction, tools);
-      // "summarize the second one" says its own action; "and tomorrow?" repeats the last read.
-      if (refersBack || ordinal !== undefined) action = own;
-      else action = p.needs_write ? 'read' : own !== 'read' ? own : p.action;
-      if (p.entities.slack_scope && tools.includes('slack') && !findChannel(instruction)) entities.slack_scope = p.entities.slack_scope;
+    // "reply to sam thanks got it": after the person, words that are not a preposition are the message.
+    const bareReply =
+      /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:to|the|a|an|my|all|everyone|thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my|there|here|back|again|too|as)\b)(.+)$/.exec(
+        text,
+      );
+    if (bareReply?.[2] && !/^(?:her|him|them|it|this|that|all|everyone)$/i.test(bareReply[1] ?? '')) {
+      const message = cleanMessage(bareReply[2]);
+      if (message) return { instruction: text.slice(0, text.length - bareReply[2].length), message };
     }
+    const replyWith = /^(?:reply|respond)\s+(?:(?:to\s+)?all\s+|to\s+(?:[\w']+\s+){1,3})?with\s+(.+)$/i.exec(text);
+    if (replyWith?.[1]) return { instruction: text.slice(0, text.length - replyWith[1].length), message: cleanMessage(replyWith[1]) };
+    // 'post "we closed Northwind" in #deals'
+    const quoted = /["“]([^"”]+)["”]|(?:^|\s)['‘]([^'’]+)['’](?=\s|$)/.exec(text);
+    const quotedText = quoted?.[1] ?? quoted?.[2];
+    if (quoted && quotedText) return { instruction: text.replace(quoted[0], ' '), message: cleanMessage(quotedText) };
+    return { instruction: text };
   }
 
-  // People come from the instruction: in "tell Sam that Dana agreed", Dana is content, not a recipient.
-  let people = findPeople(instruction, contacts);
-  const didReply =
-    /\b(?:did|has|have|had|didn't|hasn't)\s+([a-z][\w'-]*)\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b/i.exec(
-      instruction,
-    ) ??
-    /^([a-z][\w'-]*)\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b/i.exec(instruction);
-  if (didReply?.[1] && !/^(?:she|he|they|i|you|we|anyone|anybody|someone|everyone|it|the|legal|finance)$/i.test(didReply[1])) {
-    const who = didReply[1]
-      .split(/\s+/)
-      .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
-      .join(' ');
-    if (!people.some((p) => p.toLowerCase() === who.toLowerCase())) people = [who, ...people];
+  function cleanMessage(s: string): string {
+    return s
+      .replace(new RegExp(String.raw`\s+(?:on|in|via|over)\s+(?:${C}|email|e-mail|${M})\s*[.?!]?$`, 'i'), '')
+      .replace(/\s+(?:in|to|on)\s+#[\w-]+\s*[.?!]?$/i, '')
+      .replace(
+        /[,\s]+(?:but )?(?:save it as a draft|(?:and )?save (?:it )?as (?:an? )?(?:[\w-]+ )?draft|as an? (?:[\w-]+ )?draft|don't send(?: it)?(?: yet)?|do not send(?: it)?(?: yet)?|without sending(?: it)?)\s*[.?!]?$/i,
+        '',
+      )
+      .trim()
+      .replace(/^["“']|["”']$/g, '')
+      .trim();
   }
-  if (organization)
-    people = people.filter(
-      (p) => p.toLowerCase() !== organization.toLowerCase() && !organization.toLowerCase().startsWith(p.toLowerCase()),
+
+  function findChannel(text: string): string | undefined {
+    const hash = /#([a-z0-9][\w-]*)/i.exec(text);
+    if (hash?.[1]) return hash[1].toLowerCase();
+    const named = /\b(?:the|in|to|on|into|from)\s+(?:the\s+)?([a-z0-9][\w-]*)\s+channel\b/i.exec(text);
+    if (named?.[1] && !new RegExp(String.raw`^(${C}|a|this|that|same|my|our|right|which|what|every|each|any)$`, 'i').test(named[1]))
+      return named[1].toLowerCase();
+    const chatIn = new RegExp(String.raw`\b(?:${C}|post(?:ed)?)\b.*\b(?:in|to)\s+(general|deals|random)\b`, 'i').exec(text);
+    return chatIn?.[1]?.toLowerCase();
+  }
+
+  const GENERIC = new RegExp(
+    String.raw`^(last|latest|new|recent|unread|my|an?|the|this|that|every|all|few|\d+|important|next|first|one|second|third|e-?mails?|mail|messages?|${C}|${M})$`,
+    'i',
+  );
+  const QUERY_STOP = String.raw`(?=\s+(?:on|in|at|for|tomorrow|today|tonight|yesterday|next|this|last|from|with|to|by|and|since|lately|recently|earlier|over|across)\b|\s*[?.!,]?\s*$)`;
+
+  function findSubject(instruction: string): string | undefined {
+    const about = new RegExp(
+      String.raw`\b(?:about|regarding|re|on the topic of|titled|called|subject|concerning)\s+(?:the\s+|my\s+|our\s+|an?\s+)?(.+?)` +
+        QUERY_STOP,
+      'i',
+    ).exec(instruction);
+    // "what about next week" is a time, not a topic.
+    if (
+      about?.[1] &&
+      !/^(it|that|this|them|anything|something|me)$/i.test(about[1]) &&
+      !/^(?:next|this|last|today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|noon|\d)/i.test(
+        about[1],
+      ) &&
+      !new RegExp(String.raw`^(?:on|in|via|over)\s+(?:${C}|e-?mail|${M})\b`, 'i').test(about[1])
+    )
+      return about[1].trim();
+    const thread = /\b(?:the|my)\s+([\w-]+(?:\s+[\w-]+)?)\s+(?:thread|email|emails|conversation|chain|discussion)\b/i.exec(instruction);
+    if (thread?.[1]) {
+      const words = thread[1].split(/\s+/).filter((w) => !GENERIC.test(w));
+      if (
+        words.length > 0 &&
+        !new RegExp(String.raw`^(e-?mail|messages?|${C}|${M}|calendar|whole|entire|latest|long)$`, 'i').test(words.join(' '))
+      )
+        return words.join(' ');
+    }
+    return undefined;
+  }
+
+  /** Search words said as a search ("search the chat for the budget", "did anyone mention Northwind"). */
+  function findSearchWords(instruction: string): string | undefined {
+    const forWords = new RegExp(
+      String.raw`\b(?:search|look|find|check|dig)\b(?:\s+(?:through\s+)?[\w#'-]+){0,3}?\s+for\s+(?:the\s+|any\s+|anything\s+(?:about|on)\s+|messages?\s+(?:about|on)\s+|e-?mails?\s+(?:about|on)\s+|mentions?\s+of\s+)?(?:(?:e-?mail|message|thread|one)s?\s+(?:with|about|on|mentioning|that mentions?|where)\s+(?:the\s+)?)?(.+?)` +
+        QUERY_STOP,
+      'i',
+    ).exec(instruction);
+    const mention = new RegExp(
+      String.raw`\b(?:mention(?:ed|s|ing)?|br(?:ought|ing|ings|inging) up|raised?|flagged)\s+(?:of\s+)?(?:the\s+|our\s+)?(.+?)` +
+        QUERY_STOP,
+      'i',
+    ).exec(instruction);
+    const status = new RegExp(
+      String.raw`\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with|in)|happening with|where are we (?:on|with)|(?:the |any )?word on|what's new with|how (?:are|is) (?:things|it|everything) (?:going )?with)\s+(?:the\s+|our\s+)?(.+?)` +
+        QUERY_STOP,
+      'i',
+    ).exec(instruction);
+    const talk = new RegExp(
+      String.raw`\b(?:talk(?:ed|ing)?|said|say|saying|discuss(?:ed|ing)?|chatter)\s+(?:anything\s+)?(?:about|on(?!\s+(?:${C}|e-?mail|${M})\b))\s+(?:the\s+|our\s+)?(.+?)` +
+        QUERY_STOP,
+      'i',
+    ).exec(instruction);
+    const q = (forWords?.[1] ?? mention?.[1] ?? talk?.[1] ?? status?.[1])?.replace(
+      /^(?:e-?mails?|messages?|anything|stuff|posts?|threads?)\s+(?:mentioning|about|on|regarding|that mention|with)\s+(?:the\s+)?/i,
+      '',
     );
-  if (people.length === 0 && (mentionsPersonPronoun(instruction) || /\b(?:did|has)\s+(?:she|he|they)\b/i.test(instruction))) {
-    const last = lastMentionedPerson(ctx.history, contacts);
-    if (last) people = [last];
+    if (
+      q &&
+      !new RegExp(String.raw`^(me|it|that|this|anything|something|them|${C}|e-?mail|messages?)$`, 'i').test(q) &&
+      !new RegExp(String.raw`^(?:on|in|via|over)\s+(?:${C}|e-?mail|${M}|my)\b`, 'i').test(q)
+    )
+      return q
+        .replace(/^["“']|["”']$/g, '')
+        .replace(/^(?:the|our|my|a|an)\s+/i, '')
+        .trim();
+    return undefined;
   }
 
-  // A forward goes to the people after "to"; whose message it is, is the sender.
-  if (entities.forward) {
-    const src =
-      /\b(?:from|by)\s+([A-Za-z][\w'-]*)/.exec(instruction) ??
-      /\b([A-Za-z][\w-]*)'s\s+(?:last\s+|latest\s+)?(?:e-?mail|message|note|reply|invoice|thread)/i.exec(instruction);
-    const sender =
-      src?.[1] && people.find((p) => p.toLowerCase() === src[1]!.toLowerCase() || p.toLowerCase().startsWith(`${src[1]!.toLowerCase()} `));
-    if (sender) {
-      entities.sender = sender;
-      people = people.filter((p) => p !== sender);
+  function findCount(text: string): number | undefined {
+    const n =
+      /\b(?:last|latest|recent|top|first|most recent|past)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?!days?|weeks?|hours?|months?|minutes?)/i.exec(
+        text + ' ',
+      );
+    if (n?.[1]) return parseNumber(n[1]);
+    const before =
+      /\b(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+(?:most recent|latest|newest|last|recent|new|unread)\s+(?:e-?mails|messages|threads|notes|ones)\b/i.exec(
+        text,
+      );
+    if (before?.[1]) return parseNumber(before[1]);
+    if (/\b(?:last|latest|most recent|newest)\s+(e-?mail|message|thread|note)\b(?!s)/i.test(text)) return 1;
+    return undefined;
+  }
+
+  const SAYING =
+    /\b(say|said|saying|write|wrote|send|sent|ask|asked|want|wanted|needed|in touch|reached out|contacted|chasing|chatter|talk|buzz|mention(ed)?|reply|replied|hear from|heard from|talk(?:ing|ed)? about|discuss(?:ing|ed)?)\b/i;
+  const SOMEONE_SAID = [
+    // A capitalised word after the first: a name.
+    /^.+\b[A-Z][a-z]+\b/,
+    /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+(?:\s+(?:team|people|folks|group|office|lawyers?|accountants?))?\s+(?:been\s+|end(?:ed)? up\s+|actually\s+|finally\s+)?(?:say|said|saying|talking|writing|write|wrote|send|sent|ask|asked|asking|mention|mentioned|want|wanted|needed)\b/i,
+    /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i,
+    /\b(?:has|have|did)\s+(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:been in touch|been in contact|reached out|got in touch|gotten in touch|get in touch|contacted me)\b/i,
+    /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?|chasing|nudging|pinging)\b/i,
+    /\b(?:any|some|the)\s+(?:chatter|talk|buzz|discussion)\s+(?:about|on|around)\b/i,
+  ];
+
+  /**
+   * Where to look when no service was named, first match wins. Each rule is one way people ask without
+   * saying "email", "calendar" or a chat service.
+   */
+  const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }> = [
+    // "catch me up", "what did I miss", "what's the status of the Acme deal": mail and chat.
+    {
+      tools: [lex.mail, lex.chat],
+      when: (t) =>
+        /\b(catch me up|what did i miss|anything new|what's new|whats new|what have i missed|anything (?:important|urgent)|what's (?:important|urgent)|needs? my attention|what should i (?:know|look at))\b/i.test(
+          t,
+        ) ||
+        /\b(?:status of|news (?:on|about)|updates? (?:on|about)|latest (?:on|about|with|in)|what's happening with|whats happening with|where are we (?:on|with)|(?:the|any) word on|what's new with|how (?:are|is) (?:things|it|everything) (?:going )?with)\b/i.test(
+          t,
+        ),
+    },
+    // "I've got this thing with dana later, what time is it": an occasion with a person is on the calendar.
+    {
+      tools: [lex.calendar],
+      when: (t) =>
+        /\b(?:thing|something|plans?|catch-?up|get-?together|appointment)\s+with\s+[a-z]/i.test(t) &&
+        (TIME_WORDS.test(t) || /\b(?:later|soon|what time|when)\b/i.test(t)),
+    },
+    // "show me everything from stripe": a sender who is not a contact writes by mail.
+    {
+      tools: [lex.mail],
+      when: (t) =>
+        /^(?:show|list|find|get|pull up|open|read|any|anything|everything|what|heard|hear|have i heard|did i hear)\b/i.test(t) &&
+        /\b(?:everything|anything|all|stuff|things|what)\b.*\bfrom\s+(?!(?:last|this|yesterday|today|earlier|before|next|the past|my|our|me)\b)[a-z]/i.test(
+          t,
+        ),
+    },
+    // "what did the insurance company send": an organisation writes by mail.
+    {
+      tools: [lex.mail],
+      when: (t) =>
+        SAYING.test(t) &&
+        /\bthe\s+[\w-]+\s+(?:company|firm|agency|council|school|clinic|surgery|practice|provider|supplier|bank|office|department)\b/i.test(
+          t,
+        ),
+    },
+    // "where's the contract Dana sent": documents arrive by mail.
+    {
+      tools: [lex.mail],
+      when: (t) =>
+        /\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf|invoice|receipt|statement)\b.*\b(?:arrived|come in|come through|came in|came through|landed|turned up)\b/i.test(
+          t,
+        ) ||
+        /\b(?!i\b)[a-z][\w'-]*'s (?:note|letter|memo)\b/i.test(t) ||
+        // "did the payslip come through": a thing that arrives, arrives by mail.
+        /^(?:did|has|have|is|has)\s+(?:the|my|our|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:come|came|arrived|landed|turned up)\b/i.test(t) ||
+        /\bsent me (?:the|a|an|that|this)\s+(?:signed\s+)?(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf|invoice)\b/i.test(
+          t,
+        ) ||
+        /\b(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf|quote|estimate|invoice|receipt|letter|form|photos?)\s+(?:that\s+)?(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:sent|forwarded|emailed)\b/i.test(
+          t,
+        ),
+    },
+    // "tell Sam the deck is ready": a note to a person is an email.
+    { tools: [lex.mail], when: (t) => SEND_LEAD.test(t) || SEND_ANYWHERE.test(t) },
+    // "what did Dana write about the NDA": someone said something somewhere; look in both.
+    { tools: [lex.mail, lex.chat], when: (t) => SAYING.test(t) && SOMEONE_SAID.some((re) => re.test(t)) },
+    // "organize a team dinner next Friday at 7": arranging something at a time is a calendar event.
+    {
+      tools: [lex.calendar],
+      when: (t) =>
+        !OUT_OF_SCOPE.test(t) &&
+        SCHEDULE_VERB.test(t) &&
+        (TIME_WORDS.test(t) || /\bwith\s+(?!the\b|my\b|a\b|an\b)[a-z]/i.test(t) || /\b(?:time|slot|invite)\b/i.test(t)),
+    },
+    // "summarize the conversation with Dana", "any updates from Dana": wherever that person wrote.
+    {
+      tools: [lex.mail, lex.chat],
+      when: (t) =>
+        /\b(?:from|by|with)\s+[A-Za-z]/.test(t) &&
+        (ACTION_RE.summarize.test(t) || /^(?:any|anything|what's|whats|what)\b/i.test(t)) &&
+        findPeople(t, [], lex).length > 0,
+    },
+    // "when is the design review", "what have I got on tomorrow morning": a question about an occasion
+    // or a time is about the calendar.
+    {
+      tools: [lex.calendar],
+      when: (t) =>
+        QUESTION_LEAD.test(t) &&
+        !OUT_OF_SCOPE.test(t) &&
+        (/^(?:when(?:'s| is| are| was| do| does| will| am)|what time(?:'s| is| are| do| does| will| am))\b/i.test(t) ||
+          (TIME_WORDS.test(t) &&
+            (/\b(?:have|got|on|doing|free|open|clear|available|planned|plans?|booked|scheduled|busy|up to|anything|seeing|meeting|visiting)\b/i.test(
+              t,
+            ) ||
+              /^how\b/i.test(t)))),
+    },
+    // "who else is coming to the offsite", "how long is the board meeting": a question about an occasion.
+    {
+      tools: [lex.calendar],
+      when: (t) => !OUT_OF_SCOPE.test(t) && QUESTION_LEAD.test(t) && EVENT_WORDS.test(t) && !SAYING.test(t),
+    },
+  ];
+
+  function detectTools(text: string, action?: IntentAction): Tool[] {
+    const tools = new Set<Tool>();
+    if (RE.chat.test(text)) tools.add(lex.chat);
+    // A channel's name ("#events", "#mail-ops") names the chat service, not mail or the calendar.
+    const words = withoutTimeForward(text.replace(/#[\w-]+/g, ' '));
+    if (RE.mail.test(words)) tools.add(lex.mail);
+    if (RE.mailWeak.test(words) && !tools.has(lex.chat)) tools.add(lex.mail);
+    // "while I was in the meeting", "since the standup": an occasion as a time, not a calendar request.
+    if (RE.calendar.test(words.replace(EVENT_AS_TIME, ' '))) tools.add(lex.calendar);
+    // "open my unread messages": unread messages could be in either place.
+    if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.chat.test(text) && !RE.mail.test(text)) tools.add(lex.chat);
+    // "message Sam", "any new messages from Priya": a message with no medium named could be either.
+    if (RE.message.test(text) && !tools.has(lex.chat) && !tools.has(lex.mail)) {
+      if (action === 'send' || action === 'post' || SEND_LEAD.test(text)) tools.add(lex.chat);
+      else {
+        tools.add(lex.mail);
+        tools.add(lex.chat);
+      }
     }
+    // A provider of another kind ("my notebook") is named by its own words.
+    for (const o of lex.others) if (o.re.test(words)) tools.add(o.tool);
+    if (tools.size === 0) for (const t of NO_SERVICE_RULES.find((r) => r.when(text))?.tools ?? []) tools.add(t);
+    // "any unread DMs": direct messages are the chat service's unless mail was named outright.
+    if (
+      tools.has(lex.mail) &&
+      tools.has(lex.chat) &&
+      /\bdms?\b|\bdirect messages?\b/i.test(text) &&
+      !new RegExp(String.raw`\be-?mails?\b|\bmail\b|\binbox\b|\b${M}\b`, 'i').test(text)
+    ) {
+      tools.delete(lex.mail);
+    }
+    // "send Dana the agenda", "send the meeting notes to Sam": a document about a meeting goes by mail;
+    // only an invite is a calendar write.
+    if (
+      tools.size === 1 &&
+      tools.has(lex.calendar) &&
+      (/^(?:send|forward|share|e-?mail)\b/i.test(text) || INFORM_LEAD.test(text)) &&
+      !/\binvit(?:e|ation)s?\b|\bcalendar\b|\bmeeting request\b/i.test(text) &&
+      !ACTION_RE.schedule.test(text)
+    ) {
+      tools.delete(lex.calendar);
+      tools.add(lex.mail);
+    }
+    // "invites I haven't responded to": answering an invitation is an RSVP, not mail.
+    if (
+      tools.has(lex.mail) &&
+      tools.has(lex.calendar) &&
+      /\binvit(?:e|ation)s?\b/i.test(words) &&
+      RSVP_OWN.test(words) &&
+      !RE.mail.test(words) &&
+      !/^(?:reply|respond|answer|write back)\b/i.test(text)
+    )
+      tools.delete(lex.mail);
+    // "share the agenda with the team in #general": a document about a meeting, posted; only an invite is a calendar write.
+    if (
+      tools.has(lex.chat) &&
+      tools.has(lex.calendar) &&
+      /^(?:send|share|post|forward|message|tell|let|drop|ask|remind|ping|dm|notify)\b/i.test(text) &&
+      !/\binvit(?:e|ation)s?\b|\bcalendar\b|\bmeeting request\b/i.test(text) &&
+      !ACTION_RE.schedule.test(text)
+    )
+      tools.delete(lex.calendar);
+    // "call mom" is a phone call, not a calendar read.
+    if (
+      /^call\s+(?!with\b|off\b)/i.test(text) &&
+      !RE.mail.test(text) &&
+      !RE.chat.test(text) &&
+      !/\b(?:meeting|calendar|schedule|invite)\b/i.test(text)
+    )
+      tools.delete(lex.calendar);
+    // "book a flight to New York": travel is not a calendar event Vouch can create.
+    if (
+      tools.size === 1 &&
+      tools.has(lex.calendar) &&
+      /^book\b/i.test(text) &&
+      /\b(?:flights?|hotels?|tables?|restaurants?|uber|lyft|taxi|cab|trains?|tickets?|car|rental)\b/i.test(text)
+    )
+      tools.delete(lex.calendar);
+    // "send Sam an email about the meeting": the meeting is the topic, not a calendar write.
+    if (
+      tools.has(lex.mail) &&
+      tools.has(lex.calendar) &&
+      /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward|ask)\b/i.test(text)
+    ) {
+      tools.delete(lex.calendar);
+    }
+    return lex.order.filter((t) => tools.has(t));
   }
 
-  const emails = new Set(findEmails(instruction));
-  for (const p of people) {
-    const c = contactFor(p, contacts);
-    if (c) emails.add(c.email.toLowerCase());
-  }
-  entities.people = people;
-  entities.emails = [...emails];
+  function detectAction(lead: string, tools: Tool[]): IntentAction {
+    if (tools.length === 0) return 'unknown';
+    // Only a provider of another kind: making something with it ("save a note …") is a draft, the rest reads.
+    const other = tools.length === 1 ? lex.others.find((o) => o.tool === tools[0]) : undefined;
+    if (other) return other.make?.test(lead) && !QUESTION_LEAD.test(lead) ? 'draft' : 'read';
+    const sends = SEND_LEAD.test(lead) || SEND_ANYWHERE.test(lead);
+    const isQuestion = QUESTION_LEAD.test(lead) || (!COMMAND_LEAD.test(lead) && /\?\s*$/.test(lead));
 
-  const isSchedule = action === 'schedule';
-  if (isSchedule && entities.operation) {
-    const p = entities.operation === 'move' ? prev() : undefined;
-    const anchor = civilDayOf(p?.entities.start ?? p?.entities.time_range?.start, tz) ?? lastSaidDay(ctx, tz);
-    if (entities.operation === 'move') {
-      const mv = resolveMove(instruction, ctx, tz, anchor);
-      if (mv.to) entities.start = toRfc3339(mv.to, tz);
-      if (mv.from) entities.time_range = { start: toRfc3339(mv.from.start, tz), end: toRfc3339(mv.from.end, tz) };
+    if (ACTION_RE.summarize.test(lead) && !(COMMAND_LEAD.test(lead) && !/^summari[sz]e/i.test(lead) && !isQuestion)) return 'summarize';
+    if (ACTION_RE.reply.test(lead) && !isQuestion) return 'reply';
+    // "get me 30 minutes with Maya" asks for a slot, not a read.
+    if (
+      tools.includes(lex.calendar) &&
+      /^(?:get|grab|book|find) (?:me|us) (?:\d+|an?|half an?|some|one|two|fifteen|twenty|thirty|forty-five)\b.*\b(?:minutes?|mins?|hours?|time|slot|meeting|call)\b/i.test(
+        lead,
+      )
+    )
+      return 'schedule';
+    if (tools.includes(lex.calendar) && ACTION_RE.schedule.test(lead) && !isQuestion) return 'schedule';
+    if (ACTION_RE.draft.test(lead) && !isQuestion) return 'draft';
+    if (tools.includes(lex.chat) && (ACTION_RE.post.test(lead) || sends) && !isQuestion) return 'post';
+    if (sends && !isQuestion) return 'send';
+    return 'read';
+  }
+
+  /** What the previous user request was about, for "that one", "and tomorrow?" and "move it to 4". */
+  function previousIntent(ctx: IntentContext): Intent | undefined {
+    for (let i = ctx.history.length - 1; i >= 0; i--) {
+      const t = ctx.history[i];
+      if (t?.role !== 'user') continue;
+      const prev = parseFresh(t.text, { ...ctx, history: ctx.history.slice(0, i), pending: undefined });
+      if (prev.tools.length > 0) return prev;
+    }
+    return undefined;
+  }
+
+  function civilDayOf(iso: string | undefined, tz: string): CivilDate | undefined {
+    if (!iso) return undefined;
+    const p = zonedParts(new Date(iso), tz);
+    return { year: p.year, month: p.month, day: p.day };
+  }
+
+  /** "move my 3pm tomorrow to 4" → where the event is now, and where it goes. */
+  function resolveMove(
+    instruction: string,
+    ctx: IntentContext,
+    tz: string,
+    anchor?: CivilDate,
+  ): { from?: { start: Date; end: Date }; to?: Date } {
+    const target =
+      /\b(?:to|until|till|into|for|at)\s+((?:\d{1,2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half past|quarter)\b.*|(?:tomorrow|today|tonight|next|this|the|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|later)\b.*)$/i.exec(
+        instruction,
+      );
+    const source = target ? instruction.slice(0, target.index) : instruction;
+    const from = resolveWhen(source, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
+    const out: { from?: { start: Date; end: Date }; to?: Date } = {};
+    if (from.range && (from.day || from.time)) out.from = from.range;
+    if (!target?.[1]) return out;
+    const said = target[1]
+      .replace(/^(\d{1,2}(?::\d{2})?)(?=\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?\b)/i, 'at $1')
+      .replace(/^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i, (w) => `at ${parseNumber(w) ?? w}`);
+    const to = resolveWhen(said, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
+    const baseDay =
+      to.day &&
+      /\b(?:tomorrow|today|tonight|next|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.? \d)/i.test(
+        said,
+      )
+        ? to.day
+        : (from.day ?? anchor ?? to.day);
+    const time = to.time ?? from.time;
+    if (baseDay && time) {
+      let start = zonedTimeToInstant(baseDay, time.hour, time.minute, tz);
+      if (start < ctx.now && !to.day) start = zonedTimeToInstant(todayIn(ctx.now, tz), time.hour, time.minute, tz);
+      out.to = start;
+    } else if (to.start) out.to = to.start;
+    return out;
+  }
+
+  const REMEMBER =
+    /^(?:note to self|remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
+
+  /** "forget that my manager is Dana"; never a bare "forget it" / "forget that" (that drops the open question). */
+  const FORGET =
+    /^(?:please\s+)?(?:forget|stop remembering|don't remember|do not remember)\b(?:\s+(?:that|about))?\s+(?!(?:it|that|this|about it|about that)\s*[.!]*$)(.+)$/i;
+
+  /** "I had a great meeting with sam today": telling, not asking; no request follows. */
+  const REMARK =
+    /^(?:i|we)\s+(?:just\s+|really\s+)?(?:had|went|enjoyed|loved|liked|hated|finished|got through|survived|met)\b(?!.*(?:\?|\b(?:can|could|would|will) you\b|\bplease\b|\b(?:remind|tell|let|send|check|find|show|schedule|book|reply|email|post|move|cancel)\b))/i;
+
+  function parseFresh(text: string, ctx: IntentContext): Intent {
+    const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
+    const contacts = ctx.contacts ?? [];
+    const { text: raw, continuation } = cleanUtterance(text);
+
+    const forget = FORGET.exec(raw);
+    if (forget?.[1]) {
+      const fact = forget[1].replace(/[.!]+$/, '').trim();
+      if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], forget: fact }, needs_write: false };
+    }
+
+    if (REMARK.test(raw)) return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false };
+    // "save a note … in my notebook" names a provider that keeps notes: it is for that provider, not memory.
+    const remember = lex.others.some((o) => o.re.test(raw)) ? null : REMEMBER.exec(raw);
+    if (remember?.[1]) {
+      const fact = remember[1].replace(/[.!]+$/, '').trim();
+      if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], remember: fact }, needs_write: false };
+    }
+
+    // A first guess at the action decides where the message starts; tools and action are then taken
+    // from the instruction alone so "tell Sam the meeting moved" is not a calendar request.
+    const guessTools = detectTools(raw);
+    // A request that opens by addressing a person ("tell Dana I accepted the invite") carries a message
+    // whatever its words name, so it is split before the invite can make it a calendar write.
+    const addressed = new RegExp(String.raw`^(?:e-?mail|tell|let(?! me\b)|message|ping|dm|text|ask|write to|shoot|${C})\b`, 'i').test(raw);
+    const firstAction = FORWARD.test(raw) || (addressed && !guessTools.includes(lex.chat)) ? 'send' : detectAction(raw, guessTools);
+    const { instruction, message } = splitMessage(raw, firstAction);
+    let tools = detectTools(instruction, firstAction);
+    let action: IntentAction = tools.length > 0 ? detectAction(instruction, tools) : 'unknown';
+    const isQuestion = QUESTION_LEAD.test(instruction) && !/^(?:can|could) i\b/i.test(instruction);
+    const explicitChat = RE.chat.test(instruction);
+
+    const entities: Intent['entities'] = { people: [], emails: [] };
+    const prev = () => (prevCache ??= previousIntent(ctx) ?? null);
+    let prevCache: Intent | null | undefined;
+
+    // A change to an existing event: "move my 3pm to 4", "decline the 4pm invite", "cancel it".
+    const op = calendarOperation(instruction);
+    const refersBack = REFERS_BACK.test(instruction);
+    const eventish = EVENT_WORDS.test(instruction) || tools.includes(lex.calendar);
+    const mailish = RE.mail.test(withoutTimeForward(instruction)) || (tools.includes(lex.chat) && explicitChat);
+    const timed = TIME_WORDS.test(instruction) && !RE.mail.test(withoutTimeForward(instruction)) && !explicitChat;
+    // "cancel the dentist" right after a calendar answer is about that calendar.
+    const afterCalendar = () => !RE.mail.test(instruction) && !explicitChat && (prev()?.tools.includes(lex.calendar) ?? false);
+    const endsWithChange =
+      /\b(?:and|then)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?\s*[.!]?$/i.test(instruction);
+    if (
+      op &&
+      !isQuestion &&
+      !mailish &&
+      (eventish ||
+        timed ||
+        endsWithChange ||
+        afterCalendar() ||
+        (refersBack && (prev()?.tools.includes(lex.calendar) ?? op === 'move')) ||
+        (op === 'move' && /\bto\s+\d/.test(instruction)))
+    ) {
+      tools = [lex.calendar];
+      action = 'schedule';
+      entities.operation = op;
+    }
+
+    // "search the chat for the deploy schedule", "… for the word invoice": the service is named outside the
+    // search words; words inside them are only what to look for.
+    if (tools.length > 1) {
+      const q = findSearchWords(instruction);
+      const outside = q ? detectTools(instruction.replace(q, ' '), firstAction) : [];
+      if (outside.length > 0) tools = outside;
+    }
+
+    // "no, make it 4 instead" after a new meeting was proposed changes that proposal, not an existing event.
+    if (entities.operation === 'move' && /\b(?:make it|change it to|switch it to|instead)\b/i.test(instruction)) {
+      const p = prev();
+      if (p?.action === 'schedule' && p.entities.operation === 'create') {
+        const amended = fillPending(
+          text,
+          { ...ctx, pending: { tools: p.tools, action: p.action, entities: p.entities, missing: 'start' } },
+          (t, c) => parseFresh(t, { ...c, history: [] }),
+          lex,
+        );
+        if (amended?.pending_outcome === 'filled')
+          return { tools: amended.tools, action: amended.action, entities: amended.entities, needs_write: amended.needs_write };
+      }
+    }
+
+    // Mail flags: reply-all, forward, keep as a draft.
+    const forward = FORWARD.test(instruction) && !tools.includes(lex.calendar);
+    const replyAll = REPLY_ALL.test(raw);
+    // "what's in my drafts folder" asks about drafts; it does not make one.
+    const saveDraft = SAVE_AS_DRAFT.test(raw) && !entities.operation && !isQuestion;
+    if (forward || replyAll) {
+      if (!explicitChat) tools = [lex.mail];
+      action = forward ? 'send' : 'reply';
+      if (forward) entities.forward = true;
+      if (replyAll) entities.reply_all = true;
+    }
+    if (saveDraft && (tools.length === 0 || tools.includes(lex.mail) || action === 'reply' || action === 'send')) {
+      if (!explicitChat) tools = [lex.mail];
+      action = 'draft';
+      entities.save_as_draft = true;
+    }
+
+    // Questions about the mailbox ("who wrote me most this week", "did Sam reply?"); "did anyone reply in
+    // #deals" is a chat read.
+    const rsvpQuestion =
+      tools.length === 1 && tools[0] === lex.calendar && /\binvit(?:e|ation)s?\b/i.test(instruction) && RSVP_OWN.test(instruction);
+    const analysis = (!WRITE_ACTIONS.has(action) || isQuestion) && !explicitChat && !rsvpQuestion ? mailAnalysis(instruction) : undefined;
+    if (analysis) {
+      entities.analysis = analysis;
+      if (!explicitChat) tools = [lex.mail];
+      action = 'read';
+    }
+
+    // A contact is a person even after "the contract from …".
+    const orgSaid = findOrganization(instruction);
+    const organization = orgSaid && contactsMatching(orgSaid, contacts).length === 0 ? orgSaid : undefined;
+    if (organization) {
+      entities.organization = organization;
+      if (tools.length === 0 || (!explicitChat && tools.includes(lex.chat) && tools.includes(lex.mail) && !RE.message.test(instruction)))
+        tools = [lex.mail];
+      if (action === 'unknown') action = detectAction(instruction, tools);
+    }
+
+    // Pointing back ("that one", "the second email", "and tomorrow?") inherits what the last request was about.
+    const ordinal = findOrdinal(instruction);
+    if (ordinal !== undefined) entities.ordinal = ordinal;
+    // "summarize the one from Priya" after a list of emails: the list, not a guess, says where to look.
+    const namedService = [RE.chat, RE.mail, RE.mailWeak, RE.calendar, RE.message].some((re) => re.test(instruction));
+    if (!namedService && !entities.operation && (refersBack || ordinal !== undefined) && tools.length > 0) {
+      const p = prev();
+      if (p && p.tools.length > 0) {
+        tools = p.tools;
+        action = detectAction(instruction, tools);
+      }
+    }
+    // "reply to priya congrats" right after a chat read answers there: a reply follows the conversation's service.
+    if (
+      tools.length === 1 &&
+      tools[0] === lex.mail &&
+      !RE.mail.test(instruction) &&
+      !explicitChat &&
+      (action === 'reply' || action === 'summarize') &&
+      prev()?.tools.length === 1 &&
+      prev()?.tools[0] === lex.chat &&
+      repliesToLastAnswer(instruction, ctx, contacts)
+    )
+      tools = [lex.chat];
+    if ((action === 'unknown' || tools.length === 0) && message === undefined) {
+      const p =
+        continuation ||
+        refersBack ||
+        ordinal !== undefined ||
+        ACTION_RE.summarize.test(instruction) ||
+        /^(?:what about|how about|tomorrow|today|friday|monday|tuesday|wednesday|thursday|next|yesterday|this)\b/i.test(raw) ||
+        // "more about the deals one", "what did she say about the lease": more of what was just read.
+        /^(?:(?:tell me )?more\b|details\b|go on\b|expand on\b)|\b(?:did|does|has|have|was|were|is)\s+(?:she|he|they)\b/i.test(raw)
+          ? prev()
+          : undefined;
+      if (p && p.tools.length > 0) {
+        tools = p.tools;
+        const own = detectAction(instruction, tools);
+        // "summarize the second one" says its own action; "and tomorrow?" repeats the last read.
+        // "and the first one?" after a summary summarizes that one too.
+        if (refersBack || ordinal !== undefined) action = continuation && own === 'read' && !p.needs_write ? p.action : own;
+        else action = p.needs_write ? 'read' : own !== 'read' ? own : p.action;
+        if (p.entities.chat_scope && tools.includes(lex.chat) && !findChannel(instruction)) entities.chat_scope = p.entities.chat_scope;
+      }
+    }
+
+    // People come from the instruction: in "tell Sam that Dana agreed", Dana is content, not a recipient.
+    let people = findPeople(instruction, contacts, lex);
+    const didReply =
+      /\b(?:did|has|have|had|didn't|hasn't)\s+([a-z][\w'-]*)\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b/i.exec(
+        instruction,
+      ) ??
+      /^([a-z][\w'-]*)\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back|gotten back|wrote back|written back)\b/i.exec(
+        instruction,
+      );
+    if (didReply?.[1] && !/^(?:she|he|they|i|you|we|anyone|anybody|someone|everyone|it|the|legal|finance)$/i.test(didReply[1])) {
+      const who = didReply[1]
+        .split(/\s+/)
+        .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1))
+        .join(' ');
+      if (!people.some((p) => p.toLowerCase() === who.toLowerCase())) people = [who, ...people];
+    }
+    if (organization)
+      people = people.filter(
+        (p) => p.toLowerCase() !== organization.toLowerCase() && !organization.toLowerCase().startsWith(p.toLowerCase()),
+      );
+    if (people.length === 0 && (mentionsPersonPronoun(instruction, lex) || /\b(?:did|has)\s+(?:she|he|they)\b/i.test(instruction))) {
+      const last = lastMentionedPerson(ctx.history, contacts, lex);
+      if (last) people = [last];
+    }
+
+    // A forward goes to the people after "to"; whose message it is, is the sender.
+    if (entities.forward) {
+      const src =
+        /\b(?:from|by)\s+([A-Za-z][\w'-]*)/.exec(instruction) ??
+        /\b([A-Za-z][\w-]*)'s\s+(?:last\s+|latest\s+)?(?:e-?mail|message|note|reply|invoice|thread)/i.exec(instruction);
+      const sender =
+        src?.[1] &&
+        people.find((p) => p.toLowerCase() === src[1]!.toLowerCase() || p.toLowerCase().startsWith(`${src[1]!.toLowerCase()} `));
+      if (sender) {
+        entities.sender = sender;
+        people = people.filter((p) => p !== sender);
+      }
+    }
+
+    const emails = new Set(findEmails(instruction));
+    for (const p of people) {
+      const c = contactFor(p, contacts);
+      if (c) emails.add(c.email.toLowerCase());
+    }
+    entities.people = people;
+    entities.emails = [...emails];
+
+    const isSchedule = action === 'schedule';
+    if (isSchedule && entities.operation) {
+      const p = entities.operation === 'move' ? prev() : undefined;
+      const anchor = civilDayOf(p?.entities.start ?? p?.entities.time_range?.start, tz) ?? lastSaidDay(ctx, tz);
+      if (entities.operation === 'move') {
+        const mv = resolveMove(instruction, ctx, tz, anchor);
+        if (mv.to) entities.start = toRfc3339(mv.to, tz);
+        if (mv.from) entities.time_range = { start: toRfc3339(mv.from.start, tz), end: toRfc3339(mv.from.end, tz) };
+      } else {
+        const w = resolveWhen(instruction, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
+        if (w.range) entities.time_range = { start: toRfc3339(w.range.start, tz), end: toRfc3339(w.range.end, tz) };
+      }
+    } else if (isSchedule) {
+      const when = resolveWhen(instruction, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
+      entities.operation = 'create';
+      if (when.start) entities.start = toRfc3339(when.start, tz);
+      // A meeting with no length said lasts the person's default, or the common half hour.
+      entities.duration_minutes = when.duration_minutes ?? ctx.defaultMeetingMinutes ?? 30;
+      if (!when.start && when.range) entities.time_range = { start: toRfc3339(when.range.start, tz), end: toRfc3339(when.range.end, tz) };
     } else {
-      const w = resolveWhen(instruction, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
-      if (w.range) entities.time_range = { start: toRfc3339(w.range.start, tz), end: toRfc3339(w.range.end, tz) };
+      const when = resolveWhen(instruction, ctx.now, tz, { future: WRITE_ACTIONS.has(action), defaultSlotMinutes: 60 });
+      if (when.range) entities.time_range = { start: toRfc3339(when.range.start, tz), end: toRfc3339(when.range.end, tz) };
+      if (when.duration_minutes !== undefined) entities.duration_minutes = when.duration_minutes;
     }
-  } else if (isSchedule) {
-    const when = resolveWhen(instruction, ctx.now, tz, { future: true, defaultSlotMinutes: 60 });
-    entities.operation = 'create';
-    if (when.start) entities.start = toRfc3339(when.start, tz);
-    // A meeting with no length said lasts the person's default, or the common half hour.
-    entities.duration_minutes = when.duration_minutes ?? ctx.defaultMeetingMinutes ?? 30;
-    if (!when.start && when.range) entities.time_range = { start: toRfc3339(when.range.start, tz), end: toRfc3339(when.range.end, tz) };
-  } else {
-    const when = resolveWhen(instruction, ctx.now, tz, { future: WRITE_ACTIONS.has(action), defaultSlotMinutes: 60 });
-    if (when.range) entities.time_range = { start: toRfc3339(when.range.start, tz), end: toRfc3339(when.range.end, tz) };
-    if (when.duration_minutes !== undefined) entities.duration_minutes = when.duration_minutes;
+
+    const subject = findSubject(instruction);
+    if (subject && !(organization && subject.toLowerCase() === organization.toLowerCase())) entities.subject = subject;
+    // "cancel the Northwind NDA review": the event a change means, by its name.
+    if (entities.operation && entities.operation !== 'create' && !entities.subject && !entities.query) {
+      const name = eventNameOf(instruction, entities.people);
+      if (name) entities.subject = name;
+    }
+    if (message) entities.message = message;
+    const channel = findChannel(instruction);
+    if (channel && tools.includes(lex.chat)) entities.channel = channel;
+    const count = findCount(instruction);
+    if (count !== undefined) entities.count = count;
+    const searchWords = findSearchWords(instruction);
+    if (!WRITE_ACTIONS.has(action) && (tools.includes(lex.mail) || tools.includes(lex.chat))) {
+      const q = searchWords ?? subject ?? docWord(instruction, organization);
+      if (q) entities.query = q;
+    }
+
+    if (tools.includes(lex.chat) && !entities.channel) {
+      const scope = chatScope(instruction, action, entities);
+      if (scope) entities.chat_scope = scope;
+      else delete entities.chat_scope;
+    }
+
+    // A kind no provider registered is never a tool.
+    const kept = tools.filter((t) => lex.order.includes(t));
+    if (kept.length !== tools.length) {
+      tools = kept;
+      if (kept.length === 0) action = 'unknown';
+    }
+    return { tools, action, entities, needs_write: WRITE_ACTIONS.has(action) };
   }
 
-  const subject = findSubject(instruction);
-  if (subject && !(organization && subject.toLowerCase() === organization.toLowerCase())) entities.subject = subject;
-  // "cancel the Northwind NDA review": the event a change means, by its name.
-  if (entities.operation && entities.operation !== 'create' && !entities.subject && !entities.query) {
-    const name = eventNameOf(instruction, entities.people);
-    if (name) entities.subject = name;
-  }
-  if (message) entities.message = message;
-  const channel = findChannel(instruction);
-  if (channel && tools.includes('slack')) entities.channel = channel;
-  const count = findCount(instruction);
-  if (count !== undefined) entities.count = count;
-  const searchWords = findSearchWords(instruction);
-  if (!WRITE_ACTIONS.has(action) && (tools.includes('gmail') || tools.includes('slack'))) {
-    const q = searchWords ?? subject ?? docWord(instruction, organization);
-    if (q) entities.query = q;
+  /** A reply that names nobody, or only people the assistant's last answer mentioned. */
+  function repliesToLastAnswer(instruction: string, ctx: IntentContext, contacts: Contact[]): boolean {
+    const last =
+      [...ctx.history]
+        .reverse()
+        .find((t) => t.role === 'assistant')
+        ?.text.toLowerCase() ?? '';
+    return findPeople(instruction, contacts, lex).every((p) => last.includes((p.split(/\s+/)[0] ?? p).toLowerCase()));
   }
 
-  if (tools.includes('slack') && !entities.channel) {
-    const scope = slackScope(instruction, action, entities);
-    if (scope) entities.slack_scope = scope;
-    else delete entities.slack_scope;
+  /** "the invoice from Acme" searches for "invoice" from Acme. */
+  function docWord(instruction: string, organization: string | undefined): string | undefined {
+    if (!organization) return undefined;
+    const m =
+      /\b(?:the|an?|my|any|their|latest|last)\s+(?:latest\s+|last\s+|new\s+)?(invoices?|receipts?|bills?|statements?|quotes?|orders?|contracts?|proposals?|newsletters?|renewals?|payments?|offers?|tickets?|reminders?|notices?|letters?|confirmation)\b/i.exec(
+        instruction,
+      );
+    return m?.[1]?.toLowerCase().replace(/s$/, '');
   }
 
-  return { tools, action, entities, needs_write: WRITE_ACTIONS.has(action) };
+  function chatScope(instruction: string, action: IntentAction, e: Intent['entities']): Intent['entities']['chat_scope'] {
+    if (/\bdms?\b|\bdirect messages?\b|\bprivate messages?\b|\bdm'?d\b/i.test(instruction)) return 'dm';
+    if (WRITE_ACTIONS.has(action)) return e.people.length > 0 ? 'dm' : undefined;
+    if (e.query || e.people.length > 0 || /\b(?:search|mention|look for|find|brought up|bring up|raised)\b/i.test(instruction))
+      return 'search';
+    return 'catch_up';
+  }
+
+  /** The day the assistant's last answer was about ("Your 1:1 with Sam is tomorrow at 2"). */
+  function lastSaidDay(ctx: IntentContext, tz: string): CivilDate | undefined {
+    for (let i = ctx.history.length - 1; i >= 0; i--) {
+      const t = ctx.history[i];
+      if (!t) continue;
+      const w = resolveWhen(t.text, ctx.now, tz);
+      if (w.day) return w.day;
+    }
+    return undefined;
+  }
+
+  const EVENT_NAME_NOISE =
+    /^(?:the|my|our|a|an|this|that|it|meeting|meetings|event|events|invite|invites|invitation|call|with|and|to|for|from|on|at|in|today|tonight|tomorrow|next|this|week|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|please|instead|back|up|off|one|\d{1,2}(?::\d{2})?(?:am|pm)?|am|pm|noon|o'clock)$/i;
+
+  /** The name of the event a change is about, without the verb, times, days, people and filler words. */
+  function eventNameOf(instruction: string, people: readonly string[]): string | undefined {
+    const m = /\b(?:move|moving|reschedule|push|pull|shift|cancel|call off|delete|drop|decline|accept)\s+(.+)$/i.exec(instruction);
+    if (!m?.[1]) return undefined;
+    // What follows "to 4pm" / "until Friday" is the new time, not the name.
+    const said = m[1].replace(/\s+(?:to|until|till|by)\s+.*$/i, '').replace(/[.!?,]+/g, ' ');
+    const names = new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)));
+    const words = said.split(/\s+/).filter((w) => w && !EVENT_NAME_NOISE.test(w) && !names.has(w.toLowerCase()));
+    return words.some((w) => /\p{L}{3,}|\d:\d/u.test(w)) ? words.join(' ') : undefined;
+  }
+
+  function parseIntent(text: string, ctx: IntentContext): Intent & { pending_outcome?: PendingOutcome } {
+    if (ctx.pending) {
+      const filled = fillPending(text, ctx, (t, c) => parseFresh(t, { ...c, history: [] }), lex);
+      if (filled) return filled;
+      return { ...parseFresh(text, { ...ctx, pending: undefined }), pending_outcome: 'replaced' };
+    }
+    // No state carried, but the assistant just asked for a slot: the answer may still fill it. An answer
+    // that does not supply the slot is read as a request of its own, since the question was only inferred.
+    const inferred = inferPending(ctx, () => previousIntent(ctx), lex);
+    if (inferred) {
+      const filled = fillPending(text, { ...ctx, pending: inferred }, (t, c) => parseFresh(t, { ...c, history: [] }), lex);
+      if (filled && filled.pending_outcome !== 'unfilled') return filled;
+    }
+    return parseFresh(text, ctx);
+  }
+
+  return { parseIntent };
 }
 
-/** "the invoice from Acme" searches for "invoice" from Acme. */
-function docWord(instruction: string, organization: string | undefined): string | undefined {
-  if (!organization) return undefined;
-  const m =
-    /\b(?:the|an?|my|any|their|latest|last)\s+(?:latest\s+|last\s+|new\s+)?(invoices?|receipts?|bills?|statements?|quotes?|orders?|contracts?|proposals?|newsletters?|renewals?|payments?|offers?|tickets?|reminders?|notices?|letters?|confirmation)\b/i.exec(
-      instruction,
-    );
-  return m?.[1]?.toLowerCase().replace(/s$/, '');
-}
+const shipped = createOfflineParser(SHIPPED_LEXICON);
 
-function slackScope(instruction: string, action: IntentAction, e: Intent['entities']): Intent['entities']['slack_scope'] {
-  if (/\bdms?\b|\bdirect messages?\b|\bprivate messages?\b|\bdm'?d\b/i.test(instruction)) return 'dm';
-  if (WRITE_ACTIONS.has(action)) return e.people.length > 0 ? 'dm' : undefined;
-  if (e.query || e.people.length > 0 || /\b(?:search|mention|look for|find|brought up|bring up|raised)\b/i.test(instruction))
-    return 'search';
-  return 'catch_up';
-}
-
-/** The day the assistant's last answer was about ("Your 1:1 with Sam is tomorrow at 2"). */
-function lastSaidDay(ctx: IntentContext, tz: string): CivilDate | undefined {
-  for (let i = ctx.history.length - 1; i >= 0; i--) {
-    const t = ctx.history[i];
-    if (!t) continue;
-    const w = resolveWhen(t.text, ctx.now, tz);
-    if (w.day) return w.day;
-  }
-  return undefined;
-}
-
-const EVENT_NAME_NOISE =
-  /^(?:the|my|our|a|an|this|that|it|meeting|meetings|event|events|invite|invites|invitation|call|with|and|to|for|from|on|at|in|today|tonight|tomorrow|next|this|week|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|please|instead|back|up|off|one|\d{1,2}(?::\d{2})?(?:am|pm)?|am|pm|noon|o'clock)$/i;
-
-/** The name of the event a change is about, without the verb, times, days, people and filler words. */
-function eventNameOf(instruction: string, people: readonly string[]): string | undefined {
-  const m = /\b(?:move|moving|reschedule|push|pull|shift|cancel|call off|delete|drop|decline|accept)\s+(.+)$/i.exec(instruction);
-  if (!m?.[1]) return undefined;
-  // What follows "to 4pm" / "until Friday" is the new time, not the name.
-  const said = m[1].replace(/\s+(?:to|until|till|by)\s+.*$/i, '').replace(/[.!?,]+/g, ' ');
-  const names = new Set(people.flatMap((p) => p.toLowerCase().split(/\s+/)));
-  const words = said.split(/\s+/).filter((w) => w && !EVENT_NAME_NOISE.test(w) && !names.has(w.toLowerCase()));
-  return words.some((w) => /\p{L}{3,}|\d:\d/u.test(w)) ? words.join(' ') : undefined;
-}
-
-export function parseIntent(text: string, ctx: IntentContext): Intent & { pending_outcome?: PendingOutcome } {
-  if (ctx.pending) {
-    const filled = fillPending(text, ctx, (t, c) => parseFresh(t, { ...c, history: [] }));
-    if (filled) return filled;
-    return { ...parseFresh(text, { ...ctx, pending: undefined }), pending_outcome: 'replaced' };
-  }
-  // No state carried, but the assistant just asked for a slot: the answer may still fill it. An answer
-  // that does not supply the slot is read as a request of its own, since the question was only inferred.
-  const inferred = inferPending(ctx, () => previousIntent(ctx));
-  if (inferred) {
-    const filled = fillPending(text, { ...ctx, pending: inferred }, (t, c) => parseFresh(t, { ...c, history: [] }));
-    if (filled && filled.pending_outcome !== 'unfilled') return filled;
-  }
-  return parseFresh(text, ctx);
+/** The shipped providers' parser. */
+export function parseIntent(text: string, ctx: IntentContext): Parsed {
+  return shipped.parseIntent(text, ctx);
 }
 
 export class OfflineIntentEngine implements IntentEngine {
   readonly name = 'offline' as const;
+  private readonly parser: { parseIntent(text: string, ctx: IntentContext): Parsed };
+
+  /** `contracts`: the registry's (`registry.catalog.contracts`), so a registered provider's words are understood. */
+  constructor(opts: { contracts?: readonly ProviderContract[] } = {}) {
+    this.parser = opts.contracts ? createOfflineParser(intentLexicon(opts.contracts)) : shipped;
+  }
 
   async analyze(text: string, ctx: IntentContext): Promise<AnalyzedIntent> {
-    return { ...parseIntent(text, ctx), engine: 'offline' };
+    return { ...this.parser.parseIntent(text, ctx), engine: 'offline' };
   }
 }

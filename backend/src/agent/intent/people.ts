@@ -1,17 +1,18 @@
 import type { Contact, Turn } from './schema.js';
+import { type IntentLexicon, SHIPPED_LEXICON } from './vocabulary.js';
 
 /**
  * Who a request is about: names said outright, names from the user's contacts, and "her/him/them"
  * resolved to the last person the conversation mentioned. Pure functions over strings.
  */
 
-/** Capitalised words that are not people (sentence starts, days, products, channel words). */
+/** Capitalised words that are not people (sentence starts, days, channel words); the services' names come from the lexicon. */
 const NOT_NAMES = new Set(
   (
     'i me my mine we us our you your he she her him his they them their it its the a an this that these those ' +
     'monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight yesterday morning afternoon evening noon ' +
     'january february march april may june july august september october november december next last this week weekend ' +
-    'slack gmail google calendar email e-mail mail inbox nda dm dms pdf hi hey hello please can could would will what whats when where who why how ' +
+    'calendar email e-mail mail inbox nda dm dms pdf hi hey hello please can could would will what whats when where who why how ' +
     'is are am do does did any all everyone team someone anyone channel general deals random thanks ok okay yes no not and or but ' +
     'reply respond send post schedule set book tell email message ping invite summarize summarise read show check find ' +
     'new latest recent unread meeting call sync chat back them up about on at in for from to with that so just also there here ' +
@@ -35,7 +36,7 @@ const COMMON_WORDS = new Set(
     'happen be go start end begin take come leave stay wait talk speak discuss call ' +
     'be have use try start stop join attend review discuss talk chat catch sign share send write draft reply respond post ' +
     'thread threads message messages note notes invite invites event events invoice invoices contract contracts ' +
-    'dm dms channel channels inbox mail email emails slack gmail calendar conversation conversations chat chats cc bcc ' +
+    'dm dms channel channels inbox mail email emails calendar conversation conversations chat chats cc bcc ' +
     'doc docs document documents file files deck slides report reports update updates agenda notes proposal quote order ' +
     'lunch dinner coffee breakfast drinks standup stand-up sync review interview demo call calls meeting meetings ' +
     'attachment attachments link links photo photos picture pictures image images pdf pdfs receipt receipts detail details ' +
@@ -45,17 +46,42 @@ const COMMON_WORDS = new Set(
     'as by of off out over under up down into onto upon about above after before between through during without within ' +
     'same other another last first second third next previous earlier later latest new old recent most least ' +
     'since until till ago yet already soon asap again too very really only even still please thanks thank sorry ' +
-    'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere ' +
+    'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere forth sometime someday anytime ' +
+    'got gets getting gone went was were been being has had having done ' +
     'quick quickly right away asap directly personally privately instead either whatever whenever ' +
     'a the an my our your his their its me us you we they i'
   ).split(' '),
 );
 
-/** Lead words after which a lower-case word may still be a name (STT often lower-cases names). */
-const LOWER_LEAD =
-  /^(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|meet|call|dm|text|slack|and)$/i;
+interface LeadWords {
+  /** Lead words after which a lower-case word may still be a name (STT often lower-cases names). */
+  lower: RegExp;
+  /** Every word that introduces a person, the chat service's name used as a verb among them. */
+  all: string;
+  /** The chat service's name alone. */
+  chat: RegExp;
+  /** Not a name: a service's name. */
+  service: ReadonlySet<string>;
+}
 
-const LEAD_WORDS = String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by|dm|text|slack)`;
+const leadsByLexicon = new WeakMap<IntentLexicon, LeadWords>();
+function leadWords(lex: IntentLexicon): LeadWords {
+  let w = leadsByLexicon.get(lex);
+  if (!w) {
+    const C = lex.names('chat');
+    w = {
+      lower: new RegExp(
+        String.raw`^(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|meet|call|dm|text|${C}|and)$`,
+        'i',
+      ),
+      all: String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by|dm|text|${C})`,
+      chat: new RegExp(`^${C}$`, 'i'),
+      service: lex.nameWords,
+    };
+    leadsByLexicon.set(lex, w);
+  }
+  return w;
+}
 
 /** "dana" → "Dana", "DANA" → "Dana"; "McKay" stays as said. */
 function titleCase(s: string): string {
@@ -83,7 +109,9 @@ interface Hit {
 }
 
 /** People named in `text`, in the order said, deduplicated (case-insensitive). */
-export function findPeople(text: string, contacts: Contact[] = []): string[] {
+export function findPeople(text: string, contacts: Contact[] = [], lex: IntentLexicon = SHIPPED_LEXICON): string[] {
+  const leads = leadWords(lex);
+  const notName = (w: string) => NOT_NAMES.has(w) || leads.service.has(w);
   const hits: Hit[] = [];
   const covered: Array<[number, number]> = [];
   const isCovered = (i: number) => covered.some(([a, b]) => i >= a && i < b);
@@ -105,7 +133,7 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
 
   // 2. A capitalised name after a word that introduces a person ("from Dana", "with Sam Patel").
   // The name is matched in a lookahead so "meet with sam" still tries "with" as the lead.
-  const capRe = new RegExp(`\\b(${LEAD_WORDS})\\s+(?=([A-Z][a-zA-Z'’-]+(?:\\s+[A-Z][a-zA-Z'’-]+)?))`, 'gi');
+  const capRe = new RegExp(`\\b(${leads.all})\\s+(?=([A-Z][a-zA-Z'’-]+(?:\\s+[A-Z][a-zA-Z'’-]+)?))`, 'gi');
   for (const m of text.matchAll(capRe)) {
     const lead = (m[1] ?? '').replace(/\s+/g, ' ');
     const raw = m[2] ?? '';
@@ -114,13 +142,13 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
     const words = raw.split(/\s+/);
     const first = words[0] ?? '';
     const bare = first.toLowerCase().replace(/['’]s$/, '');
-    if (NOT_NAMES.has(bare) || insideAddress(text, start, first.length)) continue;
+    if (notName(bare) || insideAddress(text, start, first.length)) continue;
     if (!/^[A-Z]/.test(first)) {
       // Lower case ("email jordan"): only after a lead that introduces a person, never a common word,
       // and "and" only right after another name ("with sam and priya").
-      if (!LOWER_LEAD.test(lead) || COMMON_WORDS.has(bare) || bare.length < 2 || /(?:ing|ed|ly)$/.test(bare)) continue;
-      // "slack priya …" is the verb; "on slack overnight" is not.
-      if (/^slack$/i.test(lead) && (m.index ?? 0) !== 0) continue;
+      if (!leads.lower.test(lead) || COMMON_WORDS.has(bare) || bare.length < 2 || /(?:ing|ed|ly)$/.test(bare)) continue;
+      // The chat service's name leading the request is the verb; after "on" it is the service.
+      if (leads.chat.test(lead) && (m.index ?? 0) !== 0) continue;
       // "free to grab coffee", "going to meet the team": a verb after "to" takes an object; a name does not.
       const next =
         text
@@ -133,11 +161,13 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
         /^(?:a|an|the|with|some|up|out|my|your|his|her|their|our|it|me|us|them|this|that|coffee|lunch|dinner|breakfast|drinks)$/.test(next)
       )
         continue;
-      if (/^and$/i.test(lead) && !hits.some((h) => h.end !== undefined && h.end >= (m.index ?? 0) - 1)) continue;
+      if (/^and$/i.test(lead) && !hits.some((h) => h.end !== undefined && h.end <= (m.index ?? 0) && h.end >= (m.index ?? 0) - 2)) continue;
+      // "a time to sit down", "to go through", "to touch base": a verb with its particle, not a name.
+      if (/^to$/i.test(lead) && /^(?:down|through|together|base|out|up)$/.test(next)) continue;
     }
     let name = first.replace(/['’]s$/, '');
     const second = words[1];
-    if (second && /^[A-Z]/.test(first) && /^[A-Z]/.test(second) && !NOT_NAMES.has(second.toLowerCase()) && !/['’]s$/.test(first))
+    if (second && /^[A-Z]/.test(first) && /^[A-Z]/.test(second) && !notName(second.toLowerCase()) && !/['’]s$/.test(first))
       name += ` ${second}`;
     hits.push({ name: titleCase(name), index: start, end: start + name.length });
     covered.push([start, start + name.length]);
@@ -151,7 +181,7 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
     const raw = m[1] ?? '';
     const start = m.index ?? 0;
     if (isCovered(start)) continue;
-    const words = raw.split(/\s+/).filter((w) => !NOT_NAMES.has(w.toLowerCase()));
+    const words = raw.split(/\s+/).filter((w) => !notName(w.toLowerCase()));
     if (words.length === 0 || words[0] !== raw.split(/\s+/)[0]) continue;
     hits.push({ name: words.join(' '), index: start });
     covered.push([start, start + raw.length]);
@@ -171,15 +201,17 @@ export function findPeople(text: string, contacts: Contact[] = []): string[] {
 }
 
 /** A pronoun standing for a person ("reply to her", "email him", "meeting with them"). */
-export function mentionsPersonPronoun(text: string): boolean {
-  return new RegExp(`\\b${LEAD_WORDS}\\s+(her|him|them)\\b|\\b(she|he)\\b|\\b(her|his) (email|message|note|thread)\\b`, 'i').test(text);
+export function mentionsPersonPronoun(text: string, lex: IntentLexicon = SHIPPED_LEXICON): boolean {
+  return new RegExp(`\\b${leadWords(lex).all}\\s+(her|him|them)\\b|\\b(she|he)\\b|\\b(her|his) (email|message|note|thread)\\b`, 'i').test(
+    text,
+  );
 }
 
 /** The last person the conversation mentioned, newest turn first, last name within that turn. */
-export function lastMentionedPerson(history: Turn[], contacts: Contact[] = []): string | undefined {
+export function lastMentionedPerson(history: Turn[], contacts: Contact[] = [], lex: IntentLexicon = SHIPPED_LEXICON): string | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
     // Quoted words are what others wrote (a mail's "walk through…"), not whom the conversation is about.
-    const people = findPeople((history[i]?.text ?? '').replace(/“[^”]*”|"[^"]*"/g, ' '), contacts);
+    const people = findPeople((history[i]?.text ?? '').replace(/“[^”]*”|"[^"]*"/g, ' '), contacts, lex);
     if (people.length > 0) return people[people.length - 1];
   }
   return undefined;

@@ -17,8 +17,8 @@ export const WRITE_ACTIONS: ReadonlySet<IntentAction> = new Set(['draft', 'reply
 export const CalendarOperation = z.enum(['create', 'move', 'cancel', 'decline', 'accept']);
 export type CalendarOperation = z.infer<typeof CalendarOperation>;
 
-export const SlackScope = z.enum(['search', 'catch_up', 'dm']);
-export type SlackScope = z.infer<typeof SlackScope>;
+export const ChatScope = z.enum(['search', 'catch_up', 'dm']);
+export type ChatScope = z.infer<typeof ChatScope>;
 
 /** `top_senders`: "who wrote most this week"; `did_reply`: "did Sam reply". */
 export const MailAnalysis = z.enum(['top_senders', 'did_reply']);
@@ -40,7 +40,7 @@ export const IntentEntities = z.object({
   subject: z.string().max(998).optional(),
   /** What to say or post, in the user's words. */
   message: z.string().max(40_000).optional(),
-  /** Slack channel name without '#'. */
+  /** A chat channel's name without '#'. */
   channel: z
     .string()
     .max(80)
@@ -58,10 +58,10 @@ export const IntentEntities = z.object({
   reply_all: z.boolean().optional(),
   /** Send or draft an existing message on to `people`; the message is found by `sender`/`query`/`ordinal`. */
   forward: z.boolean().optional(),
-  /** Leave the result in Gmail's drafts instead of sending it. */
+  /** Leave the result in the mailbox's drafts instead of sending it. */
   save_as_draft: z.boolean().optional(),
-  /** Where Slack is read when no channel was named: a search, a catch-up across channels, or DMs. */
-  slack_scope: SlackScope.optional(),
+  /** Where a chat service is read when no channel was named: a search, a catch-up across channels, or DMs. */
+  chat_scope: ChatScope.optional(),
   /** "the second email" → 2; which item of the last list the request points at. */
   ordinal: z.number().int().positive().max(50).optional(),
   /** A company or team that sent or is discussed ("the invoice from Acme", "what did legal say"). */

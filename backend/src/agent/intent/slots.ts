@@ -10,6 +10,7 @@ import {
   WRITE_ACTIONS,
 } from './schema.js';
 import { cleanUtterance, stripHesitations } from './text.js';
+import { type IntentLexicon, SHIPPED_LEXICON } from './vocabulary.js';
 import { parseNumber, resolveWhen } from './when.js';
 import { type CivilDate, isValidTimeZone, toRfc3339, zonedParts, zonedTimeToInstant } from '../../time/zonedTime.js';
 
@@ -39,14 +40,25 @@ const CONFIRM =
 /** Leads that make an utterance a new request rather than an answer, when a service is also named. */
 const NEW_REQUEST_LEAD =
   /^(?:what|whats|what's|when|who|which|where|how(?! about)|any|anything|is|are|am|do|does|did|was|were|has|have|show|list|check|find|search|open|read|summari[sz]e|catch me up|schedule|book|set up|post|cancel|move|reschedule|decline|accept|forward|draft|reply to|respond to|email|e-mail|send|message|dm)\b/i;
-const SERVICE_WORDS =
-  /\b(?:e-?mails?|inbox|gmail|threads?|calendar|slack|channel|#[\w-]+|meetings?|events?|invites?|agenda|schedule|dms?|unread|messages)\b/i;
+/** Words that name a service, the registered services' own names among them. */
+const serviceWordsByLexicon = new WeakMap<IntentLexicon, RegExp>();
+function serviceWords(lex: IntentLexicon): RegExp {
+  let re = serviceWordsByLexicon.get(lex);
+  if (!re) {
+    re = new RegExp(
+      String.raw`\b(?:e-?mails?|inbox|threads?|calendar|channel|#[\w-]+|meetings?|events?|invites?|agenda|schedule|dms?|unread|messages)\b|\b${lex.names('mail', 'calendar', 'chat', 'other')}\b`,
+      'i',
+    );
+    serviceWordsByLexicon.set(lex, re);
+  }
+  return re;
+}
 
 const MESSAGE_LEAD =
   /^(?:(?:just|please|and)\s+)?(?:(?:tell|let)\s+(?:him|her|them|everyone|everybody|all|[a-z][\w'-]*)(?:\s+know)?(?:\s+that)?|say(?:\s+something)?(?:\s+like)?(?:\s+that)?|(?:it|the (?:e-?mail|message|note|post|reply))\s+should\s+say(?:\s+that)?|(?:the )?message(?: is|:)|make it say(?:\s+that)?|write(?:\s+that)?|reply(?:\s+with|\s+that)?|respond(?:\s+with|\s+that)?|answer(?:\s+with|\s+that)?|something like|how about|with|that)\s*[:,]?\s+/i;
 
-function newRequest(answer: string, fresh: Intent): boolean {
-  return fresh.tools.length > 0 && fresh.action !== 'unknown' && NEW_REQUEST_LEAD.test(answer) && SERVICE_WORDS.test(answer);
+function newRequest(answer: string, fresh: Intent, lex: IntentLexicon): boolean {
+  return fresh.tools.length > 0 && fresh.action !== 'unknown' && NEW_REQUEST_LEAD.test(answer) && serviceWords(lex).test(answer);
 }
 
 function titleCase(s: string): string {
@@ -103,7 +115,7 @@ function pickCandidate(answer: string, candidates: Contact[]): Contact | undefin
   return top.length === 1 ? top[0]?.c : undefined;
 }
 
-export function fillPending(text: string, ctx: IntentContext, parse: Parse): Filled | undefined {
+export function fillPending(text: string, ctx: IntentContext, parse: Parse, lex: IntentLexicon = SHIPPED_LEXICON): Filled | undefined {
   const pending = ctx.pending;
   if (!pending) return undefined;
   const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
@@ -128,19 +140,21 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
         if (message) return done(pending, { ...base, message }, 'filled');
       }
       // "check your calendar and let me know" speaks to the recipient: it is the message.
-      if (!/\b(?:you|your)\b/i.test(answer) && newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
+      if (!/\b(?:you|your)\b/i.test(answer) && newRequest(answer, parse(text, { ...ctx, pending: undefined }), lex)) return undefined;
       const message = unquote(spoken);
       return message ? done(pending, { ...base, message }, 'filled') : done(pending, base, 'unfilled');
     }
     case 'subject': {
-      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }), lex)) return undefined;
       const subject = unquote(answer.replace(/^(?:it's |it is )?(?:about|regarding|re)\s+|^(?:the )?subject(?: is|:)\s*|^call it\s+/i, ''));
       return subject ? done(pending, { ...base, subject }, 'filled') : done(pending, base, 'unfilled');
     }
     case 'start': {
-      if (newRequest(answer, parse(text, { ...ctx, pending: undefined })) && !/^(?:what|how) about\b/i.test(answer)) return undefined;
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }), lex) && !/^(?:what|how) about\b/i.test(answer)) return undefined;
       const said = answer
         .replace(/^(?:what|how) about\s+|^(?:let's say|say|make it|let's do|do|maybe|try)\s+/i, '')
+        // "to 4", "push it to thursday at 2": the new time of a move, said with its preposition.
+        .replace(/^(?:(?:move|push|shift|bump|change|put) it\s+)?(?:to|until|till)\s+/i, '')
         .replace(/^(\d{1,2}(?::\d{2})?)(?=\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?\b)/i, 'at $1')
         .replace(
           /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?!\s+(?:minutes?|hours?))/i,
@@ -178,15 +192,15 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
         const people = base.people.filter((p) => (p.split(/\s+/)[0] ?? '').toLowerCase() !== first);
         return done(pending, withPerson({ ...base, people }, c.name, contacts, c.email), 'filled');
       }
-      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }))) return undefined;
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }), lex)) return undefined;
       const emails = findEmails(answer);
       let entities = { ...base, emails: [...new Set([...base.emails, ...emails])] };
       const bare = answer
         .replace(/^(?:send it |it's |it goes |address it |make it )?(?:to|for)\s+|^(?:cc|email|send to)\s+/i, '')
         .replace(/[.!?]+$/, '');
-      let names = findPeople(`to ${bare}`, contacts);
+      let names = findPeople(`to ${bare}`, contacts, lex);
       if (names.length === 0 && /^(?:her|him|them)$/i.test(bare)) {
-        const last = lastMentionedPerson(ctx.history, contacts);
+        const last = lastMentionedPerson(ctx.history, contacts, lex);
         if (last) names = [last];
       }
       if (names.length === 0 && emails.length === 0 && /^[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$/i.test(bare)) names = [titleCase(bare)];
@@ -194,9 +208,9 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
       return names.length || emails.length ? done(pending, entities, 'filled') : done(pending, base, 'unfilled');
     }
     case 'channel': {
-      if (newRequest(answer, parse(text, { ...ctx, pending: undefined })) && !/^#/.test(answer)) return undefined;
+      if (newRequest(answer, parse(text, { ...ctx, pending: undefined }), lex) && !/^#/.test(answer)) return undefined;
       const where = answer.replace(/^(?:post|send|put|share|drop) (?:it|this|that)\s+/i, '');
-      const m = /#([a-z0-9][\w-]*)/i.exec(where) ?? /^(?:in |to |on |into )?(?:the )?([a-z0-9][\w-]*)(?: channel)?[.!]?$/i.exec(where);
+      const m = /#([a-z0-9][\w-]*)/i.exec(where) ?? /^(?:in |to |on |into )?(?:the )?([a-z0-9][\w-]*)(?: channel| one)?[.!]?$/i.exec(where);
       return m?.[1] ? done(pending, { ...base, channel: m[1].toLowerCase() }, 'filled') : done(pending, base, 'unfilled');
     }
   }
@@ -205,7 +219,7 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse): Fil
 
 /** The assistant's own questions for each slot, as the pipeline and the reply writers word them. */
 const SLOT_QUESTIONS: Array<[PendingSlot, RegExp]> = [
-  ['channel', /\b(?:which|what) (?:slack )?channel\b|\bwhere should i post\b/i],
+  ['channel', /\b(?:which|what) (?:\w+ )?channel\b|\bwhere should i post\b/i],
   [
     'message',
     /\bwhat (?:should|would you like|do you want|shall)\b.*\b(?:say|post|write|tell)\b|\bwhat should the (?:e-?mail|message|reply|post|note) say\b/i,
@@ -222,11 +236,15 @@ const SLOT_QUESTIONS: Array<[PendingSlot, RegExp]> = [
  * ("What should the email say?") about the user's request before it. Lets two-turn follow-ups work from
  * the history alone.
  */
-export function inferPending(ctx: IntentContext, previous: () => Intent | undefined): PendingIntent | undefined {
+export function inferPending(
+  ctx: IntentContext,
+  previous: () => Intent | undefined,
+  lex: IntentLexicon = SHIPPED_LEXICON,
+): PendingIntent | undefined {
   const last = ctx.history[ctx.history.length - 1];
   if (last?.role !== 'assistant' || !/\?\s*$/.test(last.text)) return undefined;
   const which = /\b(?:[Ww]hich|[Dd]id you mean)\s+([A-Z][a-z'-]+)\b/.exec(last.text);
-  if (which?.[1] && !/^(?:Slack|Channel|One|Day|Time|Email|Thread|Meeting)$/.test(which[1])) {
+  if (which?.[1] && !lex.nameWords.has(which[1].toLowerCase()) && !/^(?:Channel|One|Day|Time|Email|Thread|Meeting)$/.test(which[1])) {
     const candidates = contactsMatching(which[1], ctx.contacts ?? []);
     const prev = previous();
     if (candidates.length > 1 && prev)

@@ -9,12 +9,15 @@ const HESITATION = /(^|[\s,])(?:u+m+|u+h+|e+r+m*|h+m+|a+h+)(?=[\s,.!?]|$)[,.]?/g
 /** Lead-ins that only open the request, removed repeatedly ("hey vouch, okay so, could you please …"). */
 const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
-  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes|yep|yup|sure|fine|hey|hi|hello|oh|actually|quick question|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no|um|uh)\b[,.!:]?\s+/i,
+  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|quick question|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh)\b[,.!:]?\s+/i,
   /^(?:would|do) you mind\s+/i,
+  /^(?:it (?:would|'d) be (?:great|good|nice|lovely|helpful|brilliant|amazing) if|i(?:'d| would) be grateful if|i(?:'d| would) appreciate it if) you (?:could|can|would)\s+/i,
+  /^(?:maybe |perhaps )?i (?:should|ought to|might)(?: probably| just)?\s+(?=(?:email|send|reply|write|message|tell|book|schedule|set up|move|cancel|decline|accept|post|dm|ping|text|forward)\b)/i,
+  /^(?:(?:is there )?any chance|do you think|is it possible that|think) you (?=can|could|would|might)(?:can|could|would|might)\s+/i,
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
-  /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get)\b)/i,
-  /^(?:i\s+(?:need|want|would like|'d like|wanna|have)\s+(?:you\s+)?to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
-  /^(?:i\s+(?:want|would like|'d like|need)\s+to\s+know\s+|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|(?:find out|see|check)\s+(?:if|whether)\s+)/i,
+  /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get|do|have|grab)\b)/i,
+  /^(?:i(?:\s+(?:need|want|would like|wanna|have)|\s*'d like|(?:\s*'d|\s+would)\s+love)\s+(?:you\s+)?to\s+(?!know\b)|(?:would|'d) love to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
+  /^(?:i(?:\s+(?:want|would like|need)|\s*'d like)\s+to\s+know\s+|(?:any idea|do you (?:happen to )?know|(?:can|could) you (?:work|figure|find) out|(?:work|figure) out)\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b))/i,
 ];
 
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
@@ -75,6 +78,16 @@ export function cleanUtterance(input: string): CleanText {
     .trim();
   // Typed shorthand ("meeting w/ jordan fri 2pm").
   t = t.replace(/\bw\/\s*/gi, 'with ').replace(/\b(?:b\/c|bc)\b/gi, 'because');
+  t = t
+    .replace(/\b(?:tmrw?|tmw|2moro|tomoz)\b/gi, 'tomorrow')
+    .replace(/\b(?:tonite)\b/gi, 'tonight')
+    .replace(/\bo ?clock\b/gi, "o'clock")
+    .replace(/\bmsgs\b/gi, 'messages')
+    .replace(/\bmsg\b/gi, 'message')
+    .replace(/\bmtgs\b/gi, 'meetings')
+    .replace(/\bmtg\b/gi, 'meeting')
+    .replace(/\b(?:pls|plz)\b/gi, 'please')
+    .replace(/\b(meeting|call|lunch|coffee|sync|chat|1:1|catch ?up) w (?=[a-z])/gi, '$1 with ');
   // "squeeze in 20 minutes with Maya" is a length, not "in 20 minutes from now".
   t = t.replace(/\b(squeeze|fit|slot|jam|lock)\s+in\s+(?=\d|an?\b|half|one|two|fifteen|twenty|thirty|forty)/gi, '$1 ');
   let continuation = false;
@@ -91,6 +104,24 @@ export function cleanUtterance(input: string): CleanText {
   if (/^(?:what about|how about)\b/i.test(t)) continuation = true;
   // "(would you mind) booking 45 minutes …": the command in its plain form.
   t = t.replace(/^\w+ing\b/i, (w) => GERUNDS[w.toLowerCase()] ?? w);
+  // "before I head out, what's still on …": the clause before the comma only sets the scene.
+  t = t.replace(
+    /^(?:before|after|once|since|while) (?:i|we)\b[^,]{1,40}?(?:,\s*(?=\w)|\s+(?=(?:what|what's|whats|when|who|is|are|am|do|does|did|any|anything|can|could)\b))/i,
+    '',
+  );
+  // "I'm swamped, can you clear thursday": a remark before the request.
+  t = t.replace(
+    /^(?:i'm|i am|i've been|it's|this is|honestly|ugh|phew|wow|man)\b[^,?]{0,30},\s*(?=(?:can|could|would|will) you\b|please\b)/i,
+    '',
+  );
+  // "make sure sam gets the agenda": a send to that person.
+  t = t
+    .replace(/^make sure\s+([a-z][\w'-]*)\s+(?:gets|has|receives|sees)\s+/i, 'send $1 ')
+    .replace(/^make sure\s+([a-z][\w'-]*)\s+knows\s+/i, 'tell $1 ');
+  // "check whether priya accepted the invite" asks whether; it does not invite.
+  t = t.replace(/^(?:find out|see|check|i'm not sure|i am not sure|not sure)\s+(?:if|whether)\s+/i, 'whether ');
+  // "let me see my week": asking to be shown.
+  t = t.replace(/^let me (?:see|look at|have a look at|check)\s+(?!if\b|whether\b)/i, 'show ');
   t = t.replace(TAILS, '$1').trim();
   return { text: t, continuation };
 }

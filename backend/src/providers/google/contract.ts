@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineProviderContract } from '../providerContract.js';
+import { type ToolLanguage, defineProviderContract } from '../providerContract.js';
 
 /** The Google scopes Vouch asks for; each tool operation names exactly the ones it needs. */
 export const GOOGLE_SCOPES = {
@@ -86,6 +86,114 @@ const EMAIL_FIELDS = [
   { name: 'subject', label: 'Subject', kind: 'text', messages: { invalid: 'The subject is too long.' } },
   { name: 'body', label: 'Message', kind: 'textarea', messages: { invalid: 'This text is too long.' } },
 ] as const;
+
+/**
+ * How people ask for Gmail and Google Calendar, for the offline intent engine (plain data, listed in
+ * the contract). Calendar words include the ways people ask about their time without saying
+ * "calendar" ("what do I have", "how's Thursday looking", "find 30 minutes with …").
+ */
+const GOOGLE_LANGUAGE = {
+  gmail: {
+    kind: 'mail',
+    names: ['gmail'],
+    words: [
+      String.raw`\be-?mails?\b`,
+      String.raw`\be-?mail(?:ed|ing)\b`,
+      String.raw`\bmail\b`,
+      String.raw`\binbox\b`,
+      String.raw`\bnewsletters?\b`,
+      String.raw`\bdrafts?\b(?=.*\b(?:e-?mail|gmail|reply|respond|forward|to [A-Za-z]))`,
+      String.raw`\bforward(ed)?\b`,
+      String.raw`\bfwd\b`,
+      String.raw`\b(?:my|the) drafts(?: folder)?\b`,
+      String.raw`\binvoices?\b`,
+      String.raw`\breceipts?\b`,
+      String.raw`\battachments?\b`,
+      String.raw`\bsubject line\b`,
+    ],
+    /** Mail unless another service was named ("reply on Slack to Sam", "unread Slack messages"). */
+    weakWords: [
+      String.raw`\bthreads?\b`,
+      String.raw`\bunread\b`,
+      String.raw`\banswer\b`,
+      String.raw`\brepl(y|ies|ied)\b`,
+      String.raw`\brespond(ed)?\b`,
+      String.raw`\bwrite back\b`,
+      String.raw`\bwrote back\b`,
+      String.raw`\bget back to\b`,
+      String.raw`\bc[oa]me back to\b`,
+      String.raw`\bgot back to\b(?!\s+back\b)`,
+      String.raw`\banswered\b`,
+    ],
+  },
+  calendar: {
+    kind: 'calendar',
+    names: ['google calendar'],
+    words: [
+      String.raw`\bcalendar\b`,
+      String.raw`\bschedul(e|ed|ing)\b`,
+      String.raw`\breschedul\w*`,
+      String.raw`\bmeetings?\b`,
+      String.raw`\bmeet\b`,
+      String.raw`\bevents?\b`,
+      String.raw`\bappointments?\b`,
+      String.raw`\bfree\b`,
+      // "when are jordan and maya both around": being around is being free.
+      String.raw`\b(?:both|all) around\b`,
+      String.raw`\bwhen (?:is|are|will) [\w' ]+ (?:be )?around\b`,
+      String.raw`\bbusy\b`,
+      String.raw`\bavailab(le|ility)\b`,
+      String.raw`\bagenda\b`,
+      String.raw`\bbook\b`,
+      String.raw`\bset up\b`,
+      String.raw`\binvites?\b`,
+      String.raw`\binvitations?\b`,
+      String.raw`\brsvp\b`,
+      String.raw`\bcalls?\b`,
+      String.raw`\b1:1s?\b`,
+      String.raw`\bone on ones?\b`,
+      String.raw`\bone-on-ones?\b`,
+      String.raw`\bsync\b`,
+      String.raw`\bmy day\b`,
+      String.raw`\bmy week\b`,
+      String.raw`\b(?:put|place) a hold\b`,
+      String.raw`\bwhat time do i (?:finish|start|wrap up|get done)\b`,
+      String.raw`\b(?:\d+|an?|half an?|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:[\w-]+\s+)?(?:meeting|call|review|sync|chat|session|catch-?up|slot|block|1:1)\b`,
+      String.raw`\b(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+(?:with|for)\b`,
+      String.raw`\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b`,
+      String.raw`\bwhat's (?:next|after (?:this|that))\b`,
+      String.raw`\bwhere (?:do|should|must) i (?:need to |have to )?be\b`,
+      String.raw`\b(?:am i|i'm) (?:late|running late) for\b`,
+      String.raw`\b(?:coffee|drinks|breakfast|dinner)\b.*\bwith\s+[a-z]`,
+      String.raw`\bcatch[- ]?up with\b`,
+      String.raw`\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b`,
+      String.raw`\b(?:what's|whats|what is|anything) coming up\b`,
+      String.raw`\bon my plate\b`,
+      String.raw`\bdiary\b`,
+      String.raw`\bclash(?:es|ing)?\b`,
+      String.raw`\boverlap(?:s|ping)?\b`,
+      String.raw`\bconflicts?\b`,
+      String.raw`\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|morning|afternoon|day)\s+look(?:s|ing)?\b`,
+      String.raw`\bon (?:deck|tap)\b`,
+      String.raw`\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b`,
+      String.raw`\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)`,
+      String.raw`\b(?:double[- ]|over)?booked\b`,
+      String.raw`\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)`,
+      String.raw`\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)`,
+      String.raw`\bwhat do i have\b`,
+      String.raw`\bstand-?ups?\b`,
+      String.raw`\blunch with\b`,
+      String.raw`\bfind (a )?time\b`,
+      String.raw`\bslot\b`,
+      String.raw`\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b`,
+      String.raw`\bblock (?:off|out)\b`,
+      String.raw`^block\b`,
+      String.raw`\bpencil (?:\w+ )?in\b`,
+      String.raw`\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))`,
+      String.raw`\bthe \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.)\s+(invite|meeting|call|one)\b`,
+    ],
+  },
+} as const satisfies Record<'gmail' | 'calendar', ToolLanguage>;
 
 export const googleContract = defineProviderContract({
   id: 'google',
@@ -274,4 +382,5 @@ export const googleContract = defineProviderContract({
     { source: String.raw`\bya29\.[A-Za-z0-9_-]{10,}`, what: 'looks like a Google access token' },
     { source: String.raw`(^|[^A-Za-z0-9])1\/\/[A-Za-z0-9_-]{20,}`, what: 'looks like a Google refresh token' },
   ],
+  intentVocabulary: GOOGLE_LANGUAGE,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineProviderContract } from '../providerContract.js';
+import { type ToolLanguage, defineProviderContract } from '../providerContract.js';
 
 /** The Slack user scopes Vouch asks for; each tool operation names exactly the ones it needs. */
 export const SLACK_SCOPES = {
@@ -21,6 +21,28 @@ export const SlackDraftFields = z.object({
   thread_ts: z.string().max(64).optional(),
 });
 export type SlackDraftFields = z.infer<typeof SlackDraftFields>;
+
+/**
+ * How people ask for Slack, for the offline intent engine (plain data, listed in the contract): its
+ * name, channel syntax, direct messages and posting words. The engine's rules for a chat service do the rest.
+ */
+const SLACK_LANGUAGE = {
+  slack: {
+    kind: 'chat',
+    names: ['slack'],
+    words: [
+      String.raw`#[a-z0-9]`,
+      String.raw`\bchannels?\b`,
+      String.raw`\bdms?\b`,
+      String.raw`\bdirect messages?\b`,
+      String.raw`\bpost\b`,
+      // "the job posting" is a thing, not posting to a channel.
+      String.raw`(?<!\b(?:the|a|an|this|that|your|my|our|their|job|blog|new)\s)\bposting\b`,
+      String.raw`\bposted\b`,
+      String.raw`\bannounce\b`,
+    ],
+  },
+} as const satisfies Record<'slack', ToolLanguage>;
 
 export const slackContract = defineProviderContract({
   id: 'slack',
@@ -81,4 +103,5 @@ export const slackContract = defineProviderContract({
     { source: String.raw`\bxox[abeoprs]-[A-Za-z0-9-]{10,}`, what: 'looks like a Slack token' },
     { source: String.raw`\bxapp-[A-Za-z0-9-]{10,}`, what: 'looks like a Slack app token' },
   ],
+  intentVocabulary: SLACK_LANGUAGE,
 });
