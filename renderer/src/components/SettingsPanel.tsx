@@ -47,6 +47,10 @@ export function SettingsPanel() {
   }, [bridge, settings]);
 
   const update = (patch: SettingsPatch, done: string) => {
+    // The control shows the change at once (a checkbox that waits for main to answer looks broken);
+    // a refusal puts back what main still has.
+    const before = settings;
+    if (before) useSettings.getState().set({ ...before, ...patch });
     setSaving(true);
     setStatus(null);
     bridge.updateSettings(patch).then(
@@ -56,6 +60,7 @@ export function SettingsPanel() {
         setStatus({ kind: 'ok', text: done });
       },
       (err: unknown) => {
+        if (before) useSettings.getState().set(before);
         setSaving(false);
         setStatus({ kind: 'error', text: bridgeErrorText(err, 'Vouch could not save this setting. Try again.') });
       },
