@@ -83,8 +83,17 @@ test('Talk from a fresh install: the model is missing, Download shows progress, 
   await expect(accountsRow.getByTestId('speech-model-text')).toHaveText('Speech model not downloaded');
   expect(models.server.seen).toEqual([]);
 
-  // Talk is refused with the reason, and the download is offered right there.
+  // Talk is refused with the reason, and the download is offered right there: first through the
+  // push-to-talk shortcut (nothing is recorded and dropped), then through the Talk button.
   await page.getByRole('button', { name: 'Conversation' }).click();
+  const [shortcut] = world.host.shortcuts.registered();
+  expect(shortcut).toBeTruthy();
+  world.host.shortcuts.press(shortcut!);
+  world.host.shortcuts.release(shortcut!);
+  await expect(page.getByRole('alert')).toContainText('not downloaded yet');
+  await expect(page.getByTestId('speech-model')).toBeVisible();
+  expect(world.host.app.controller.recording.recording).toBe(false);
+  expect((await events()).some((e) => e.type === 'recording' && e.state === 'listening')).toBe(false);
   await page.getByRole('button', { name: 'Talk' }).click();
   await expect(page.getByRole('alert')).toContainText('not downloaded yet');
   const row = page.getByTestId('speech-model');

@@ -209,7 +209,14 @@ export class AppController {
   }
 
   /** The global hotkey fired (toggle) / was pressed or released (hold). */
-  hotkeyDown = (): void => this.ptt.keyDown();
+  hotkeyDown = (): void => {
+    // Without a ready speech model a recording could only be dropped: say why instead (the shell opens the popover).
+    if (!this.sttReady && this.ptt.state === 'idle') {
+      this.deps.emit({ type: 'talk_refused', message: this.sttUnavailableMessage });
+      return;
+    }
+    this.ptt.keyDown();
+  };
   hotkeyUp = (): void => this.ptt.keyUp();
 
   private async transcribeRecording(): Promise<void> {

@@ -81,6 +81,8 @@ export function createDesktopShell(ports: DesktopShellPorts): DesktopShell {
 
   return {
     observe(event) {
+      // The shortcut did nothing (no speech model yet): open the popover, where the reason is shown.
+      if (event.type === 'talk_refused') ports.showPopover();
       const settingsChanged = event.type === 'settings';
       if (settingsChanged) launchAtLogin = event.settings.launchAtLogin;
       // A settings event may carry a new shortcut or launch at login: the tray shows them.

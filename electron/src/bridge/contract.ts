@@ -380,6 +380,8 @@ export type BridgeEvent =
   | { type: 'transcript'; id: string; text: string }
   | { type: 'connect_progress'; progress: ConnectProgress }
   | { type: 'stt_model'; state: 'loading' | 'ready' | 'failed'; progress?: number; message?: string }
+  /** The push-to-talk shortcut was pressed while speech cannot be recognised yet: the sentence says why. */
+  | { type: 'talk_refused'; message: string }
   | SpeechModelEvent
   | HistoryEvent
   // --- Settings (issue 15) ---

@@ -123,6 +123,19 @@ describe('the speech model in the controller', () => {
     expect(controller.recording.recording).toBe(false);
   });
 
+  it('the push-to-talk shortcut before the model is ready records nothing and says why', async () => {
+    const { controller, events, settled } = world();
+    await controller.start();
+    await settled('missing');
+    controller.hotkeyDown();
+    controller.hotkeyUp();
+    expect(events.filter((e) => e.type === 'talk_refused')).toEqual([
+      { type: 'talk_refused', message: expect.stringContaining('not downloaded yet') },
+    ]);
+    expect(events.some((e) => e.type === 'recording' && e.state === 'listening')).toBe(false);
+    expect(controller.recording.recording).toBe(false);
+  });
+
   it('downloads with monotone progress, loads the model when it arrives, then streams Talk’s audio to it', async () => {
     const { controller, rows, settled, engines, sent, events } = world();
     await controller.start();

@@ -232,6 +232,12 @@ describe('desktop shell', () => {
     expect(calls).toContain('updateSettings {"launchAtLogin":false}');
   });
 
+  it('the shortcut refused for want of a speech model opens the popover, where the reason is', () => {
+    const { s, calls } = shell();
+    s.observe({ type: 'talk_refused', message: 'The speech model is not downloaded yet.' });
+    expect(calls).toEqual(['showPopover']);
+  });
+
   it('pausing while listening stops the recording', async () => {
     const { s, calls } = shell();
     s.observe({ type: 'recording', state: 'listening' });

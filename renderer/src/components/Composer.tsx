@@ -3,6 +3,7 @@ import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useConversation } from '../stores/conversation.js';
 import { useSession } from '../stores/session.js';
+import { useTalkRefusal } from '../stores/talk.js';
 import { SpeechModelRow } from './SpeechModelRow.js';
 
 /** Typing instead of speaking: same path as a spoken request once it is text. */
@@ -13,12 +14,17 @@ export function Composer() {
   const recording = useConversation((s) => s.recording);
   const [talkRefused, setTalkRefused] = useState(false);
   const speechReady = useSession((s) => s.speechModel?.state.status === 'ready');
+  // The shortcut pressed before the speech model was ready: main's sentence, shown like the Talk button's own.
+  const shortcutRefusal = useTalkRefusal((s) => s.message);
+  const shownFailure = failure ?? (speechReady ? null : shortcutRefusal);
+  const showSpeechRow = talkRefused || shortcutRefusal !== null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const request = text.trim();
     if (!request) return;
     setFailure(null);
+    useTalkRefusal.getState().clear();
     try {
       const { id } = await bridge.sendTranscript(request);
       useConversation.getState().addUserTurn(id, request);
@@ -56,6 +62,7 @@ export function Composer() {
           onClick={() => {
             setFailure(null);
             setTalkRefused(false);
+            useTalkRefusal.getState().clear();
             // Without a speech model main refuses with a sentence for the person (UNAVAILABLE); the
             // "Speech model" row then appears here with the download.
             void (listening ? bridge.stopListening() : bridge.startListening()).catch((err: unknown) => {
@@ -66,13 +73,13 @@ export function Composer() {
         >
           {listening ? 'Stop' : 'Talk'}
         </button>
-        {failure && (
+        {shownFailure && (
           <p className="field-error" role="alert">
-            {failure}
+            {shownFailure}
           </p>
         )}
       </form>
-      {talkRefused && !speechReady && (
+      {showSpeechRow && !speechReady && (
         <div className="composer-speech">
           <SpeechModelRow />
         </div>

@@ -4,6 +4,7 @@ import { useConversation } from './conversation.js';
 import { useDrafts } from './drafts.js';
 import { useNavigation } from './navigation.js';
 import { useSession } from './session.js';
+import { useTalkRefusal } from './talk.js';
 import { useSettings } from './settings.js';
 import { createHistorySync } from './historySync.js';
 import { useDesktopSettings } from './desktopSettings.js';
@@ -57,6 +58,10 @@ export function routeEvent(event: BridgeEvent, effects: EventEffects = {}): void
         ...(event.progress !== undefined ? { progress: event.progress } : {}),
         ...(event.message !== undefined ? { message: event.message } : {}),
       });
+      return;
+    case 'talk_refused':
+      useNavigation.getState().request('conversation');
+      useTalkRefusal.getState().refuse(event.message);
       return;
     case 'speech_model':
       useSession.getState().setSpeechModel({ state: event.state, text: event.text });
