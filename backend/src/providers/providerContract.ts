@@ -99,6 +99,9 @@ export interface ScopeSpec<T extends string = string> {
 /** What kind of service a tool is to someone asking for it; the offline intent engine's rules are written per kind. */
 export type ToolKind = 'mail' | 'calendar' | 'chat' | 'other';
 
+/** Written inside an `intentVocabulary` word, it stands for the names of every service of another kind. */
+export const OTHER_SERVICES = '{other services}';
+
 /**
  * How people ask for one tool, for the offline intent engine. Plain data: `names` are words, the
  * others JavaScript regex sources matched case-insensitively, each carrying its own word boundaries.

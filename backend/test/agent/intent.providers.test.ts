@@ -26,6 +26,16 @@ describe('provider vocabulary from the registry', () => {
     expect(await engine.analyze("what's in my notebook about the offsite", ctx)).toMatchObject({ tools: ['notes'], action: 'read' });
   });
 
+  it("a provider's words step aside for any other service without naming it", () => {
+    const calendarWords = SHIPPED_LEXICON.re.calendar;
+    expect(calendarWords.test('do I have anything tomorrow')).toBe(true);
+    expect(calendarWords.test('do I have anything in slack tomorrow')).toBe(false);
+    // The notes service is another kind: once registered, naming it makes this no calendar question either.
+    const withNotesLexicon = intentLexicon(withNotes.catalog.contracts);
+    expect(withNotesLexicon.re.calendar.test('do I have anything in my notebook tomorrow')).toBe(false);
+    expect(calendarWords.test('do I have anything in my notebook tomorrow')).toBe(true);
+  });
+
   it('without the notes provider the same words are not routed to it', async () => {
     const engine = new OfflineIntentEngine();
     const got = await engine.analyze('save a note called groceries in my notebook', ctx);

@@ -48,7 +48,7 @@ export function desktopEntry(opts: Pick<XdgAutostartOptions, 'exec' | 'args' | '
     '[Desktop Entry]',
     'Type=Application',
     `Name=${name}`,
-    'Comment=Voice assistant for your mail, calendar and Slack',
+    'Comment=Voice assistant for your mail, calendar and messages',
     `Exec=${exec}`,
     'Terminal=false',
     'X-GNOME-Autostart-enabled=true',

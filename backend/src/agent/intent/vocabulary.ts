@@ -1,5 +1,5 @@
 import { type ProviderContract, SHIPPED_CONTRACTS, type Tool } from '../../protocol/common.js';
-import type { ToolKind, ToolLanguage } from '../../providers/providerContract.js';
+import { OTHER_SERVICES, type ToolKind, type ToolLanguage } from '../../providers/providerContract.js';
 
 /**
  * The offline intent engine's provider words, gathered from the registered contracts' `intentVocabulary`.
@@ -35,6 +35,7 @@ export interface IntentLexicon {
 }
 
 const NEVER = '(?!)';
+const TOOL_KINDS: readonly ToolKind[] = ['mail', 'calendar', 'chat', 'other'];
 
 function nameSource(name: string): string {
   return name
@@ -67,7 +68,10 @@ function build(contracts: readonly ProviderContract[]): IntentLexicon {
     const sources = weak
       ? own.flatMap((t) => t.lang.weakWords ?? [])
       : [...own.flatMap((t) => t.lang.names.map((n) => String.raw`\b${nameSource(n)}\b`)), ...own.flatMap((t) => t.lang.words)];
-    return new RegExp(sources.length ? sources.join('|') : NEVER, 'i');
+    // A provider's words may step aside for another service without naming it ("do I have anything in
+    // #general" is no calendar question): OTHER_SERVICES stands for every other kind's names.
+    const others = names(...TOOL_KINDS.filter((k) => k !== kind));
+    return new RegExp(sources.length ? sources.map((s) => s.replaceAll(OTHER_SERVICES, others)).join('|') : NEVER, 'i');
   };
   // A kind nobody registered still has a tool id, so the rules read the same; no intent keeps it.
   const first = (kind: ToolKind) => ofKind(kind)[0]?.tool ?? (`\u0000${kind}` as Tool);

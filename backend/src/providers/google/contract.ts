@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ToolLanguage, defineProviderContract } from '../providerContract.js';
+import { OTHER_SERVICES, type ToolLanguage, defineProviderContract } from '../providerContract.js';
 
 /** The Google scopes Vouch asks for; each tool operation names exactly the ones it needs. */
 export const GOOGLE_SCOPES = {
@@ -111,7 +111,7 @@ const GOOGLE_LANGUAGE = {
       String.raw`\battachments?\b`,
       String.raw`\bsubject line\b`,
     ],
-    /** Mail unless another service was named ("reply on Slack to Sam", "unread Slack messages"). */
+    /** Mail unless another service was named ("reply on chat to Sam", "unread messages in #general"). */
     weakWords: [
       String.raw`\bthreads?\b`,
       String.raw`\bunread\b`,
@@ -178,8 +178,8 @@ const GOOGLE_LANGUAGE = {
       String.raw`\b(?:\d+|an?|half an|one|two|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\s+(?:with|for (?:me and|us|a|an|the))\b`,
       String.raw`\b(?:what's|whats|what is|anything) (?:going on|happening|planned|coming up|lined up)\b(?=.*\b(?:today|tomorrow|tonight|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)\b)`,
       String.raw`\b(?:double[- ]|over)?booked\b`,
-      String.raw`\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)`,
-      String.raw`\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|slack)\b)`,
+      String.raw`\bdo i have (anything|something)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|${OTHER_SERVICES})\b)`,
+      String.raw`\b(?:i|we) (?:have|got) (?:anything|something|plans)\b(?!\s+from\b)(?!.*\b(?:inbox|e-?mails?|mail|${OTHER_SERVICES})\b)`,
       String.raw`\bwhat do i have\b`,
       String.raw`\bstand-?ups?\b`,
       String.raw`\blunch with\b`,
