@@ -48,6 +48,8 @@ describe('ConnectSheet', () => {
     expect(screen.getByRole('dialog', { name: 'Connect Google' })).toBeTruthy();
     expect(screen.getByText('To see your calendar, Vouch needs your Google account.')).toBeTruthy();
     expect(screen.getByText('See your calendar events and when you are free')).toBeTruthy();
+    // Only calendar is asked for, so only the calendar is named.
+    expect(screen.getByRole('heading', { name: 'In Google Calendar, Vouch will be able to:' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Connect Google' }));
     await user.keyboard('{Enter}');
     expect(bridge.connectProvider).toHaveBeenCalledWith('google');

@@ -3,7 +3,7 @@ import type { Provider } from '../../../backend/src/protocol/index.js';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
 import { useSession } from '../stores/session.js';
-import { providerName, providerServices, useContracts } from './contracts.js';
+import { providerName, scopeServices, useContracts } from './contracts.js';
 import { Sheet } from './Sheet.js';
 
 const PROGRESS_TEXT = {
@@ -42,7 +42,15 @@ export function ConnectSheet() {
         const state = progress[provider];
         return (
           <section key={provider} className="provider-block" aria-label={providerName(catalog, provider)}>
-            <h3>In {providerServices(catalog, provider)}, Vouch will be able to:</h3>
+            <h3>
+              In{' '}
+              {scopeServices(
+                catalog,
+                provider,
+                scopes.map((s) => s.scope),
+              )}
+              , Vouch will be able to:
+            </h3>
             <ul className="scope-list">
               {scopes.map((s) => (
                 <li key={s.scope}>{s.description}</li>

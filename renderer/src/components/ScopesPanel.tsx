@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Provider } from '../../../backend/src/protocol/index.js';
 import { useBridge } from '../bridge/context.js';
 import { useSession } from '../stores/session.js';
-import { providerName, providerServices, useContracts } from './contracts.js';
+import { providerName, scopeServices, useContracts } from './contracts.js';
 
 /** What Vouch may do in each linked account, in plain words, with Revoke next to it. */
 export function ScopesPanel() {
@@ -29,7 +29,15 @@ export function ScopesPanel() {
               </div>
               {linked ? (
                 <>
-                  <p className="hint">In {providerServices(catalog, p)}, Vouch can:</p>
+                  <p className="hint">
+                    In{' '}
+                    {scopeServices(
+                      catalog,
+                      p,
+                      linked.scopes.map((s) => s.scope),
+                    )}
+                    , Vouch can:
+                  </p>
                   <ul className="scope-list">
                     {linked.scopes.map((s) => (
                       <li key={s.scope}>{s.description}</li>

@@ -24,3 +24,17 @@ export function providerName(catalog: ContractCatalog, provider: string): string
 export function providerServices(catalog: ContractCatalog, provider: string): string {
   return catalog.provider(provider)?.services ?? providerName(catalog, provider);
 }
+
+/**
+ * The services these scopes belong to ("Google Calendar" when only calendar scopes are asked for),
+ * so a sheet never names a service it asks nothing for; the provider's services when none is known.
+ */
+export function scopeServices(catalog: ContractCatalog, provider: string, scopes: readonly string[]): string {
+  const names: string[] = [];
+  for (const scope of scopes) {
+    const spec = catalog.scopes().find((s) => s.provider === provider && s.scope === scope);
+    const name = spec && catalog.tool(spec.tool)?.displayName;
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names.length ? names.join(' and ') : providerServices(catalog, provider);
+}
