@@ -67,7 +67,7 @@ export class Resumer {
   /** The app says an account was linked: check it with Token Vault, tell the app, resume what waited for it. */
   async accountConnected(ctx: SessionContext, provider: Provider): Promise<void> {
     const { deps } = this;
-    const check = await deps.links.check(ctx.user.sub, ctx.accessToken, provider);
+    const check = await deps.links.check(ctx.user.sub, ctx.accessToken, provider, { fresh: true });
     await deps.audit.note(ctx.user.sub, {
       kind: 'token_exchange',
       data: { purpose: 'link_check', provider, outcome: check.linked ? 'issued' : check.error.code },

@@ -23,8 +23,10 @@ export class LinkService {
    * Asks Token Vault for a token for the connection: proof the account is linked. No scope is
    * required here; each tool asks for its own and a missing one surfaces as INSUFFICIENT_SCOPE.
    */
-  async check(sub: string, subjectToken: string, provider: Provider): Promise<LinkCheck> {
+  async check(sub: string, subjectToken: string, provider: Provider, opts: { fresh?: boolean } = {}): Promise<LinkCheck> {
     const connection = this.connections[provider];
+    // Just (re)connected: the grant may have changed (incremental consent), so a cached token's scopes are stale.
+    if (opts.fresh) this.tokens.invalidate({ userId: sub, connection });
     try {
       const token = await this.tokens.getAccessToken({ userId: sub, subjectToken, connection, scopes: [] });
       await this.store.upsertLink(sub, { provider, connection, scopes: token.scopes, linkedAt: new Date(this.now()).toISOString() });

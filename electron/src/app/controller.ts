@@ -1,3 +1,4 @@
+import { ConnectScopes } from './connectScopes.js';
 import type { Provider } from '../../../backend/src/protocol/index.js';
 import type { AuditExport, AuditPage, BridgeEvent, ConnectProgress, HistoryView, LinkState } from '../bridge/contract.js';
 import { int16ToFloat32 } from '../audio/pcm.js';
@@ -42,7 +43,7 @@ interface ControllerDeps {
    */
   chooseSpeechModelFolder?(typed: string | undefined): Promise<string | undefined>;
   /** Runs the Connected Accounts flow (My Account token, connect, browser, complete). */
-  connect(provider: Provider, onProgress: (p: ConnectProgress) => void): Promise<void>;
+  connect(provider: Provider, onProgress: (p: ConnectProgress) => void, scopes: readonly string[]): Promise<void>;
   /** Removes the provider's connected accounts from Token Vault (My Account API). */
   unlink?(provider: Provider): Promise<unknown>;
   getAudit(q?: { cursor?: string; limit?: number }): Promise<AuditPage>;
@@ -98,6 +99,8 @@ export class AppController {
   readonly ptt: PttMachine;
   readonly recording = new RecordingBuffer();
   private sttReady = false;
+  /** What the next Connect asks each provider for: only what requests needed (incremental consent). */
+  private readonly connectScopes = new ConnectScopes();
   /** The pre-authorization request waiting for the phone, to call off. */
   private preauthWait: AbortController | undefined;
   private sttUnavailableMessage = SPEECH_UNAVAILABLE;
@@ -173,6 +176,7 @@ export class AppController {
   onLinkState = (state: LinkState): void => this.deps.emit({ type: 'link', state });
   onFrame = (frame: Extract<BridgeEvent, { type: 'frame' }>['frame']): void => {
     this.recorder.onFrame(frame);
+    this.connectScopes.observe(frame);
     // Spoken replies off: the words still arrive as text; the audio never reaches the speakers.
     if (frame.type === 'tts_audio' && this.deps.settings && !this.deps.settings.get().spokenReplies) return;
     this.deps.emit({ type: 'frame', frame });
@@ -256,6 +260,7 @@ export class AppController {
       this.ptt.reset();
       this.recording.discard();
       this.recorder.reset();
+      this.connectScopes.clear();
       await this.deps.session.signOut();
       // A shared computer must not show the previous person's conversation to the next one. Cleared
       // once signed out: anything that arrived meanwhile was queued before this and goes with it.
@@ -317,7 +322,8 @@ export class AppController {
       this.requireSignedIn();
       const progress = (p: ConnectProgress) => this.deps.emit({ type: 'connect_progress', progress: p });
       try {
-        await this.deps.connect(provider, progress);
+        await this.deps.connect(provider, progress, this.connectScopes.forConnect(provider));
+        this.connectScopes.connected(provider);
       } catch (err) {
         this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'connect failed');
         progress({ provider, state: 'failed', message: 'The account was not connected. Try again.' });

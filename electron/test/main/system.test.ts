@@ -165,6 +165,44 @@ describe('main process logic against the running Vouch system', { timeout: 20_00
     link.stop();
   });
 
+  it('Connect asks only for what the request needs, and for more when a later request needs it (incremental consent)', async () => {
+    const { controller, link, events } = await app();
+    await controller.handlers.signIn();
+    await expect.poll(() => link.state).toBe('online');
+    const googleScopes = () => {
+      const list = frames(events)
+        .filter((f) => f.type === 'scopes' || f.type === 'providers_updated')
+        .at(-1) as { providers: { provider: string; scopes: { scope: string }[] }[] } | undefined;
+      return (list?.providers.find((p) => p.provider === 'google')?.scopes ?? [])
+        .map((s) => s.scope)
+        .filter((s) => s.startsWith('https://www.googleapis.com/auth/'))
+        .sort();
+    };
+    const asked = () => frames(events).filter((f) => f.type === 'connections_required').length;
+
+    controller.handlers.sendTranscript("what's on my calendar tomorrow");
+    await expect.poll(asked).toBe(1);
+    await controller.handlers.connectProvider('google');
+    controller.handlers.listScopes();
+    await expect.poll(googleScopes).toEqual(['https://www.googleapis.com/auth/calendar.readonly']);
+
+    // A write needs more: the backend asks for what the grant lacks, and the new grant keeps the old one.
+    controller.handlers.sendTranscript('reply to Dana that Thursday works');
+    await expect.poll(asked).toBe(2);
+    const lacking = (
+      frames(events)
+        .filter((f) => f.type === 'connections_required')
+        .at(-1) as { scopes: { scope: string }[] }
+    ).scopes.map((s) => s.scope);
+    expect(lacking).not.toContain('https://www.googleapis.com/auth/calendar.readonly');
+    expect(lacking.some((s) => s.includes('gmail'))).toBe(true);
+    await controller.handlers.connectProvider('google');
+    controller.handlers.listScopes();
+    await expect.poll(googleScopes).toEqual(['https://www.googleapis.com/auth/calendar.readonly', ...lacking].sort());
+    await controller.handlers.revokeProvider('google');
+    link.stop();
+  });
+
   it('push-to-talk: hotkey toggles a recording, the audio is transcribed on device and sent as a transcript', async () => {
     const { controller, link, events, session } = await app();
     await controller.handlers.signIn();

@@ -54,6 +54,8 @@ function world(opts: { dir?: string; taken?: string[]; backendEditable?: boolean
     session: session as unknown as AuthSession,
     link: link as unknown as LinkClient,
     connect: async () => {},
+    // A speech engine that is ready at once: the shortcut only records once speech can be recognised.
+    stt: { load: async () => {}, transcribe: async () => ({ text: '' }) },
     getAudit: async () => ({ entries: [], verified: { ok: true, count: 0 } }),
     settings: new SettingsStore(kv),
     desktop,
@@ -73,6 +75,7 @@ describe('desktop settings applied by the controller', () => {
   it('registers the configured shortcut at start and reports what is in force', async () => {
     const { controller, registered, lastSettings } = world();
     await controller.start();
+    await controller.loadModel();
     expect([...registered.keys()]).toEqual(['CommandOrControl+Shift+Space']);
     expect(lastSettings().desktop).toEqual({
       hotkey: { accelerator: 'CommandOrControl+Shift+Space', mode: 'toggle', holdUnavailable: 'Hold to talk needs a display server.' },
@@ -174,6 +177,7 @@ describe('desktop settings applied by the controller', () => {
     });
     observers.push((e) => shell.observe(e));
     await controller.start();
+    await controller.loadModel();
     expect([...registered.keys()]).toEqual(['CommandOrControl+Shift+Space']);
     expect(trays.at(-1)).toMatchObject({ hotkey: 'Ctrl+Shift+Space', paused: false });
 
