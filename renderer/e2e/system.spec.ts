@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { screenshot } from './checks.js';
-import { expect, test, type SystemWorld, type VouchPage } from './systemFixtures.js';
+import { connectIfAsked, expect, test, type SystemWorld, type VouchPage } from './systemFixtures.js';
 
 /**
  * The flows a person drives, in Chromium, in the popover attached to the desktop host (the desktop
@@ -122,6 +122,8 @@ test('reply to Dana → draft → edit the subject → Send → the email is in 
   const { page } = vouch;
   await ask(vouch, 'reply to Dana that Thursday works');
   const sheet = page.getByRole('dialog', { name: 'Review the email' });
+  // Google was connected for the calendar only: a reply asks for mail too (incremental consent), then resumes.
+  await connectIfAsked(page, sheet);
   await expect(sheet).toBeVisible({ timeout: 30_000 });
   await expect(sheet.getByLabel('To')).toHaveValue(/dana@/);
   const subject = `Thursday works (e2e ${Date.now().toString(36)})`;

@@ -1,6 +1,10 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { ServerFrame } from '../../backend/src/protocol/index.js';
 import { findDevUser } from '../../backend/standins/devtenant/users.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFakeWhisperModel } from '../../electron/test/stt/helpers/fake-whisper-model.js';
 import { startWorld, type SystemWorld } from './world.js';
 
 export interface VouchPage {
@@ -36,6 +40,23 @@ export async function signInIfAsked(page: Page, world: SystemWorld): Promise<voi
   await login.close();
 }
 
+/**
+ * Waits for `expected` (a draft sheet, an answer); when Vouch first asks to connect more of an account
+ * (a write after a read-only connect: incremental consent), the person connects it on the consent page
+ * and the request resumes.
+ */
+export async function connectIfAsked(page: Page, expected: Locator, provider = 'Google'): Promise<void> {
+  const connect = page.getByRole('dialog', { name: `Connect ${provider}` });
+  await expect(connect.or(expected).first()).toBeVisible({ timeout: 30_000 });
+  if (!(await connect.isVisible())) return;
+  const tab = page.context().waitForEvent('page');
+  await connect.getByRole('button', { name: `Connect ${provider}` }).click();
+  const consent = await tab;
+  await consent.getByRole('button', { name: 'Allow' }).click();
+  await expect(connect).toBeHidden({ timeout: 20_000 });
+  await consent.close();
+}
+
 /** A fresh host shows the first-run introduction once; the flows under test start past it (onboarding.system.spec.ts walks it). */
 export async function skipIntroduction(page: Page): Promise<void> {
   const settings = await page.evaluate(() => window.vouch.getSettings());
@@ -45,18 +66,23 @@ export async function skipIntroduction(page: Page): Promise<void> {
   await expect(intro).toBeHidden();
 }
 
-export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld; worldName: string }>({
+export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld; worldName: string; withSpeechModel: boolean }>({
   /**
    * Files that set their own `worldName` (test.use) get a world of their own: Playwright runs them in
    * a separate worker, so what one file's person connects, remembers or changes never leaks into
    * another file that expects a first-time person.
    */
   worldName: ['shared', { scope: 'worker', option: true }],
+  /** The host starts with a (generated) speech model ready, for files whose person talks with the shortcut. */
+  withSpeechModel: [false, { scope: 'worker', option: true }],
   world: [
-    async ({ worldName: _name }, use) => {
-      const { world, stop } = await startWorld();
+    async ({ worldName: _name, withSpeechModel }, use) => {
+      const modelDir = withSpeechModel ? mkdtempSync(join(tmpdir(), 'vouch-e2e-model-')) : undefined;
+      if (modelDir) await writeFakeWhisperModel(modelDir, { merged: true });
+      const { world, stop } = await startWorld(modelDir ? { whisperModelDir: modelDir } : {});
       await use(world);
       await stop();
+      if (modelDir) rmSync(modelDir, { recursive: true, force: true });
     },
     { scope: 'worker', timeout: 120_000 },
   ],
