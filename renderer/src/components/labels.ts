@@ -1,4 +1,4 @@
-import { SHIPPED_CATALOG, TOOL_DISPLAY_NAME, type ContractCatalog } from '../../../backend/src/protocol/index.js';
+import { TOOL_DISPLAY_NAME } from '../../../backend/src/protocol/index.js';
 import type { Status } from '../stores/conversation.js';
 
 /** Words the person sees; one place so the sheets and panels agree. Provider words come from the provider contracts. */
@@ -12,21 +12,6 @@ export const STATUS_LABEL: Record<Status, string> = {
 };
 
 export const RISK_LABEL = { auto: 'Low risk', confirm: 'Needs your confirmation', step_up: 'High risk', deny: 'Not allowed' } as const;
-
-/** What happened to a draft when it was not the provider's own outcome. */
-const RESULT_LABEL: Record<string, string> = {
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-  expired: 'Expired',
-  denied: 'Declined',
-  awaiting_approval: 'Waiting for approval',
-};
-
-/** A result status as the person reads it: the provider's outcome word ("Sent") or what happened instead. */
-export function resultLabel(status: string, catalog: ContractCatalog = SHIPPED_CATALOG): string {
-  for (const c of catalog.contracts) for (const d of Object.values(c.drafts)) if (d.outcome === status) return d.outcomeLabel;
-  return RESULT_LABEL[status] ?? 'Done';
-}
 
 /** "a, b and c". */
 export function listWords(words: readonly string[]): string {
