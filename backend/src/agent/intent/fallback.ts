@@ -188,6 +188,13 @@ function coprimeStride(n: number, epoch: number): number {
   return s;
 }
 
+/** The label the combination settles on, from the rules' label and the model's most likely one. */
+export function fallbackChoice(ruleLabel: string, top: { label: string; p: number } | undefined, policy: FallbackModel['policy']): string {
+  if (!top || top.label === ruleLabel) return ruleLabel;
+  const threshold = ruleLabel.endsWith(':unknown') ? policy.unknownThreshold : policy.overrideThreshold;
+  return top.p >= threshold ? top.label : ruleLabel;
+}
+
 /**
  * The rules' intent, or the model's tools and action where the policy lets it step in: on `unknown`
  * (never for a "remember …" or "forget …" note or while an open question is being answered), or against a rule answer
@@ -203,13 +210,9 @@ export function combineWithFallback<T extends Intent>(
 ): T {
   if (rules.entities.remember || rules.entities.forget || ctx.pending) return rules;
   const ruleLabel = intentLabel(rules.tools, rules.action, lex);
-  const [top] = predictLabels(model, fallbackFeatures(text, ctx, lex));
-  if (!top || top.label === ruleLabel) return rules;
-  const steps =
-    (rules.action === 'unknown' && top.p >= model.policy.unknownThreshold) ||
-    (rules.action !== 'unknown' && top.p >= model.policy.overrideThreshold);
-  if (!steps) return rules;
-  const { tools, action } = labelIntent(top.label, lex);
+  const chosen = fallbackChoice(ruleLabel, predictLabels(model, fallbackFeatures(text, ctx, lex))[0], model.policy);
+  if (chosen === ruleLabel) return rules;
+  const { tools, action } = labelIntent(chosen, lex);
   const entities = { ...rules.entities };
   if (action === 'schedule') entities.operation = calendarOperation(cleanUtterance(text).text) ?? 'create';
   else delete entities.operation;

@@ -2,6 +2,7 @@ import {
   type FallbackModel,
   type TrainingExample,
   combineWithFallback,
+  fallbackChoice,
   fallbackFeatures,
   intentLabel,
   predictLabels,
@@ -10,6 +11,7 @@ import {
 import { parseIntent } from '../../../src/agent/intent/offline.js';
 import type { Intent } from '../../../src/agent/intent/schema.js';
 import { SHIPPED_LEXICON } from '../../../src/agent/intent/vocabulary.js';
+import FIRST_RULES from './firstMeasuredRules.json' with { type: 'json' };
 import { HELD_OUT_BATCHES } from './heldOut.js';
 import { DEV_CORPUS } from './requests.js';
 import { scoreCorpusCase } from './score.js';
@@ -145,4 +147,94 @@ export function serializeFallbackModel(model: FallbackModel): string {
     .map((f) => `    ${JSON.stringify(f)}: ${JSON.stringify(weights[f])}`);
   const top = JSON.stringify(head, null, 2).replace(/\n}$/, '');
   return `${top},\n  "weights": {\n${lines.join(',\n')}\n  }\n}\n`;
+}
+
+/**
+ * The model alone in time order: each held-out batch predicted by a model trained only on the development
+ * set and the batches written before it, as the rules stood when that batch was first measured (their
+ * figures: FIRST_MEASURED in heldOut.ts). Returns per batch the right tools+action count.
+ */
+export function forwardChaining(all: readonly LabelledCase[]): Array<{ group: string; n: number; model: number }> {
+  const groups = [...new Set(all.map((x) => x.group))].filter((g) => g !== 'development');
+  return groups.map((group, i) => {
+    const earlier = new Set(['development', ...groups.slice(0, i)]);
+    const model = train(all.filter((x) => earlier.has(x.group)));
+    const test = all.filter((x) => x.group === group);
+    const right = test.filter((x) => predictLabels(model, x.example.features)[0]?.label === x.example.label).length;
+    return { group, n: test.length, model: right };
+  });
+}
+
+/** The rules as first measured (scripts/intent-first-rules.ts): per held-out batch, each request's label. */
+export function firstMeasuredRules(): Map<string, string[]> {
+  return new Map(Object.entries(FIRST_RULES as Record<string, string[]>));
+}
+
+/** The label the combination settles on for a request whose rule answer is `ruleLabel` ("note|…" never changes). */
+function combinedLabel(x: LabelledCase, ruleLabel: string, model: FallbackModel): string {
+  if (ruleLabel.startsWith('note|') || x.c.pending) return ruleLabel.replace(/^note\|/, '');
+  return fallbackChoice(ruleLabel, predictLabels(model, x.example.features)[0], model.policy);
+}
+
+/**
+ * Leave one batch out against the rules as they stood when each batch was fresh: for held-out batch n, its
+ * first-measured rule answers combined with a model trained on every other batch (and the development
+ * set), under the policy that did best on the other held-out batches' first-measured rule answers (models
+ * trained without the scored batch, 4 folds by batch; ties to the higher thresholds). `timeOrder`: train
+ * and choose only on the development set and batches written before n.
+ */
+export function firstRulesCrossValidation(
+  all: readonly LabelledCase[],
+  first: Map<string, string[]>,
+  timeOrder: boolean,
+): Array<Omit<FoldResult, 'changed'> & { changed: FoldResult['changed'] }> {
+  const groups = HELD_OUT_BATCHES.map((b) => b.name);
+  const ruleOf = new Map<LabelledCase, string>();
+  for (const g of groups) {
+    const labels = first.get(g) ?? [];
+    all.filter((x) => x.group === g).forEach((x, i) => ruleOf.set(x, labels[i] ?? '-:unknown'));
+  }
+  const choose = (training: readonly LabelledCase[]): FallbackModel['policy'] => {
+    const scored = [...new Set(training.map((x) => x.group))].filter((g) => g !== 'development');
+    if (!scored.length) return PLACEHOLDER_POLICY;
+    const k = Math.min(4, scored.length);
+    const fold = (g: string) => scored.indexOf(g) % k;
+    const models = Array.from({ length: k }, (_, f) => train(training.filter((x) => x.group === 'development' || fold(x.group) !== f)));
+    let best = PLACEHOLDER_POLICY;
+    let bestScore = -1;
+    for (const unknownThreshold of [...UNKNOWN_GRID].reverse()) {
+      for (const overrideThreshold of [...OVERRIDE_GRID].reverse()) {
+        const policy = { unknownThreshold, overrideThreshold };
+        let score = 0;
+        for (const x of training) {
+          if (x.group === 'development') continue;
+          const m = { ...models[fold(x.group)]!, policy };
+          score += Number(combinedLabel(x, ruleOf.get(x)!, m) === x.example.label);
+        }
+        if (score > bestScore) {
+          best = policy;
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  };
+  return groups.map((group, i) => {
+    const earlier = new Set(['development', ...groups.slice(0, i)]);
+    const training = all.filter((x) => x.group !== group && (!timeOrder || earlier.has(x.group)));
+    const policy = choose(training);
+    const model = train(training, policy);
+    const test = all.filter((x) => x.group === group);
+    const r = { group, n: test.length, rules: 0, model: 0, combined: 0, policy, changed: [] as FoldResult['changed'] };
+    for (const x of test) {
+      const rule = ruleOf.get(x)!;
+      const got = combinedLabel(x, rule, model);
+      const ok = got === x.example.label;
+      r.rules += Number(rule.replace(/^note\|/, '') === x.example.label);
+      r.model += Number(predictLabels(model, x.example.features)[0]?.label === x.example.label);
+      r.combined += Number(ok);
+      if (got !== rule.replace(/^note\|/, '')) r.changed.push({ text: x.c.text, from: rule, to: got, right: ok });
+    }
+    return r;
+  });
 }
