@@ -9,11 +9,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { buildFallbackModel, serializeFallbackModel } from '../backend/test/agent/corpus/fallbackFolds.js';
 
 const out = process.argv[2] ?? fileURLToPath(new URL('../backend/src/agent/intent/fallbackModel.json', import.meta.url));
 const model = buildFallbackModel();
-const text = serializeFallbackModel(model);
+// Formatted as the tree's Prettier check expects.
+const text = await prettier.format(serializeFallbackModel(model), { ...(await prettier.resolveConfig(out)), filepath: out });
 writeFileSync(out, text);
 console.log(
   `${out}: ${model.labels.length} labels, ${Object.keys(model.weights).length} features, ${(text.length / 1024).toFixed(0)} KiB; ` +

@@ -1,15 +1,17 @@
+import { readFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { type FallbackModel, combineWithFallback, fallbackFeatures, intentLabel, predictLabels } from '../../src/agent/intent/fallback.js';
+import { OfflineIntentEngine, parseIntent } from '../../src/agent/intent/offline.js';
 import type { Intent } from '../../src/agent/intent/schema.js';
 import { SHIPPED_LEXICON } from '../../src/agent/intent/vocabulary.js';
 import { buildFallbackModel, serializeFallbackModel } from './corpus/fallbackFolds.js';
 import { CORPUS_CONTACTS, CORPUS_NOW, CORPUS_TZ } from './corpus/types.js';
 
 /**
- * The learned intent fallback (agent/intent/fallback.ts; figures: `npx tsx bench/intent-fallback.ts`). It is
- * not wired into OfflineIntentEngine: leave-one-batch-out did not show it helping (see the bench). These
- * tests pin what a later adoption relies on: a deterministic training, a model file that names no
- * provider, and a combination that only steps in where its policy says.
+ * The learned intent fallback (agent/intent/fallback.ts; figures: `npx tsx bench/intent-fallback.ts`): a
+ * deterministic training whose output is the committed model file, a file that names no provider, a
+ * combination that only steps in where its policy says, and the offline engine using it.
  */
 
 const lex = SHIPPED_LEXICON;
@@ -23,6 +25,12 @@ describe('learned intent fallback: training', () => {
     const b = serializeFallbackModel(buildFallbackModel());
     expect(a.length).toBeGreaterThan(10_000);
     expect(b).toBe(a);
+  });
+
+  it('the committed model file is what training on the corpus gives (after a corpus change: npx tsx scripts/train-intent-fallback.ts)', async () => {
+    const path = new URL('../../src/agent/intent/fallbackModel.json', import.meta.url);
+    const expected = await prettier.format(modelFile(), { ...(await prettier.resolveConfig(path)), filepath: path.pathname });
+    expect(readFileSync(path, 'utf8') === expected).toBe(true);
   });
 
   it('the model file names no provider: services appear as kinds', () => {
@@ -86,5 +94,28 @@ describe('learned intent fallback: combination', () => {
     expect(combineWithFallback(read, text, ctx, model({ unknownThreshold: 0.5, overrideThreshold: 2 }), lex)).toBe(read);
     const got = combineWithFallback(read, text, ctx, model({ unknownThreshold: 2, overrideThreshold: 0.99 }), lex);
     expect(intentLabel(got.tools, got.action, lex)).toBe('calendar:schedule');
+  });
+});
+
+describe('offline engine with the shipped fallback', () => {
+  // Wording the rules leave unknown (batch 22, as first measured) and the model reads as a calendar change.
+  const text = 'the 2pm with maya needs to be pushed back half an hour';
+
+  it('uses the model where the rules leave a request unknown', async () => {
+    expect(parseIntent(text, ctx).action).toBe('unknown');
+    expect((await new OfflineIntentEngine({ fallback: null }).analyze(text, ctx)).action).toBe('unknown');
+    const got = await new OfflineIntentEngine().analyze(text, ctx);
+    expect(got.tools).toEqual([lex.calendar]);
+    expect(got.action).toBe('schedule');
+    expect(got.needs_write).toBe(true);
+    expect(got.engine).toBe('offline');
+  });
+
+  it('keeps a remark and a remember note as the rules read them', async () => {
+    const engine = new OfflineIntentEngine();
+    expect((await engine.analyze("that's perfect, thanks vouch", ctx)).action).toBe('unknown');
+    const note = await engine.analyze('remember that priya prefers mornings for meetings', ctx);
+    expect(note.action).toBe('unknown');
+    expect(note.entities.remember).toBe('priya prefers mornings for meetings');
   });
 });

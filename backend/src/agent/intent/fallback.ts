@@ -3,6 +3,7 @@ import type { Tool } from '../../protocol/common.js';
 import type { ToolKind } from '../../providers/providerContract.js';
 import { EVENT_WORDS, FORWARD, calendarOperation } from './features.js';
 import { type Intent, type IntentAction, type IntentContext, WRITE_ACTIONS } from './schema.js';
+import shippedModel from './fallbackModel.json' with { type: 'json' };
 import { cleanUtterance } from './text.js';
 import type { IntentLexicon } from './vocabulary.js';
 
@@ -99,6 +100,9 @@ export const FallbackModel = z.object({
 });
 export type FallbackModel = z.infer<typeof FallbackModel>;
 
+/** The trained model the offline engine ships with (scripts/train-intent-fallback.ts writes it). */
+export const SHIPPED_FALLBACK: FallbackModel = FallbackModel.parse(shippedModel);
+
 /** Labels with their probabilities, most likely first. */
 export function predictLabels(model: FallbackModel, features: readonly string[]): Array<{ label: string; p: number }> {
   const scores = [...model.bias];
@@ -117,7 +121,7 @@ export interface TrainingExample {
   label: string;
 }
 
-export interface TrainingOptions {
+interface TrainingOptions {
   epochs: number;
   learningRate: number;
   l2: number;
@@ -125,7 +129,7 @@ export interface TrainingOptions {
   minCount: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, minCount: 2 };
+const DEFAULT_TRAINING: TrainingOptions = { epochs: 30, learningRate: 0.5, l2: 1e-4, minCount: 2 };
 
 /** Deterministic SGD over the examples in order; weights rounded so the file is stable and compact. */
 export function trainFallback(
@@ -197,7 +201,7 @@ export function fallbackChoice(ruleLabel: string, top: { label: string; p: numbe
 
 /**
  * The rules' intent, or the model's tools and action where the policy lets it step in: on `unknown`
- * (never for a "remember …" or "forget …" note or while an open question is being answered), or against a rule answer
+ * (never for a "remember …" or "forget …" note, a tool of another kind, or while an open question is being answered), or against a rule answer
  * it contradicts with at least the override confidence. A calendar change the model names keeps the
  * operation the words say ("create" when none).
  */
@@ -209,6 +213,8 @@ export function combineWithFallback<T extends Intent>(
   lex: IntentLexicon,
 ): T {
   if (rules.entities.remember || rules.entities.forget || ctx.pending) return rules;
+  // A tool of another kind (a registered notes service…) is outside what the model was trained to name.
+  if (rules.tools.some((t) => !KINDS.some((k) => lex[k] === t))) return rules;
   const ruleLabel = intentLabel(rules.tools, rules.action, lex);
   const chosen = fallbackChoice(ruleLabel, predictLabels(model, fallbackFeatures(text, ctx, lex))[0], model.policy);
   if (chosen === ruleLabel) return rules;

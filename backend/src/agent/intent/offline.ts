@@ -1,5 +1,6 @@
 import type { ProviderContract, Tool } from '../../protocol/common.js';
 import { type IntentLexicon, SHIPPED_LEXICON, intentLexicon } from './vocabulary.js';
+import { type FallbackModel, SHIPPED_FALLBACK, combineWithFallback } from './fallback.js';
 import {
   EVENT_WORDS,
   FORWARD,
@@ -893,16 +894,28 @@ export function parseIntent(text: string, ctx: IntentContext): Parsed {
   return shipped.parseIntent(text, ctx);
 }
 
+/**
+ * The rules, with the learned fallback (fallback.ts) stepping in where its cross-validated policy says:
+ * on requests the rules leave unknown, or contradict with high confidence (bench/intent-fallback.ts).
+ */
 export class OfflineIntentEngine implements IntentEngine {
   readonly name = 'offline' as const;
   private readonly parser: { parseIntent(text: string, ctx: IntentContext): Parsed };
+  private readonly lex: IntentLexicon;
+  private readonly fallback: FallbackModel | null;
 
-  /** `contracts`: the registry's (`registry.catalog.contracts`), so a registered provider's words are understood. */
-  constructor(opts: { contracts?: readonly ProviderContract[] } = {}) {
-    this.parser = opts.contracts ? createOfflineParser(intentLexicon(opts.contracts)) : shipped;
+  /**
+   * `contracts`: the registry's (`registry.catalog.contracts`), so a registered provider's words are understood.
+   * `fallback`: the learned model (default the shipped one; `null`: the rules alone).
+   */
+  constructor(opts: { contracts?: readonly ProviderContract[]; fallback?: FallbackModel | null } = {}) {
+    this.lex = opts.contracts ? intentLexicon(opts.contracts) : SHIPPED_LEXICON;
+    this.parser = opts.contracts ? createOfflineParser(this.lex) : shipped;
+    this.fallback = opts.fallback === undefined ? SHIPPED_FALLBACK : opts.fallback;
   }
 
   async analyze(text: string, ctx: IntentContext): Promise<AnalyzedIntent> {
-    return { ...this.parser.parseIntent(text, ctx), engine: 'offline' };
+    const rules = this.parser.parseIntent(text, ctx);
+    return { ...(this.fallback ? combineWithFallback(rules, text, ctx, this.fallback, this.lex) : rules), engine: 'offline' };
   }
 }

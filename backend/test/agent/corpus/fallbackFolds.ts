@@ -134,9 +134,12 @@ export function leaveOneBatchOut(all: readonly LabelledCase[], tieBreak: TieBrea
   });
 }
 
-/** The shipped-form model: policy chosen over every batch (4-fold by batch), then trained on all of them. */
+/**
+ * The shipped model: its policy chosen against the rules as first measured over every held-out batch
+ * (4 folds by batch), then trained on the whole corpus.
+ */
 export function buildFallbackModel(all: readonly LabelledCase[] = labelledCorpus()): FallbackModel {
-  return train(all, choosePolicy(all, 'permissive'));
+  return train(all, chooseFirstRulesPolicy(all, firstRuleLabels(all, firstMeasuredRules())));
 }
 
 /** The model file's text: stable key order, one line per feature so a retrain diffs readably. */
@@ -165,6 +168,46 @@ export function forwardChaining(all: readonly LabelledCase[]): Array<{ group: st
   });
 }
 
+/** Each held-out request's first-measured rule label. */
+function firstRuleLabels(all: readonly LabelledCase[], first: Map<string, string[]>): Map<LabelledCase, string> {
+  const ruleOf = new Map<LabelledCase, string>();
+  for (const { name } of HELD_OUT_BATCHES) {
+    const labels = first.get(name) ?? [];
+    all.filter((x) => x.group === name).forEach((x, i) => ruleOf.set(x, labels[i] ?? '-:unknown'));
+  }
+  return ruleOf;
+}
+
+/**
+ * The policy with the most right tools+action over the held-out requests in `training`, combining each
+ * one's first-measured rule answer with a model trained without its batch (4 folds by batch, the
+ * development set always in training); ties to the higher thresholds.
+ */
+function chooseFirstRulesPolicy(training: readonly LabelledCase[], ruleOf: Map<LabelledCase, string>): FallbackModel['policy'] {
+  const scored = [...new Set(training.map((x) => x.group))].filter((g) => g !== 'development');
+  if (!scored.length) return PLACEHOLDER_POLICY;
+  const k = Math.min(4, scored.length);
+  const fold = (g: string) => scored.indexOf(g) % k;
+  const models = Array.from({ length: k }, (_, f) => train(training.filter((x) => x.group === 'development' || fold(x.group) !== f)));
+  let best = PLACEHOLDER_POLICY;
+  let bestScore = -1;
+  for (const unknownThreshold of [...UNKNOWN_GRID].reverse()) {
+    for (const overrideThreshold of [...OVERRIDE_GRID].reverse()) {
+      const policy = { unknownThreshold, overrideThreshold };
+      let score = 0;
+      for (const x of training) {
+        if (x.group === 'development') continue;
+        const m = { ...models[fold(x.group)]!, policy };
+        score += Number(combinedLabel(x, ruleOf.get(x)!, m) === x.example.label);
+      }
+      if (score > bestScore) {
+        best = policy;
+        bestScore = score;
+      }
+    }
+  }
+  return best;
+}
 /** The rules as first measured (scripts/intent-first-rules.ts): per held-out batch, each request's label. */
 export function firstMeasuredRules(): Map<string, string[]> {
   return new Map(Object.entries(FIRST_RULES as Record<string, string[]>));
@@ -189,36 +232,8 @@ export function firstRulesCrossValidation(
   timeOrder: boolean,
 ): Array<Omit<FoldResult, 'changed'> & { changed: FoldResult['changed'] }> {
   const groups = HELD_OUT_BATCHES.map((b) => b.name);
-  const ruleOf = new Map<LabelledCase, string>();
-  for (const g of groups) {
-    const labels = first.get(g) ?? [];
-    all.filter((x) => x.group === g).forEach((x, i) => ruleOf.set(x, labels[i] ?? '-:unknown'));
-  }
-  const choose = (training: readonly LabelledCase[]): FallbackModel['policy'] => {
-    const scored = [...new Set(training.map((x) => x.group))].filter((g) => g !== 'development');
-    if (!scored.length) return PLACEHOLDER_POLICY;
-    const k = Math.min(4, scored.length);
-    const fold = (g: string) => scored.indexOf(g) % k;
-    const models = Array.from({ length: k }, (_, f) => train(training.filter((x) => x.group === 'development' || fold(x.group) !== f)));
-    let best = PLACEHOLDER_POLICY;
-    let bestScore = -1;
-    for (const unknownThreshold of [...UNKNOWN_GRID].reverse()) {
-      for (const overrideThreshold of [...OVERRIDE_GRID].reverse()) {
-        const policy = { unknownThreshold, overrideThreshold };
-        let score = 0;
-        for (const x of training) {
-          if (x.group === 'development') continue;
-          const m = { ...models[fold(x.group)]!, policy };
-          score += Number(combinedLabel(x, ruleOf.get(x)!, m) === x.example.label);
-        }
-        if (score > bestScore) {
-          best = policy;
-          bestScore = score;
-        }
-      }
-    }
-    return best;
-  };
+  const ruleOf = firstRuleLabels(all, first);
+  const choose = (training: readonly LabelledCase[]) => chooseFirstRulesPolicy(training, ruleOf);
   return groups.map((group, i) => {
     const earlier = new Set(['development', ...groups.slice(0, i)]);
     const training = all.filter((x) => x.group !== group && (!timeOrder || earlier.has(x.group)));
