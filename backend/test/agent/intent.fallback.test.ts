@@ -6,7 +6,10 @@ import { OfflineIntentEngine, parseIntent } from '../../src/agent/intent/offline
 import type { Intent } from '../../src/agent/intent/schema.js';
 import { SHIPPED_LEXICON } from '../../src/agent/intent/vocabulary.js';
 import { buildFallbackModel, serializeFallbackModel } from './corpus/fallbackFolds.js';
-import { CORPUS_CONTACTS, CORPUS_NOW, CORPUS_TZ } from './corpus/types.js';
+import { HELD_OUT_CORPUS } from './corpus/heldOut.js';
+import { PERTURBATIONS, perturbable } from './corpus/perturb.js';
+import { DEV_CORPUS } from './corpus/requests.js';
+import { CORPUS_CONTACTS, CORPUS_NOW, CORPUS_TZ, type CorpusCase, corpusContext } from './corpus/types.js';
 
 /**
  * The learned intent fallback (agent/intent/fallback.ts; figures: `npx tsx bench/intent-fallback.ts`): a
@@ -117,5 +120,25 @@ describe('offline engine with the shipped fallback', () => {
     const note = await engine.analyze('remember that priya prefers mornings for meetings', ctx);
     expect(note.action).toBe('unknown');
     expect(note.entities.remember).toBe('priya prefers mornings for meetings');
+  });
+});
+
+describe('spoken variants through the engine with its fallback', () => {
+  it('wake words, hesitations, politeness, lower case and lost punctuation never change tools or action', async () => {
+    const engine = new OfflineIntentEngine();
+    const same = (c: CorpusCase, got: Intent) =>
+      JSON.stringify([...got.tools].sort()) === JSON.stringify([...c.tools].sort()) && got.action === c.action;
+    const broken: string[] = [];
+    let n = 0;
+    for (const c of [...DEV_CORPUS, ...HELD_OUT_CORPUS].filter(perturbable)) {
+      if (!same(c, await engine.analyze(c.text, corpusContext(c)))) continue;
+      for (const [name, vary] of PERTURBATIONS) {
+        const got = await engine.analyze(vary(c.text), corpusContext(c));
+        n++;
+        if (!same(c, got)) broken.push(`[${name}] ${vary(c.text)} → ${got.tools.join('+')} ${got.action}`);
+      }
+    }
+    expect(n).toBeGreaterThan(2000);
+    expect(broken, broken.join('\n')).toEqual([]);
   });
 });

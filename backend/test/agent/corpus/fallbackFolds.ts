@@ -110,12 +110,16 @@ export interface FoldResult {
   changed: Array<{ text: string; from: string; to: string; right: boolean }>;
 }
 
-/** Leave one batch out: for each batch, the policy and model come from the other batches only. */
-export function leaveOneBatchOut(all: readonly LabelledCase[], tieBreak: TieBreak, only?: (group: string) => boolean): FoldResult[] {
+/** Leave one batch out: for each batch, the model (and the policy, unless one is given) come from the other batches only. */
+export function leaveOneBatchOut(
+  all: readonly LabelledCase[],
+  tieBreak: TieBreak | FallbackModel['policy'],
+  only?: (group: string) => boolean,
+): FoldResult[] {
   const groups = [...new Set(all.map((x) => x.group))].filter((g) => !only || only(g));
   return groups.map((group) => {
     const training = all.filter((x) => x.group !== group);
-    const policy = choosePolicy(training, tieBreak);
+    const policy = typeof tieBreak === 'string' ? choosePolicy(training, tieBreak) : tieBreak;
     const model = train(training, policy);
     const test = all.filter((x) => x.group === group);
     const r: FoldResult = { group, n: test.length, rules: 0, model: 0, combined: 0, policy, changed: [] };
