@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { type FallbackModel, combineWithFallback, fallbackFeatures, intentLabel, predictLabels } from '../../src/agent/intent/fallback.js';
+import {
+  type FallbackModel,
+  SHIPPED_FALLBACK,
+  combineWithFallback,
+  fallbackFeatures,
+  intentLabel,
+  predictLabels,
+} from '../../src/agent/intent/fallback.js';
 import { OfflineIntentEngine, parseIntent } from '../../src/agent/intent/offline.js';
 import type { Intent } from '../../src/agent/intent/schema.js';
 import { SHIPPED_LEXICON } from '../../src/agent/intent/vocabulary.js';
@@ -112,6 +119,16 @@ describe('offline engine with the shipped fallback', () => {
     expect(got.action).toBe('schedule');
     expect(got.needs_write).toBe(true);
     expect(got.engine).toBe('offline');
+  });
+
+  it('keeps out of a question the rules ruled out, which the model alone would take for a calendar request', async () => {
+    const engine = new OfflineIntentEngine();
+    for (const text of ['set an alarm for 7am tomorrow', "what's the weather like on friday"]) {
+      const rules = parseIntent(text, ctx);
+      expect(rules.action).toBe('unknown');
+      expect(combineWithFallback(rules, text, ctx, SHIPPED_FALLBACK, lex).tools).toEqual([lex.calendar]);
+      expect(await engine.analyze(text, ctx)).toMatchObject({ tools: [], action: 'unknown' });
+    }
   });
 
   it('keeps a remark and a remember note as the rules read them', async () => {

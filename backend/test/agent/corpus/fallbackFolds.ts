@@ -8,7 +8,7 @@ import {
   predictLabels,
   trainFallback,
 } from '../../../src/agent/intent/fallback.js';
-import { parseIntent } from '../../../src/agent/intent/offline.js';
+import { parseIntent, ruledOut } from '../../../src/agent/intent/offline.js';
 import type { Intent } from '../../../src/agent/intent/schema.js';
 import { SHIPPED_LEXICON } from '../../../src/agent/intent/vocabulary.js';
 import FIRST_RULES from './firstMeasuredRules.json' with { type: 'json' };
@@ -64,6 +64,7 @@ export function train(cases: readonly LabelledCase[], policy: FallbackModel['pol
 }
 
 export function combined(x: LabelledCase, model: FallbackModel): Intent {
+  if (x.rules.action === 'unknown' && ruledOut(x.c.text)) return x.rules;
   return combineWithFallback(x.rules, x.c.text, corpusContext(x.c), model, LEX);
 }
 
@@ -220,6 +221,8 @@ export function firstMeasuredRules(): Map<string, string[]> {
 /** The label the combination settles on for a request whose rule answer is `ruleLabel` ("note|…" never changes). */
 function combinedLabel(x: LabelledCase, ruleLabel: string, model: FallbackModel): string {
   if (ruleLabel.startsWith('note|') || x.c.pending) return ruleLabel.replace(/^note\|/, '');
+  // As the engine does: a request the (current) rules rule out keeps their unknown.
+  if (ruleLabel === '-:unknown' && ruledOut(x.c.text)) return ruleLabel;
   return fallbackChoice(ruleLabel, predictLabels(model, x.example.features)[0], model.policy);
 }
 
