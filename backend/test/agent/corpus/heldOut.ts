@@ -96,7 +96,11 @@ import { type CorpusCase, at, day, span } from './types.js';
  * "the last thing sam sent me" (read as either service), "look for the tracking number for my order", "the
  * story with", "did jordan ever send over", "run me through", "send the receipt … over to finance" (not seen
  * as a forward), "throw a message in #random". It is not in HELD_OUT_CORPUS (whose floor is 100 %) because
- * the rules were not fixed for it: it stays unseen by the rules.
+ * the rules were not fixed for it: it stays unseen by the rules. The engine's learned fallback, trained with
+ * the rules' first-measured answers for every batch, was then adopted: on batch 22 with a model trained
+ * without it, rules + fallback 39/44 (88.6 %); the shipped model was trained on it too, so the engine's
+ * figure on it now (43/44) is not a fresh one. The first-measured rule answers of every batch are in
+ * firstMeasuredRules.json (scripts/intent-first-rules.ts).
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
