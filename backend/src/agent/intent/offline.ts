@@ -1,5 +1,6 @@
 import type { ProviderContract, Tool } from '../../protocol/common.js';
 import { type IntentLexicon, SHIPPED_LEXICON, intentLexicon } from './vocabulary.js';
+import { type FallbackModel, SHIPPED_FALLBACK, combineWithFallback } from './fallback.js';
 import {
   EVENT_WORDS,
   FORWARD,
@@ -37,7 +38,9 @@ import { type CivilDate, isValidTimeZone, toRfc3339, todayIn, zonedParts, zonedT
 type Parsed = Intent & { pending_outcome?: PendingOutcome };
 
 /** The parser over one lexicon: the rules are per kind of service, the providers' own words come from `lex`. */
-function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ctx: IntentContext): Parsed } {
+type OfflineParser = { parseIntent(text: string, ctx: IntentContext): Parsed; ruledOut(text: string): boolean };
+
+function createOfflineParser(lex: IntentLexicon): OfflineParser {
   /** The chat and mail services' names, as regex groups. */
   const C = lex.names('chat');
   const M = lex.names('mail');
@@ -883,26 +886,52 @@ function createOfflineParser(lex: IntentLexicon): { parseIntent(text: string, ct
     return parseFresh(text, ctx);
   }
 
-  return { parseIntent };
+  /** The rules decided this is not a request for them (a remark, a question outside mail/calendar/chat). */
+  function ruledOut(text: string): boolean {
+    const { text: raw } = cleanUtterance(text);
+    return REMARK.test(raw) || OUT_OF_SCOPE.test(raw);
+  }
+
+  return { parseIntent, ruledOut };
 }
 
 const shipped = createOfflineParser(SHIPPED_LEXICON);
+
+/** Whether the shipped rules decided on purpose that a request is none of theirs (the learned fallback then keeps out). */
+export function ruledOut(text: string): boolean {
+  return shipped.ruledOut(text);
+}
 
 /** The shipped providers' parser. */
 export function parseIntent(text: string, ctx: IntentContext): Parsed {
   return shipped.parseIntent(text, ctx);
 }
 
+/**
+ * The rules, with the learned fallback (fallback.ts) stepping in where its cross-validated policy says:
+ * on requests the rules leave unknown without having ruled them out, or contradict with high confidence
+ * (bench/intent-fallback.ts).
+ */
 export class OfflineIntentEngine implements IntentEngine {
   readonly name = 'offline' as const;
-  private readonly parser: { parseIntent(text: string, ctx: IntentContext): Parsed };
+  private readonly parser: OfflineParser;
+  private readonly lex: IntentLexicon;
+  private readonly fallback: FallbackModel | null;
 
-  /** `contracts`: the registry's (`registry.catalog.contracts`), so a registered provider's words are understood. */
-  constructor(opts: { contracts?: readonly ProviderContract[] } = {}) {
-    this.parser = opts.contracts ? createOfflineParser(intentLexicon(opts.contracts)) : shipped;
+  /**
+   * `contracts`: the registry's (`registry.catalog.contracts`), so a registered provider's words are understood.
+   * `fallback`: the learned model (default the shipped one; `null`: the rules alone).
+   */
+  constructor(opts: { contracts?: readonly ProviderContract[]; fallback?: FallbackModel | null } = {}) {
+    this.lex = opts.contracts ? intentLexicon(opts.contracts) : SHIPPED_LEXICON;
+    this.parser = opts.contracts ? createOfflineParser(this.lex) : shipped;
+    this.fallback = opts.fallback === undefined ? SHIPPED_FALLBACK : opts.fallback;
   }
 
   async analyze(text: string, ctx: IntentContext): Promise<AnalyzedIntent> {
-    return { ...this.parser.parseIntent(text, ctx), engine: 'offline' };
+    const rules = this.parser.parseIntent(text, ctx);
+    // A remark or an out-of-scope question is a decision of the rules, not a gap for the model to fill.
+    const decided = rules.action === 'unknown' && this.parser.ruledOut(text);
+    return { ...(this.fallback && !decided ? combineWithFallback(rules, text, ctx, this.fallback, this.lex) : rules), engine: 'offline' };
   }
 }

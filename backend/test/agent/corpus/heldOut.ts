@@ -89,7 +89,18 @@ import { type CorpusCase, at, day, span } from './types.js';
  * round and measured once, plainer everyday wording: tools+action 42/42 (100 %), all entities 41/42 (97.6 %)
  * as first measured; miss: "which person emailed me the most" (no mailbox analysis). Over the four batches
  * written after the first round of fixes (18-21): tools+action 149/170 (87.6 %) as first measured; over all
- * phase-4 batches (15-21): 263/294 (89.5 %).
+ * phase-4 batches (15-21): 263/294 (89.5 %). Batch 22 (HELD_OUT_22), written for the learned-fallback
+ * experiment (bench/intent-fallback.ts) before any change to the engine and measured once: tools+action 34/44
+ * (77.3 %), all entities 33/44 (75.0 %) as first measured; misses: "get me and sam in a room", "needs to be
+ * pushed back" with no verb up front, "take … off my calendar", "can we do the review on thursday instead",
+ * "the last thing sam sent me" (read as either service), "look for the tracking number for my order", "the
+ * story with", "did jordan ever send over", "run me through", "send the receipt … over to finance" (not seen
+ * as a forward), "throw a message in #random". It is not in HELD_OUT_CORPUS (whose floor is 100 %) because
+ * the rules were not fixed for it: it stays unseen by the rules. The engine's learned fallback, trained with
+ * the rules' first-measured answers for every batch, was then adopted: on batch 22 with a model trained
+ * without it, rules + fallback 39/44 (88.6 %); the shipped model was trained on it too, so the engine's
+ * figure on it now (43/44) is not a fresh one. The first-measured rule answers of every batch are in
+ * firstMeasuredRules.json (scripts/intent-first-rules.ts).
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -115,6 +126,7 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 19', n: 43, toolsAction: 38, exact: 37 },
   { batch: 'held-out batch 20', n: 42, toolsAction: 35, exact: 33 },
   { batch: 'held-out batch 21', n: 42, toolsAction: 42, exact: 41 },
+  { batch: 'held-out batch 22', n: 44, toolsAction: 34, exact: 33 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -5957,6 +5969,256 @@ export const HELD_OUT_21: CorpusCase[] = [
   },
 ];
 
+/**
+ * Batch 22 (HELD_OUT_22), written for the learned-fallback experiment before any change to the engine or
+ * the fallback, and measured once: mixed everyday wording from a person between meetings.
+ */
+export const HELD_OUT_22: CorpusCase[] = [
+  {
+    category: 'calendar-read',
+    text: "what's the damage on friday",
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: day(13) },
+  },
+  { category: 'calendar-read', text: 'am I double booked anywhere this week', tools: ['calendar'], action: 'read' },
+  {
+    category: 'calendar-read',
+    text: 'what time do I finish today',
+    tools: ['calendar'],
+    action: 'read',
+    entities: { time_range: day(11) },
+  },
+  { category: 'calendar-read', text: 'remind me what my afternoon looks like', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'is the offsite still happening on the 20th', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: "when's my next free hour", tools: ['calendar'], action: 'read' },
+  {
+    category: 'calendar-create',
+    text: 'can you grab 45 minutes with priya sometime thursday',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Priya'], duration_minutes: 45 },
+  },
+  {
+    category: 'calendar-create',
+    text: 'stick a reminder in my diary for the dentist on monday at 8',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', start: at(16, '08:00') },
+  },
+  {
+    category: 'calendar-create',
+    text: 'I want to catch up with jordan over lunch tomorrow',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Jordan'] },
+  },
+  {
+    category: 'calendar-create',
+    text: 'schedule a retro for the team next tuesday at 3',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', start: at(17, '15:00') },
+  },
+  {
+    category: 'calendar-create',
+    text: 'get me and sam in a room for an hour on friday',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Sam'], duration_minutes: 60 },
+  },
+  {
+    category: 'calendar-change',
+    text: 'the 2pm with maya needs to be pushed back half an hour',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move', people: ['Maya'] },
+  },
+  {
+    category: 'calendar-change',
+    text: "I'm not going to make the all hands, let them know",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'decline' },
+  },
+  {
+    category: 'calendar-change',
+    text: "take tomorrow's standup off my calendar",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'cancel' },
+  },
+  {
+    category: 'calendar-change',
+    text: "count me in for dana's workshop",
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'accept' },
+  },
+  {
+    category: 'calendar-change',
+    text: 'can we do the review on thursday instead',
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'move' },
+  },
+  { category: 'mail-read', text: 'did my boarding pass come through', tools: ['gmail'], action: 'read' },
+  { category: 'mail-read', text: 'pull up the last thing sam sent me', tools: ['gmail'], action: 'read', entities: { people: ['Sam'] } },
+  { category: 'mail-read', text: 'anything urgent in my inbox', tools: ['gmail'], action: 'read' },
+  { category: 'mail-read', text: 'look for the tracking number for my order', tools: ['gmail'], action: 'read' },
+  {
+    category: 'mail-understand',
+    text: "what's the story with the contract from maya",
+    tools: ['gmail'],
+    action: 'summarize',
+    entities: { people: ['Maya'] },
+  },
+  {
+    category: 'mail-understand',
+    text: 'did jordan ever send over that proposal',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { people: ['Jordan'] },
+  },
+  {
+    category: 'mail-understand',
+    text: 'run me through the emails about the offsite',
+    tools: ['gmail'],
+    action: 'summarize',
+  },
+  {
+    category: 'mail-understand',
+    text: 'has priya got back to me about the budget',
+    tools: ['gmail'],
+    action: 'read',
+    entities: { people: ['Priya'], analysis: 'did_reply' },
+  },
+  {
+    category: 'mail-write',
+    text: 'drop dana a line to say the invoice is paid',
+    tools: ['gmail'],
+    action: 'send',
+    entities: { people: ['Dana'], message: 'the invoice is paid' },
+  },
+  {
+    category: 'mail-write',
+    text: 'write back to sam and say count me in',
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { people: ['Sam'], message: 'count me in' },
+  },
+  {
+    category: 'mail-write',
+    text: 'send the receipt from the hotel over to finance',
+    tools: ['gmail'],
+    action: 'send',
+    entities: { forward: true },
+  },
+  {
+    category: 'mail-write',
+    text: 'put together a reply to maya but hold it for me to check',
+    tools: ['gmail'],
+    action: 'draft',
+    entities: { people: ['Maya'], save_as_draft: true },
+  },
+  {
+    category: 'mail-write',
+    text: 'email priya and jordan asking who owns the launch',
+    tools: ['gmail'],
+    action: 'send',
+    entities: { people: ['Priya', 'Jordan'] },
+  },
+  {
+    category: 'slack-read',
+    text: 'anything kicking off in #eng today',
+    tools: ['slack'],
+    action: 'read',
+    entities: { channel: 'eng' },
+  },
+  {
+    category: 'slack-read',
+    text: 'has anyone on slack said anything about the outage',
+    tools: ['slack'],
+    action: 'read',
+    entities: { chat_scope: 'search' },
+  },
+  {
+    category: 'slack-read',
+    text: 'give me the highlights from #product this week',
+    tools: ['slack'],
+    action: 'summarize',
+    entities: { channel: 'product' },
+  },
+  { category: 'slack-read', text: 'did sam dm me', tools: ['slack'], action: 'read', entities: { people: ['Sam'] } },
+  {
+    category: 'slack-write',
+    text: 'let #general know the office is closed on friday',
+    tools: ['slack'],
+    action: 'post',
+    entities: { channel: 'general' },
+  },
+  {
+    category: 'slack-write',
+    text: 'slack jordan that the build is green again',
+    tools: ['slack'],
+    action: 'post',
+    entities: { people: ['Jordan'] },
+  },
+  {
+    category: 'slack-write',
+    text: 'throw a message in #random asking who wants pizza',
+    tools: ['slack'],
+    action: 'post',
+    entities: { channel: 'random' },
+  },
+  {
+    category: 'multi',
+    text: 'catch me up on everything, email and slack',
+    tools: ['gmail', 'slack'],
+    action: 'summarize',
+  },
+  {
+    category: 'follow-up',
+    text: 'what about the one after that',
+    history: turns("what's my next meeting", 'Your next meeting is the design review at 11.'),
+    tools: ['calendar'],
+    action: 'read',
+  },
+  {
+    category: 'follow-up',
+    text: 'say yes and that I will bring the slides',
+    pending: replyToSam,
+    tools: ['gmail'],
+    action: 'reply',
+    entities: { people: ['Sam'] },
+  },
+  {
+    category: 'follow-up',
+    text: 'make it friday at 2 instead',
+    pending: meetJordan,
+    tools: ['calendar'],
+    action: 'schedule',
+    entities: { operation: 'create', people: ['Jordan'], start: at(13, '14:00') },
+  },
+  {
+    category: 'follow-up',
+    text: 'and the second one?',
+    history: THREE_EMAILS,
+    tools: ['gmail'],
+    action: 'read',
+    entities: { ordinal: 2 },
+  },
+  { category: 'other', text: 'set a timer for ten minutes', tools: [], action: 'unknown' },
+  { category: 'other', text: 'never mind, I sorted it', tools: [], action: 'unknown' },
+  {
+    category: 'remember',
+    text: 'remember that priya prefers mornings for meetings',
+    tools: [],
+    action: 'unknown',
+    entities: { remember: 'priya prefers mornings for meetings' },
+  },
+];
+
 export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_1,
   ...HELD_OUT_2,
@@ -5980,3 +6242,32 @@ export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_20,
   ...HELD_OUT_21,
 ];
+
+/**
+ * Every held-out batch by name, for evaluations that hold one batch out at a time (bench/intent-fallback.ts),
+ * including the batches not in HELD_OUT_CORPUS.
+ */
+export const HELD_OUT_BATCHES: ReadonlyArray<{ name: string; cases: CorpusCase[] }> = [
+  HELD_OUT_1,
+  HELD_OUT_2,
+  HELD_OUT_3,
+  HELD_OUT_4,
+  HELD_OUT_5,
+  HELD_OUT_6,
+  HELD_OUT_7,
+  HELD_OUT_8,
+  HELD_OUT_9,
+  HELD_OUT_10,
+  HELD_OUT_11,
+  HELD_OUT_12,
+  HELD_OUT_13,
+  HELD_OUT_14,
+  HELD_OUT_15,
+  HELD_OUT_16,
+  HELD_OUT_17,
+  HELD_OUT_18,
+  HELD_OUT_19,
+  HELD_OUT_20,
+  HELD_OUT_21,
+  HELD_OUT_22,
+].map((cases, i) => ({ name: `HELD_OUT_${i + 1}`, cases }));
