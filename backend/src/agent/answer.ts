@@ -1,12 +1,11 @@
 import type { AuditTrail } from '../audit/index.js';
 import type { DraftService } from '../drafts/index.js';
 import type { Logger } from '../log.js';
-import { describeScope } from '../auth/scopeCatalog.js';
 import { toRiskSummary, type PolicyDecision } from '../policy/index.js';
 import { TOOL_DISPLAY_NAME, type ContractCatalog, type Draft, type ServerFrameOf } from '../protocol/index.js';
 import type { ProviderRegistry, ProviderTools } from '../providers/index.js';
 import type { SessionContext } from '../server/handlers.js';
-import type { ConnectionGate } from './connections.js';
+import { morePermissionsReason, type ConnectionGate } from './connections.js';
 import { ResolvedContacts, whichPersonQuestion } from '../people/index.js';
 import { buildDraft } from './drafts.js';
 import type { AnalyzedIntent, IntentEngine } from './intent/schema.js';
@@ -135,11 +134,10 @@ export class Answerer {
     const draftKinds = deps.registry.draftKindsFor(intent);
     const lacking = await deps.gate.lacking(ctx, intent.tools, { write: intent.needs_write, ...(draftKinds ? { draftKinds } : {}) });
     if (lacking) {
-      const words = lacking.scopes.map(describeScope).join('; ');
       return deps.gate.require(ctx, requestId, text, [lacking.provider], intent.tools, {
         write: intent.needs_write,
         scopes: lacking.scopes,
-        reason: `Vouch needs one more permission for this: ${words}. Reconnect to grant it.`,
+        reason: morePermissionsReason(lacking.scopes),
       });
     }
     await deps.gate.clear(sub, requestId);

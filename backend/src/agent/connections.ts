@@ -108,11 +108,10 @@ export class ConnectionGate {
     if (f.code === 'INSUFFICIENT_SCOPE') {
       // Reconnecting asks for what this request lacks on top of the grant (the scopes it needs as a fallback).
       const lacking = f.missingScopes?.length ? f.missingScopes : scopesForRequest(tools, { write: opts.write ?? false });
-      const words = lacking.map(describeScope).join('; ');
       await this.require(ctx, requestId, transcript, [f.provider], tools, {
         ...opts,
         scopes: lacking,
-        reason: `Vouch needs one more permission for this: ${words || 'an additional scope'}. Reconnect to grant it.`,
+        reason: morePermissionsReason(lacking),
       });
       return true;
     }
@@ -138,4 +137,12 @@ export class ConnectionGate {
     }
     return out;
   }
+}
+
+/** Why a connected account is asked again: the permissions it lacks, in the words the consent page uses. */
+export function morePermissionsReason(scopes: readonly string[]): string {
+  const words = scopes.map((s) => describeScope(s).replace(/^\w/, (c) => c.toLowerCase()));
+  if (words.length === 0) return 'Vouch needs one more permission for this. Connect the account again to grant it.';
+  if (words.length === 1) return `Vouch needs one more permission for this: ${words[0]}. Connect the account again to grant it.`;
+  return `Vouch needs ${words.length} more permissions for this: ${words.slice(0, -1).join(', ')} and ${words.at(-1)}. Connect the account again to grant them.`;
 }

@@ -347,7 +347,7 @@ describe('consent asks for what the request needs', () => {
     b.send({ type: 'transcript', id: 'consent-2', text: 'schedule a meeting with Sam tomorrow at 3pm' });
     const ask2 = await b.next('connections_required', (f) => f.request_id === 'consent-2');
     expect(ask2.scopes.map((s) => s.scope)).toEqual([GOOGLE_SCOPES.calendarEvents]);
-    expect(ask2.reason).toMatch(/one more permission/);
+    expect(ask2.reason).toMatch(/^Vouch needs (?:one|\d) more permissions? for this: /);
     expect(b.frames.some((f) => f.type === 'draft_ready')).toBe(false);
     await b.close();
   });
