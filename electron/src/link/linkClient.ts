@@ -48,6 +48,8 @@ interface LinkClientOptions {
   /** Returns a valid access token, or undefined when signed out (the link then stays offline). */
   getAccessToken(): Promise<string | undefined>;
   timezone?: string;
+  /** The person's reply voice (a `VoiceKey`), sent with `session_auth` like the time zone. */
+  voice?: string;
   onFrame(frame: ServerFrame): void;
   onState?(state: LinkState): void;
   /** The backend said the token was not accepted; the session should refresh or sign out. */
@@ -148,6 +150,13 @@ export class LinkClient {
     if (this.running) this.restart();
   }
 
+  /** A new reply voice for the backend session: like the time zone, sent with the next session_auth, so an open session reconnects now. */
+  setVoice(voice: string): void {
+    if (this.opts.voice === voice) return;
+    this.opts.voice = voice;
+    if (this.running) this.restart();
+  }
+
   /** Queues a frame and sends it now if the session is ready. Returns its `frame_id`. */
   send(frame: NewAppFrame): string {
     const frameId = this.opts.newFrameId?.() ?? `f-${Date.now().toString(36)}-${(this.counter++).toString(36)}`;
@@ -185,6 +194,7 @@ export class LinkClient {
       if (this.socket !== socket) return;
       const auth: Record<string, unknown> = { type: 'session_auth', access_token: token };
       if (this.opts.timezone) auth.timezone = this.opts.timezone;
+      if (this.opts.voice) auth.voice = this.opts.voice;
       socket.send(JSON.stringify(auth));
     });
     socket.on('message', (data, isBinary) => {
