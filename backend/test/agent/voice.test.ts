@@ -32,17 +32,18 @@ afterAll(async () => {
 });
 
 /** Signs in with `voice` in session_auth, asks for something said back, and returns the Cartesia voice ids that reply asked for. */
-async function voiceIdsFor(voice: string | undefined, id: string): Promise<unknown[]> {
-  const c = await TestClient.connect(system.wsUrl);
+async function voiceIdsFor(voice: string | undefined, id: string, on?: TestClient): Promise<unknown[]> {
+  const c = on ?? (await TestClient.connect(system.wsUrl));
+  const from = c.frames.length;
   c.send({ type: 'session_auth', access_token: alex.access_token, timezone: 'Europe/Paris', ...(voice === undefined ? {} : { voice }) });
-  expect(await c.next('session_ready', () => true, 0)).toMatchObject({ type: 'session_ready' });
+  expect(await c.next('session_ready', () => true, from)).toMatchObject({ type: 'session_ready' });
   const before = cartesia.requests.length;
   c.send({ type: 'transcript', id, text: 'remember that my parking spot is B4' });
   await c.next('agent_done', (f) => f.request_id === id);
   await c.next('tts_audio', (f) => f.request_id === id && f.last === true, 0);
   const audio = c.frames.filter((f): f is Extract<ServerFrame, { type: 'tts_audio' }> => f.type === 'tts_audio' && f.request_id === id);
   expect(audio.length).toBeGreaterThan(1);
-  await c.close();
+  if (!on) await c.close();
   return [
     ...new Set(
       cartesia.requests
@@ -64,6 +65,16 @@ describe('the reply voice chosen in session_auth', () => {
     expect(await voiceIdsFor(undefined, 'v-none')).toEqual([fallback]);
     expect(await voiceIdsFor('robot', 'v-robot')).toEqual([fallback]);
     expect(await voiceIdsFor('deep', 'v-deep')).toEqual([cartesiaVoiceIds(system.env).deep]);
+  });
+});
+
+describe('a new voice on the same socket', () => {
+  it('is used from the next reply when session_auth is sent again (the app keeps its conversation)', async () => {
+    const c = await TestClient.connect(system.wsUrl);
+    expect(await voiceIdsFor('warm', 'same-1', c)).toEqual(['warm-voice-id']);
+    expect(await voiceIdsFor('deep', 'same-2', c)).toEqual([cartesiaVoiceIds(system.env).deep]);
+    expect(c.isOpen).toBe(true);
+    await c.close();
   });
 });
 
