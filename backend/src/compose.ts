@@ -16,7 +16,7 @@ import { decodeAuditKey } from './audit/key.js';
 import { CibaClient } from './auth/ciba.js';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './auth/jwt.js';
 import { TokenVaultClient } from './auth/tokenVault.js';
-import { cibaCredentials, openFgaEnv, sharedStateConfig, type BackendEnv } from './config.js';
+import { cartesiaVoiceIds, cibaCredentials, openFgaEnv, sharedStateConfig, type BackendEnv } from './config.js';
 import { DraftService } from './drafts/index.js';
 import { CibaGuard } from './limits/cibaGuard.js';
 import { InMemoryEventBus, type EventBus } from './events/eventBus.js';
@@ -71,6 +71,8 @@ import { DEFAULT_MEETING_MINUTES } from './protocol/index.js';
 export interface ComposeOptions {
   logger?: Logger;
   now?: () => number;
+  /** A certificate to trust at CARTESIA_BASE_URL (the local Cartesia stand-in's, which serves TLS with its own). */
+  cartesiaCa?: string;
 }
 
 /** Every service of one backend process, built once by `composeVouch`. */
@@ -279,6 +281,8 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
             apiKey: config.CARTESIA_API_KEY,
             ...(config.CARTESIA_BASE_URL ? { baseUrl: config.CARTESIA_BASE_URL } : {}),
             voiceId: config.CARTESIA_VOICE_ID,
+            voiceIds: cartesiaVoiceIds(config),
+            ...(opts.cartesiaCa ? { wsOptions: { ca: opts.cartesiaCa } } : {}),
             modelId: config.CARTESIA_MODEL,
           },
         }
@@ -336,7 +340,7 @@ export async function composeVouch(config: BackendEnv, opts: ComposeOptions = {}
     intent,
     reply: { stream: (input) => writer.stream({ ...input, context: toReplyContext(input.context, registry) }) },
     composer,
-    speech: { synthesize: async (text, onAudio, signal) => void (await speech.speak(text, onAudio, signal)) },
+    speech: { synthesize: async (text, onAudio, signal, voice) => void (await speech.speak(text, onAudio, signal, voice)) },
     shortTerm: {
       history: (key) => conversations.get(key).history(),
       add: (key, turn) => conversations.get(key).add(turn.role, turn.text),

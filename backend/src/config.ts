@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { assertDeployableAuditKey } from './audit/key.js';
 import { DEFAULT_GEMINI_MODEL } from './agent/intent/geminiModel.js';
 import { PROVIDER_ENV_SHAPE } from './providers/registry.js';
+import type { VoiceKey } from './protocol/index.js';
 
 const optionalUrl = z
   .string()
@@ -70,7 +71,11 @@ export const BackendEnv = z.object({
   GEMINI_EMBEDDING_MODEL: z.string().default('gemini-embedding-001'),
   CARTESIA_API_KEY: optional,
   CARTESIA_BASE_URL: optionalUrl,
+  /** The default voice ("Clear"), and the voice for a choice whose own id below is unset. */
   CARTESIA_VOICE_ID: z.string().default('a0e99841-438c-4a64-b679-ae501e7d6091'),
+  /** Cartesia voice ids for the other voices a person can choose in Settings (protocol/voices.ts). */
+  CARTESIA_VOICE_ID_WARM: z.string().default('15a9cd88-84b0-4a8b-95f2-5d583b54c72e'),
+  CARTESIA_VOICE_ID_DEEP: z.string().default('d46abd1d-2d02-43e8-819f-51fb652c1c61'),
   /** `sonic-2` is being sunset; `sonic-3.5` is the newest family the v4 SDK (`TTSModel`) and Cartesia's docs name. */
   CARTESIA_MODEL: z.string().default('sonic-3.5'),
   /** Key for the audit chain's HMAC (`hex:` or `base64:`, 32+ bytes); required outside the embedded demo. */
@@ -201,6 +206,13 @@ export function cibaCredentials(
   return env.AUTH0_CIBA_CLIENT_ID
     ? { clientId: env.AUTH0_CIBA_CLIENT_ID, clientSecret: env.AUTH0_CIBA_CLIENT_SECRET }
     : { clientId: env.AUTH0_CLIENT_ID, clientSecret: env.AUTH0_CLIENT_SECRET };
+}
+
+/** Cartesia's voice id for each voice a person can choose. */
+export function cartesiaVoiceIds(
+  env: Pick<BackendEnv, 'CARTESIA_VOICE_ID' | 'CARTESIA_VOICE_ID_WARM' | 'CARTESIA_VOICE_ID_DEEP'>,
+): Record<VoiceKey, string> {
+  return { clear: env.CARTESIA_VOICE_ID, warm: env.CARTESIA_VOICE_ID_WARM, deep: env.CARTESIA_VOICE_ID_DEEP };
 }
 
 /** The OpenFGA settings in the shape `createAuthorizationChecker` takes, the API token included. */

@@ -33,6 +33,8 @@ export interface VouchSystemOptions {
   desktopRedirectUris?: readonly string[];
   /** Defaults to LOG_LEVEL from the stand-ins' config (see config.ts): `warn`. */
   logLevel?: string;
+  /** The Cartesia stand-in's certificate, when `env` points CARTESIA_BASE_URL at it. */
+  cartesiaCa?: string;
 }
 
 export interface VouchSystem {
@@ -114,7 +116,11 @@ export async function startVouchSystem(opts: VouchSystemOptions): Promise<VouchS
     AUDIT_HMAC_KEY: DEMO_AUDIT_HMAC_KEY,
     ...opts.env,
   });
-  const backendOptions: ComposeOptions = { logger, ...(opts.now ? { now: opts.now } : {}) };
+  const backendOptions: ComposeOptions = {
+    logger,
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.cartesiaCa ? { cartesiaCa: opts.cartesiaCa } : {}),
+  };
   let backend = await startVouch(env, backendOptions);
   const backendPort = Number(new URL(backend.url).port);
 

@@ -41,6 +41,7 @@ export function installFakeBridge(script: FakeScript): void {
   // Written out (not DEFAULT_SETTINGS): this function is serialized into the page, so it cannot close over imports.
   const SETTINGS: AppSettings = {
     spokenReplies: true,
+    voice: 'clear',
     timeZone: null,
     onboardingDone: true,
     hotkey: null,

@@ -66,7 +66,10 @@ export async function skipIntroduction(page: Page): Promise<void> {
   await expect(intro).toBeHidden();
 }
 
-export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: SystemWorld; worldName: string; withSpeechModel: boolean }>({
+export const test = base.extend<
+  { vouch: VouchPage; phone: Phone },
+  { world: SystemWorld; worldName: string; withSpeechModel: boolean; withCartesia: boolean }
+>({
   /**
    * Files that set their own `worldName` (test.use) get a world of their own: Playwright runs them in
    * a separate worker, so what one file's person connects, remembers or changes never leaks into
@@ -75,11 +78,13 @@ export const test = base.extend<{ vouch: VouchPage; phone: Phone }, { world: Sys
   worldName: ['shared', { scope: 'worker', option: true }],
   /** The host starts with a (generated) speech model ready, for files whose person talks with the shortcut. */
   withSpeechModel: [false, { scope: 'worker', option: true }],
+  /** The backend speaks through the Cartesia stand-in (which records the voice each reply asked for) rather than offline. */
+  withCartesia: [false, { scope: 'worker', option: true }],
   world: [
-    async ({ worldName: _name, withSpeechModel }, use) => {
+    async ({ worldName: _name, withSpeechModel, withCartesia }, use) => {
       const modelDir = withSpeechModel ? mkdtempSync(join(tmpdir(), 'vouch-e2e-model-')) : undefined;
       if (modelDir) await writeFakeWhisperModel(modelDir, { merged: true });
-      const { world, stop } = await startWorld(modelDir ? { whisperModelDir: modelDir } : {});
+      const { world, stop } = await startWorld({ ...(modelDir ? { whisperModelDir: modelDir } : {}), cartesia: withCartesia });
       await use(world);
       await stop();
       if (modelDir) rmSync(modelDir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as oidc from 'openid-client';
 import { TokenVaultClient } from '../../backend/src/auth/tokenVault.js';
 import { createProviderTools } from '../../backend/src/providers/index.js';
+import { startCartesiaStandIn, type CartesiaStandIn } from '../../backend/standins/ai/cartesiaStandIn.js';
 import { startDesktopHost, type DesktopHost } from '../../backend/standins/desktopHost/host.js';
 import { startVouchSystem, type VouchSystem } from '../../backend/standins/system.js';
 import { createMyAccountClient } from '../../electron/src/auth/myAccountClient.js';
@@ -29,6 +30,8 @@ export interface SystemWorld {
   hostDataDir: string;
   /** Quits the desktop host and starts it again on the same data folder (an app restart); `host` is the new one. */
   restartHost(): Promise<DesktopHost>;
+  /** The Cartesia stand-in the backend speaks through, in worlds started with `cartesia` (others speak offline). */
+  cartesia?: CartesiaStandIn;
 }
 
 // The sign-in callback ports of this process, registered on every tenant it starts (each world's
@@ -37,14 +40,16 @@ let loopbackPorts: Promise<number[]> | undefined;
 
 /** Starts the system, the desktop host and an observer session; used by the fixtures and by devHarness.ts. */
 export async function startWorld(
-  opts: { port?: number; whisperModelDir?: string; modelBaseUrl?: string; modelResourcesDir?: string } = {},
+  opts: { port?: number; whisperModelDir?: string; modelBaseUrl?: string; modelResourcesDir?: string; cartesia?: boolean } = {},
 ): Promise<{ world: SystemWorld; url: string; stop(): Promise<void> }> {
   const ports = await (loopbackPorts ??= reserveLoopbackPorts(4));
   const dataDir = mkdtempSync(join(tmpdir(), 'vouch-e2e-'));
+  const cartesia = opts.cartesia ? await startCartesiaStandIn() : undefined;
   const system = await startVouchSystem({
     dataDir,
     cibaIntervalSeconds: 1,
     desktopRedirectUris: ports.map((p) => `http://127.0.0.1:${p}/callback`),
+    ...(cartesia ? { env: { CARTESIA_API_KEY: cartesia.apiKey, CARTESIA_BASE_URL: cartesia.url }, cartesiaCa: cartesia.ca } : {}),
   });
   const hostDataDir = join(dataDir, 'desktop-host');
   const startHost = () =>
@@ -97,6 +102,7 @@ export async function startWorld(
       world.host = await startHost();
       return world.host;
     },
+    ...(cartesia ? { cartesia } : {}),
   };
   return {
     world,
@@ -104,6 +110,7 @@ export async function startWorld(
     stop: async () => {
       await world.host.close();
       await system.stop();
+      await cartesia?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -49,3 +49,21 @@ describe('a Settings checkbox', () => {
     expect(screen.getByRole('alert')).toBeTruthy();
   });
 });
+
+describe('the Voice setting', () => {
+  it('offers the catalog, sends the chosen key, and is disabled while spoken replies are off', async () => {
+    const { bridge } = fakeBridge();
+    act(() => useSettings.getState().set({ ...DEFAULT_SETTINGS, onboardingDone: true }));
+    renderWith(bridge, <SettingsPanel />);
+    const voice = screen.getByRole('combobox', { name: 'Voice' }) as HTMLSelectElement;
+    expect(voice.value).toBe('clear');
+    expect([...voice.options].map((o) => o.text)).toEqual(['Clear (male)', 'Warm (female)', 'Deep (male)']);
+    await act(async () => fireEvent.change(voice, { target: { value: 'warm' } }));
+    expect(bridge.updateSettings).toHaveBeenCalledWith({ voice: 'warm' });
+    expect(screen.getByText('The next reply is spoken in the Warm (female) voice.')).toBeTruthy();
+    expect(voice.disabled).toBe(false);
+    act(() => useSettings.getState().set({ ...DEFAULT_SETTINGS, onboardingDone: true, spokenReplies: false }));
+    expect(voice.disabled).toBe(true);
+    expect(screen.getByText('Turn on “Speak replies aloud” to choose a voice.')).toBeTruthy();
+  });
+});

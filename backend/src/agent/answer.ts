@@ -188,7 +188,14 @@ export class Answerer {
       const record = await deps.drafts.create(sub, requestId, draft);
       const { decision } = await deps.policy.decide(ctx, draft);
       const spoken = draftSpoken(built.spoken, decision);
-      await speakAndStream({ requestId, deltas: chunkText(spoken), send: ctx.send, speech: deps.speech, logger: deps.logger });
+      await speakAndStream({
+        requestId,
+        deltas: chunkText(spoken),
+        send: ctx.send,
+        speech: deps.speech,
+        voice: ctx.voice,
+        logger: deps.logger,
+      });
       ctx.send({
         type: 'draft_ready',
         draft_id: record.id,
@@ -215,6 +222,7 @@ export class Answerer {
       }),
       send: ctx.send,
       speech: deps.speech,
+      voice: ctx.voice,
       logger: deps.logger,
       // Remembered before agent_done, so "what did I ask" right after already finds it: the request and
       // what was done, never the answer (it quotes what others wrote).
@@ -227,7 +235,14 @@ export class Answerer {
   }
 
   private async say(ctx: SessionContext, requestId: string, text: string): Promise<void> {
-    await speakAndStream({ requestId, deltas: chunkText(text), send: ctx.send, speech: this.deps.speech, logger: this.deps.logger });
+    await speakAndStream({
+      requestId,
+      deltas: chunkText(text),
+      send: ctx.send,
+      speech: this.deps.speech,
+      voice: ctx.voice,
+      logger: this.deps.logger,
+    });
     this.deps.shortTerm.add(ctx.id, { role: 'assistant', text });
   }
 

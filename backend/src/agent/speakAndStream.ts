@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js';
-import type { ServerFrame } from '../protocol/index.js';
+import type { ServerFrame, VoiceKey } from '../protocol/index.js';
 import { AsyncQueue } from './asyncQueue.js';
 
 export interface AudioChunk {
@@ -9,7 +9,12 @@ export interface AudioChunk {
 
 /** Anything that turns streamed text into 16-bit mono PCM chunks (Cartesia or the offline voice). */
 export interface SpeechOutput {
-  synthesize(text: AsyncIterable<string> | string, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal): Promise<void>;
+  synthesize(
+    text: AsyncIterable<string> | string,
+    onAudio: (chunk: AudioChunk) => void,
+    signal?: AbortSignal,
+    voice?: VoiceKey,
+  ): Promise<void>;
 }
 
 function toBase64(pcm: Int16Array | Buffer): string {
@@ -30,6 +35,8 @@ export async function speakAndStream(opts: {
   deltas: AsyncIterable<string>;
   send: (f: ServerFrame) => void;
   speech?: SpeechOutput;
+  /** The person's chosen voice (the engines' default when unset). */
+  voice?: VoiceKey;
   logger: Logger;
   signal?: AbortSignal;
   /** Runs after the last delta and before `agent_done`, e.g. to remember the exchange. */
@@ -53,7 +60,7 @@ export async function speakAndStream(opts: {
   };
   const speech = opts.speech
     ? opts.speech
-        .synthesize(ttsInput, sendAudio, opts.signal)
+        .synthesize(ttsInput, sendAudio, opts.signal, opts.voice)
         .catch((err: unknown) =>
           opts.logger.warn({ err: err instanceof Error ? err.message : String(err), requestId }, 'speech failed; text continues'),
         )

@@ -19,6 +19,8 @@ export const SessionAuth = appFrame('session_auth', {
     .min(1)
     .max(16 * 1024),
   timezone: z.string().min(1).max(64).optional(),
+  /** The reply voice (a `VoiceKey`); a key this backend does not know falls back to the default rather than refusing the sign-in. */
+  voice: z.string().min(1).max(32).optional(),
 });
 export const Transcript = appFrame('transcript', {
   id: Id,

@@ -5,3 +5,4 @@ export * from './parse.js';
 export * from './http.js';
 export * from './settings.js';
 export * from './vouchError.js';
+export * from './voices.js';

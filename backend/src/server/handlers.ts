@@ -1,5 +1,5 @@
 import type { VerifiedUser } from '../auth/jwt.js';
-import type { AppFrameOf, ServerFrame } from '../protocol/index.js';
+import type { AppFrameOf, ServerFrame, VoiceKey } from '../protocol/index.js';
 
 /** What a frame handler knows about the socket it came from. */
 export interface SessionContext {
@@ -8,6 +8,8 @@ export interface SessionContext {
   /** The user's current Auth0 access token: the Token Vault subject token. Never sent anywhere else. */
   readonly accessToken: string;
   readonly timezone: string;
+  /** The voice the person chose for spoken replies (the default when their app named none it knows). */
+  readonly voice?: VoiceKey;
   /** Sends to this socket only. */
   send(frame: ServerFrame): void;
   /** False once the socket closed (work scheduled for later checks before using this context). */

@@ -3,7 +3,15 @@ import type { WebSocket } from 'ws';
 import { AuthError, type AccessTokenVerifier, type VerifiedUser } from '../auth/jwt.js';
 import { DEFAULT_WS_LIMITS, type WsLimits } from '../limits/settings.js';
 import type { Logger } from '../log.js';
-import { type AppFrame, DEFAULT_ERROR_MESSAGES, type ErrorCode, parseAppFrame, type ServerFrame } from '../protocol/index.js';
+import {
+  type AppFrame,
+  DEFAULT_ERROR_MESSAGES,
+  type ErrorCode,
+  parseAppFrame,
+  type ServerFrame,
+  type VoiceKey,
+  voiceOrDefault,
+} from '../protocol/index.js';
 import type { SessionService } from '../session/service.js';
 import type { UserChannels } from './channels.js';
 import type { ConversationHandler, SessionContext } from './handlers.js';
@@ -41,6 +49,7 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
   let user: VerifiedUser | undefined;
   let accessToken = '';
   let timezone = 'UTC';
+  let voice: VoiceKey = voiceOrDefault(undefined);
   let detach: (() => void) | undefined;
   const seenFrameIds: string[] = [];
   let windowStart = now();
@@ -96,7 +105,15 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
       ...extra,
     });
 
-  const ctx = (): SessionContext => ({ id, user: user!, accessToken, timezone, send, isOpen: () => socket.readyState === socket.OPEN });
+  const ctx = (): SessionContext => ({
+    id,
+    user: user!,
+    accessToken,
+    timezone,
+    voice,
+    send,
+    isOpen: () => socket.readyState === socket.OPEN,
+  });
 
   async function authenticate(frame: Extract<AppFrame, { type: 'session_auth' }>) {
     let verified: VerifiedUser;
@@ -118,6 +135,7 @@ export function attachWsSession(socket: WebSocket, deps: WsSessionDeps): void {
     if (authDeadline) clearTimeout(authDeadline);
     accessToken = frame.access_token;
     if (frame.timezone && isTimeZone(frame.timezone)) timezone = frame.timezone;
+    voice = voiceOrDefault(frame.voice);
     const providers = await deps.sessions.signedIn(verified, timezone);
     if (first) detach = deps.channels.add(verified.sub, send);
     if (frame.frame_id) send({ type: 'ack', frame_id: frame.frame_id });

@@ -520,6 +520,7 @@ export class AppController {
   private applySettings(settings: NonNullable<ReturnType<SettingsStore['get']>>): void {
     const tz = settings.timeZone ?? this.deps.systemTimeZone;
     if (tz) this.deps.link.setTimezone(tz);
+    this.deps.link.setVoice(settings.voice);
     this.deps.emit({ type: 'settings', settings, ...(this.deps.desktop ? { desktop: this.deps.desktop.status() } : {}) });
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CONFIRM_BAND_MAX_SCORE,
   DEFAULT_CONNECTIONS,
+  DEFAULT_VOICE,
   DRAFT_KIND_PROVIDER,
   DraftEdits,
   Id,
@@ -10,6 +11,7 @@ import {
   PREAUTH_MIN_DURATION_MS,
   Provider,
   Tool,
+  VoiceKey,
   VouchError,
   TOOL_PROVIDER,
   type AuditEntryBody,
@@ -297,6 +299,8 @@ export function acceleratorLabel(accelerator: string, mac: boolean): string {
 export const AppSettings = z.strictObject({
   /** Speak replies aloud (off: the reply is only shown). */
   spokenReplies: z.boolean(),
+  /** The voice replies are spoken in (the backend maps it to its speech engine's voice). */
+  voice: VoiceKey,
   /** The time zone Vouch reads "tomorrow" and "at 3" in; null follows this computer's. */
   timeZone: z.string().max(64).refine(isTimeZoneName, 'a time zone such as Europe/Paris').nullable(),
   /** The first-run introduction was finished or skipped (it can be opened again from Settings or the tray). */
@@ -326,6 +330,7 @@ export const SettingsPatch = AppSettings.partial().refine((p) => Object.keys(p).
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: AppSettings = {
   spokenReplies: true,
+  voice: DEFAULT_VOICE,
   timeZone: null,
   onboardingDone: false,
   // --- Desktop settings ---

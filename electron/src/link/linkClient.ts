@@ -48,6 +48,8 @@ interface LinkClientOptions {
   /** Returns a valid access token, or undefined when signed out (the link then stays offline). */
   getAccessToken(): Promise<string | undefined>;
   timezone?: string;
+  /** The person's reply voice (a `VoiceKey`), sent with `session_auth` like the time zone. */
+  voice?: string;
   onFrame(frame: ServerFrame): void;
   onState?(state: LinkState): void;
   /** The backend said the token was not accepted; the session should refresh or sign out. */
@@ -148,6 +150,41 @@ export class LinkClient {
     if (this.running) this.restart();
   }
 
+  /**
+   * A new reply voice for the backend session, sent with `session_auth` like the time zone. An online
+   * session is told on its own socket (the backend updates it in place), so the conversation the
+   * backend keeps for this socket goes on; otherwise the next (re)connect carries it.
+   */
+  setVoice(voice: string): void {
+    if (this.opts.voice === voice) return;
+    this.opts.voice = voice;
+    if (!this.running) return;
+    if (this.ready && this.socket?.readyState === OPEN) void this.reauthenticate(this.socket);
+    // Connecting: session_auth is built when the socket opens, with this voice. Open but not yet
+    // ready: the one already sent named the old voice.
+    else if (this.socket?.readyState === OPEN) this.restart();
+  }
+
+  private async reauthenticate(socket: SocketLike): Promise<void> {
+    let token: string | undefined;
+    try {
+      token = await this.opts.getAccessToken();
+    } catch (err) {
+      this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'could not get an access token');
+    }
+    // A reconnect meanwhile already sent the current settings.
+    if (this.socket !== socket || socket.readyState !== OPEN) return;
+    if (!token) return this.restart();
+    socket.send(JSON.stringify(this.sessionAuth(token)));
+  }
+
+  private sessionAuth(token: string): Record<string, unknown> {
+    const auth: Record<string, unknown> = { type: 'session_auth', access_token: token };
+    if (this.opts.timezone) auth.timezone = this.opts.timezone;
+    if (this.opts.voice) auth.voice = this.opts.voice;
+    return auth;
+  }
+
   /** Queues a frame and sends it now if the session is ready. Returns its `frame_id`. */
   send(frame: NewAppFrame): string {
     const frameId = this.opts.newFrameId?.() ?? `f-${Date.now().toString(36)}-${(this.counter++).toString(36)}`;
@@ -183,9 +220,7 @@ export class LinkClient {
 
     socket.on('open', () => {
       if (this.socket !== socket) return;
-      const auth: Record<string, unknown> = { type: 'session_auth', access_token: token };
-      if (this.opts.timezone) auth.timezone = this.opts.timezone;
-      socket.send(JSON.stringify(auth));
+      socket.send(JSON.stringify(this.sessionAuth(token)));
     });
     socket.on('message', (data, isBinary) => {
       if (this.socket !== socket) return;

@@ -158,6 +158,29 @@ describe('LinkClient against a real WebSocket server', { timeout: 10_000 }, () =
     expect(server.received.filter((f) => f.type === 'session_auth').map((f) => f.timezone)).toEqual(['Europe/Paris', 'Asia/Tokyo']);
   });
 
+  it('a new reply voice is sent with session_auth on the open socket, without reconnecting', async () => {
+    const server = await startStandInBackend();
+    cleanup.push(server.close);
+    const { link, states, frames } = client(server.url);
+    link.start();
+    await expect.poll(() => states.filter((s) => s === 'online').length).toBe(1);
+    link.setVoice('warm');
+    link.setVoice('warm'); // unchanged: nothing more happens
+    await expect.poll(() => frames.filter((f) => f.type === 'session_ready').length).toBe(2);
+    expect(server.received.filter((f) => f.type === 'session_auth').map((f) => f.voice)).toEqual([undefined, 'warm']);
+    expect(states).toEqual(['connecting', 'online']);
+  });
+
+  it('a voice set before the link starts goes with the first session_auth', async () => {
+    const server = await startStandInBackend();
+    cleanup.push(server.close);
+    const { link, states } = client(server.url);
+    link.setVoice('deep');
+    link.start();
+    await expect.poll(() => states.filter((s) => s === 'online').length).toBe(1);
+    expect(server.received.filter((f) => f.type === 'session_auth').map((f) => f.voice)).toEqual(['deep']);
+  });
+
   it('tags frames with frame_id and settles them on ack', async () => {
     const server = await startStandInBackend();
     cleanup.push(server.close);

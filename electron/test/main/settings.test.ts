@@ -46,6 +46,9 @@ describe('SettingsStore', () => {
     const { dir } = confKv();
     writeFileSync(join(dir, 'vouch-settings.json'), JSON.stringify({ settings: { spokenReplies: false, timeZone: 'not/a zone' } }));
     expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ ...DEFAULT_SETTINGS, spokenReplies: false });
+    // A voice this version does not know (a newer app wrote it) falls back to the default one.
+    writeFileSync(join(dir, 'vouch-settings.json'), JSON.stringify({ settings: { spokenReplies: false, voice: 'robot' } }));
+    expect(new SettingsStore(confKv(dir).kv).get()).toEqual({ ...DEFAULT_SETTINGS, spokenReplies: false, voice: 'clear' });
   });
 });
 
@@ -53,12 +56,18 @@ describe('settings applied live by the controller', () => {
   function controllerWith(kv: KeyValueStore) {
     const events: BridgeEvent[] = [];
     const timezones: string[] = [];
+    const voices: string[] = [];
     const session = {
       state: { signedIn: true, user: { sub: 'auth0|alex' } },
       onChange: () => () => {},
       restore: async () => false,
     } as unknown as AuthSession;
-    const link = { send: () => '', setTimezone: (tz: string) => timezones.push(tz), start() {} } as unknown as LinkClient;
+    const link = {
+      send: () => '',
+      setTimezone: (tz: string) => timezones.push(tz),
+      setVoice: (voice: string) => voices.push(voice),
+      start() {},
+    } as unknown as LinkClient;
     const controller = new AppController({
       session,
       link,
@@ -70,7 +79,7 @@ describe('settings applied live by the controller', () => {
       newId: () => 't-1',
       timers: new ManualTimers(),
     });
-    return { controller, events, timezones };
+    return { controller, events, timezones, voices };
   }
   const tts = { type: 'tts_audio', request_id: 'r1', seq: 0, format: 'pcm_s16le_24k', data: 'AAAA', final: true } as unknown as Extract<
     BridgeEvent,
@@ -100,6 +109,17 @@ describe('settings applied live by the controller', () => {
     await controller.handlers.updateSettings({ timeZone: 'America/New_York' });
     await controller.handlers.updateSettings({ timeZone: null });
     expect(timezones).toEqual(['Europe/Paris', 'America/New_York', 'Europe/Paris']);
+  });
+
+  it('the reply voice is given to the link at start and when changed; an unknown voice is refused', async () => {
+    const { controller, voices } = controllerWith(confKv().kv);
+    await controller.start();
+    await controller.handlers.updateSettings({ voice: 'warm' });
+    // As a renderer could send it: the bridge's argument is untyped at run time.
+    const robot = { voice: 'robot' } as unknown as { voice: 'warm' };
+    await expect(async () => controller.handlers.updateSettings(robot)).rejects.toMatchObject({ code: 'INVALID_ARGUMENTS' });
+    expect(voices).toEqual(['clear', 'warm']);
+    expect((await controller.handlers.getSettings()).voice).toBe('warm');
   });
 
   it('an invalid change is refused as INVALID_ARGUMENTS and nothing changes', async () => {

@@ -38,7 +38,7 @@ function world(opts: { dir?: string; taken?: string[]; backendEditable?: boolean
   const events: BridgeEvent[] = [];
   const observers: ((e: BridgeEvent) => void)[] = [];
   const session = { state: { signedIn: true, user: { sub: 'auth0|alex' } }, onChange: () => () => {}, restore: async () => false };
-  const link = { send: () => '', setTimezone() {}, start() {} };
+  const link = { send: () => '', setTimezone() {}, setVoice() {}, start() {} };
   let controller!: AppController;
   const desktop = new SystemSettings({
     keys: new PushToTalkKeys(

@@ -9,6 +9,7 @@ import { BackendSetting } from './BackendSetting.js';
 import { HotkeySetting } from './HotkeySetting.js';
 import { LoginItemSetting } from './LoginItemSetting.js';
 import { MicrophoneSetting } from './MicrophoneSetting.js';
+import { VoiceSetting } from './VoiceSetting.js';
 
 /** Every time zone this browser knows, or a short list where `supportedValuesOf` is missing. */
 function timeZones(): string[] {
@@ -90,6 +91,7 @@ export function SettingsPanel() {
               Speak replies aloud
             </label>
           </div>
+          <VoiceSetting />
           <div className="field">
             <label>
               <input

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { ClientOptions as WsClientOptions } from 'ws';
 import type { Cartesia as CartesiaClient } from '@cartesia/cartesia-js';
 import type { TTSWS } from '@cartesia/cartesia-js/resources/tts/ws';
+import type { VoiceKey } from '../../protocol/index.js';
 import { sentences, speakable } from './sentences.js';
 import type { AudioChunk, SpeechSynthesizer, TextSource } from './types.js';
 
@@ -40,7 +41,10 @@ export interface CartesiaSettings {
   apiKey: string;
   /** Unset for Cartesia; the stand-in's `https://127.0.0.1:port` in tests. */
   baseUrl?: string;
+  /** The voice when the person chose none, or one without an id below. */
   voiceId: string;
+  /** Cartesia's voice id for each voice a person can choose. */
+  voiceIds?: Partial<Record<VoiceKey, string>>;
   modelId: string;
   sampleRate?: CartesiaSampleRate;
   language?: string;
@@ -92,8 +96,9 @@ export class CartesiaSynthesizer implements SpeechSynthesizer {
     return opened;
   }
 
-  async synthesize(text: TextSource, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal): Promise<void> {
+  async synthesize(text: TextSource, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal, voice?: VoiceKey): Promise<void> {
     if (signal?.aborted) return;
+    const voiceId = (voice && this.s.voiceIds?.[voice]) || this.s.voiceId;
     const ws = await this.connection();
     const contextIdleMs = this.s.contextIdleMs ?? 800;
     let chunks = 0;
@@ -121,7 +126,7 @@ export class CartesiaSynthesizer implements SpeechSynthesizer {
     const open = (): TTSWSContext => {
       const ctx = ws.context({
         model_id: this.s.modelId,
-        voice: { mode: 'id', id: this.s.voiceId },
+        voice: { mode: 'id', id: voiceId },
         output_format: { container: 'raw', encoding: 'pcm_s16le', sample_rate: this.sampleRate },
         language: (this.s.language ?? 'en') as 'en',
         max_buffer_delay_ms: this.s.maxBufferDelayMs ?? 0,

@@ -1,11 +1,14 @@
 import { type CartesiaSettings, CartesiaSynthesizer } from './cartesia.js';
 import { EspeakSynthesizer } from './espeak.js';
+import type { VoiceKey } from '../../protocol/index.js';
 import { FliteSynthesizer } from './flite.js';
+import { FliteVoices } from './fliteVoices.js';
 import type { AudioChunk, SpeechSynthesizer, TextSource } from './types.js';
 
 export type { AudioChunk, SpeechSynthesizer, TextSource } from './types.js';
 export { CartesiaSynthesizer, type CartesiaSettings } from './cartesia.js';
 export { FliteSynthesizer } from './flite.js';
+export { FliteVoices, FLITE_VOICE_FOR } from './fliteVoices.js';
 export { EspeakSynthesizer } from './espeak.js';
 export { sentences, speakable } from './sentences.js';
 
@@ -79,7 +82,7 @@ export class GuardedSynthesizer implements SpeechSynthesizer {
   }
 
   /** Never rejects. */
-  async speak(text: TextSource, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal): Promise<SpeechOutcome> {
+  async speak(text: TextSource, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal, voice?: VoiceKey): Promise<SpeechOutcome> {
     const replay = new ReplayableText(text);
     const errors: SpeechOutcome['errors'] = [];
     let chunks = 0;
@@ -93,7 +96,7 @@ export class GuardedSynthesizer implements SpeechSynthesizer {
     };
     for (const engine of this.engines) {
       try {
-        await engine.synthesize(replay.read(), forward, signal);
+        await engine.synthesize(replay.read(), forward, signal, voice);
         return { ok: true, engine: engine.name, chunks, errors };
       } catch (err) {
         const message = (err as Error)?.message ?? String(err);
@@ -106,8 +109,8 @@ export class GuardedSynthesizer implements SpeechSynthesizer {
     return { ok: false, engine: this.engines.at(-1)?.name ?? 'none', chunks, errors };
   }
 
-  async synthesize(text: TextSource, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal): Promise<void> {
-    await this.speak(text, onAudio, signal);
+  async synthesize(text: TextSource, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal, voice?: VoiceKey): Promise<void> {
+    await this.speak(text, onAudio, signal, voice);
   }
 
   async close(): Promise<void> {
@@ -130,7 +133,7 @@ export function createSpeechSynthesizer(cfg: SpeechConfig = {}): GuardedSynthesi
   if (cfg.cartesia?.apiKey) engines.push(new CartesiaSynthesizer(cfg.cartesia));
   for (const kind of cfg.offline ?? ['flite', 'espeak']) {
     if (kind === 'flite' && FliteSynthesizer.available()) {
-      const flite = new FliteSynthesizer();
+      const flite = new FliteVoices();
       // Compiling the 21 MB module and the first synthesis cost a few hundred ms: pay them at start-up.
       if (cfg.warm !== false) flite.warm().catch((err: unknown) => cfg.log?.warn({ err: (err as Error).message }, 'flite warm-up failed'));
       engines.push(flite);

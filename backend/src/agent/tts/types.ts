@@ -1,3 +1,5 @@
+import type { VoiceKey } from '../../protocol/index.js';
+
 /** 16-bit little-endian mono PCM, as `tts_audio` frames carry it. */
 export interface AudioChunk {
   pcm: Buffer;
@@ -13,6 +15,7 @@ export type TextSource = AsyncIterable<string> | string;
  */
 export interface SpeechSynthesizer {
   readonly name: string;
-  synthesize(text: TextSource, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal): Promise<void>;
+  /** `voice`: the person's choice, mapped by each engine to one of its own voices (its default when unset). */
+  synthesize(text: TextSource, onAudio: (chunk: AudioChunk) => void, signal?: AbortSignal, voice?: VoiceKey): Promise<void>;
   close?(): Promise<void>;
 }
