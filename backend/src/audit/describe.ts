@@ -26,6 +26,13 @@ const PURPOSE_WORDS: Readonly<Record<string, string>> = {
   settings_change: 'a settings change',
 };
 
+/** Why Token Vault gave no token, as the person would put it. */
+const TOKEN_FAILURE_WORDS: Readonly<Record<string, string>> = {
+  FEDERATED_TOKEN_NOT_IN_VAULT: 'not connected',
+  INSUFFICIENT_SCOPE: 'needs more permission for this',
+  RATE_LIMITED: 'too many requests just now',
+};
+
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
 
 /** One plain sentence per audit entry for the Activity panel; the signed entry itself is unchanged. */
@@ -34,8 +41,15 @@ export function describeAuditEntry(e: Pick<AuditEntry, 'kind' | 'data'>, catalog
   switch (e.kind) {
     case 'intent':
       return `Understood a request (${str(d.action) ?? 'unknown'}${Array.isArray(d.tools) && d.tools.length ? ` with ${d.tools.map((t) => catalog.tool(String(t))?.displayName ?? String(t)).join(', ')}` : ''})`;
-    case 'token_exchange':
-      return `${d.outcome === 'issued' ? 'Got a short-lived token' : `Token request failed (${str(d.outcome)})`} for ${str(d.connection) ?? str(d.provider) ?? 'a provider'}`;
+    case 'token_exchange': {
+      // The account by the name the person knows (the connection id is in the entry itself).
+      const id = str(d.provider) ?? str(d.connection) ?? '';
+      const contract = catalog.provider(id) ?? catalog.contracts.find((c) => c.defaultConnection === id);
+      const account = contract?.displayName ?? (id || 'an account');
+      if (d.outcome === 'issued') return `Got a short-lived ${account} token`;
+      const why = TOKEN_FAILURE_WORDS[str(d.outcome) ?? ''];
+      return why ? `${account}: ${why}` : `Could not get a token for ${account} (${str(d.outcome) ?? 'error'})`;
+    }
     case 'policy_decision': {
       // Plain words for the decision: the score stays in the signed entry (and the export) for whoever audits it.
       const what = catalog.tool(str(d.tool) ?? '')?.displayName;

@@ -21,4 +21,19 @@ describe('the Activity panel wording of an audit entry', () => {
     );
     expect(describeAuditEntry({ kind: 'approval', data: { outcome: 'expired' } })).toBe('Your phone was not answered in time');
   });
+
+  it('names the account a token was for as the person knows it, and why none came', () => {
+    expect(describeAuditEntry({ kind: 'token_exchange', data: { outcome: 'issued', connection: 'google-oauth2' } })).toBe(
+      'Got a short-lived Google token',
+    );
+    expect(
+      describeAuditEntry({ kind: 'token_exchange', data: { outcome: 'FEDERATED_TOKEN_NOT_IN_VAULT', connection: 'sign-in-with-slack' } }),
+    ).toBe('Slack: not connected');
+    expect(describeAuditEntry({ kind: 'token_exchange', data: { outcome: 'INSUFFICIENT_SCOPE', provider: 'google' } })).toBe(
+      'Google: needs more permission for this',
+    );
+    expect(describeAuditEntry({ kind: 'token_exchange', data: { outcome: 'TOKEN_EXCHANGE_FAILED', connection: 'acme-sso' } })).toBe(
+      'Could not get a token for acme-sso (TOKEN_EXCHANGE_FAILED)',
+    );
+  });
 });
