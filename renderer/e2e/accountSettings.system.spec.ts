@@ -1,5 +1,5 @@
 import { expectAccessible, screenshot } from './checks.js';
-import { expect, test, type VouchPage } from './systemFixtures.js';
+import { askAndWait, expect, test } from './systemFixtures.js';
 
 /**
  * The settings the backend keeps, walked in the popover attached to the desktop host against the
@@ -10,25 +10,6 @@ import { expect, test, type VouchPage } from './systemFixtures.js';
 test.describe.configure({ mode: 'serial' });
 // A world of its own: this file's person changes settings other files must not see.
 test.use({ worldName: 'account-settings' });
-
-/** Types a request and waits for its answer (connecting Google first if Vouch asks). */
-async function ask(vouch: VouchPage, text: string): Promise<void> {
-  const { page } = vouch;
-  const done = async () => (await vouch.frames()).filter((f) => f.type === 'agent_done').length;
-  const before = await done();
-  await page.getByRole('button', { name: 'Conversation' }).click();
-  await page.getByLabel('Type a request').fill(text);
-  await page.getByLabel('Type a request').press('Enter');
-  const sheet = page.getByRole('dialog', { name: 'Connect Google' });
-  await expect.poll(async () => (await done()) > before || (await sheet.isVisible())).toBe(true);
-  if (await sheet.isVisible()) {
-    const consent = page.context().waitForEvent('page');
-    await sheet.getByRole('button', { name: 'Connect Google' }).click();
-    await (await consent).getByRole('button', { name: 'Allow' }).click();
-    await expect(sheet).toBeHidden({ timeout: 20_000 });
-  }
-  await expect.poll(done, { timeout: 30_000 }).toBeGreaterThan(before);
-}
 
 test('my email domains: add (approved on the phone), listed, remove', async ({ vouch, world, phone }, testInfo) => {
   const { page } = vouch;
@@ -94,7 +75,7 @@ test('default meeting length: chosen in Settings, used by the next meeting asked
     await expectAccessible(page);
   }
 
-  await ask(vouch, 'set up a meeting with Dana tomorrow at 3');
+  await askAndWait(vouch, 'set up a meeting with Dana tomorrow at 3');
   const sheet = page.getByTestId('draft-sheet');
   await expect(sheet).toBeVisible();
   const starts = await sheet.getByLabel('Starts').inputValue();

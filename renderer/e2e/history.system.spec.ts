@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectAccessible, screenshot } from './checks.js';
-import { expect, test, type VouchPage } from './systemFixtures.js';
+import { askAndWait, expect, test } from './systemFixtures.js';
 
 /**
  * The conversation history (issue 13, item 8), in the popover attached to the desktop host against
@@ -13,25 +13,6 @@ test.describe.configure({ mode: 'serial' });
 // A world of its own: this file restarts the host and clears the person's conversation.
 test.use({ worldName: 'history' });
 
-/** Asks in the composer and waits for the answer to finish; connects Google first if Vouch asks (consent page: Allow). */
-async function ask(vouch: VouchPage, text: string) {
-  const { page } = vouch;
-  const done = async () => (await vouch.frames()).filter((f) => f.type === 'agent_done').length;
-  const before = await done();
-  const box = page.getByLabel('Type a request');
-  await box.fill(text);
-  await box.press('Enter');
-  const sheet = page.getByRole('dialog', { name: 'Connect Google' });
-  await expect.poll(async () => (await done()) > before || (await sheet.isVisible())).toBe(true);
-  if (await sheet.isVisible()) {
-    const consent = page.context().waitForEvent('page');
-    await sheet.getByRole('button', { name: 'Connect Google' }).click();
-    await (await consent).getByRole('button', { name: 'Allow' }).click();
-    await expect(sheet).toBeHidden({ timeout: 20_000 });
-  }
-  await expect.poll(done, { timeout: 30_000 }).toBeGreaterThan(before);
-}
-
 const QUESTION = "what's on my calendar tomorrow";
 const historyFile = (dir: string) => join(dir, 'vouch-history.json');
 
@@ -41,7 +22,7 @@ test('history: survives a reload and a restart, Clear history deletes it, and so
   phone,
 }, testInfo) => {
   const { page } = vouch;
-  await ask(vouch, QUESTION);
+  await askAndWait(vouch, QUESTION);
   const log = page.getByRole('log', { name: 'Conversation' });
   const asked = log.getByTestId('turn-user').filter({ hasText: QUESTION });
   await expect(asked).toBeVisible();
@@ -52,7 +33,7 @@ test('history: survives a reload and a restart, Clear history deletes it, and so
   const sameReply = log.getByTestId('turn-assistant').filter({ hasText: replyText });
 
   // A write leaves its outcome line ("Sent to dana@…") in the conversation.
-  await ask(vouch, 'reply to Dana that Thursday works');
+  await askAndWait(vouch, 'reply to Dana that Thursday works');
   const sheet = page.getByRole('dialog', { name: 'Review the email' });
   await expect(sheet).toBeVisible({ timeout: 30_000 });
   await sheet.getByRole('button', { name: 'Send' }).click();
@@ -123,7 +104,7 @@ test('history: survives a reload and a restart, Clear history deletes it, and so
     w.__frames = [];
     window.vouch.onEvent((e) => e.type === 'frame' && w.__frames.push(e.frame));
   });
-  await ask(vouch, 'summarize my unread email');
+  await askAndWait(vouch, 'summarize my unread email');
   await expect(log.getByTestId('turn-user').filter({ hasText: 'unread email' })).toBeVisible();
   expect(readFileSync(historyFile(world.hostDataDir), 'utf8')).toContain('conversationHistory-v1-');
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -1,5 +1,5 @@
 import { expectAccessible, screenshot } from './checks.js';
-import { expect, test, type VouchPage } from './systemFixtures.js';
+import { askAndWait, expect, test } from './systemFixtures.js';
 
 /**
  * What Vouch remembers, managed from the popover attached to the desktop host against the real
@@ -10,30 +10,10 @@ test.describe.configure({ mode: 'serial' });
 // A world of its own: this file's person connects, remembers or changes things other files must not see.
 test.use({ worldName: 'memory' });
 
-/** Asks in the composer and waits for the answer to finish; connects Google first if Vouch asks (consent page: Allow). */
-async function ask(vouch: VouchPage, text: string) {
-  const { page } = vouch;
-  const done = async () => (await vouch.frames()).filter((f) => f.type === 'agent_done').length;
-  const before = await done();
-  const box = page.getByLabel('Type a request');
-  await box.fill(text);
-  await box.press('Enter');
-  const sheet = page.getByRole('dialog', { name: 'Connect Google' });
-  await expect.poll(async () => (await done()) > before || (await sheet.isVisible())).toBe(true);
-  if (await sheet.isVisible()) {
-    const consent = page.context().waitForEvent('page');
-    await sheet.getByRole('button', { name: 'Connect Google' }).click();
-    await (await consent).getByRole('button', { name: 'Allow' }).click();
-    await expect(sheet).toBeHidden({ timeout: 20_000 });
-  }
-  // Remembered before the answer finishes (agent_done).
-  await expect.poll(done, { timeout: 30_000 }).toBeGreaterThan(before);
-}
-
 test('memory: list, search, forget one, forget everything', async ({ vouch, world }, testInfo) => {
   const { page } = vouch;
-  await ask(vouch, "what's on my calendar tomorrow");
-  await ask(vouch, 'summarize my unread email');
+  await askAndWait(vouch, "what's on my calendar tomorrow");
+  await askAndWait(vouch, 'summarize my unread email');
 
   await page.getByRole('button', { name: 'Memory' }).click();
   const panel = page.getByTestId('memory-panel');

@@ -57,6 +57,30 @@ export async function connectIfAsked(page: Page, expected: Locator, provider = '
   await consent.close();
 }
 
+/**
+ * Types a request in the composer (on the Conversation view) and waits for its answer to finish;
+ * when Vouch asks to connect Google first (or to connect more of it), the person allows it on the
+ * consent page and the request resumes.
+ */
+export async function askAndWait(vouch: VouchPage, text: string): Promise<void> {
+  const { page } = vouch;
+  const done = async () => (await vouch.frames()).filter((f) => f.type === 'agent_done').length;
+  const before = await done();
+  await page.getByRole('button', { name: 'Conversation' }).click();
+  const box = page.getByLabel('Type a request');
+  await box.fill(text);
+  await box.press('Enter');
+  const sheet = page.getByRole('dialog', { name: 'Connect Google' });
+  await expect.poll(async () => (await done()) > before || (await sheet.isVisible())).toBe(true);
+  if (await sheet.isVisible()) {
+    const consent = page.context().waitForEvent('page');
+    await sheet.getByRole('button', { name: 'Connect Google' }).click();
+    await (await consent).getByRole('button', { name: 'Allow' }).click();
+    await expect(sheet).toBeHidden({ timeout: 20_000 });
+  }
+  await expect.poll(done, { timeout: 30_000 }).toBeGreaterThan(before);
+}
+
 /** A fresh host shows the first-run introduction once; the flows under test start past it (onboarding.system.spec.ts walks it). */
 export async function skipIntroduction(page: Page): Promise<void> {
   const settings = await page.evaluate(() => window.vouch.getSettings());
