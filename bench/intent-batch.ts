@@ -2,22 +2,26 @@
  * One held-out batch through the offline engine, with its misses: how a freshly written batch is
  * measured before anything is fixed for it (the figures then go into corpus/heldOut.ts as first measured).
  *
- *   npx tsx bench/intent-batch.ts HELD_OUT_15 [HELD_OUT_16 …]
+ *   npx tsx bench/intent-batch.ts [--rules-only] HELD_OUT_15 [HELD_OUT_16 …]
+ *
+ * `--rules-only`: the rules without the learned fallback.
  */
 import { OfflineIntentEngine } from '../backend/src/agent/intent/offline.js';
 import * as heldOut from '../backend/test/agent/corpus/heldOut.js';
 import { runCorpus } from '../backend/test/agent/corpus/score.js';
 import { type CorpusCase, corpusContext } from '../backend/test/agent/corpus/types.js';
 
-const engine = new OfflineIntentEngine();
+const args = process.argv.slice(2);
+const rulesOnly = args.includes('--rules-only');
+const engine = new OfflineIntentEngine(rulesOnly ? { fallback: null } : {});
 const batches = heldOut as unknown as Record<string, CorpusCase[] | undefined>;
-for (const name of process.argv.slice(2)) {
+for (const name of args.filter((a) => a !== '--rules-only')) {
   const cases = batches[name];
   if (!Array.isArray(cases)) throw new Error(`no batch ${name} in corpus/heldOut.ts`);
   const r = await runCorpus(cases, (c) => engine.analyze(c.text, corpusContext(c)));
   const pct = (a: number) => ((100 * a) / r.overall.n).toFixed(1);
   console.log(
-    `${name}: tools+action ${r.overall.toolsAction}/${r.overall.n} (${pct(r.overall.toolsAction)} %), ` +
+    `${name}${rulesOnly ? ' (rules alone)' : ''}: tools+action ${r.overall.toolsAction}/${r.overall.n} (${pct(r.overall.toolsAction)} %), ` +
       `all entities ${r.overall.exact}/${r.overall.n} (${pct(r.overall.exact)} %)`,
   );
   for (const m of r.misses) console.log(`  [${m.c.category}] ${JSON.stringify(m.c.text)}  ← ${m.r.mismatches.join('; ')}`);
