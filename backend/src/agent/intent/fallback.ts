@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Tool } from '../../protocol/common.js';
 import type { ToolKind } from '../../providers/providerContract.js';
-import { EVENT_WORDS, FORWARD, calendarOperation } from './features.js';
+import { EVENT_WORDS, FORWARD } from './features.js';
+import { calendarOperation } from './operation.js';
 import { type Intent, type IntentAction, type IntentContext, WRITE_ACTIONS } from './schema.js';
 import shippedModel from './fallbackModel.json' with { type: 'json' };
 import { cleanUtterance } from './text.js';

@@ -1,40 +1,15 @@
-import type { CalendarOperation, MailAnalysis } from './schema.js';
+import type { MailAnalysis } from './schema.js';
 import { parseNumber } from './when.js';
 
 /**
- * Keyword families for the parts of a request that are not tools or actions: what a calendar change
- * does, mail flags (reply-all, forward, keep as draft), mailbox questions, organisations and ordinals.
+ * Keyword families for the parts of a request that are not tools or actions (what a calendar change does
+ * is operation.ts): mail flags (reply-all, forward, keep as draft), mailbox questions, organisations and ordinals.
  * Each family lists the ways people say one thing, so a new phrasing of a known idea still lands.
  */
 
 /** Words that point at an existing calendar entry ("my 3pm", "the standup", "the invite"). */
 export const EVENT_WORDS =
   /\b(?:meetings?|events?|appointments?|invites?|invitations?|calendar|1:1s?|one on ones?|one-on-ones?|syncs?|stand-?ups?|calls?|lunch|dinner|coffee|interviews?|reviews?|demos?|check-?ins?|catch-?ups?|offsites?|retros?|kick-?offs?|sessions?|rsvp|all[- ]?hands|town ?halls?|webinars?|workshops?|parties|party|conferences?|standups?|happy hours?)\b|\b(?:my|the|our|this)\s+(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|o'?clock)?|noon|morning|afternoon)\b(?!\s*(?:e-?mails?|messages?|threads?))|\b(?:tomorrow's|today's|friday's|monday's|tuesday's|wednesday's|thursday's)\b/i;
-
-const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
-  [
-    'decline',
-    /\b(?:decline|reject|turn down|say no to|^no to|rsvp no|rsvp with a no|mark (?:me|myself) as (?:not attending|not going|declined|a no)|(?:can't|cannot|won't|will not|can no longer|won't be able to|unable to|not able to) (?:make|attend|go to|come to)|not (?:going to|gonna) (?:make|attend)|(?:don't|do not) think i(?:'ll| will)? (?:can|be able to) (?:make|attend)|skip|give (?:[\w'-]+ ){1,4}a miss|bow out|pass on|sit (?:this|it) out)\b/i,
-  ],
-  [
-    'accept',
-    /\b(?:accept|(?:say )?yes to|sign me up for|put me down for|i'm in for|rsvp(?!\s+no\b)(?: yes)?|mark (?:me|myself) as (?:attending|going|accepted|a yes)|say yes to|(?:i'll|i will) (?:be there|attend|come|join)|count me in for|confirm (?:that )?(?:i'll|i will|i'm) (?:attend|attending|come|coming|join|joining))\b/i,
-  ],
-  [
-    'cancel',
-    /\b(?:cancel|call off|calling off|delete|remove|scrap|scratch|drop|clear (?:my|the|out)|clear (?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|this|next)\b)|get rid of|kill|bin|ditch|nix|axe)\b/i,
-  ],
-  [
-    'move',
-    /\b(?:move|moving|reschedul\w*|re-schedul\w*|push(?:ing)?|shift|bump|postpone|delay|pull\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier|in)|bring\b(?:\s+[\w':]+){0,4}?\s+(?:forward|earlier)|change (?:the )?time|make it|change it to|switch (?:it )?to|rebook|slide|shunt|nudge|budge|drag|change (?:[\w'-]+ ){1,4}?to (?=\d|noon|midday|tomorrow|today|next|the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|put off|put (?:[\w'-]+ ){1,4}off (?:until|till|to)|rearrang\w*|swap|put (?:[\w'-]+ ){1,3}back|make (?:[\w'-]+ ){1,3}(?:later|earlier)|moved (?:to|until)|(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until))\b/i,
-  ],
-];
-
-/** A change to an existing event, if the words say one. */
-export function calendarOperation(text: string): Exclude<CalendarOperation, 'create'> | undefined {
-  for (const [op, re] of OPERATIONS) if (re.test(text)) return op;
-  return undefined;
-}
 
 export const REPLY_ALL =
   /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;

@@ -8,11 +8,11 @@ import {
   REFERS_BACK,
   REPLY_ALL,
   SAVE_AS_DRAFT,
-  calendarOperation,
   findOrdinal,
   findOrganization,
   mailAnalysis,
 } from './features.js';
+import { calendarOperation } from './operation.js';
 import { contactFor, contactsMatching, findEmails, findPeople, lastMentionedPerson, mentionsPersonPronoun } from './people.js';
 import {
   type AnalyzedIntent,
