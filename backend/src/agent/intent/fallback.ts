@@ -216,6 +216,9 @@ export function combineWithFallback<T extends Intent>(
   if (rules.entities.remember || rules.entities.forget || ctx.pending) return rules;
   // A tool of another kind (a registered notes service…) is outside what the model was trained to name.
   if (rules.tools.some((t) => !KINDS.some((k) => lex[k] === t))) return rules;
+  // "check my email and chat for …": services the person named outright, each of them, are not the
+  // model's to narrow.
+  if (rules.tools.length > 1 && rules.tools.every((t) => KINDS.some((k) => lex[k] === t && lex.re[k].test(text)))) return rules;
   const ruleLabel = intentLabel(rules.tools, rules.action, lex);
   const chosen = fallbackChoice(ruleLabel, predictLabels(model, fallbackFeatures(text, ctx, lex))[0], model.policy);
   if (chosen === ruleLabel) return rules;

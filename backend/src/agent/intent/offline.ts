@@ -77,7 +77,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     /\b(?:today|tomorrow|tonight|yesterday|morning|afternoon|evening|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|(?:in )?the next (?:hour|\d+ (?:minutes|hours))|in an hour|first thing|end of (?:the )?day|at \d{1,2}|\d{1,2}(?::\d{2})?\s*(?:am|pm)|noon|the \d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2})\b/i;
 
   const QUESTION_LEAD =
-    /^(what|whats|what's|when|who|whom|which|where|how|any|anything|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have(?!\s+(?:a|an)\s)|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
+    /^(what|whats|what's|when|who|whom|which|where|how|any|anything|got(?=\s+(?:anything|much|something|any)\b)|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have(?!\s+(?:a|an)\s)|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
   const SEND_LEAD = new RegExp(
     String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|fire off|dash off|knock out|remind|${INFORM}|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
     'i',
@@ -89,7 +89,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
 
   const ACTION_RE = {
     summarize:
-      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|rundown|gist|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
+      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|run me through|walk me through|rundown|gist|(?:what's|whats|what is) the (?:story|deal|situation) (?:with|on|behind)|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
     reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\be-?mail\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
       /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
@@ -98,9 +98,15 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
   };
 
+  const TRAILING_CHANGE =
+    /(?:\b(?:and|then)|,|;)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?\s*[.!]?$/i;
+
   /** The part of the request that is content to say, not instructions ("…that Thursday works"). */
   function splitMessage(text: string, action: IntentAction): { instruction: string; message?: string } {
     if (!['reply', 'send', 'post', 'draft'].includes(action)) return { instruction: text };
+    // "tell maya I'll be at her workshop, accept it": a request that ends by accepting, declining or
+    // cancelling is a reply to an invite, whose answer is the message; nothing in it is content to send.
+    if (TRAILING_CHANGE.test(text)) return { instruction: text };
     const marker =
       /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along|saying|says|said)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
         text,
@@ -282,12 +288,30 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
           t,
         ),
     },
+    // "put the quarterly review in for the 24th", "pop a call into thursday": an occasion put into a day
+    // goes on the calendar.
+    {
+      tools: [lex.calendar],
+      when: (t) =>
+        /^(?:put|pop|stick|slot|pencil|get|throw|squeeze|fit)\b.*\b(?:in|into)\s+(?:for\s+|on\s+)?(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)/i.test(
+          t,
+        ) && EVENT_WORDS.test(t),
+    },
     // "I've got this thing with dana later, what time is it": an occasion with a person is on the calendar.
     {
       tools: [lex.calendar],
       when: (t) =>
         /\b(?:thing|something|plans?|catch-?up|get-?together|appointment)\s+with\s+[a-z]/i.test(t) &&
         (TIME_WORDS.test(t) || /\b(?:later|soon|what time|when)\b/i.test(t)),
+    },
+    // "show me what dana sent yesterday", "pull up the last thing sam sent me": what a person sent, asked
+    // for to look at, arrived by mail (chat is said, posted or messaged).
+    {
+      tools: [lex.mail],
+      when: (t) =>
+        /^(?:show|list|find|get|pull up|bring up|open|read|dig out|dig up)\b(?:\s+me)?\s+(?:what|the (?:last |latest |newest )?(?:thing|things|stuff|one))\s+(?:that\s+)?(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:has\s+|had\s+|just\s+)?sent\b/i.test(
+          t,
+        ),
     },
     // "show me everything from stripe": a sender who is not a contact writes by mail.
     {
@@ -587,12 +611,11 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     const timed = TIME_WORDS.test(instruction) && !RE.mail.test(withoutTimeForward(instruction)) && !explicitChat;
     // "cancel the dentist" right after a calendar answer is about that calendar.
     const afterCalendar = () => !RE.mail.test(instruction) && !explicitChat && (prev()?.tools.includes(lex.calendar) ?? false);
-    const endsWithChange =
-      /\b(?:and|then)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?\s*[.!]?$/i.test(instruction);
+    const endsWithChange = TRAILING_CHANGE.test(instruction);
     if (
       op &&
       !isQuestion &&
-      !mailish &&
+      (!mailish || (endsWithChange && eventish)) &&
       (eventish ||
         timed ||
         endsWithChange ||
