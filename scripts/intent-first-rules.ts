@@ -46,6 +46,7 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_20: '8180e25',
   HELD_OUT_21: 'fb0a629',
   HELD_OUT_22: '198769a',
+  HELD_OUT_23: '220ae83',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();

@@ -76,3 +76,16 @@ describe('the operation does not depend on which component chose the calendar ch
     if (rules.action === 'schedule') expect(rules.entities.operation).toBe(op);
   });
 });
+
+describe("a trailing change answers the invite; someone's own words in a message do not", () => {
+  it.each([
+    ["tell maya I'll be at her workshop, accept it", 'calendar', 'accept'],
+    ["tell maya I'll be at her workshop accept it", 'calendar', 'accept'],
+    ["tell sam I'll cancel it", 'gmail', undefined],
+    ['email priya that we can cancel it', 'gmail', undefined],
+  ] as const)('%s', async (text, tool, op) => {
+    const got = await new OfflineIntentEngine().analyze(text, ctx);
+    expect(got.tools).toEqual([tool]);
+    expect(got.entities.operation).toBe(op);
+  });
+});

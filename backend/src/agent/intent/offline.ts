@@ -98,8 +98,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
   };
 
+  // Said last, with or without a pause before it ("…, accept it", "… accept it"), but not someone's own
+  // words in a message ("tell sam I'll cancel it").
   const TRAILING_CHANGE =
-    /(?:\b(?:and|then)|,|;)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?\s*[.!]?$/i;
+    /(?:(?:\b(?:and|then)|,|;)\s+(?:decline|accept|cancel)(?:\s+(?:it|that|the invite|the meeting|the invitation))?|(?<!\b(?:i|i'll|we|we'll|you|they|he|she|will|would|to|can|can't|cannot|won't|could|should)\s)\b(?:decline|accept|cancel)\s+(?:it|that|the invite|the meeting|the invitation))\s*[.!]?$/i;
 
   /** The part of the request that is content to say, not instructions ("…that Thursday works"). */
   function splitMessage(text: string, action: IntentAction): { instruction: string; message?: string } {

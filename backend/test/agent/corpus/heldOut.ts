@@ -95,8 +95,8 @@ import { type CorpusCase, at, day, span } from './types.js';
  * pushed back" with no verb up front, "take … off my calendar", "can we do the review on thursday instead",
  * "the last thing sam sent me" (read as either service), "look for the tracking number for my order", "the
  * story with", "did jordan ever send over", "run me through", "send the receipt … over to finance" (not seen
- * as a forward), "throw a message in #random". It is not in HELD_OUT_CORPUS (whose floor is 100 %) because
- * the rules were not fixed for it: it stays unseen by the rules. The engine's learned fallback, trained with
+ * as a forward), "throw a message in #random". It was first kept out of HELD_OUT_CORPUS (whose floor is
+ * 100 %) because the rules were not fixed for it. The engine's learned fallback, trained with
  * the rules' first-measured answers for every batch, was then adopted: on batch 22 with a model trained
  * without it, rules + fallback 39/44 (88.6 %); the shipped model was trained on it too, so the engine's
  * figure on it now (43/44) is not a fresh one. The first-measured rule answers of every batch are in
@@ -108,7 +108,13 @@ import { type CorpusCase, at, day, span } from './types.js';
  * occasion put "in" a date), "tell maya I'll be at her workshop, accept it" (read as a mail to Maya), "show
  * me what dana sent yesterday" (read as both mail and chat). The fallback fixed "put … in for the 24th"
  * (without its start time) and turned "check my email and slack for anything about the outage" into a
- * Slack-only request.
+ * Slack-only request. Then, in order: the calendar operation was made a detector over the request's
+ * words that both components use (agent/intent/operation.ts: passive and particle forms, "take … off my
+ * calendar", "on thursday instead"), and the rules were fixed by word classes for what batches 22 and 23
+ * showed (an occasion put into a day, "got anything …", what a person sent or a shop sends arriving by
+ * mail, "the story with", "send X from Y over to Z", a trailing ", accept it", bringing people together,
+ * "throw a message in #…"), and the fallback no longer narrows services the person named outright; only
+ * then were batches 22 and 23 added to HELD_OUT_CORPUS.
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -6486,6 +6492,8 @@ export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_19,
   ...HELD_OUT_20,
   ...HELD_OUT_21,
+  ...HELD_OUT_22,
+  ...HELD_OUT_23,
 ];
 
 /**
@@ -6515,4 +6523,5 @@ export const HELD_OUT_BATCHES: ReadonlyArray<{ name: string; cases: CorpusCase[]
   HELD_OUT_20,
   HELD_OUT_21,
   HELD_OUT_22,
+  HELD_OUT_23,
 ].map((cases, i) => ({ name: `HELD_OUT_${i + 1}`, cases }));
