@@ -105,6 +105,15 @@ describe('learned intent fallback: combination', () => {
     const got = combineWithFallback(read, text, ctx, model({ unknownThreshold: 2, overrideThreshold: 0.99 }), lex);
     expect(intentLabel(got.tools, got.action, lex)).toBe('calendar:schedule');
   });
+
+  it('never narrows services the request names outright, each of them', () => {
+    const both: Intent = { tools: [lex.mail, lex.chat], action: 'read', entities: { people: [], emails: [] }, needs_write: false };
+    const eager = model({ unknownThreshold: 0.5, overrideThreshold: 0.5 });
+    expect(combineWithFallback(both, 'check my email and slack for what got pushed', ctx, eager, lex)).toBe(both);
+    // Only one of them named: the model may still step in.
+    const got = combineWithFallback(both, 'check my email for what got pushed', ctx, eager, lex);
+    expect(intentLabel(got.tools, got.action, lex)).toBe('calendar:schedule');
+  });
 });
 
 describe('offline engine with the shipped fallback', () => {

@@ -30,7 +30,7 @@ export function intentLabel(tools: readonly Tool[], action: IntentAction, lex: I
   return `${kinds.length ? kinds.join('+') : '-'}:${action}`;
 }
 
-function labelIntent(label: string, lex: IntentLexicon): { tools: Tool[]; action: IntentAction } {
+export function labelIntent(label: string, lex: IntentLexicon): { tools: Tool[]; action: IntentAction } {
   const [kinds = '-', action = 'unknown'] = label.split(':');
   const named = kinds === '-' ? [] : (kinds.split('+') as LabelKind[]).map((k) => lex[k]);
   // The intent lists its tools in registration order, as the rules do.
@@ -201,6 +201,14 @@ export function fallbackChoice(ruleLabel: string, top: { label: string; p: numbe
 }
 
 /**
+ * Whether the request names each of several services outright ("check my email and chat for …"): the
+ * person said where to look, so the model does not narrow it.
+ */
+export function namesEachService(tools: readonly Tool[], text: string, lex: IntentLexicon): boolean {
+  return tools.length > 1 && tools.every((t) => KINDS.some((k) => lex[k] === t && lex.re[k].test(text)));
+}
+
+/**
  * The rules' intent, or the model's tools and action where the policy lets it step in: on `unknown`
  * (never for a "remember …" or "forget …" note, a tool of another kind, or while an open question is being answered), or against a rule answer
  * it contradicts with at least the override confidence. A calendar change the model names keeps the
@@ -216,9 +224,7 @@ export function combineWithFallback<T extends Intent>(
   if (rules.entities.remember || rules.entities.forget || ctx.pending) return rules;
   // A tool of another kind (a registered notes service…) is outside what the model was trained to name.
   if (rules.tools.some((t) => !KINDS.some((k) => lex[k] === t))) return rules;
-  // "check my email and chat for …": services the person named outright, each of them, are not the
-  // model's to narrow.
-  if (rules.tools.length > 1 && rules.tools.every((t) => KINDS.some((k) => lex[k] === t && lex.re[k].test(text)))) return rules;
+  if (namesEachService(rules.tools, text, lex)) return rules;
   const ruleLabel = intentLabel(rules.tools, rules.action, lex);
   const chosen = fallbackChoice(ruleLabel, predictLabels(model, fallbackFeatures(text, ctx, lex))[0], model.policy);
   if (chosen === ruleLabel) return rules;

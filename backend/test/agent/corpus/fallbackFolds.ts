@@ -5,6 +5,8 @@ import {
   fallbackChoice,
   fallbackFeatures,
   intentLabel,
+  labelIntent,
+  namesEachService,
   predictLabels,
   trainFallback,
 } from '../../../src/agent/intent/fallback.js';
@@ -223,6 +225,7 @@ function combinedLabel(x: LabelledCase, ruleLabel: string, model: FallbackModel)
   if (ruleLabel.startsWith('note|') || x.c.pending) return ruleLabel.replace(/^note\|/, '');
   // As the engine does: a request the (current) rules rule out keeps their unknown.
   if (ruleLabel === '-:unknown' && ruledOut(x.c.text)) return ruleLabel;
+  if (namesEachService(labelIntent(ruleLabel, LEX).tools, x.c.text, LEX)) return ruleLabel;
   return fallbackChoice(ruleLabel, predictLabels(model, x.example.features)[0], model.policy);
 }
 
