@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Tool, type Draft } from '../protocol/index.js';
+import { domainOfAddress } from '../providers/emailAddress.js';
 import type { ActionFacts } from '../providers/providerModule.js';
 import { SHIPPED_REGISTRY, type ProviderRegistry } from '../providers/registry.js';
 
@@ -68,19 +69,9 @@ export function normalizeChannel(channel: string): string {
   return channel.trim().replace(/^#/, '').toLowerCase();
 }
 
-function domainOf(address: string): string {
-  const at = address.lastIndexOf('@');
-  return at < 0
-    ? ''
-    : address
-        .slice(at + 1)
-        .trim()
-        .toLowerCase();
-}
-
 /** True when the address is not in `domain` or one of its subdomains (mail.example.com is inside). */
 export function isOutsideDomain(address: string, domain: string): boolean {
-  const d = domainOf(address);
+  const d = domainOfAddress(address);
   const home = domain.trim().toLowerCase().replace(/^@/, '');
   if (!d || !home) return true;
   return !(d === home || d.endsWith(`.${home}`));
