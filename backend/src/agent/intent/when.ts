@@ -251,20 +251,10 @@ export interface ResolveOptions {
   defaultSlotMinutes?: number;
 }
 
-const HOUR_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+/** The clock hours said as words ("at three"): the number words from one to twelve. */
+const HOUR_WORDS: Record<string, number> = Object.fromEntries(
+  Object.entries(NUMBER_WORDS).filter(([word, n]) => n >= 1 && n <= 12 && word !== 'a' && word !== 'an'),
+);
 const HOUR_WORD = `(${Object.keys(HOUR_WORDS).join('|')}|\\d{1,2})`;
 
 /** Spoken clock times in digits: "at three" → "at 3", "half past two" → "2:30", "three thirty pm" → "3:30 pm". */
