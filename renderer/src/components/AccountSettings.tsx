@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { usePanelLoad } from './usePanelLoad.js';
 import {
   DEFAULT_MEETING_MINUTES,
   InsideDomain,
@@ -19,28 +20,21 @@ type Status = { kind: 'ok' | 'error' | 'phone'; text: string } | null;
 export function EmailDomainsSection() {
   const bridge = useBridge();
   const ids = useId();
-  const [view, setView] = useState<EmailDomainsView | 'loading' | 'failed'>('loading');
   const [typed, setTyped] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>(null);
-  const mounted = useRef(true);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const refresh = useCallback(() => {
-    bridge.listEmailDomains().then(
-      (v) => mounted.current && setView(v),
-      () => mounted.current && setView('failed'),
-    );
-  }, [bridge]);
-
-  useEffect(() => {
-    mounted.current = true;
-    refresh();
-    return () => {
-      mounted.current = false;
-    };
-  }, [refresh]);
+  const {
+    load: view,
+    setLoad: setView,
+    mounted,
+  } = usePanelLoad<EmailDomainsView | 'loading' | 'failed'>(
+    useCallback(() => bridge.listEmailDomains(), [bridge]),
+    'loading',
+    'failed',
+  );
 
   const run = (call: () => Promise<EmailDomainsView>, waiting: Status, done: string, fallback: string) => {
     setBusy(true);

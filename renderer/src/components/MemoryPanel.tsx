@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { usePanelLoad } from './usePanelLoad.js';
 import type { MemoryItemView } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
@@ -21,30 +22,24 @@ export function filterMemory(items: MemoryItemView[], query: string): MemoryItem
  */
 export function MemoryPanel() {
   const bridge = useBridge();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [query, setQuery] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const mounted = useRef(true);
   const ids = useId();
 
-  const refresh = useCallback(() => {
-    bridge.listMemory().then(
-      (items) => mounted.current && setLoad({ state: 'ready', items }),
-      () => mounted.current && setLoad({ state: 'failed' }),
-    );
-  }, [bridge]);
-
-  useEffect(() => {
-    mounted.current = true;
-    refresh();
-    return () => {
-      mounted.current = false;
-    };
-  }, [refresh]);
+  const {
+    load: load,
+    setLoad: setLoad,
+    refresh,
+    mounted,
+  } = usePanelLoad<Load>(
+    useCallback(() => bridge.listMemory().then((items): Load => ({ state: 'ready', items })), [bridge]),
+    { state: 'loading' },
+    { state: 'failed' },
+  );
 
   const run = (key: string, call: () => Promise<void>, after: (items: MemoryItemView[]) => MemoryItemView[], done: string) => {
     setBusy(key);

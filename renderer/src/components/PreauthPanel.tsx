@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { usePanelLoad } from './usePanelLoad.js';
 import type { PreauthGrantRequest, PreauthView } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
 import { preauthBindingMessage } from '../../../backend/src/protocol/index.js';
@@ -41,31 +42,25 @@ export function describeGrant(g: Pick<PreauthView, 'tool' | 'max_level'>): strin
 export function PreauthPanel() {
   const bridge = useBridge();
   const timeZone = useTimeZone();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [now, setNow] = useState(() => Date.now());
   const [revoking, setRevoking] = useState<string | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const [grant, setGrant] = useState<Grant>({ state: 'idle' });
   const [req, setReq] = useState<PreauthGrantRequest>({ tool: TOOLS[0]!, max_level: 'confirm', duration_minutes: 30 });
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const mounted = useRef(true);
   const asked = useRef(0);
   const ids = useId();
 
-  const refresh = useCallback(() => {
-    bridge.listPreauthorizations().then(
-      (grants) => mounted.current && setLoad({ state: 'ready', grants }),
-      () => mounted.current && setLoad({ state: 'failed' }),
-    );
-  }, [bridge]);
-
-  useEffect(() => {
-    mounted.current = true;
-    refresh();
-    return () => {
-      mounted.current = false;
-    };
-  }, [refresh]);
+  const {
+    load: load,
+    setLoad: setLoad,
+    refresh,
+    mounted,
+  } = usePanelLoad<Load>(
+    useCallback(() => bridge.listPreauthorizations().then((grants): Load => ({ state: 'ready', grants })), [bridge]),
+    { state: 'loading' },
+    { state: 'failed' },
+  );
 
   // "Minutes left" only needs to move every so often; expired grants drop out on the next tick.
   useEffect(() => {

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { usePanelLoad } from './usePanelLoad.js';
 import type { RuleView } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
 import { bridgeErrorText } from '../bridge/errors.js';
@@ -23,29 +24,22 @@ export function RulesPanel() {
   const catalog = useContracts();
   const conditions = conditionLabels(catalog);
   const ids = useId();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [form, setForm] = useState<RuleForm>(EMPTY);
   const [invalid, setInvalid] = useState<{ field: 'condition' | 'value'; message: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const mounted = useRef(true);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const refresh = useCallback(() => {
-    bridge.listRules().then(
-      (rules) => mounted.current && setLoad({ state: 'ready', rules }),
-      () => mounted.current && setLoad({ state: 'failed' }),
-    );
-  }, [bridge]);
-
-  useEffect(() => {
-    mounted.current = true;
-    refresh();
-    return () => {
-      mounted.current = false;
-    };
-  }, [refresh]);
+  const {
+    load: load,
+    refresh,
+    mounted,
+  } = usePanelLoad<Load>(
+    useCallback(() => bridge.listRules().then((rules): Load => ({ state: 'ready', rules })), [bridge]),
+    { state: 'loading' },
+    { state: 'failed' },
+  );
 
   const change = (key: string, call: () => Promise<unknown>, done: string, after?: () => void) => {
     setBusy(key);
