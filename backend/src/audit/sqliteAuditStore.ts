@@ -4,7 +4,6 @@ import {
   appendEntry,
   signHead,
   verifyChainAsync,
-  type AuditData,
   type AuditEntry,
   type AuditHead,
   type AuditInput,
@@ -12,7 +11,15 @@ import {
   type AuditKind,
   type VerifyResult,
 } from './chain.js';
-import { clampLimit, toJsonLines, type AuditPage, type AuditPageOptions, type AuditStore, type AuditStoreOptions } from './store.js';
+import {
+  clampLimit,
+  storedAuditData,
+  toJsonLines,
+  type AuditPage,
+  type AuditPageOptions,
+  type AuditStore,
+  type AuditStoreOptions,
+} from './store.js';
 
 /**
  * Audit chains in SQLite (node:sqlite). Append runs in a BEGIN IMMEDIATE transaction that reads the
@@ -144,13 +151,7 @@ export class SqliteAuditStore implements AuditStore {
 }
 
 function toEntry(r: Row): AuditEntry {
-  let data: AuditData;
-  try {
-    data = JSON.parse(r.data_json) as AuditData;
-  } catch {
-    // Unparseable storage must still reach the verifier (which reports it at this entry), not crash.
-    data = { __unreadable__: r.data_json };
-  }
+  const data = storedAuditData(r.data_json);
   return {
     seq: Number(r.seq),
     user: r.user,

@@ -2,6 +2,7 @@ import {
   appendEntry,
   signHead,
   verifyChainAsync,
+  type AuditData,
   type AuditEntry,
   type AuditHead,
   type AuditInput,
@@ -118,5 +119,14 @@ export class InMemoryAuditStore implements AuditStore {
   /** Test hook: the live array, so tests can tamper with storage the way an attacker would. */
   unsafeRawChain(user: string): AuditEntry[] {
     return this.chains.get(user) ?? [];
+  }
+}
+
+/** A stored entry's data; unparseable storage still reaches the verifier (which reports it at that entry) instead of crashing. */
+export function storedAuditData(json: string): AuditData {
+  try {
+    return JSON.parse(json) as AuditData;
+  } catch {
+    return { __unreadable__: json };
   }
 }

@@ -3,7 +3,6 @@ import {
   checkAuditInput,
   signHead,
   verifyChainAsync,
-  type AuditData,
   type AuditEntry,
   type AuditHead,
   type AuditInput,
@@ -18,6 +17,7 @@ import {
   type AuditPageOptions,
   type AuditStore,
   type AuditStoreOptions,
+  storedAuditData,
 } from '../../audit/store.js';
 import { withTransaction, type PgPool } from './pool.js';
 
@@ -136,12 +136,6 @@ export class PostgresAuditStore implements AuditStore {
 }
 
 function toEntry(r: Row): AuditEntry {
-  let data: AuditData;
-  try {
-    data = JSON.parse(r.data_json) as AuditData;
-  } catch {
-    // Unparseable storage must still reach the verifier (which reports it at this entry), not crash.
-    data = { __unreadable__: r.data_json };
-  }
+  const data = storedAuditData(r.data_json);
   return { seq: r.seq, user: r.user_id, at: r.at, kind: r.kind as AuditKind, data, prev_hash: r.prev_hash, hash: r.hash, hmac: r.hmac };
 }
