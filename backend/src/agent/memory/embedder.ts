@@ -7,6 +7,26 @@ export interface Embedder {
   embed(texts: string[]): Promise<number[][]>;
 }
 
+/**
+ * One text's vector and the space it is in: the primary embedder's, or the fallback's when the
+ * primary fails (Gemini unreachable), so memory keeps working offline without mixing spaces.
+ */
+export async function embedWithFallback(
+  text: string,
+  embedder: Embedder,
+  fallback: Embedder | undefined,
+): Promise<{ vector: number[]; embedder: string }> {
+  try {
+    const [vector] = await embedder.embed([text]);
+    if (!vector) throw new Error('no vector');
+    return { vector, embedder: embedder.id };
+  } catch (err) {
+    if (!fallback) throw err;
+    const [vector] = await fallback.embed([text]);
+    return { vector: vector ?? [], embedder: fallback.id };
+  }
+}
+
 const STOP = new Set(
   'a an the and or but to of in on at for with from by is are was were be been it this that i me my you your we our'.split(' '),
 );

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocalIndex } from 'vectra';
-import type { Embedder } from './embedder.js';
+import { embedWithFallback, type Embedder } from './embedder.js';
 
 /**
  * Long-term memory: short facts a user asked Vouch to keep ("Dana prefers Thursday meetings"), stored
@@ -80,16 +80,8 @@ export class LongTermMemory {
     return idx;
   }
 
-  private async embedOne(text: string): Promise<{ vector: number[]; embedder: string }> {
-    try {
-      const [vector] = await this.o.embedder.embed([text]);
-      if (!vector) throw new Error('no vector');
-      return { vector, embedder: this.o.embedder.id };
-    } catch (err) {
-      if (!this.o.fallbackEmbedder) throw err;
-      const [vector] = await this.o.fallbackEmbedder.embed([text]);
-      return { vector: vector ?? [], embedder: this.o.fallbackEmbedder.id };
-    }
+  private embedOne(text: string): Promise<{ vector: number[]; embedder: string }> {
+    return embedWithFallback(text, this.o.embedder, this.o.fallbackEmbedder);
   }
 
   remember(user: string, text: string, meta: MemoryMeta = {}): Promise<MemoryItem> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Embedder } from '../../agent/memory/embedder.js';
+import { embedWithFallback, type Embedder } from '../../agent/memory/embedder.js';
 import type { MemoryItem, MemoryMeta, RecalledMemory } from '../../agent/memory/longTerm.js';
 import type { PgPool } from './pool.js';
 
@@ -33,16 +33,8 @@ export class PostgresLongTermMemory {
     private readonly o: PostgresLongTermMemoryOptions,
   ) {}
 
-  private async embedOne(text: string): Promise<{ vector: number[]; embedder: string }> {
-    try {
-      const [vector] = await this.o.embedder.embed([text]);
-      if (!vector) throw new Error('no vector');
-      return { vector, embedder: this.o.embedder.id };
-    } catch (err) {
-      if (!this.o.fallbackEmbedder) throw err;
-      const [vector] = await this.o.fallbackEmbedder.embed([text]);
-      return { vector: vector ?? [], embedder: this.o.fallbackEmbedder.id };
-    }
+  private embedOne(text: string): Promise<{ vector: number[]; embedder: string }> {
+    return embedWithFallback(text, this.o.embedder, this.o.fallbackEmbedder);
   }
 
   async remember(user: string, text: string, meta: MemoryMeta = {}): Promise<MemoryItem> {
