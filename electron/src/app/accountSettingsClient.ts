@@ -6,6 +6,7 @@ import {
   type VouchErrorOptions,
 } from '../../../backend/src/protocol/index.js';
 import { BRIDGE_ERROR_MESSAGES, type EmailDomainsView, type MeetingPreferencesView } from '../bridge/contract.js';
+import { backendRequest, type BackendHttpOptions } from './backendRequest.js';
 
 /**
  * The settings the backend keeps for the person, over its HTTP API with the session's access token:
@@ -32,23 +33,9 @@ export interface AccountSettingsClient {
   setDefaultMeetingMinutes(minutes: number): Promise<MeetingPreferencesView>;
 }
 
-export function createAccountSettingsClient(opts: {
-  backendUrl: string;
-  getAccessToken(): Promise<string>;
-  fetchImpl?: typeof fetch;
-}): AccountSettingsClient {
-  const f = opts.fetchImpl ?? fetch;
-  const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
-  const call = async (path: string, method = 'GET', body?: unknown): Promise<Response> =>
-    f(new URL(path, base), {
-      method,
-      headers: {
-        authorization: `Bearer ${await opts.getAccessToken()}`,
-        accept: 'application/json',
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
+export function createAccountSettingsClient(opts: BackendHttpOptions): AccountSettingsClient {
+  const request = backendRequest(opts);
+  const call = (path: string, method = 'GET', body?: unknown): Promise<Response> => request(path, { method, body });
   /** The answer as `schema`, or the failure the person should read. */
   const answer = async <T>(res: Response, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) => {
     const body: unknown = await res.json().catch(() => null);

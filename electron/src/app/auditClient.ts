@@ -1,4 +1,5 @@
 import { AuditPageResponse, AuditVerifyResponse } from '../../../backend/src/protocol/index.js';
+import { backendRequest, backendUrl, type BackendHttpOptions } from './backendRequest.js';
 import { auditPageOf, type AuditExport, type AuditPage } from '../bridge/contract.js';
 
 /**
@@ -6,15 +7,13 @@ import { auditPageOf, type AuditExport, type AuditPage } from '../bridge/contrac
  * (`GET {backend}/audit` and `/audit/verify`). Responses are validated with the protocol's HTTP
  * schemas before they reach the renderer.
  */
-export function createAuditClient(opts: { backendUrl: string; getAccessToken(): Promise<string>; fetchImpl?: typeof fetch }) {
-  const f = opts.fetchImpl ?? fetch;
+export function createAuditClient(opts: BackendHttpOptions) {
+  const request = backendRequest(opts);
   return async (q: { cursor?: string; limit?: number } = {}): Promise<AuditPage> => {
-    const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
-    const url = new URL('audit', base);
+    const url = backendUrl(opts, 'audit');
     if (q.cursor) url.searchParams.set('cursor', q.cursor);
     if (q.limit) url.searchParams.set('limit', String(q.limit));
-    const headers = { authorization: `Bearer ${await opts.getAccessToken()}`, accept: 'application/json' };
-    const [list, verify] = await Promise.all([f(url, { headers }), f(new URL('audit/verify', base), { headers })]);
+    const [list, verify] = await Promise.all([request(url), request('audit/verify')]);
     if (!list.ok) throw new Error(`audit request failed with ${list.status}`);
     const page = AuditPageResponse.parse(await list.json());
     return auditPageOf(page, verify.ok ? AuditVerifyResponse.parse(await verify.json()) : { failedWithStatus: verify.status });
@@ -25,18 +24,10 @@ export function createAuditClient(opts: { backendUrl: string; getAccessToken(): 
 export const AUDIT_EXPORT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** `GET {backend}/audit/export`: the whole chain as JSON Lines, each line a signed entry. */
-export function createAuditExporter(opts: {
-  backendUrl: string;
-  getAccessToken(): Promise<string>;
-  fetchImpl?: typeof fetch;
-  now?: () => Date;
-}) {
-  const f = opts.fetchImpl ?? fetch;
+export function createAuditExporter(opts: BackendHttpOptions & { now?: () => Date }) {
+  const request = backendRequest(opts);
   return async (): Promise<AuditExport> => {
-    const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
-    const res = await f(new URL('audit/export', base), {
-      headers: { authorization: `Bearer ${await opts.getAccessToken()}`, accept: 'application/x-ndjson' },
-    });
+    const res = await request('audit/export', { accept: 'application/x-ndjson' });
     if (!res.ok) throw new Error(`audit export failed with ${res.status}`);
     const jsonl = await res.text();
     if (jsonl.length > AUDIT_EXPORT_MAX_BYTES) throw new Error('audit export too large');

@@ -1,5 +1,6 @@
 import { MemoryListResponse } from '../../../backend/src/protocol/index.js';
 import type { MemoryItemView } from '../bridge/contract.js';
+import { backendRequest, type BackendHttpOptions } from './backendRequest.js';
 
 /**
  * What Vouch remembers long-term, over the backend's HTTP API with the session's access token:
@@ -19,28 +20,22 @@ export class MemoryRequestError extends Error {
   }
 }
 
-export function createMemoryClient(opts: {
-  backendUrl: string;
-  getAccessToken(): Promise<string>;
-  fetchImpl?: typeof fetch;
-}): MemoryClient {
-  const f = opts.fetchImpl ?? fetch;
-  const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
-  const headers = async () => ({ authorization: `Bearer ${await opts.getAccessToken()}`, accept: 'application/json' });
+export function createMemoryClient(opts: BackendHttpOptions): MemoryClient {
+  const request = backendRequest(opts);
   return {
     async list() {
-      const res = await f(new URL('memory', base), { headers: await headers() });
+      const res = await request('memory');
       if (!res.ok) throw new MemoryRequestError(res.status);
       const { items } = MemoryListResponse.parse(await res.json());
       return items.map(({ id, text, created_at }) => ({ id, text, created_at })).sort((a, b) => b.created_at.localeCompare(a.created_at));
     },
     async forget(id) {
-      const res = await f(new URL(`memory/${encodeURIComponent(id)}`, base), { method: 'DELETE', headers: await headers() });
+      const res = await request(`memory/${encodeURIComponent(id)}`, { method: 'DELETE' });
       // 404: already forgotten, which is what was asked for.
       if (!res.ok && res.status !== 404) throw new MemoryRequestError(res.status);
     },
     async forgetAll() {
-      const res = await f(new URL('memory', base), { method: 'DELETE', headers: await headers() });
+      const res = await request('memory', { method: 'DELETE' });
       if (!res.ok) throw new MemoryRequestError(res.status);
     },
   };

@@ -13,6 +13,7 @@ import {
   type PreauthGrantRequest,
   type PreauthView,
 } from '../bridge/contract.js';
+import { backendRequest, type BackendHttpOptions } from './backendRequest.js';
 
 /**
  * Time-boxed pre-authorizations over the backend's HTTP API with the session's access token:
@@ -45,37 +46,21 @@ export interface PreauthClient {
   revoke(id: string): Promise<void>;
 }
 
-export function createPreauthClient(opts: {
-  backendUrl: string;
-  getAccessToken(): Promise<string>;
-  fetchImpl?: typeof fetch;
-  now?: () => number;
-}): PreauthClient {
-  const f = opts.fetchImpl ?? fetch;
+export function createPreauthClient(opts: BackendHttpOptions & { now?: () => number }): PreauthClient {
+  const request = backendRequest(opts);
   const now = opts.now ?? Date.now;
-  const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
-  const headers = async (json = false) => ({
-    authorization: `Bearer ${await opts.getAccessToken()}`,
-    accept: 'application/json',
-    ...(json ? { 'content-type': 'application/json' } : {}),
-  });
   const failed = () => new PreauthError('REQUEST_FAILED');
 
   return {
     async list() {
-      const res = await f(new URL('preauthorizations', base), { headers: await headers() });
+      const res = await request('preauthorizations');
       if (!res.ok) throw failed();
       const parsed = PreauthListResponse.safeParse(await res.json());
       if (!parsed.success) throw failed();
       return activePreauthViews(parsed.data, now());
     },
     async grant(req, signal) {
-      const res = await f(new URL('preauthorizations', base), {
-        method: 'POST',
-        headers: await headers(true),
-        body: JSON.stringify(preauthRequestBody(req)),
-        ...(signal ? { signal } : {}),
-      });
+      const res = await request('preauthorizations', { method: 'POST', body: preauthRequestBody(req), signal });
       if (res.status === 403) {
         const err = ApiErrorBody.safeParse(await res.json().catch(() => null));
         const code = err.success ? err.data.error.code : undefined;
@@ -88,7 +73,7 @@ export function createPreauthClient(opts: {
       return preauthViewOf(parsed.data.preauthorization);
     },
     async revoke(id) {
-      const res = await f(new URL(`preauthorizations/${encodeURIComponent(id)}`, base), { method: 'DELETE', headers: await headers() });
+      const res = await request(`preauthorizations/${encodeURIComponent(id)}`, { method: 'DELETE' });
       // 404: it is no longer active (expired or already revoked), which is what was asked for.
       if (res.ok || res.status === 404) return;
       throw failed();

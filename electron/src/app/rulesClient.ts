@@ -1,5 +1,6 @@
 import { ApiErrorBody, RuleListResponse, RuleResponse } from '../../../backend/src/protocol/index.js';
 import type { RuleView } from '../bridge/contract.js';
+import { backendRequest, type BackendHttpOptions } from './backendRequest.js';
 
 /**
  * The person's policy rules over the backend's HTTP API with the session's access token:
@@ -24,22 +25,16 @@ export class RulesRequestError extends Error {
   }
 }
 
-export function createRulesClient(opts: { backendUrl: string; getAccessToken(): Promise<string>; fetchImpl?: typeof fetch }): RulesClient {
-  const f = opts.fetchImpl ?? fetch;
-  const base = opts.backendUrl.endsWith('/') ? opts.backendUrl : `${opts.backendUrl}/`;
-  const headers = async (json = false) => ({
-    authorization: `Bearer ${await opts.getAccessToken()}`,
-    accept: 'application/json',
-    ...(json ? { 'content-type': 'application/json' } : {}),
-  });
+export function createRulesClient(opts: BackendHttpOptions): RulesClient {
+  const request = backendRequest(opts);
   return {
     async list() {
-      const res = await f(new URL('rules', base), { headers: await headers() });
+      const res = await request('rules');
       if (!res.ok) throw new RulesRequestError(res.status);
       return RuleListResponse.parse(await res.json()).rules;
     },
     async save(rule) {
-      const res = await f(new URL('rules', base), { method: 'POST', headers: await headers(true), body: JSON.stringify(rule) });
+      const res = await request('rules', { method: 'POST', body: rule });
       if (res.status === 400) {
         const body = ApiErrorBody.safeParse(await res.json().catch(() => null));
         throw new RuleRejectedError(body.success ? body.data.error.message.slice(0, 400) : 'The rule is not valid.');
@@ -48,7 +43,7 @@ export function createRulesClient(opts: { backendUrl: string; getAccessToken(): 
       return RuleResponse.parse(await res.json()).rule;
     },
     async delete(id) {
-      const res = await f(new URL(`rules/${encodeURIComponent(id)}`, base), { method: 'DELETE', headers: await headers() });
+      const res = await request(`rules/${encodeURIComponent(id)}`, { method: 'DELETE' });
       if (!res.ok && res.status !== 404) throw new RulesRequestError(res.status);
     },
   };
