@@ -1,7 +1,7 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import type { SettingsPatch } from '../../../electron/src/bridge/contract.js';
 import { useBridge } from '../bridge/context.js';
-import { bridgeErrorText } from '../bridge/errors.js';
+import { useSettingChange } from './settingChange.js';
 import { useSettings } from '../stores/settings.js';
 import { EmailDomainsSection, MeetingLengthField } from './AccountSettings.js';
 import { HistoryControl } from './HistoryControl.js';
@@ -34,8 +34,7 @@ export function SettingsPanel() {
   const bridge = useBridge();
   const ids = useId();
   const settings = useSettings((s) => s.settings);
-  const [saving, setSaving] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { saving, message: status, change } = useSettingChange();
   const zones = useMemo(() => timeZones(), []);
   const here = useMemo(() => Intl.DateTimeFormat().resolvedOptions().timeZone, []);
 
@@ -47,26 +46,8 @@ export function SettingsPanel() {
       );
   }, [bridge, settings]);
 
-  const update = (patch: SettingsPatch, done: string) => {
-    // The control shows the change at once (a checkbox that waits for main to answer looks broken);
-    // a refusal puts back what main still has.
-    const before = settings;
-    if (before) useSettings.getState().set({ ...before, ...patch });
-    setSaving(true);
-    setStatus(null);
-    bridge.updateSettings(patch).then(
-      (s) => {
-        useSettings.getState().set(s);
-        setSaving(false);
-        setStatus({ kind: 'ok', text: done });
-      },
-      (err: unknown) => {
-        if (before) useSettings.getState().set(before);
-        setSaving(false);
-        setStatus({ kind: 'error', text: bridgeErrorText(err, 'Vouch could not save this setting. Try again.') });
-      },
-    );
-  };
+  // The panel's own checkboxes and lists: one status line at the bottom, and the change shown at once.
+  const update = (patch: SettingsPatch, done: string) => void change(patch, () => done, { optimistic: true });
 
   return (
     <section className="panel" aria-labelledby={`${ids}-title`} data-testid="settings-panel">

@@ -14,7 +14,13 @@ export function useSettingChange() {
   const bridge = useBridge();
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<SettingMessage>(null);
-  const change = async (patch: SettingsPatch, done: (s: AppSettings) => string): Promise<boolean> => {
+  /**
+   * `optimistic`: the control shows the change at once (a checkbox that waits for main to answer
+   * looks broken), and a refusal puts back what main still has.
+   */
+  const change = async (patch: SettingsPatch, done: (s: AppSettings) => string, opts: { optimistic?: boolean } = {}): Promise<boolean> => {
+    const before = opts.optimistic ? useSettings.getState().settings : null;
+    if (before) useSettings.getState().set({ ...before, ...patch });
     setSaving(true);
     setMessage(null);
     try {
@@ -23,6 +29,7 @@ export function useSettingChange() {
       setMessage({ kind: 'ok', text: done(s) });
       return true;
     } catch (err) {
+      if (before) useSettings.getState().set(before);
       setMessage({ kind: 'error', text: bridgeErrorText(err, 'Vouch could not save this setting. Try again.') });
       return false;
     } finally {
