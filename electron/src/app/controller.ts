@@ -1,6 +1,6 @@
 import { ConnectScopes } from './connectScopes.js';
 import type { Provider } from '../../../backend/src/protocol/index.js';
-import type { AuditExport, AuditPage, BridgeEvent, ConnectProgress, HistoryView, LinkState } from '../bridge/contract.js';
+import type { AuditExport, AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
 import { int16ToFloat32 } from '../audio/pcm.js';
 import { RecordingBuffer } from '../audio/recording.js';
 import type { AuthSession } from '../auth/session.js';
@@ -17,8 +17,10 @@ import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { describeSpeechModel } from '../stt/speech-model-text.js';
 import type { SpeechModelState } from '../stt/speech-model.js';
 import { type SpeechModelPort, speechModelView, type SttEngineLike, transcriptText } from './sttPort.js';
-import { historyItemView, historyNotice, type ConversationHistory } from './history/conversationHistory.js';
-import { HistoryRecorder, type RecordedItem } from './history/historyRecorder.js';
+import type { ConversationHistory } from './history/conversationHistory.js';
+import { HistoryRecorder } from './history/historyRecorder.js';
+import { SignedInHistory } from './history/signedInHistory.js';
+import { requireSignedIn, signedInSub } from './signedIn.js';
 
 /**
  * The main process's application logic, free of Electron: it owns the session, the link, the
@@ -110,14 +112,14 @@ export class AppController {
   private streaming = false;
   /** The last `speech_model` event sent, to thin out download progress (one event per chunk would flood the popover and the tray). */
   private lastSpeechEvent: { status: string; text: string; doneBytes: number } | undefined;
+  private readonly history: SignedInHistory;
   /** What the popover shows, turned into history items as it happens. */
-  private readonly recorder = new HistoryRecorder((item) => this.keepInHistory(item));
-  /** People already told this run that their conversation is not kept past it. */
-  private readonly historyNoticeGiven = new Set<string>();
+  private readonly recorder = new HistoryRecorder((item) => this.history.keep(item));
 
   constructor(private readonly deps: ControllerDeps) {
     this.log = deps.log ?? { warn() {} };
     this.stt = deps.speech?.sttEngine ?? deps.stt;
+    this.history = new SignedInHistory(deps, this.log);
     deps.speech?.on('state', (state) => this.onSpeechModelState(state));
     this.ptt = new PttMachine(
       { mode: deps.pttMode ?? 'toggle', timers: deps.timers, ...(deps.maxRecordingMs ? { maxRecordingMs: deps.maxRecordingMs } : {}) },
@@ -253,7 +255,7 @@ export class AppController {
       this.deps.link.restart();
     },
     signOut: async () => {
-      const sub = this.signedInSub();
+      const sub = signedInSub(this.deps.session);
       // The backend's logout first (while the access token still works), then the tenant's revocation.
       const loggedOut = await this.deps.link.logout();
       if (!loggedOut) this.log.warn({}, 'the backend did not confirm the logout (offline?); signing out here anyway');
@@ -264,10 +266,10 @@ export class AppController {
       await this.deps.session.signOut();
       // A shared computer must not show the previous person's conversation to the next one. Cleared
       // once signed out: anything that arrived meanwhile was queued before this and goes with it.
-      if (sub && this.deps.history) await this.deps.history.clear(sub);
+      await this.history.clearFor(sub);
     },
     sendTranscript: (text) => {
-      this.requireSignedIn();
+      requireSignedIn(this.deps.session);
       const id = this.deps.newId();
       this.deps.link.send({ type: 'transcript', id, text });
       this.recorder.userSaid(id, text);
@@ -306,20 +308,20 @@ export class AppController {
       if (dir) await speech.useFolder(dir);
     },
     confirmDraft: (draftId, edits) => {
-      this.requireSignedIn();
+      requireSignedIn(this.deps.session);
       this.recorder.draftConfirmed(draftId, edits);
       this.deps.link.send(edits ? { type: 'action_confirmed', draft_id: draftId, edits } : { type: 'action_confirmed', draft_id: draftId });
     },
     cancelDraft: (draftId) => {
-      this.requireSignedIn();
+      requireSignedIn(this.deps.session);
       this.deps.link.send({ type: 'action_cancelled', draft_id: draftId });
     },
     decideApproval: (id, approve) => {
-      this.requireSignedIn();
+      requireSignedIn(this.deps.session);
       this.deps.link.send({ type: 'approval_decision', id, approve });
     },
     connectProvider: async (provider) => {
-      this.requireSignedIn();
+      requireSignedIn(this.deps.session);
       const progress = (p: ConnectProgress) => this.deps.emit({ type: 'connect_progress', progress: p });
       try {
         await this.deps.connect(provider, progress, this.connectScopes.forConnect(provider));
@@ -332,11 +334,11 @@ export class AppController {
       this.deps.link.send({ type: 'account_connected', provider });
     },
     listScopes: () => {
-      this.requireSignedIn();
+      requireSignedIn(this.deps.session);
       this.deps.link.send({ type: 'list_scopes' });
     },
     revokeProvider: async (provider) => {
-      this.requireSignedIn();
+      requireSignedIn(this.deps.session);
       if (this.deps.unlink) {
         try {
           await this.deps.unlink(provider);
@@ -349,7 +351,7 @@ export class AppController {
       this.deps.link.send({ type: 'revoke_provider', provider });
     },
     getAudit: async (q) => {
-      this.requireSignedIn();
+      requireSignedIn(this.deps.session);
       return this.deps.getAudit(q);
     },
     listPreauthorizations: () => this.withPreauth('list', (p) => p.list()),
@@ -362,11 +364,8 @@ export class AppController {
       });
     },
     revokePreauthorization: (id) => this.withPreauth('revoke', (p) => p.revoke(id)),
-    listHistory: () => this.listHistory(),
-    clearHistory: async () => {
-      const { history, sub } = this.requireHistory();
-      await history.clear(sub);
-    },
+    listHistory: () => this.history.list(),
+    clearHistory: () => this.history.clear(),
     cancelPreauthorizationRequest: async () => {
       this.preauthWait?.abort();
       this.preauthWait = undefined;
@@ -440,7 +439,7 @@ export class AppController {
 
   /** Runs a call on one of the backend's HTTP clients; any failure reaches the renderer as `REQUEST_FAILED`. */
   private async withBackend<C, T>(op: string, client: C | undefined, run: (c: C) => Promise<T>): Promise<T> {
-    this.requireSignedIn();
+    requireSignedIn(this.deps.session);
     if (!client) throw new BridgeError('UNAVAILABLE');
     try {
       return await run(client);
@@ -453,7 +452,7 @@ export class AppController {
 
   /** Runs a pre-authorization call; its coded failures reach the renderer, anything else is `REQUEST_FAILED`. */
   private async withPreauth<T>(op: string, run: (p: PreauthClient) => Promise<T>): Promise<T> {
-    this.requireSignedIn();
+    requireSignedIn(this.deps.session);
     const client = this.deps.preauth;
     if (!client) throw new BridgeError('UNAVAILABLE', 'Allowing actions for a while is not available.');
     try {
@@ -465,46 +464,6 @@ export class AppController {
       );
       throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED', undefined, { cause: err });
     }
-  }
-
-  // --- Conversation history (issue 13) ---
-  private signedInSub(): string | undefined {
-    const state = this.deps.session.state;
-    return state.signedIn ? state.user.sub : undefined;
-  }
-
-  private requireHistory(): { history: ConversationHistory; sub: string } {
-    const sub = this.signedInSub();
-    if (!sub) throw new BridgeError('NOT_SIGNED_IN');
-    if (!this.deps.history) throw new BridgeError('UNAVAILABLE');
-    return { history: this.deps.history, sub };
-  }
-
-  private async listHistory(): Promise<HistoryView> {
-    const { history, sub } = this.requireHistory();
-    const { items, persistence } = await history.list(sub);
-    const view: HistoryView = { items: items.map(historyItemView) };
-    if (!persistence.persisted) {
-      view.sessionOnly = true;
-      if (!this.historyNoticeGiven.has(sub)) view.notice = historyNotice(persistence.reason);
-      this.historyNoticeGiven.add(sub);
-    }
-    return view;
-  }
-
-  /**
-   * Kept for the signed-in person. Outcome lines are also sent to the popover, which shows the
-   * person's words and the replies from their own events already (a second copy could race them).
-   */
-  private keepInHistory(item: RecordedItem): void {
-    const sub = this.signedInSub();
-    if (!sub || !this.deps.history) return;
-    this.deps.history.append(sub, item).then(
-      (kept) => {
-        if (kept?.role === 'outcome' && this.signedInSub() === sub) this.deps.emit({ type: 'history_item', item: historyItemView(kept) });
-      },
-      (err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'conversation history append failed'),
-    );
   }
 
   private requireSpeechModel(): SpeechModelPort {
@@ -522,9 +481,5 @@ export class AppController {
     if (tz) this.deps.link.setTimezone(tz);
     this.deps.link.setVoice(settings.voice);
     this.deps.emit({ type: 'settings', settings, ...(this.deps.desktop ? { desktop: this.deps.desktop.status() } : {}) });
-  }
-
-  private requireSignedIn(): void {
-    if (!this.deps.session.state.signedIn) throw new BridgeError('NOT_SIGNED_IN');
   }
 }
