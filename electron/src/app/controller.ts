@@ -1,6 +1,6 @@
 import { ConnectScopes } from './connectScopes.js';
 import type { Provider } from '../../../backend/src/protocol/index.js';
-import type { AuditExport, AuditPage, BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
+import type { BridgeEvent, ConnectProgress, LinkState } from '../bridge/contract.js';
 import { int16ToFloat32 } from '../audio/pcm.js';
 import { RecordingBuffer } from '../audio/recording.js';
 import type { AuthSession } from '../auth/session.js';
@@ -8,12 +8,9 @@ import { PttMachine, type PttMode, type PttTimers } from '../hotkey/pttMachine.j
 import type { MainHandlers } from '../ipc/bridgeRegistry.js';
 import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
-import type { MemoryClient } from './memoryClient.js';
-import { AccountSettingsError, type AccountSettingsClient } from './accountSettingsClient.js';
-import { RuleRejectedError, type RulesClient } from './rulesClient.js';
+import { backendPanelHandlers, type BackendPanelClients, type BackendPanelHandlers } from './backendPanelHandlers.js';
 import type { SettingsStore } from './settings.js';
 import { SystemSettingRefused, type SystemSettings } from './systemSettings.js';
-import { PreauthError, type PreauthClient } from './preauthClient.js';
 import { describeSpeechModel } from '../stt/speech-model-text.js';
 import type { SpeechModelState } from '../stt/speech-model.js';
 import { type SpeechModelPort, speechModelView, type SttEngineLike, transcriptText } from './sttPort.js';
@@ -29,7 +26,7 @@ import { requireSignedIn, signedInSub } from './signedIn.js';
  * (main.ts) only injects OS pieces: the browser opener, the event sink, the hotkey source.
  * Nothing secret is ever put in an event: the renderer sees states, frames and transcripts only.
  */
-interface ControllerDeps {
+interface ControllerDeps extends BackendPanelClients {
   session: AuthSession;
   /** Built by the caller with `getAccessToken` bound to the session and `onFrame/onState` bound here. */
   link: LinkClient;
@@ -48,23 +45,12 @@ interface ControllerDeps {
   connect(provider: Provider, onProgress: (p: ConnectProgress) => void, scopes: readonly string[]): Promise<void>;
   /** Removes the provider's connected accounts from Token Vault (My Account API). */
   unlink?(provider: Provider): Promise<unknown>;
-  getAudit(q?: { cursor?: string; limit?: number }): Promise<AuditPage>;
-  /** Time-boxed pre-authorizations on the backend (see preauthClient.ts). */
-  preauth?: PreauthClient | undefined;
-  /** The whole audit chain as JSON Lines. */
-  exportAudit?(): Promise<AuditExport>;
   /** The person's desktop settings (spoken replies, time zone), applied as they change. */
   settings?: SettingsStore | undefined;
   /** This computer's time zone, used while the setting follows it. */
   systemTimeZone?: string;
   /** The settings the OS must accept first (push-to-talk shortcut and mode, launch at login). */
   desktop?: SystemSettings | undefined;
-  /** The person's policy rules on the backend. */
-  rules?: RulesClient | undefined;
-  /** Long-term memory on the backend (list / forget). */
-  memory?: MemoryClient | undefined;
-  /** The settings the backend keeps (my email domains, default meeting length). */
-  accountSettings?: AccountSettingsClient | undefined;
   /** The conversation kept per person across popover reloads and restarts (issue 13). */
   history?: ConversationHistory | undefined;
   emit(event: BridgeEvent): void;
@@ -103,8 +89,6 @@ export class AppController {
   private sttReady = false;
   /** What the next Connect asks each provider for: only what requests needed (incremental consent). */
   private readonly connectScopes = new ConnectScopes();
-  /** The pre-authorization request waiting for the phone, to call off. */
-  private preauthWait: AbortController | undefined;
   private sttUnavailableMessage = SPEECH_UNAVAILABLE;
   private readonly log: NonNullable<ControllerDeps['log']>;
   private readonly stt: SttEngineLike | undefined;
@@ -113,6 +97,7 @@ export class AppController {
   /** The last `speech_model` event sent, to thin out download progress (one event per chunk would flood the popover and the tray). */
   private lastSpeechEvent: { status: string; text: string; doneBytes: number } | undefined;
   private readonly history: SignedInHistory;
+  readonly handlers: MainHandlers;
   /** What the popover shows, turned into history items as it happens. */
   private readonly recorder = new HistoryRecorder((item) => this.history.keep(item));
 
@@ -135,6 +120,7 @@ export class AppController {
       },
     );
     deps.session.onChange((state) => deps.emit({ type: 'auth', state }));
+    this.handlers = { ...this.conversationHandlers(), ...backendPanelHandlers(deps, deps.session, this.log) };
   }
 
   /** Called once at start-up: restore the stored session, connect, load the model. */
@@ -245,225 +231,142 @@ export class AppController {
     }
   }
 
-  readonly handlers: MainHandlers = {
-    signIn: async () => {
-      try {
-        await this.deps.session.signIn();
-      } catch (err) {
-        throw new BridgeError('SIGN_IN_FAILED', undefined, { cause: err });
-      }
-      this.deps.link.restart();
-    },
-    signOut: async () => {
-      const sub = signedInSub(this.deps.session);
-      // The backend's logout first (while the access token still works), then the tenant's revocation.
-      const loggedOut = await this.deps.link.logout();
-      if (!loggedOut) this.log.warn({}, 'the backend did not confirm the logout (offline?); signing out here anyway');
-      this.ptt.reset();
-      this.recording.discard();
-      this.recorder.reset();
-      this.connectScopes.clear();
-      await this.deps.session.signOut();
-      // A shared computer must not show the previous person's conversation to the next one. Cleared
-      // once signed out: anything that arrived meanwhile was queued before this and goes with it.
-      await this.history.clearFor(sub);
-    },
-    sendTranscript: (text) => {
-      requireSignedIn(this.deps.session);
-      const id = this.deps.newId();
-      this.deps.link.send({ type: 'transcript', id, text });
-      this.recorder.userSaid(id, text);
-      return { id };
-    },
-    startListening: () => {
-      // Recording with no engine to hear it would drop the words silently: say so instead (the
-      // popover offers the download next to this sentence while the model is missing).
-      if (!this.sttReady) throw new BridgeError('UNAVAILABLE', this.sttUnavailableMessage);
-      this.ptt.uiStart();
-    },
-    stopListening: () => {
-      this.ptt.uiStop();
-    },
-    pushAudio: (chunk) => {
-      const before = this.recording.byteLength;
-      if (!this.recording.push(chunk) || !this.streaming) return;
-      // Only what the buffer kept (it stops at its cap), so the streamed and buffered audio agree.
-      const kept = (this.recording.byteLength - before) / 2;
-      this.stt!.appendAudio!(int16ToFloat32(new Int16Array(chunk, 0, kept)));
-    },
-    downloadSpeechModel: () => {
-      const speech = this.requireSpeechModel();
-      // Progress and the outcome reach the popover as speech_model events; the call returns at once.
-      void speech
-        .download()
-        .catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model download failed'));
-    },
-    cancelSpeechModelDownload: () => {
-      this.requireSpeechModel().cancelDownload();
-    },
-    useSpeechModelFolder: async (typed) => {
-      const speech = this.requireSpeechModel();
-      if (!this.deps.chooseSpeechModelFolder) throw new BridgeError('UNAVAILABLE', 'Choosing a folder is not available here.');
-      const dir = await this.deps.chooseSpeechModelFolder(typed);
-      if (dir) await speech.useFolder(dir);
-    },
-    confirmDraft: (draftId, edits) => {
-      requireSignedIn(this.deps.session);
-      this.recorder.draftConfirmed(draftId, edits);
-      this.deps.link.send(edits ? { type: 'action_confirmed', draft_id: draftId, edits } : { type: 'action_confirmed', draft_id: draftId });
-    },
-    cancelDraft: (draftId) => {
-      requireSignedIn(this.deps.session);
-      this.deps.link.send({ type: 'action_cancelled', draft_id: draftId });
-    },
-    decideApproval: (id, approve) => {
-      requireSignedIn(this.deps.session);
-      this.deps.link.send({ type: 'approval_decision', id, approve });
-    },
-    connectProvider: async (provider) => {
-      requireSignedIn(this.deps.session);
-      const progress = (p: ConnectProgress) => this.deps.emit({ type: 'connect_progress', progress: p });
-      try {
-        await this.deps.connect(provider, progress, this.connectScopes.forConnect(provider));
-        this.connectScopes.connected(provider);
-      } catch (err) {
-        this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'connect failed');
-        progress({ provider, state: 'failed', message: 'The account was not connected. Try again.' });
-        throw new BridgeError('CONNECT_FAILED', undefined, { cause: err });
-      }
-      this.deps.link.send({ type: 'account_connected', provider });
-    },
-    listScopes: () => {
-      requireSignedIn(this.deps.session);
-      this.deps.link.send({ type: 'list_scopes' });
-    },
-    revokeProvider: async (provider) => {
-      requireSignedIn(this.deps.session);
-      if (this.deps.unlink) {
-        try {
-          await this.deps.unlink(provider);
-        } catch (err) {
-          this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'unlink failed');
-          throw new BridgeError('DISCONNECT_FAILED', undefined, { cause: err });
-        }
-      }
-      // The backend forgets the link, clears cached tokens and records it in the audit log.
-      this.deps.link.send({ type: 'revoke_provider', provider });
-    },
-    getAudit: async (q) => {
-      requireSignedIn(this.deps.session);
-      return this.deps.getAudit(q);
-    },
-    listPreauthorizations: () => this.withPreauth('list', (p) => p.list()),
-    grantPreauthorization: (req) => {
-      // One grant waits for the phone at a time; Cancel (below) ends the wait, and the backend then grants nothing.
-      this.preauthWait?.abort();
-      const wait = (this.preauthWait = new AbortController());
-      return this.withPreauth('grant', (p) => p.grant(req, wait.signal)).finally(() => {
-        if (this.preauthWait === wait) this.preauthWait = undefined;
-      });
-    },
-    revokePreauthorization: (id) => this.withPreauth('revoke', (p) => p.revoke(id)),
-    listHistory: () => this.history.list(),
-    clearHistory: () => this.history.clear(),
-    cancelPreauthorizationRequest: async () => {
-      this.preauthWait?.abort();
-      this.preauthWait = undefined;
-    },
-    // --- Manage what Vouch keeps (issue 15) ---
-    listMemory: () => this.withBackend('memory list', this.deps.memory, (m) => m.list()),
-    forgetMemory: (id) => this.withBackend('memory forget', this.deps.memory, (m) => m.forget(id)),
-    forgetAllMemory: () => this.withBackend('memory forget all', this.deps.memory, (m) => m.forgetAll()),
-    exportAudit: () => this.withBackend('audit export', this.deps.exportAudit, (run) => run()),
-    getSettings: () => {
-      if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
-      return this.deps.settings.get();
-    },
-    updateSettings: async (patch) => {
-      if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
-      const prev = this.deps.settings.get();
-      let next;
-      try {
-        next = this.deps.settings.preview(patch);
-      } catch {
-        throw new BridgeError('INVALID_ARGUMENTS');
-      }
-      try {
-        await this.deps.desktop?.apply(prev, next);
-      } catch (err) {
-        // The system refused (a shortcut another app owns…): the old setting stays, in the file and in force.
-        if (err instanceof SystemSettingRefused) throw new BridgeError('REQUEST_FAILED', err.message);
-        throw err;
-      }
-      next = this.deps.settings.update(patch);
-      this.applySettings(next);
-      return next;
-    },
-    listRules: () => this.withBackend('rules list', this.deps.rules, (r) => r.list()),
-    saveRule: (rule) =>
-      this.withBackend('rules save', this.deps.rules, async (r) => {
-        try {
-          return await r.save(rule);
-        } catch (err) {
-          // The backend's own reason ("when.channel: a channel name such as #general") is for the person.
-          if (err instanceof RuleRejectedError) throw new BridgeError('REQUEST_FAILED', err.message);
-          throw err;
-        }
-      }),
-    deleteRule: (id) => this.withBackend('rules delete', this.deps.rules, (r) => r.delete(id)),
-    ...this.accountSettingsHandlers(),
-  };
-
-  /** The backend-kept settings; their coded failures and the backend's reasons reach the renderer. */
-  private accountSettingsHandlers(): Pick<
-    MainHandlers,
-    'listEmailDomains' | 'addEmailDomain' | 'removeEmailDomain' | 'getMeetingPreferences' | 'setDefaultMeetingMinutes'
-  > {
-    const run = <T>(op: string, call: (c: AccountSettingsClient) => Promise<T>) =>
-      this.withBackend(op, this.deps.accountSettings, async (c) => {
-        try {
-          return await call(c);
-        } catch (err) {
-          if (err instanceof AccountSettingsError) throw new BridgeError(err.code, err.message);
-          throw err;
-        }
-      });
+  /** The handlers of the session, the conversation, Talk, the speech model, connected accounts and the desktop settings. */
+  private conversationHandlers(): Omit<MainHandlers, keyof BackendPanelHandlers> {
     return {
-      listEmailDomains: () => run('domains list', (c) => c.listDomains()),
-      addEmailDomain: (domain) => run('domains add', (c) => c.addDomain(domain)),
-      removeEmailDomain: (domain) => run('domains remove', (c) => c.removeDomain(domain)),
-      getMeetingPreferences: () => run('preferences get', (c) => c.getPreferences()),
-      setDefaultMeetingMinutes: (minutes) => run('preferences set', (c) => c.setDefaultMeetingMinutes(minutes)),
+      signIn: async () => {
+        try {
+          await this.deps.session.signIn();
+        } catch (err) {
+          throw new BridgeError('SIGN_IN_FAILED', undefined, { cause: err });
+        }
+        this.deps.link.restart();
+      },
+      signOut: async () => {
+        const sub = signedInSub(this.deps.session);
+        // The backend's logout first (while the access token still works), then the tenant's revocation.
+        const loggedOut = await this.deps.link.logout();
+        if (!loggedOut) this.log.warn({}, 'the backend did not confirm the logout (offline?); signing out here anyway');
+        this.ptt.reset();
+        this.recording.discard();
+        this.recorder.reset();
+        this.connectScopes.clear();
+        await this.deps.session.signOut();
+        // A shared computer must not show the previous person's conversation to the next one. Cleared
+        // once signed out: anything that arrived meanwhile was queued before this and goes with it.
+        await this.history.clearFor(sub);
+      },
+      sendTranscript: (text) => {
+        requireSignedIn(this.deps.session);
+        const id = this.deps.newId();
+        this.deps.link.send({ type: 'transcript', id, text });
+        this.recorder.userSaid(id, text);
+        return { id };
+      },
+      startListening: () => {
+        // Recording with no engine to hear it would drop the words silently: say so instead (the
+        // popover offers the download next to this sentence while the model is missing).
+        if (!this.sttReady) throw new BridgeError('UNAVAILABLE', this.sttUnavailableMessage);
+        this.ptt.uiStart();
+      },
+      stopListening: () => {
+        this.ptt.uiStop();
+      },
+      pushAudio: (chunk) => {
+        const before = this.recording.byteLength;
+        if (!this.recording.push(chunk) || !this.streaming) return;
+        // Only what the buffer kept (it stops at its cap), so the streamed and buffered audio agree.
+        const kept = (this.recording.byteLength - before) / 2;
+        this.stt!.appendAudio!(int16ToFloat32(new Int16Array(chunk, 0, kept)));
+      },
+      downloadSpeechModel: () => {
+        const speech = this.requireSpeechModel();
+        // Progress and the outcome reach the popover as speech_model events; the call returns at once.
+        void speech
+          .download()
+          .catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model download failed'));
+      },
+      cancelSpeechModelDownload: () => {
+        this.requireSpeechModel().cancelDownload();
+      },
+      useSpeechModelFolder: async (typed) => {
+        const speech = this.requireSpeechModel();
+        if (!this.deps.chooseSpeechModelFolder) throw new BridgeError('UNAVAILABLE', 'Choosing a folder is not available here.');
+        const dir = await this.deps.chooseSpeechModelFolder(typed);
+        if (dir) await speech.useFolder(dir);
+      },
+      confirmDraft: (draftId, edits) => {
+        requireSignedIn(this.deps.session);
+        this.recorder.draftConfirmed(draftId, edits);
+        this.deps.link.send(
+          edits ? { type: 'action_confirmed', draft_id: draftId, edits } : { type: 'action_confirmed', draft_id: draftId },
+        );
+      },
+      cancelDraft: (draftId) => {
+        requireSignedIn(this.deps.session);
+        this.deps.link.send({ type: 'action_cancelled', draft_id: draftId });
+      },
+      decideApproval: (id, approve) => {
+        requireSignedIn(this.deps.session);
+        this.deps.link.send({ type: 'approval_decision', id, approve });
+      },
+      connectProvider: async (provider) => {
+        requireSignedIn(this.deps.session);
+        const progress = (p: ConnectProgress) => this.deps.emit({ type: 'connect_progress', progress: p });
+        try {
+          await this.deps.connect(provider, progress, this.connectScopes.forConnect(provider));
+          this.connectScopes.connected(provider);
+        } catch (err) {
+          this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'connect failed');
+          progress({ provider, state: 'failed', message: 'The account was not connected. Try again.' });
+          throw new BridgeError('CONNECT_FAILED', undefined, { cause: err });
+        }
+        this.deps.link.send({ type: 'account_connected', provider });
+      },
+      listScopes: () => {
+        requireSignedIn(this.deps.session);
+        this.deps.link.send({ type: 'list_scopes' });
+      },
+      revokeProvider: async (provider) => {
+        requireSignedIn(this.deps.session);
+        if (this.deps.unlink) {
+          try {
+            await this.deps.unlink(provider);
+          } catch (err) {
+            this.log.warn({ provider, error: err instanceof Error ? err.name : 'unknown' }, 'unlink failed');
+            throw new BridgeError('DISCONNECT_FAILED', undefined, { cause: err });
+          }
+        }
+        // The backend forgets the link, clears cached tokens and records it in the audit log.
+        this.deps.link.send({ type: 'revoke_provider', provider });
+      },
+      listHistory: () => this.history.list(),
+      clearHistory: () => this.history.clear(),
+      getSettings: () => {
+        if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
+        return this.deps.settings.get();
+      },
+      updateSettings: async (patch) => {
+        if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
+        const prev = this.deps.settings.get();
+        let next;
+        try {
+          next = this.deps.settings.preview(patch);
+        } catch {
+          throw new BridgeError('INVALID_ARGUMENTS');
+        }
+        try {
+          await this.deps.desktop?.apply(prev, next);
+        } catch (err) {
+          // The system refused (a shortcut another app owns…): the old setting stays, in the file and in force.
+          if (err instanceof SystemSettingRefused) throw new BridgeError('REQUEST_FAILED', err.message);
+          throw err;
+        }
+        next = this.deps.settings.update(patch);
+        this.applySettings(next);
+        return next;
+      },
     };
-  }
-
-  /** Runs a call on one of the backend's HTTP clients; any failure reaches the renderer as `REQUEST_FAILED`. */
-  private async withBackend<C, T>(op: string, client: C | undefined, run: (c: C) => Promise<T>): Promise<T> {
-    requireSignedIn(this.deps.session);
-    if (!client) throw new BridgeError('UNAVAILABLE');
-    try {
-      return await run(client);
-    } catch (err) {
-      if (err instanceof BridgeError) throw err;
-      this.log.warn({ op, error: err instanceof Error ? err.name : 'unknown' }, 'backend call failed');
-      throw new BridgeError('REQUEST_FAILED');
-    }
-  }
-
-  /** Runs a pre-authorization call; its coded failures reach the renderer, anything else is `REQUEST_FAILED`. */
-  private async withPreauth<T>(op: string, run: (p: PreauthClient) => Promise<T>): Promise<T> {
-    requireSignedIn(this.deps.session);
-    const client = this.deps.preauth;
-    if (!client) throw new BridgeError('UNAVAILABLE', 'Allowing actions for a while is not available.');
-    try {
-      return await run(client);
-    } catch (err) {
-      this.log.warn(
-        { op, error: err instanceof PreauthError ? err.code : err instanceof Error ? err.name : 'unknown' },
-        'pre-authorization call failed',
-      );
-      throw new BridgeError(err instanceof PreauthError ? err.code : 'REQUEST_FAILED', undefined, { cause: err });
-    }
   }
 
   private requireSpeechModel(): SpeechModelPort {
