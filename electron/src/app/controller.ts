@@ -11,13 +11,12 @@ import type { LinkClient } from '../link/linkClient.js';
 import { backendPanelHandlers, type BackendPanelClients, type BackendPanelHandlers } from './backendPanelHandlers.js';
 import type { SettingsStore } from './settings.js';
 import { SystemSettingRefused, type SystemSettings } from './systemSettings.js';
-import { describeSpeechModel } from '../stt/speech-model-text.js';
-import type { SpeechModelState } from '../stt/speech-model.js';
-import { type SpeechModelPort, speechModelView, type SttEngineLike, transcriptText } from './sttPort.js';
+import { requireSignedIn, signedInSub } from './signedIn.js';
+import { SpeechGate, type SpeechDeps, type SpeechModelHandlers } from './speechGate.js';
+import { transcriptText, type SttEngineLike } from './sttPort.js';
 import type { ConversationHistory } from './history/conversationHistory.js';
 import { HistoryRecorder } from './history/historyRecorder.js';
 import { SignedInHistory } from './history/signedInHistory.js';
-import { requireSignedIn, signedInSub } from './signedIn.js';
 
 /**
  * The main process's application logic, free of Electron: it owns the session, the link, the
@@ -26,21 +25,10 @@ import { requireSignedIn, signedInSub } from './signedIn.js';
  * (main.ts) only injects OS pieces: the browser opener, the event sink, the hotkey source.
  * Nothing secret is ever put in an event: the renderer sees states, frames and transcripts only.
  */
-interface ControllerDeps extends BackendPanelClients {
+interface ControllerDeps extends SpeechDeps, BackendPanelClients {
   session: AuthSession;
   /** Built by the caller with `getAccessToken` bound to the session and `onFrame/onState` bound here. */
   link: LinkClient;
-  stt?: SttEngineLike | undefined;
-  /**
-   * The speech model with its download (takes the place of `stt`): its state reaches the popover as
-   * `speech_model` events, and Talk works whenever it is ready, also after a later download.
-   */
-  speech?: SpeechModelPort | undefined;
-  /**
-   * "Use a folder…": the app shows its native folder picker and ignores `typed` (a page must not name
-   * paths); the development host takes the typed path. Undefined: the person cancelled.
-   */
-  chooseSpeechModelFolder?(typed: string | undefined): Promise<string | undefined>;
   /** Runs the Connected Accounts flow (My Account token, connect, browser, complete). */
   connect(provider: Provider, onProgress: (p: ConnectProgress) => void, scopes: readonly string[]): Promise<void>;
   /** Removes the provider's connected accounts from Token Vault (My Account API). */
@@ -61,66 +49,44 @@ interface ControllerDeps extends BackendPanelClients {
   log?: { warn(obj: Record<string, unknown>, msg: string): void };
 }
 
-const SPEECH_UNAVAILABLE = 'Speech recognition is not available; type your request instead.';
-const SPEECH_NOT_READY = 'The speech model is still loading. Try again in a moment, or type your request.';
-const SPEECH_FAILED = 'The speech model could not be loaded.';
-const SPEECH_MISSING = 'The speech model is not downloaded yet. Download it, or type your request.';
-const SPEECH_DOWNLOADING = 'The speech model is still downloading. Try again when it is ready, or type your request.';
-
-/** Why Talk is refused in each state of the speech model (undefined: it is ready). */
-function speechRefusal(state: SpeechModelState): string | undefined {
-  switch (state.status) {
-    case 'ready':
-      return undefined;
-    case 'missing':
-      return SPEECH_MISSING;
-    case 'downloading':
-      return SPEECH_DOWNLOADING;
-    case 'loading':
-      return SPEECH_NOT_READY;
-    case 'failed':
-      return `${state.reason} Type your request instead.`;
-  }
-}
-
 export class AppController {
   readonly ptt: PttMachine;
   readonly recording = new RecordingBuffer();
-  private sttReady = false;
+  readonly handlers: MainHandlers;
   /** What the next Connect asks each provider for: only what requests needed (incremental consent). */
   private readonly connectScopes = new ConnectScopes();
-  private sttUnavailableMessage = SPEECH_UNAVAILABLE;
   private readonly log: NonNullable<ControllerDeps['log']>;
-  private readonly stt: SttEngineLike | undefined;
-  /** Whether the open utterance is being streamed to the engine (begun at record start). */
-  private streaming = false;
-  /** The last `speech_model` event sent, to thin out download progress (one event per chunk would flood the popover and the tray). */
-  private lastSpeechEvent: { status: string; text: string; doneBytes: number } | undefined;
+  private readonly speech: SpeechGate;
   private readonly history: SignedInHistory;
-  readonly handlers: MainHandlers;
+  /** The engine the open utterance is being streamed to (begun at record start). */
+  private streamingTo: SttEngineLike | undefined;
   /** What the popover shows, turned into history items as it happens. */
   private readonly recorder = new HistoryRecorder((item) => this.history.keep(item));
 
   constructor(private readonly deps: ControllerDeps) {
     this.log = deps.log ?? { warn() {} };
-    this.stt = deps.speech?.sttEngine ?? deps.stt;
+    this.speech = new SpeechGate(deps, this.log);
     this.history = new SignedInHistory(deps, this.log);
-    deps.speech?.on('state', (state) => this.onSpeechModelState(state));
     this.ptt = new PttMachine(
       { mode: deps.pttMode ?? 'toggle', timers: deps.timers, ...(deps.maxRecordingMs ? { maxRecordingMs: deps.maxRecordingMs } : {}) },
       {
         onStart: () => {
           this.recording.start();
           // The spectrogram is computed while the person speaks; at release only the network runs.
-          this.streaming = this.sttReady && !!this.stt?.beginUtterance && !!this.stt.appendAudio && !!this.stt.finishUtterance;
-          if (this.streaming) this.stt!.beginUtterance!();
+          const stt = this.speech.readyEngine;
+          this.streamingTo = stt?.beginUtterance && stt.appendAudio && stt.finishUtterance ? stt : undefined;
+          this.streamingTo?.beginUtterance?.();
         },
         onStop: () => void this.transcribeRecording(),
         onState: (state) => deps.emit({ type: 'recording', state }),
       },
     );
     deps.session.onChange((state) => deps.emit({ type: 'auth', state }));
-    this.handlers = { ...this.conversationHandlers(), ...backendPanelHandlers(deps, deps.session, this.log) };
+    this.handlers = {
+      ...this.conversationHandlers(),
+      ...this.speech.handlers,
+      ...backendPanelHandlers(deps, deps.session, this.log),
+    };
   }
 
   /** Called once at start-up: restore the stored session, connect, load the model. */
@@ -134,30 +100,7 @@ export class AppController {
     if (this.deps.settings) this.applySettings(this.deps.settings.get());
     const restored = await this.deps.session.restore().catch(() => false);
     if (restored) this.deps.link.start();
-    const speech = this.deps.speech;
-    if (speech) {
-      this.onSpeechModelState(speech.state);
-      void speech
-        .start()
-        .catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model failed to start'));
-    } else void this.loadModel();
-  }
-
-  /** The speech model's state, as the popover's row shows it; Talk follows it (also after a later download). */
-  private onSpeechModelState(state: SpeechModelState): void {
-    const refusal = speechRefusal(state);
-    this.sttReady = refusal === undefined;
-    if (refusal !== undefined) this.sttUnavailableMessage = refusal;
-    const text = describeSpeechModel(state);
-    const doneBytes = state.status === 'downloading' ? state.doneBytes : 0;
-    const last = this.lastSpeechEvent;
-    if (state.status === 'downloading' && last?.status === 'downloading' && last.text === text) {
-      // Same line: only a visible step of the progress bar (1 % of the total, once known) is worth an event.
-      const step = state.totalBytes !== undefined ? state.totalBytes / 100 : 64 * 1024;
-      if (doneBytes - last.doneBytes < step) return;
-    }
-    this.lastSpeechEvent = { status: state.status, text, doneBytes };
-    this.deps.emit({ type: 'speech_model', state: speechModelView(state), text });
+    this.speech.start();
   }
 
   /** Link callbacks (wired by the caller). */
@@ -176,35 +119,21 @@ export class AppController {
       .catch(() => this.deps.link.stop());
   };
 
-  async loadModel(): Promise<void> {
-    const stt = this.stt;
-    if (!stt) {
-      this.deps.emit({ type: 'stt_model', state: 'failed', message: SPEECH_UNAVAILABLE });
-      return;
-    }
-    this.sttUnavailableMessage = SPEECH_NOT_READY;
-    this.deps.emit({ type: 'stt_model', state: 'loading', progress: 0 });
-    try {
-      await stt.load((p) => this.deps.emit({ type: 'stt_model', state: 'loading', progress: p.fraction }));
-      this.sttReady = true;
-      this.deps.emit({ type: 'stt_model', state: 'ready', progress: 1 });
-    } catch (err) {
-      this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model failed to load');
-      this.sttUnavailableMessage = SPEECH_FAILED;
-      this.deps.emit({ type: 'stt_model', state: 'failed', message: SPEECH_FAILED });
-    }
+  loadModel(): Promise<void> {
+    return this.speech.loadModel();
   }
 
   /** Stops the STT worker (the app quitting, the desktop host closing). */
-  async dispose(): Promise<void> {
-    await this.stt?.dispose?.();
+  dispose(): Promise<void> {
+    return this.speech.dispose();
   }
 
   /** The global hotkey fired (toggle) / was pressed or released (hold). */
   hotkeyDown = (): void => {
     // Without a ready speech model a recording could only be dropped: say why instead (the shell opens the popover).
-    if (!this.sttReady && this.ptt.state === 'idle') {
-      this.deps.emit({ type: 'talk_refused', message: this.sttUnavailableMessage });
+    const refusal = this.speech.refusal;
+    if (refusal !== undefined && this.ptt.state === 'idle') {
+      this.deps.emit({ type: 'talk_refused', message: refusal });
       return;
     }
     this.ptt.keyDown();
@@ -213,12 +142,12 @@ export class AppController {
 
   private async transcribeRecording(): Promise<void> {
     const samples = this.recording.finish();
-    const streamed = this.streaming;
-    this.streaming = false;
+    const streamed = this.streamingTo;
+    this.streamingTo = undefined;
     try {
-      const stt = this.stt;
-      if (!this.sttReady || !stt || samples.length === 0) return;
-      const text = transcriptText(streamed ? await stt.finishUtterance!() : await stt.transcribe(samples));
+      const stt = this.speech.readyEngine;
+      if (!stt || samples.length === 0) return;
+      const text = transcriptText(streamed ? await streamed.finishUtterance!() : await stt.transcribe(samples));
       if (!text) return;
       const id = this.deps.newId();
       this.deps.emit({ type: 'transcript', id, text });
@@ -231,8 +160,8 @@ export class AppController {
     }
   }
 
-  /** The handlers of the session, the conversation, Talk, the speech model, connected accounts and the desktop settings. */
-  private conversationHandlers(): Omit<MainHandlers, keyof BackendPanelHandlers> {
+  /** The handlers of the session, the conversation, Talk, connected accounts and the desktop settings. */
+  private conversationHandlers(): Omit<MainHandlers, keyof SpeechModelHandlers | keyof BackendPanelHandlers> {
     return {
       signIn: async () => {
         try {
@@ -266,7 +195,8 @@ export class AppController {
       startListening: () => {
         // Recording with no engine to hear it would drop the words silently: say so instead (the
         // popover offers the download next to this sentence while the model is missing).
-        if (!this.sttReady) throw new BridgeError('UNAVAILABLE', this.sttUnavailableMessage);
+        const refusal = this.speech.refusal;
+        if (refusal !== undefined) throw new BridgeError('UNAVAILABLE', refusal);
         this.ptt.uiStart();
       },
       stopListening: () => {
@@ -274,26 +204,10 @@ export class AppController {
       },
       pushAudio: (chunk) => {
         const before = this.recording.byteLength;
-        if (!this.recording.push(chunk) || !this.streaming) return;
+        if (!this.recording.push(chunk) || !this.streamingTo) return;
         // Only what the buffer kept (it stops at its cap), so the streamed and buffered audio agree.
         const kept = (this.recording.byteLength - before) / 2;
-        this.stt!.appendAudio!(int16ToFloat32(new Int16Array(chunk, 0, kept)));
-      },
-      downloadSpeechModel: () => {
-        const speech = this.requireSpeechModel();
-        // Progress and the outcome reach the popover as speech_model events; the call returns at once.
-        void speech
-          .download()
-          .catch((err: unknown) => this.log.warn({ error: err instanceof Error ? err.name : 'unknown' }, 'speech model download failed'));
-      },
-      cancelSpeechModelDownload: () => {
-        this.requireSpeechModel().cancelDownload();
-      },
-      useSpeechModelFolder: async (typed) => {
-        const speech = this.requireSpeechModel();
-        if (!this.deps.chooseSpeechModelFolder) throw new BridgeError('UNAVAILABLE', 'Choosing a folder is not available here.');
-        const dir = await this.deps.chooseSpeechModelFolder(typed);
-        if (dir) await speech.useFolder(dir);
+        this.streamingTo.appendAudio!(int16ToFloat32(new Int16Array(chunk, 0, kept)));
       },
       confirmDraft: (draftId, edits) => {
         requireSignedIn(this.deps.session);
@@ -367,11 +281,6 @@ export class AppController {
         return next;
       },
     };
-  }
-
-  private requireSpeechModel(): SpeechModelPort {
-    if (!this.deps.speech) throw new BridgeError('UNAVAILABLE', SPEECH_UNAVAILABLE);
-    return this.deps.speech;
   }
 
   /** The tray's "Introduction…": the popover opens on the first-run introduction. */
