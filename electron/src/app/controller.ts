@@ -9,8 +9,7 @@ import type { MainHandlers } from '../ipc/bridgeRegistry.js';
 import { BridgeError } from '../ipc/bridgeRegistry.js';
 import type { LinkClient } from '../link/linkClient.js';
 import { backendPanelHandlers, type BackendPanelClients, type BackendPanelHandlers } from './backendPanelHandlers.js';
-import type { SettingsStore } from './settings.js';
-import { SystemSettingRefused, type SystemSettings } from './systemSettings.js';
+import { AppliedSettings, type SettingsDeps, type SettingsHandlers } from './appliedSettings.js';
 import { requireSignedIn, signedInSub } from './signedIn.js';
 import { SpeechGate, type SpeechDeps, type SpeechModelHandlers } from './speechGate.js';
 import { transcriptText, type SttEngineLike } from './sttPort.js';
@@ -25,7 +24,7 @@ import { SignedInHistory } from './history/signedInHistory.js';
  * (main.ts) only injects OS pieces: the browser opener, the event sink, the hotkey source.
  * Nothing secret is ever put in an event: the renderer sees states, frames and transcripts only.
  */
-interface ControllerDeps extends SpeechDeps, BackendPanelClients {
+interface ControllerDeps extends SpeechDeps, BackendPanelClients, SettingsDeps {
   session: AuthSession;
   /** Built by the caller with `getAccessToken` bound to the session and `onFrame/onState` bound here. */
   link: LinkClient;
@@ -33,12 +32,6 @@ interface ControllerDeps extends SpeechDeps, BackendPanelClients {
   connect(provider: Provider, onProgress: (p: ConnectProgress) => void, scopes: readonly string[]): Promise<void>;
   /** Removes the provider's connected accounts from Token Vault (My Account API). */
   unlink?(provider: Provider): Promise<unknown>;
-  /** The person's desktop settings (spoken replies, time zone), applied as they change. */
-  settings?: SettingsStore | undefined;
-  /** This computer's time zone, used while the setting follows it. */
-  systemTimeZone?: string;
-  /** The settings the OS must accept first (push-to-talk shortcut and mode, launch at login). */
-  desktop?: SystemSettings | undefined;
   /** The conversation kept per person across popover reloads and restarts (issue 13). */
   history?: ConversationHistory | undefined;
   emit(event: BridgeEvent): void;
@@ -58,6 +51,7 @@ export class AppController {
   private readonly log: NonNullable<ControllerDeps['log']>;
   private readonly speech: SpeechGate;
   private readonly history: SignedInHistory;
+  private readonly appliedSettings: AppliedSettings;
   /** The engine the open utterance is being streamed to (begun at record start). */
   private streamingTo: SttEngineLike | undefined;
   /** What the popover shows, turned into history items as it happens. */
@@ -67,6 +61,7 @@ export class AppController {
     this.log = deps.log ?? { warn() {} };
     this.speech = new SpeechGate(deps, this.log);
     this.history = new SignedInHistory(deps, this.log);
+    this.appliedSettings = new AppliedSettings(deps);
     this.ptt = new PttMachine(
       { mode: deps.pttMode ?? 'toggle', timers: deps.timers, ...(deps.maxRecordingMs ? { maxRecordingMs: deps.maxRecordingMs } : {}) },
       {
@@ -85,6 +80,7 @@ export class AppController {
     this.handlers = {
       ...this.conversationHandlers(),
       ...this.speech.handlers,
+      ...this.appliedSettings.handlers,
       ...backendPanelHandlers(deps, deps.session, this.log),
     };
   }
@@ -92,12 +88,7 @@ export class AppController {
   /** Called once at start-up: restore the stored session, connect, load the model. */
   async start(): Promise<void> {
     this.deps.emit({ type: 'auth', state: this.deps.session.state });
-    if (this.deps.settings && this.deps.desktop) {
-      const os = await this.deps.desktop.start(this.deps.settings.get());
-      // Launch at login as the system has it (the person may have changed it outside Vouch).
-      if (os && os.launchAtLogin !== this.deps.settings.get().launchAtLogin) this.deps.settings.update({ launchAtLogin: os.launchAtLogin });
-    }
-    if (this.deps.settings) this.applySettings(this.deps.settings.get());
+    await this.appliedSettings.start();
     const restored = await this.deps.session.restore().catch(() => false);
     if (restored) this.deps.link.start();
     this.speech.start();
@@ -160,8 +151,8 @@ export class AppController {
     }
   }
 
-  /** The handlers of the session, the conversation, Talk, connected accounts and the desktop settings. */
-  private conversationHandlers(): Omit<MainHandlers, keyof SpeechModelHandlers | keyof BackendPanelHandlers> {
+  /** The handlers of the session, the conversation, Talk and connected accounts. */
+  private conversationHandlers(): Omit<MainHandlers, keyof SpeechModelHandlers | keyof SettingsHandlers | keyof BackendPanelHandlers> {
     return {
       signIn: async () => {
         try {
@@ -256,42 +247,11 @@ export class AppController {
       },
       listHistory: () => this.history.list(),
       clearHistory: () => this.history.clear(),
-      getSettings: () => {
-        if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
-        return this.deps.settings.get();
-      },
-      updateSettings: async (patch) => {
-        if (!this.deps.settings) throw new BridgeError('UNAVAILABLE');
-        const prev = this.deps.settings.get();
-        let next;
-        try {
-          next = this.deps.settings.preview(patch);
-        } catch {
-          throw new BridgeError('INVALID_ARGUMENTS');
-        }
-        try {
-          await this.deps.desktop?.apply(prev, next);
-        } catch (err) {
-          // The system refused (a shortcut another app owns…): the old setting stays, in the file and in force.
-          if (err instanceof SystemSettingRefused) throw new BridgeError('REQUEST_FAILED', err.message);
-          throw err;
-        }
-        next = this.deps.settings.update(patch);
-        this.applySettings(next);
-        return next;
-      },
     };
   }
 
   /** The tray's "Introduction…": the popover opens on the first-run introduction. */
   showOnboarding(): void {
     this.deps.emit({ type: 'show_onboarding' });
-  }
-
-  private applySettings(settings: NonNullable<ReturnType<SettingsStore['get']>>): void {
-    const tz = settings.timeZone ?? this.deps.systemTimeZone;
-    if (tz) this.deps.link.setTimezone(tz);
-    this.deps.link.setVoice(settings.voice);
-    this.deps.emit({ type: 'settings', settings, ...(this.deps.desktop ? { desktop: this.deps.desktop.status() } : {}) });
   }
 }
