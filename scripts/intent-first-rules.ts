@@ -47,6 +47,10 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_21: 'fb0a629',
   HELD_OUT_22: '198769a',
   HELD_OUT_23: '220ae83',
+  HELD_OUT_24: '9523208',
+  HELD_OUT_25: '9523208',
+  HELD_OUT_26: '9523208',
+  HELD_OUT_27: '9523208',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();

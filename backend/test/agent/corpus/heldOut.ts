@@ -1,5 +1,11 @@
 import type { PendingIntent, Turn } from '../../../src/agent/intent/schema.js';
 import { type CorpusCase, at, day, span } from './types.js';
+import { HELD_OUT_24 } from './batches/heldOut24.js';
+import { HELD_OUT_25 } from './batches/heldOut25.js';
+import { HELD_OUT_26 } from './batches/heldOut26.js';
+import { HELD_OUT_27 } from './batches/heldOut27.js';
+
+export { HELD_OUT_24, HELD_OUT_25, HELD_OUT_26, HELD_OUT_27 };
 
 /**
  * The held-out corpus: written after the engine work on the development corpus and reported separately
@@ -115,6 +121,14 @@ import { type CorpusCase, at, day, span } from './types.js';
  * mail, "the story with", "send X from Y over to Z", a trailing ", accept it", bringing people together,
  * "throw a message in #…"), and the fallback no longer narrows services the person named outright; only
  * then were batches 22 and 23 added to HELD_OUT_CORPUS.
+ *
+ * Batches 24-27 (batches/heldOut24.ts …) were written by four other writers, each in a voice of their own
+ * (a sales executive dictating between calls; a parent at home through speech-to-text, with British and
+ * Australian idioms; an engineering lead living in Slack; three first-time users: a formal assistant, a
+ * non-native speaker, a student in text-speak), from the labelling conventions alone: they saw neither
+ * the engine nor this corpus. Measured once with the engine as it stood (commit 9523208), before any change
+ * for them, over 240 requests: rules + learned fallback tools+action 226/240 (94.2 %), all entities 223/240
+ * (92.9 %); rules alone 222/240 (92.5 %).
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -142,6 +156,10 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 21', n: 42, toolsAction: 42, exact: 41 },
   { batch: 'held-out batch 22', n: 44, toolsAction: 34, exact: 33 },
   { batch: 'held-out batch 23', n: 42, toolsAction: 38, exact: 38 },
+  { batch: 'held-out batch 24', n: 60, toolsAction: 58, exact: 58 },
+  { batch: 'held-out batch 25', n: 60, toolsAction: 57, exact: 55 },
+  { batch: 'held-out batch 26', n: 60, toolsAction: 54, exact: 54 },
+  { batch: 'held-out batch 27', n: 60, toolsAction: 57, exact: 56 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -6524,4 +6542,8 @@ export const HELD_OUT_BATCHES: ReadonlyArray<{ name: string; cases: CorpusCase[]
   HELD_OUT_21,
   HELD_OUT_22,
   HELD_OUT_23,
+  HELD_OUT_24,
+  HELD_OUT_25,
+  HELD_OUT_26,
+  HELD_OUT_27,
 ].map((cases, i) => ({ name: `HELD_OUT_${i + 1}`, cases }));

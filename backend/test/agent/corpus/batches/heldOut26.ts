@@ -1,0 +1,93 @@
+import type { CorpusCase } from '../types.js';
+
+/** An engineering lead on a distributed team: mostly Slack (channels, DMs, threads, incidents, deploys, on-call),
+ * plus vendor/recruiter/legal mail, a calendar of standups, 1:1s, interviews and focus time, and cross-service asks. */
+export const HELD_OUT_26: CorpusCase[] = [
+  // ---- Slack (20)
+  { category: 'slack-read', text: 'anything new in #eng since yesterday?', tools: ['slack'], action: 'read', entities: { channel: 'eng' } },
+  { category: 'slack-read', text: "hey what's happening in the #support channel this morning", tools: ['slack'], action: 'read', entities: { channel: 'support' } },
+  { category: 'slack-read', text: 'catch me up on slack', tools: ['slack'], action: 'summarize', entities: { chat_scope: 'catch_up' } },
+  { category: 'slack-read', text: 'tl;dr of #design from yesterday pls', tools: ['slack'], action: 'summarize', entities: { channel: 'design' } },
+  { category: 'slack-read', text: 'do i have any unread DMs on slack', tools: ['slack'], action: 'read', entities: { chat_scope: 'dm' } },
+  { category: 'slack-read', text: 'search slack for the redis timeout thing from last week', tools: ['slack'], action: 'read', entities: { chat_scope: 'search' } },
+  { category: 'slack-read', text: 'did anybody mention the flaky e2e tests on slack?', tools: ['slack'], action: 'read', entities: { chat_scope: 'search' } },
+  { category: 'slack-read', text: 'what did I miss in #incidents overnight', tools: ['slack'], action: 'summarize', entities: { channel: 'incidents' } },
+  { category: 'slack-read', text: "um what's the latest in #deploys", tools: ['slack'], action: 'read', entities: { channel: 'deploys' } },
+  { category: 'slack-read', text: "who's on call this week? check #oncall", tools: ['slack'], action: 'read', entities: { channel: 'oncall' } },
+  { category: 'slack-read', text: 'Summarize the incident thread in #eng for me', tools: ['slack'], action: 'summarize', entities: { channel: 'eng' } },
+  { category: 'slack-read', text: 'bring me up to speed on slack, i was out yesterday', tools: ['slack'], action: 'summarize', entities: { chat_scope: 'catch_up' } },
+  { category: 'slack-write', text: 'post in #eng that the deploy freeze starts at 5pm today', tools: ['slack'], action: 'post', entities: { channel: 'eng' } },
+  { category: 'slack-write', text: 'ping jordan and ask if the migration PR is ready for review', tools: ['slack'], action: 'post' },
+  { category: 'slack-write', text: 'DM priya: can you cover on-call friday night? I owe you one', tools: ['slack'], action: 'post' },
+  { category: 'slack-write', text: "reply in the #support thread saying we've rolled back and are monitoring", tools: ['slack'], action: 'reply' },
+  { category: 'slack-write', text: 'let everyone in #support know the hotfix is live', tools: ['slack'], action: 'post', entities: { channel: 'support' } },
+  { category: 'slack-write', text: 'slack sam the link to the runbook', tools: ['slack'], action: 'post' },
+  { category: 'slack-write', text: 'quick one: answer maya\'s thread in #design and tell her the new mocks look great', tools: ['slack'], action: 'reply' },
+  { category: 'slack-write', text: 'Post an update to #eng — postmortem doc is up, comments by Friday EOD', tools: ['slack'], action: 'post', entities: { channel: 'eng' } },
+
+  // ---- Multi-service (10)
+  { category: 'multi', text: 'check slack and email for anything about the outage', tools: ['gmail', 'slack'], action: 'read' },
+  { category: 'multi', text: 'what did jordan say about the migration', tools: ['gmail', 'slack'], action: 'read' },
+  { category: 'multi', text: 'any messages from maya today?', tools: ['gmail', 'slack'], action: 'read' },
+  { category: 'multi', text: "catch me up, i've been stuck in interviews all morning", tools: ['gmail', 'slack'], action: 'summarize' },
+  { category: 'multi', text: 'what did i miss on slack and in my inbox while i was on PTO', tools: ['gmail', 'slack'], action: 'summarize' },
+  { category: 'multi', text: 'has sam sent me anything about swapping on-call shifts', tools: ['gmail', 'slack'], action: 'read' },
+  { category: 'multi', text: 'did priya say anything about the Q3 roadmap? slack or email, either one', tools: ['gmail', 'slack'], action: 'read' },
+  { category: 'multi', text: 'sum up everything about the vendor contract across email and slack', tools: ['gmail', 'slack'], action: 'summarize' },
+  { category: 'multi', text: "check my calendar and email for anything about tomorrow's onsite interview", tools: ['gmail', 'calendar'], action: 'read' },
+  { category: 'multi', text: 'has dana been in touch about the SOC2 audit', tools: ['gmail', 'slack'], action: 'read' },
+
+  // ---- Calendar (12)
+  { category: 'calendar-read', text: 'what do i have after lunch today', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'am I free thursday at 2 for an interview panel?', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: "when's my next 1:1 with priya", tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'do i have any focus time blocked this week', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-read', text: 'how many interviews am I doing on friday', tools: ['calendar'], action: 'read' },
+  { category: 'calendar-create', text: 'block 2 to 4 tomorrow afternoon as focus time, no meetings', tools: ['calendar'], action: 'schedule', entities: { operation: 'create' } },
+  { category: 'calendar-create', text: 'set up a 30 min 1:1 with sam next tuesday at 10', tools: ['calendar'], action: 'schedule', entities: { operation: 'create' } },
+  { category: 'calendar-create', text: 'find an hour with jordan and maya this week for the migration review and book it', tools: ['calendar'], action: 'schedule', entities: { operation: 'create' } },
+  { category: 'calendar-change', text: 'push my 1:1 with jordan to friday', tools: ['calendar'], action: 'schedule', entities: { operation: 'move' } },
+  { category: 'calendar-change', text: 'cancel the 4pm interview today, the candidate withdrew', tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel' } },
+  { category: 'calendar-change', text: "decline the all-hands invite on thursday, I'm on call", tools: ['calendar'], action: 'schedule', entities: { operation: 'decline' } },
+  { category: 'calendar-change', text: "accept maya's design review invite", tools: ['calendar'], action: 'schedule', entities: { operation: 'accept' } },
+
+  // ---- Mail (12)
+  { category: 'mail-read', text: 'any emails from recruiters this week?', tools: ['gmail'], action: 'read' },
+  { category: 'mail-read', text: 'did the datadog invoice come in yet', tools: ['gmail'], action: 'read' },
+  { category: 'mail-read', text: 'find the email from legal about the contractor agreement', tools: ['gmail'], action: 'read' },
+  { category: 'mail-understand', text: 'give me the gist of the latest email from our AWS account team', tools: ['gmail'], action: 'summarize' },
+  { category: 'mail-understand', text: "who's emailed me the most this week", tools: ['gmail'], action: 'read', entities: { analysis: 'top_senders' } },
+  { category: 'mail-understand', text: 'did maya ever get back to me about the API rate limits', tools: ['gmail'], action: 'read', entities: { analysis: 'did_reply' } },
+  { category: 'mail-write', text: "reply to the recruiter and say i'm not looking right now but thanks", tools: ['gmail'], action: 'reply' },
+  { category: 'mail-write', text: "email dana that we'll have the postmortem over to her by friday", tools: ['gmail'], action: 'send' },
+  { category: 'mail-write', text: 'forward the pagerduty renewal quote to priya', tools: ['gmail'], action: 'send', entities: { forward: true } },
+  { category: 'mail-write', text: "draft a reply to legal about the DPA redlines but don't send it, I want to review it first", tools: ['gmail'], action: 'draft', entities: { save_as_draft: true } },
+  { category: 'mail-write', text: "reply all on the vendor thread and say we're pausing the rollout until monday", tools: ['gmail'], action: 'reply', entities: { reply_all: true } },
+  { category: 'mail-write', text: 'write up an email to sam about the hiring plan and just leave it in drafts', tools: ['gmail'], action: 'draft', entities: { save_as_draft: true } },
+
+  // ---- Follow-ups (6)
+  { category: 'follow-up', text: "write back and say i'm happy to chat next week",
+    history: [ { role: 'user', text: 'any emails from that recruiter?' },
+               { role: 'assistant', text: 'Yes, one from Alex at Hirewell yesterday about a Staff Engineer role.' } ],
+    tools: ['gmail'], action: 'reply' },
+  { category: 'follow-up', text: "reply to jordan's thread and say i'll take a look after standup",
+    history: [ { role: 'user', text: "what's new in #eng" },
+               { role: 'assistant', text: 'Jordan started a thread saying the migration is blocked on a schema lock, and Sam asked who is on call tonight.' } ],
+    tools: ['slack'], action: 'reply' },
+  { category: 'follow-up', text: 'cancel the vendor one',
+    history: [ { role: 'user', text: 'what do I have friday' },
+               { role: 'assistant', text: 'Friday: standup at 9:15, 1:1 with Priya at 11, and a vendor call with Acme at 2pm.' } ],
+    tools: ['calendar'], action: 'schedule', entities: { operation: 'cancel' } },
+  // The assistant asked "Which channel should I post that in?"
+  { category: 'follow-up', text: '#eng please',
+    pending: { tools: ['slack'], action: 'post', entities: { people: [], emails: [] }, missing: 'channel' },
+    tools: ['slack'], action: 'post' },
+  // The assistant asked "When should the interview debrief be?"
+  { category: 'follow-up', text: 'tomorrow at 4, half an hour',
+    pending: { tools: ['calendar'], action: 'schedule', entities: { people: ['Priya'], emails: ['priya@example.com'], operation: 'create' }, missing: 'start' },
+    tools: ['calendar'], action: 'schedule', entities: { operation: 'create' } },
+  // The assistant asked "What should the email to Maya say?"
+  { category: 'follow-up', text: "never mind, i'll just call her",
+    pending: { tools: ['gmail'], action: 'send', entities: { people: ['Maya'], emails: ['maya@acme.com'] }, missing: 'message' },
+    tools: [], action: 'unknown' },
+];
