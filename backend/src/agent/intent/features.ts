@@ -16,7 +16,7 @@ export const REPLY_ALL =
 const FORWARD_WORDS =
   /\b(?:forward|fwd|fw)\b|\b(?:pass|send)\b(?:\s+[\w']+){1,5}?\s+(?:along|on)\s+to\b|\bsend (?:it|this|that) (?:on|along|over) to\b|\b(?:pass|send)\b(?:\s+[\w']+){1,4}?\s+from\s+(?:[\w'-]+\s+){1,3}?(?:over|across)\s+to\b/i;
 /** "bring the review forward", "pull it forward to 10": a time moving earlier, not a mail forward. */
-const FORWARD_IN_TIME = /\b(?:bring|brought|pull|pulled|move|moved|push|pushed|shift|shifted)\b(?:\s+[\w':]+){0,5}?\s+forward\b/i;
+const FORWARD_IN_TIME = /\b(?:bring|brought|pull|pulled|move|moved|push|pushed|shift|shifted)\b(?:\s+[\w':]+){0,8}?\s+forward\b/i;
 /** The text without a time-forward phrase, so its "forward" names no mail. */
 export function withoutTimeForward(text: string): string {
   return FORWARD_IN_TIME.test(text) && !/\be-?mails?\b|\bmail\b/i.test(text) ? text.replace(/\bforward\b/gi, 'earlier') : text;
@@ -34,7 +34,7 @@ const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   ],
   [
     'did_reply',
-    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back(?! to back)|come back|came back|write back|written back|wrote back|reply back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b(?!\s+me\b)|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back(?! to back))\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back(?! to back)|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b|\b(?:think|guess|believe|suspect|wonder(?:ing)? (?:if|whether)|see if|check if|know if|sure if|whether|if)\s+(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:has\s+|have\s+|ever\s+|already\s+|finally\s+)?(?:replied|responded|answered|got back(?! to back)|gotten back|wrote back|written back)\b/i,
+    /\b(?:did|has|have|had|didn't|hasn't|haven't)\s+(?:[\w'-]+(?:\s+[\w'-]+){0,2})\s+(?:ever\s+|already\s+|yet\s+)?(?:reply|replied|respond|responded|answer|answered|get back|gotten back|got back(?! to back)|come back|came back|write back|written back|wrote back|reply back|e-?mail(?:ed)? back|message(?:d)? back)\b|\b(?:any|a|no)\s+(?:reply|replies|response|responses|answers?)\s+(?:from|to|on)\b(?!\s+me\b)|\b(?:is|are) (?:\w+ )?still waiting on\b|\bwhether\s+\w+\s+(?:replied|responded|answered|got back(?! to back))\b|^(?!i\b|you\b|we\b)[\w'-]+(?:\s+[A-Z][\w'-]*)?\s+(?:has\s+|have\s+)?(?:replied|responded|answered|got back(?! to back)|gotten back|wrote back|written back)\b|\b(?:heard|hear) back from\b|\b(?:think|guess|believe|suspect|wonder(?:ing)? (?:if|whether)|see if|check if|know if|sure if|whether|if)\s+(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:has\s+|have\s+|ever\s+|already\s+|finally\s+)?(?:replied|responded|answered|got back(?! to back)|gotten back|wrote back|written back)\b/i,
   ],
 ];
 

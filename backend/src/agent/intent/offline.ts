@@ -53,11 +53,17 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     mail: lex.re.mail,
     /** Words that mean mail unless a chat service was named ("reply on <chat> to Sam"). */
     mailWeak: lex.re.mailWeak,
-    message: /\bmessages?\b|\bping\b|\btext\b/i,
+    message: /\bmessag(?:es?|ed)\b|\bping\b|\btext\b/i,
   };
 
+  /**
+   * Occasions that only say when or why ("while I was in the meeting", "been in calls all day") and the
+   * on-call duty: none is a calendar request.
+   */
   const EVENT_AS_TIME =
-    /\b(?:while|when)\s+(?:i\s+was|i'm|i\s+am|we\s+were)\s+(?:in|at|on)\s+(?:the|a|my|our)\s+[\w-]+|\b(?:during|since)\s+(?:the|my|our)\s+[\w-]+/gi;
+    /\b(?:while|when)\s+(?:i\s+was|i'm|i\s+am|we\s+were)\s+(?:in|at|on)\s+(?:the|a|my|our)\s+[\w-]+|\b(?:during|since)\s+(?:the|my|our)\s+[\w-]+|\b(?:been|stuck|tied up|was|were)\s+(?:\w+\s+)?(?:in|on)\s+(?:calls|meetings|interviews|back[- ]to[- ]backs?)\b|\bon[- ]call\b(?!\s+(?:with|at|about)\b)/gi;
+  /** Devices' own features ("set a timer for 20 minutes for the pasta"): nothing Vouch books. */
+  const DEVICE_COMMAND = /^(?:set|start|stop|cancel|snooze)\s+(?:a|an|the|my)\s+(?:[\w-]+\s+){0,2}?(?:timers?|alarms?|stopwatch|countdown)\b/i;
 
   /** Arranging something: with a time or a person it is a calendar event ("tee up a call with maya"). */
   const SCHEDULE_VERB =
@@ -90,7 +96,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   const ACTION_RE = {
     summarize:
       /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|run me through|walk me through|rundown|gist|(?:what's|whats|what is) the (?:story|deal|situation) (?:with|on|behind)|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
-    reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\be-?mail\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
+    reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
       /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
     draft:
@@ -410,6 +416,19 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     if (RE.calendar.test(words.replace(EVENT_AS_TIME, ' '))) tools.add(lex.calendar);
     // "open my unread messages": unread messages could be in either place.
     if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.chat.test(text) && !RE.mail.test(text)) tools.add(lex.chat);
+    // "has maya messaged me about the invoice": what a message is about names no medium, so a message
+    // read with none named outside its topic could be in either place.
+    const topicless = words.replace(/\b(?:about|regarding|re)\b.*$/i, ' ');
+    if (
+      RE.message.test(topicless) &&
+      !RE.chat.test(text) &&
+      !RE.mail.test(topicless) &&
+      !RE.mailWeak.test(topicless) &&
+      !(action === 'send' || action === 'post' || SEND_LEAD.test(text))
+    ) {
+      tools.add(lex.mail);
+      tools.add(lex.chat);
+    }
     // "message Sam", "any new messages from Priya": a message with no medium named could be either.
     if (RE.message.test(text) && !tools.has(lex.chat) && !tools.has(lex.mail)) {
       if (action === 'send' || action === 'post' || SEND_LEAD.test(text)) tools.add(lex.chat);
@@ -421,6 +440,15 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     // A provider of another kind ("my notebook") is named by its own words.
     for (const o of lex.others) if (o.re.test(words)) tools.add(o.tool);
     if (tools.size === 0) for (const t of NO_SERVICE_RULES.find((r) => r.when(text))?.tools ?? []) tools.add(t);
+    // "what's happening in #support this morning", "who's on call? check #oncall": a named channel is where to
+    // look; times and occasions there are what was said, unless the calendar itself was named.
+    if (
+      tools.has(lex.chat) &&
+      tools.has(lex.calendar) &&
+      findChannel(text) !== undefined &&
+      !/\b(?:calendar|diary|agenda|invit(?:e|ation)s?|schedul(?:e|ed|ing)|book|set up|block)\b/i.test(words)
+    )
+      tools.delete(lex.calendar);
     // "any unread DMs": direct messages are the chat service's unless mail was named outright.
     if (
       tools.has(lex.mail) &&
@@ -594,7 +622,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], forget: fact }, needs_write: false };
     }
 
-    if (REMARK.test(raw)) return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false };
+    if (REMARK.test(raw) || DEVICE_COMMAND.test(raw)) return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false };
     // "save a note … in my notebook" names a provider that keeps notes: it is for that provider, not memory.
     const remember = lex.others.some((o) => o.re.test(raw)) ? null : REMEMBER.exec(raw);
     if (remember?.[1]) {
@@ -932,7 +960,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   /** The rules decided this is not a request for them (a remark, a question outside mail/calendar/chat). */
   function ruledOut(text: string): boolean {
     const { text: raw } = cleanUtterance(text);
-    return REMARK.test(raw) || OUT_OF_SCOPE.test(raw);
+    return REMARK.test(raw) || OUT_OF_SCOPE.test(raw) || DEVICE_COMMAND.test(raw);
   }
 
   return { parseIntent, ruledOut };

@@ -119,6 +119,7 @@ const GOOGLE_LANGUAGE = {
       String.raw`\brepl(y|ies|ied)\b`,
       String.raw`\brespond(ed)?\b`,
       String.raw`\bwrite back\b`,
+      String.raw`\bwrite (?:her|him|them|[a-z][\w'-]*) back\b`,
       String.raw`\bwrote back\b`,
       String.raw`\bget back to\b`,
       String.raw`\bc[oa]me back to\b`,
