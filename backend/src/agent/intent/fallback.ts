@@ -210,7 +210,8 @@ export function namesEachService(tools: readonly Tool[], text: string, lex: Inte
 
 /**
  * The rules' intent, or the model's tools and action where the policy lets it step in: on `unknown`
- * (never for a "remember …" or "forget …" note, a tool of another kind, or while an open question is being answered), or against a rule answer
+ * (never for a "remember …" or "forget …" note, a tool of another kind, a continuation of the last request,
+ * a write whose message the rules split off, or while an open question is being answered), or against a rule answer
  * it contradicts with at least the override confidence. A calendar change the model names keeps the
  * operation the words say ("create" when none).
  */
@@ -222,6 +223,10 @@ export function combineWithFallback<T extends Intent>(
   lex: IntentLexicon,
 ): T {
   if (rules.entities.remember || rules.entities.forget || ctx.pending) return rules;
+  // "and tomorrow?" continues the last request, which the rules read whole; the model sees only cues of it.
+  if (ctx.history.length > 0 && cleanUtterance(text).continuation) return rules;
+  // "tell sam I'll cancel it": the rules split off what to say, whose words are content, not the request.
+  if (rules.entities.message !== undefined && WRITE_ACTIONS.has(rules.action)) return rules;
   // A tool of another kind (a registered notes service…) is outside what the model was trained to name.
   if (rules.tools.some((t) => !KINDS.some((k) => lex[k] === t))) return rules;
   if (namesEachService(rules.tools, text, lex)) return rules;

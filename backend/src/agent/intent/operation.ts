@@ -9,6 +9,8 @@ import type { CalendarOperation } from './schema.js';
 
 const DAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|next\s+\w+|the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|o'?\s?clock)?|noon|midday)`;
 const GAP = String.raw`(?:\s+[\w':-]+){0,4}?`;
+/** "bring my thursday one to one with sam forward": the event's name can be long before the particle. */
+const LONG_GAP = String.raw`(?:\s+[\w':-]+){0,8}?`;
 const CALENDAR = String.raw`(?:my|the|our)\s+(?:calendar|diary|schedule|agenda)`;
 
 const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
@@ -58,7 +60,9 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
     new RegExp(
       [
         String.raw`\b(?:move[ds]?|moving|reschedul\w*|re-schedul\w*|push(?:ed|es|ing)?|shift(?:ed|s|ing)?|bump(?:ed|s|ing)?|postpon\w*|delay(?:ed|s|ing)?|rebook\w*|slid(?:e|es|ing)|shunt\w*|nudg(?:e|es|ed|ing)|budg(?:e|es|ed|ing)|drag(?:ged|ging)?|rearrang\w*|swap\w*)\b`,
-        String.raw`\b(?:pull|pulled|pulling)\b${GAP}\s+(?:forward|earlier|in)\b|\b(?:bring|brought|bringing)\b${GAP}\s+(?:forward|earlier)\b`,
+        String.raw`\b(?:pull|pulled|pulling)\b${GAP}\s+(?:forward|earlier|in)\b|\b(?:bring|brought|bringing)\b${LONG_GAP}\s+(?:forward|earlier)\b`,
+        // "the meeting with dana, put it on next week": an event already named, put at another time.
+        String.raw`\bput (?:it|that|this|them) (?:on|to|for|into?) (?!(?:my|the|our) (?:calendar|diary|schedule|agenda)\b)(?:next|another|a different|${DAY})\b`,
         String.raw`\bchange (?:the )?time\b|\bmake it\b|\bchange it to\b|\bswitch (?:it )?to\b`,
         String.raw`\bchange (?:[\w'-]+ ){1,4}?to (?=\d|noon|midday|tomorrow|today|next|the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`,
         String.raw`\bput off\b|\bput (?:[\w'-]+ ){1,4}off (?:until|till|to)\b|\bput (?:[\w'-]+ ){1,3}back\b|\bmake (?:[\w'-]+ ){1,3}(?:later|earlier)\b`,

@@ -128,7 +128,15 @@ export { HELD_OUT_24, HELD_OUT_25, HELD_OUT_26, HELD_OUT_27 };
  * non-native speaker, a student in text-speak), from the labelling conventions alone: they saw neither
  * the engine nor this corpus. Measured once with the engine as it stood (commit 9523208), before any change
  * for them, over 240 requests: rules + learned fallback tools+action 226/240 (94.2 %), all entities 223/240
- * (92.9 %); rules alone 222/240 (92.5 %).
+ * (92.9 %); rules alone 222/240 (92.5 %). Misses: an open question dropped with the person's own plan ("never
+ * mind, I'll just call her", "nvm dont bother"), "what'd I miss", "quick one:" before a command, "set a timer
+ * for 20 minutes for the pasta", an occasion as the reason ("been in calls all day") or on-call duty read as
+ * the calendar, times in a named channel's talk ("what's happening in #support this morning"), "has maya
+ * messaged me about the invoice" (a topic naming the medium), "write her back", a Slack-thread reply after a
+ * Slack read. The rules were then fixed for each in general form, the fallback retrained with these batches
+ * (its cross-validated override threshold fell from 0.98 to 0.8) and kept out of two places it misread
+ * (a continuation of the last request, and a write whose message the rules split off); only then were
+ * batches 24-27 added to HELD_OUT_CORPUS.
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -6512,6 +6520,10 @@ export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_21,
   ...HELD_OUT_22,
   ...HELD_OUT_23,
+  ...HELD_OUT_24,
+  ...HELD_OUT_25,
+  ...HELD_OUT_26,
+  ...HELD_OUT_27,
 ];
 
 /**
