@@ -51,6 +51,10 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_25: '9523208',
   HELD_OUT_26: '9523208',
   HELD_OUT_27: '9523208',
+  HELD_OUT_28: 'f1b5043',
+  HELD_OUT_29: 'f1b5043',
+  HELD_OUT_30: 'f1b5043',
+  HELD_OUT_31: 'f1b5043',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
