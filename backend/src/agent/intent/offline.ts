@@ -22,6 +22,7 @@ import {
   type IntentContext,
   type IntentEngine,
   type PendingOutcome,
+  type Turn,
   WRITE_ACTIONS,
 } from './schema.js';
 import { fillPending, inferPending } from './slots.js';
@@ -62,6 +63,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    */
   const EVENT_AS_TIME =
     /\b(?:while|when)\s+(?:i\s+was|i'm|i\s+am|we\s+were)\s+(?:in|at|on)\s+(?:the|a|my|our)\s+[\w-]+|\b(?:during|since)\s+(?:the|my|our)\s+[\w-]+|\b(?:been|stuck|tied up|was|were)\s+(?:\w+\s+)?(?:in|on)\s+(?:calls|meetings|interviews|back[- ]to[- ]backs?)\b|\bon[- ]call\b(?!\s+(?:with|at|about)\b)/gi;
+  /** "before the board call", "after my 1:1": when, said by an occasion. */
+  const BEFORE_OCCASION =
+    /\b(?:before|after|ahead of)\s+(?:the|my|our|this|today's|tomorrow's)\s+(?:[\w-]+\s+){0,2}?(?:call|meeting|standup|stand-up|sync|review|interview|session|demo|offsite|presentation|1:1|one[- ]on[- ]one)s?\b/gi;
   /** Devices' own features ("set a timer for 20 minutes for the pasta"): nothing Vouch books. */
   const DEVICE_COMMAND = /^(?:set|start|stop|cancel|snooze)\s+(?:a|an|the|my)\s+(?:[\w-]+\s+){0,2}?(?:timers?|alarms?|stopwatch|countdown)\b/i;
 
@@ -95,10 +99,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
 
   const ACTION_RE = {
     summarize:
-      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|go over|run me through|walk me through|rundown|gist|(?:what's|whats|what is) the (?:story|deal|situation) (?:with|on|behind)|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
+      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|(?<!\bto )go over|run me through|walk me through|rundown|gist|(?:what's|whats|what is) the (?:story|deal|situation) (?:with|on|behind)|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
     reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
-      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
     draft:
       /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message)|(?:prepare|prep|put together|get ready) (?:an? |the )?(?:quick |short )?(?:e-?mail|note|message|reply|response))\b/i,
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
@@ -116,7 +120,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     // cancelling is a reply to an invite, whose answer is the message; nothing in it is content to send.
     if (TRAILING_CHANGE.test(text)) return { instruction: text };
     const marker =
-      /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along|saying|says|said)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|:\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
+      /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along|saying|says|said)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|(?<!\d):(?!\d)\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
         text,
       );
     if (marker && marker.index > 0) {
@@ -412,8 +416,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     const words = withoutTimeForward(text.replace(/#[\w-]+/g, ' '));
     if (RE.mail.test(words)) tools.add(lex.mail);
     if (RE.mailWeak.test(words) && !tools.has(lex.chat)) tools.add(lex.mail);
-    // "while I was in the meeting", "since the standup": an occasion as a time, not a calendar request.
-    if (RE.calendar.test(words.replace(EVENT_AS_TIME, ' '))) tools.add(lex.calendar);
+    // "while I was in the meeting", "since the standup": an occasion as a time, not a calendar request; so is
+    // "before the board call" in a request that names mail or chat.
+    const timeless = words.replace(EVENT_AS_TIME, ' ');
+    if (RE.calendar.test(tools.size > 0 ? timeless.replace(BEFORE_OCCASION, ' ') : timeless)) tools.add(lex.calendar);
     // "open my unread messages": unread messages could be in either place.
     if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.chat.test(text) && !RE.mail.test(text)) tools.add(lex.chat);
     // "has maya messaged me about the invoice": what a message is about names no medium, so a message
@@ -489,6 +495,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       !ACTION_RE.schedule.test(text)
     )
       tools.delete(lex.calendar);
+    // "reply in the weekend schedule thread in #general": a reply in a chat thread answers people, not a calendar.
+    if (tools.has(lex.chat) && tools.has(lex.calendar) && /^(?:reply|respond|answer)\b/i.test(text) && !/\binvit(?:e|ation)s?\b/i.test(text))
+      tools.delete(lex.calendar);
     // "call mom" is a phone call, not a calendar read.
     if (
       /^call\s+(?!with\b|off\b)/i.test(text) &&
@@ -514,6 +523,28 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       tools.delete(lex.calendar);
     }
     return lex.order.filter((t) => tools.has(t));
+  }
+
+  /**
+   * A clause that only explains ("…, I need to see when she said the candidate is available", "they usually
+   * write before the quarterly meeting", "before the board call …"): a statement or a time, not the request.
+   */
+  const CONTEXT_CLAUSE =
+    /^(?:(?:and|but|because|cause|cos|since|as|so|though|although)\s+)?(?:(?:i|i'm|im|i've|ive|i'd|i'll|we|we're|we've|we'll|they|they're|they've|they'll|she|she's|he|he's|it|it's|its|that's|there's|there are|this is)\b|(?:before|after|while|until|during|once)\b)/i;
+
+  /**
+   * The services the request's own clauses name, when explanatory clauses name others: "pull up the email
+   * from the recruiter, I need to see when she's available" is a mail read, not a calendar one. Kept as is
+   * when only the explanation names a service, or nothing would be left.
+   */
+  function mainClauseTools(instruction: string, tools: Tool[], action: IntentAction): Tool[] {
+    if (tools.length < 2) return tools;
+    const clauses = instruction.split(/\s*(?:[,;]|\s[—–-]\s|\?(?=\s))\s*/).filter((c) => c.trim());
+    const main = clauses.filter((c) => !CONTEXT_CLAUSE.test(c.trim()));
+    if (main.length === 0 || main.length === clauses.length) return tools;
+    const own = detectTools(main.join(', '), action);
+    const kept = tools.filter((t) => own.includes(t));
+    return kept.length > 0 ? kept : tools;
   }
 
   function detectAction(lead: string, tools: Tool[]): IntentAction {
@@ -553,9 +584,21 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       const t = ctx.history[i];
       if (t?.role !== 'user') continue;
       const prev = parseFresh(t.text, { ...ctx, history: ctx.history.slice(0, i), pending: undefined });
-      if (prev.tools.length > 0) return prev;
+      if (prev.tools.length > 0) return answeredFrom(prev, ctx.history[i + 1]);
     }
     return undefined;
+  }
+
+  /**
+   * A read of both mail and chat whose answer came from one of them ("14 new messages in #marketing…"):
+   * what follows it ("short version", "the second one") is about that one.
+   */
+  function answeredFrom(prev: Intent, answer: Turn | undefined): Intent {
+    if (answer?.role !== 'assistant' || !(prev.tools.includes(lex.mail) && prev.tools.includes(lex.chat))) return prev;
+    const chat = RE.chat.test(answer.text);
+    const mail = RE.mail.test(answer.text);
+    if (chat === mail) return prev;
+    return { ...prev, tools: [chat ? lex.chat : lex.mail] };
   }
 
   function civilDayOf(iso: string | undefined, tz: string): CivilDate | undefined {
@@ -638,7 +681,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     const addressed = new RegExp(String.raw`^(?:e-?mail|tell|let(?! me\b)|message|ping|dm|text|ask|write to|shoot|${C})\b`, 'i').test(raw);
     const firstAction = FORWARD.test(raw) || (addressed && !guessTools.includes(lex.chat)) ? 'send' : detectAction(raw, guessTools);
     const { instruction, message } = splitMessage(raw, firstAction);
-    let tools = detectTools(instruction, firstAction);
+    let tools = mainClauseTools(instruction, detectTools(instruction, firstAction), firstAction);
     let action: IntentAction = tools.length > 0 ? detectAction(instruction, tools) : 'unknown';
     // "(can we) do the review on thursday instead": doing an event at another time is a proposal, not "do I …?".
     const isQuestion =
@@ -761,6 +804,21 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       repliesToLastAnswer(instruction, ctx, contacts)
     )
       tools = [lex.chat];
+    // "tell her thursday works" right after her email was read: the answer goes back on that thread.
+    if (
+      tools.length === 1 &&
+      tools[0] === lex.mail &&
+      action === 'send' &&
+      message !== undefined &&
+      !forward &&
+      /^(?:tell|let|ask)\b/i.test(instruction) &&
+      (mentionsPersonPronoun(instruction, lex) || findPeople(instruction, contacts, lex).length > 0) &&
+      prev()?.tools.length === 1 &&
+      prev()?.tools[0] === lex.mail &&
+      !prev()?.needs_write &&
+      repliesToLastAnswer(instruction, ctx, contacts)
+    )
+      action = 'reply';
     if ((action === 'unknown' || tools.length === 0) && message === undefined) {
       const p =
         continuation ||

@@ -50,7 +50,9 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
         String.raw`\b(?:cancel\w*|call(?:ed|ing)? off|delete|deleted|remove|removed|scrap|scrapped|scratch|drop|dropped|get rid of|kill|bin|ditch|nix|axe)\b`,
         String.raw`\bclear (?:my|the|out)\b|\bclear (?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|this|next)\b)`,
         // "take tomorrow's standup off my calendar", "knock the 1:1 off": off the calendar, not time off.
-        String.raw`\b(?:take|taken|took|get|got)\b${GAP}\s+off\s+${CALENDAR}\b|\b(?:knock|strike|cross|wipe)\w*\b${GAP}\s+off\b`,
+        String.raw`\b(?:take|taken|took|get|got)\b${GAP}\s+off\s+(?:${CALENDAR}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)(?:'s)?(?:\s+(?:calendar|schedule|agenda))?)\b|\b(?:knock|strike|cross|wipe)\w*\b${GAP}\s+off\b`,
+        // "…, it's not happening anymore": said of an event, it is off.
+        String.raw`\b(?:it's|it is|that's|that is)\s+(?:not happening|off)\s+(?:any ?more|now)\b`,
       ].join('|'),
       'i',
     ),
@@ -63,7 +65,8 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
         String.raw`\b(?:pull|pulled|pulling)\b${GAP}\s+(?:forward|earlier|in)\b|\b(?:bring|brought|bringing)\b${LONG_GAP}\s+(?:forward|earlier)\b`,
         // "the meeting with dana, put it on next week": an event already named, put at another time.
         String.raw`\bput (?:it|that|this|them) (?:on|to|for|into?) (?!(?:my|the|our) (?:calendar|diary|schedule|agenda)\b)(?:next|another|a different|${DAY})\b`,
-        String.raw`\bchange (?:the )?time\b|\bmake it\b|\bchange it to\b|\bswitch (?:it )?to\b`,
+        // "make it 4" moves it; "make it an hour and a half" only lengthens it.
+        String.raw`\bchange (?:the )?time\b|\bmake it\b(?!\s+(?:(?:an?|one|two|three|half|\d+)[\s-]+(?:(?:and a half|half)\s+)?(?:hours?|hrs?|minutes?|mins?)|longer|shorter|\d+\s*(?:minutes?|mins?|hours?|hrs?))\b)|\bchange it to\b|\bswitch (?:it )?to\b`,
         String.raw`\bchange (?:[\w'-]+ ){1,4}?to (?=\d|noon|midday|tomorrow|today|next|the \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`,
         String.raw`\bput off\b|\bput (?:[\w'-]+ ){1,4}off (?:until|till|to)\b|\bput (?:[\w'-]+ ){1,3}back\b|\bmake (?:[\w'-]+ ){1,3}(?:later|earlier)\b`,
         String.raw`\b(?:needs?|has|have|ought) to (?:go|be|happen|shift|change) (?:to|on|until)\b`,

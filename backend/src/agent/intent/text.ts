@@ -9,7 +9,7 @@ const HESITATION = /(^|[\s,])(?:u+m+|u+h+|e+r+m*|h+m+|a+h+)(?=[\s,.!?]|$)[,.]?/g
 /** Lead-ins that only open the request, removed repeatedly ("hey vouch, okay so, could you please …"). */
 const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
-  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|quick question|quick one|one quick thing|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh)\b[,.!:]?\s+/i,
+  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|roughly|approximately|basically|honestly|quick question|quick one|one quick thing|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh)\b[,.!:]?\s+/i,
   /^(?:would|do) you mind\s+/i,
   /^(?:it (?:would|'d) be (?:great|good|nice|lovely|helpful|brilliant|amazing) if|i(?:'d| would) be grateful if|i(?:'d| would) appreciate it if) you (?:could|can|would)\s+/i,
   /^(?:maybe |perhaps )?i (?:should|ought to|might)(?: probably| just)?\s+(?=(?:email|send|reply|write|message|tell|book|schedule|set up|move|cancel|decline|accept|post|dm|ping|text|forward)\b)/i,

@@ -2327,7 +2327,8 @@ const HELD_OUT_7: CorpusCase[] = [
     text: 'tell her thursday works',
     history: turns('any emails from dana', 'Dana Whitfield asked if Thursday works.'),
     tools: ['gmail'],
-    action: 'send',
+    // An answer to the email just read (labelled `send` until batches 28-31 settled the convention: `reply`).
+    action: 'reply',
     entities: { people: ['Dana Whitfield'], message: 'thursday works' },
   },
   {

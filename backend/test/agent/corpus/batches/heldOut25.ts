@@ -92,7 +92,7 @@ export const HELD_OUT_25: CorpusCase[] = [
     tools: ['calendar'], action: 'schedule', entities: { operation: 'create' } },
   // The assistant asked "Which channel should I post it in?"
   { category: 'follow-up', text: "oh the marketing one",
-    pending: { tools: ['slack'], action: 'post', entities: {}, missing: 'channel' },
+    pending: { tools: ['slack'], action: 'post', entities: { people: [], emails: [] }, missing: 'channel' },
     tools: ['slack'], action: 'post' },
   // The assistant asked "What should the email to Maya say?"; the person drops it.
   { category: 'follow-up', text: "actually never mind i'll just ring her myself",
