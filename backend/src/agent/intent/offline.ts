@@ -539,7 +539,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    */
   function mainClauseTools(instruction: string, tools: Tool[], action: IntentAction): Tool[] {
     if (tools.length < 2) return tools;
-    const clauses = instruction.split(/\s*(?:[,;]|\s[—–-]\s|\?(?=\s))\s*/).filter((c) => c.trim());
+    // Spoken without punctuation, a clause still starts where a new subject does ("… candidate i need to see …").
+    const clauses = instruction
+      .split(/\s*(?:[,;]|\s[—–-]\s|\?(?=\s))\s*|(?<!\b(?:do|did|does|can|could|should|would|will|shall|may|might|must|if|whether|when|what|where|how|why|who|which|that|and|or|but|so|have|had|has|am|are|is|was|were)\s*)\s+(?=(?:i|we|they|she|he)\s+(?:need|want|have|had|usually|always|was|were|am|said|think|feel|just|can't|don't)\b)/i)
+      .filter((c) => c.trim());
     const main = clauses.filter((c) => !CONTEXT_CLAUSE.test(c.trim()));
     if (main.length === 0 || main.length === clauses.length) return tools;
     const own = detectTools(main.join(', '), action);
