@@ -55,6 +55,10 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_29: 'f1b5043',
   HELD_OUT_30: 'f1b5043',
   HELD_OUT_31: 'f1b5043',
+  HELD_OUT_32: '57582ce',
+  HELD_OUT_33: '57582ce',
+  HELD_OUT_34: '57582ce',
+  HELD_OUT_35: '57582ce',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
