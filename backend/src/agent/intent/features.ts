@@ -14,7 +14,7 @@ export const EVENT_WORDS =
 export const REPLY_ALL =
   /\breply(?:ing)?[- ]?(?:to )?all\b|\brespond(?:ing)? to (?:all|everyone)\b|\b(?:everyone|everybody|all) on (?:the|that|this) (?:thread|email|chain)\b|\breply to everyone\b|\breply[- ]all\b/i;
 const FORWARD_WORDS =
-  /\b(?:forward|fwd|fw)\b|\b(?:pass|send)\b(?:\s+[\w']+){1,5}?\s+(?:along|on)\s+to\b|\bsend (?:it|this|that) (?:on|along|over) to\b|\b(?:pass|send)\b(?:\s+[\w']+){1,4}?\s+from\s+(?:[\w'-]+\s+){1,3}?(?:over|across)\s+to\b/i;
+  /\b(?:forward|fwd|fw)\b|\b(?:pass|send)\b(?:\s+[\w']+){1,10}?\s+(?:along|on)\s+to\b|\b(?:pass|send)\s+(?:along|on)\s+(?:the|that|this|my|[\w'-]+'s)\b(?:\s+[\w'-]+){1,8}?\s+to\b|\bsend (?:it|this|that) (?:on|along|over) to\b|\b(?:pass|send)\b(?:\s+[\w']+){1,4}?\s+from\s+(?:[\w'-]+\s+){1,3}?(?:over|across)\s+to\b/i;
 /** "bring the review forward", "pull it forward to 10": a time moving earlier, not a mail forward. */
 const FORWARD_IN_TIME = /\b(?:bring|brought|pull|pulled|move|moved|push|pushed|shift|shifted)\b(?:\s+[\w':]+){0,8}?\s+forward\b/i;
 /** The text without a time-forward phrase, so its "forward" names no mail. */
@@ -108,4 +108,4 @@ export function findOrdinal(text: string): number | undefined {
 
 /** "that one", "it", "this email": the request points at something already on screen or said. */
 export const REFERS_BACK =
-  /\b(?:that|this|the) (?:one|e-?mail|message|thread|invite|invitation|event|meeting)\b|\b(?:it|that|them)\b\s*(?:[?.!]|$|to\b|for\b|until\b|till\b|by\b|back\b|on\b)|\bthe (?:first|second|third|fourth|fifth|last) one\b/i;
+  /\b(?:that|this|the) (?:one|e-?mail|message|thread|invite|invitation|event|meeting)\b|(?<!\b(?:about|regarding|re|with|of)\s)\b(?:it|that|them)\b\s*(?:[?.!]|$|to\b|for\b|until\b|till\b|by\b|back\b|on\b)|\bthe (?:first|second|third|fourth|fifth|last) one\b/i;

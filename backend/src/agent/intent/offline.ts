@@ -89,7 +89,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   const QUESTION_LEAD =
     /^(what|whats|what's|when|who|whom|which|where|how|any|anything|got(?=\s+(?:anything|much|something|any)\b)|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have(?!\s+(?:a|an)\s)|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
   const SEND_LEAD = new RegExp(
-    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|fire off|dash off|knock out|(?:throw|stick|pop|put|leave|chuck)(?=\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:message|note|post|line|comment)\b)|remind|${INFORM}|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
+    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|fire off|dash off|knock out|(?:throw|stick|pop|put|leave|chuck)(?=\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:message|note|post|line|comment)\b)|remind|${INFORM}|${C}\s+(?:dm|message)\s+to|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
     'i',
   );
   /** Requests that start with a command stay commands even when said with a question mark. */
@@ -99,10 +99,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
 
   const ACTION_RE = {
     summarize:
-      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|(?<!\bto )go over|run me through|walk me through|rundown|gist|(?:what's|whats|what is) the (?:story|deal|situation) (?:with|on|behind)|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
+      /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|(?<!\b(?:to|can|could|will|we'll|i'll|and|then)\s)go over|run me through|walk me through|rundown|gist|(?:what's|whats|what is) the (?:story|deal|situation) (?:with|on|behind)|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
     reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
-      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:my|the|our) calendar|create (an? )?(event|meeting)|invite)\b/i,
+      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:(?:my|the|our) )?(?:calendar|diary|schedule|agenda)|^add\b(?=.*\b(?:on|at|for|this|next)\s+(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the \d|\d|noon|half|quarter))|create (an? )?(event|meeting)|invite)\b/i,
     draft:
       /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message)|(?:prepare|prep|put together|get ready) (?:an? |the )?(?:quick |short )?(?:e-?mail|note|message|reply|response))\b/i,
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
@@ -282,6 +282,8 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     /\b(?:has|have|did)\s+(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:been in touch|been in contact|reached out|got in touch|gotten in touch|get in touch|contacted me)\b/i,
     /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?|chasing|nudging|pinging)\b/i,
     /\b(?:any|some|the)\s+(?:chatter|talk|buzz|discussion)\s+(?:about|on|around)\b/i,
+    // "has he sent me anything about it": a person from the conversation, wherever they wrote.
+    /\b(?:has|have|did)\s+(?:he|she|they)\s+(?:ever\s+|already\s+)?(?:sent|send|written|wrote|messaged|emailed|been in touch)\b/i,
   ];
 
   /**
@@ -308,6 +310,11 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
         /^(?:put|pop|stick|slot|pencil|get|throw|squeeze|fit)\b.*\b(?:in|into)\s+(?:for\s+|on\s+)?(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)/i.test(
           t,
         ) && EVENT_WORDS.test(t),
+    },
+    // "add my granddaughter's birthday lunch on sunday at half past twelve": an occasion added at a time.
+    {
+      tools: [lex.calendar],
+      when: (t) => /^(?:add|put|pop|stick|pencil|book)\b/i.test(t) && EVENT_WORDS.test(t) && TIME_WORDS.test(t),
     },
     // "I've got this thing with dana later, what time is it": an occasion with a person is on the calendar.
     {
@@ -395,7 +402,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       when: (t) =>
         QUESTION_LEAD.test(t) &&
         !OUT_OF_SCOPE.test(t) &&
-        (/^(?:when(?:'s| is| are| was| do| does| will| am)|what time(?:'s| is| are| do| does| will| am))\b/i.test(t) ||
+        (/^(?:when(?:'s| is| are| was| do| does| will| am| i'm| i am)|what time(?:'s| is| are| do| does| will| am))\b/i.test(t) ||
           (TIME_WORDS.test(t) &&
             (/\b(?:have|got|on|doing|free|open|clear|available|planned|plans?|booked|scheduled|busy|up to|anything|seeing|meeting|visiting)\b/i.test(
               t,
@@ -539,15 +546,21 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    */
   function mainClauseTools(instruction: string, tools: Tool[], action: IntentAction): Tool[] {
     if (tools.length < 2) return tools;
+    const main = withoutContextClauses(instruction);
+    if (main === instruction) return tools;
+    const own = detectTools(main, action);
+    const kept = tools.filter((t) => own.includes(t));
+    return kept.length > 0 ? kept : tools;
+  }
+
+  /** The request without its explanatory clauses (as it is when none, or only, are). */
+  function withoutContextClauses(instruction: string): string {
     // Spoken without punctuation, a clause still starts where a new subject does ("… candidate i need to see …").
     const clauses = instruction
       .split(/\s*(?:[,;]|\s[—–-]\s|\?(?=\s))\s*|(?<!\b(?:do|did|does|can|could|should|would|will|shall|may|might|must|if|whether|when|what|where|how|why|who|which|that|and|or|but|so|have|had|has|am|are|is|was|were)\s*)\s+(?=(?:i|we|they|she|he)\s+(?:need|want|have|had|usually|always|was|were|am|said|think|feel|just|can't|don't)\b)/i)
       .filter((c) => c.trim());
     const main = clauses.filter((c) => !CONTEXT_CLAUSE.test(c.trim()));
-    if (main.length === 0 || main.length === clauses.length) return tools;
-    const own = detectTools(main.join(', '), action);
-    const kept = tools.filter((t) => own.includes(t));
-    return kept.length > 0 ? kept : tools;
+    return main.length === 0 || main.length === clauses.length ? instruction : main.join(', ');
   }
 
   function detectAction(lead: string, tools: Tool[]): IntentAction {
@@ -647,11 +660,15 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   }
 
   const REMEMBER =
-    /^(?:note to self|remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
+    /^(?:note to self|remember|make a note|note|keep in mind|don't forget|do not forget|save (?:a )?note|add (?:a )?note)\b(?:\s+for me)?(?:\s+(?:that|this))?(?:\s*[:,]\s*|\s+)(?!to\b|what\b|when\b|who\b|where\b|how\b|if\b|whether\b|about\b)(.+)$/i;
 
   /** "forget that my manager is Dana"; never a bare "forget it" / "forget that" (that drops the open question). */
   const FORGET =
     /^(?:please\s+)?(?:forget|stop remembering|don't remember|do not remember)\b(?:\s+(?:that|about))?\s+(?!(?:it|that|this|about it|about that)\s*[.!]*$)(.+)$/i;
+
+  /** Asking for the last request again ("do that again for friday", "same question for tomorrow"). */
+  const REPEAT =
+    /^(?:do|repeat)\s+(?:that|it|this|the same(?: thing)?)(?:\s+again|\s+one more time)?\b|^same (?:question|thing|again|for)\b|^(?:again|ditto)\b/i;
 
   /** "I had a great meeting with sam today": telling, not asking; no request follows. */
   const REMARK =
@@ -662,17 +679,19 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     const contacts = ctx.contacts ?? [];
     const { text: raw, continuation } = cleanUtterance(text);
 
-    const forget = FORGET.exec(raw);
+    // "oh, I got that muddled. please forget that Sam is my neighbour": a note is said last, after a remark.
+    const lastSaid = cleanUtterance(raw.split(/(?<=[.!?])\s+(?=\S)/).at(-1) ?? raw).text;
+    const forget = FORGET.exec(raw) ?? FORGET.exec(lastSaid);
     if (forget?.[1]) {
-      const fact = forget[1].replace(/[.!]+$/, '').trim();
+      const fact = forget[1].replace(/[.!?]+$/, '').trim();
       if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], forget: fact }, needs_write: false };
     }
 
     if (REMARK.test(raw) || DEVICE_COMMAND.test(raw)) return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false };
     // "save a note … in my notebook" names a provider that keeps notes: it is for that provider, not memory.
-    const remember = lex.others.some((o) => o.re.test(raw)) ? null : REMEMBER.exec(raw);
+    const remember = lex.others.some((o) => o.re.test(raw)) ? null : (REMEMBER.exec(raw) ?? REMEMBER.exec(lastSaid));
     if (remember?.[1]) {
-      const fact = remember[1].replace(/[.!]+$/, '').trim();
+      const fact = remember[1].replace(/[.!?]+$/, '').trim();
       if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], remember: fact }, needs_write: false };
     }
 
@@ -698,7 +717,8 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     let prevCache: Intent | null | undefined;
 
     // A change to an existing event: "move my 3pm to 4", "decline the 4pm invite", "cancel it".
-    const op = calendarOperation(instruction);
+    // "cancel the final round, she accepted another offer": the request's own clauses say what to do.
+    const op = calendarOperation(withoutContextClauses(instruction)) ?? calendarOperation(instruction);
     const refersBack = REFERS_BACK.test(instruction);
     const eventish = EVENT_WORDS.test(instruction) || tools.includes(lex.calendar);
     const mailish = RE.mail.test(withoutTimeForward(instruction)) || (tools.includes(lex.chat) && explicitChat);
@@ -822,8 +842,21 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       repliesToLastAnswer(instruction, ctx, contacts)
     )
       action = 'reply';
+    // "what about jordan" right after "did sam reply": the same question about someone else.
+    if (continuation && /^(?:what|how) about\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s*\??$/i.test(raw)) {
+      const p = prev();
+      if (p?.entities.analysis) {
+        tools = p.tools;
+        action = p.action;
+        entities.analysis = p.entities.analysis;
+      }
+    }
+    // "do that again for friday", "same question for tomorrow": the last request again, at another time.
+    const repeats = REPEAT.test(raw);
+    let inheritedChannel: string | undefined;
     if ((action === 'unknown' || tools.length === 0) && message === undefined) {
       const p =
+        repeats ||
         continuation ||
         refersBack ||
         ordinal !== undefined ||
@@ -838,9 +871,14 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
         const own = detectAction(instruction, tools);
         // "summarize the second one" says its own action; "and tomorrow?" repeats the last read.
         // "and the first one?" after a summary summarizes that one too.
-        if (refersBack || ordinal !== undefined) action = continuation && own === 'read' && !p.needs_write ? p.action : own;
+        if (repeats) {
+          action = p.action;
+          if (p.entities.operation && p.entities.operation !== 'create') entities.operation = p.entities.operation;
+        } else if (refersBack || ordinal !== undefined) action = continuation && own === 'read' && !p.needs_write ? p.action : own;
         else action = p.needs_write ? 'read' : own !== 'read' ? own : p.action;
         if (p.entities.chat_scope && tools.includes(lex.chat) && !findChannel(instruction)) entities.chat_scope = p.entities.chat_scope;
+        // "tl;dr the whole thing" after a channel was read: that channel.
+        if (p.entities.channel && tools.includes(lex.chat) && !findChannel(instruction)) inheritedChannel = p.entities.channel;
       }
     }
 
@@ -924,7 +962,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       if (name) entities.subject = name;
     }
     if (message) entities.message = message;
-    const channel = findChannel(instruction);
+    const channel = findChannel(instruction) ?? inheritedChannel;
     if (channel && tools.includes(lex.chat)) entities.channel = channel;
     const count = findCount(instruction);
     if (count !== undefined) entities.count = count;

@@ -36,7 +36,7 @@ type Parse = (text: string, ctx: IntentContext) => Intent;
  * her", "nvm don't bother"): what follows is about them, so it is no content to send.
  */
 const ABANDON =
-  /^(?:never ?mind|nvm|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don'?t bother|do not bother|no need|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b(?:[\s,.;:!-]+(?:(?:i'?ll|i will|i'm going to|i am going to|i can|i'd rather|let me|we'll|it's fine|its fine|not needed|(?:don'?t|do not) bother|no need)\b.*)?)?[\s.!]*$/i;
+  /^(?:never ?mind|nvm|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don'?t bother|do not bother|no need|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b(?:[\s,.;:!-]+(?:(?:i'?ll|i will|i'm going to|i am going to|i can|i'd rather|let me|we'll|it's fine|its fine|not needed|(?:don'?t|do not) bother|no need|skip it|forget it|leave it|drop it|scratch that)\b.*)?)?[\s.!]*$/i;
 
 const CONFIRM =
   /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|great)[,.!]?\s*)*(?:send it|go ahead|do it|looks good|that's (?:it|fine|good)|sounds good)?[.!]*$/i;
@@ -213,7 +213,9 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse, lex:
     }
     case 'channel': {
       if (newRequest(answer, parse(text, { ...ctx, pending: undefined }), lex) && !/^#/.test(answer)) return undefined;
-      const where = answer.replace(/^(?:post|send|put|share|drop) (?:it|this|that)\s+/i, '');
+      const where = answer
+        .replace(/^(?:post|send|put|share|drop) (?:it|this|that)\s+/i, '')
+        .replace(/[,\s]+(?:i (?:guess|think|suppose)|probably|maybe|please)[.!]?$/i, '');
       const m = /#([a-z0-9][\w-]*)/i.exec(where) ?? /^(?:in |to |on |into )?(?:the )?([a-z0-9][\w-]*)(?: channel| one)?[.!]?$/i.exec(where);
       return m?.[1] ? done(pending, { ...base, channel: m[1].toLowerCase() }, 'filled') : done(pending, base, 'unfilled');
     }

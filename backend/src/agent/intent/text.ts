@@ -11,10 +11,13 @@ const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
   /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|roughly|approximately|basically|honestly|quick question|quick one|one quick thing|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh)\b[,.!:]?\s+/i,
   /^(?:would|do) you mind\s+/i,
+  // "would it be possible to see my week", "is there any way to set up…", "I wonder if you could book…".
+  /^(?:would|will|is) it be possible (?:for you )?to\s+|^(?:is it possible (?:for you )?to|is there (?:any|a) way (?:you could|to|for you to))\s+/i,
+  /^i (?:wonder|was wondering|am wondering|'m wondering|wondered) (?:if|whether) you(?:'d| would| could| can| might)(?: be able to)?\s+/i,
   /^(?:it (?:would|'d) be (?:great|good|nice|lovely|helpful|brilliant|amazing) if|i(?:'d| would) be grateful if|i(?:'d| would) appreciate it if) you (?:could|can|would)\s+/i,
   /^(?:maybe |perhaps )?i (?:should|ought to|might)(?: probably| just)?\s+(?=(?:email|send|reply|write|message|tell|book|schedule|set up|move|cancel|decline|accept|post|dm|ping|text|forward)\b)/i,
   /^(?:(?:is there )?any chance|do you think|is it possible that|think) you (?=can|could|would|might)(?:can|could|would|might)\s+/i,
-  /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+)?|please\s+|kindly\s+|just\s+)/i,
+  /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+|possibly\s+)?|please\s+|kindly\s+|just\s+|possibly\s+)/i,
   /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get|do|have|grab)\b)/i,
   /^(?:i(?:\s+(?:need|want|would like|wanna|have)|\s*'d like|(?:\s*'d|\s+would)\s+love)\s+(?:you\s+)?to\s+(?!know\b)|(?:would|'d) love to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
   /^(?:i(?:\s+(?:want|would like|need)|\s*'d like)\s+to\s+know\s+|(?:any idea|do you (?:happen to )?know|(?:can|could) you (?:work|figure|find) out|(?:work|figure) out)\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b))/i,
@@ -22,7 +25,20 @@ const LEADS: RegExp[] = [
 
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
 const TAILS =
-  /(?:[,\s]+(?:please|real quick|quickly|if you can|if you could|when you get a chance|vouch)|[,.!]\s*(?:thanks|thank you))+\s*([?!.]*)\s*$/i;
+  /(?:[,\s]+(?:please|real quick|quickly|if you can|if you could|when you get a chance|when you have a moment|if you(?:'d| would) be so kind|if you don't mind|if it's not too much trouble|vouch)|[,.!]\s*(?:thanks|thank you))+\s*([?!.]*)\s*$/i;
+
+const DAY_SHORT: Record<string, string> = {
+  mon: 'monday',
+  tue: 'tuesday',
+  tues: 'tuesday',
+  wed: 'wednesday',
+  thu: 'thursday',
+  thur: 'thursday',
+  thurs: 'thursday',
+  fri: 'friday',
+  sat: 'saturday',
+  sun: 'sunday',
+};
 
 const GERUNDS: Record<string, string> = {
   booking: 'book',
@@ -49,6 +65,18 @@ const GERUNDS: Record<string, string> = {
   searching: 'search',
   messaging: 'message',
   pinging: 'ping',
+  adding: 'add',
+  putting: 'put',
+  creating: 'create',
+  making: 'make',
+  writing: 'write',
+  pushing: 'push',
+  blocking: 'block',
+  sharing: 'share',
+  looking: 'look',
+  showing: 'show',
+  getting: 'get',
+  letting: 'let',
 };
 
 export interface CleanText {
@@ -87,6 +115,19 @@ export function cleanUtterance(input: string): CleanText {
     .replace(/\bmtgs\b/gi, 'meetings')
     .replace(/\bmtg\b/gi, 'meeting')
     .replace(/\b(?:pls|plz)\b/gi, 'please')
+    // Typed day and week shorthand ("thurs am", "fri aft", "this wk", "on cal", "mv my 1:1").
+    .replace(/\b(?:tues?|thu|thur|thurs|fri)\b\.?/gi, (d) => DAY_SHORT[d.replace('.', '').toLowerCase()] ?? d)
+    .replace(/\b(mon|wed|sat|sun)\b(?=\s+(?:am|pm|aft|morning|afternoon|evening|night|at|\d))/gi, (d) => DAY_SHORT[d.toLowerCase()] ?? d)
+    .replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today) am\b/gi, '$1 morning')
+    .replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today) aft\b/gi, '$1 afternoon')
+    .replace(/\bwk\b/gi, 'week')
+    .replace(/\b(?:on|in|to|my|the|check) cal\b/gi, (m) => `${m.slice(0, -3)}calendar`)
+    .replace(/\bcal (?=n |and |&)/gi, 'calendar ')
+    .replace(/(?<=\w) (?:n|&) (?=\w)/g, ' and ')
+    .replace(/\bppl\b/gi, 'people')
+    .replace(/(?<=\w) w (?=\w)/gi, ' with ')
+    .replace(/^mv\b/i, 'move')
+    .replace(/\b(\d+)\s*hrs?\b/gi, (_, n: string) => `${n} ${n === '1' ? 'hour' : 'hours'}`)
     // "what'd I miss": in a question to an assistant the contraction is "did".
     .replace(/\b(what|where|how|who)'d\b(?=\s+(?:i|we|you|they|he|she|[a-z]+)\b)/gi, '$1 did')
     .replace(/\b(meeting|call|lunch|coffee|sync|chat|1:1|catch ?up) w (?=[a-z])/gi, '$1 with ');
@@ -100,22 +141,22 @@ export function cleanUtterance(input: string): CleanText {
       t = t.replace(/^(?:and|also|then|plus)\b[,]?\s+/i, '');
     }
     for (const re of LEADS) t = t.replace(re, '');
+    // "before I head out, what's still on …": the clause before the comma only sets the scene.
+    t = t.replace(
+      /^(?:before|after|once|since|while) (?:i|we)\b[^,]{1,40}?(?:,\s*(?=\w)|\s+(?=(?:what|what's|whats|when|who|is|are|am|do|does|did|any|anything|can|could)\b))/i,
+      '',
+    );
+    // "I'm swamped, can you clear thursday": a remark before the request.
+    t = t.replace(
+      /^(?:i'm|i am|i've been|it's|this is|honestly|ugh|phew|wow|man)\b[^,?]{0,30},\s*(?:but\s+|and\s+|so\s+)?(?=(?:can|could|would|will) you\b|please\b|i wonder\b)/i,
+      '',
+    );
     t = t.trim();
     if (t === before) break;
   }
   if (/^(?:what about|how about)\b/i.test(t)) continuation = true;
   // "(would you mind) booking 45 minutes …": the command in its plain form.
   t = t.replace(/^\w+ing\b/i, (w) => GERUNDS[w.toLowerCase()] ?? w);
-  // "before I head out, what's still on …": the clause before the comma only sets the scene.
-  t = t.replace(
-    /^(?:before|after|once|since|while) (?:i|we)\b[^,]{1,40}?(?:,\s*(?=\w)|\s+(?=(?:what|what's|whats|when|who|is|are|am|do|does|did|any|anything|can|could)\b))/i,
-    '',
-  );
-  // "I'm swamped, can you clear thursday": a remark before the request.
-  t = t.replace(
-    /^(?:i'm|i am|i've been|it's|this is|honestly|ugh|phew|wow|man)\b[^,?]{0,30},\s*(?=(?:can|could|would|will) you\b|please\b)/i,
-    '',
-  );
   // "make sure sam gets the agenda": a send to that person.
   t = t
     .replace(/^make sure\s+([a-z][\w'-]*)\s+(?:gets|has|receives|sees)\s+/i, 'send $1 ')
@@ -124,6 +165,8 @@ export function cleanUtterance(input: string): CleanText {
   t = t.replace(/^(?:find out|see|check|i'm not sure|i am not sure|not sure)\s+(?:if|whether)\s+/i, 'whether ');
   // "let me see my week": asking to be shown.
   t = t.replace(/^let me (?:see|look at|have a look at|check)\s+(?!if\b|whether\b)/i, 'show ');
+  // "look and see when I'm next seeing Priya": the question is what follows.
+  t = t.replace(/^(?:look|check|have a look) and (?:see|check|find out)\s+(?=(?:if|whether|when|what|who|how|which|where)\b)/i, '');
   t = t.replace(TAILS, '$1').trim();
   return { text: t, continuation };
 }

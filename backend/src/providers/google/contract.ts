@@ -189,6 +189,7 @@ const GOOGLE_LANGUAGE = {
       String.raw`\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b`,
       String.raw`\bblock (?:off|out)\b`,
       String.raw`\bblocked (?:off|out)\b`,
+      String.raw`\b(?:any|a|some|the)\s+(?:gaps?|openings?|open (?:time|slots?))\b`,
       String.raw`^block\b`,
       String.raw`\bpencil (?:\w+ )?in\b`,
       String.raw`\bmy \d{1,2}(:\d{2})?\s*(am|pm|a\.m\.|p\.m\.|o'?clock)(?!\s*(e-?mails?|messages?))`,
