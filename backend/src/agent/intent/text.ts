@@ -20,7 +20,7 @@ const LEADS: RegExp[] = [
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+|possibly\s+)?|please\s+|kindly\s+|just\s+|possibly\s+)/i,
   /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get|do|have|grab)\b)/i,
   /^(?:i(?:\s+(?:need|want|would like|wanna|have)|\s*'d like|(?:\s*'d|\s+would)\s+love)\s+(?:you\s+)?to\s+(?!know\b)|(?:would|'d) love to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
-  /^(?:i(?:\s+(?:want|would like|need)|\s*'d like)\s+to\s+know\s+|(?:any idea|do you (?:happen to )?know|(?:can|could) you (?:work|figure|find) out|(?:work|figure) out)\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|i\s+wonder\s+|i'm\s+wondering\s+|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b))/i,
+  /^(?:i(?:\s+(?:want|would like|need)|\s*'d like)\s+to\s+know\s+|(?:any idea|do you (?:happen to )?know|(?:can|could) you (?:work|figure|find) out|(?:work|figure) out)\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|i\s+wonder\s+(?!(?:if|whether) you\b)|i'm\s+wondering\s+(?!(?:if|whether) you\b)|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b))/i,
 ];
 
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
@@ -126,7 +126,7 @@ export function cleanUtterance(input: string): CleanText {
     .replace(/(?<=\w) (?:n|&) (?=\w)/g, ' and ')
     .replace(/\bppl\b/gi, 'people')
     .replace(/(?<=\w) w (?=\w)/gi, ' with ')
-    .replace(/^mv\b/i, 'move')
+    .replace(/\bmv\b(?=\s+\S)/gi, 'move')
     .replace(/\b(\d+)\s*hrs?\b/gi, (_, n: string) => `${n} ${n === '1' ? 'hour' : 'hours'}`)
     // "what'd I miss": in a question to an assistant the contraction is "did".
     .replace(/\b(what|where|how|who)'d\b(?=\s+(?:i|we|you|they|he|she|[a-z]+)\b)/gi, '$1 did')
@@ -148,7 +148,7 @@ export function cleanUtterance(input: string): CleanText {
     );
     // "I'm swamped, can you clear thursday": a remark before the request.
     t = t.replace(
-      /^(?:i'm|i am|i've been|it's|this is|honestly|ugh|phew|wow|man)\b[^,?]{0,30},\s*(?:but\s+|and\s+|so\s+)?(?=(?:can|could|would|will) you\b|please\b|i wonder\b)/i,
+      /^(?:i'm|i am|i've been|it's|this is|honestly|ugh|phew|wow|man)\b[^,?]{0,30}?(?:,\s*|\s+(?=(?:but|and|so)\s)|\s+(?=(?:can|could|would|will) you\b))(?:but\s+|and\s+|so\s+)?(?=(?:can|could|would|will) you\b|please\b|i wonder\b)/i,
       '',
     );
     t = t.trim();
