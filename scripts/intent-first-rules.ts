@@ -59,6 +59,10 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_33: '57582ce',
   HELD_OUT_34: '57582ce',
   HELD_OUT_35: '57582ce',
+  HELD_OUT_36: '9afe544',
+  HELD_OUT_37: '9afe544',
+  HELD_OUT_38: '9afe544',
+  HELD_OUT_39: '9afe544',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
