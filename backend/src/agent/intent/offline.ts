@@ -89,7 +89,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   const QUESTION_LEAD =
     /^(what|whats|what's|when|who|whom|which|where|how|any|anything|got(?=\s+(?:anything|much|something|any)\b)|is|are|am|do(?!\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|a call)\b)|does|did|was|were|has|have(?!\s+(?:a|an)\s)|had|show|list|read|check|find(?! (?:a |some )?(?:time|slot|\d+|an? hour|half an? hour|one|fifteen|twenty|thirty|forty-five)\b)|open|look|search|give me|get me|tell me|fetch|pull up|go through|see|whether|if)\b/i;
   const SEND_LEAD = new RegExp(
-    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|fire off|dash off|knock out|(?:throw|stick|pop|put|leave|chuck)(?=\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:message|note|post|line|comment)\b)|remind|${INFORM}|${C}\s+(?:dm|message)\s+to|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
+    String.raw`^(write(?=\s+[\w']+\s+(?:an?|the)\s+(?:quick\s+|short\s+)?(?:e-?mail|note|message|line)\b)|e-?mail(?!s?\s+from\b)|mail(?!\s+from\b)|send|tell|let(?! me know)|ask(?!\s+(?:for|about|me|if|whether|what|when|how|who)\b)|message|ping|dm|text|forward|fwd|write to|shoot|drop|fire off|dash off|knock out|(?:throw|stick|pop|put|leave|chuck)(?=\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:message|note|post|line|comment)\b)|remind|intimate(?=\s+(?:everyone|everybody|all|the|#|[a-z]+\s+(?:that|about)))|${INFORM}|${C}\s+(?:dm|message)\s+to|${C}(?=\s+\w)(?!\s+(?:channels?|messages?|dms?|for|search|threads?)\b))\b(?!\s+me\b)`,
     'i',
   );
   /** Requests that start with a command stay commands even when said with a question mark. */
@@ -100,9 +100,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   const ACTION_RE = {
     summarize:
       /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|(?<!\b(?:to|can|could|will|we'll|i'll|and|then)\s)go over|run me through|walk me through|rundown|gist|(?:what's|whats|what is) the (?:story|deal|situation) (?:with|on|behind)|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
-    reply: /\b(reply|respond|write back|get back to)\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
+    reply: /\b(reply|respond|write back|get back to|revert (?:to|on|back))\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
-      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:(?:my|the|our) )?(?:calendar|diary|schedule|agenda)|^add\b(?=.*\b(?:on|at|for|this|next)\s+(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the \d|\d|noon|half|quarter))|create (an? )?(event|meeting)|invite)\b/i,
+      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1|reunion)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:(?:my|the|our) )?(?:calendar|diary|schedule|agenda)|^add\b(?=.*\b(?:on|at|for|this|next)\s+(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the \d|\d|noon|half|quarter))|create (an? )?(event|meeting)|invite)\b/i,
     draft:
       /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message)|(?:prepare|prep|put together|get ready) (?:an? |the )?(?:quick |short )?(?:e-?mail|note|message|reply|response))\b/i,
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
@@ -311,10 +311,12 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
           t,
         ) && EVENT_WORDS.test(t),
     },
-    // "add my granddaughter's birthday lunch on sunday at half past twelve": an occasion added at a time.
+    // "add my granddaughter's birthday lunch on sunday at half past twelve", "put in a fire drill briefing on
+    // the 20th at 8:30": an occasion added at a time.
     {
       tools: [lex.calendar],
-      when: (t) => /^(?:add|put|pop|stick|pencil|book)\b/i.test(t) && EVENT_WORDS.test(t) && TIME_WORDS.test(t),
+      when: (t) =>
+        /^(?:add|put|pop|stick|pencil|book)\b/i.test(t) && (EVENT_WORDS.test(t) || /^(?:put|pop|pencil|stick) in\b/i.test(t)) && TIME_WORDS.test(t),
     },
     // "I've got this thing with dana later, what time is it": an occasion with a person is on the calendar.
     {
@@ -545,12 +547,28 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    * when only the explanation names a service, or nothing would be left.
    */
   function mainClauseTools(instruction: string, tools: Tool[], action: IntentAction): Tool[] {
-    if (tools.length < 2) return tools;
     const main = withoutContextClauses(instruction);
     if (main === instruction) return tools;
+    // "anything from priya today? she was supposed to send the numbers": where to look is the question's.
+    if (tools.length < 2) {
+      const own = detectTools(main, action);
+      return own.length > 0 ? own : tools;
+    }
     const own = detectTools(main, action);
     const kept = tools.filter((t) => own.includes(t));
     return kept.length > 0 ? kept : tools;
+  }
+
+  /**
+   * The services named outside what the request is about: "summarize the email thread with counsel about
+   * the discovery schedule" reads mail; the schedule is its topic.
+   */
+  function outsideTopicTools(instruction: string, tools: Tool[], action: IntentAction): Tool[] {
+    if (tools.length < 2) return tools;
+    const outside = instruction.replace(/\b(?:about|regarding|re|concerning)\b.*$/i, ' ');
+    if (outside === instruction) return tools;
+    const own = detectTools(outside, action).filter((t) => tools.includes(t));
+    return own.length > 0 ? own : tools;
   }
 
   /** The request without its explanatory clauses (as it is when none, or only, are). */
@@ -703,7 +721,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     const addressed = new RegExp(String.raw`^(?:e-?mail|tell|let(?! me\b)|message|ping|dm|text|ask|write to|shoot|${C})\b`, 'i').test(raw);
     const firstAction = FORWARD.test(raw) || (addressed && !guessTools.includes(lex.chat)) ? 'send' : detectAction(raw, guessTools);
     const { instruction, message } = splitMessage(raw, firstAction);
-    let tools = mainClauseTools(instruction, detectTools(instruction, firstAction), firstAction);
+    let tools = outsideTopicTools(instruction, mainClauseTools(instruction, detectTools(instruction, firstAction), firstAction), firstAction);
     let action: IntentAction = tools.length > 0 ? detectAction(instruction, tools) : 'unknown';
     // "(can we) do the review on thursday instead": doing an event at another time is a proposal, not "do I …?".
     const isQuestion =

@@ -11,6 +11,7 @@ const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
   /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|roughly|approximately|basically|honestly|quick question|quick one|one quick thing|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh)\b[,.!:]?\s+/i,
   /^(?:would|do) you mind\s+/i,
+  /^(?:do one thing|one thing)[,:]?\s+|^i (?:want|would like|'d like) that you\s+/i,
   // "would it be possible to see my week", "is there any way to set up…", "I wonder if you could book…".
   /^(?:would|will|is) it be possible (?:for you )?to\s+|^(?:is it possible (?:for you )?to|is there (?:any|a) way (?:you could|to|for you to))\s+/i,
   /^i (?:wonder|was wondering|am wondering|'m wondering|wondered) (?:if|whether) you(?:'d| would| could| can| might)(?: be able to)?\s+/i,
@@ -125,6 +126,9 @@ export function cleanUtterance(input: string): CleanText {
     .replace(/\bcal (?=n |and |&)/gi, 'calendar ')
     .replace(/(?<=\w) (?:n|&) (?=\w)/g, ' and ')
     .replace(/\bppl\b/gi, 'people')
+    .replace(/\bthru\b/gi, 'through')
+    // "post lunch" (Indian English): after it.
+    .replace(/\bpost(?=\s+(?:lunch|noon|dinner|\d))/gi, 'after')
     .replace(/(?<=\w) w (?=\w)/gi, ' with ')
     .replace(/\bmv\b(?=\s+\S)/gi, 'move')
     .replace(/\b(\d+)\s*hrs?\b/gi, (_, n: string) => `${n} ${n === '1' ? 'hour' : 'hours'}`)
