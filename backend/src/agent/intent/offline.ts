@@ -701,7 +701,8 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     const lastSaid = cleanUtterance(raw.split(/(?<=[.!?])\s+(?=\S)/).at(-1) ?? raw).text;
     const forget = FORGET.exec(raw) ?? FORGET.exec(lastSaid);
     if (forget?.[1]) {
-      const fact = forget[1].replace(/[.!?]+$/, '').trim();
+      // "forget that sam is on leave this week, he is back": the note, without why it is dropped.
+      const fact = withoutContextClauses(forget[1].replace(/[.!?]+$/, '').trim());
       if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], forget: fact }, needs_write: false };
     }
 

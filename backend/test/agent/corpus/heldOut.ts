@@ -197,7 +197,14 @@ export {
  * Spanish and Singapore English), measured once with the engine of commit 9afe544, before any change for
  * them: rules + learned fallback tools+action 235/240 (97.9 %), all entities 229/240 (95.4 %); rules alone
  * 224/240 (93.3 %). Over the sixteen batches by other writers (24-39), each as first measured: 922/960
- * (96.0 %) tools+action; by round: 94.2 %, 95.4 %, 96.7 %, 97.9 %.
+ * (96.0 %) tools+action; by round: 94.2 %, 95.4 %, 96.7 %, 97.9 %. Misses (rules alone) were mostly the
+ * second-language wording ("prepone", "revert to dana on the mail", "intimate everyone on #general", "make a
+ * reunion", "post lunch", "I want that you send"), "mails", "thru", a topic naming the calendar ("about the
+ * discovery schedule"), "put in a … on the 20th", "shift handover" read as a move, "nvm scrap that". Fixed in
+ * general form (and a "forget that …" note no longer carries the reason after it), the fallback retrained
+ * with them, and then added to HELD_OUT_CORPUS. One of them the rules alone still miss and the fallback gets:
+ * "anything from priya today? she was supposed to send the overtime numbers" (both services by the
+ * conventions; the rules read mail).
  */
 
 /** Figures as first measured, before the fixes each batch's misses led to; the bench prints them. */
@@ -6606,6 +6613,10 @@ export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_33,
   ...HELD_OUT_34,
   ...HELD_OUT_35,
+  ...HELD_OUT_36,
+  ...HELD_OUT_37,
+  ...HELD_OUT_38,
+  ...HELD_OUT_39,
 ];
 
 /**
