@@ -11,7 +11,7 @@ import { createGeminiClient } from '../backend/src/agent/intent/geminiClient.js'
 import { GeminiIntentEngine } from '../backend/src/agent/intent/gemini.js';
 import { OfflineIntentEngine } from '../backend/src/agent/intent/offline.js';
 import type { IntentEngine } from '../backend/src/agent/intent/schema.js';
-import { FIRST_MEASURED, HELD_OUT_CORPUS } from '../backend/test/agent/corpus/heldOut.js';
+import { FIRST_BATCH_BY_OTHER_WRITERS, FIRST_MEASURED, HELD_OUT_CORPUS } from '../backend/test/agent/corpus/heldOut.js';
 import { PERTURBATIONS, perturbable } from '../backend/test/agent/corpus/perturb.js';
 import { DEV_CORPUS } from '../backend/test/agent/corpus/requests.js';
 import { type CorpusReport, STRICT_FLAGS, type Tally, runCorpus } from '../backend/test/agent/corpus/score.js';
@@ -68,11 +68,15 @@ async function measure(engine: IntentEngine, name: string): Promise<void> {
 
 await measure(new OfflineIntentEngine(), 'offline');
 console.log('\noffline, held-out batches as first measured (before fixing what they showed):');
-const first = FIRST_MEASURED.reduce(
-  (a, b) => ({ batch: 'all batches', n: a.n + b.n, toolsAction: a.toolsAction + b.toolsAction, exact: a.exact + b.exact }),
-  { batch: '', n: 0, toolsAction: 0, exact: 0 },
-);
-for (const b of [...FIRST_MEASURED, first]) {
+const total = (batch: string, of: typeof FIRST_MEASURED) =>
+  of.reduce((a, b) => ({ batch, n: a.n + b.n, toolsAction: a.toolsAction + b.toolsAction, exact: a.exact + b.exact }), {
+    batch,
+    n: 0,
+    toolsAction: 0,
+    exact: 0,
+  });
+const byOthers = FIRST_MEASURED.filter((b) => Number(/\d+$/.exec(b.batch)?.[0]) >= FIRST_BATCH_BY_OTHER_WRITERS);
+for (const b of [...FIRST_MEASURED, total('all batches', FIRST_MEASURED), total('other writers', byOthers)]) {
   console.log(
     `  ${b.batch.padEnd(18)} ${String(b.n).padStart(4)}   tools+action ${pct(b.toolsAction, b.n)}   all entities too ${pct(b.exact, b.n)}`,
   );
