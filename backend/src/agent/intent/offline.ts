@@ -67,7 +67,8 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   const BEFORE_OCCASION =
     /\b(?:before|after|ahead of)\s+(?:the|my|our|this|today's|tomorrow's)\s+(?:[\w-]+\s+){0,2}?(?:call|meeting|standup|stand-up|sync|review|interview|session|demo|offsite|presentation|1:1|one[- ]on[- ]one)s?\b/gi;
   /** Devices' own features ("set a timer for 20 minutes for the pasta"): nothing Vouch books. */
-  const DEVICE_COMMAND = /^(?:set|start|stop|cancel|snooze)\s+(?:a|an|the|my)\s+(?:[\w-]+\s+){0,2}?(?:timers?|alarms?|stopwatch|countdown)\b/i;
+  const DEVICE_COMMAND =
+    /^(?:set|start|stop|cancel|snooze)\s+(?:a|an|the|my)\s+(?:[\w-]+\s+){0,2}?(?:timers?|alarms?|stopwatch|countdown)\b/i;
 
   /** Arranging something: with a time or a person it is a calendar event ("tee up a call with maya"). */
   const SCHEDULE_VERB =
@@ -100,7 +101,8 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   const ACTION_RE = {
     summarize:
       /\bwhat(?:'s| is| was) (?:the|that|this|her|his|their|[a-z]+'s) (?:\w+ )?(?:e-?mail|message|thread|note)\b.*\babout\s*[?.]?$|\b(summari[sz]e|summary|recap|catch me up|upshot|bottom line|takeaways?|short version|quick version|cliff'?s? notes|in a nutshell|up to speed|up to date|fill me in|catch up on|brief me|tl;?dr|digest|what did i miss|what have i missed|what i(?:'ve)? missed|(?<!\b(?:to|can|could|will|we'll|i'll|and|then)\s)go over|run me through|walk me through|rundown|gist|(?:what's|whats|what is) the (?:story|deal|situation) (?:with|on|behind)|sum up|boil (it |this |that )?down|key points|main points|highlights|overview)\b/i,
-    reply: /\b(reply|respond|write back|get back to|revert (?:to|on|back))\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
+    reply:
+      /\b(reply|respond|write back|get back to|revert (?:to|on|back))\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
       /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1|reunion)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:(?:my|the|our) )?(?:calendar|diary|schedule|agenda)|^add\b(?=.*\b(?:on|at|for|this|next)\s+(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the \d|\d|noon|half|quarter))|create (an? )?(event|meeting)|invite)\b/i,
     draft:
@@ -316,7 +318,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     {
       tools: [lex.calendar],
       when: (t) =>
-        /^(?:add|put|pop|stick|pencil|book)\b/i.test(t) && (EVENT_WORDS.test(t) || /^(?:put|pop|pencil|stick) in\b/i.test(t)) && TIME_WORDS.test(t),
+        /^(?:add|put|pop|stick|pencil|book)\b/i.test(t) &&
+        (EVENT_WORDS.test(t) || /^(?:put|pop|pencil|stick) in\b/i.test(t)) &&
+        TIME_WORDS.test(t),
     },
     // "I've got this thing with dana later, what time is it": an occasion with a person is on the calendar.
     {
@@ -505,7 +509,12 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     )
       tools.delete(lex.calendar);
     // "reply in the weekend schedule thread in #general": a reply in a chat thread answers people, not a calendar.
-    if (tools.has(lex.chat) && tools.has(lex.calendar) && /^(?:reply|respond|answer)\b/i.test(text) && !/\binvit(?:e|ation)s?\b/i.test(text))
+    if (
+      tools.has(lex.chat) &&
+      tools.has(lex.calendar) &&
+      /^(?:reply|respond|answer)\b/i.test(text) &&
+      !/\binvit(?:e|ation)s?\b/i.test(text)
+    )
       tools.delete(lex.calendar);
     // "call mom" is a phone call, not a calendar read.
     if (
@@ -575,7 +584,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   function withoutContextClauses(instruction: string): string {
     // Spoken without punctuation, a clause still starts where a new subject does ("… candidate i need to see …").
     const clauses = instruction
-      .split(/\s*(?:[,;]|\s[—–-]\s|\?(?=\s))\s*|(?<!\b(?:do|did|does|can|could|should|would|will|shall|may|might|must|if|whether|when|what|where|how|why|who|which|that|and|or|but|so|have|had|has|am|are|is|was|were)\s*)\s+(?=(?:i|we|they|she|he)\s+(?:need|want|have|had|usually|always|was|were|am|said|think|feel|just|can't|don't)\b)/i)
+      .split(
+        /\s*(?:[,;]|\s[—–-]\s|\?(?=\s))\s*|(?<!\b(?:do|did|does|can|could|should|would|will|shall|may|might|must|if|whether|when|what|where|how|why|who|which|that|and|or|but|so|have|had|has|am|are|is|was|were)\s*)\s+(?=(?:i|we|they|she|he)\s+(?:need|want|have|had|usually|always|was|were|am|said|think|feel|just|can't|don't)\b)/i,
+      )
       .filter((c) => c.trim());
     const main = clauses.filter((c) => !CONTEXT_CLAUSE.test(c.trim()));
     return main.length === 0 || main.length === clauses.length ? instruction : main.join(', ');
@@ -706,7 +717,8 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], forget: fact }, needs_write: false };
     }
 
-    if (REMARK.test(raw) || DEVICE_COMMAND.test(raw)) return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false };
+    if (REMARK.test(raw) || DEVICE_COMMAND.test(raw))
+      return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false };
     // "save a note … in my notebook" names a provider that keeps notes: it is for that provider, not memory.
     const remember = lex.others.some((o) => o.re.test(raw)) ? null : (REMEMBER.exec(raw) ?? REMEMBER.exec(lastSaid));
     if (remember?.[1]) {
@@ -722,7 +734,11 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     const addressed = new RegExp(String.raw`^(?:e-?mail|tell|let(?! me\b)|message|ping|dm|text|ask|write to|shoot|${C})\b`, 'i').test(raw);
     const firstAction = FORWARD.test(raw) || (addressed && !guessTools.includes(lex.chat)) ? 'send' : detectAction(raw, guessTools);
     const { instruction, message } = splitMessage(raw, firstAction);
-    let tools = outsideTopicTools(instruction, mainClauseTools(instruction, detectTools(instruction, firstAction), firstAction), firstAction);
+    let tools = outsideTopicTools(
+      instruction,
+      mainClauseTools(instruction, detectTools(instruction, firstAction), firstAction),
+      firstAction,
+    );
     let action: IntentAction = tools.length > 0 ? detectAction(instruction, tools) : 'unknown';
     // "(can we) do the review on thursday instead": doing an event at another time is a proposal, not "do I …?".
     const isQuestion =
