@@ -558,12 +558,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   function mainClauseTools(instruction: string, tools: Tool[], action: IntentAction): Tool[] {
     const main = withoutContextClauses(instruction);
     if (main === instruction) return tools;
-    // "anything from priya today? she was supposed to send the numbers": where to look is the question's.
-    if (tools.length < 2) {
-      const own = detectTools(main, action);
-      return own.length > 0 ? own : tools;
-    }
     const own = detectTools(main, action);
+    // "anything from priya today? she was supposed to send the numbers": where to look is the question's.
+    if (tools.length < 2) return own.length > 0 ? own : tools;
     const kept = tools.filter((t) => own.includes(t));
     return kept.length > 0 ? kept : tools;
   }
