@@ -63,6 +63,10 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_37: '9afe544',
   HELD_OUT_38: '9afe544',
   HELD_OUT_39: '9afe544',
+  HELD_OUT_40: 'df0f501',
+  HELD_OUT_41: 'df0f501',
+  HELD_OUT_42: 'df0f501',
+  HELD_OUT_43: 'df0f501',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();

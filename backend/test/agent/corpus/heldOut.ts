@@ -16,6 +16,10 @@ import { HELD_OUT_36 } from './batches/heldOut36.js';
 import { HELD_OUT_37 } from './batches/heldOut37.js';
 import { HELD_OUT_38 } from './batches/heldOut38.js';
 import { HELD_OUT_39 } from './batches/heldOut39.js';
+import { HELD_OUT_40 } from './batches/heldOut40.js';
+import { HELD_OUT_41 } from './batches/heldOut41.js';
+import { HELD_OUT_42 } from './batches/heldOut42.js';
+import { HELD_OUT_43 } from './batches/heldOut43.js';
 
 export {
   HELD_OUT_24,
@@ -34,6 +38,10 @@ export {
   HELD_OUT_37,
   HELD_OUT_38,
   HELD_OUT_39,
+  HELD_OUT_40,
+  HELD_OUT_41,
+  HELD_OUT_42,
+  HELD_OUT_43,
 };
 
 /**
@@ -205,6 +213,14 @@ export {
  * with them, and then added to HELD_OUT_CORPUS. One of them the rules alone still miss and the fallback gets:
  * "anything from priya today? she was supposed to send the overtime numbers" (both services by the
  * conventions; the rules read mail).
+ *
+ * Batches 40-43, a fifth round by four more writers (a project manager on site; morning triage of inbox,
+ * chat and calendar; a student with a part-time job; answers to the assistant's open questions, two thirds
+ * of them, covering every slot, corrections, dropped requests and new requests said instead), measured once
+ * with the engine of commit df0f501, before any change for them: rules + learned fallback tools+action
+ * 228/240 (95.0 %), all entities 225/240 (93.8 %); rules alone 225/240 (93.8 %). Batch 43, the open
+ * questions, 52/60; batches 40-42 176/180. Over the twenty batches by other writers (24-43), each as first
+ * measured: 1150/1200 (95.8 %) tools+action.
  */
 
 /** Batches from this one on were written by other writers, who saw neither the engine nor the corpus. */
@@ -251,6 +267,10 @@ export const FIRST_MEASURED = [
   { batch: 'held-out batch 37', n: 60, toolsAction: 59, exact: 58 },
   { batch: 'held-out batch 38', n: 60, toolsAction: 59, exact: 59 },
   { batch: 'held-out batch 39', n: 60, toolsAction: 58, exact: 53 },
+  { batch: 'held-out batch 40', n: 60, toolsAction: 59, exact: 58 },
+  { batch: 'held-out batch 41', n: 60, toolsAction: 58, exact: 58 },
+  { batch: 'held-out batch 42', n: 60, toolsAction: 59, exact: 57 },
+  { batch: 'held-out batch 43', n: 60, toolsAction: 52, exact: 52 },
 ];
 
 const THIS_WEEK = { start: at(11, '09:30'), end: at(16, '00:00') };
@@ -6666,4 +6686,8 @@ export const HELD_OUT_BATCHES: ReadonlyArray<{ name: string; cases: CorpusCase[]
   HELD_OUT_37,
   HELD_OUT_38,
   HELD_OUT_39,
+  HELD_OUT_40,
+  HELD_OUT_41,
+  HELD_OUT_42,
+  HELD_OUT_43,
 ].map((cases, i) => ({ name: `HELD_OUT_${i + 1}`, cases }));
