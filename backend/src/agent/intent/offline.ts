@@ -104,7 +104,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     reply:
       /\b(reply|respond|write back|get back to|revert (?:to|on|back))\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
-      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1|reunion)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:(?:my|the|our) )?(?:calendar|diary|schedule|agenda)|^add\b(?=.*\b(?:on|at|for|this|next)\s+(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the \d|\d|noon|half|quarter))|create (an? )?(event|meeting)|invite)\b/i,
+      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1|reunion)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:(?:my|the|our) )?(?:calendar|diary|schedule|agenda)|^i\s+(?:need|want)\b.*\b(?:on|in) (?:my|the) (?:calendar|diary)\b|^add\b(?=.*\b(?:(?:on|at|for|this|next)\s+(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the \d|\d|noon|half|quarter)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|create (an? )?(event|meeting)|invite)\b/i,
     draft:
       /\b(draft|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message)|(?:prepare|prep|put together|get ready) (?:an? |the )?(?:quick |short )?(?:e-?mail|note|message|reply|response))\b/i,
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
@@ -292,7 +292,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    * Where to look when no service was named, first match wins. Each rule is one way people ask without
    * saying "email", "calendar" or a chat service.
    */
-  const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string) => boolean }> = [
+  const NO_SERVICE_RULES: Array<{ tools: Tool[]; when: (text: string, contacts: readonly Contact[]) => boolean }> = [
     // "catch me up", "what did I miss", "what's the status of the Acme deal": mail and chat.
     {
       tools: [lex.mail, lex.chat],
@@ -319,7 +319,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       tools: [lex.calendar],
       when: (t) =>
         /^(?:add|put|pop|stick|pencil|book)\b/i.test(t) &&
-        (EVENT_WORDS.test(t) || /^(?:put|pop|pencil|stick) in\b/i.test(t)) &&
+        (EVENT_WORDS.test(t) ||
+          /^(?:put|pop|pencil|stick) in\b/i.test(t) ||
+          /\b(?:my|a|the) (?:shift|class|lecture|lesson|practice|training|rehearsal)\b/i.test(t)) &&
         TIME_WORDS.test(t),
     },
     // "I've got this thing with dana later, what time is it": an occasion with a person is on the calendar.
@@ -341,11 +343,17 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     // "show me everything from stripe": a sender who is not a contact writes by mail.
     {
       tools: [lex.mail],
-      when: (t) =>
-        /^(?:show|list|find|get|pull up|open|read|any|anything|everything|what|heard|hear|have i heard|did i hear)\b/i.test(t) &&
-        /\b(?:everything|anything|all|stuff|things|what)\b.*\bfrom\s+(?!(?:last|this|yesterday|today|earlier|before|next|the past|my|our|me)\b)[a-z]/i.test(
-          t,
-        ),
+      when: (t, contacts) => {
+        const from =
+          /\b(?:everything|anything|all|stuff|things|what)\b.*\bfrom\s+(?!(?:last|this|yesterday|today|earlier|before|next|the past|my|our|me)\b)([a-z][\w'-]*)/i.exec(
+            t,
+          );
+        return (
+          /^(?:show|list|find|get|pull up|open|read|any|anything|everything|what|heard|hear|have i heard|did i hear)\b/i.test(t) &&
+          !!from?.[1] &&
+          contactsMatching(from[1], [...contacts]).length === 0
+        );
+      },
     },
     // "what did the insurance company send": an organisation writes by mail.
     {
@@ -362,6 +370,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       when: (t) =>
         // "did jordan ever send over that proposal": a person sending a document.
         /\b(?:did|has|have)\s+(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:ever\s+|already\s+|finally\s+|actually\s+)?(?:send|sent|forward|forwarded)\s+(?:(?:over|across|through|on|me)\s+)?(?:the|that|this|those|a|an|his|her|their|my)\s+(?:[\w-]+\s+)?(?:contract|document|doc|file|attachment|deck|report|slides?|proposal|pdf|quote|estimate|invoice|receipt|letter|form|photos?|draft|notes)\b/i.test(
+          t,
+        ) ||
+        // "what's the story with the contract from maya": a document from someone came by mail.
+        /\b(?:the|that|this|a|an)\s+(?:signed\s+|latest\s+|new\s+)?(?:contract|document|doc|attachment|deck|report|slides?|proposal|pdf|quote|estimate|invoice|receipt|letter|form)\s+from\s+[a-z]/i.test(
           t,
         ) ||
         // "look for the tracking number for my order": what a shop or an airline sends comes by mail.
@@ -396,10 +408,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     // "summarize the conversation with Dana", "any updates from Dana": wherever that person wrote.
     {
       tools: [lex.mail, lex.chat],
-      when: (t) =>
+      when: (t, contacts) =>
         /\b(?:from|by|with)\s+[A-Za-z]/.test(t) &&
         (ACTION_RE.summarize.test(t) || /^(?:any|anything|what's|whats|what)\b/i.test(t)) &&
-        findPeople(t, [], lex).length > 0,
+        findPeople(t, [...contacts], lex).length > 0,
     },
     // "when is the design review", "what have I got on tomorrow morning": a question about an occasion
     // or a time is about the calendar.
@@ -422,7 +434,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     },
   ];
 
-  function detectTools(text: string, action?: IntentAction): Tool[] {
+  function detectTools(text: string, action?: IntentAction, contacts: readonly Contact[] = []): Tool[] {
     const tools = new Set<Tool>();
     if (RE.chat.test(text)) tools.add(lex.chat);
     // A channel's name ("#events", "#mail-ops") names the chat service, not mail or the calendar.
@@ -458,7 +470,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     }
     // A provider of another kind ("my notebook") is named by its own words.
     for (const o of lex.others) if (o.re.test(words)) tools.add(o.tool);
-    if (tools.size === 0) for (const t of NO_SERVICE_RULES.find((r) => r.when(text))?.tools ?? []) tools.add(t);
+    if (tools.size === 0) for (const t of NO_SERVICE_RULES.find((r) => r.when(text, contacts))?.tools ?? []) tools.add(t);
     // "what's happening in #support this morning", "who's on call? check #oncall": a named channel is where to
     // look; times and occasions there are what was said, unless the calendar itself was named.
     if (
@@ -536,7 +548,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     if (
       tools.has(lex.mail) &&
       tools.has(lex.calendar) &&
-      /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward|ask)\b/i.test(text)
+      /^(?:e-?mail|send|reply|respond|write|draft|tell|let|forward|fwd|pass|ask)\b/i.test(text)
     ) {
       tools.delete(lex.calendar);
     }
@@ -555,10 +567,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    * from the recruiter, I need to see when she's available" is a mail read, not a calendar one. Kept as is
    * when only the explanation names a service, or nothing would be left.
    */
-  function mainClauseTools(instruction: string, tools: Tool[], action: IntentAction): Tool[] {
+  function mainClauseTools(instruction: string, tools: Tool[], action: IntentAction, contacts: readonly Contact[]): Tool[] {
     const main = withoutContextClauses(instruction);
     if (main === instruction) return tools;
-    const own = detectTools(main, action);
+    const own = detectTools(main, action, contacts);
     // "anything from priya today? she was supposed to send the numbers": where to look is the question's.
     if (tools.length < 2) return own.length > 0 ? own : tools;
     const kept = tools.filter((t) => own.includes(t));
@@ -569,11 +581,11 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    * The services named outside what the request is about: "summarize the email thread with counsel about
    * the discovery schedule" reads mail; the schedule is its topic.
    */
-  function outsideTopicTools(instruction: string, tools: Tool[], action: IntentAction): Tool[] {
+  function outsideTopicTools(instruction: string, tools: Tool[], action: IntentAction, contacts: readonly Contact[]): Tool[] {
     if (tools.length < 2) return tools;
     const outside = instruction.replace(/\b(?:about|regarding|re|concerning)\b.*$/i, ' ');
     if (outside === instruction) return tools;
-    const own = detectTools(outside, action).filter((t) => tools.includes(t));
+    const own = detectTools(outside, action, contacts).filter((t) => tools.includes(t));
     return own.length > 0 ? own : tools;
   }
 
@@ -725,7 +737,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
 
     // A first guess at the action decides where the message starts; tools and action are then taken
     // from the instruction alone so "tell Sam the meeting moved" is not a calendar request.
-    const guessTools = detectTools(raw);
+    const guessTools = detectTools(raw, undefined, contacts);
     // A request that opens by addressing a person ("tell Dana I accepted the invite") carries a message
     // whatever its words name, so it is split before the invite can make it a calendar write.
     const addressed = new RegExp(String.raw`^(?:e-?mail|tell|let(?! me\b)|message|ping|dm|text|ask|write to|shoot|${C})\b`, 'i').test(raw);
@@ -733,8 +745,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     const { instruction, message } = splitMessage(raw, firstAction);
     let tools = outsideTopicTools(
       instruction,
-      mainClauseTools(instruction, detectTools(instruction, firstAction), firstAction),
+      mainClauseTools(instruction, detectTools(instruction, firstAction, contacts), firstAction, contacts),
       firstAction,
+      contacts,
     );
     let action: IntentAction = tools.length > 0 ? detectAction(instruction, tools) : 'unknown';
     // "(can we) do the review on thursday instead": doing an event at another time is a proposal, not "do I …?".
@@ -778,7 +791,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     // search words; words inside them are only what to look for.
     if (tools.length > 1) {
       const q = findSearchWords(instruction);
-      const outside = q ? detectTools(instruction.replace(q, ' '), firstAction) : [];
+      const outside = q ? detectTools(instruction.replace(q, ' '), firstAction, contacts) : [];
       if (outside.length > 0) tools = outside;
     }
 

@@ -61,7 +61,7 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
     'move',
     new RegExp(
       [
-        String.raw`\b(?:move[ds]?|moving|reschedul\w*|re-schedul\w*|push(?:ed|es|ing)?|shift(?:ed|s|ing)?|bump(?:ed|s|ing)?|postpon\w*|delay(?:ed|s|ing)?|rebook\w*|slid(?:e|es|ing)|shunt\w*|nudg(?:e|es|ed|ing)|budg(?:e|es|ed|ing)|drag(?:ged|ging)?|rearrang\w*|swap\w*|prepon\w*)\b(?<!\bshift(?=\s+(?:handovers?|changes?|swaps?|patterns?|rotas?|work|cover|leads?|times?)\b))`,
+        String.raw`\b(?:move[ds]?|moving|reschedul\w*|re-schedul\w*|push(?:ed|es|ing)?|(?<!\b(?:my|the|a|an|our|your|his|her|their|night|day|morning|evening|late|early|next|first)\s)shift(?:ed|s|ing)?|bump(?:ed|s|ing)?|postpon\w*|delay(?:ed|s|ing)?|rebook\w*|slid(?:e|es|ing)|shunt\w*|nudg(?:e|es|ed|ing)|budg(?:e|es|ed|ing)|drag(?:ged|ging)?|rearrang\w*|swap\w*|prepon\w*)\b(?<!\bshift(?=\s+(?:handovers?|changes?|swaps?|patterns?|rotas?|work|cover|leads?|times?)\b))`,
         String.raw`\b(?:pull|pulled|pulling)\b${GAP}\s+(?:forward|earlier|in)\b|\b(?:bring|brought|bringing)\b${LONG_GAP}\s+(?:forward|earlier)\b`,
         // "the meeting with dana, put it on next week": an event already named, put at another time.
         String.raw`\bput (?:it|that|this|them) (?:on|to|for|into?) (?!(?:my|the|our) (?:calendar|diary|schedule|agenda)\b)(?:next|another|a different|${DAY})\b`,

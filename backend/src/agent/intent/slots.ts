@@ -36,7 +36,15 @@ type Parse = (text: string, ctx: IntentContext) => Intent;
  * her", "nvm don't bother"): what follows is about them, so it is no content to send.
  */
 const ABANDON =
-  /^(?:never ?mind|nvm|scrap (?:that|it)|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don'?t bother|do not bother|no need|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b(?:[\s,.;:!-]+(?:(?:i'?ll|i will|i'm going to|i am going to|i can|i'd rather|let me|we'll|it's fine|its fine|not needed|(?:don'?t|do not) bother|no need|skip it|forget it|leave it|drop it|scratch that|scrap (?:that|it))\b.*)?)?[\s.!]*$/i;
+  /^(?:never ?mind|nvm|scrap (?:that|it)|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don'?t bother|do not bother|no need|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b(?:[\s,.;:!-]+(?:(?:i'?ll|i will|i'm going to|i am going to|i can|i'd rather|let me|we'll|it's fine|its fine|not needed|(?:don'?t|do not) bother|no need|skip it|forget it|leave it|drop it|scratch that|scrap (?:that|it)|(?:don'?t|do not) (?:send|post|book|schedule|do|write)|i (?:don'?t|do not) (?:wanna|want|need))\b.*)?)?[\s.!]*$/i;
+
+/**
+ * Putting the question aside for another request ("hold on, what time is my dentist thing tomorrow?",
+ * "catch me up on the chat first"): an interruption, then a question or a command of its own.
+ */
+const INTERRUPTION =
+  /^(?:(?:oh|ah|hmm+|ugh|eh)[,.]?\s+)*(?:hold on|hang on|wait|actually|before that|one sec(?:ond)?)\b|\bfirst\s*[?.!]*$/i;
+const QUESTION_LIKE = /\?\s*$|^(?:what|whats|what's|when|who|which|where|how|any|anything|is|are|am|do|does|did|was|were|has|have)\b/i;
 
 const CONFIRM =
   /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|fine|great)[,.!]?\s*)*(?:send it|go ahead|do it|looks good|that's (?:it|fine|good)|sounds good)?[.!]*$/i;
@@ -131,6 +139,12 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse, lex:
 
   if (ABANDON.test(answer)) {
     return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false, pending_outcome: 'abandoned' };
+  }
+  if (INTERRUPTION.test(spoken)) {
+    const fresh = parse(text, { ...ctx, pending: undefined });
+    const request = answer.replace(/^(?:before that|first)[,]?\s+/i, '');
+    if (fresh.tools.length > 0 && fresh.action !== 'unknown' && (QUESTION_LIKE.test(request) || NEW_REQUEST_LEAD.test(request)))
+      return undefined;
   }
 
   switch (pending.missing) {

@@ -9,7 +9,7 @@ const HESITATION = /(^|[\s,])(?:u+m+|u+h+|e+r+m*|h+m+|a+h+)(?=[\s,.!?]|$)[,.]?/g
 /** Lead-ins that only open the request, removed repeatedly ("hey vouch, okay so, could you please …"). */
 const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
-  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|roughly|approximately|basically|honestly|quick question|quick one|one quick thing|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh)\b[,.!:]?\s+/i,
+  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|roughly|approximately|basically|honestly|quick question|quick one|one quick thing|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh|ugh|eh|meh|argh)\b[,.!:]?\s+/i,
   /^(?:would|do) you mind\s+/i,
   /^(?:do one thing|one thing)[,:]?\s+|^i (?:want|would like|'d like) that you\s+/i,
   // "would it be possible to see my week", "is there any way to set up…", "I wonder if you could book…".
@@ -127,6 +127,11 @@ export function cleanUtterance(input: string): CleanText {
     .replace(/(?<=\w) (?:n|&) (?=\w)/g, ' and ')
     .replace(/\bppl\b/gi, 'people')
     .replace(/\bthru\b/gi, 'through')
+    // Text-speak and hedges ("can u", "find like an hour", "i kinda need").
+    .replace(/\bu\b(?!\.)/gi, 'you')
+    .replace(/\bur\b/gi, 'your')
+    .replace(/\b(?:kinda|sorta)\s+/gi, '')
+    .replace(/\blike\s+(?=(?:an?|half|one|two|three|\d+)\s*(?:hour|hr|min|minute)s?\b|\d)/gi, '')
     // "post lunch" (Indian English): after it.
     .replace(/\bpost(?=\s+(?:lunch|noon|dinner|\d))/gi, 'after')
     .replace(/(?<=\w) w (?=\w)/gi, ' with ')
