@@ -184,7 +184,12 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     if (named?.[1] && !new RegExp(String.raw`^(${C}|a|this|that|same|my|our|right|which|what|every|each|any)$`, 'i').test(named[1]))
       return named[1].toLowerCase();
     const chatIn = new RegExp(String.raw`\b(?:${C}|post(?:ed)?)\b.*\b(?:in|to)\s+(general|deals|random)\b`, 'i').exec(text);
-    return chatIn?.[1]?.toLowerCase();
+    // "anything posted in logistics on <chat>": a place things are posted in, on the chat service, is a channel.
+    const onChat = new RegExp(
+      String.raw`\b(?:posted|said|written|new|happening|going on|messages?|anything|discussed)\s+in\s+(?!(?:it|there|here|my|the|any|dms?|threads?)\b)([a-z0-9][\w-]*)\s+(?:on|in|over)\s+(?:${C})\b`,
+      'i',
+    ).exec(text);
+    return (chatIn?.[1] ?? onChat?.[1])?.toLowerCase();
   }
 
   const GENERIC = new RegExp(
