@@ -101,10 +101,14 @@ export class Answerer {
     const pending = this.questions.get(ctx.id);
     // Read for every request, so a new default applies to the very next one.
     const meetingMinutes = await deps.settings?.defaultMeetingMinutes(sub);
+    // A request resumed after an account link is already the conversation's last turn: it is read against
+    // the conversation as it was when asked ("tell her thursday works" still follows Dana's email), once.
+    const said = deps.shortTerm.history(ctx.id);
+    const resumed = said.at(-1)?.role === 'user' && said.at(-1)?.text === text;
     const analyzed = await deps.intent.analyze(text, {
       now,
       timezone: ctx.timezone,
-      history: deps.shortTerm.history(ctx.id),
+      history: resumed ? said.slice(0, -1) : said,
       ...(pending ? { pending } : {}),
       ...(meetingMinutes !== undefined ? { defaultMeetingMinutes: meetingMinutes } : {}),
     });
@@ -117,7 +121,7 @@ export class Answerer {
       data: { tools: intent.tools, action: intent.action, engine: intent.engine },
       refs: { request_id: requestId },
     });
-    deps.shortTerm.add(ctx.id, { role: 'user', text });
+    if (!resumed) deps.shortTerm.add(ctx.id, { role: 'user', text });
     if (intent.entities.remember) return this.keep(ctx, requestId, intent.entities.remember);
     if (intent.entities.forget) return this.drop(ctx, requestId, intent.entities.forget);
     if (intent.pending_outcome === 'abandoned') return this.say(ctx, requestId, 'Okay, I’ve dropped that. Nothing was sent.');
