@@ -64,6 +64,9 @@ describe('Slack without a channel answers from a search that ran', () => {
     expect(answer).toMatch(/I searched your Slack channels and DMs since yesterday and found \w+ messages?/);
     expect(answer).toContain('Board meeting moved to next Tuesday');
     expect(answer).not.toMatch(/Nothing new/);
+    // What Alex said himself is not news to him ("Sure, after lunch." in his DM with Sam).
+    expect(answer).not.toContain('Sure, after lunch');
+    expect(answer).not.toMatch(/\bAlex\b[^.]*\bsaid\b/);
   });
 
   it('"search Slack for X" finds an older message and says where it is', async () => {

@@ -67,6 +67,8 @@ const Member = z.object({
 });
 const MemberPage = z.object({ ok: z.literal(true), members: z.array(Member), response_metadata: Cursor });
 const Posted = z.object({ ok: z.literal(true), channel: z.string(), ts: z.string() });
+/** auth.test: who the user token belongs to. */
+const Identity = z.object({ ok: z.literal(true), user_id: z.string() });
 
 /** A person in the workspace with the address Slack verified for them (users:read.email). */
 interface WorkspaceMember {
@@ -161,6 +163,24 @@ export function createSlackTools(opts: SlackToolsOptions) {
 
   const names = new Map<string, { name: string; at: number }>();
   const members = new Map<string, { members: WorkspaceMember[]; at: number }>();
+  /** The person's own Slack user id per Vouch user (auth.test), remembered like the names. */
+  const selves = new Map<string, { id: string; at: number }>();
+
+  const ownUserId = async (ctx: ProviderCallContext): Promise<ProviderResult<string>> => {
+    const hit = selves.get(ctx.userId);
+    if (hit && policy.now() - hit.at < nameCacheMs) return ok(hit.id);
+    const res = await runProviderCall(policy, ctx, {
+      ...base,
+      operation: 'auth.test',
+      scopes: [],
+      idempotent: true,
+      invoke: (token) => client.auth.test({ token }),
+      schema: Identity,
+      map: (a) => a.user_id,
+    });
+    if (res.ok) selves.set(ctx.userId, { id: res.value, at: policy.now() });
+    return res;
+  };
   const histories = new Map<string, { messages: SlackMessage[]; at: number; hasMore: boolean }>();
   /** When Slack said history may be read again, per user (the limit is per app and method). */
   const historyBlockedUntil = new Map<string, number>();
@@ -327,7 +347,12 @@ export function createSlackTools(opts: SlackToolsOptions) {
 
   type SearchResult = { total: number; matches: SearchMatch[]; truncated?: boolean };
 
-  const search = async (ctx: ProviderCallContext, query: string, count: number): Promise<ProviderResult<SearchResult>> => {
+  const search = async (
+    ctx: ProviderCallContext,
+    query: string,
+    count: number,
+    withoutUser?: string,
+  ): Promise<ProviderResult<SearchResult>> => {
     const res = await runProviderCall(policy, ctx, {
       ...base,
       operation: 'search.messages',
@@ -338,12 +363,10 @@ export function createSlackTools(opts: SlackToolsOptions) {
       map: (s) => s.messages,
     });
     if (!res.ok) return res;
-    const ids = [
-      ...res.value.matches.map((m) => m.user ?? ''),
-      ...res.value.matches.map((m) => (m.channel.is_im ? (m.channel.name ?? '') : '')),
-    ];
+    const found = withoutUser ? res.value.matches.filter((m) => m.user !== withoutUser) : res.value.matches;
+    const ids = [...found.map((m) => m.user ?? ''), ...found.map((m) => (m.channel.is_im ? (m.channel.name ?? '') : ''))];
     const who = await resolveNames(ctx, ids);
-    const matches = res.value.matches.map((m): SearchMatch => {
+    const matches = found.map((m): SearchMatch => {
       const dmWith = m.channel.is_im && m.channel.name ? (who.get(m.channel.name) ?? m.channel.name) : undefined;
       return {
         ts: m.ts,
@@ -353,7 +376,8 @@ export function createSlackTools(opts: SlackToolsOptions) {
         ...(m.permalink ? { permalink: m.permalink } : {}),
       };
     });
-    return ok(fitList(matches, opts.budgetChars, (items) => ({ total: res.value.total, matches: items })));
+    const total = res.value.total - (res.value.matches.length - found.length);
+    return ok(fitList(matches, opts.budgetChars, (items) => ({ total, matches: items })));
   };
 
   return {
@@ -468,7 +492,10 @@ export function createSlackTools(opts: SlackToolsOptions) {
       if (parts.length === 0)
         return fail({ code: 'BAD_REQUEST', provider: 'slack', message: 'A Slack search needs words, a channel or a time.' });
       const query = parts.join(' ');
-      const res = await search(ctx, query, input.count ?? 20);
+      // "What did I miss" is what others said: the person's own messages are not news to them.
+      const me = input.about ? undefined : await ownUserId(ctx);
+      if (me && !me.ok) return me;
+      const res = await search(ctx, query, input.count ?? 20, me?.value);
       return res.ok ? ok({ ...res.value, query }) : res;
     },
 
