@@ -67,6 +67,10 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_41: 'df0f501',
   HELD_OUT_42: 'df0f501',
   HELD_OUT_43: 'df0f501',
+  HELD_OUT_44: 'c47ff2f',
+  HELD_OUT_45: 'c47ff2f',
+  HELD_OUT_46: 'c47ff2f',
+  HELD_OUT_47: 'c47ff2f',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
