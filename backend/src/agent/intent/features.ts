@@ -25,7 +25,7 @@ export const FORWARD = {
   test: (text: string): boolean => FORWARD_WORDS.test(text) && !(FORWARD_IN_TIME.test(text) && !/\be-?mails?\b|\bmail\b/i.test(text)),
 };
 export const SAVE_AS_DRAFT =
-  /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:an? |my )?(?:[\w-]+ )?drafts?|as an? (?:[\w-]+ )?draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|keep (?:it )?as a draft|(?:leave|keep) (?:it )?unsent|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
+  /\b(?:save (?:it |this |that )?(?:as |in |to )?(?:an? |my )?(?:[\w-]+ )?drafts?|as an? (?:[\w-]+ )?draft|in(?:to)? (?:my |the )?drafts(?: folder)?|(?:don't|do not|dont) send(?: it)?(?: yet)?|without sending|not send(?: it)?(?: yet)?|leave (?:it )?(?:in|as) (?:a )?drafts?|just (?:a )?draft|^draft (?:a |the )?forward\b|i'?ll send it (?:myself|later|when)|keep (?:it )?as a draft|(?:leave|keep) (?:it )?unsent|save a draft|hold (?:off on|it) (?:sending)?)\b/i;
 
 const ANALYSES: Array<[MailAnalysis, RegExp]> = [
   [

@@ -284,7 +284,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   const SOMEONE_SAID = [
     // A capitalised word after the first: a name.
     /^.+\b[A-Z][a-z]+\b/,
-    /\b(?:did|has|have|what)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+(?:\s+(?:team|people|folks|group|office|lawyers?|accountants?))?\s+(?:been\s+|end(?:ed)? up\s+|actually\s+|finally\s+)?(?:say|said|saying|talking|writing|write|wrote|send|sent|ask|asked|asking|mention|mentioned|want|wanted|needed)\b/i,
+    /\b(?:did|has|have|what|what's|whats|what has|what have)\s+(?:the\s+|my\s+|our\s+)?(?!i\b|you\b|we\b|they\b|anyone\b|anybody\b|someone\b|everyone\b|he\b|she\b)[a-z][\w'-]+(?:\s+(?:team|people|folks|group|office|lawyers?|accountants?))?\s+(?:been\s+|end(?:ed)? up\s+|actually\s+|finally\s+)?(?:say|said|saying|talking|writing|write|wrote|send|sent|ask|asked|asking|mention|mentioned|want|wanted|needed)\b/i,
     /\b(?!i\b|you\b|we\b|they\b|he\b|she\b|it\b|anyone\b|someone\b)[a-z][\w'-]+\s+(?:sent|wrote|emailed|messaged|said to)\s+me\b/i,
     /\b(?:has|have|did)\s+(?!i\b|you\b|we\b)[a-z][\w'-]+\s+(?:been in touch|been in contact|reached out|got in touch|gotten in touch|get in touch|contacted me)\b/i,
     /\b(?:anyone|anybody|someone|somebody|people|everyone)\s+(?:been\s+)?(?:talk(?:ing|ed)?|discuss(?:ing|ed)?|say(?:ing)?|said|mention(?:ing|ed)?|chasing|nudging|pinging)\b/i,

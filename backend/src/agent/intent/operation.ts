@@ -48,7 +48,7 @@ const OPERATIONS: Array<[Exclude<CalendarOperation, 'create'>, RegExp]> = [
     new RegExp(
       [
         String.raw`\b(?:cancel\w*|call(?:ed|ing)? off|delete|deleted|remove|removed|scrap|scrapped|scratch|drop|dropped|get rid of|kill|bin|ditch|nix|axe)\b`,
-        String.raw`\bclear (?:my|the|out)\b|\bclear (?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|this|next)\b)`,
+        String.raw`\bclear (?:my|the|out|everything|all|anything)\b|\bclear (?=(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight|this|next)\b)`,
         // "take tomorrow's standup off my calendar", "knock the 1:1 off": off the calendar, not time off.
         String.raw`\b(?:take|taken|took|get|got)\b${GAP}\s+off\s+(?:${CALENDAR}|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)(?:'s)?(?:\s+(?:calendar|schedule|agenda))?)\b|\b(?:knock|strike|cross|wipe)\w*\b${GAP}\s+off\b`,
         // "…, it's not happening anymore": said of an event, it is off.

@@ -21,12 +21,39 @@ const LEADS: RegExp[] = [
   /^(?:(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+|maybe\s+|just\s+|possibly\s+)?|please\s+|kindly\s+|just\s+|possibly\s+)/i,
   /^(?:can|could|shall|should) we\s+(?=(?:schedule|set up|book|meet|move|reschedule|push|cancel|find|put|add|get|do|have|grab)\b)/i,
   /^(?:i(?:\s+(?:need|want|would like|wanna|have)|\s*'d like|(?:\s*'d|\s+would)\s+love)\s+(?:you\s+)?to\s+(?!know\b)|(?:would|'d) love to\s+|i'd like you to\s+|i need you to\s+|go ahead and\s+|do me a favou?r and\s+|help me\s+(?:to\s+)?|i was wondering if you could\s+|let's\s+|let us\s+|try to\s+|i'm trying to\s+|remind me to\s+(?=(?:reply|respond|email|send|write|schedule|book|post|tell|message)\b))/i,
-  /^(?:i(?:\s+(?:want|would like|need)|\s*'d like)\s+to\s+know\s+|(?:any idea|do you (?:happen to )?know|(?:can|could) you (?:work|figure|find) out|(?:work|figure) out)\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|i\s+wonder\s+(?!(?:if|whether) you\b)|i'm\s+wondering\s+(?!(?:if|whether) you\b)|tell me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b))/i,
+  /^(?:i(?:\s+(?:want|would like|need)|\s*'d like)\s+to\s+know\s+|(?:any idea|do you (?:happen to )?know|(?:can|could) you (?:work|figure|find) out|(?:work|figure) out)\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|i\s+wonder\s+(?!(?:if|whether) you\b)|i'm\s+wondering\s+(?!(?:if|whether) you\b)|(?:tell|remind) me\s+(?=(?:what|when|who|whether|if|how|which|where)\b)|let me know\s+(?=(?:what|when|who|whether|if|how|which|where)\b))/i,
 ];
 
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
 const TAILS =
   /(?:[,\s]+(?:please|real quick|quickly|if you can|if you could|when you get a chance|when you have a moment|if you(?:'d| would) be so kind|if you don't mind|if it's not too much trouble|vouch)|[,.!]\s*(?:thanks|thank you))+\s*([?!.]*)\s*$/i;
+
+const HOUR_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+const MINUTE_WORDS: Record<string, string> = { fifteen: '15', thirty: '30', 'forty five': '45' };
+const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+};
 
 const DAY_SHORT: Record<string, string> = {
   mon: 'monday',
@@ -111,6 +138,21 @@ export function cleanUtterance(input: string): CleanText {
     .replace(/\b(?:tmrw?|tmw|2moro|tomoz)\b/gi, 'tomorrow')
     .replace(/\b(?:tonite)\b/gi, 'tonight')
     .replace(/\bo ?clock\b/gi, "o'clock")
+    // Times and dates in words, as speech-to-text writes them ("three o'clock", "four thirty", "the twenty fourth").
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+o'clock\b)/gi, (w) =>
+      String(HOUR_WORDS[w.toLowerCase()]),
+    )
+    .replace(
+      /\b(?<=(?:at|to|by|from|until|till|for|around|about)\s)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](fifteen|thirty|forty[\s-]five)\b/gi,
+      (_m, h: string, m: string) => `${HOUR_WORDS[h.toLowerCase()]}:${MINUTE_WORDS[m.toLowerCase().replace(/[\s-]/, ' ')]}`,
+    )
+    .replace(
+      /\bthe\s+(twenty|thirty)[\s-](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b/gi,
+      (_m, tens: string, unit: string) => {
+        const n = (tens.toLowerCase() === 'twenty' ? 20 : 30) + (ORDINAL_WORDS[unit.toLowerCase()] ?? 0);
+        return `the ${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+      },
+    )
     .replace(/\bmsgs\b/gi, 'messages')
     .replace(/\bmsg\b/gi, 'message')
     .replace(/\bmtgs\b/gi, 'meetings')

@@ -192,6 +192,8 @@ const GOOGLE_LANGUAGE = {
       String.raw`\bblock (?:off |out )?(?:some |an? |the )?(?:time|hour|slot|afternoon|morning)\b`,
       String.raw`\bblock (?:off|out)\b`,
       String.raw`\bblocked (?:off|out)\b`,
+      String.raw`\bfind (?:me |us )?(?:a |an |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five|sixty|ninety)[\s-]*(?:minutes?|mins?|hours?|hrs?)\b`,
+      String.raw`\bwho(?:'s| is)? (?:else )?(?:going|coming|attending|invited)\b|^who else\b`,
       String.raw`\b(?:any|a|some|the)\s+(?:gaps?|openings?|open (?:time|slots?))\b`,
       String.raw`^block\b`,
       String.raw`\bpencil (?:\w+ )?in\b`,
