@@ -901,6 +901,15 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
         entities.analysis = p.entities.analysis;
       }
     }
+    // "what about on <chat>" after a mail search: the same read, on the service now named.
+    let carriedQuery: string | undefined;
+    if (continuation && tools.length > 0 && /^(?:(?:what|how) about\s+)?(?:on|in|over)\s+[\w#-]+\s*\??$/i.test(raw)) {
+      const p = prev();
+      if (p && !p.needs_write && p.tools.some((t) => !tools.includes(t))) {
+        action = p.action;
+        carriedQuery = p.entities.query;
+      }
+    }
     // "do that again for friday", "same question for tomorrow": the last request again, at another time.
     const repeats = REPEAT.test(raw);
     let inheritedChannel: string | undefined;
@@ -1018,7 +1027,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     if (count !== undefined) entities.count = count;
     const searchWords = findSearchWords(instruction);
     if (!WRITE_ACTIONS.has(action) && (tools.includes(lex.mail) || tools.includes(lex.chat))) {
-      const q = searchWords ?? subject ?? docWord(instruction, organization);
+      const q = searchWords ?? subject ?? docWord(instruction, organization) ?? carriedQuery;
       if (q) entities.query = q;
     }
 
