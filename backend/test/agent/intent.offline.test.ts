@@ -188,6 +188,11 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ['maybe I should email jordan about it', ['gmail'], 'send'],
     ['it would be great if you could send dana the notes', ['gmail'], 'send'],
     ['the client call got moved to 3, update my calendar', ['calendar'], 'schedule', { operation: 'move', people: [] }],
+    // Text-speak clean-up drops a hedge "like", never the verb.
+    ["I'd like 30 minutes with Priya tomorrow", ['calendar'], 'schedule', { operation: 'create', duration_minutes: 30 }],
+    ['find like an hour with jordan friday', ['calendar'], 'schedule', { operation: 'create', duration_minutes: 60 }],
+    ['can u check my inbox', ['gmail'], 'read'],
+    ['post 2 updates in #eng about the deploy', ['slack'], 'post', { channel: 'eng' }],
   ];
   for (const [text, tools, action, entities] of cases) {
     it(text, () => {

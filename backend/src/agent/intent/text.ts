@@ -173,9 +173,13 @@ export function cleanUtterance(input: string): CleanText {
     .replace(/\bu\b(?!\.)/gi, 'you')
     .replace(/\bur\b/gi, 'your')
     .replace(/\b(?:kinda|sorta)\s+/gi, '')
-    .replace(/\blike\s+(?=(?:an?|half|one|two|three|\d+)\s*(?:hour|hr|min|minute)s?\b|\d)/gi, '')
+    // Not the verb: "I'd like 30 minutes with Priya" keeps its "like".
+    .replace(
+      /(?<!(?:'d|\bwould|\bi|\bwe|\byou|\bthey|\bto|\bshould)\s)\blike\s+(?=(?:an?|half|one|two|three|\d+)\s*(?:hour|hr|min|minute)s?\b|\d)/gi,
+      '',
+    )
     // "post lunch" (Indian English): after it.
-    .replace(/\bpost(?=\s+(?:lunch|noon|dinner|\d))/gi, 'after')
+    .replace(/\bpost(?=\s+(?:lunch|noon|dinner|breakfast)\b)/gi, 'after')
     .replace(/(?<=\w) w (?=\w)/gi, ' with ')
     .replace(/\bmv\b(?=\s+\S)/gi, 'move')
     .replace(/\b(\d+)\s*hrs?\b/gi, (_, n: string) => `${n} ${n === '1' ? 'hour' : 'hours'}`)
