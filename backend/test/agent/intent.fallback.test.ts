@@ -35,13 +35,14 @@ describe('learned intent fallback: training', () => {
     const b = serializeFallbackModel(buildFallbackModel());
     expect(a.length).toBeGreaterThan(10_000);
     expect(b).toBe(a);
-  });
+    // Two full trainings with the policy's cross-validation: seconds each, more on a busy machine.
+  }, 120_000);
 
   it('the committed model file is what training on the corpus gives (after a corpus change: npx tsx scripts/train-intent-fallback.ts)', async () => {
     const path = new URL('../../src/agent/intent/fallbackModel.json', import.meta.url);
     const expected = await prettier.format(modelFile(), { ...(await prettier.resolveConfig(path)), filepath: path.pathname });
     expect(readFileSync(path, 'utf8') === expected).toBe(true);
-  });
+  }, 120_000);
 
   it('the model file names no provider: services appear as kinds', () => {
     const text = modelFile().toLowerCase();
