@@ -71,6 +71,10 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_45: 'c47ff2f',
   HELD_OUT_46: 'c47ff2f',
   HELD_OUT_47: 'c47ff2f',
+  HELD_OUT_48: 'db1fe88',
+  HELD_OUT_49: 'db1fe88',
+  HELD_OUT_50: 'db1fe88',
+  HELD_OUT_51: 'db1fe88',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
