@@ -9,7 +9,7 @@ const HESITATION = /(^|[\s,])(?:u+m+|u+h+|e+r+m*|h+m+|a+h+)(?=[\s,.!?]|$)[,.]?/g
 /** Lead-ins that only open the request, removed repeatedly ("hey vouch, okay so, could you please …"). */
 const LEADS: RegExp[] = [
   /^(?:(?:hey|hi|hello|ok|okay|yo)\s+)?vouch\b[,!.:]?\s*/i,
-  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|roughly|approximately|basically|honestly|quick question|quick one|one quick thing|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh|ugh|eh|meh|argh)\b[,.!:]?\s+/i,
+  /^(?:so|ok|okay|alright|all right|right|well|yeah|yes(?!\s+to\b)|yep|yup|sure|fine|hey|hi|hello|oh|actually|roughly|approximately|basically|honestly|quick question|quick one|one quick thing|quickly|real quick|one more thing|sorry|now|great|cool|thanks|hmm|wait|hold on|hang on|oops|nah|no(?!\s+to\b)|um|uh|ugh|eh|meh|argh)\b(?:\s*[—–]\s*|\s+-\s+|[,.!:]?\s+)/i,
   /^(?:would|do) you mind\s+/i,
   /^(?:do one thing|one thing)[,:]?\s+|^i (?:want|would like|'d like) that you\s+/i,
   // "would it be possible to see my week", "is there any way to set up…", "I wonder if you could book…".
