@@ -133,12 +133,21 @@ describe('offline engine with the shipped fallback', () => {
 
   it('keeps out of a question the rules ruled out, which the model alone would take for a calendar request', async () => {
     const engine = new OfflineIntentEngine();
-    for (const text of ['set an alarm for 7am tomorrow', 'will it rain on saturday']) {
+    const ruledOutTexts = [
+      'set an alarm for 7am tomorrow',
+      'will it rain on saturday',
+      'set an alarm for 6am on monday',
+      'will it snow tomorrow morning',
+    ];
+    let modelWouldBook = 0;
+    for (const text of ruledOutTexts) {
       const rules = parseIntent(text, ctx);
       expect(rules.action).toBe('unknown');
-      expect(combineWithFallback(rules, text, ctx, SHIPPED_FALLBACK, lex).tools).toEqual([lex.calendar]);
+      if (combineWithFallback(rules, text, ctx, SHIPPED_FALLBACK, lex).tools.includes(lex.calendar)) modelWouldBook++;
       expect(await engine.analyze(text, ctx)).toMatchObject({ tools: [], action: 'unknown' });
     }
+    // Which of them the model alone misreads changes with each retraining; that some do is what makes the guard matter.
+    expect(modelWouldBook).toBeGreaterThan(0);
   });
 
   it('keeps a remark and a remember note as the rules read them', async () => {

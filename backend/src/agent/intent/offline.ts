@@ -759,9 +759,11 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     let action: IntentAction = tools.length > 0 ? detectAction(instruction, tools) : 'unknown';
     // "(can we) do the review on thursday instead": doing an event at another time is a proposal, not "do I …?".
     const isQuestion =
-      QUESTION_LEAD.test(instruction) &&
-      !/^(?:can|could) (?:i|we)\b/i.test(instruction) &&
-      !/^do (?:the|it|that|this)\b/i.test(instruction);
+      (QUESTION_LEAD.test(instruction) &&
+        !/^(?:can|could) (?:i|we)\b/i.test(instruction) &&
+        !/^do (?:the|it|that|this)\b/i.test(instruction)) ||
+      // "sam reply to my email yet": a question said without its "did".
+      /^(?!i\b|you\b|we\b)[a-z][\w'-]*\s+(?:reply|respond|answer|get back)\b.*\byet\s*[?.]?$/i.test(instruction);
     const explicitChat = RE.chat.test(instruction);
 
     const entities: Intent['entities'] = { people: [], emails: [] };

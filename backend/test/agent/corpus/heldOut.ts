@@ -261,7 +261,12 @@ export {
  * the engine of commit db1fe88, before any change for them: rules + learned fallback tools+action 232/240
  * (96.7 %), all entities 231/240 (96.3 %); rules alone 230/240 (95.8 %). Over the twenty-eight batches by
  * other writers (24-51), each as first measured: 1618/1680 (96.3 %) tools+action; by round: 94.2, 95.4, 96.7,
- * 97.9, 95.0, 98.3, 96.7 %.
+ * 97.9, 95.0, 98.3, 96.7 %. Misses: "drop the draft link in #desk" (a noun read as the verb), "Thursday
+ * schedule", "catch up slack", "sam reply to my email yet?", remarks and look-alikes ("that standup was brutal
+ * lol", "ugh, is it only wednesday", "what time does the sun set tonight", "how do you spell rescheduled"),
+ * "never mind, it's been spiked". Fixed in general form, the fallback retrained with them, and then added to
+ * HELD_OUT_CORPUS; two the rules alone still miss and the fallback gets ("find us 45 minutes … and book it?"
+ * after a remark, "read the second" after a list).
  */
 
 /** Batches from this one on were written by other writers, who saw neither the engine nor the corpus. */
@@ -6697,6 +6702,10 @@ export const HELD_OUT_CORPUS: CorpusCase[] = [
   ...HELD_OUT_45,
   ...HELD_OUT_46,
   ...HELD_OUT_47,
+  ...HELD_OUT_48,
+  ...HELD_OUT_49,
+  ...HELD_OUT_50,
+  ...HELD_OUT_51,
 ];
 
 /**
