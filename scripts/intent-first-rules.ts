@@ -75,6 +75,10 @@ const ENGINE_AT: Record<string, string> = {
   HELD_OUT_49: 'db1fe88',
   HELD_OUT_50: 'db1fe88',
   HELD_OUT_51: 'db1fe88',
+  HELD_OUT_52: '3022040',
+  HELD_OUT_53: '3022040',
+  HELD_OUT_54: '3022040',
+  HELD_OUT_55: '3022040',
 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
