@@ -157,6 +157,16 @@ describe('follow-ups fill the open question', () => {
     c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
   });
 
+  it('"not an email — on Slack" after an email draft to Dana turns the request into a Slack message', async () => {
+    const first = await askDraft(c, 'email Dana that standup moved to 10:30');
+    expect(first.draft.kind).toBe('email');
+    c.send({ type: 'action_cancelled', draft_id: first.draft.draft_id });
+    const { answer } = await ask(c, 'not an email — slack her');
+    // A Slack message needs its channel: the assistant asks for it, about Slack, with no email drafted.
+    expect(answer).toMatch(/Slack/);
+    expect(answer).not.toMatch(/email/i);
+  });
+
   it('"never mind" drops the open question', async () => {
     await ask(c, 'reply to Dana');
     const { answer } = await ask(c, 'never mind');

@@ -26,7 +26,7 @@ import {
   WRITE_ACTIONS,
 } from './schema.js';
 import { fillPending, inferPending } from './slots.js';
-import { cleanUtterance } from './text.js';
+import { cleanUtterance, stripHesitations } from './text.js';
 import { parseNumber, resolveWhen } from './when.js';
 import { type CivilDate, isValidTimeZone, toRfc3339, todayIn, zonedParts, zonedTimeToInstant } from '../../time/zonedTime.js';
 
@@ -106,7 +106,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     reply:
       /\b(reply|respond|write back|get back to|revert (?:to|on|back))\b|^answer\b|\b(?:e-?mail|write)\s+(?:her|him|them|[a-z][\w'-]*)\s+back\b/i,
     schedule:
-      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1|reunion)\b|\bfind (?:a |some )?(?:\d+|an?|half an?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|day)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:(?:my|the|our) )?(?:calendar|diary|schedule|agenda)|^i\s+(?:need|want)\b.*\b(?:on|in) (?:my|the) (?:calendar|diary)\b|^add\b(?=.*\b(?:(?:on|at|for|this|next)\s+(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the \d|\d|noon|half|quarter)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|create (an? )?(event|meeting)|invite)\b/i,
+      /^meet\b|^block\b|\b(?:put|place) a hold on\b|^(?:lock|nail down|carve out|set aside|reserve|tee up|fix up|make time|nab)\b|\b(?:need|want|'d like|would like)\s+(?:\d+|an?|half an?|some|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?|time)\s+with\b|^(?:squeeze|fit|slot|jam)\b|^(?:pop|stick|put|slot|get|throw)\b.*\b(?:in|into|on)\s+(?:for\s+)?(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|this|the \d)|\b(?:get|put|pop|stick|book)\s+(?:something|some time|time)\s+in\b|\b(?:need|want|'d like|would like)\s+(?:a\s+)?half[\s-]+(?:an\s+)?hour\s+with\b|^(?:add|create|make|put|new)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:event|meeting|appointment|entry|hold)\b|\bfind (?:me |us )?(?:a |an |some )?(?:free )?(?:slot|window|gap)\b|^(?:get|put)\s+(?:me and [a-z]+|[a-z]+ and me|us|them|everyone|the team)\s+(?:in a room|together)\b|^(?:do|have)\s+(?:a\s+)?(?:coffee|lunch|dinner|drinks|breakfast|call|catch[- ]?up|1:1)\b|^(?:have|hold|run)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:meeting|call|session|chat|sync|catch[- ]?up|1:1|review|workshop|lunch|dinner|coffee)\b|\b(?:sort out|work out|figure out|pick|suggest|propose) (?:a |some )?(?:time|slot|date)\b|^(?:an? |the )?(?:meeting|call|lunch|coffee|1:1|sync|catch[- ]?up|dinner)\s+with\b(?=.*(?:\b\d|\b(?:noon|today|tomorrow|tonight|mon|tue|wed|thu|fri|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next)\b))|^(?:organi[sz]e|arrange|plan|host|hold|put together|line up|throw)\b|\bset (?:something|it|this|that|one|them) up\b|^make (?:a|an|some) (?:\w+ )?(?:meeting|call|event|appointment|sync|1:1|reunion)\b|\bfind (?:a |some )?(?:\d+|an?|half(?: an?)?|one|fifteen|twenty|thirty|forty-five)[\s-]*(?:minutes?|mins?|hours?)\b|^(?:get|grab|set|organi[sz]e|plan|hold|sort)\b(?!\s+(?:me\s+)?(?:the|my)\b)|\b(?:need|want|'d like|would like)\s+(?:a|an|to have an?|some time|time)\s+(?:\w+\s+)?(?:meeting|call|sync|1:1|catch-?up|chat|session)\b|\bblock (?:off|out|some|an?|the|time)\b|\b(?:need|want|'d like|would like|have|get)\s+(?:[\w'-]+\s+){1,3}?blocked (?:off|out)\b|\bpencil (?:\w+ )?in\b|\b((?<!(?:\b(?:my|the|our|your|his|her|their|this|that|full|busy|whole|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|day)|'s)\s)schedule|set up|book|arrange|find (a )?time|(?:put|get|add|stick|throw|pop) .* (?:on|to|in|into) (?:(?:my|the|our) )?(?:calendar|diary|schedule|agenda)|^i\s+(?:need|want)\b.*\b(?:on|in) (?:my|the) (?:calendar|diary)\b|^add\b(?=.*\b(?:(?:on|at|for|this|next)\s+(?:today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the \d|\d|noon|half|quarter)|today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)|create (an? )?(event|meeting)|invite)\b/i,
     draft:
       /\b((?<!\b(?:the|my|this|that|your|our|first|latest)\s)draft(?!\s+(?:link|doc|version|copy|folder|file|deck|is|was)\b)|compose|write (an? )?(e-?mail|note|message)|start (?:an? )?(?:e-?mail|note|message)|(?:prepare|prep|put together|get ready) (?:an? |the )?(?:quick |short )?(?:e-?mail|note|message|reply|response))\b/i,
     post: /\b(post|announce|share (it |this |that )?(in|on|to))\b|^(?:share|drop|paste|put up)\b|^start (?:a |an )?(?:new )?(?:thread|conversation|discussion)\b/i,
@@ -191,7 +191,12 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       String.raw`\b(?:posted|said|written|new|happening|going on|messages?|anything|discussed)\s+in\s+(?!(?:it|there|here|my|the|any|dms?|threads?)\b)([a-z0-9][\w-]*)\s+(?:on|in|over)\s+(?:${C})\b`,
       'i',
     ).exec(text);
-    return (chatIn?.[1] ?? onChat?.[1])?.toLowerCase();
+    // "post in eng that the deploy is done": where a post goes, said before what it says.
+    const postIn =
+      /^(?:post|share|drop (?:a (?:note|message)|it))\s+(?:in|to|on)\s+(?!(?:the|my|a|it|there|here)\b)([a-z0-9][\w-]*)\s+(?:that|saying|:)/i.exec(
+        text,
+      );
+    return (chatIn?.[1] ?? onChat?.[1] ?? postIn?.[1])?.toLowerCase();
   }
 
   const GENERIC = new RegExp(
@@ -449,8 +454,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     if (RE.mail.test(words)) tools.add(lex.mail);
     if (RE.mailWeak.test(words) && !tools.has(lex.chat)) tools.add(lex.mail);
     // "while I was in the meeting", "since the standup": an occasion as a time, not a calendar request; so is
-    // "before the board call" in a request that names mail or chat.
-    const timeless = words.replace(EVENT_AS_TIME, ' ');
+    // "before the board call" in a request that names mail or chat, and "the carpool schedule" that someone
+    // talked about.
+    const said = SAYING.test(text) && SOMEONE_SAID.some((re) => re.test(text));
+    const timeless = (said ? words.replace(/\b(?:about|regarding|re)\b.*$/i, ' ') : words).replace(EVENT_AS_TIME, ' ');
     if (RE.calendar.test(tools.size > 0 ? timeless.replace(BEFORE_OCCASION, ' ') : timeless)) tools.add(lex.calendar);
     // "open my unread messages": unread messages could be in either place.
     if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.chat.test(text) && !RE.mail.test(text)) tools.add(lex.chat);
@@ -719,10 +726,94 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   const REMARK =
     /^(?:(?:i|we)\s+(?:just\s+|really\s+)?(?:had|went|enjoyed|loved|liked|hated|finished|got through|survived|met)\b|(?:that|the|this|today's|this morning's)\s+(?:[\w-]+\s+){0,3}?(?:was|went|is)\s+(?:so\s+|really\s+|pretty\s+)?(?:brutal|great|awful|long|fun|rough|terrible|amazing|good|bad|fine|ok|okay|painful|intense|boring|useful|productive)\b)(?!.*(?:\?|\b(?:can|could|would|will) you\b|\bplease\b|\b(?:remind|tell|let|send|check|find|show|schedule|book|reply|email|post|move|cancel|push)\b))/i;
 
+  /** A service said not to be meant ("not an email", "not on <chat>"): no request for it. */
+  const NEGATED_SERVICE = new RegExp(
+    String.raw`\bnot\s+(?:an?\s+|by\s+|via\s+|on\s+|in\s+|over\s+)?(?:${lex.names('mail', 'chat', 'calendar')}|e-?mails?|mail|messages?|texts?|calendar)\b`,
+    'gi',
+  );
+  /**
+   * Correcting the last answer ("no, I meant the email from sam, not <chat>", "I said thursday, not tuesday",
+   * "wrong meeting — the 3pm with jordan", "just the sender, not everybody").
+   */
+  const CORRECTION =
+    /^(?:(?:no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually)\b[!,.]*\s*)*(?:(?:no|nope)\b[!,.]|not\b|wrong\b|i (?:said|meant|mean)\b|i don'?t need\b|[^.?!]{1,30}[,.!]\s*not\b)/i;
+  /** What a correction takes back: its lead, and what it says was not meant. */
+  const CORRECTION_NOISE =
+    /^(?:(?:no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually|wrong|i (?:said|meant|mean)|that's wrong)\b[!,.—–-]*\s*)+|\b(?:not|no)\s+(?:just\s+)?(?:an?\s+|the\s+|on\s+|by\s+|in\s+|to\s+|that\s+|this\s+)?[\w#'-]+(?:'s)?(?:\s+(?:one|ones))?[.!,]?|\bi don'?t (?:need|want) (?:you to )?(?:an?\s+|the\s+)?[\w'-]+(?:\s+it(?:\s+all)?)?[.!,]?|\binstead\b|^\s*just\s+/gi;
+  const EXPLICIT_VERB =
+    /^(?:just\s+)?(?:list|read|show|check|open|find|search|look)\b|^(?:what|when|who|which|where|how|any|anything|is|are|am|do|does|did|has|have)\b/i;
+
+  /** The last request, corrected by what the person says now; undefined when it is no correction of one. */
+  function corrected(spoken: string, ctx: IntentContext, prevIntent: () => Intent | null): Intent | undefined {
+    if (!CORRECTION.test(spoken) || ctx.history.at(-1)?.role !== 'assistant') return undefined;
+    // "no, make it 4 instead" amends a proposed time (the move rules below handle it).
+    if (/\b(?:make it|change it to|switch it to)\b/i.test(spoken)) return undefined;
+    const positive = spoken
+      .replace(CORRECTION_NOISE, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s,.;:!—–-]+|[\s,;:—–-]+$/g, '');
+    if (!positive || /^(?:thanks?|thank you|ok(?:ay)?|fine|never ?mind|it|that)\b/i.test(positive)) return undefined;
+    const p = prevIntent();
+    if (!p || p.tools.length === 0) return undefined;
+    // "by email. did he ever write back to my email": the last sentence may be the whole request again.
+    const whole = parseFresh(positive, { ...ctx, history: [], pending: undefined });
+    const lastSentence = positive.split(/(?<=[.!?])\s+(?=\S)/).at(-1) ?? positive;
+    const last = lastSentence === positive ? whole : parseFresh(lastSentence, { ...ctx, history: [], pending: undefined });
+    const fresh =
+      last.tools.length > 0 && last.action !== 'unknown' && (QUESTION_LEAD.test(lastSentence) || whole.tools.length === 0) ? last : whole;
+    const named =
+      [RE.chat, RE.mail, RE.calendar].some((re) => re.test(positive)) || (fresh.tools.includes(lex.chat) && SEND_LEAD.test(positive));
+    const tools = named && fresh.tools.length > 0 ? fresh.tools : p.tools;
+    const op = calendarOperation(positive);
+    const verb =
+      op !== undefined ||
+      EXPLICIT_VERB.test(positive) ||
+      [ACTION_RE.summarize, ACTION_RE.reply, ACTION_RE.draft, ACTION_RE.post, SEND_LEAD, SAVE_AS_DRAFT].some((re) => re.test(positive)) ||
+      FORWARD.test(positive);
+    let action: IntentAction = verb
+      ? fresh.tools.length > 0 && fresh.action !== 'unknown'
+        ? fresh.action
+        : op !== undefined
+          ? 'schedule'
+          : detectAction(positive.replace(/^just\s+/i, ''), tools)
+      : p.action;
+    if (tools.length === 1 && tools[0] === lex.chat && action === 'send') action = 'post';
+    if (tools.length === 1 && tools[0] === lex.mail && action === 'post') action = 'send';
+    const entities: Intent['entities'] = { ...p.entities };
+    const f = fresh.entities;
+    if (f.people.length > 0) {
+      entities.people = f.people;
+      entities.emails = f.emails;
+    }
+    for (const k of [
+      'time_range',
+      'start',
+      'channel',
+      'query',
+      'subject',
+      'message',
+      'analysis',
+      'save_as_draft',
+      'reply_all',
+      'forward',
+    ] as const)
+      if (f[k] !== undefined) (entities as Record<string, unknown>)[k] = f[k];
+    if (action === 'schedule') entities.operation = op ?? p.entities.operation ?? 'create';
+    else delete entities.operation;
+    if (action === 'draft' && SAVE_AS_DRAFT.test(positive)) entities.save_as_draft = true;
+    if (/\bnot (?:to )?(?:all|everybody|everyone)\b|\bjust the sender\b|\bonly (?:the sender|him|her)\b/i.test(spoken))
+      delete entities.reply_all;
+    const goIn = /\b(?:go|be|post(?:ed)?)\s+in\s+#?([a-z0-9][\w-]*)\s*$/i.exec(positive);
+    if (goIn?.[1] && tools.includes(lex.chat)) entities.channel = goIn[1].toLowerCase();
+    if (!tools.includes(lex.chat)) delete entities.channel;
+    return { tools, action, entities, needs_write: WRITE_ACTIONS.has(action) };
+  }
+
   function parseFresh(text: string, ctx: IntentContext): Intent {
+    let prevCorrected: Intent | null | undefined;
     const tz = isValidTimeZone(ctx.timezone) ? ctx.timezone : 'UTC';
     const contacts = ctx.contacts ?? [];
-    const { text: raw, continuation } = cleanUtterance(text);
+    const { text: raw, continuation } = cleanUtterance(text.replace(NEGATED_SERVICE, ' '));
 
     // "oh, I got that muddled. please forget that Sam is my neighbour": a note is said last, after a remark.
     const lastSaid = cleanUtterance(raw.split(/(?<=[.!?])\s+(?=\S)/).at(-1) ?? raw).text;
@@ -741,6 +832,9 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       const fact = remember[1].replace(/[.!?]+$/, '').trim();
       if (fact) return { tools: [], action: 'unknown', entities: { people: [], emails: [], remember: fact }, needs_write: false };
     }
+
+    const correction = corrected(stripHesitations(text), ctx, () => (prevCorrected ??= previousIntent(ctx) ?? null));
+    if (correction) return correction;
 
     // A first guess at the action decides where the message starts; tools and action are then taken
     // from the instruction alone so "tell Sam the meeting moved" is not a calendar request.

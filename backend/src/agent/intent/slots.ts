@@ -69,6 +69,15 @@ function serviceWords(lex: IntentLexicon): RegExp {
 const MESSAGE_LEAD =
   /^(?:(?:just|please|and)\s+)?(?:(?:tell|let)\s+(?:him|her|them|everyone|everybody|all|[a-z][\w'-]*)(?:\s+know)?(?:\s+that)?|say(?:\s+something)?(?:\s+like)?(?:\s+that)?|(?:it|the (?:e-?mail|message|note|post|reply))\s+should\s+say(?:\s+that)?|(?:the )?message(?: is|:)|make it say(?:\s+that)?|write(?:\s+that)?|reply(?:\s+with|\s+that)?|respond(?:\s+with|\s+that)?|answer(?:\s+with|\s+that)?|something like|how about|with|that)\s*[:,]?\s+/i;
 
+function negatesMedium(answer: string, pending: PendingIntent, lex: IntentLexicon): boolean {
+  const kinds = (['mail', 'chat', 'calendar'] as const).filter((k) => pending.tools.includes(lex[k]));
+  if (kinds.length === 0) return false;
+  const generic = kinds.map((k) => (k === 'mail' ? 'e-?mails?|mail' : k === 'chat' ? 'messages?|dms?' : 'calendar|invites?')).join('|');
+  return new RegExp(String.raw`\bnot\s+(?:an?\s+|by\s+|via\s+|on\s+|in\s+|over\s+)?(?:${lex.names(...kinds)}|${generic})\b`, 'i').test(
+    answer,
+  );
+}
+
 function newRequest(answer: string, fresh: Intent, lex: IntentLexicon): boolean {
   return fresh.tools.length > 0 && fresh.action !== 'unknown' && NEW_REQUEST_LEAD.test(answer) && serviceWords(lex).test(answer);
 }
@@ -140,6 +149,8 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse, lex:
   if (ABANDON.test(answer)) {
     return { tools: [], action: 'unknown', entities: { people: [], emails: [] }, needs_write: false, pending_outcome: 'abandoned' };
   }
+  // "not an email — just <chat> her that I'm running late": the pending write's medium is taken back.
+  if (negatesMedium(answer, pending, lex)) return undefined;
   if (INTERRUPTION.test(spoken)) {
     const fresh = parse(text, { ...ctx, pending: undefined });
     const request = answer.replace(/^(?:before that|first)[,]?\s+/i, '');

@@ -130,7 +130,7 @@ export function cleanUtterance(input: string): CleanText {
   t = t
     .replace(HESITATION, '$1')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s,.]+/, '')
+    .replace(/^[\s,.—–-]+/, '')
     .trim();
   // Typed shorthand ("meeting w/ jordan fri 2pm").
   t = t.replace(/\bw\/\s*/gi, 'with ').replace(/\b(?:b\/c|bc)\b/gi, 'because');
