@@ -127,7 +127,10 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       /\s(?:that(?!\s+(?:to|on|in|from|for|with|one|e-?mail|message|thread|invite|meeting|doc|file|over|along|saying|says|said)\b)|saying|to say|asking(?=\s+(?:if|whether|about|for|to|when|what|how|who)\b)|and say(?: that)?|and tell (?:him|her|them|everyone|all)(?: that)?|letting (?:him|her|them) know(?: that)?|and let (?:him|her|them) know(?: that)?|and ask(?: (?:him|her|them))?(?=\s+(?:if|whether|about|to|when|what|how|for))|with(?= ["“']))\s+|(?<!\d):(?!\d)\s*|,\s*(?:saying|say|tell (?:him|her|them))\s+/i.exec(
         text,
       );
-    if (marker && marker.index > 0) {
+    // "reply in that thread": after a preposition, "that" points at something; it does not start what to say.
+    const pointing =
+      marker && /^\s*that\s*$/i.test(marker[0]) && /\b(?:in|on|to|from|about|for|with|into|of|under)$/i.test(text.slice(0, marker.index));
+    if (marker && marker.index > 0 && !pointing) {
       const message = cleanMessage(text.slice(marker.index + marker[0].length));
       if (message) return { instruction: text.slice(0, marker.index), message };
     }
@@ -150,7 +153,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     }
     // "reply to sam thanks got it": after the person, words that are not a preposition are the message.
     const bareReply =
-      /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:to|the|a|an|my|all|everyone|thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my|there|here|back|again|too|as)\b)(.+)$/.exec(
+      /^(?:[Rr]eply|[Rr]espond|[Ww]rite back)\s+(?:to\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|(?!(?:to|the|a|an|my|all|everyone|thanks|thank|ok|okay|sure|yes|no|sounds|got|will|great|perfect|cool|fine|i|we|in|on|inside|under|that|this)\b)[a-z][\w'-]*)\s+(?!(?:about|on|in|re|regarding|and|with|for|at|saying|that|to|via|over|by|from|tomorrow|today|tonight|this|next|asap|later|now|first|quickly|please|all|everyone|the|her|his|their|my|there|here|back|again|too|as)\b)(.+)$/.exec(
         text,
       );
     if (bareReply?.[2] && !/^(?:her|him|them|it|this|that|all|everyone)$/i.test(bareReply[1] ?? '')) {
@@ -193,7 +196,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     ).exec(text);
     // "post in eng that the deploy is done": where a post goes, said before what it says.
     const postIn =
-      /^(?:post|share|drop (?:a (?:note|message)|it))\s+(?:in|to|on)\s+(?!(?:the|my|a|it|there|here)\b)([a-z0-9][\w-]*)\s+(?:that|saying|:)/i.exec(
+      /^(?:post|share|drop (?:a (?:note|message)|it))\s+(?:in|to|on)\s+(?!(?:the|my|a|it|there|here)\b)([a-z0-9][\w-]*)(?:\s+(?:that|saying)\b|\s*:|\s*$)/i.exec(
         text,
       );
     return (chatIn?.[1] ?? onChat?.[1] ?? postIn?.[1])?.toLowerCase();
@@ -422,7 +425,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       tools: [lex.mail, lex.chat],
       when: (t, contacts) =>
         /\b(?:from|by|with)\s+[A-Za-z]/.test(t) &&
-        (ACTION_RE.summarize.test(t) || /^(?:any|anything|what's|whats|what)\b/i.test(t)) &&
+        (ACTION_RE.summarize.test(t) || /^(?:any|anything|what's|whats|what|(?:read|show|get|give) me|the latest|latest)\b/i.test(t)) &&
         findPeople(t, [...contacts], lex).length > 0,
     },
     // "when is the design review", "what have I got on tomorrow morning": a question about an occasion
@@ -608,7 +611,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     // Spoken without punctuation, a clause still starts where a new subject does ("… candidate i need to see …").
     const clauses = instruction
       .split(
-        /\s*(?:[,;]|\s[—–-]\s|\?(?=\s))\s*|(?<!\b(?:do|did|does|can|could|should|would|will|shall|may|might|must|if|whether|when|what|where|how|why|who|which|that|and|or|but|so|have|had|has|am|are|is|was|were)\s*)\s+(?=(?:i|we|they|she|he)\s+(?:need|want|have|had|usually|always|was|were|am|said|think|feel|just|can't|don't)\b)/i,
+        /\s*(?:[,;]|\s[—–-]\s|\?(?=\s))\s*|(?<!\b(?:do|did|does|can|could|should|would|will|shall|may|might|must|if|whether|when|what|where|how|why|who|which|that|and|or|but|so|have|had|has|am|are|is|was|were)\s*)\s+(?=(?:i|we|they|she|he)\s+(?:need|want|have|had|usually|always|was|were|am|said|think|feel|just|can't|don't|\w+ed)\b)/i,
       )
       .filter((c) => c.trim());
     const main = clauses.filter((c) => !CONTEXT_CLAUSE.test(c.trim()));
@@ -736,16 +739,18 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    * "wrong meeting — the 3pm with jordan", "just the sender, not everybody").
    */
   const CORRECTION =
-    /^(?:(?:no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually)\b[!,.]*\s*)*(?:(?:no|nope)\b[!,.]|not\b|wrong\b|i (?:said|meant|mean)\b|i don'?t need\b|[^.?!]{1,30}[,.!]\s*not\b)/i;
+    /^(?:(?:no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually|ok(?:ay)?|so|hey|well|right|please|(?:could|can|would) you)\b[!,.]*\s*)*(?:(?:no|nope)\b[!,.]?\s|not\b|wrong\b|i (?:said|meant|mean)\b|i don'?t need\b|[^.?!]{1,30}[,.!]\s*not\b|(?:just\s+)?(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+not\s+(?:just\s+)?(?:the\s+|an?\s+)?[\w'-]+(?:'s)?\s*$)/i;
   /** What a correction takes back: its lead, and what it says was not meant. */
   const CORRECTION_NOISE =
-    /^(?:(?:no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually|wrong|i (?:said|meant|mean)|that's wrong)\b[!,.—–-]*\s*)+|\b(?:not|no)\s+(?:just\s+)?(?:an?\s+|the\s+|on\s+|by\s+|in\s+|to\s+|that\s+|this\s+)?[\w#'-]+(?:'s)?(?:\s+(?:one|ones))?[.!,]?|\bi don'?t (?:need|want) (?:you to )?(?:an?\s+|the\s+)?[\w'-]+(?:\s+it(?:\s+all)?)?[.!,]?|\binstead\b|^\s*just\s+/gi;
+    /^(?:(?:no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually|ok(?:ay)?|so|hey|well|right|please|(?:could|can|would) you|wrong|i (?:said|meant|mean)|that's wrong)\b[!,.—–-]*\s*)+|\b(?:not|no)\s+(?:just\s+)?(?:an?\s+|the\s+|on\s+|by\s+|in\s+|to\s+|that\s+|this\s+)?[\w#'-]+(?:'s)?(?:\s+(?:one|ones))?[.!,]?|\bi don'?t (?:need|want) (?:you to )?(?:an?\s+|the\s+)?[\w'-]+(?:\s+it(?:\s+all)?)?[.!,]?|\binstead\b|^\s*just\s+/gi;
   const EXPLICIT_VERB =
     /^(?:just\s+)?(?:list|read|show|check|open|find|search|look)\b|^(?:what|when|who|which|where|how|any|anything|is|are|am|do|does|did|has|have)\b/i;
 
   /** The last request, corrected by what the person says now; undefined when it is no correction of one. */
   function corrected(spoken: string, ctx: IntentContext, prevIntent: () => Intent | null): Intent | undefined {
-    if (!CORRECTION.test(spoken) || ctx.history.at(-1)?.role !== 'assistant') return undefined;
+    const correcting =
+      CORRECTION.test(spoken) || /^(?:sorry|no|nope|wait|actually)\b[!,.]?\s+[\w'-]+(?:\s+[\w'-]+){0,3}\s+not\b/i.test(spoken);
+    if (!correcting || ctx.history.at(-1)?.role !== 'assistant') return undefined;
     // "no, make it 4 instead" amends a proposed time (the move rules below handle it).
     if (/\b(?:make it|change it to|switch it to)\b/i.test(spoken)) return undefined;
     const positive = spoken
@@ -757,7 +762,8 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     if (!p || p.tools.length === 0) return undefined;
     // "by email. did he ever write back to my email": the last sentence may be the whole request again.
     const whole = parseFresh(positive, { ...ctx, history: [], pending: undefined });
-    const lastSentence = positive.split(/(?<=[.!?])\s+(?=\S)/).at(-1) ?? positive;
+    const lastSentence =
+      positive.split(/(?<=[.!?])\s+(?=\S)|\s+(?=(?:did|does|has|have|what|when|who|is|are|do)\s+\w+\s+\w+)/i).at(-1) ?? positive;
     const last = lastSentence === positive ? whole : parseFresh(lastSentence, { ...ctx, history: [], pending: undefined });
     const fresh =
       last.tools.length > 0 && last.action !== 'unknown' && (QUESTION_LEAD.test(lastSentence) || whole.tools.length === 0) ? last : whole;
@@ -805,6 +811,13 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       delete entities.reply_all;
     const goIn = /\b(?:go|be|post(?:ed)?)\s+in\s+#?([a-z0-9][\w-]*)\s*$/i.exec(positive);
     if (goIn?.[1] && tools.includes(lex.chat)) entities.channel = goIn[1].toLowerCase();
+    // "not design, eng" after a channel read: the one word left is the channel meant.
+    if (
+      tools.includes(lex.chat) &&
+      /^#?[a-z0-9][\w-]*$/i.test(positive) &&
+      (p.entities.channel || /^#/.test(positive) || RE.chat.test(ctx.history.at(-1)?.text ?? ''))
+    )
+      entities.channel = positive.replace(/^#/, '').toLowerCase();
     if (!tools.includes(lex.chat)) delete entities.channel;
     return { tools, action, entities, needs_write: WRITE_ACTIONS.has(action) };
   }
@@ -984,8 +997,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       !forward &&
       /^(?:tell|let|ask)\b/i.test(instruction) &&
       (mentionsPersonPronoun(instruction, lex) || findPeople(instruction, contacts, lex).length > 0) &&
-      prev()?.tools.length === 1 &&
-      prev()?.tools[0] === lex.mail &&
+      prev()?.tools.includes(lex.mail) &&
       !prev()?.needs_write &&
       repliesToLastAnswer(instruction, ctx, contacts)
     )

@@ -36,7 +36,7 @@ type Parse = (text: string, ctx: IntentContext) => Intent;
  * her", "nvm don't bother"): what follows is about them, so it is no content to send.
  */
 const ABANDON =
-  /^(?:never ?mind|nvm|scrap (?:that|it)|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don'?t bother|do not bother|no need|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b(?:[\s,.;:!-]+(?:(?:i'?ll|i will|i'm going to|i am going to|i can|i'd rather|let me|we'll|it's fine|its fine|not needed|(?:don'?t|do not) bother|no need|skip it|forget it|leave it|drop it|scratch that|scrap (?:that|it)|(?:don'?t|do not) (?:send|post|book|schedule|do|write)|i (?:don'?t|do not) (?:wanna|want|need)|it'?s|it is|it has|that'?s)\b.*)?)?[\s.!]*$/i;
+  /^(?:never ?mind|nvm|scrap (?:that|it)|forget (?:it|that|about it)|cancel(?: (?:it|that|this))?|stop|don'?t bother|do not bother|no need|skip it|scratch that|no(?:pe)?[,.]? (?:never ?mind|forget it|cancel(?: it)?|don't|leave it)|leave it|drop it|abort)\b(?:[\s,.;:!-]+(?:(?:i'?ll|i will|i'm going to|i am going to|i can|i'd rather|let me|we'll|it's fine|its fine|not needed|(?:don'?t|do not) bother|no need|skip it|forget it|leave it|drop it|scratch that|scrap (?:that|it)|(?:don'?t|do not) (?:send|post|book|schedule|do|write)|i (?:don'?t|do not) (?:wanna|want|need)|it'?s|it is|it has|that'?s|(?:he|she|they|we)\s+\w+)\b.*)?)?[\s.!]*$/i;
 
 /**
  * Putting the question aside for another request ("hold on, what time is my dentist thing tomorrow?",

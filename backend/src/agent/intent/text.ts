@@ -196,6 +196,7 @@ export function cleanUtterance(input: string): CleanText {
       t = t.replace(/^(?:and|also|then|plus)\b[,]?\s+/i, '');
     }
     for (const re of LEADS) t = t.replace(re, '');
+    t = t.replace(/^[\s,.;:—–-]+/, '');
     // "before I head out, what's still on …": the clause before the comma only sets the scene.
     t = t.replace(
       /^(?:before|after|once|since|while) (?:i|we)\b[^,]{1,40}?(?:,\s*(?=\w)|\s+(?=(?:what|what's|whats|when|who|is|are|am|do|does|did|any|anything|can|could)\b))/i,
