@@ -7,17 +7,16 @@
  * `--rules-only`: the rules without the learned fallback.
  */
 import { OfflineIntentEngine } from '../backend/src/agent/intent/offline.js';
-import * as heldOut from '../backend/test/agent/corpus/heldOut.js';
+import { HELD_OUT_BATCHES } from '../backend/test/agent/corpus/heldOut.js';
 import { runCorpus } from '../backend/test/agent/corpus/score.js';
-import { type CorpusCase, corpusContext } from '../backend/test/agent/corpus/types.js';
+import { corpusContext } from '../backend/test/agent/corpus/types.js';
 
 const args = process.argv.slice(2);
 const rulesOnly = args.includes('--rules-only');
 const engine = new OfflineIntentEngine(rulesOnly ? { fallback: null } : {});
-const batches = heldOut as unknown as Record<string, CorpusCase[] | undefined>;
 for (const name of args.filter((a) => a !== '--rules-only')) {
-  const cases = batches[name];
-  if (!Array.isArray(cases)) throw new Error(`no batch ${name} in corpus/heldOut.ts`);
+  const cases = HELD_OUT_BATCHES.find((b) => b.name === name)?.cases;
+  if (!cases) throw new Error(`no batch ${name} in corpus/heldOut.ts`);
   const r = await runCorpus(cases, (c) => engine.analyze(c.text, corpusContext(c)));
   const pct = (a: number) => ((100 * a) / r.overall.n).toFixed(1);
   console.log(

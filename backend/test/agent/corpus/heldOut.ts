@@ -33,41 +33,6 @@ import { HELD_OUT_53 } from './batches/heldOut53.js';
 import { HELD_OUT_54 } from './batches/heldOut54.js';
 import { HELD_OUT_55 } from './batches/heldOut55.js';
 
-export {
-  HELD_OUT_24,
-  HELD_OUT_25,
-  HELD_OUT_26,
-  HELD_OUT_27,
-  HELD_OUT_28,
-  HELD_OUT_29,
-  HELD_OUT_30,
-  HELD_OUT_31,
-  HELD_OUT_32,
-  HELD_OUT_33,
-  HELD_OUT_34,
-  HELD_OUT_35,
-  HELD_OUT_36,
-  HELD_OUT_37,
-  HELD_OUT_38,
-  HELD_OUT_39,
-  HELD_OUT_40,
-  HELD_OUT_41,
-  HELD_OUT_42,
-  HELD_OUT_43,
-  HELD_OUT_44,
-  HELD_OUT_45,
-  HELD_OUT_46,
-  HELD_OUT_47,
-  HELD_OUT_48,
-  HELD_OUT_49,
-  HELD_OUT_50,
-  HELD_OUT_51,
-  HELD_OUT_52,
-  HELD_OUT_53,
-  HELD_OUT_54,
-  HELD_OUT_55,
-};
-
 /**
  * The held-out corpus: written after the engine work on the development corpus and reported separately
  * by the bench.
@@ -6678,68 +6643,7 @@ export const HELD_OUT_23: CorpusCase[] = [
   },
 ];
 
-export const HELD_OUT_CORPUS: CorpusCase[] = [
-  ...HELD_OUT_1,
-  ...HELD_OUT_2,
-  ...HELD_OUT_3,
-  ...HELD_OUT_4,
-  ...HELD_OUT_5,
-  ...HELD_OUT_6,
-  ...HELD_OUT_7,
-  ...HELD_OUT_8,
-  ...HELD_OUT_9,
-  ...HELD_OUT_10,
-  ...HELD_OUT_11,
-  ...HELD_OUT_12,
-  ...HELD_OUT_13,
-  ...HELD_OUT_14,
-  ...HELD_OUT_15,
-  ...HELD_OUT_16,
-  ...HELD_OUT_17,
-  ...HELD_OUT_18,
-  ...HELD_OUT_19,
-  ...HELD_OUT_20,
-  ...HELD_OUT_21,
-  ...HELD_OUT_22,
-  ...HELD_OUT_23,
-  ...HELD_OUT_24,
-  ...HELD_OUT_25,
-  ...HELD_OUT_26,
-  ...HELD_OUT_27,
-  ...HELD_OUT_28,
-  ...HELD_OUT_29,
-  ...HELD_OUT_30,
-  ...HELD_OUT_31,
-  ...HELD_OUT_32,
-  ...HELD_OUT_33,
-  ...HELD_OUT_34,
-  ...HELD_OUT_35,
-  ...HELD_OUT_36,
-  ...HELD_OUT_37,
-  ...HELD_OUT_38,
-  ...HELD_OUT_39,
-  ...HELD_OUT_40,
-  ...HELD_OUT_41,
-  ...HELD_OUT_42,
-  ...HELD_OUT_43,
-  ...HELD_OUT_44,
-  ...HELD_OUT_45,
-  ...HELD_OUT_46,
-  ...HELD_OUT_47,
-  ...HELD_OUT_48,
-  ...HELD_OUT_49,
-  ...HELD_OUT_50,
-  ...HELD_OUT_51,
-  ...HELD_OUT_52,
-  ...HELD_OUT_53,
-  ...HELD_OUT_54,
-  ...HELD_OUT_55,
-];
-
-/**
- * Every held-out batch by name, for evaluations that hold one batch out at a time (bench/intent-fallback.ts),
- * including the batches not in HELD_OUT_CORPUS.
- */
+/** Every held-out batch by name, for evaluations that hold one batch out at a time (bench/intent-fallback.ts). */
 export const HELD_OUT_BATCHES: ReadonlyArray<{ name: string; cases: CorpusCase[] }> = [
   HELD_OUT_1,
   HELD_OUT_2,
@@ -6797,3 +6701,12 @@ export const HELD_OUT_BATCHES: ReadonlyArray<{ name: string; cases: CorpusCase[]
   HELD_OUT_54,
   HELD_OUT_55,
 ].map((cases, i) => ({ name: `HELD_OUT_${i + 1}`, cases }));
+
+/** Batches recorded as first measured whose misses are not fixed yet: kept out of the regression set until they are. */
+const AWAITING_FIXES: ReadonlySet<string> = new Set<string>();
+
+/**
+ * The held-out regression set the tests hold at 100 %: every batch once the engine was fixed for what its first
+ * measurement showed (FIRST_MEASURED keeps those figures).
+ */
+export const HELD_OUT_CORPUS: CorpusCase[] = HELD_OUT_BATCHES.filter((b) => !AWAITING_FIXES.has(b.name)).flatMap((b) => b.cases);
