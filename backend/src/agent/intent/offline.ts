@@ -460,13 +460,13 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     // "before the board call" in a request that names mail or chat, and "the carpool schedule" that someone
     // talked about.
     const said = SAYING.test(text) && SOMEONE_SAID.some((re) => re.test(text));
-    const timeless = (said ? words.replace(/\b(?:about|regarding|re)\b.*$/i, ' ') : words).replace(EVENT_AS_TIME, ' ');
+    const timeless = (said ? withoutTopic(words) : words).replace(EVENT_AS_TIME, ' ');
     if (RE.calendar.test(tools.size > 0 ? timeless.replace(BEFORE_OCCASION, ' ') : timeless)) tools.add(lex.calendar);
     // "open my unread messages": unread messages could be in either place.
     if (/\bunread\b/i.test(text) && RE.message.test(text) && !RE.chat.test(text) && !RE.mail.test(text)) tools.add(lex.chat);
     // "has maya messaged me about the invoice": what a message is about names no medium, so a message
     // read with none named outside its topic could be in either place.
-    const topicless = words.replace(/\b(?:about|regarding|re)\b.*$/i, ' ');
+    const topicless = withoutTopic(words);
     if (
       RE.message.test(topicless) &&
       !RE.chat.test(text) &&
@@ -587,11 +587,12 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
   function mainClauseTools(instruction: string, tools: Tool[], action: IntentAction, contacts: readonly Contact[]): Tool[] {
     const main = withoutContextClauses(instruction);
     if (main === instruction) return tools;
-    const own = detectTools(main, action, contacts);
     // "anything from priya today? she was supposed to send the numbers": where to look is the question's.
-    if (tools.length < 2) return own.length > 0 ? own : tools;
-    const kept = tools.filter((t) => own.includes(t));
-    return kept.length > 0 ? kept : tools;
+    if (tools.length < 2) {
+      const own = detectTools(main, action, contacts);
+      return own.length > 0 ? own : tools;
+    }
+    return narrowedTo(main, tools, action, contacts);
   }
 
   /**
@@ -599,11 +600,19 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    * the discovery schedule" reads mail; the schedule is its topic.
    */
   function outsideTopicTools(instruction: string, tools: Tool[], action: IntentAction, contacts: readonly Contact[]): Tool[] {
-    if (tools.length < 2) return tools;
-    const outside = instruction.replace(/\b(?:about|regarding|re|concerning)\b.*$/i, ' ');
-    if (outside === instruction) return tools;
-    const own = detectTools(outside, action, contacts).filter((t) => tools.includes(t));
+    const outside = withoutTopic(instruction);
+    return tools.length < 2 || outside === instruction ? tools : narrowedTo(outside, tools, action, contacts);
+  }
+
+  /** The tools among `tools` that `part` of the request names by itself; all of them when it names none. */
+  function narrowedTo(part: string, tools: Tool[], action: IntentAction, contacts: readonly Contact[]): Tool[] {
+    const own = detectTools(part, action, contacts).filter((t) => tools.includes(t));
     return own.length > 0 ? own : tools;
+  }
+
+  /** The request up to what it is about ("… about the invoice"), whose words name no service. */
+  function withoutTopic(text: string): string {
+    return text.replace(/\b(?:about|regarding|re|concerning)\b.*$/i, ' ');
   }
 
   /** The request without its explanatory clauses (as it is when none, or only, are). */
