@@ -25,7 +25,7 @@ import {
   type Turn,
   WRITE_ACTIONS,
 } from './schema.js';
-import { fillPending, inferPending } from './slots.js';
+import { fillPending, inferPending, negatedServices } from './slots.js';
 import { cleanUtterance, stripHesitations } from './text.js';
 import { parseNumber, resolveWhen } from './when.js';
 import { type CivilDate, isValidTimeZone, toRfc3339, todayIn, zonedParts, zonedTimeToInstant } from '../../time/zonedTime.js';
@@ -739,10 +739,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
     /^(?:(?:i|we)\s+(?:just\s+|really\s+)?(?:had|went|enjoyed|loved|liked|hated|finished|got through|survived|met)\b|(?:that|the|this|today's|this morning's)\s+(?:[\w-]+\s+){0,3}?(?:was|went|is)\s+(?:so\s+|really\s+|pretty\s+)?(?:brutal|great|awful|long|fun|rough|terrible|amazing|good|bad|fine|ok|okay|painful|intense|boring|useful|productive)\b)(?!.*(?:\?|\b(?:can|could|would|will) you\b|\bplease\b|\b(?:remind|tell|let|send|check|find|show|schedule|book|reply|email|post|move|cancel|push)\b))/i;
 
   /** A service said not to be meant ("not an email", "not on <chat>"): no request for it. */
-  const NEGATED_SERVICE = new RegExp(
-    String.raw`\bnot\s+(?:an?\s+|by\s+|via\s+|on\s+|in\s+|over\s+)?(?:${lex.names('mail', 'chat', 'calendar')}|e-?mails?|mail|messages?|texts?|calendar)\b`,
-    'gi',
-  );
+  const NEGATED_SERVICE = negatedServices(lex, ['mail', 'chat', 'calendar'], 'gi');
   /**
    * Correcting the last answer ("no, I meant the email from sam, not <chat>", "I said thursday, not tuesday",
    * "wrong meeting — the 3pm with jordan", "just the sender, not everybody").

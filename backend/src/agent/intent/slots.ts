@@ -69,13 +69,17 @@ function serviceWords(lex: IntentLexicon): RegExp {
 const MESSAGE_LEAD =
   /^(?:(?:just|please|and)\s+)?(?:(?:tell|let)\s+(?:him|her|them|everyone|everybody|all|[a-z][\w'-]*)(?:\s+know)?(?:\s+that)?|say(?:\s+something)?(?:\s+like)?(?:\s+that)?|(?:it|the (?:e-?mail|message|note|post|reply))\s+should\s+say(?:\s+that)?|(?:the )?message(?: is|:)|make it say(?:\s+that)?|write(?:\s+that)?|reply(?:\s+with|\s+that)?|respond(?:\s+with|\s+that)?|answer(?:\s+with|\s+that)?|something like|how about|with|that)\s*[:,]?\s+/i;
 
+const MEDIUM_WORDS = { mail: 'e-?mails?|mail', chat: 'messages?|texts?|dms?', calendar: 'calendar|invites?' } as const;
+
+/** A service of these kinds said not to be meant: "not an email", "not on <chat>". */
+export function negatedServices(lex: IntentLexicon, kinds: ReadonlyArray<keyof typeof MEDIUM_WORDS>, flags = 'i'): RegExp {
+  const generic = kinds.map((k) => MEDIUM_WORDS[k]).join('|');
+  return new RegExp(String.raw`\bnot\s+(?:an?\s+|by\s+|via\s+|on\s+|in\s+|over\s+)?(?:${lex.names(...kinds)}|${generic})\b`, flags);
+}
+
 function negatesMedium(answer: string, pending: PendingIntent, lex: IntentLexicon): boolean {
   const kinds = (['mail', 'chat', 'calendar'] as const).filter((k) => pending.tools.includes(lex[k]));
-  if (kinds.length === 0) return false;
-  const generic = kinds.map((k) => (k === 'mail' ? 'e-?mails?|mail' : k === 'chat' ? 'messages?|dms?' : 'calendar|invites?')).join('|');
-  return new RegExp(String.raw`\bnot\s+(?:an?\s+|by\s+|via\s+|on\s+|in\s+|over\s+)?(?:${lex.names(...kinds)}|${generic})\b`, 'i').test(
-    answer,
-  );
+  return kinds.length > 0 && negatedServices(lex, kinds).test(answer);
 }
 
 function newRequest(answer: string, fresh: Intent, lex: IntentLexicon): boolean {
