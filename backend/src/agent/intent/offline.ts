@@ -744,11 +744,17 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
    * Correcting the last answer ("no, I meant the email from sam, not <chat>", "I said thursday, not tuesday",
    * "wrong meeting — the 3pm with jordan", "just the sender, not everybody").
    */
-  const CORRECTION =
-    /^(?:(?:no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually|ok(?:ay)?|so|hey|well|right|please|(?:could|can|would) you)\b[!,.]*\s*)*(?:(?:no|nope)\b[!,.]?\s|not\b|wrong\b|i (?:said|meant|mean)\b|i don'?t need\b|[^.?!]{1,30}[,.!]\s*not\b|(?:just\s+)?(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+not\s+(?:just\s+)?(?:the\s+|an?\s+)?[\w'-]+(?:'s)?\s*$)/i;
+  /** Words a correction opens with ("no,", "sorry", "oh wait"), before what it puts right. */
+  const CORRECTION_LEADS = String.raw`no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually|ok(?:ay)?|so|hey|well|right|please|(?:could|can|would) you`;
+  const CORRECTION = new RegExp(
+    String.raw`^(?:(?:${CORRECTION_LEADS})\b[!,.]*\s*)*(?:(?:no|nope)\b[!,.]?\s|not\b|wrong\b|i (?:said|meant|mean)\b|i don'?t need\b|[^.?!]{1,30}[,.!]\s*not\b|(?:just\s+)?(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+not\s+(?:just\s+)?(?:the\s+|an?\s+)?[\w'-]+(?:'s)?\s*$)`,
+    'i',
+  );
   /** What a correction takes back: its lead, and what it says was not meant. */
-  const CORRECTION_NOISE =
-    /^(?:(?:no+|nope|wait|oh wait|sorry|ugh|eh|whoa|hmm|actually|ok(?:ay)?|so|hey|well|right|please|(?:could|can|would) you|wrong|i (?:said|meant|mean)|that's wrong)\b[!,.—–-]*\s*)+|\b(?:not|no)\s+(?:just\s+)?(?:an?\s+|the\s+|on\s+|by\s+|in\s+|to\s+|that\s+|this\s+)?[\w#'-]+(?:'s)?(?:\s+(?:one|ones))?[.!,]?|\bi don'?t (?:need|want) (?:you to )?(?:an?\s+|the\s+)?[\w'-]+(?:\s+it(?:\s+all)?)?[.!,]?|\binstead\b|^\s*just\s+/gi;
+  const CORRECTION_NOISE = new RegExp(
+    String.raw`^(?:(?:${CORRECTION_LEADS}|wrong|i (?:said|meant|mean)|that's wrong)\b[!,.—–-]*\s*)+|\b(?:not|no)\s+(?:just\s+)?(?:an?\s+|the\s+|on\s+|by\s+|in\s+|to\s+|that\s+|this\s+)?[\w#'-]+(?:'s)?(?:\s+(?:one|ones))?[.!,]?|\bi don'?t (?:need|want) (?:you to )?(?:an?\s+|the\s+)?[\w'-]+(?:\s+it(?:\s+all)?)?[.!,]?|\binstead\b|^\s*just\s+`,
+    'gi',
+  );
   const EXPLICIT_VERB =
     /^(?:just\s+)?(?:list|read|show|check|open|find|search|look)\b|^(?:what|when|who|which|where|how|any|anything|is|are|am|do|does|did|has|have)\b/i;
 
