@@ -161,14 +161,25 @@ export function createSlackTools(opts: SlackToolsOptions) {
   const nameCacheMs = opts.nameCacheMs ?? 60 * 60_000;
   const maxListPages = opts.maxListPages ?? 10;
 
-  const names = new Map<string, { name: string; at: number }>();
-  const members = new Map<string, { members: WorkspaceMember[]; at: number }>();
-  /** The person's own Slack user id per Vouch user (auth.test), remembered like the names. */
-  const selves = new Map<string, { id: string; at: number }>();
+  /** Values kept per key for `nameCacheMs`: Slack's user lookups are rate-limited and change rarely. */
+  const remembered = <T>() => {
+    const kept = new Map<string, { value: T; at: number }>();
+    return {
+      get: (key: string, now = policy.now()): T | undefined => {
+        const hit = kept.get(key);
+        return hit && now - hit.at < nameCacheMs ? hit.value : undefined;
+      },
+      set: (key: string, value: T, at = policy.now()) => void kept.set(key, { value, at }),
+    };
+  };
+  const names = remembered<string>();
+  const members = remembered<WorkspaceMember[]>();
+  /** The person's own Slack user id per Vouch user (auth.test). */
+  const selves = remembered<string>();
 
   const ownUserId = async (ctx: ProviderCallContext): Promise<ProviderResult<string>> => {
-    const hit = selves.get(ctx.userId);
-    if (hit && policy.now() - hit.at < nameCacheMs) return ok(hit.id);
+    const known = selves.get(ctx.userId);
+    if (known !== undefined) return ok(known);
     const res = await runProviderCall(policy, ctx, {
       ...base,
       operation: 'auth.test',
@@ -178,7 +189,7 @@ export function createSlackTools(opts: SlackToolsOptions) {
       schema: Identity,
       map: (a) => a.user_id,
     });
-    if (res.ok) selves.set(ctx.userId, { id: res.value, at: policy.now() });
+    if (res.ok) selves.set(ctx.userId, res.value);
     return res;
   };
   const histories = new Map<string, { messages: SlackMessage[]; at: number; hasMore: boolean }>();
@@ -235,9 +246,9 @@ export function createSlackTools(opts: SlackToolsOptions) {
     const now = policy.now();
     const wanted = [...new Set(ids)].filter((id) => USER_ID.test(id));
     for (const id of wanted) {
-      const hit = names.get(userKey(ctx, id));
-      if (hit && now - hit.at < nameCacheMs) {
-        out.set(id, hit.name);
+      const known = names.get(userKey(ctx, id), now);
+      if (known !== undefined) {
+        out.set(id, known);
         continue;
       }
       const res = await runProviderCall(policy, ctx, {
@@ -250,7 +261,7 @@ export function createSlackTools(opts: SlackToolsOptions) {
         map: (u) => u.user.real_name || u.user.profile?.real_name || u.user.profile?.display_name || u.user.name || id,
       });
       if (res.ok) {
-        names.set(userKey(ctx, id), { name: res.value, at: now });
+        names.set(userKey(ctx, id), res.value, now);
         out.set(id, res.value);
       } else if (res.error.code === 'INSUFFICIENT_SCOPE' || res.error.code === 'RATE_LIMITED') {
         break;
@@ -387,7 +398,7 @@ export function createSlackTools(opts: SlackToolsOptions) {
      */
     async listMembers(ctx: ProviderCallContext): Promise<ProviderResult<WorkspaceMember[]>> {
       const cached = members.get(ctx.userId);
-      if (cached && policy.now() - cached.at < nameCacheMs) return ok(cached.members);
+      if (cached) return ok(cached);
       const out: WorkspaceMember[] = [];
       let cursor: string | undefined;
       for (let pageNo = 0; pageNo < maxListPages; pageNo++) {
@@ -409,7 +420,7 @@ export function createSlackTools(opts: SlackToolsOptions) {
         cursor = res.value.response_metadata?.next_cursor || undefined;
         if (!cursor) break;
       }
-      members.set(ctx.userId, { members: out, at: policy.now() });
+      members.set(ctx.userId, out);
       return ok(out);
     },
 
