@@ -86,6 +86,11 @@ const ORDINAL_WORDS: Record<string, number> = {
   tenth: 10,
 };
 
+/** "fourth" → 4 (first to tenth). */
+export function ordinalNumber(word: string): number | undefined {
+  return ORDINAL_WORDS[word.toLowerCase()];
+}
+
 /** "the second email", "the 3rd one", "number two", "email 2". */
 export function findOrdinal(text: string): number | undefined {
   const noun = String.raw`(?:one|ones|e-?mail|mail|message|thread|invite|invitation|event|meeting|item|result|note|post|conversation)`;

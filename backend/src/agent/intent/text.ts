@@ -1,3 +1,6 @@
+import { ordinalNumber } from './features.js';
+import { parseNumber } from './when.js';
+
 /**
  * Spoken-request clean-up shared by the offline parser and the slot filler: hesitations, wake words
  * and politeness carry no meaning, so they are removed before any keyword is looked at.
@@ -27,33 +30,6 @@ const LEADS: RegExp[] = [
 /** Trailing courtesy ("…, please", "…for me?", "thanks"), keeping a final question mark. */
 const TAILS =
   /(?:[,\s]+(?:please|real quick|quickly|if you can|if you could|when you get a chance|when you have a moment|if you(?:'d| would) be so kind|if you don't mind|if it's not too much trouble|vouch)|[,.!]\s*(?:thanks|thank you))+\s*([?!.]*)\s*$/i;
-
-const HOUR_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
-const MINUTE_WORDS: Record<string, string> = { fifteen: '15', thirty: '30', 'forty five': '45' };
-const ORDINAL_WORDS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-};
 
 const DAY_SHORT: Record<string, string> = {
   mon: 'monday',
@@ -139,17 +115,15 @@ export function cleanUtterance(input: string): CleanText {
     .replace(/\b(?:tonite)\b/gi, 'tonight')
     .replace(/\bo ?clock\b/gi, "o'clock")
     // Times and dates in words, as speech-to-text writes them ("three o'clock", "four thirty", "the twenty fourth").
-    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+o'clock\b)/gi, (w) =>
-      String(HOUR_WORDS[w.toLowerCase()]),
-    )
+    .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s+o'clock\b)/gi, (w) => String(parseNumber(w)))
     .replace(
       /\b(?<=(?:at|to|by|from|until|till|for|around|about)\s)(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-](fifteen|thirty|forty[\s-]five)\b/gi,
-      (_m, h: string, m: string) => `${HOUR_WORDS[h.toLowerCase()]}:${MINUTE_WORDS[m.toLowerCase().replace(/[\s-]/, ' ')]}`,
+      (_m, h: string, m: string) => `${parseNumber(h)}:${parseNumber(m.replace(/[\s-]/, ' '))}`,
     )
     .replace(
       /\bthe\s+(twenty|thirty)[\s-](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b/gi,
       (_m, tens: string, unit: string) => {
-        const n = (tens.toLowerCase() === 'twenty' ? 20 : 30) + (ORDINAL_WORDS[unit.toLowerCase()] ?? 0);
+        const n = (tens.toLowerCase() === 'twenty' ? 20 : 30) + (ordinalNumber(unit) ?? 0);
         return `the ${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
       },
     )
