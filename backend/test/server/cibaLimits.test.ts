@@ -42,6 +42,15 @@ describe('phone approvals cannot be used to bomb the phone', () => {
     const settled: Response[] = [];
     let nineBack!: () => void;
     const nine = new Promise<void>((r) => (nineBack = r));
+    // The request let through reaches the phone on its own schedule: the nine refusals can all come back first.
+    const alexPushed = new Promise<void>((resolve) => {
+      const onRequest = (p: PendingCiba) => {
+        if (p.sub !== 'auth0|alex') return;
+        system.tenant.ciba.events.off('request', onRequest);
+        resolve();
+      };
+      system.tenant.ciba.events.on('request', onRequest);
+    });
     const requests = Array.from({ length: 10 }, () =>
       askForGrant(alex).then((res) => {
         settled.push(res);
@@ -49,7 +58,7 @@ describe('phone approvals cannot be used to bomb the phone', () => {
         return res;
       }),
     );
-    await nine;
+    await Promise.all([nine, alexPushed]);
     expect(settled.map((r) => r.status)).toEqual(Array(9).fill(429));
     expect(((await settled[0]!.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
     const alexOnPhone = phone.filter((p) => p.sub === 'auth0|alex');
