@@ -42,9 +42,16 @@ export async function createBackendServer(deps: BackendServerDeps): Promise<Fast
     return reply.status(500).send({ error: { code: 'INTERNAL', message: DEFAULT_ERROR_MESSAGES.INTERNAL.message } });
   });
 
+  // A stopping server closes only the connections idle at that moment; one answering a long wait
+  // (a phone approval) would otherwise be kept alive and hold the stop for the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   // Answers carry the person's rules, audit trail and memory: no shared or browser cache may keep them.
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('cache-control', 'no-store');
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
 

@@ -1,9 +1,10 @@
 import { createAuditTrail, type AuditInput, type AuditStore } from '../../audit/index.js';
-import { CibaError, type CibaClient } from '../../auth/ciba.js';
+import type { CibaClient } from '../../auth/ciba.js';
 import { PreauthRequest, type PreauthStore } from '../../policy/index.js';
 import { preauthBindingMessage, PreauthGrantResponse, PreauthListResponse } from '../../protocol/index.js';
 import { ApiError, shaped, type RouteModule } from '../apiError.js';
 import { audited } from './audited.js';
+import { askPhone, restartedBeforeAnswer, startPhoneWait, trackPhoneWaits } from './phoneApproval.js';
 
 interface PreauthRouteDeps {
   preauth: PreauthStore;
@@ -17,6 +18,7 @@ export const preauthorizationRoutes =
   ({ preauth, ciba, audit, now }: PreauthRouteDeps): RouteModule =>
   (app, requireUser) => {
     const trail = createAuditTrail(audit, app.log);
+    trackPhoneWaits(app);
     app.get('/preauthorizations', async (req) => {
       const user = await requireUser(req);
       return shaped(PreauthListResponse, { active: await preauth.listActive(user.sub, now()), all: await preauth.list(user.sub) });
@@ -28,26 +30,16 @@ export const preauthorizationRoutes =
       const user = await requireUser(req);
       const parsed = PreauthRequest.safeParse(req.body);
       if (!parsed.success) throw new ApiError(400, 'BAD_REQUEST', parsed.error.issues[0]?.message);
-      const abandoned = new AbortController();
-      const onClose = () => {
-        if (!reply.raw.writableEnded) abandoned.abort();
-      };
-      reply.raw.once('close', onClose);
+      const wait = startPhoneWait(reply);
       try {
+        if (wait.serverStopping()) throw restartedBeforeAnswer();
         const minutes = Math.round(parsed.data.duration_ms / 60_000);
-        let start;
-        try {
-          start = await ciba.start({
-            sub: user.sub,
-            purpose: 'preauthorization',
-            bindingMessage: preauthBindingMessage(parsed.data.tool, minutes),
-          });
-        } catch (err) {
-          if (err instanceof CibaError && err.kind === 'rate_limited')
-            throw new ApiError(429, 'RATE_LIMITED', `Not asking your phone again yet: ${err.message}.`, { cause: err });
-          throw err;
-        }
-        const outcome = await ciba.waitForDecision(start, { signal: abandoned.signal });
+        const start = await askPhone(ciba, {
+          sub: user.sub,
+          purpose: 'preauthorization',
+          bindingMessage: preauthBindingMessage(parsed.data.tool, minutes),
+        });
+        const outcome = await ciba.waitForDecision(start, { signal: wait.signal });
         // The approval, with what it grants, is in the log before the grant exists (or there is no grant).
         const approval: AuditInput = {
           kind: 'approval',
@@ -61,6 +53,7 @@ export const preauthorizationRoutes =
         };
         if (outcome !== 'approved') {
           await trail.note(user.sub, approval);
+          if (outcome === 'cancelled' && wait.serverStopping()) throw restartedBeforeAnswer();
           if (outcome === 'cancelled') throw new ApiError(403, 'APPROVAL_FAILED', 'The request was closed before the phone answered.');
           throw new ApiError(403, outcome === 'expired' ? 'APPROVAL_EXPIRED' : 'APPROVAL_DENIED');
         }
@@ -79,7 +72,7 @@ export const preauthorizationRoutes =
         });
         return reply.status(201).send(shaped(PreauthGrantResponse, { preauthorization: grant }));
       } finally {
-        reply.raw.off('close', onClose);
+        wait.end();
       }
     });
     app.delete('/preauthorizations/:id', async (req, reply) => {

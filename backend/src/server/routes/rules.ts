@@ -1,10 +1,11 @@
+import type { FastifyReply } from 'fastify';
 import { createAuditTrail, type AuditInput, type AuditStore } from '../../audit/index.js';
 import type { CibaClient } from '../../auth/ciba.js';
 import { parseRule, parseRules, type RuleStore } from '../../policy/index.js';
 import { RuleListResponse, RuleResponse } from '../../protocol/index.js';
 import { ApiError, shaped, type RouteModule } from '../apiError.js';
 import { audited } from './audited.js';
-import { approveOnPhone } from './phoneApproval.js';
+import { approveOnPhone, trackPhoneWaits } from './phoneApproval.js';
 
 type StoredRule = Awaited<ReturnType<RuleStore['list']>>[number];
 type RuleInput = Pick<StoredRule, 'id' | 'effect' | 'when' | 'enabled'>;
@@ -39,7 +40,8 @@ export const ruleRoutes =
   ({ rules, audit, ciba }: RuleRouteDeps): RouteModule =>
   (app, requireUser) => {
     const trail = createAuditTrail(audit, app.log);
-    const approve = (sub: string, what: string, reply: Parameters<typeof approveOnPhone>[2]) =>
+    trackPhoneWaits(app);
+    const approve = (sub: string, what: string, reply: FastifyReply) =>
       approveOnPhone(
         { ciba, trail },
         {

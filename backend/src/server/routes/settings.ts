@@ -12,7 +12,7 @@ import {
 import { InsideDomainLimitError, type UserSettingsStore } from '../../settings/index.js';
 import { ApiError, shaped, type RouteModule } from '../apiError.js';
 import { audited } from './audited.js';
-import { approveOnPhone } from './phoneApproval.js';
+import { approveOnPhone, trackPhoneWaits } from './phoneApproval.js';
 
 export interface SettingsRouteDeps {
   settings: UserSettingsStore;
@@ -41,6 +41,7 @@ export const settingsRoutes =
   ({ settings, audit, ciba, signInDomain }: SettingsRouteDeps): RouteModule =>
   (app, requireUser) => {
     const trail = createAuditTrail(audit, app.log);
+    trackPhoneWaits(app);
     const domainsOf = async (sub: string) =>
       shaped(InsideDomainsResponse, {
         sign_in_domain: (await signInDomain(sub))?.toLowerCase() ?? null,
