@@ -49,6 +49,12 @@ describe('offline intent corpus', () => {
     expect(r.overall.exact / r.overall.n, missList(r)).toBeGreaterThanOrEqual(DEV_FLOOR.exact);
   });
 
+  it('held-out set as the live pipeline asks it, with no contact list: names still found on the measured floor', async () => {
+    const r = await runCorpus(HELD_OUT_CORPUS, (c) => engine.analyze(c.text, { ...corpusContext(c), contacts: [] }));
+    expect(r.overall.toolsAction / r.overall.n, missList(r)).toBeGreaterThanOrEqual(NO_CONTACTS_FLOOR.toolsAction);
+    expect(r.overall.exact / r.overall.n, missList(r)).toBeGreaterThanOrEqual(NO_CONTACTS_FLOOR.exact);
+  });
+
   it('held-out set: tools+action on at least the measured floor', async () => {
     expect(HELD_OUT_CORPUS.length).toBeGreaterThanOrEqual(60);
     const r = await runCorpus(HELD_OUT_CORPUS, analyze);
@@ -81,3 +87,9 @@ describe('spoken variants', () => {
 
 const DEV_FLOOR = { toolsAction: 1, exact: 1 };
 const HELD_OUT_FLOOR = { toolsAction: 1, exact: 1 };
+/**
+ * The pipeline gives the engine no contacts (it knows who was meant only after reading): measured
+ * 99.9 % tools+action and 99.6 % exact, the misses lower-case full names ("jordan kim") and the
+ * addresses only a contact list supplies.
+ */
+const NO_CONTACTS_FLOOR = { toolsAction: 0.998, exact: 0.995 };

@@ -143,6 +143,41 @@ describe('people', () => {
     expect(findPeople('meet with sam and priya on friday')).toEqual(['Sam', 'Priya']);
   });
 
+  it('finds a lower-case name where only a person fits, with no contact list (the live pipeline has none)', () => {
+    const people: Array<[string, string[]]> = [
+      ['send sam a slack message saying the build is green', ['Sam']],
+      ['shoot maya a quick email', ['Maya']],
+      ['send dana the agenda for tomorrow', ['Dana']],
+      ['did sam email me about the budget', ['Sam']],
+      ['has priya sent me anything today', ['Priya']],
+      ["what's dana's latest email about", ['Dana']],
+      ['accept all of dana’s invites', ['Dana']],
+      ['check if priya replied', ['Priya']],
+      ['forward to priya the email from dana', ['Priya', 'Dana']],
+      ['when do I next see maya', ['Maya']],
+      ['let jordan know I am late', ['Jordan']],
+      ['get me and sam in a room on friday', ['Sam']],
+      ['the last thing jordan sent me', ['Jordan']],
+      ['an email to priya with the subject hello', ['Priya']],
+    ];
+    for (const [text, want] of people) expect(findPeople(text), text).toEqual(want);
+    // The same places with words that are not people.
+    for (const text of [
+      'send the team a message',
+      'send him the deck',
+      'send everyone the link',
+      'let me know if anything changes',
+      'did legal say anything',
+      'did anyone mention the offsite',
+      'check if everyone replied',
+      'what has marketing been saying',
+      "today's meeting",
+      'an email to confirm the booking',
+      'send a note to self',
+    ])
+      expect(findPeople(text), text).toEqual([]);
+  });
+
   it('two matching contacts are left unresolved so the pipeline asks which', () => {
     const i = parseIntent('email sam that the deck is ready', ctx());
     expect(i.entities.people).toEqual(['Sam']);

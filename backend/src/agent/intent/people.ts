@@ -48,7 +48,7 @@ const COMMON_WORDS = new Set(
     'since until till ago yet already soon asap again too very really only even still please thanks thank sorry ' +
     'overnight lately recently earlier meanwhile anyway everywhere anywhere somewhere forth sometime someday anytime ' +
     'got gets getting gone went was were been being has had having done ' +
-    'quick quickly right away asap directly personally privately instead either whatever whenever ' +
+    'quick quickly right away asap directly personally privately instead either whatever whenever self ' +
     'a the an my our your his their its me us you we they i'
   ).split(' '),
 );
@@ -62,6 +62,47 @@ interface LeadWords {
   chat: RegExp;
   /** Not a name: a service's name. */
   service: ReadonlySet<string>;
+  /**
+   * Places where one word, in any case, can only be a person: group 1 is the word. STT and typing
+   * often lower-case names, and the pipeline has no contact list before it knows what was asked.
+   */
+  personCues: readonly RegExp[];
+}
+
+const WORD = String.raw`([A-Za-z][a-zA-Z-]+)`;
+/** What people send and hold: "dana's invite", "send sam an invite", "what did jordan email". */
+const SENT_THING = String.raw`(?:message|msg|dm|note|line|email|e-mail|mail|ping|text|reply|heads[- ]up|shout|invite|invitation|link|update|reminder)`;
+const OWNED_THING = String.raw`(?:invite|invitation|email|e-mail|mail|message|meeting|1:1|one-on-one|call|reply|thread|dm|note|event|lunch|sync|standup|calendar)`;
+const SAYING = String.raw`(?:email|e-mail|mail|message|dm|text|ping|send|sent|say|said|reply|replied|respond|responded|write|written|wrote|get|got|come|been|post|posted|mention|mentioned|talk|ask|asked|share|shared)`;
+
+function personCues(chat: string): RegExp[] {
+  return [
+    // "send sam a quick <chat> message", "drop priya a line", "send dana the agenda": the person between verb and thing.
+    String.raw`\b(?:send|shoot|drop|give|fire off|write)\s+${WORD}\s+(?:(?:a|an)\s+(?:(?:quick|short|brief|little)\s+)?(?:(?:${chat}|email|e-mail|text|direct|private)\s+)?(?:${SENT_THING}|${chat})|(?:the|my|our|those|these)\s+\w)`,
+    // "dana's latest email", "turn down jordan's invite", "sam's 1:1".
+    String.raw`\b${WORD}['’]s\s+(?:(?:last|latest|new|newest|recent|next|lunch|coffee|team|weekly|morning)\s+)?${OWNED_THING}s?\b`,
+    // "check if priya replied", "whether sam ever got back to me", "I think dana replied", "Dana has written back".
+    String.raw`\b(?:if|whether|think|when)\s+${WORD}\s+(?:(?:ever|has|had|already)\s+)?(?:replied|responded|wrote|written|emailed|messaged|answered|got back|gotten back|came back|come back|called|sent)\b`,
+    String.raw`\b${WORD}\s+(?:has|had)\s+(?:written|replied|responded|emailed|messaged|gotten back|got back|come back)\b`,
+    // "forward to priya the email…", "send it to sam": the to-phrase of a sending verb names a person.
+    String.raw`\b(?:forward|send|reply|write|pass|show)(?:\s+(?:it|this|that|them|these|those))?\s+to\s+${WORD}\b`,
+    // "an email to priya with the subject…", "a draft for sam about…".
+    String.raw`\b(?:${SENT_THING}|draft|memo)\s+(?:to|for)\s+${WORD}\b`,
+    // "did sam email me", "has priya sent…", "has dana been in touch", "did jordan ever send over…".
+    String.raw`\b(?:did|has|have|had|does|will)\s+${WORD}\s+(?:(?:ever|already|just|actually|finally|yet)\s+)?${SAYING}\b`,
+    // "what priya emailed me", "the last thing sam sent me", "what has jordan been saying".
+    String.raw`\b(?:what|thing|things|stuff|everything|anything)\s+${WORD}\s+(?:(?:has|had)\s+)?(?:emailed|messaged|dmed|dm'd|texted|sent|said|wrote|posted|shared|mentioned|asked|been saying|been posting)\b`,
+    // "let maya know".
+    String.raw`\blet\s+${WORD}\s+know\b`,
+    // "me and priya", "for me and sam".
+    String.raw`\b(?:me|myself)\s+and\s+${WORD}\b`,
+    // "dana and I meet", "jordan and me".
+    String.raw`\b${WORD}\s+and\s+(?:I|me)\b`,
+    // "when am I meeting priya", "when do I next see maya".
+    String.raw`\b(?:am I|do I|I'm|will I)\s+(?:next\s+)?(?:seeing|see|meeting|meet)\s+${WORD}`,
+    // "the thread where sam talks about…", "the email where dana mentions…".
+    String.raw`\bwhere\s+${WORD}\s+(?:talks|mentions|says|asks|writes|explains)\b`,
+  ].map((source) => new RegExp(source, 'dgi'));
 }
 
 const leadsByLexicon = new WeakMap<IntentLexicon, LeadWords>();
@@ -77,6 +118,7 @@ function leadWords(lex: IntentLexicon): LeadWords {
       all: String.raw`(?:from|to|with|reply to|respond to|write to|get back to|answer|email|e-mail|mail|message|tell|ping|invite|cc|and|meet|call|for|by|dm|text|${C})`,
       chat: new RegExp(`^${C}$`, 'i'),
       service: lex.nameWords,
+      personCues: personCues(C),
     };
     leadsByLexicon.set(lex, w);
   }
@@ -171,6 +213,19 @@ export function findPeople(text: string, contacts: Contact[] = [], lex: IntentLe
       name += ` ${second}`;
     hits.push({ name: titleCase(name), index: start, end: start + name.length });
     covered.push([start, start + name.length]);
+  }
+
+  // 2b. A word, in any case, where only a person fits ("did sam email me", "dana's invite").
+  for (const cue of leads.personCues) {
+    for (const m of text.matchAll(cue)) {
+      const word = m[1] ?? '';
+      const start = m.indices?.[1]?.[0] ?? 0;
+      const bare = word.toLowerCase();
+      if (isCovered(start) || notName(bare) || COMMON_WORDS.has(bare) || bare.length < 2 || /(?:ing|ed|ly)$/.test(bare)) continue;
+      if (insideAddress(text, start, word.length)) continue;
+      hits.push({ name: titleCase(word), index: start, end: start + word.length });
+      covered.push([start, start + word.length]);
+    }
   }
 
   // 3. A capitalised name doing something people do ("Dana asked…", "Sam Patel sent…"), as the
