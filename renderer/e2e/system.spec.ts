@@ -224,6 +224,28 @@ test('pre-authorize Slack for a while on the phone page: deny allows nothing, ap
   await expect(item).toHaveCount(0);
 });
 
+test('Slack a person: connect, the sheet names them by address, edit, Send → the message is in your DM with them', async ({
+  vouch,
+  world,
+}, testInfo) => {
+  const { page } = vouch;
+  await ask(vouch, 'slack priya that the launch deck is ready');
+  const sheet = page.getByRole('dialog', { name: 'Review the Slack message' });
+  await connectIfAsked(page, sheet, 'Slack');
+  await expect(sheet).toBeVisible({ timeout: 30_000 });
+  await expect(sheet.getByLabel('To')).toHaveValue('priya@example.com');
+  const text = `The launch deck is ready for your review (e2e ${Date.now().toString(36)})`;
+  await sheet.getByLabel('Message').fill(text);
+  await screenshot(page, testInfo, 'system-slack-dm');
+  await sheet.getByRole('button', { name: 'Send' }).click();
+  await expect(sheet.getByText('Sent ✓')).toBeVisible({ timeout: 30_000 });
+
+  const ctx = { userId: world.tokens.sub, subjectToken: world.tokens.access_token };
+  const found = await world.observer.slack.searchMessages(ctx, { query: `in:@priya "${text}"` });
+  if (!found.ok) throw new Error(found.error.message);
+  expect(found.value.matches.map((m) => m.text)).toEqual([text]);
+});
+
 test('activity shows the audit chain verified', async ({ vouch }) => {
   const { page } = vouch;
   await page.getByRole('button', { name: 'Activity' }).click();

@@ -50,9 +50,13 @@ export const ProposedAction = proposedActionSchema(Tool.options);
 export type ProposedAction = z.infer<typeof ProposedAction>;
 export type ProposedActionInput = z.input<typeof ProposedAction>;
 
-/** Whether the action reaches a channel's members rather than a list of addresses (a post does). */
-export function reachesChannel(a: Pick<ProposedAction, 'action' | 'channel' | 'channel_member_count'>): boolean {
-  return a.action === 'post' || a.channel !== undefined || a.channel_member_count !== undefined;
+/**
+ * Whether the action reaches a channel's members rather than a list of addresses: a post does,
+ * unless it is a direct message to people named by address.
+ */
+export function reachesChannel(a: Pick<ProposedAction, 'action' | 'channel' | 'channel_member_count' | 'recipients'>): boolean {
+  if (a.channel !== undefined || a.channel_member_count !== undefined) return true;
+  return a.action === 'post' && a.recipients.length === 0;
 }
 
 /** Everyone the action reaches: To + Cc for email, attendees for events. */

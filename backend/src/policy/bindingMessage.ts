@@ -121,6 +121,7 @@ function describeActionForBinding(a: ProposedAction, opts: { userDomain?: string
     case 'reply':
       return withSubject(people('Reply', ' to '));
     case 'post':
+      if (!reachesChannel(a)) return `${people('Message', ' ')}${a.body ? `: ${a.body.trim()}` : ''}`;
       return `Post to ${channel}${a.body ? `: ${a.body.trim()}` : ''}`;
     case 'schedule':
       return withSubject(people('Schedule event', ' with '));

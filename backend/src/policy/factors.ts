@@ -77,7 +77,7 @@ export const ACTION_TABLE: Readonly<Record<ActionKind, ActionRow>> = {
   },
   post: {
     points: 20,
-    detail: 'posts a message to a channel as you',
+    detail: 'posts a message as you',
     reversibility: 10,
     reversibilityDetail: 'can be edited or deleted, but may already be read',
     delivers: true,

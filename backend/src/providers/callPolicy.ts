@@ -144,7 +144,11 @@ export async function runProviderCall<Raw, T>(
             message: `${name} rejected Vouch's access twice. Reconnect the account to continue.`,
           });
         case 'insufficient_scope': {
-          const named = f.needed && f.needed.length > 0 ? f.needed : missingScopes(call.scopes, token.scopes);
+          // A provider may name alternatives (Slack's conversations.open takes any of four): ask only
+          // for the one this call was written for when it is among them.
+          const alternatives = f.needed ?? [];
+          const ours = alternatives.filter((s) => call.scopes.includes(s));
+          const named = ours.length > 0 ? ours : alternatives.length > 0 ? alternatives : missingScopes(call.scopes, token.scopes);
           const missing = named.length > 0 ? named : [...call.scopes];
           return fail({
             code: 'INSUFFICIENT_SCOPE',

@@ -161,10 +161,11 @@ export function registerSlackRoutes(
       const grant = deps.tokens.verifyAccess('slack', token);
       if (!grant) return json(200, { ok: false, error: 'invalid_auth' });
       const provided = grant.scopes.join(',');
+      // A comma list names alternatives: any one of them is enough (conversations.open takes four).
       const needed = typeof scope === 'function' ? scope(req) : scope;
       const headers: Record<string, string> = { 'x-oauth-scopes': provided };
       if (needed) headers['x-accepted-oauth-scopes'] = needed;
-      if (needed && !grant.scopes.includes(needed)) {
+      if (needed && !needed.split(',').some((one) => grant.scopes.includes(one))) {
         return json(200, { ok: false, error: 'missing_scope', needed, provided }, headers);
       }
       const out = handler(req, grant);
@@ -245,6 +246,15 @@ export function registerSlackRoutes(
   method('users.info', 'users:read', (req, grant) => {
     const u = store.users.find((x) => x.id === arg(req, 'user'));
     if (!u) return fail('user_not_found');
+    return json(200, { ok: true, user: userResource(u, grant.scopes) });
+  });
+
+  // Slack matches the address case-insensitively and answers users_not_found for anyone else.
+  method('users.lookupByEmail', 'users:read.email', (req, grant) => {
+    const email = arg(req, 'email');
+    if (!email) return fail('invalid_arguments');
+    const u = store.users.find((x) => x.email?.toLowerCase() === email.trim().toLowerCase());
+    if (!u) return fail('users_not_found');
     return json(200, { ok: true, user: userResource(u, grant.scopes) });
   });
 
@@ -431,6 +441,45 @@ export function registerSlackRoutes(
         }),
       },
     });
+  });
+
+  /**
+   * Finds the direct message with one member or starts it. Slack accepts any of four scopes here;
+   * the sandbox models 1:1 DMs only, so several users (a group DM) is refused rather than faked.
+   */
+  method('conversations.open', 'channels:manage,groups:write,im:write,mpim:write', (req) => {
+    const channelRef = arg(req, 'channel');
+    if (channelRef) {
+      const existing = store.channel(channelRef);
+      return existing?.is_im
+        ? json(200, { ok: true, no_op: true, already_open: true, channel: { id: existing.id } })
+        : fail('channel_not_found');
+    }
+    const users = (arg(req, 'users') ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
+    if (users.length === 0) return fail('users_list_not_supplied');
+    if (users.length > 8) return fail('too_many_users');
+    if (users.length > 1) return fail('invalid_arguments');
+    const member = store.users.find((u) => u.id === users[0]);
+    if (!member) return fail('user_not_found');
+    const open = store.ims().find((c) => c.user === member.id);
+    if (open) return json(200, { ok: true, no_op: true, already_open: true, channel: { id: open.id } });
+    const id = `D${member.id.replace(/^[UW]/, '')}`;
+    const created: SlackChannelResource = {
+      id,
+      // IMs have no name; the table keys them by id as the seed does.
+      name: id,
+      created: Math.floor(deps.now() / 1000),
+      topic: '',
+      purpose: '',
+      num_members: 2,
+      is_im: true,
+      user: member.id,
+    };
+    store.putChannel(created);
+    return json(200, { ok: true, channel: { id: created.id } });
   });
 
   method('chat.postMessage', 'chat:write', (req, grant) => {

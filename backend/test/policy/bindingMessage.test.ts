@@ -24,6 +24,11 @@ describe('CIBA binding message', () => {
     ],
     ['a Slack post', act({ tool: 'slack', action: 'post', channel: 'team', body: 'Standup at 10!' }), 'Post to #team: Standup at 10'],
     [
+      'a Slack direct message names the person, not a channel',
+      act({ tool: 'slack', action: 'post', recipients: ['dana@northwind.io'], body: 'Running late' }),
+      'Message dana at northwind.io: Running late',
+    ],
+    [
       'an event',
       act({ tool: 'calendar', action: 'schedule', title: 'Coffee & chat', attendees: ['dana@northwind.io'] }),
       'Schedule event with dana at northwind.io: Coffee and chat',

@@ -188,6 +188,18 @@ const TABLE: Row[] = [
     level: 'confirm',
   },
   {
+    name: 'Slack direct message to a colleague: one reader, by address',
+    action: { tool: 'slack', action: 'post', recipients: ['bob@example.com'], body: 'Running late' },
+    points: [20, 10, 0, 0],
+    level: 'confirm',
+  },
+  {
+    name: 'Slack direct message to a guest outside the domain',
+    action: { tool: 'slack', action: 'post', recipients: ['dana@northwind.io'], body: 'Running late' },
+    points: [20, 10, 4, 0],
+    level: 'confirm',
+  },
+  {
     name: 'Slack post to a 250-person channel',
     action: { tool: 'slack', action: 'post', channel: 'general', channel_member_count: 250, body: 'Hi all' },
     points: [20, 10, 15, 0],

@@ -232,6 +232,25 @@ describe('Calendar and Slack tools against the sandbox', () => {
     expect(res.ok ? undefined : res.error).toMatchObject({ code: 'INSUFFICIENT_SCOPE', provider: 'slack', missingScopes: ['chat:write'] });
   });
 
+  it('a direct message without im:write: Slack lists four scopes that would do, Vouch asks for the one it uses', async () => {
+    const narrow = new SandboxTokenSource(sandbox, clock.now);
+    await narrow.connect('sign-in-with-slack', [SLACK_SCOPES.usersReadEmail, SLACK_SCOPES.chatWrite]);
+    const t = createProviderTools({
+      tokenSource: narrow,
+      urls: { googleRootUrl: sandbox.googleRootUrl, slackApiUrl: sandbox.slackApiUrl },
+      now: clock.now,
+      sleep: sleeps.sleep,
+    });
+    const res = await t.slack.sendDirectMessage(ctx, { to: 'priya@example.com', text: 'hello' });
+    expect(res.ok ? undefined : res.error).toMatchObject({ code: 'INSUFFICIENT_SCOPE', provider: 'slack', missingScopes: ['im:write'] });
+    // An address no member has is a plain answer, not a provider failure (looked up before anything is opened).
+    const nobody = await t.slack.sendDirectMessage(ctx, { to: 'dana@northwind.io', text: 'hello' });
+    expect(nobody.ok ? undefined : nobody.error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'No one in your Slack workspace has the address dana@northwind.io.',
+    });
+  });
+
   it('a Google token with only calendar.events cannot read free/busy: INSUFFICIENT_SCOPE names calendar.readonly', async () => {
     const narrow = new SandboxTokenSource(sandbox, clock.now);
     await narrow.connect('google-oauth2', [GOOGLE_SCOPES.calendarEvents]);

@@ -207,12 +207,12 @@ describe('a provider registered only in tests, in what Vouch says', () => {
       'Try “what’s on my calendar tomorrow” or “reply to Dana that Thursday works” or “find my notes about the board”.',
     ]);
     expect(helpAnswer(registry.catalog)).toBe(
-      'I can read and summarize your email, check your calendar, look at Slack, look through your notes, and draft replies, events, posts and shared notes for you to confirm. What would you like?',
+      'I can read and summarize your email, check your calendar, look at Slack, look through your notes, and draft replies, events, posts, direct messages and shared notes for you to confirm. What would you like?',
     );
     // The shipped registry does not offer it, and says what it always said.
     expect(offlineReply(replyInput(unknown, {}))[0]).toBe('I can help with your email, calendar and Slack.');
     expect(helpAnswer(SHIPPED_CATALOG)).toBe(
-      'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events and posts for you to confirm. What would you like?',
+      'I can read and summarize your email, check your calendar, look at Slack, and draft replies, events, posts and direct messages for you to confirm. What would you like?',
     );
     expect(replySystemInstruction(replyInput(unknown, {}), registry)).toMatch(/for Gmail, Google Calendar, Slack and Notes\./);
     expect(replySystemInstruction(replyInput(unknown, {}), registry)).toContain('Name notes by their title (notebook[].title).');

@@ -11,7 +11,16 @@ describe('the provider registry', () => {
   it('derives the protocol enums from the registered contracts, in a stable order', () => {
     expect(Provider.options).toEqual(['google', 'slack']);
     expect(Tool.options).toEqual(['gmail', 'calendar', 'slack']);
-    expect(DraftKind.options).toEqual(['email', 'event', 'email_draft', 'event_move', 'event_cancel', 'event_response', 'slack_message']);
+    expect(DraftKind.options).toEqual([
+      'email',
+      'event',
+      'email_draft',
+      'event_move',
+      'event_cancel',
+      'event_response',
+      'slack_message',
+      'slack_direct_message',
+    ]);
     expect(TOOL_PROVIDER).toEqual({ gmail: 'google', calendar: 'google', slack: 'slack' });
     expect(new Set(SCOPE_CATALOG.map((s) => s.provider))).toEqual(new Set(['google', 'slack']));
   });
@@ -52,7 +61,8 @@ describe('the provider registry', () => {
     );
     expect(built).toEqual({
       ok: false,
-      reason: 'I can draft emails, calendar events, Gmail drafts, moved events, cancelled events, answers to invitations and Slack posts.',
+      reason:
+        'I can draft emails, calendar events, Gmail drafts, moved events, cancelled events, answers to invitations, Slack posts and Slack direct messages.',
     });
   });
 

@@ -227,6 +227,50 @@ describe('sandbox OAuth server', () => {
   });
 });
 
+describe('sandbox Slack direct messages', () => {
+  it('users.lookupByEmail and conversations.open answer with Slack’s shapes, errors and scopes', async () => {
+    const clock = fakeClock();
+    const { sandbox } = await start(clock);
+    const client = new WebClient(undefined, { slackApiUrl: sandbox.slackApiUrl, retryConfig: { retries: 0 } });
+    const tokens = new SandboxTokenSource(sandbox, clock.now);
+    await tokens.connect('sign-in-with-slack', [SLACK_SCOPES.usersRead, SLACK_SCOPES.chatWrite]);
+    const narrow = (await tokens.getAccessToken({ ...ctx, connection: 'sign-in-with-slack', scopes: [] })).accessToken;
+    // Each method names what it needs; conversations.open takes any one of four scopes, as Slack lists them.
+    await expect(client.users.lookupByEmail({ token: narrow, email: 'priya@example.com' })).rejects.toMatchObject({
+      data: { ok: false, error: 'missing_scope', needed: 'users:read.email' },
+    });
+    await expect(client.conversations.open({ token: narrow, users: 'U0PRIYA' })).rejects.toMatchObject({
+      data: { ok: false, error: 'missing_scope', needed: 'channels:manage,groups:write,im:write,mpim:write' },
+    });
+
+    const wider = new SandboxTokenSource(sandbox, clock.now);
+    await wider.connect('sign-in-with-slack', [SLACK_SCOPES.usersReadEmail, SLACK_SCOPES.imWrite, SLACK_SCOPES.chatWrite]);
+    const token = (await wider.getAccessToken({ ...ctx, connection: 'sign-in-with-slack', scopes: [] })).accessToken;
+    expect(await client.users.lookupByEmail({ token, email: 'PRIYA@example.com' })).toMatchObject({
+      ok: true,
+      user: { id: 'U0PRIYA', profile: { email: 'priya@example.com' } },
+    });
+    await expect(client.users.lookupByEmail({ token, email: 'dana@northwind.io' })).rejects.toMatchObject({
+      data: { ok: false, error: 'users_not_found' },
+    });
+
+    // The DM with Sam exists; the one with Priya is started once, then found again.
+    expect(await client.conversations.open({ token, users: 'U0SAM' })).toMatchObject({
+      ok: true,
+      already_open: true,
+      channel: { id: 'D0SAM' },
+    });
+    const started = await client.conversations.open({ token, users: 'U0PRIYA' });
+    expect(started).toMatchObject({ ok: true, channel: { id: expect.stringMatching(/^D/) } });
+    expect(started.already_open).toBeUndefined();
+    expect(await client.conversations.open({ token, users: 'U0PRIYA' })).toMatchObject({ already_open: true, channel: started.channel });
+    await expect(client.conversations.open({ token, users: 'U0NOBODY' })).rejects.toMatchObject({ data: { error: 'user_not_found' } });
+    await expect(client.conversations.open({ token })).rejects.toMatchObject({ data: { error: 'users_list_not_supplied' } });
+    const posted = await client.chat.postMessage({ token, channel: started.channel!.id!, text: 'hello in a new DM' });
+    expect(posted).toMatchObject({ ok: true, channel: started.channel!.id });
+  });
+});
+
 describe('sandbox persistence', () => {
   it('keeps sent mail and Slack posts across a restart, without reseeding', async () => {
     const clock = fakeClock();

@@ -13,6 +13,8 @@ export const SLACK_SCOPES = {
   usersReadEmail: 'users:read.email',
   imRead: 'im:read',
   imHistory: 'im:history',
+  /** conversations.open: start (or find) the direct message with one person before posting in it. */
+  imWrite: 'im:write',
 } as const;
 
 export const SlackDraftFields = z.object({
@@ -21,6 +23,17 @@ export const SlackDraftFields = z.object({
   thread_ts: z.string().max(64).optional(),
 });
 export type SlackDraftFields = z.infer<typeof SlackDraftFields>;
+
+/**
+ * A direct message to one person, named by the address Slack verified for them: the address is how
+ * Slack finds them (users.lookupByEmail), how the policy tells a colleague from an outsider, and what
+ * the audit log records.
+ */
+export const SlackDirectMessageFields = z.object({
+  to: z.array(z.string().trim().max(320).email()).length(1),
+  text: z.string().min(1).max(40_000),
+});
+export type SlackDirectMessageFields = z.infer<typeof SlackDirectMessageFields>;
 
 /**
  * How people ask for Slack, for the offline intent engine (plain data, listed in the contract): its
@@ -67,6 +80,12 @@ export const slackContract = defineProviderContract({
     { scope: SLACK_SCOPES.imRead, tool: 'slack', access: 'read', description: 'See who you have direct messages with' },
     { scope: SLACK_SCOPES.imHistory, tool: 'slack', access: 'read', description: 'Read your direct messages' },
     { scope: SLACK_SCOPES.chatWrite, tool: 'slack', access: 'write', description: 'Post messages as you, only after you confirm' },
+    {
+      scope: SLACK_SCOPES.imWrite,
+      tool: 'slack',
+      access: 'write',
+      description: 'Start a direct message with someone, only when you confirm a message to them',
+    },
   ],
   drafts: {
     slack_message: {
@@ -95,8 +114,35 @@ export const slackContract = defineProviderContract({
       scopes: [SLACK_SCOPES.chatWrite],
       audience: { channel: 'channel' },
     },
+    slack_direct_message: {
+      tool: 'slack',
+      schema: SlackDirectMessageFields,
+      fields: [
+        {
+          name: 'to',
+          label: 'To',
+          kind: 'addresses',
+          hint: 'One person in your Slack workspace, by the email address Slack has for them.',
+          messages: { empty: 'Choose who to message.', invalid: 'A direct message goes to one address in your Slack workspace.' },
+        },
+        {
+          name: 'text',
+          label: 'Message',
+          kind: 'textarea',
+          messages: { empty: 'Write a message to send.', invalid: 'The message is too long.' },
+        },
+      ],
+      title: 'Review the Slack message',
+      confirmLabel: 'Send',
+      outcome: 'sent',
+      outcomeLabel: 'Sent',
+      noun: 'Slack message',
+      plural: 'Slack direct messages',
+      scopes: [SLACK_SCOPES.usersReadEmail, SLACK_SCOPES.imWrite, SLACK_SCOPES.chatWrite],
+      audience: { recipients: ['to'] },
+    },
   },
-  help: { topics: ['Slack'], abilities: ['look at Slack'], drafts: ['posts'] },
+  help: { topics: ['Slack'], abilities: ['look at Slack'], drafts: ['posts', 'direct messages'] },
   ruleConditions: { channel: 'a Slack channel' },
   // Slack's token types (xoxb-, xoxp-, xoxa-, xoxe-, …) and app-level tokens.
   secretPatterns: [

@@ -1,12 +1,19 @@
-import type { PersonCandidate } from '../../people/index.js';
+import type { Intent } from '../../agent/intent/schema.js';
+import { describePerson, resolvePerson, whichPersonQuestion, type PersonCandidate } from '../../people/index.js';
 import { defineProviderModule, type ReadContext } from '../providerModule.js';
-import { SlackDraftFields, slackContract } from './contract.js';
+import { SlackDirectMessageFields, SlackDraftFields, slackContract } from './contract.js';
 import { slackReply, type SlackReadContext } from './reply.js';
 import { createSlackTools } from './slackTools.js';
 
 /** Slack: channels to read and search, and posts as the user. */
 
 type SlackToolSet = { slack: ReturnType<typeof createSlackTools> };
+
+const writesToSlack = (intent: Intent) =>
+  intent.tools.includes('slack') && (intent.action === 'post' || intent.action === 'send' || intent.action === 'draft');
+/** A Slack write naming a person and no channel is a direct message to that person. */
+const isDirectMessage = (intent: Intent) =>
+  !intent.entities.channel && (intent.entities.people.length > 0 || intent.entities.emails.length > 0);
 
 export const slackModule = defineProviderModule({
   contract: slackContract,
@@ -80,8 +87,7 @@ export const slackModule = defineProviderModule({
   draftBuilders: [
     {
       kind: 'slack_message',
-      appliesTo: (intent) =>
-        intent.tools.includes('slack') && (intent.action === 'post' || intent.action === 'send' || intent.action === 'draft'),
+      appliesTo: (intent) => writesToSlack(intent) && !isDirectMessage(intent),
       async build(intent, _context, opts) {
         const e = intent.entities;
         if (!e.channel) return { ok: false, reason: 'Which Slack channel should I post to?' };
@@ -101,19 +107,64 @@ export const slackModule = defineProviderModule({
         };
       },
     },
+    {
+      kind: 'slack_direct_message',
+      appliesTo: (intent) => writesToSlack(intent) && isDirectMessage(intent),
+      async build(intent, _context, opts, tools) {
+        const e = intent.entities;
+        const said = e.emails[0] ?? (e.people[0] as string);
+        if (!opts.call || !tools.slack) return { ok: false, reason: `Which Slack channel should I post to?` };
+        // Only people in the workspace, by the address Slack verified: never someone known from mail alone.
+        const listed = await tools.slack.listMembers(opts.call);
+        if (!listed.ok) return { ok: false, reason: `I couldn't look up ${said} in your Slack workspace: ${listed.error.message}` };
+        const found = resolvePerson(
+          said,
+          listed.value.map((m): PersonCandidate => ({ name: m.name, address: m.email, source: 'workspace' })),
+        );
+        if (found.length === 0) return { ok: false, reason: `I couldn't find ${said} in your Slack workspace. Who should I message?` };
+        if (found.length > 1) return { ok: false, reason: whichPersonQuestion(said, found) };
+        const person = found[0]!;
+        if (!e.message) return { ok: false, reason: `What should I say to ${person.name || person.address} on Slack?` };
+        const composed = await opts.composer.compose('chat', {
+          intent,
+          medium: slackContract.displayName,
+          transcript: opts.transcript,
+          ...(opts.userName ? { senderName: opts.userName } : {}),
+          ...(opts.memory?.length ? { memory: opts.memory } : {}),
+        });
+        const text = composed.kind === 'chat' ? composed.text : e.message;
+        return {
+          ok: true,
+          draft: { kind: 'slack_direct_message', fields: SlackDirectMessageFields.parse({ to: [person.address], text }) },
+          spoken: `Here's the Slack message to ${describePerson(person)}: "${text}" Send it when you're ready.`,
+        };
+      },
+    },
   ],
 
+  /** A channel post needs chat:write; a direct message also finds the person and opens the DM. */
+  draftKinds: (intent) =>
+    writesToSlack(intent) && intent.tools.length === 1 ? [isDirectMessage(intent) ? 'slack_direct_message' : 'slack_message'] : undefined,
+
   async execute(tools, call, draft) {
+    if (draft.kind === 'slack_direct_message') {
+      const f = draft.fields as SlackDirectMessageFields;
+      const r = await tools.slack.sendDirectMessage(call, { to: f.to[0]!, text: f.text });
+      return r.ok ? { ok: true, status: 'sent', ref: r.value.ts } : { ok: false, error: r.error };
+    }
     const r = await tools.slack.postMessage(call, draft.fields as SlackDraftFields);
     return r.ok ? { ok: true, status: 'posted', ref: r.value.ts } : { ok: false, error: r.error };
   },
 
   toAction(draft, facts) {
+    if (draft.kind === 'slack_direct_message') {
+      const dm = draft.fields as SlackDirectMessageFields;
+      return { tool: 'slack', action: 'post', recipients: dm.to, body: dm.text };
+    }
     const f = draft.fields as SlackDraftFields;
     return { tool: 'slack', action: 'post', channel: f.channel, channel_member_count: facts.channel_member_count, body: f.text };
   },
 
-  /** A channel's size widens the blast radius; unknown, the policy counts one reader. */
   /**
    * Workspace members for the names a request mentions: Slack verified their addresses, so they
    * count as people the user knows. Without users:read.email (or Slack) there is simply nothing.
@@ -125,7 +176,9 @@ export const slackModule = defineProviderModule({
     return r.value.map((m): PersonCandidate => ({ name: m.name, address: m.email, source: 'workspace' }));
   },
 
+  /** A channel's size widens the blast radius; unknown, the policy counts one reader. */
   async actionFacts(tools, call, draft) {
+    if (draft.kind !== 'slack_message') return {};
     const f = draft.fields as SlackDraftFields;
     const r = await tools.slack.listChannels(call);
     const wanted = f.channel.replace(/^#/, '').toLowerCase();

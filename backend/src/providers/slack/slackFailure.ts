@@ -6,7 +6,16 @@ import { safeDetail, type ClassifiedFailure } from '../failure.js';
  * `{ok:false, error}`; the client turns those into platform errors carrying the body as `data`.
  */
 const UNAUTHORIZED = new Set(['not_authed', 'invalid_auth', 'token_expired', 'token_revoked', 'account_inactive']);
-const NOT_FOUND = new Set(['channel_not_found', 'thread_not_found', 'message_not_found', 'not_in_channel', 'is_archived']);
+const NOT_FOUND = new Set([
+  'channel_not_found',
+  'thread_not_found',
+  'message_not_found',
+  'not_in_channel',
+  'is_archived',
+  'users_not_found',
+  'user_not_found',
+  'user_disabled',
+]);
 const BAD_REQUEST = new Set([
   'no_text',
   'msg_too_long',

@@ -67,6 +67,10 @@ const Member = z.object({
 });
 const MemberPage = z.object({ ok: z.literal(true), members: z.array(Member), response_metadata: Cursor });
 const Posted = z.object({ ok: z.literal(true), channel: z.string(), ts: z.string() });
+/** users.lookupByEmail: the member Slack verified the address for. */
+const LookedUp = z.object({ ok: z.literal(true), user: z.object({ id: z.string() }) });
+/** conversations.open: the direct message with that member, found or started. */
+const Opened = z.object({ ok: z.literal(true), channel: z.object({ id: z.string() }) });
 /** auth.test: who the user token belongs to. */
 const Identity = z.object({ ok: z.literal(true), user_id: z.string() });
 
@@ -530,6 +534,41 @@ export function createSlackTools(opts: SlackToolsOptions) {
       // The channel changed: the next read must not serve the history from before the post.
       if (res.ok) histories.delete(userKey(ctx, res.value.channel));
       return res;
+    },
+
+    /**
+     * A direct message to the member Slack verified `to` for: users.lookupByEmail (users:read.email),
+     * conversations.open (im:write; it finds the existing DM or starts one), then chat.postMessage in
+     * it. The address, not a name, picks the person, so the one the draft named is the one who reads it.
+     */
+    async sendDirectMessage(
+      ctx: ProviderCallContext,
+      fields: { to: string; text: string },
+    ): Promise<ProviderResult<{ channel: string; ts: string }>> {
+      const member = await runProviderCall(policy, ctx, {
+        ...base,
+        operation: 'users.lookupByEmail',
+        scopes: [SLACK_SCOPES.usersReadEmail],
+        idempotent: true,
+        invoke: (token) => client.users.lookupByEmail({ token, email: fields.to }),
+        schema: LookedUp,
+        map: (l) => l.user.id,
+      });
+      if (!member.ok) {
+        if (member.error.code !== 'NOT_FOUND') return member;
+        return fail({ code: 'NOT_FOUND', provider: 'slack', message: `No one in your Slack workspace has the address ${fields.to}.` });
+      }
+      const opened = await runProviderCall(policy, ctx, {
+        ...base,
+        operation: 'conversations.open',
+        scopes: [SLACK_SCOPES.imWrite],
+        idempotent: true,
+        invoke: (token) => client.conversations.open({ token, users: member.value }),
+        schema: Opened,
+        map: (o) => o.channel.id,
+      });
+      if (!opened.ok) return opened;
+      return this.postMessage(ctx, { channel: opened.value, text: fields.text });
     },
   };
 }
