@@ -265,7 +265,7 @@ describe('sandbox Slack direct messages', () => {
     expect(started.already_open).toBeUndefined();
     expect(await client.conversations.open({ token, users: 'U0PRIYA' })).toMatchObject({ already_open: true, channel: started.channel });
     await expect(client.conversations.open({ token, users: 'U0NOBODY' })).rejects.toMatchObject({ data: { error: 'user_not_found' } });
-    await expect(client.conversations.open({ token })).rejects.toMatchObject({ data: { error: 'users_list_not_supplied' } });
+    await expect(client.apiCall('conversations.open', { token })).rejects.toMatchObject({ data: { error: 'users_list_not_supplied' } });
     const posted = await client.chat.postMessage({ token, channel: started.channel!.id!, text: 'hello in a new DM' });
     expect(posted).toMatchObject({ ok: true, channel: started.channel!.id });
   });
