@@ -86,6 +86,20 @@ describe('a Slack direct message to a person', () => {
     await c.close();
   });
 
+  it('"dm him" after reading the DMs with Sam means Sam: the person’s own messages are "you", never a third person', async () => {
+    const c = await connect(alex);
+    c.send({ type: 'transcript', id: 'dm-5', text: 'what did sam say on slack' });
+    await c.next('agent_done', (f) => f.request_id === 'dm-5');
+    const answer = spoken(c, 'dm-5');
+    expect(answer).toContain('you said “Sure, after lunch.”');
+    expect(answer).not.toMatch(/Alex said/);
+    c.send({ type: 'transcript', id: 'dm-6', text: 'dm him that the redlines are attached' });
+    const draft = await c.next('draft_ready');
+    expect(draft).toMatchObject({ kind: 'slack_direct_message', fields: { to: ['sam@example.com'] } });
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
+    await c.close();
+  });
+
   it('never messages someone known only from mail: a name outside the workspace is asked about, nothing is drafted', async () => {
     const c = await connect(alex);
     // Dana writes to Alex by email (northwind.io) but is not in the Slack workspace.

@@ -16,10 +16,13 @@ export interface SlackReadContext {
   dmWith?: string;
 }
 
+/** The author of the person's own messages, as the reply writers (and the model) see it. */
+const YOU = 'you';
+
 /** One message as the reply writers see it. */
 interface SlackMessageSummary {
   channel: string;
-  /** Display name of the author. */
+  /** Display name of the author; "you" for the person's own messages. */
   user: string;
   text: string;
   /** RFC 3339. */
@@ -58,9 +61,11 @@ function slackRead(intent: Intent, ctx: SlackReplyContext): string[] {
   } else {
     const latest = msgs.slice(-4);
     const many = new Set(latest.map((m) => m.channel)).size > 1 || (!intent.entities.channel && !s?.dm_with);
-    const lines = latest.map((m) => {
+    const lines = latest.map((m, i) => {
       const chan = m.channel ? (m.channel.startsWith('DM with') ? ` (${m.channel})` : ` in #${m.channel.replace(/^#/, '')}`) : '';
-      return `${firstName(m.user)}${many ? chan : ''} said ${quote(m.text, 120)}`;
+      // The list opens a sentence: only its first "you" is capitalised.
+      const who = m.user === YOU ? (i === 0 ? 'You' : 'you') : firstName(m.user);
+      return `${who}${many ? chan : ''} said ${quote(m.text, 120)}`;
     });
     out.push(
       looked ? `I searched ${looked} and found ${plural(msgs.length, 'message')}.` : `In ${where}, ${plural(msgs.length, 'message')}.`,
@@ -73,7 +78,8 @@ function slackRead(intent: Intent, ctx: SlackReplyContext): string[] {
 
 export const slackReply: ProviderReplyPart<SlackReadContext> = {
   summarize(read: ReadContext<SlackReadContext>, out: ReplyContext & SlackReplyContext) {
-    if (read.messages) out.messages = read.messages.map((m) => ({ channel: m.channel ?? read.channel ?? '', user: m.user, text: m.text }));
+    if (read.messages)
+      out.messages = read.messages.map((m) => ({ channel: m.channel ?? read.channel ?? '', user: m.fromMe ? YOU : m.user, text: m.text }));
     if (read.searched !== undefined || read.dmWith !== undefined || read.limited) {
       out.slack = {
         ...(read.searched !== undefined ? { searched: read.searched } : {}),

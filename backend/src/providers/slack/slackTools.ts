@@ -99,6 +99,8 @@ export interface SlackMessage {
   ts: string;
   /** The author's name (users.info), or their id when the name could not be read. */
   user: string;
+  /** Written by the person Vouch acts for: the reply says "you", never their name as if another's. */
+  fromMe?: true;
   text: string;
   threadTs?: string;
   replyCount?: number;
@@ -274,9 +276,9 @@ export function createSlackTools(opts: SlackToolsOptions) {
     return out;
   };
 
-  const toMessage = (m: z.infer<typeof Msg>, who: Map<string, string>): SlackMessage => {
+  const toMessage = (m: z.infer<typeof Msg>, who: Map<string, string>, me: string | undefined): SlackMessage => {
     const author = m.user ? (who.get(m.user) ?? m.user) : (m.username ?? m.bot_id ?? 'unknown');
-    const out: SlackMessage = { ts: m.ts, user: author, text: trimText(m.text, 600) };
+    const out: SlackMessage = { ts: m.ts, user: author, text: trimText(m.text, 600), ...(me && m.user === me ? { fromMe: true } : {}) };
     if (m.thread_ts && m.thread_ts !== m.ts) out.threadTs = m.thread_ts;
     if (m.reply_count) out.replyCount = m.reply_count;
     return out;
@@ -349,11 +351,14 @@ export function createSlackTools(opts: SlackToolsOptions) {
       historyBlockedUntil.set(userKey(ctx, 'conversations.history'), policy.now() + wait);
       return servedStale(wait);
     }
-    const who = await resolveNames(
-      ctx,
-      res.value.messages.map((m) => m.user ?? ''),
-    );
-    const messages = res.value.messages.map((m) => toMessage(m, who));
+    const [who, me] = await Promise.all([
+      resolveNames(
+        ctx,
+        res.value.messages.map((m) => m.user ?? ''),
+      ),
+      ownUserId(ctx),
+    ]);
+    const messages = res.value.messages.map((m) => toMessage(m, who, me.ok ? me.value : undefined));
     const hasMore = res.value.has_more === true;
     histories.set(key, { messages, at: now, hasMore });
     const capped = pageCap(hasMore, messages.length);
@@ -380,12 +385,14 @@ export function createSlackTools(opts: SlackToolsOptions) {
     if (!res.ok) return res;
     const found = withoutUser ? res.value.matches.filter((m) => m.user !== withoutUser) : res.value.matches;
     const ids = [...found.map((m) => m.user ?? ''), ...found.map((m) => (m.channel.is_im ? (m.channel.name ?? '') : ''))];
-    const who = await resolveNames(ctx, ids);
+    const [who, me] = await Promise.all([resolveNames(ctx, ids), withoutUser ? ok(withoutUser) : ownUserId(ctx)]);
+    const mine = me.ok ? me.value : undefined;
     const matches = found.map((m): SearchMatch => {
       const dmWith = m.channel.is_im && m.channel.name ? (who.get(m.channel.name) ?? m.channel.name) : undefined;
       return {
         ts: m.ts,
         user: (m.user ? who.get(m.user) : undefined) ?? m.username ?? m.user ?? 'unknown',
+        ...(mine && m.user === mine ? { fromMe: true as const } : {}),
         text: trimText(m.text, 400),
         channel: dmWith ? `DM with ${dmWith}` : `#${m.channel.name ?? m.channel.id}`,
         ...(m.permalink ? { permalink: m.permalink } : {}),
