@@ -109,6 +109,7 @@ export class Answerer {
       now,
       timezone: ctx.timezone,
       history: resumed ? said.slice(0, -1) : said,
+      ...(ctx.user.name ? { self: ctx.user.name } : {}),
       ...(pending ? { pending } : {}),
       ...(meetingMinutes !== undefined ? { defaultMeetingMinutes: meetingMinutes } : {}),
     });

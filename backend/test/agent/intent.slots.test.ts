@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIntent } from '../../src/agent/intent/offline.js';
-import { contactsMatching, findPeople } from '../../src/agent/intent/people.js';
+import { contactsMatching, findPeople, lastMentionedPerson } from '../../src/agent/intent/people.js';
 import type { PendingIntent } from '../../src/agent/intent/schema.js';
 import { resolveWhen } from '../../src/agent/intent/when.js';
 import { toRfc3339 } from '../../src/time/zonedTime.js';
@@ -141,6 +141,18 @@ describe('people', () => {
     expect(findPeople('Email jordan about the budget')).toEqual(['Jordan']);
     expect(findPeople('email the team about the budget')).toEqual([]);
     expect(findPeople('meet with sam and priya on friday')).toEqual(['Sam', 'Priya']);
+  });
+
+  it('"her/him" never means the person themself, though an answer named them', () => {
+    const history = [
+      { role: 'user' as const, text: 'what did sam say on slack' },
+      { role: 'assistant' as const, text: 'In your DMs with Sam Patel, two messages. Sam asked for the redlines and Alex replied “Sure”.' },
+    ];
+    expect(lastMentionedPerson(history)).toBe('Alex');
+    expect(lastMentionedPerson(history, [], undefined, 'Alex Rivera')).toBe('Sam Patel');
+    expect(parseIntent('dm him that the redlines are attached', { ...ctx(), history, self: 'Alex Rivera' }).entities.people).toEqual([
+      'Sam Patel',
+    ]);
   });
 
   it('finds a lower-case name where only a person fits, with no contact list (the live pipeline has none)', () => {

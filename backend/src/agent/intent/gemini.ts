@@ -33,7 +33,11 @@ export const INTENT_RESPONSE_SCHEMA: Schema = {
     entities: {
       type: Type.OBJECT,
       properties: {
-        people: { type: Type.ARRAY, items: str(), description: 'Names as the user said them; pronouns resolved from the conversation' },
+        people: {
+          type: Type.ARRAY,
+          items: str(),
+          description: 'Names as the user said them; pronouns resolved from the conversation, never to the user (user_name)',
+        },
         emails: { type: Type.ARRAY, items: str() },
         time_range: {
           type: Type.OBJECT,
@@ -93,6 +97,7 @@ export function intentContextData(ctx: IntentContext): string | undefined {
   const contacts = (ctx.contacts ?? []).map((c) => ({ name: c.name, email: c.email }));
   if (!conversation.length && !contacts.length) return undefined;
   return dataBlock('conversation so far and contacts', {
+    ...(ctx.self ? { user_name: ctx.self } : {}),
     ...(conversation.length ? { conversation } : {}),
     ...(contacts.length ? { contacts } : {}),
   });

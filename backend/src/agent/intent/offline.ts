@@ -1084,7 +1084,7 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
         (p) => p.toLowerCase() !== organization.toLowerCase() && !organization.toLowerCase().startsWith(p.toLowerCase()),
       );
     if (people.length === 0 && (mentionsPersonPronoun(instruction, lex) || /\b(?:did|has)\s+(?:she|he|they)\b/i.test(instruction))) {
-      const last = lastMentionedPerson(ctx.history, contacts, lex);
+      const last = lastMentionedPerson(ctx.history, contacts, lex, ctx.self);
       if (last) people = [last];
     }
 

@@ -263,10 +263,26 @@ export function mentionsPersonPronoun(text: string, lex: IntentLexicon = SHIPPED
 }
 
 /** The last person the conversation mentioned, newest turn first, last name within that turn. */
-export function lastMentionedPerson(history: Turn[], contacts: Contact[] = [], lex: IntentLexicon = SHIPPED_LEXICON): string | undefined {
+export function lastMentionedPerson(
+  history: Turn[],
+  contacts: Contact[] = [],
+  lex: IntentLexicon = SHIPPED_LEXICON,
+  self?: string,
+): string | undefined {
+  // "Alex said…" in an answer read to Alex is Alex himself: "tell him" means someone else.
+  const own = new Set(
+    (self ?? '')
+      .trim()
+      .toLowerCase()
+      .split(/\s+/)
+      .filter(Boolean)
+      .flatMap((w, i, all) => (i === 0 ? [w, all.join(' ')] : [])),
+  );
   for (let i = history.length - 1; i >= 0; i--) {
     // Quoted words are what others wrote (a mail's "walk through…"), not whom the conversation is about.
-    const people = findPeople((history[i]?.text ?? '').replace(/“[^”]*”|"[^"]*"/g, ' '), contacts, lex);
+    const people = findPeople((history[i]?.text ?? '').replace(/“[^”]*”|"[^"]*"/g, ' '), contacts, lex).filter(
+      (p) => !own.has(p.toLowerCase()) && !own.has(p.toLowerCase().split(/\s+/)[0] ?? ''),
+    );
     if (people.length > 0) return people[people.length - 1];
   }
   return undefined;

@@ -129,6 +129,8 @@ export interface IntentContext {
   timezone: string;
   /** Oldest first; used for "reply to her". */
   history: Turn[];
+  /** The person's own name: "her/him" never means them, even where the conversation named them. */
+  self?: string;
   contacts?: Contact[];
   /** An open question from the previous turn; when set, an answer fills it instead of starting over. */
   pending?: PendingIntent;

@@ -233,7 +233,7 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse, lex:
         .replace(/[.!?]+$/, '');
       let names = findPeople(`to ${bare}`, contacts, lex);
       if (names.length === 0 && /^(?:her|him|them)$/i.test(bare)) {
-        const last = lastMentionedPerson(ctx.history, contacts, lex);
+        const last = lastMentionedPerson(ctx.history, contacts, lex, ctx.self);
         if (last) names = [last];
       }
       if (names.length === 0 && emails.length === 0 && /^[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?$/i.test(bare)) names = [titleCase(bare)];
