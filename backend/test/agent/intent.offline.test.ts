@@ -193,6 +193,15 @@ describe('phrasings found by probing after held-out batch 17', () => {
     ['find like an hour with jordan friday', ['calendar'], 'schedule', { operation: 'create', duration_minutes: 60 }],
     ['can u check my inbox', ['gmail'], 'read'],
     ['post 2 updates in #eng about the deploy', ['slack'], 'post', { channel: 'eng' }],
+    // "on slack" names the service, not a channel; a name inside the message is not whom it is for.
+    [
+      'post on slack that Sam said the build is green',
+      ['slack'],
+      'post',
+      { channel: undefined, people: [], message: 'Sam said the build is green' },
+    ],
+    ['post in eng that the deploy is done', ['slack'], 'post', { channel: 'eng' }],
+    ['slack sam that Priya is out today', ['slack'], 'post', { people: ['Sam'], chat_scope: 'dm' }],
   ];
   for (const [text, tools, action, entities] of cases) {
     it(text, () => {

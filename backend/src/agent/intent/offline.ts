@@ -194,11 +194,12 @@ function createOfflineParser(lex: IntentLexicon): OfflineParser {
       String.raw`\b(?:posted|said|written|new|happening|going on|messages?|anything|discussed)\s+in\s+(?!(?:it|there|here|my|the|any|dms?|threads?)\b)([a-z0-9][\w-]*)\s+(?:on|in|over)\s+(?:${C})\b`,
       'i',
     ).exec(text);
-    // "post in eng that the deploy is done": where a post goes, said before what it says.
-    const postIn =
-      /^(?:post|share|drop (?:a (?:note|message)|it))\s+(?:in|to|on)\s+(?!(?:the|my|a|it|there|here)\b)([a-z0-9][\w-]*)(?:\s+(?:that|saying)\b|\s*:|\s*$)/i.exec(
-        text,
-      );
+    // "post in eng that the deploy is done": where a post goes, said before what it says ("post on
+    // <chat> that…" names the service, not a channel).
+    const postIn = new RegExp(
+      String.raw`^(?:post|share|drop (?:a (?:note|message)|it))\s+(?:in|to|on)\s+(?!(?:the|my|a|it|there|here|${C})\b)([a-z0-9][\w-]*)(?:\s+(?:that|saying)\b|\s*:|\s*$)`,
+      'i',
+    ).exec(text);
     return (chatIn?.[1] ?? onChat?.[1] ?? postIn?.[1])?.toLowerCase();
   }
 
