@@ -17,6 +17,8 @@ export function missingSlot(intent: Intent, question: string, catalog: ContractC
   const writesTo = (to: 'channel' | 'recipients') => intent.tools.some((t) => catalog.tool(t)?.writesTo === to);
   if (writesTo('channel') && !writesTo('recipients')) {
     if (!e.channel && e.people.length === 0) return 'channel';
+    // "I couldn't find Dana in your Slack workspace. Who should I message?": the answer is the person instead.
+    if (!e.channel && /\bwho\b/i.test(question)) return 'recipient';
     return e.message ? undefined : 'message';
   }
   if (e.people.length === 0 && e.emails.length === 0 && /\bwho\b/i.test(question)) return 'recipient';

@@ -27,6 +27,10 @@ describe('the open question a failed draft leaves', () => {
     expect(missingSlot(intent({ tools: ['slack'], action: 'post', entities: { channel: 'deals' } }), 'What should I post to #deals?')).toBe(
       'message',
     );
+    // A direct message to someone not in the workspace: "who" is asked again, the answer replaces them.
+    const dm = intent({ tools: ['slack'], action: 'post', entities: { people: ['Dana'], message: 'thursday works' } });
+    expect(missingSlot(dm, "I couldn't find Dana in your Slack workspace. Who should I message?")).toBe('recipient');
+    expect(missingSlot(dm, 'What should I say to Dana on Slack?')).toBeUndefined();
   });
 
   it('is kept per conversation, bounded, oldest dropped first', () => {

@@ -105,8 +105,14 @@ describe('a Slack direct message to a person', () => {
     // Dana writes to Alex by email (northwind.io) but is not in the Slack workspace.
     c.send({ type: 'transcript', id: 'dm-3', text: 'slack dana that thursday works' });
     await c.next('agent_done', (f) => f.request_id === 'dm-3');
-    expect(spoken(c, 'dm-3')).toMatch(/couldn't find Dana in your Slack workspace/);
+    expect(spoken(c, 'dm-3')).toMatch(/couldn't find Dana in your Slack workspace\. Who should I message\?$/);
     expect(c.frames.some((f) => f.type === 'draft_ready')).toBe(false);
+    // The answer to "Who should I message?" is the person; what to say is kept.
+    c.send({ type: 'transcript', id: 'dm-3b', text: 'sam' });
+    const draft = await c.next('draft_ready');
+    expect(draft).toMatchObject({ kind: 'slack_direct_message', fields: { to: ['sam@example.com'] } });
+    expect((draft.fields as { text: string }).text).toMatch(/thursday works/i);
+    c.send({ type: 'action_cancelled', draft_id: draft.draft_id });
     await c.close();
   });
 

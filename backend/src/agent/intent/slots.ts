@@ -227,7 +227,9 @@ export function fillPending(text: string, ctx: IntentContext, parse: Parse, lex:
       }
       if (newRequest(answer, parse(text, { ...ctx, pending: undefined }), lex)) return undefined;
       const emails = findEmails(answer);
-      let entities = { ...base, emails: [...new Set([...base.emails, ...emails])] };
+      // "Who?" asked with a person already named means that one could not be used: the answer replaces them.
+      const kept = pending.missing === 'recipient' ? { ...base, people: [], emails: [] } : base;
+      let entities = { ...kept, emails: [...new Set([...kept.emails, ...emails])] };
       const bare = answer
         .replace(/^(?:send it |it's |it goes |address it |make it )?(?:to|for)\s+|^(?:cc|email|send to)\s+/i, '')
         .replace(/[.!?]+$/, '');

@@ -113,7 +113,7 @@ export const slackModule = defineProviderModule({
       async build(intent, _context, opts, tools) {
         const e = intent.entities;
         const said = e.emails[0] ?? (e.people[0] as string);
-        if (!opts.call || !tools.slack) return { ok: false, reason: `Which Slack channel should I post to?` };
+        if (!opts.call || !tools.slack) return { ok: false, reason: `I couldn't reach Slack to find ${said}.` };
         // Only people in the workspace, by the address Slack verified: never someone known from mail alone.
         const listed = await tools.slack.listMembers(opts.call);
         if (!listed.ok) return { ok: false, reason: `I couldn't look up ${said} in your Slack workspace: ${listed.error.message}` };
