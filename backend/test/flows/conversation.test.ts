@@ -281,6 +281,13 @@ describe('mail understanding', () => {
     expect(mariaPart).not.toMatch(/Thanks Maria|Alex$/);
   });
 
+  it('asked for one person’s mail, a thread they started and someone else answered is quoted at their message', async () => {
+    // Priya started the offsite thread and Sam answered it last; the question is about Priya.
+    const { answer } = await ask(c, 'did priya email me');
+    expect(answer).not.toMatch(/Sam wrote/);
+    expect(answer).toMatch(/Priya wrote about “Zürich offsite: café kickoff ☕”: “Team, the Zürich offsite is confirmed/);
+  });
+
   it('a list never quotes the user’s own reply as the other person’s words', async () => {
     // Sam's "Lunch Friday?" thread ends with Alex's reply; the list quotes Sam's message and says Alex replied.
     const { answer } = await ask(c, 'any emails from Sam');

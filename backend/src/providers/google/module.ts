@@ -95,6 +95,7 @@ async function fetchMail(
   });
   if (!r.ok) return void out.failures.push(r.error);
   out.threads = r.value.threads;
+  if (from) out.from = from;
   // Summaries and replies need the newest thread itself, not just its snippet.
   const first = r.value.threads[0];
   if (first && (intent.action === 'summarize' || intent.action === 'reply' || intent.action === 'read')) {

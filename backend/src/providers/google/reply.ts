@@ -4,6 +4,7 @@ import { firstName, plural, quote, spokenDay, spokenList, spokenRange, spokenTim
 import type { ProviderReplyPart, ReadContext } from '../providerModule.js';
 import type { EventSummary, Interval } from './calendarTools.js';
 import { addressOf } from '../emailAddress.js';
+import { nameMatches } from '../../people/index.js';
 import type { ThreadDetail, ThreadSummary } from './gmailTools.js';
 import type { MailAnalysisResult } from './mailReading.js';
 
@@ -18,6 +19,8 @@ export interface GoogleReadContext {
   analysis?: MailAnalysisResult;
   /** For an answer: the other threads it quotes, read in full. */
   quoted?: ThreadDetail[];
+  /** Whose mail was asked for (the name or address searched with `from:`): their message is the one quoted. */
+  from?: string;
 }
 
 interface CalendarEventSummary {
@@ -68,7 +71,21 @@ function summarize(read: ReadContext<GoogleReadContext>, out: GoogleReplyContext
     out.threads = read.threads.map((t) => {
       const detail = read.thread?.threadId === t.threadId ? read.thread : read.quoted?.find((q) => q.threadId === t.threadId);
       // Each message is quoted under its real sender: the user's own reply is never "from Dana".
-      const last = detail?.messages.filter((m) => !m.fromSelf).at(-1);
+      // Asked for Priya's mail, a thread she started and Sam answered is quoted at her message.
+      const others = detail?.messages.filter((m) => !m.fromSelf) ?? [];
+      const asked = read.from;
+      const theirs = asked
+        ? others.filter((m) =>
+            nameMatches(asked, {
+              name: m.from
+                .replace(/<[^>]*>/, '')
+                .replace(/"/g, '')
+                .trim(),
+              address: addressOf(m.from) ?? '',
+            }),
+          )
+        : [];
+      const last = theirs.at(-1) ?? others.at(-1);
       const mine = detail?.messages.at(-1)?.fromSelf ? detail.messages.at(-1) : undefined;
       const sender = last?.from ?? t.from;
       const fromEmail = addressOf(sender);
