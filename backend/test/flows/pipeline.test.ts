@@ -38,10 +38,7 @@ describe('agent pipeline over a real WebSocket (dev tenant + sandbox)', () => {
     await linkAccount(system, alex, 'google');
     c.send({ type: 'account_connected', provider: 'google' });
     await c.next('agent_done', (f) => f.request_id === 'cal-1');
-    const answer = c.frames
-      .filter((f): f is Extract<ServerFrame, { type: 'agent_stream' }> => f.type === 'agent_stream' && f.request_id === 'cal-1')
-      .map((f) => f.delta)
-      .join('');
+    const answer = c.spoken('cal-1');
 
     // The answer names the events the sandbox really has tomorrow in the user's zone.
     const tz = 'America/New_York';

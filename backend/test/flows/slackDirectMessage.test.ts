@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECT_BASE_SCOPES, scopesForProvider } from '../../src/auth/scopeCatalog.js';
 import { SLACK_SCOPES } from '../../src/providers/slack/contract.js';
-import type { ServerFrame } from '../../src/protocol/index.js';
 import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
@@ -30,11 +29,6 @@ async function connect(session: HeadlessSession): Promise<TestClient> {
   expect(await c.auth(session.access_token)).toMatchObject({ type: 'session_ready' });
   return c;
 }
-const spoken = (c: TestClient, id: string) =>
-  c.frames
-    .filter((f): f is Extract<ServerFrame, { type: 'agent_stream' }> => f.type === 'agent_stream' && f.request_id === id)
-    .map((f) => f.delta)
-    .join('');
 /** What the DMs with one person hold, newest first, read as an observer through Slack search. */
 async function dmTexts(session: HeadlessSession, handle: string): Promise<string[]> {
   const r = await observer(system).slack.searchMessages(
@@ -52,7 +46,7 @@ describe('a Slack direct message to a person', () => {
     const draft = await c.next('draft_ready');
     expect(draft).toMatchObject({ kind: 'slack_direct_message', fields: { to: ['priya@example.com'] } });
     await c.next('agent_done', (f) => f.request_id === 'dm-1');
-    expect(spoken(c, 'dm-1')).toContain('Priya Shah (priya@example.com)');
+    expect(c.spoken('dm-1')).toContain('Priya Shah (priya@example.com)');
     expect(await dmTexts(alex, 'priya')).toEqual([]);
 
     c.send({ type: 'action_confirmed', draft_id: draft.draft_id, edits: { text: 'The deck is ready for your review.' } });
@@ -90,7 +84,7 @@ describe('a Slack direct message to a person', () => {
     const c = await connect(alex);
     c.send({ type: 'transcript', id: 'dm-5', text: 'what did sam say on slack' });
     await c.next('agent_done', (f) => f.request_id === 'dm-5');
-    const answer = spoken(c, 'dm-5');
+    const answer = c.spoken('dm-5');
     expect(answer).toContain('you said “Sure, after lunch.”');
     expect(answer).not.toMatch(/Alex said/);
     c.send({ type: 'transcript', id: 'dm-6', text: 'dm him that the redlines are attached' });
@@ -105,7 +99,7 @@ describe('a Slack direct message to a person', () => {
     // Dana writes to Alex by email (northwind.io) but is not in the Slack workspace.
     c.send({ type: 'transcript', id: 'dm-3', text: 'slack dana that thursday works' });
     await c.next('agent_done', (f) => f.request_id === 'dm-3');
-    expect(spoken(c, 'dm-3')).toMatch(/couldn't find Dana in your Slack workspace\. Who should I message\?$/);
+    expect(c.spoken('dm-3')).toMatch(/couldn't find Dana in your Slack workspace\. Who should I message\?$/);
     expect(c.frames.some((f) => f.type === 'draft_ready')).toBe(false);
     // The answer to "Who should I message?" is the person; what to say is kept.
     c.send({ type: 'transcript', id: 'dm-3b', text: 'sam' });

@@ -79,6 +79,14 @@ export class TestClient {
     return new Promise((resolve) => this.waiters.push({ pred: match, resolve: resolve as (f: ServerFrame) => void, from }));
   }
 
+  /** What the agent has streamed for one request so far, as one text. */
+  spoken(requestId: string): string {
+    return this.frames
+      .filter((f): f is Extract<ServerFrame, { type: 'agent_stream' }> => f.type === 'agent_stream' && f.request_id === requestId)
+      .map((f) => f.delta)
+      .join('');
+  }
+
   /** Resolves once at least `count` frames have arrived in total. */
   waitForCount(count: number): Promise<void> {
     if (this.frames.length >= count) return Promise.resolve();

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
-import type { ServerFrame } from '../../src/protocol/index.js';
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
 import { TestClient } from '../helpers/wsClient.js';
@@ -36,13 +35,6 @@ async function connect(): Promise<TestClient> {
   return c;
 }
 
-function spoken(c: TestClient, requestId: string): string {
-  return c.frames
-    .filter((f): f is Extract<ServerFrame, { type: 'agent_stream' }> => f.type === 'agent_stream' && f.request_id === requestId)
-    .map((f) => f.delta)
-    .join('');
-}
-
 describe('recipients the user chose, over a real WebSocket against the sandbox', () => {
   it('"email Dana" goes to the Dana Alex has written to, not the newer look-alike, and says her address', async () => {
     const c = await connect();
@@ -52,8 +44,8 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     expect(draft.fields.to).toEqual([REAL_DANA]);
     expect(draft.fields.warning).toBeUndefined();
     expect(draftNote(draft)).toBe('');
-    expect(spoken(c, 'dana-new')).toContain(REAL_DANA);
-    expect(spoken(c, 'dana-new')).not.toContain(LOOKALIKE);
+    expect(c.spoken('dana-new')).toContain(REAL_DANA);
+    expect(c.spoken('dana-new')).not.toContain(LOOKALIKE);
     await c.close();
   });
 
@@ -63,7 +55,7 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     const draft = await c.next('draft_ready', (f) => f.request_id === 'dana-reply');
     if (draft.kind !== 'email') throw new Error(`expected an email draft, got ${draft.kind}`);
     expect(draft.fields.to).toEqual([REAL_DANA]);
-    expect(spoken(c, 'dana-reply')).toContain(REAL_DANA);
+    expect(c.spoken('dana-reply')).toContain(REAL_DANA);
     await c.close();
   });
 
@@ -73,7 +65,7 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     const draft = await c.next('draft_ready', (f) => f.request_id === 'lena-reply');
     if (draft.kind !== 'email') throw new Error(`expected an email draft, got ${draft.kind}`);
     expect(draft.fields.to).toEqual([LENA_REPLY_TO]);
-    const words = spoken(c, 'lena-reply');
+    const words = c.spoken('lena-reply');
     expect(words).toContain(LENA_REPLY_TO);
     expect(words).toContain(`not to the sender ${LENA}`);
     // Shown on the sheet under the draft (the email kind's note), not only said.
@@ -94,7 +86,7 @@ describe('recipients the user chose, over a real WebSocket against the sandbox',
     c.send({ type: 'transcript', id: 'jordan', text: 'email jordan that the deck is on its way' });
     await c.next('agent_done', (f) => f.request_id === 'jordan');
     expect(c.frames.some((f) => f.type === 'draft_ready' && f.request_id === 'jordan')).toBe(false);
-    const words = spoken(c, 'jordan');
+    const words = c.spoken('jordan');
     expect(words).toContain(JORDAN_LEE);
     expect(words).toContain(JORDAN_KIM);
     expect(words).toMatch(/^Which Jordan do you mean/);

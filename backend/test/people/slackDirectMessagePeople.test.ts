@@ -1,7 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerFrame } from '../../src/protocol/index.js';
 import type { HeadlessSession } from '../../standins/devtenant/signInHeadless.js';
 import type { VouchSystem } from '../../standins/system.js';
 import { linkAccount, startTestSystem } from '../helpers/system.js';
@@ -39,18 +38,13 @@ async function connect(): Promise<TestClient> {
   expect(await c.auth(alex.access_token)).toMatchObject({ type: 'session_ready' });
   return c;
 }
-const spoken = (c: TestClient, id: string) =>
-  c.frames
-    .filter((f): f is Extract<ServerFrame, { type: 'agent_stream' }> => f.type === 'agent_stream' && f.request_id === id)
-    .map((f) => f.delta)
-    .join('');
 
 describe('whom a Slack direct message goes to', () => {
   it('never the look-alike guest: "slack dana" finds no member called Dana and drafts nothing', async () => {
     const c = await connect();
     c.send({ type: 'transcript', id: 'p-1', text: 'slack dana that the wire details changed' });
     await c.next('agent_done', (f) => f.request_id === 'p-1');
-    expect(spoken(c, 'p-1')).toMatch(/couldn't find Dana in your Slack workspace/);
+    expect(c.spoken('p-1')).toMatch(/couldn't find Dana in your Slack workspace/);
     expect(JSON.stringify(c.frames)).not.toContain(LOOKALIKE);
     expect(c.frames.some((f) => f.type === 'draft_ready')).toBe(false);
     await c.close();
@@ -69,7 +63,7 @@ describe('whom a Slack direct message goes to', () => {
     const c = await connect();
     c.send({ type: 'transcript', id: 'p-3', text: 'slack priya that the deck is ready' });
     await c.next('agent_done', (f) => f.request_id === 'p-3');
-    expect(spoken(c, 'p-3')).toBe(`Which Priya do you mean: Priya Nair (${PRIYA_NAIR}) or Priya Shah (priya@example.com)?`);
+    expect(c.spoken('p-3')).toBe(`Which Priya do you mean: Priya Nair (${PRIYA_NAIR}) or Priya Shah (priya@example.com)?`);
     expect(c.frames.some((f) => f.type === 'draft_ready')).toBe(false);
     c.send({ type: 'transcript', id: 'p-4', text: 'priya nair' });
     const draft = await c.next('draft_ready');
