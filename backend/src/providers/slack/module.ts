@@ -1,6 +1,6 @@
 import type { Intent } from '../../agent/intent/schema.js';
 import { describePerson, resolvePerson, whichPersonQuestion, type PersonCandidate } from '../../people/index.js';
-import { defineProviderModule, type ReadContext } from '../providerModule.js';
+import { defineProviderModule, type DraftBuildOptions, type ReadContext } from '../providerModule.js';
 import { SlackDirectMessageFields, SlackDraftFields, slackContract } from './contract.js';
 import { slackReply, type SlackReadContext } from './reply.js';
 import { createSlackTools } from './slackTools.js';
@@ -14,6 +14,22 @@ const writesToSlack = (intent: Intent) =>
 /** A Slack write naming a person and no channel is a direct message to that person. */
 const isDirectMessage = (intent: Intent) =>
   !intent.entities.channel && (intent.entities.people.length > 0 || intent.entities.emails.length > 0);
+
+/** A Slack message's words: the composer's (Gemini when keyed, templates otherwise), else the message as said. */
+async function composeChat(intent: Intent, said: string, opts: DraftBuildOptions): Promise<string> {
+  const composed = await opts.composer.compose('chat', {
+    intent,
+    medium: slackContract.displayName,
+    transcript: opts.transcript,
+    ...(opts.userName ? { senderName: opts.userName } : {}),
+    ...(opts.memory?.length ? { memory: opts.memory } : {}),
+  });
+  return composed.kind === 'chat' ? composed.text : said;
+}
+
+/** Workspace members as people the user knows: Slack verified their addresses. */
+const asCandidates = (members: ReadonlyArray<{ name: string; email: string }>): PersonCandidate[] =>
+  members.map((m) => ({ name: m.name, address: m.email, source: 'workspace' }));
 
 export const slackModule = defineProviderModule({
   contract: slackContract,
@@ -92,14 +108,7 @@ export const slackModule = defineProviderModule({
         const e = intent.entities;
         if (!e.channel) return { ok: false, reason: 'Which Slack channel should I post to?' };
         if (!e.message) return { ok: false, reason: `What should I post to #${e.channel}?` };
-        const composed = await opts.composer.compose('chat', {
-          intent,
-          medium: slackContract.displayName,
-          transcript: opts.transcript,
-          ...(opts.userName ? { senderName: opts.userName } : {}),
-          ...(opts.memory?.length ? { memory: opts.memory } : {}),
-        });
-        const text = composed.kind === 'chat' ? composed.text : e.message;
+        const text = await composeChat(intent, e.message, opts);
         return {
           ok: true,
           draft: { kind: 'slack_message', fields: SlackDraftFields.parse({ channel: e.channel, text }) },
@@ -117,22 +126,12 @@ export const slackModule = defineProviderModule({
         // Only people in the workspace, by the address Slack verified: never someone known from mail alone.
         const listed = await tools.slack.listMembers(opts.call);
         if (!listed.ok) return { ok: false, reason: `I couldn't look up ${said} in your Slack workspace: ${listed.error.message}` };
-        const found = resolvePerson(
-          said,
-          listed.value.map((m): PersonCandidate => ({ name: m.name, address: m.email, source: 'workspace' })),
-        );
+        const found = resolvePerson(said, asCandidates(listed.value));
         if (found.length === 0) return { ok: false, reason: `I couldn't find ${said} in your Slack workspace. Who should I message?` };
         if (found.length > 1) return { ok: false, reason: whichPersonQuestion(said, found) };
         const person = found[0]!;
         if (!e.message) return { ok: false, reason: `What should I say to ${person.name || person.address} on Slack?` };
-        const composed = await opts.composer.compose('chat', {
-          intent,
-          medium: slackContract.displayName,
-          transcript: opts.transcript,
-          ...(opts.userName ? { senderName: opts.userName } : {}),
-          ...(opts.memory?.length ? { memory: opts.memory } : {}),
-        });
-        const text = composed.kind === 'chat' ? composed.text : e.message;
+        const text = await composeChat(intent, e.message, opts);
         return {
           ok: true,
           draft: { kind: 'slack_direct_message', fields: SlackDirectMessageFields.parse({ to: [person.address], text }) },
@@ -173,7 +172,7 @@ export const slackModule = defineProviderModule({
     if (intent.entities.people.length === 0) return [];
     const r = await tools.slack.listMembers(call);
     if (!r.ok) return [];
-    return r.value.map((m): PersonCandidate => ({ name: m.name, address: m.email, source: 'workspace' }));
+    return asCandidates(r.value);
   },
 
   /** A channel's size widens the blast radius; unknown, the policy counts one reader. */
