@@ -4,6 +4,16 @@ export function addressOf(from: string): string | undefined {
   return m?.[1]?.trim().toLowerCase();
 }
 
+/** "Dana Whitfield <dana@northwind.io>" → "Dana Whitfield"; a header with no name stays as it is. */
+export function displayName(from: string): string {
+  return (
+    from
+      .replace(/<[^>]*>/, '')
+      .replace(/"/g, '')
+      .trim() || from
+  );
+}
+
 /** One mailbox of an address header: its display name (may be empty) and address (lower case). */
 export interface Mailbox {
   name: string;

@@ -1,4 +1,5 @@
 import type { Intent } from '../../agent/intent/schema.js';
+import { displayName } from '../emailAddress.js';
 import type { ProviderCallContext, ProviderFailure } from '../result.js';
 import { zonedParts } from '../../time/zonedTime.js';
 import type { createGmailTools, ThreadDetail, ThreadSummary } from './gmailTools.js';
@@ -59,15 +60,6 @@ export interface MailAnalysisResult {
 }
 
 const MAX_THREADS = 10;
-
-function displayName(from: string): string {
-  return (
-    from
-      .replace(/<[^>]*>/, '')
-      .replace(/"/g, '')
-      .trim() || from
-  );
-}
 
 /** Gmail's `after:` takes a calendar day; the day in the person's zone. */
 function gmailDay(d: Date, timezone: string): string {

@@ -3,7 +3,7 @@ import type { ProviderContext as ReplyContext, ReplyInput } from '../../agent/re
 import { firstName, plural, quote, spokenDay, spokenList, spokenRange, spokenTime } from '../../agent/reply/speech.js';
 import type { ProviderReplyPart, ReadContext } from '../providerModule.js';
 import type { EventSummary, Interval } from './calendarTools.js';
-import { addressOf } from '../emailAddress.js';
+import { addressOf, displayName } from '../emailAddress.js';
 import { nameMatches } from '../../people/index.js';
 import type { ThreadDetail, ThreadSummary } from './gmailTools.js';
 import type { MailAnalysisResult } from './mailReading.js';
@@ -74,28 +74,14 @@ function summarize(read: ReadContext<GoogleReadContext>, out: GoogleReplyContext
       // Asked for Priya's mail, a thread she started and Sam answered is quoted at her message.
       const others = detail?.messages.filter((m) => !m.fromSelf) ?? [];
       const asked = read.from;
-      const theirs = asked
-        ? others.filter((m) =>
-            nameMatches(asked, {
-              name: m.from
-                .replace(/<[^>]*>/, '')
-                .replace(/"/g, '')
-                .trim(),
-              address: addressOf(m.from) ?? '',
-            }),
-          )
-        : [];
+      const theirs = asked ? others.filter((m) => nameMatches(asked, { name: displayName(m.from), address: addressOf(m.from) ?? '' })) : [];
       const last = theirs.at(-1) ?? others.at(-1);
       const mine = detail?.messages.at(-1)?.fromSelf ? detail.messages.at(-1) : undefined;
       const sender = last?.from ?? t.from;
       const fromEmail = addressOf(sender);
       return {
         subject: t.subject,
-        from:
-          sender
-            .replace(/<[^>]*>/, '')
-            .replace(/"/g, '')
-            .trim() || sender,
+        from: displayName(sender),
         ...(fromEmail ? { from_email: fromEmail } : {}),
         date: last?.date ?? t.lastDate,
         snippet: last ? last.body.slice(0, 600) : t.snippet,
